@@ -1,0 +1,54 @@
+# Dongtai — `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+LOCALES := bot/i18n/locales
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test bench lint migrate revision seed i18n-extract i18n-update i18n-compile clean
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) i18n-compile ## create .venv and install everything (idempotent)
+
+run: install ## start the bot (SQLite default, seeds loaded)
+	$(PY) -m bot run
+
+test: install ## run the whole test suite
+	$(PY) -m pytest
+
+bench: install ## run the benchmarks and print figures and ratios
+	$(PY) -m benchmarks
+
+lint: install ## ruff + mypy
+	$(PY) -m ruff check bot handlers tests benchmarks
+	$(PY) -m mypy bot
+
+migrate: install ## apply Alembic migrations to DATABASE_URL
+	$(PY) -m bot migrate
+
+revision: install ## new Alembic revision: make revision m="message"
+	$(VENV)/bin/alembic revision --autogenerate -m "$(m)"
+
+seed: install ## load the seed bulletins (idempotent)
+	$(PY) -m bot seed
+
+i18n-extract: $(STAMP) ## extract msgids into messages.pot
+	$(VENV)/bin/pybabel extract -F babel.cfg -o $(LOCALES)/messages.pot --no-location --sort-output bot handlers
+
+i18n-update: i18n-extract ## merge the .pot into the zh/en catalogs
+	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-fuzzy-matching
+
+i18n-compile: $(STAMP) ## compile .po to .mo
+	@$(VENV)/bin/pybabel compile -q -d $(LOCALES) || true
+
+clean: ## remove the venv and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

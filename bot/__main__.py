@@ -1,0 +1,221 @@
+"""Command line: `python -m bot run | ingest | articles | metric | search | digest | seed | migrate | stats`.
+
+Thin over the services: parse arguments, open the store, call a service, print. Errors users can cause print one
+line on stderr and exit non-zero; no tracebacks for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings, get_settings
+from bot.errors import UserError
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.has_real_token:
+        print(
+            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather (https://t.me/BotFather, /newbot) "
+            "and put TELEGRAM_BOT_TOKEN=<token> in .env or the environment.",
+            file=sys.stderr,
+        )
+        return 2
+    from bot.app import run
+
+    run(settings)
+    return 0
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.store import open_store
+
+    open_store(settings.database_url)
+    print("migrations applied")
+    return 0
+
+
+def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.store import open_store
+    from bot.services.ingest import load_seeds
+
+    engine = open_store(settings.database_url)
+    for result in load_seeds(engine, settings.seeds_dir):
+        print(result.summary())
+    return 0
+
+
+def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.ingest import ingest_file
+
+    engine = open_store(settings.database_url)
+    failed = 0
+    results = []
+    for name in args.files:
+        try:
+            with session_scope(engine) as session:
+                result = ingest_file(session, Path(name), published=args.published)
+        except UserError as exc:
+            failed += 1
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        results.append(result)
+        if not args.json:
+            print(result.summary())
+    if args.json:
+        _print_json([r.to_json() for r in results])
+    return 1 if failed else 0
+
+
+def cmd_articles(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.articles import article_to_json, list_articles
+
+    engine = open_store(settings.database_url)
+    with session_scope(engine) as session:
+        articles = list_articles(session, bulletin_id=args.bulletin, limit=args.limit)
+        if args.json:
+            _print_json([article_to_json(a) for a in articles])
+        else:
+            for a in articles:
+                print(f"{a.id:>5}  {a.published or '':<10}  [{a.section or '-'}] {a.title}  ({a.outlet or '-'})")
+    return 0
+
+
+def cmd_metric(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.metrics import lookup
+
+    engine = open_store(settings.database_url)
+    with session_scope(engine) as session:
+        result = lookup(session, " ".join(args.query), limit=args.limit)
+        if args.json:
+            _print_json(result.to_json())
+        else:
+            print(result.to_text())
+    return 0 if result.entries else 1
+
+
+def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.search import search
+
+    engine = open_store(settings.database_url)
+    with session_scope(engine) as session:
+        hits = search(session, " ".join(args.query), limit=args.limit)
+        if args.json:
+            _print_json([h.to_json() for h in hits])
+        else:
+            for h in hits:
+                print(h.to_text())
+            if not hits:
+                print("no match")
+    return 0 if hits else 1
+
+
+def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.digest import preview_text
+
+    engine = open_store(settings.database_url)
+    with session_scope(engine) as session:
+        print(preview_text(session, args.topic, since=args.since, language=args.lang))
+    return 0
+
+
+def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.articles import store_stats
+
+    engine = open_store(settings.database_url)
+    with session_scope(engine) as session:
+        _print_json(store_stats(session))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Dongtai (动态) bulletin bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="start the Telegram bot (migrations and seeds applied first)").set_defaults(
+        func=cmd_run
+    )
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+    sub.add_parser("seed", help="load the seed bulletins (idempotent)").set_defaults(func=cmd_seed)
+
+    p = sub.add_parser("ingest", help="ingest bulletin files (.txt, .pdf, .docx)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--published", type=_date, help="publication date when the file does not say (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("articles", help="list stored articles")
+    p.add_argument("--bulletin", type=int, help="only this bulletin id")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("metric", help="every stored figure for a metric, newest period first")
+    p.add_argument("query", nargs="+", help="metric name, optionally a period: 网上零售额 2023")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_metric)
+
+    p = sub.add_parser("search", help="full-text search over titles and bodies")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("digest", help="preview the digest a topic would get")
+    p.add_argument("topic")
+    p.add_argument("--since", type=_date, help="articles ingested since this date (default: all)")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.set_defaults(func=cmd_digest)
+
+    sub.add_parser("stats", help="counts of bulletins, articles, figures, users, deliveries").set_defaults(
+        func=cmd_stats
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = get_settings()
+    except Exception as exc:  # pydantic ValidationError: show the one line that matters
+        print(f"configuration error: {exc}".splitlines()[0] + " " + str(exc).splitlines()[-1].strip(), file=sys.stderr)
+        return 2
+    try:
+        return int(args.func(settings, args))
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Settings from the environment and an optional `.env` (pydantic-settings). Nothing is read at import time."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "dongtai.db"
+
+#: Telegram's bot download cap; larger bulletins are refused before reading.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+_PLACEHOLDER_TOKENS = {"", "changeme", "change-me", "your-token-here", "123456:ABC-DEF"}
+
+
+class Settings(BaseSettings):
+    """Every option is documented with its default in `.env.example`."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = f"sqlite:///{DEFAULT_DB_PATH}"
+    telegram_bot_token: str = ""
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_api_file_url: str = "https://api.telegram.org/file/bot"
+    admin_ids: str = ""
+    bot_timezone: str = "Asia/Shanghai"
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    load_seeds: bool = True
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    log_level: str = "INFO"
+    #: seconds between scheduler ticks (the tick decides which digests are due)
+    tick_seconds: float = 60.0
+    #: overall messages per second to Telegram and per-chat spacing
+    send_rate_per_second: float = 30.0
+
+    @field_validator("bot_timezone")
+    @classmethod
+    def _valid_tz(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"BOT_TIMEZONE {value!r} is not a known time zone") from exc
+        return value
+
+    @field_validator("admin_ids")
+    @classmethod
+    def _valid_admins(cls, value: str) -> str:
+        for part in value.replace(";", ",").split(","):
+            part = part.strip()
+            if part and not part.lstrip("-").isdigit():
+                raise ValueError(f"ADMIN_IDS must be comma-separated numeric Telegram user ids, got {part!r}")
+        return value
+
+    @property
+    def admin_id_set(self) -> frozenset[int]:
+        return frozenset(int(p) for p in self.admin_ids.replace(";", ",").split(",") if p.strip())
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.bot_timezone)
+
+    @property
+    def has_real_token(self) -> bool:
+        return self.telegram_bot_token.strip() not in _PLACEHOLDER_TOKENS and ":" in self.telegram_bot_token
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

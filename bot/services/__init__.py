@@ -1,0 +1,1 @@
+"""Domain logic. Never imports `telegram`; handlers call these with a DB session."""
