@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.config import Settings, get_settings
 from bot.errors import UserError
 
@@ -205,8 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = get_settings()
-    except Exception as exc:  # pydantic ValidationError: show the one line that matters
-        print(f"configuration error: {exc}".splitlines()[0] + " " + str(exc).splitlines()[-1].strip(), file=sys.stderr)
+    except ValidationError as exc:  # one line per problem, no traceback
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']).upper()}: {err['msg'].removeprefix('Value error, ')}"
+            for err in exc.errors()
+        )
+        print(f"configuration error: {problems}", file=sys.stderr)
         return 2
     try:
         return int(args.func(settings, args))
