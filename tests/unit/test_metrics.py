@@ -1,0 +1,319 @@
+"""Metric lookup on real stores (SQLite and PostgreSQL): ordering, merging, aliases, fuzzy, periods, suggestions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from bot.db.engine import make_engine, session_scope
+from bot.db.migrate import upgrade
+from bot.db.models import Article, Bulletin, Figure
+from bot.services.figures import normalise_metric
+from bot.services.metrics import PeriodFilter, alias_groups, lookup, parse_query, similarity, synonyms
+
+ROOT = Path(__file__).resolve().parents[2]
+
+YI = 100_000_000
+WANYI = 10_000 * YI
+
+
+def add_article(session: Session, *, title: str, outlet: str = "人民日报", published: date = date(2023, 9, 5),
+                publication: str = "电子商务动态", issue_no: str | None = "2023年第17期", body: str = "") -> Article:
+    bulletin = Bulletin(publication=publication, issue_no=issue_no, published=published,
+                        file_name=f"{uuid.uuid4().hex}.txt", content_hash=uuid.uuid4().hex)
+    session.add(bulletin)
+    session.flush()
+    assert bulletin.id is not None
+    article = Article(bulletin_id=bulletin.id, title=title, outlet=outlet, published=published, body=body or title)
+    session.add(article)
+    session.flush()
+    return article
+
+
+def add_figure(session: Session, article: Article, metric: str, value: float, unit: str, base: float,
+               base_unit: str, start: date | None, end: date | None, label: str = "", *, region: str = "全国",
+               growth_pct: float | None = None, forecast: bool = False, quote: str = "",
+               qualifier: str = "exact") -> Figure:
+    assert article.id is not None
+    fig = Figure(article_id=article.id, metric=metric, metric_norm=normalise_metric(metric), region=region,
+                 value=value, unit=unit, value_base=base, base_unit=base_unit, qualifier=qualifier,
+                 period_start=start, period_end=end, period_label=label, growth_pct=growth_pct,
+                 is_forecast=forecast, quote=quote or f"{region}{metric}{value}{unit}")
+    session.add(fig)
+    session.flush()
+    return fig
+
+
+@pytest.fixture
+def store(session: Session) -> dict[str, Article]:
+    """A small store: the same figure from two outlets, two different 2022 values, alias, region, as-of, forecast."""
+    a1 = add_article(session, title="上半年网上零售额增长13.1%", outlet="人民日报")
+    a2 = add_article(session, title="网络消费持续回暖", outlet="经济日报", published=date(2023, 9, 6),
+                     publication="电子商务动态", issue_no="2023年第18期")
+    a3 = add_article(session, title="2022年电子商务发展报告", outlet="商务部", published=date(2023, 6, 5),
+                     issue_no="2023年第11期")
+    a4 = add_article(session, title="网络零售市场回顾", outlet="网经社", published=date(2023, 6, 6), issue_no=None,
+                     publication="中国贸易报")
+    a5 = add_article(session, title="网民规模达10.79亿", outlet="中国互联网络信息中心", published=date(2023, 9, 1))
+    a6 = add_article(session, title="展望全年", outlet="第一财经", published=date(2023, 9, 10))
+    h1 = (date(2023, 1, 1), date(2023, 6, 30))
+    add_figure(session, a1, "网上零售额", 7.16, "万亿元", 7.16 * WANYI, "元", *h1, "2023年上半年", growth_pct=13.1,
+               quote="上半年,全国网上零售额7.16万亿元,同比增长13.1%。")
+    add_figure(session, a2, "网上零售额", 7.16, "万亿元", 7.16 * WANYI, "元", *h1, "2023年上半年",
+               quote="今年上半年全国网上零售额达7.16万亿元。")
+    add_figure(session, a1, "实物商品网上零售额", 6.06, "万亿元", 6.06 * WANYI, "元", *h1, "2023年上半年",
+               growth_pct=10.8)
+    add_figure(session, a1, "网上零售额", 8000, "亿元", 8000 * YI, "元", *h1, "2023年上半年", region="上海")
+    add_figure(session, a3, "网上零售额", 13.8, "万亿元", 13.8 * WANYI, "元", date(2022, 1, 1), date(2022, 12, 31),
+               "2022年", growth_pct=4.0, quote="2022年全国网上零售额13.8万亿元,比上年增长4.0%。")
+    add_figure(session, a4, "网络零售额", 13.79, "万亿元", 13.79 * WANYI, "元", date(2022, 1, 1),
+               date(2022, 12, 31), "2022年", quote="2022年全国网络零售额达13.79万亿元。")
+    add_figure(session, a5, "网民规模", 10.79, "亿人", 10.79 * YI, "人", None, date(2023, 6, 30), "截至2023年6月",
+               quote="截至2023年6月,我国网民规模达10.79亿人。")
+    add_figure(session, a6, "网上零售额", 15, "万亿元", 15 * WANYI, "元", date(2023, 1, 1), date(2023, 12, 31),
+               "2023年", forecast=True, qualifier="approx", quote="预计全年网上零售额约15万亿元。")
+    add_figure(session, a6, "网上零售额", 3, "万亿元", 3 * WANYI, "元", None, None, "", quote="网上零售额3万亿元")
+    add_figure(session, a3, "农村网络零售额", 2.17, "万亿元", 2.17 * WANYI, "元", date(2022, 1, 1),
+               date(2022, 12, 31), "2022年", growth_pct=3.6)
+    session.commit()
+    return {"a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6}
+
+
+def values(result) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(e.region, e.value, e.period_end) for e in result.entries]
+
+
+# ------------------------------------------------------------------------------------------ pure parsing
+
+
+@pytest.mark.parametrize(
+    ("query", "metric", "year", "months"),
+    [
+        ("网上零售额", "网上零售额", None, None),
+        ("网上零售额 2023", "网上零售额", 2023, None),
+        ("网上零售额2023年", "网上零售额", 2023, None),
+        ("网上零售额 上半年", "网上零售额", None, (1, 6)),
+        ("网上零售额 2023年上半年", "网上零售额", 2023, (1, 6)),
+        ("2023年上半年网上零售额", "网上零售额", 2023, (1, 6)),
+        ("网上零售额 2023 H1", "网上零售额", 2023, (1, 6)),
+        ("网上零售额 h2 2022", "网上零售额", 2022, (7, 12)),
+        ("网上零售额 前三季度", "网上零售额", None, (1, 9)),
+        ("网上零售额 一季度", "网上零售额", None, (1, 3)),
+        ("网上零售额 2023 Q2", "网上零售额", 2023, (4, 6)),
+        ("网上零售额 2023年1-7月", "网上零售额", 2023, (1, 7)),
+        ("网上零售额 1月至7月", "网上零售额", None, (1, 7)),
+        ("网上零售额 前7个月", "网上零售额", None, (1, 7)),
+        ("网上零售额 前七个月", "网上零售额", None, (1, 7)),
+        ("网上零售额 8月份", "网上零售额", None, (8, 8)),
+        ("网上零售额 2023年6月", "网上零售额", 2023, (6, 6)),
+        ("网上零售额 全年", "网上零售额", None, (1, 12)),
+        ("网上零售额　２０２３", "网上零售额", 2023, None),  # full-width digits and space
+        ("5G用户", "5G用户", None, None),
+    ],
+)
+def test_parse_query(query: str, metric: str, year: int | None, months: tuple[int, int] | None) -> None:
+    got_metric, period = parse_query(query)
+    assert got_metric.replace(" ", "") == metric
+    if year is None and months is None:
+        assert period is None
+    else:
+        assert period is not None and (period.year, period.months) == (year, months)
+
+
+def test_period_filter_matches() -> None:
+    h1 = PeriodFilter(months=(1, 6))
+    assert h1.matches(date(2023, 1, 1), date(2023, 6, 30))
+    assert h1.matches(None, date(2022, 6, 30))  # stock as of the end of June
+    assert not h1.matches(date(2023, 4, 1), date(2023, 6, 30))  # Q2 is not H1
+    assert not h1.matches(date(2023, 1, 1), date(2023, 7, 31))
+    assert PeriodFilter(year=2023).matches(date(2023, 1, 1), date(2023, 3, 31))
+    assert not PeriodFilter(year=2023).matches(None, None)
+
+
+def test_alias_table_and_similarity() -> None:
+    groups = alias_groups()
+    assert groups["网零"][0] == "网上零售额"
+    assert "网络零售额" in synonyms("网上零售额") and "网上零售额" in synonyms("网络零售额")
+    assert synonyms("不存在的指标") == ("不存在的指标",)
+    seen: dict[str, str] = {}
+    for name, group in groups.items():  # groups are disjoint
+        assert seen.setdefault(name, group[0]) == group[0]
+    assert similarity("网上零售", "网上零售额") > similarity("网上零售", "实物商品网上零售额") >= 0.6
+    assert similarity("网民规模", "快递业务量") < 0.3
+
+
+# ------------------------------------------------------------------------------------------ lookups on the store
+
+
+def test_newest_period_first_nulls_last(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "网上零售额")
+    assert result.match == "exact"
+    ends = [e.period_end for e in result.entries]
+    assert ends[-1] is None
+    dated = [d for d in ends if d is not None]
+    assert dated == sorted(dated, reverse=True)
+    assert ends[0] == date(2023, 12, 31) and result.entries[0].is_forecast
+    assert result.entries[0].qualifier == "approx"
+
+
+def test_same_value_from_two_sources_is_one_entry(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "网上零售额")
+    h1 = [e for e in result.entries if e.value == 7.16]
+    assert len(h1) == 1
+    entry = h1[0]
+    assert [s.article_id for s in entry.sources] == [store["a1"].id, store["a2"].id]
+    assert [s.outlet for s in entry.sources] == ["人民日报", "经济日报"]
+    assert [s.bulletin for s in entry.sources] == ["电子商务动态 2023年第17期", "电子商务动态 2023年第18期"]
+    assert entry.growth_pct == 13.1
+    assert entry.sources[0].quote.startswith("上半年,全国网上零售额7.16万亿元")
+    assert entry.sources[1].published == date(2023, 9, 6)
+
+
+def test_different_values_same_period_stay_separate(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "网上零售额")
+    y2022 = [e for e in result.entries if e.period_end == date(2022, 12, 31)]
+    assert sorted(e.value for e in y2022) == [13.79, 13.8]
+    assert all(len(e.sources) == 1 for e in y2022)
+    by_value = {e.value: e.sources[0] for e in y2022}
+    assert by_value[13.8].article_id == store["a3"].id and by_value[13.8].bulletin == "电子商务动态 2023年第11期"
+    assert by_value[13.79].article_id == store["a4"].id and by_value[13.79].bulletin == "中国贸易报"
+    # region is part of the key: 上海's H1 figure is its own entry
+    assert ("上海", 8000, date(2023, 6, 30)) in values(result)
+
+
+@pytest.mark.parametrize("query", ["网零", "网络零售额", "网上零售额"])
+def test_aliases_find_each_other(session: Session, store: dict[str, Article], query: str) -> None:
+    result = lookup(session, query)
+    vals = {e.value for e in result.entries}
+    assert {7.16, 13.8, 13.79} <= vals
+    assert 6.06 not in vals and 2.17 not in vals  # 实物商品/农村 are other metrics
+    assert result.match == ("alias" if query == "网零" else "exact")
+
+
+@pytest.mark.parametrize("query", ["  网上 零售额 ", "网上零售额\u3000", "\u3000网上\u3000零售额"])
+def test_query_normalisation(session: Session, store: dict[str, Article], query: str) -> None:
+    assert {7.16, 13.8} <= {e.value for e in lookup(session, query).entries}
+
+
+def test_national_prefix_limits_to_national(session: Session, store: dict[str, Article]) -> None:
+    for query in ("全国网上零售额", "我国网上零售额"):
+        result = lookup(session, query)
+        assert result.entries and all(e.region == "全国" for e in result.entries)
+
+
+def test_region_prefix(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "上海网上零售额")
+    assert values(result) == [("上海", 8000, date(2023, 6, 30))]
+    assert result.region == "上海"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("网上零售额 2023", {7.16, 8000, 15}),
+        ("网上零售额 2022", {13.8, 13.79}),
+        ("网上零售额 上半年", {7.16, 8000}),
+        ("网上零售额 2023年上半年", {7.16, 8000}),
+        ("网上零售额 2023 H1", {7.16, 8000}),
+        ("网上零售额 2022年上半年", set()),
+        ("网民规模 上半年", {10.79}),  # as-of end of June counts for H1
+        ("网民规模 2023年6月", {10.79}),
+    ],
+)
+def test_period_narrows(session: Session, store: dict[str, Article], query: str, expected: set[float]) -> None:
+    result = lookup(session, query)
+    assert {e.value for e in result.entries} == expected
+    if not expected:
+        assert "网上零售额" in result.matched and result.suggestions == []
+        assert "没有符合条件的数据" in result.to_text()
+
+
+def test_fuzzy_match(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "网上零售")
+    assert result.match == "fuzzy"
+    assert result.matched[0] == "网上零售额"
+    assert {7.16, 13.8} <= {e.value for e in result.entries}
+    result = lookup(session, "实物商品零售额")
+    assert result.match == "fuzzy" and {e.value for e in result.entries} == {6.06}
+    result = lookup(session, "网民")
+    assert result.match == "fuzzy" and {e.value for e in result.entries} == {10.79}
+
+
+def test_no_match_suggests_closest(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "零售价格指数")
+    assert result.entries == [] and result.match == "none"
+    assert result.suggestions and result.suggestions[0] in {"网上零售额", "网络零售额", "农村网络零售额"}
+    assert all(s in {"网上零售额", "网络零售额", "实物商品网上零售额", "农村网络零售额", "网民规模"}
+               for s in result.suggestions)
+    assert "没有找到" in result.to_text() and result.suggestions[0] in result.to_text()
+    assert result.to_json() == []
+    nothing = lookup(session, "GDP")
+    assert nothing.entries == [] and nothing.suggestions == []
+    assert lookup(session, "   ").entries == []
+
+
+def test_json_fields(session: Session, store: dict[str, Article]) -> None:
+    rows = lookup(session, "网上零售额").to_json()
+    json.dumps(rows, ensure_ascii=False)  # serialisable as is
+    required = {"metric", "region", "value", "unit", "value_base", "base_unit", "period_start", "period_end",
+                "period_label", "growth_pct", "is_forecast", "quote", "article_id", "article_title", "outlet",
+                "bulletin", "published", "sources"}
+    assert all(required <= set(r) for r in rows)
+    h1 = next(r for r in rows if r["value"] == 7.16)
+    assert h1["period_start"] == "2023-01-01" and h1["period_end"] == "2023-06-30"
+    assert h1["article_id"] == store["a1"].id and h1["published"] == "2023-09-05"
+    assert h1["bulletin"] == "电子商务动态 2023年第17期" and h1["unit"] == "万亿元" and h1["base_unit"] == "元"
+    assert h1["value_base"] == pytest.approx(7.16e12)
+    assert [s["article_id"] for s in h1["sources"]] == [store["a1"].id, store["a2"].id]
+    assert {"article_id", "article_title", "outlet", "bulletin", "bulletin_id", "published", "quote"} <= set(
+        h1["sources"][0])
+    asof = lookup(session, "网民规模").to_json()[0]
+    assert asof["period_start"] is None and asof["period_end"] == "2023-06-30"
+
+
+def test_text_output(session: Session, store: dict[str, Article]) -> None:
+    text = lookup(session, "网上零售额").to_text()
+    assert "7.16万亿元" in text and "同比增长13.1%" in text and "来源" in text and "经济日报" in text
+    assert "约15万亿元" in text and "预测" in text
+
+
+def test_limit_keeps_sources_complete(session: Session) -> None:
+    """More reports of one figure than the first fetch holds: the entry still lists every source."""
+    for i in range(30):
+        art = add_article(session, title=f"报道{i}", outlet=f"媒体{i}")
+        add_figure(session, art, "快递业务量", 1100, "亿件", 1100 * YI, "件", date(2022, 1, 1), date(2022, 12, 31))
+    old = add_article(session, title="旧数据")
+    add_figure(session, old, "快递业务量", 1083, "亿件", 1083 * YI, "件", date(2021, 1, 1), date(2021, 12, 31))
+    session.commit()
+    result = lookup(session, "快递业务量", limit=1)
+    assert len(result.entries) == 1 and len(result.entries[0].sources) == 30
+    assert [e.value for e in lookup(session, "快递量", limit=5).entries] == [1100, 1083]
+
+
+def test_cli_metric_json(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with session_scope(engine) as session:
+        art = add_article(session, title="上半年网上零售额增长13.1%")
+        add_figure(session, art, "网上零售额", 7.16, "万亿元", 7.16 * WANYI, "元", date(2023, 1, 1),
+                   date(2023, 6, 30), "2023年上半年", growth_pct=13.1, quote="上半年,全国网上零售额7.16万亿元")
+    engine.dispose()
+    env = {**os.environ, "DATABASE_URL": url}
+    out = subprocess.run([sys.executable, "-m", "bot", "metric", "网上零售额", "--json"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert len(rows) == 1 and rows[0]["value"] == 7.16 and rows[0]["period_start"] == "2023-01-01"
+    assert rows[0]["bulletin"] == "电子商务动态 2023年第17期" and rows[0]["quote"] == "上半年,全国网上零售额7.16万亿元"
+    out = subprocess.run([sys.executable, "-m", "bot", "metric", "没有的指标"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "没有找到" in out.stdout
