@@ -1,0 +1,149 @@
+"""The composition root: `build_application(settings)` wires settings, store, handlers, rate limiter and scheduler
+into one PTB `Application`; `run(settings)` opens the store, loads seeds, logs one start-up line and runs long
+polling (or a webhook when WEBHOOK_URL is set) until SIGINT/SIGTERM.
+
+Start-up order: store + migrations → seeds → Application (initialize → post_init: command menus, scheduler) →
+polling. Shutdown order: stop polling → post_shutdown (scheduler finishes the message in flight) → engine disposed.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.engine import Engine, make_url
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest, HTTPXRequest
+
+import handlers
+from bot import __version__, ratelimit, scheduling
+from bot.config import Settings
+from bot.context import ENGINE_KEY, SETTINGS_KEY, BotContext
+from bot.db.engine import make_engine, session_scope
+from bot.db.store import open_store
+from bot.i18n import DEFAULT_LANGUAGE, SUPPORTED, get_translator
+
+log = logging.getLogger("bot")
+
+#: how long one getUpdates long poll waits on Telegram's side
+POLL_TIMEOUT = 10
+
+
+def _menu(language: str, items: list[tuple[str, str]]) -> list[BotCommand]:
+    t = get_translator(language)
+    return [BotCommand(name, t._(desc)[:256]) for name, desc in items]
+
+
+async def set_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Command menus: everyone (default + zh + en), and the admin list in each admin's private chat."""
+    bot = application.bot
+    settings: Settings = application.bot_data[SETTINGS_KEY]
+    await bot.set_my_commands(_menu(DEFAULT_LANGUAGE, handlers.commands()), scope=BotCommandScopeDefault())
+    for language in SUPPORTED:
+        await bot.set_my_commands(_menu(language, handlers.commands()), scope=BotCommandScopeDefault(),
+                                  language_code=language)
+    for admin_id in sorted(settings.admin_id_set):
+        try:
+            await bot.set_my_commands(_menu(DEFAULT_LANGUAGE, handlers.admin_commands()),
+                                      scope=BotCommandScopeChat(admin_id))
+            await bot.set_my_commands(_menu("en", handlers.admin_commands()), scope=BotCommandScopeChat(admin_id),
+                                      language_code="en")
+        except TelegramError as exc:  # e.g. the admin never opened a chat with the bot
+            log.warning("admin command menu for %s not set: %s", admin_id, exc)
+
+
+async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await set_commands(application)
+    scheduling.setup(application)
+
+
+async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await scheduling.shutdown(application)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot. `engine` defaults to one for DATABASE_URL (migrations are `run`'s job); `request` /
+    `get_updates_request` replace the HTTP layer (tests pass a recording fake)."""
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(ContextTypes(context=BotContext))
+        .request(request or HTTPXRequest(connection_pool_size=32, read_timeout=15, write_timeout=30))
+        .get_updates_request(get_updates_request or request or HTTPXRequest(read_timeout=POLL_TIMEOUT + 5))
+        .rate_limiter(ratelimit.build_rate_limiter(settings))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data[SETTINGS_KEY] = settings
+    application.bot_data[ENGINE_KEY] = engine if engine is not None else make_engine(settings.database_url)
+    handlers.register(application)
+    return application
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse: show nothing secret
+        return url.split("@")[-1]
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def run(settings: Settings) -> None:
+    """Open the store, load seeds, start the bot; returns after SIGINT/SIGTERM once everything is shut down."""
+    configure_logging(settings)
+    engine = open_store(settings.database_url)
+    if settings.load_seeds:
+        from bot.services.ingest import load_seeds
+
+        load_seeds(engine, settings.seeds_dir)
+    from bot.services.articles import store_stats
+
+    with session_scope(engine) as session:
+        counts = store_stats(session)
+    mode = "webhook " + settings.webhook_url if settings.webhook_url else "long polling"
+    log.info("Dongtai %s starting (%s): store %s, %d articles, %d figures", __version__, mode,
+             _safe_url(settings.database_url), counts["articles"], counts["figures"])
+    application = build_application(settings, engine=engine)
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    try:
+        if settings.webhook_url:
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret or None,
+                allowed_updates=Update.ALL_TYPES,
+                stop_signals=stop_signals,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=POLL_TIMEOUT,
+                                    stop_signals=stop_signals)
+    finally:
+        engine.dispose()
+        log.info("Dongtai stopped")
+
+
+__all__ = ["BotContext", "build_application", "run", "set_commands"]

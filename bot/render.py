@@ -1,0 +1,256 @@
+"""Data → Telegram HTML. Every piece of stored text passes `html.escape`; numbers and dates are formatted with Babel
+for the reader's language; long replies are split below Telegram's 4096-character limit on paragraph boundaries.
+
+No `telegram` imports here: handlers turn the strings into messages and buttons.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from bot.errors import N_
+from bot.i18n import Translator
+
+#: Telegram rejects messages above 4096 characters; keep a margin for entities and the page footer
+MESSAGE_LIMIT = 4000
+
+#: English names of the base units figures are normalised to
+_EN_UNITS = {
+    "元": "yuan", "美元": "US dollars", "人民币": "yuan", "欧元": "euros", "件": "parcels", "人": "people",
+    "人次": "person-times", "个": "", "家": "companies", "吨": "tonnes", "单": "orders", "次": "times",
+    "户": "households", "平方米": "m²", "台": "units", "辆": "vehicles", "笔": "transactions", "款": "products",
+    "场": "sessions", "项": "items", "票": "shipments", "亿": "", "万": "",
+}
+_PERCENT_UNITS = {"%", "％"}
+_PP_UNITS = {"个百分点", "pp"}
+
+
+def esc(text: object) -> str:
+    """HTML-escape anything for Telegram's HTML parse mode."""
+    return html.escape(str(text), quote=False)
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+
+def _trim(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def format_value(t: Translator, value: float, unit: str, value_base: float | None = None,
+                 base_unit: str | None = None) -> str:
+    """`13.8万亿元` in Chinese (the unit as the source wrote it), `13.8 trillion yuan` in English."""
+    if unit in _PERCENT_UNITS:
+        return f"{format_decimal(_trim(value), locale=t.locale)}%"
+    if unit in _PP_UNITS:
+        return t._("{value} percentage points").format(value=format_decimal(_trim(value), locale=t.locale))
+    if t.language == "zh":
+        return f"{format_decimal(_trim(value), format='#,##0.####', locale=t.locale)}{unit}"
+    base = value_base if value_base is not None else value
+    bunit = base_unit if base_unit is not None else unit
+    if abs(base) >= 10_000:
+        number = format_compact_decimal(base, format_type="long", locale=t.locale, fraction_digits=2)
+    else:
+        number = format_decimal(_trim(base), format="#,##0.##", locale=t.locale)
+    name = _EN_UNITS.get(bunit, bunit)
+    return f"{number} {name}".strip()
+
+
+def format_growth(t: Translator, growth_pct: float | None, growth_pp: float | None) -> str:
+    parts = []
+    if growth_pct is not None:
+        pct = format_decimal(abs(_trim(growth_pct)), locale=t.locale)
+        if growth_pct > 0:
+            parts.append(t._("up {pct}% year on year").format(pct=pct))
+        elif growth_pct < 0:
+            parts.append(t._("down {pct}% year on year").format(pct=pct))
+        else:
+            parts.append(t._("flat year on year"))
+    if growth_pp is not None:
+        pp = format_decimal(abs(_trim(growth_pp)), locale=t.locale)
+        if growth_pp >= 0:
+            parts.append(t._("up {pp} percentage points").format(pp=pp))
+        else:
+            parts.append(t._("down {pp} percentage points").format(pp=pp))
+    return t._(", ").join(parts)
+
+
+_QUALIFIERS = {
+    "approx": N_("about {value}"),
+    "lower_bound": N_("over {value}"),
+    "upper_bound": N_("under {value}"),
+}
+
+
+def format_period(t: Translator, label: str, start: date | None, end: date | None) -> str:
+    """The period in the reader's language: Chinese keeps the source's label; English is built from the dates."""
+    if t.language == "zh" or start is None or end is None:
+        return label or (t.date(end) if end else "")
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year:
+        return str(start.year)
+    if start.year == end.year and start.day == 1:
+        first = t.date(start, fmt="MMM")
+        last = t.date(end, fmt="MMM")
+        if start.month == end.month:
+            return t.date(start, fmt="MMMM y")
+        return f"{first}–{last} {start.year}"
+    if start == end:
+        return t.date(start)
+    return f"{t.date(start)} – {t.date(end)}"
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+
+def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str:
+    """One figure entry (`bot.services.metrics.FigureEntry`, or a `Figure` row) as a short HTML block."""
+    value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
+                         getattr(entry, "base_unit", None))
+    qualifier = getattr(entry, "qualifier", "exact")
+    if qualifier in _QUALIFIERS:
+        value = t._(_QUALIFIERS[qualifier]).format(value=value)
+    region = getattr(entry, "region", "") or ""
+    metric = entry.metric
+    name = metric if not region or region == "全国" or metric.startswith(region) else f"{region}{metric}"
+    period = format_period(t, getattr(entry, "period_label", ""), getattr(entry, "period_start", None),
+                           getattr(entry, "period_end", None))
+    head = f"<b>{esc(name)}</b>: {esc(value)}"
+    if period:
+        head += f" ({esc(period)})"
+    growth = format_growth(t, getattr(entry, "growth_pct", None), getattr(entry, "growth_pp", None))
+    if growth:
+        head += t._(", ") + esc(growth)
+    if getattr(entry, "is_forecast", False):
+        head += " " + t._("[forecast]")
+    lines = [head]
+    if with_source:
+        for src in list(getattr(entry, "sources", []) or [])[:2]:
+            lines.append(render_source(t, src))
+    return "\n".join(lines)
+
+
+def render_source(t: Translator, src: Any) -> str:
+    """`— 中国商务新闻网 · 电商周报 第12期 · 2024年3月1日 · /article 12`"""
+    bits = [b for b in (getattr(src, "outlet", ""), getattr(src, "bulletin", "")) if b]
+    published = getattr(src, "published", None)
+    if published:
+        bits.append(t.date(published))
+    text = " · ".join(esc(b) for b in bits)
+    link = f"/article {int(src.article_id)}"
+    return f"<i>— {text}</i> · {link}" if text else f"<i>—</i> {link}"
+
+
+# ---------------------------------------------------------------------------------------------- search
+
+
+def highlight(snippet: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escape `snippet` and wrap each (start, end) span in <b>; overlapping or bad spans are merged/ignored."""
+    clean: list[tuple[int, int]] = []
+    for start, end in sorted((max(0, int(s)), min(len(snippet), int(e))) for s, e in spans):
+        if end <= start:
+            continue
+        if clean and start <= clean[-1][1]:
+            clean[-1] = (clean[-1][0], max(clean[-1][1], end))
+        else:
+            clean.append((start, end))
+    out, pos = [], 0
+    for start, end in clean:
+        out.append(esc(snippet[pos:start]))
+        out.append(f"<b>{esc(snippet[start:end])}</b>")
+        pos = end
+    out.append(esc(snippet[pos:]))
+    return "".join(out)
+
+
+def render_hit(t: Translator, rank: int, hit: Any) -> str:
+    date_text = f" · {esc(t.date(hit.published))}" if getattr(hit, "published", None) else ""
+    snippet = highlight(hit.snippet or "", getattr(hit, "highlights", None) or [])
+    return f"{rank}. <b>{esc(hit.title)}</b>{date_text}\n{snippet}\n/article {int(hit.article_id)}"
+
+
+# ---------------------------------------------------------------------------------------------- articles
+
+
+def render_article(t: Translator, article: Any, *, bulletin_name: str = "", figures: Sequence[Any] = ()) -> list[str]:
+    """A whole article as HTML blocks (title, source line, paragraphs, its figures) ready for `split_blocks`."""
+    meta = [b for b in (article.outlet, bulletin_name, t.date(article.published) if article.published else "",
+                        article.section) if b]
+    blocks = [f"<b>{esc(article.title)}</b>"]
+    if meta:
+        blocks.append("<i>" + " · ".join(esc(m) for m in meta) + "</i>")
+    for para in (article.body or "").split("\n"):
+        para = para.strip()
+        if para:
+            blocks.extend(esc(chunk) for chunk in split_plain(para, MESSAGE_LIMIT // 2))
+    if getattr(article, "duplicate_of_id", None):
+        blocks.append(t._("The same story appeared earlier: {command}").format(
+            command=f"/article {article.duplicate_of_id}"))
+    if figures:
+        lines = [f"<b>{esc(t._('Figures in this article'))}</b>"]
+        lines.extend("• " + render_figure(t, f, with_source=False) for f in figures)
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------- splitting
+
+
+def split_plain(text: str, limit: int) -> list[str]:
+    """Split raw (unescaped) text into pieces of at most `limit` characters, preferring sentence ends."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = max(text.rfind(p, 0, limit) for p in ("。", "！", "？", ". ", "；", "，", " "))
+        cut = cut + 1 if cut > limit // 2 else limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def split_blocks(blocks: Iterable[str], limit: int = MESSAGE_LIMIT, sep: str = "\n\n") -> list[str]:
+    """Pack complete HTML blocks into messages below `limit`. A block is never cut unless it alone exceeds the
+    limit; then it is cut on line boundaries (blocks are built so that lines carry balanced tags)."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        for piece in _fit(block, limit):
+            candidate = f"{current}{sep}{piece}" if current else piece
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                messages.append(current)
+                current = piece
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _fit(block: str, limit: int) -> list[str]:
+    if len(block) <= limit:
+        return [block]
+    out: list[str] = []
+    current = ""
+    for line in block.split("\n"):
+        while len(line) > limit:  # a single line too long: cut (only happens with plain text lines)
+            out.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            out.append(current)
+            current = line
+    if current:
+        out.append(current)
+    return out
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split an HTML message on paragraph (blank line) boundaries so each part is below `limit`."""
+    return split_blocks(text.split("\n\n"), limit)

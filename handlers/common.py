@@ -1,0 +1,120 @@
+"""Helpers shared by the handlers: replying with split HTML, user tracking, callback data, page buttons."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction
+
+from bot.context import BotContext
+from bot.db.models import UserPref, utcnow
+from bot.render import split_blocks
+
+#: Telegram's limit on callback_data
+CALLBACK_MAX_BYTES = 64
+#: bot_data key of {short hash: query} for queries too long for callback_data
+_QUERY_CACHE = "callback_queries"
+
+
+async def reply(update: Update, context: BotContext, blocks: str | Sequence[str],
+                reply_markup: InlineKeyboardMarkup | None = None) -> list[Message]:
+    """Send HTML (one string or blocks), split below 4096 characters; the keyboard goes on the last part."""
+    parts = split_blocks([blocks] if isinstance(blocks, str) else blocks)
+    chat = update.effective_chat
+    assert chat is not None
+    sent = []
+    for i, part in enumerate(parts):
+        markup = reply_markup if i == len(parts) - 1 else None
+        sent.append(await context.bot.send_message(chat.id, part, reply_markup=markup))
+    return sent
+
+
+async def edit_or_reply(update: Update, context: BotContext, text: str,
+                        reply_markup: InlineKeyboardMarkup | None = None) -> None:
+    """For button presses: replace the pressed message's text (it must fit one message)."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        parts = split_blocks([text])
+        if len(parts) == 1:
+            await query.edit_message_text(parts[0], reply_markup=reply_markup)
+            return
+    await reply(update, context, text, reply_markup)
+
+
+async def typing(update: Update, context: BotContext) -> None:
+    if update.effective_chat is not None:
+        await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
+
+
+async def track_user(update: Update, context: BotContext) -> None:
+    """Middleware (group -10): remember the user (for /stats and their language). Writes at most every 10 min."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    seen = context.user_data.get("_seen_at") if context.user_data is not None else None
+    now = utcnow()
+    if seen is not None and (now - seen).total_seconds() < 600:
+        return
+    with context.session() as s:
+        pref = s.get(UserPref, user.id)
+        if pref is None:
+            s.add(UserPref(id=user.id, language=None, first_seen=now, last_seen=now))
+        else:
+            pref.last_seen = now
+            s.add(pref)
+            if pref.language and context.user_data is not None:
+                context.user_data["language"] = pref.language
+    if context.user_data is not None:
+        context.user_data["_seen_at"] = now
+
+
+def args_text(context: BotContext) -> str:
+    return " ".join(context.args or []).strip()
+
+
+# ---------------------------------------------------------------------------------------------- callback data
+
+
+def pack(context: BotContext, prefix: str, page: int, query: str) -> str:
+    """`prefix|page|query`, or `prefix|page|#hash` with the query kept in bot_data when it would not fit."""
+    data = f"{prefix}|{page}|{query}"
+    if len(data.encode("utf-8")) <= CALLBACK_MAX_BYTES:
+        return data
+    key = hashlib.sha1(query.encode("utf-8")).hexdigest()[:12]
+    context.bot_data.setdefault(_QUERY_CACHE, {})[key] = query
+    return f"{prefix}|{page}|#{key}"
+
+
+def unpack(context: BotContext, data: str) -> tuple[str, int, str | None]:
+    """Inverse of `pack`; the query is None when it was cached by an earlier process (restart)."""
+    prefix, page, query = (data.split("|", 2) + ["", ""])[:3]
+    try:
+        page_no = max(1, int(page))
+    except ValueError:
+        page_no = 1
+    if query.startswith("#"):
+        return prefix, page_no, context.bot_data.get(_QUERY_CACHE, {}).get(query[1:])
+    return prefix, page_no, query
+
+
+def page_buttons(context: BotContext, prefix: str, query: str, page: int, has_next: bool) -> list[
+        InlineKeyboardButton]:
+    t = context.i18n
+    row = []
+    if page > 1:
+        row.append(InlineKeyboardButton(t._("« Previous"), callback_data=pack(context, prefix, page - 1, query)))
+    if has_next:
+        row.append(InlineKeyboardButton(t._("Next »"), callback_data=pack(context, prefix, page + 1, query)))
+    return row
+
+
+def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
+    rows = [list(r) for r in rows if r]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def chunk(items: Sequence[Any], size: int) -> list[list[Any]]:
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]

@@ -1,0 +1,255 @@
+"""Lookups: /metric, /search, /article, /latest, their page buttons, and inline mode."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram.constants import ParseMode
+
+from bot.context import BotContext
+from bot.db.models import Bulletin
+from bot.i18n import Translator
+from bot.render import esc, format_growth, format_period, format_value, render_article, render_figure, render_hit
+from bot.services import articles as articles_service
+from bot.services.metrics import lookup
+from bot.services.search import search
+from handlers.common import (
+    args_text,
+    chunk,
+    edit_or_reply,
+    keyboard,
+    pack,
+    page_buttons,
+    reply,
+    typing,
+    unpack,
+)
+
+METRIC_PAGE = 5
+SEARCH_PAGE = 5
+METRIC_LIMIT = 50
+INLINE_FIGURES = 5
+INLINE_ARTICLES = 5
+
+
+def bulletin_name(bulletin: Bulletin | None) -> str:
+    if bulletin is None:
+        return ""
+    return " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p) or bulletin.file_name
+
+
+# ---------------------------------------------------------------------------------------------- /metric
+
+
+def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
+    """The text and keyboard of one page of a metric lookup."""
+    t = context.i18n
+    with context.session() as s:
+        result = lookup(s, query, limit=METRIC_LIMIT)
+    entries = list(result.entries)
+    if not entries:
+        lines = [t._("No figures found for “{query}”.").format(query=esc(query))]
+        buttons: list[list[InlineKeyboardButton]] = []
+        if result.suggestions:
+            lines.append(t._("Did you mean one of these?"))
+            buttons = chunk([InlineKeyboardButton(s, callback_data=_metric_data(context, s))
+                             for s in result.suggestions[:6]], 2)
+        else:
+            lines.append(t._("Try a full-text search: {command}").format(command=f"/search {esc(query)}"))
+        return "\n".join(lines), keyboard(buttons)
+    pages = (len(entries) + METRIC_PAGE - 1) // METRIC_PAGE
+    page = min(max(1, page), pages)
+    shown = entries[(page - 1) * METRIC_PAGE: page * METRIC_PAGE]
+    head = t._("<b>{query}</b>: {count} figures, newest first").format(
+        query=esc(query), count=t.number(len(entries)))
+    if pages > 1:
+        head += " " + t._("(page {page} of {pages})").format(page=page, pages=pages)
+    blocks = [head] + [render_figure(t, e) for e in shown]
+    markup = keyboard([page_buttons(context, "m", query, page, page < pages)])
+    return "\n\n".join(blocks), markup
+
+
+def _metric_data(context: BotContext, query: str) -> str:
+    return pack(context, "m", 1, query)
+
+
+def metric_usage(t: Translator) -> str:
+    return "\n".join([
+        t._("Usage: /metric <name> [period]").replace("<", "&lt;").replace(">", "&gt;"),
+        t._("Examples:"),
+        "/metric 网上零售额",
+        "/metric 实物商品网上零售额 2023",
+        "/metric 快递业务量",
+    ])
+
+
+async def metric(update: Update, context: BotContext) -> None:
+    """Figures for a metric, newest first, paginated; suggestions when nothing matches."""
+    query = args_text(context)
+    if not query:
+        await reply(update, context, metric_usage(context.i18n))
+        return
+    await typing(update, context)
+    text, markup = metric_page(context, query, 1)
+    await reply(update, context, text, markup)
+
+
+# ---------------------------------------------------------------------------------------------- /search
+
+
+def search_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
+    t = context.i18n
+    with context.session() as s:
+        hits = search(s, query, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE)
+    has_next = len(hits) > SEARCH_PAGE
+    hits = hits[:SEARCH_PAGE]
+    if not hits:
+        if page > 1:
+            return t._("No more results for “{query}”.").format(query=esc(query)), None
+        return t._("No articles found for “{query}”.").format(query=esc(query)), None
+    head = t._("<b>Search</b>: {query}").format(query=esc(query))
+    if page > 1 or has_next:
+        head += " " + t._("(page {page})").format(page=page)
+    start = (page - 1) * SEARCH_PAGE
+    blocks = [head] + [render_hit(t, start + i + 1, h) for i, h in enumerate(hits)]
+    return "\n\n".join(blocks), keyboard([page_buttons(context, "s", query, page, has_next)])
+
+
+async def search_command(update: Update, context: BotContext) -> None:
+    """Ranked articles with highlighted snippets, paginated."""
+    query = args_text(context)
+    t = context.i18n
+    if not query:
+        await reply(update, context, "\n".join([
+            t._("Usage: /search <words>").replace("<", "&lt;").replace(">", "&gt;"), t._("Examples:"),
+            "/search 直播电商", "/search 跨境电商 海外仓"]))
+        return
+    await typing(update, context)
+    text, markup = search_page(context, query, 1)
+    await reply(update, context, text, markup)
+
+
+# ---------------------------------------------------------------------------------------------- pages
+
+
+async def page_pressed(update: Update, context: BotContext) -> None:
+    """`m|page|query` and `s|page|query` buttons: show that page in place."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    prefix, page, text = unpack(context, query.data)
+    await query.answer()
+    if text is None:
+        await edit_or_reply(update, context, context.i18n._("This list has expired; please send the command again."))
+        return
+    body, markup = (metric_page if prefix == "m" else search_page)(context, text, page)
+    await edit_or_reply(update, context, body, markup)
+
+
+# ---------------------------------------------------------------------------------------------- /article
+
+
+_ID = re.compile(r"^#?(\d{1,12})$")
+
+
+async def article(update: Update, context: BotContext) -> None:
+    """One article in full (split if long) with its figures."""
+    t = context.i18n
+    arg = args_text(context)
+    m = _ID.match(arg)
+    if not m:
+        await reply(update, context, "\n".join([
+            t._("Usage: /article <number>").replace("<", "&lt;").replace(">", "&gt;"),
+            t._("Article numbers appear in /metric, /search and /latest answers, e.g. {example}.").format(
+                example="/article 1")]))
+        return
+    article_id = int(m.group(1))
+    with context.session() as s:
+        found = articles_service.get_article(s, article_id)
+        if found is None:
+            await reply(update, context, t._("There is no article {id}.").format(id=article_id))
+            return
+        figures = articles_service.article_figures(s, article_id)
+        name = bulletin_name(s.get(Bulletin, found.bulletin_id))
+        blocks = render_article(t, found, bulletin_name=name, figures=figures)
+    await reply(update, context, blocks)
+
+
+# ---------------------------------------------------------------------------------------------- /latest
+
+
+async def latest(update: Update, context: BotContext) -> None:
+    """The newest bulletin's table of contents by section."""
+    t = context.i18n
+    with context.session() as s:
+        found = articles_service.latest_bulletin(s)
+        if found is None:
+            await reply(update, context, t._("No bulletins are stored yet."))
+            return
+        bulletin, items = found
+        name = bulletin_name(bulletin)
+        head = f"<b>{esc(name)}</b>"
+        if bulletin.published:
+            head += f" · {esc(t.date(bulletin.published))}"
+        head += "\n" + t._("{count} articles").format(count=t.number(len(items)))
+        blocks = [head]
+        section: str | None = None
+        lines: list[str] = []
+        for a in items:
+            if a.section != section:
+                if lines:
+                    blocks.append("\n".join(lines))
+                section = a.section
+                lines = [f"<b>{esc(section or t._('Other'))}</b>"]
+            lines.append(f"/article {a.id} {esc(a.title)}")
+        if lines:
+            blocks.append("\n".join(lines))
+    await reply(update, context, blocks)
+
+
+# ---------------------------------------------------------------------------------------------- inline
+
+
+def _plain_figure(t: Translator, entry: Any) -> tuple[str, str]:
+    value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
+                         getattr(entry, "base_unit", None))
+    period = format_period(t, entry.period_label, entry.period_start, entry.period_end)
+    title = f"{entry.metric} {value}" + (f" · {period}" if period else "")
+    desc = format_growth(t, entry.growth_pct, entry.growth_pp)
+    if entry.sources:
+        src = entry.sources[0]
+        desc = " · ".join(p for p in (desc, src.outlet, src.published.isoformat() if src.published else "") if p)
+    return title, desc
+
+
+async def inline_query(update: Update, context: BotContext) -> None:
+    """`@bot 网上零售额`: figure results first, then matching articles."""
+    query = update.inline_query
+    assert query is not None
+    text = query.query.strip()
+    if not text:
+        await query.answer([], cache_time=30)
+        return
+    t = context.i18n
+    results: list[InlineQueryResultArticle] = []
+    with context.session() as s:
+        found = lookup(s, text, limit=INLINE_FIGURES)
+        for i, entry in enumerate(found.entries[:INLINE_FIGURES]):
+            title, desc = _plain_figure(t, entry)
+            results.append(InlineQueryResultArticle(
+                id=f"f{i}", title=title, description=desc or None,
+                input_message_content=InputTextMessageContent(render_figure(t, entry), parse_mode=ParseMode.HTML),
+            ))
+        for hit in search(s, text, limit=INLINE_ARTICLES):
+            results.append(InlineQueryResultArticle(
+                id=f"a{hit.article_id}", title=hit.title, description=hit.snippet[:120] or None,
+                input_message_content=InputTextMessageContent(_article_message(t, hit),
+                                                              parse_mode=ParseMode.HTML),
+            ))
+    await query.answer(results, cache_time=60)
+
+
+def _article_message(t: Translator, hit: Any) -> str:
+    date_text = f" · {esc(t.date(hit.published))}" if hit.published else ""
+    return f"<b>{esc(hit.title)}</b>{date_text}\n{esc(hit.snippet)}\n/article {int(hit.article_id)}"

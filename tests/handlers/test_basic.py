@@ -1,0 +1,61 @@
+"""/start, /help, /lang, /topics, unknown commands, user tracking."""
+
+from __future__ import annotations
+
+from bot.db.models import UserPref
+from tests.handlers.conftest import ADMIN, USER, Harness, sent, texts
+
+
+async def test_start_in_chinese_with_examples_and_topic_buttons(harness: Harness) -> None:
+    calls = await harness.command("/start")
+    msgs = sent(calls)
+    assert len(msgs) == 1
+    msg = msgs[0]
+    assert msg.method == "sendMessage" and msg.params["chat_id"] == USER and msg.params["parse_mode"] == "HTML"
+    assert "欢迎" in msg.text and "/metric 网上零售额" in msg.text and "/search 直播电商" in msg.text
+    assert msg.button("网上零售额")["callback_data"] == "m|1|网上零售额"
+    assert "跨境电商" in msg.button_texts and "数据观察" in msg.button_texts
+    with harness.session() as s:
+        assert s.get(UserPref, USER) is not None  # tracked for /stats
+
+
+async def test_start_in_english_for_english_users(harness: Harness) -> None:
+    [msg] = sent(await harness.command("/start", user_id=2002, language_code="en-US"))
+    assert msg.text.startswith("Welcome to <b>Dongtai</b>")
+    assert "Cross-border e-commerce" in msg.button_texts
+
+
+async def test_unknown_language_defaults_to_chinese(harness: Harness) -> None:
+    [msg] = sent(await harness.command("/help", user_id=2003, language_code="fr"))
+    assert "命令" in msg.text and "/metric" in msg.text
+
+
+async def test_lang_buttons_store_the_choice(harness: Harness) -> None:
+    [msg] = sent(await harness.command("/lang"))
+    assert msg.button_texts == ["✓ 中文", "English"]
+    calls = await harness.press(msg, "English")
+    assert [c.method for c in calls if c.method != "getUpdates"] == ["answerCallbackQuery", "editMessageText"]
+    assert texts(calls) == ["Language set to English."]
+    with harness.session() as s:
+        assert s.get(UserPref, USER).language == "en"
+    # the stored choice beats Telegram's language_code from now on
+    [msg] = sent(await harness.command("/help", language_code="zh-hans"))
+    assert msg.text.startswith("<b>Commands</b>")
+
+
+async def test_help_shows_admin_commands_to_admins_only(harness: Harness) -> None:
+    [user_help] = texts(await harness.command("/help"))
+    [admin_help] = texts(await harness.command("/help", user_id=ADMIN))
+    assert "/stats" not in user_help and "/stats" in admin_help and "/delete_bulletin" in admin_help
+
+
+async def test_topics_lists_topics_with_buttons(harness: Harness) -> None:
+    [msg] = sent(await harness.command("/topics", language_code="en"))
+    assert "Cross-border e-commerce (跨境电商)" in msg.text and "/subscribe 跨境电商" in msg.text
+    assert len(msg.button_texts) >= 10
+
+
+async def test_unknown_command_gets_help(harness: Harness) -> None:
+    [text] = texts(await harness.command("/frobnicate"))
+    assert text.startswith("我不认识这个命令") or "I don't know that command." in text
+    assert "/metric" in text
