@@ -1,16 +1,61 @@
-"""Figure extraction (STUB — to be implemented). Contract:
+"""Figure extraction: every statistic in an article's text, with metric, region, value, unit, growth, period,
+forecast flag and the exact sentence it came from.
+
+Contract (used by ingest and metrics):
 
     extract_figures(text: str, published: date | None) -> list[ExtractedFigure]
     figures_for_article(article: Article) -> list[Figure]   # ORM rows (article_id set, metric_norm filled)
     normalise_metric(name: str) -> str                       # shared with metrics lookup
+
+Pure Python + precompiled `re`; only sentences containing a digit are scanned. Helpers live in
+`figures_numbers.py` (numbers, multipliers, units, width folding) and `figures_periods.py` (period expressions).
+
+Conventions (tested in tests/unit/test_figures*.py against a labelled table from the seed bulletins):
+
+* **metric** is the noun phrase before the number within its clause (`全国网上零售额13.8万亿元` → 网上零售额),
+  with period words, link verbs (达/为/约为/超过…), discourse openers (其中/数据显示…) and a leading region
+  removed. If the clause has no noun phrase of its own (`…,比上年增长4.0%`, `232亿元、42亿元`) the previous
+  figure's metric in the same sentence is carried. After a verb such as 完成/发放/建立 the noun *after* the
+  number is used (`中国共完成1100亿件快递业务量` → 快递业务量). Shares keep the whole relation:
+  `实物商品网上零售额占社会消费品零售总额的比重为27.2%` → metric `实物商品网上零售额占社会消费品零售总额的比重`, unit %.
+* **region**: a prefix from `seeds/regions.txt` (全国/我国/中国/国内 → 全国; provinces and cities by short name;
+  countries); lists (`广东、浙江、福建、江苏四省`) are joined with `、`. Default 全国.
+* **value/unit/value_base/base_unit**: `13.8万亿元` → 13.8, 万亿元, 1.38e13, 元. A multiplier without a unit
+  (`超过了10亿`) gives unit 亿 and base unit "". Numbers inside parentheses (currency conversions) are skipped.
+* **qualifier**: 约/近/接近/左右 → approx; 超/超过/逾/突破/破/以上/多/余 → lower_bound; 不足/不到/低于/以下 →
+  upper_bound; otherwise exact (达, 为, …).
+* **growth_pct**: 同比增长/比上年增长/较…增长/增长 X% (negative for 下降/减少/回落/缩短…); `增长X倍` means
+  "grew by X times", stored as X×100 percent (增长2.7倍 → growth_pct 270.0). `提高/下降 X个百分点` goes to
+  **growth_pp**, never to growth_pct. Growth attaches to the preceding figure of the same metric in the sentence.
+* **Growth-only figures**: a growth rate stated for a metric that has no level in the sentence
+  (`其中,实物商品网上零售额增长6.2%`) becomes its own figure of that metric with value = the rate, unit = base_unit
+  = "%" (or 个百分点 for point changes) and growth_pct (growth_pp) = the same number. So a figure is growth-only
+  exactly when `unit in ("%", "个百分点")` and `value == growth_pct` (resp. `growth_pp`); renderers should show it
+  as "+6.2%" rather than as a level. `增长2.7倍` growth-only → value 270, unit %.
+* Absolute changes (`增长1109万人`, `净增238.1万公里`) and ratios (`是全国的2.2倍`) are not stored.
+* **period**: see `figures_periods`; comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are ignored;
+  a period stated earlier in the sentence (or, failing that, in the paragraph) applies to later figures.
+  `截至…`/`年底`/`X月底` are stocks: period_start None.
+* **is_forecast**: 预计/预测/有望/将/或将/计划/目标/力争 in the figure's clause, or a period after publication.
+* Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations,
+  bare numbers without a unit or multiplier.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
+from bot.config import PROJECT_ROOT
 from bot.db.models import Article, Figure
+from bot.services.figures_numbers import Number, fold, iter_numbers
+from bot.services.figures_periods import PeriodMention, find_periods
+
+REGIONS_FILE = PROJECT_ROOT / "seeds" / "regions.txt"
 
 
 @dataclass(slots=True)
@@ -33,19 +78,873 @@ class ExtractedFigure:
     span_end: int
 
 
+FIGURE_FIELDS = tuple(f.name for f in fields(ExtractedFigure))
+
+# --------------------------------------------------------------------------------------------------- metric norm
+
+_NATIONAL_PREFIX = re.compile(r"^(?:全国|我国)")
+
+
 def normalise_metric(name: str) -> str:
-    return "".join(name.split())
+    """Canonical key of a metric name, shared by extraction and lookup.
+
+    NFKC (full/half width folded), all whitespace removed, a leading 全国/我国 stripped, ASCII lower-cased.
+    Deterministic and idempotent: `normalise_metric(normalise_metric(x)) == normalise_metric(x)`.
+    """
+    s = "".join(unicodedata.normalize("NFKC", name).split())
+    while True:
+        stripped = _NATIONAL_PREFIX.sub("", s)
+        if stripped == s:
+            break
+        s = stripped
+    return "".join(c.lower() if c.isascii() else c for c in s)
 
 
-def extract_figures(text: str, published: date | None) -> list[ExtractedFigure]:
+# ------------------------------------------------------------------------------------------------------ regions
+
+
+@lru_cache(maxsize=4)
+def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]]:
+    table: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, canon = line.partition("\t")
+            table[name.strip()] = (canon or name).strip()
+    alt = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)) or "(?!)"
+    pat = re.compile(
+        rf"^(?P<list>(?:{alt})(?:\s*[、和及与]\s*(?:{alt}))*)(?:[两三四五六七八九十\d]+(?:个)?(?:省市?|市|国|地区|地))?"
+    )
+    return table, pat
+
+
+def split_region(phrase: str) -> tuple[str, str]:
+    """(region, rest) for a leading region (or region list) in `phrase`; ("", phrase) if none."""
+    table, pat = _regions()
+    m = pat.match(phrase)
+    if not m:
+        return "", phrase
+    rest = phrase[m.end() :]
+    names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
+    canon = []
+    for n in names:
+        c = table.get(n, n)
+        if c not in canon:
+            canon.append(c)
+    # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
+    if len(rest) == 1 or (rest and not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest)):
+        return "", phrase
+    return "、".join(canon), rest
+
+
+# ------------------------------------------------------------------------------------------------ regexes
+
+_SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+_CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?\n]")
+_PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
+_RANK_BEFORE = re.compile(r"(?:第|前|总|排名|排第|TOP|Top|top|No\.|NO\.|#)\s*$")
+_BAD_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|后|天|周|小时|分钟|秒|期|届|强|大(?!关)|代|维|级|寸|万?步|:|-\d|—\d)")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_DATE_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}\s*年|\d{1,2}\s*月")
+
+_GROWTH_VERB_END = re.compile(
+    r"(?P<verb>增长|增加|上升|提高|提升|上涨|增|涨|攀升|扩大|回升|递增|下降|减少|降低|下滑|回落|缩短|缩小|减|下跌|跌|萎缩|缩减)"
+    r"(?:了)?\s*(?:约|将近|接近|近|超过?|逾|达到?|均|分别为?|分别)*\s*$"
+)
+_GROWTH_RATE_END = re.compile(
+    r"(?:涨幅|增幅|增速|增长率|增长速度|降幅|年复合增长率|复合增长率|年均增速)(?:分别)?(?:为|达到?|是|约为|超过?|在)?\s*(?:约|近|超过?)?\s*$"
+)
+_NEGATIVE = {"下降", "减少", "降低", "下滑", "回落", "缩短", "缩小", "减", "下跌", "跌", "萎缩", "缩减"}
+_COMPARE_CUT = re.compile(
+    r"同比|环比|(?<!占)比(?![重例])|较|与(?=[^，,]*相比)|相较于?|相比于?|对比|(?:名义)?(?:增长|下降|提高|提升|上升)"
+)
+_FORECAST_RE = re.compile(
+    r"预计|预测|预期|有望|或将|将(?!近|其|企业|会|于)|(?<![国或])或(?=达|接近|超|突破|将)|计划|目标|力争|争取"
+)
+
+_QUAL_END = re.compile(
+    r"(?P<q>约为|大约|约|将近|接近|近|超过了?|超出|超|逾|突破了?|破|不足|不到|低于|少于|不超过|高于|多于|达到了?|达|为|是)\s*(?:了)?\s*$"
+)
+_QUAL_MAP = {
+    "约为": "approx",
+    "大约": "approx",
+    "约": "approx",
+    "将近": "approx",
+    "接近": "approx",
+    "近": "approx",
+    "超过": "lower_bound",
+    "超过了": "lower_bound",
+    "超出": "lower_bound",
+    "超": "lower_bound",
+    "逾": "lower_bound",
+    "突破": "lower_bound",
+    "突破了": "lower_bound",
+    "破": "lower_bound",
+    "高于": "lower_bound",
+    "多于": "lower_bound",
+    "不足": "upper_bound",
+    "不到": "upper_bound",
+    "低于": "upper_bound",
+    "少于": "upper_bound",
+    "不超过": "upper_bound",
+}
+_QUAL_AFTER = re.compile(r"\s*(?P<q>左右|上下|以上|以下|以内|之多)")
+_QUAL_AFTER_MAP = {
+    "左右": "approx",
+    "上下": "approx",
+    "以上": "lower_bound",
+    "之多": "lower_bound",
+    "以下": "upper_bound",
+    "以内": "upper_bound",
+}
+
+_TRAIL_TOKENS = sorted(
+    [
+        "达到了",
+        "达到",
+        "达",
+        "为",
+        "约为",
+        "约",
+        "大约",
+        "是",
+        "超过了",
+        "超过",
+        "超出",
+        "超",
+        "逾",
+        "突破了",
+        "突破",
+        "破",
+        "近",
+        "接近",
+        "将近",
+        "高达",
+        "不足",
+        "不到",
+        "低于",
+        "不超过",
+        "增至",
+        "增长至",
+        "增长到",
+        "升至",
+        "上升至",
+        "上升到",
+        "上涨到",
+        "上涨至",
+        "提升至",
+        "提升到",
+        "提高到",
+        "提高至",
+        "降至",
+        "下降至",
+        "下降到",
+        "增加至",
+        "增加到",
+        "至",
+        "到",
+        "完成了",
+        "完成",
+        "实现了",
+        "实现",
+        "录得",
+        "已经",
+        "已",
+        "均",
+        "分别",
+        "共计",
+        "共",
+        "累计",
+        "总计",
+        "合计",
+        "预计",
+        "预期",
+        "将",
+        "有望",
+        "或将",
+        "或",
+        "可",
+        "仅",
+        "首次",
+        "再",
+        "了",
+        "的",
+        "在",
+        "稳定在",
+        "保持在",
+        "维持在",
+        "大关",
+        "仍",
+        "也",
+        "还",
+        "又",
+        "已达",
+        "已超过",
+        "一共",
+        "总共",
+        "估计",
+        "预测",
+        "同比",
+        "全年",
+        "当年",
+        "首度",
+        "再次",
+        "创下",
+        "创",
+        "以",
+        "高",
+        "依然",
+        "依旧",
+        "分别是",
+        "由",
+        "从",
+        "最初",
+        "目前",
+        "领取",
+        "最高可",
+        "和",
+        "及",
+        "与",
+        "逐年递增",
+        "递增",
+        "波动上升",
+        "上升",
+        "上涨",
+        "提升",
+        "提高",
+        "增长",
+        "增加",
+        "下降",
+        "小幅",
+        "大幅",
+        "稳步",
+        "持续",
+        "逐年",
+        "波动",
+        "普遍",
+        "每年都",
+        "每年",
+        "关口",
+        "分别为",
+        "分别达",
+        "分别达到",
+        "分别占",
+        "有",
+        "拥有",
+        "增",
+        "减",
+        "净增",
+    ],
+    key=len,
+    reverse=True,
+)
+_TRAIL_RE = re.compile("(?:" + "|".join(re.escape(t) for t in _TRAIL_TOKENS) + r"|\s+)$")
+_POST_VERBS = re.compile(
+    r"(?:完成|发放|推出|投入|建立|建成|建设|设立|培育|积累|发送|吸引|开设|覆盖|拥有|签署|新增|促成|开通|拦截|入驻|共有|"
+    r"发布|吸纳|带动|帮助|节约|节省|提供|售出|卖出|成交|举办|参加|招募|上线|设有|有|融入|涵盖|包括|包含|尝试|以|聚焦|"
+    r"呈现|需要|等)(?:了)?$"
+)
+_BREAKERS = re.compile(
+    r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
+    r"另外|同时|而且|并且|以及|对于|随着|通过|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
+    r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中"
+)
+_LEAD_RE = re.compile(
+    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|同期|全年|以来|年以来|"
+    r"累计|共计|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
+    r"预计|预测|预期|估计|有望|将|建成|开通|编辑部)+"
+)
+_GENERIC_HEADS = (
+    "比例",
+    "比重",
+    "占比",
+    "份额",
+    "规模",
+    "数量",
+    "总额",
+    "总量",
+    "人数",
+    "用户数",
+    "金额",
+    "收入",
+    "渗透率",
+    "增速",
+    "增幅",
+)
+_LIST_SEP = re.compile(r"\s*(?:、|(?<![普涉波])及(?!时)|(?<![参给])与|(?<!总)和|以及|,|，)\s*")
+_LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*(?:超过?|约|近|逾|接近)?\s*$")
+_CJK_NOUN_AFTER = re.compile(
+    r"\s*(?:的)?\s*(?P<n>[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{1,11}?)"
+    r"(?=[，,。；;：:、()（）\s]|和|及|与|$)"
+)
+_SPACE_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def _clean_spaces(s: str) -> str:
+    return _SPACE_CJK.sub("", s).strip()
+
+
+# ------------------------------------------------------------------------------------------------ metric phrase
+
+
+@dataclass(slots=True)
+class _Phrase:
+    region: str
+    metric: str
+    trailing: str  # the last stripped link/verb token (to decide post-noun metrics)
+    items: list[str]  # list subject split (for 分别 / 和 lists)
+
+
+def _strip_trailing(w: str) -> tuple[str, str]:
+    last = ""
+    while True:
+        m = _TRAIL_RE.search(w)
+        if not m or m.start() == m.end():
+            return w, last
+        if m.group().strip():
+            last = m.group() + last if last else m.group()
+        w = w[: m.start()]
+
+
+def _after_breakers(w: str) -> str:
+    cut = 0
+    for m in _BREAKERS.finditer(w):
+        cut = m.end()
+    return w[cut:]
+
+
+def _apply_de(w: str) -> str:
+    """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
+    if "的" not in w:
+        return w
+    before, _, after = w.rpartition("的")
+    if len(after) < 2:
+        return before if len(before) >= 2 else w
+    if after in _GENERIC_HEADS or len(after) <= 2:
+        mod = before.rpartition("的")[2]
+        return f"{mod}的{after}" if mod else after
+    return after
+
+
+def _phrase(w: str) -> _Phrase:
+    """Region + metric from the text of a clause before a number (periods already masked out)."""
+    w = w.replace("\x00", "").replace("*", "")
+    w = _PAREN_RE.sub("", w)
+    w, trailing = _strip_trailing(w)
+    share = ""
+    m = re.search(r"占(?!据|领|有)", w)
+    if m:
+        share = re.split(r"由|从", w[m.start() :])[0]
+        share, _ = _strip_trailing(share)
+        w = w[: m.start()]
+        w, _ = _strip_trailing(w)
+    w = _after_breakers(w)
+    w = _LEAD_RE.sub("", w)
+    w = _clean_spaces(w)
+    region, rest = split_region(w)
+    if region:
+        w = _LEAD_RE.sub("", rest)
+    items: list[str] = []
+    if _LIST_SEP.search(w) and not share:
+        parts = [p for p in _LIST_SEP.split(w) if p]
+        if len(parts) >= 2:
+            items = _share_heads(parts)
+    if not share:
+        w = _apply_de(w)
+    if share:
+        w = w + _clean_spaces(share)
+    w = w.strip(" ,，、:：")
+    return _Phrase(region, w, trailing, items)
+
+
+def _share_heads(parts: list[str]) -> list[str]:
+    """`即时通信、网络视频、短视频用户规模` → each item gets the last item's head noun."""
+    last = parts[-1]
+    if "的" in last:
+        mod, _, head = last.rpartition("的")
+        return [p + head for p in parts[:-1]] + [mod + head]
+    heads = (
+        "用户规模",
+        "用户数",
+        "交易规模",
+        "交易额",
+        "业务量",
+        "数量",
+        "规模",
+        "金额",
+        "总额",
+        "收入",
+        "额",
+        "量",
+        "率",
+        "数",
+        "指数",
+    )
+    head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
+    out = [p if (not head or any(p.endswith(h) for h in heads)) else p + head for p in parts[:-1]]
+    return out + [last]
+
+
+# --------------------------------------------------------------------------------------------------- extraction
+
+
+@dataclass(slots=True)
+class _Item:
+    num: Number
+    kind: str  # level | growth | pp
+    growth: float = 0.0
+    negative: bool = False
+
+
+def _mask(t: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return t
+    chars = list(t)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = "\x00"
+    return "".join(chars)
+
+
+def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
+    before = masked[clause_start : n.start]
+    if _RANK_BEFORE.search(t, 0, n.start):
+        return None
+    if re.match(r"\s*(?:的[^，,；;。]{0,6})?相比", t[n.end : n.end + 12]):
+        return None  # "与2022年同期的237.937亿元相比": the comparison base, not a figure of this article
+    if (
+        n.mult
+        and not n.unit
+        and re.fullmatch(r"(?:19|20)\d{2}", n.text.split()[0][:4])
+        and n.value >= 1900
+        and re.match(r"[\u4e00-\u9fff]", t[n.end : n.end + 1])
+    ):
+        return None  # "百度 2023 万象大会"
+    if not n.unit and not n.mult:
+        if re.search(
+            r"指数(?:值)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
+        ) and not _BAD_AFTER.match(t, n.end):
+            n.unit = n.base_unit = ""
+            return _Item(n, "level")
+        return None
+    after_unit = t[n.end : n.end + 4]
+    if n.base_unit in ("", "个", "家", "件", "人", "次") and _BAD_AFTER.match(after_unit) and not n.mult:
+        return None
+    if n.base_unit == "点" and not ("指数" in t[: n.start] or "." in n.text):
+        return None
+    g = _GROWTH_VERB_END.search(before) or _GROWTH_RATE_END.search(before)
+    if n.base_unit in ("%", "倍", "‰"):
+        if g:
+            neg = bool(g.groupdict().get("verb") in _NEGATIVE)
+            val = n.value * 100 if n.base_unit == "倍" else n.value
+            return _Item(n, "growth", -val if neg else val, neg)
+        if n.base_unit == "倍":
+            return None
+        return _Item(n, "level")
+    if n.base_unit == "个百分点":
+        v = _GROWTH_VERB_END.search(before) or re.search(
+            r"(增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)[^，,；;]*$", before
+        )
+        if not v:
+            return None
+        neg = v.group(1) in _NEGATIVE if v.lastindex else False
+        if isinstance(v.groupdict().get("verb"), str):
+            neg = v.group("verb") in _NEGATIVE
+        return _Item(n, "pp", -n.value if neg else n.value, neg)
+    if g and not re.search(r"(?:增至|升至|提升至|提高到|增长到|增长至|上涨到|上涨至)\s*$", before):
+        return None  # an absolute change ("增长1109万人") is not a level of the metric
+    return _Item(n, "level")
+
+
+def _qualifier(t: str, before: str, n: Number) -> str:
+    m = _QUAL_AFTER.match(t, n.end)
+    if m:
+        return _QUAL_AFTER_MAP[m.group("q")]
+    if n.more:
+        return "lower_bound"
+    q = _QUAL_END.search(before)
+    if q:
+        return _QUAL_MAP.get(q.group("q"), "exact")
+    return "exact"
+
+
+@dataclass(slots=True)
+class _Ctx:
+    published: date | None
+    year: int | None = None  # last explicit year seen in the paragraph
+    period: PeriodMention | None = None  # last period seen in the paragraph
+    metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
+
+
+def _resolve(pm: PeriodMention | None, ctx: _Ctx, forecast: bool) -> tuple[date | None, date | None, str]:
+    if pm is None:
+        return None, None, ""
+    start, end = pm.resolve(ctx.published, ctx.year, future_ok=forecast)
+    return start, end, pm.label
+
+
+def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
+    t = fold(quote)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
+    blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
+    blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
+    blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
+    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    masked = _mask(t, blocked)
+    numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
+    # the context year for this sentence: an explicit year mentioned before each number
+    figs: list[ExtractedFigure] = []
+    fig_pos: list[int] = []
+    items: list[_Item] = []
+    # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        if not a.unit and not a.mult and b.unit and _LIST_GAP.match(t[a.end : b.start]):
+            a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
+            a.value_base = a.value * (b.value_base / b.value if b.value else 1.0)
+    prev_item: _Item | None = None
+    for n in numbers:
+        cb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, n.start)), default=0)
+        if (
+            prev_item is not None
+            and prev_item.kind != "level"
+            and n.base_unit in ("%", "倍", "‰", "个百分点")
+            and _LIST_GAP.match(t[prev_item.num.end : n.start])
+        ):
+            val = n.value * 100 if n.base_unit == "倍" else n.value
+            it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
+        else:
+            it = _classify(t, masked, n, cb)
+        if it is not None:
+            items.append(it)
+            prev_item = it
+    prev_end = 0
+    post_mode = False
+    sent_region = _sentence_region(masked)
+    last_level_group: list[int] = []  # indices into figs of the last list of levels
+    i = 0
+    while i < len(items):
+        it = items[i]
+        n = it.num
+        cb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, n.start)), default=0)
+        ws = max(cb, prev_end)
+        # group consecutive numbers of the same kind separated only by list separators
+        group = [it]
+        j = i + 1
+        while (
+            j < len(items) and items[j].kind == it.kind and _LIST_GAP.match(t[group[-1].num.end : items[j].num.start])
+        ):
+            group.append(items[j])
+            j += 1
+        window = masked[ws : n.start]
+        raw_window = t[cb : n.start]
+        forecast = bool(_FORECAST_RE.search(raw_window))
+        # period: last non-comparison period mention before the number in this sentence, else the paragraph's
+        pm = None
+        for p in periods:
+            if p.end <= n.start and not p.comparison:
+                pm = p
+        if pm is None:
+            pm = ctx.period
+        if it.kind == "level":
+            qual = _qualifier(t, masked[cb : n.start], n)
+            ph = _phrase(window)
+            carried = figs[-1] if figs else None
+            metrics = _level_metrics(t, masked, ph, group, carried, cb, post_mode, ctx)
+            if metrics is None:
+                prev_end = group[-1].num.end
+                i = j
+                continue
+            if carried is not None and not ph.metric and carried.is_forecast:
+                forecast = True
+            post_mode = metrics[0][1] == _post_noun(t, group[-1].num.end)
+            fallback_region = sent_region or (
+                carried.region if carried is not None and carried.region != "全国" else ""
+            )
+            metrics = [(r or fallback_region, _expand_generic(m, ctx)) for r, m in metrics]
+            start, end, label = _resolve(pm, ctx, forecast)
+            if start is not None and ctx.published is not None and start > ctx.published:
+                forecast = True
+            last_level_group = []
+            for k, g_it in enumerate(group):
+                gn = g_it.num
+                region, metric = metrics[k]
+                if not metric or len(metric) < 2:
+                    continue
+                q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
+                if k and q == "exact" and "分别" in masked[cb : n.start]:
+                    q = qual
+                fig = ExtractedFigure(
+                    metric=metric,
+                    region=region or "全国",
+                    value=gn.value,
+                    unit=gn.unit,
+                    value_base=gn.value_base,
+                    base_unit=gn.base_unit,
+                    qualifier=q,
+                    period_start=start,
+                    period_end=end,
+                    period_label=label,
+                    growth_pct=None,
+                    growth_pp=None,
+                    is_forecast=forecast,
+                    quote=quote,
+                    span_start=gn.start,
+                    span_end=gn.end,
+                )
+                figs.append(fig)
+                fig_pos.append(gn.start)
+                last_level_group.append(len(figs) - 1)
+                ctx.metrics.append(metric)
+        else:
+            # growth: own metric (before any comparison phrase) or attach to the preceding figure(s)
+            gw = window
+            cut = _COMPARE_CUT.search(gw)
+            own_raw = gw[: cut.start()] if cut else gw
+            gm = _GROWTH_VERB_END.search(own_raw) or _GROWTH_RATE_END.search(own_raw)
+            if gm:
+                own_raw = own_raw[: gm.start()]
+            ph = _phrase(own_raw)
+            targets: list[int] = []
+            if figs:
+                cands = [x for x in (last_level_group or [len(figs) - 1])]
+                free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
+                if not ph.metric and len(group) > len(free):
+                    free = [
+                        x
+                        for x in range(len(figs))
+                        if figs[x].growth_pct is None
+                        and figs[x].growth_pp is None
+                        and figs[x].value != figs[x].growth_pct
+                    ][-len(group) :]
+                if not ph.metric or any(_same_metric(figs[x].metric, ph.metric) for x in free):
+                    if len(group) == len(free):
+                        targets = free
+                    elif free:
+                        targets = [x for x in free if not ph.metric or _same_metric(figs[x].metric, ph.metric)][
+                            : len(group)
+                        ]
+                        if len(group) > len(targets):
+                            targets = free[-1:] if len(group) == 1 else []
+            if targets:
+                for x, g_it in zip(targets, group, strict=False):
+                    if it.kind == "growth":
+                        figs[x].growth_pct = g_it.growth
+                    else:
+                        figs[x].growth_pp = g_it.growth
+            else:
+                names: list[tuple[str, str]]
+                if ph.metric and len(group) > 1 and len(ph.items) == len(group):
+                    names = [(ph.region, x) for x in ph.items]
+                elif ph.metric:
+                    names = [(ph.region, ph.metric)] * len(group)
+                elif figs:
+                    names = [(figs[-1].region, figs[-1].metric)] * len(group)
+                else:
+                    names = []
+                if names:
+                    start, end, label = _resolve(pm, ctx, forecast)
+                    if start is not None and ctx.published is not None and start > ctx.published:
+                        forecast = True
+                    for (region, metric), g_it in zip(names, group, strict=False):
+                        if len(metric) < 2:
+                            continue
+                        gn = g_it.num
+                        unit = "个百分点" if it.kind == "pp" else "%"
+                        fig = ExtractedFigure(
+                            metric=metric,
+                            region=region or "全国",
+                            value=g_it.growth,
+                            unit=unit,
+                            value_base=g_it.growth,
+                            base_unit=unit,
+                            qualifier=_qualifier(t, masked[cb : gn.start], gn),
+                            period_start=start,
+                            period_end=end,
+                            period_label=label,
+                            growth_pct=g_it.growth if it.kind == "growth" else None,
+                            growth_pp=g_it.growth if it.kind == "pp" else None,
+                            is_forecast=forecast,
+                            quote=quote,
+                            span_start=gn.start,
+                            span_end=gn.end,
+                        )
+                        figs.append(fig)
+                        fig_pos.append(gn.start)
+                last_level_group = []
+        prev_end = group[-1].num.end
+        i = j
+    out.extend(figs)
+    # update paragraph context: last explicit (non-comparison) year and period of this sentence
+    for p in periods:
+        if p.comparison:
+            continue
+        if p.year is not None and p.explicit_year:
+            ctx.year = p.year
+        ctx.period = p
+
+
+_POST_STOP = re.compile(
+    r"^(?:省|省份|省区市|省市|省\(区、市\)|城市|国家|国家和地区|国家或地区|地区|方面|领域|行业|梯队|"
+    r"部门|主要方面|项目|月|年|天|小时|倍|国家级|以上|以下|左右)"
+)
+_PRED_CUT = re.compile(r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都")
+
+
+def _post_noun(t: str, pos: int) -> str:
+    m = _CJK_NOUN_AFTER.match(t, pos)
+    if not m:
+        return ""
+    noun = _clean_spaces(m.group("n"))
+    cut = _PRED_CUT.search(noun)
+    if cut:
+        noun = noun[: cut.start()]
+    if len(noun) < 2:
+        return ""
+    if _DIGIT_RE.search(noun) or _POST_STOP.match(noun):
+        return ""
+    return noun
+
+
+def _level_metrics(
+    t: str,
+    masked: str,
+    ph: _Phrase,
+    group: list[_Item],
+    carried: ExtractedFigure | None,
+    cb: int,
+    post_mode: bool,
+    ctx: _Ctx,
+) -> list[tuple[str, str]] | None:
+    """(region, metric) per number of a level group, or None when the numbers belong to no metric."""
+    k = len(group)
+    raw_post = _CJK_NOUN_AFTER.match(t, group[-1].num.end)
+    if raw_post and re.match(r"(?:省|省份|省区市|省市|城市|国家|地区|梯队|方面|领域)", raw_post.group("n")):
+        return None
+    post = _post_noun(t, group[-1].num.end)
+    metric = ph.metric
+    if metric and post_mode and carried is not None and metric == carried.metric and post:
+        return [(ph.region, post)] * k  # "13项二级指标和40余项三级指标"
+    if (
+        (ph.trailing and _POST_VERBS.search(ph.trailing))
+        or metric.endswith("等")
+        or (metric and _POST_VERBS.search(metric))
+    ):
+        if post:
+            return [(ph.region, post)] * k
+        if metric.endswith("等") or _POST_VERBS.search(metric):
+            return None
+    if not metric and "分别" in masked[cb : group[0].num.start]:
+        # "即时通信、网络视频、短视频用户规模稳居前三,分别达10.47亿人、10.44亿人和10.26亿人"
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        subj = masked[pb : max(cb - 1, pb)]
+        cut = _PRED_CUT.search(subj)
+        if cut:
+            subj = subj[: cut.start()]
+        sp = _phrase(subj)
+        if sp.items and len(sp.items) == k:
+            return [(sp.region, x) for x in sp.items]
+        if sp.metric:
+            return [(sp.region, sp.metric)] * k
+    if metric.startswith("占"):
+        if carried is None:
+            return None
+        return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
+    if not metric or len(metric) < 2:
+        if carried is not None:
+            return [(ph.region or carried.region, carried.metric)] * k
+        if post:
+            return [(ph.region, post)] * k
+        return None
+    if _POST_STOP.match(metric):
+        return None
+    if k > 1 and len(ph.items) == k:
+        return [(ph.region, x) for x in ph.items]
+    if k > 1:
+        regions = _region_list_before(t, cb, k)
+        if regions:
+            return [(r, metric) for r in regions]
+    return [(ph.region, metric)] * k
+
+
+def _expand_generic(metric: str, ctx: _Ctx) -> str:
+    """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模."""
+    if len(metric) > 4 or "占" in metric:
+        return metric
+    for prev in reversed(ctx.metrics):
+        if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
+            return prev
+    return metric
+
+
+def _sentence_region(masked: str) -> str:
+    """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`) applies to its figures."""
+    head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
+    table, _ = _regions()
+    m = re.match(r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，])", head)
+    if not m:
+        return ""
+    region = table.get(m.group(1), "")
+    return "" if region in ("", "全国") else region
+
+
+def _same_metric(a: str, b: str) -> bool:
+    a, b = normalise_metric(a), normalise_metric(b)
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
+def _region_list_before(t: str, clause_start: int, n: int) -> list[str]:
+    """`美国、荷兰、英国为前三大出口市场,出口额分别为…` → the n regions of a 、-list earlier in the sentence."""
+    table, _ = _regions()
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+", t[:clause_start]):
+        names = [x for x in re.split(r"[、和及与]", m.group()) if x]
+        resolved = []
+        for x in names:
+            hit = next((table[r] for r in sorted(table, key=len, reverse=True) if x.startswith(r)), None)
+            if hit is None:
+                break
+            resolved.append(hit)
+        if len(resolved) == n == len(names):
+            return resolved
     return []
 
 
+def iter_sentences(text: str) -> list[tuple[int, str]]:
+    """(paragraph index, sentence) for each sentence; sentences end at 。！？；(and their ASCII forms)."""
+    out: list[tuple[int, str]] = []
+    for pi, para in enumerate(text.split("\n")):
+        for m in _SENT_RE.finditer(para):
+            s = m.group().strip()
+            if s:
+                out.append((pi, s))
+    return out
+
+
+def extract_figures(text: str, published: date | None) -> list[ExtractedFigure]:
+    """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order."""
+    out: list[ExtractedFigure] = []
+    for para in text.split("\n"):
+        if not _DIGIT_RE.search(para):
+            continue
+        ctx = _Ctx(published)
+        for m in _SENT_RE.finditer(para):
+            quote = m.group().strip()
+            if quote and _DIGIT_RE.search(quote):
+                _extract_sentence(quote, ctx, out)
+    return out
+
+
 def figures_for_article(article: Article) -> list[Figure]:
+    """ORM rows for every figure in the article body (article must be flushed: id set)."""
     assert article.id is not None
-    return [
-        Figure(article_id=article.id, metric_norm=normalise_metric(f.metric), **{
-            k: getattr(f, k) for k in ExtractedFigure.__slots__  # type: ignore[attr-defined]
-        })
-        for f in extract_figures(article.body, article.published)
-    ]
+    rows: list[Figure] = []
+    for f in extract_figures(article.body, article.published):
+        data = {k: getattr(f, k) for k in FIGURE_FIELDS}
+        data["metric"] = data["metric"][:200]
+        data["region"] = data["region"][:100]
+        data["period_label"] = data["period_label"][:100]
+        rows.append(Figure(article_id=article.id, metric_norm=normalise_metric(f.metric)[:200], **data))
+    return rows

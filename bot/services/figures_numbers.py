@@ -1,0 +1,162 @@
+"""Numbers with multipliers and units, as written in Chinese statistics (`13.8万亿元`, `10.47亿人`, `76.4%`).
+
+Only Arabic digits are read as numbers: Chinese numerals are never converted inside words, so `零售额` stays
+`零售额` (cn2an's failure mode) and `三分之一`/`六成` are simply not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: full-width ASCII → ASCII and the ideographic space → space; one character in, one out, so offsets into the
+#: folded text are offsets into the original.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+_FOLD[0x00A0] = 0x20
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters and punctuation to ASCII; length-preserving."""
+    return text.translate(_FOLD)
+
+
+MULTIPLIERS: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "千": 1e3,
+}
+
+#: unit as written → base unit (a currency word absorbs a trailing 人民币)
+UNITS: dict[str, str] = {
+    "个百分点": "个百分点",
+    "%": "%",
+    "‰": "‰",
+    "元人民币": "元",
+    "美元": "美元",
+    "欧元": "欧元",
+    "港元": "港元",
+    "港币": "港元",
+    "日元": "日元",
+    "英镑": "英镑",
+    "韩元": "韩元",
+    "卢布": "卢布",
+    "迪拉姆": "迪拉姆",
+    "人民币": "元",
+    "元": "元",
+    "人次": "人次",
+    "人": "人",
+    "户": "户",
+    "件": "件",
+    "票": "票",
+    "场": "场",
+    "家": "家",
+    "个": "个",
+    "点": "点",
+    "单": "单",
+    "次": "次",
+    "块": "块",
+    "公里": "公里",
+    "千米": "公里",
+    "吨": "吨",
+    "辆": "辆",
+    "张": "张",
+    "台": "台",
+    "款": "款",
+    "种": "种",
+    "项": "项",
+    "笔": "笔",
+    "倍": "倍",
+    "GB": "GB",
+    "TB": "TB",
+    "家次": "家次",
+    "平方米": "平方米",
+    "座": "座",
+    "条": "条",
+    "名": "名",
+    "位": "位",
+}
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+NUMBER_RE = re.compile(
+    r"(?<![\dA-Za-z.\-/:])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?P<frac>\.\d+)?"
+    r"(?P<more1>\s*(?:多|余))?"
+    r"\s*(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦]))?"
+    r"(?P<more2>\s*(?:多|余))?"
+    r"\s*(?P<unit>" + _UNIT_ALT + r")?"
+)
+
+#: units that follow a number but make it something other than a count (`6个月`, `24小时`, `第3名`...)
+_NOT_AFTER_UNIT = {
+    "个": re.compile(r"个\s*(?:月|小时|工作日|百分点)"),
+    "名": re.compile(r"名(?:单)"),
+    "位": re.compile(r"位"),
+}
+
+
+@dataclass(slots=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    mult: str
+    unit: str  # as written, multiplier included, e.g. "万亿元"
+    base_unit: str
+    value_base: float
+    more: bool  # 多/余 after the number ("30多个")
+    text: str
+
+
+def parse_number(text: str, pos: int = 0) -> Number | None:
+    """The number (with multiplier and unit) starting at `pos` in folded text, or None."""
+    m = NUMBER_RE.match(text, pos)
+    return _from_match(text, m) if m else None
+
+
+def _from_match(text: str, m: re.Match[str]) -> Number | None:
+    num = m.group("num").replace(",", "")
+    frac = m.group("frac") or ""
+    try:
+        value = float(num + frac)
+    except ValueError:  # pragma: no cover - regex guarantees digits
+        return None
+    mult = m.group("mult") or ""
+    unit = m.group("unit") or ""
+    end = m.end()
+    if unit in _NOT_AFTER_UNIT and _NOT_AFTER_UNIT[unit].match(text, m.start("unit")):
+        if unit == "个" and text.startswith("百分点", m.end("unit")):
+            unit, end = "个百分点", m.end("unit") + 3
+        else:
+            unit, end = "", (m.end("mult") if mult else m.end("frac") if frac else m.end("num"))
+    if unit == "个百分点":
+        pass
+    elif unit == "" and text.startswith("个百分点", end - 0):
+        unit, end = "个百分点", end + 4
+    if not unit and not mult:
+        end = m.end("frac") if frac else m.end("num")
+    elif not unit:
+        end = m.end("mult")
+    factor = MULTIPLIERS.get(mult, 1.0)
+    base = UNITS.get(unit, "")
+    if base in ("%", "‰", "个百分点", "倍") and mult:
+        return None  # "5万%" is not a thing
+    more = bool(m.group("more1") or m.group("more2"))
+    written = (mult + unit) if unit != "元人民币" else mult + "元"
+    if unit == "人民币":
+        written = mult + "元"
+    return Number(m.start(), end, value, mult, written, base, value * factor, more, text[m.start() : end])
+
+
+def iter_numbers(text: str) -> list[Number]:
+    out: list[Number] = []
+    for m in NUMBER_RE.finditer(text):
+        n = _from_match(text, m)
+        if n is not None:
+            out.append(n)
+    return out

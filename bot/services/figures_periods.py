@@ -1,0 +1,225 @@
+"""Period expressions in Chinese statistical prose, resolved to (start, end) dates.
+
+Input is width-folded text (see `bot.services.figures_numbers.fold`). Recognised, with an optional `截至/截止/到`
+prefix (which makes the period a stock *as of* its end: `start` is None):
+
+* years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
+  `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
+* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3`, `前三季度`, `1月至7月/1-7月/1—7月`, `前7个月`,
+  `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
+* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前` (= the publication date).
+
+Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
+takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
+year — and if that would put the end of a past-tense period after the publication date, the previous year. With
+neither a year nor a publication date the period stays unresolved (dates None, label kept): nothing is invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_CN_DIGIT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
+
+_Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|上一?年|前年|明年|当年))"
+_SUB = (
+    r"(?P<half>上半年|下半年)"
+    r"|(?P<q3>前三季度)"
+    r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
+    r"|Q(?P<qq>[1-4])"
+    r"|(?P<m1>\d{1,2})\s*月?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
+    r"|前\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*个?月"
+    r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初)?"
+    r"|(?P<ye>年底|年末|底|末)"
+    r"|(?P<full>全年)"
+)
+PERIOD_RE = re.compile(
+    r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
+    r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
+    r"|(?P<now>目前|当前|现在)"
+    r"|(?:" + _Y + r")?\s*(?:" + _SUB + r")?)"
+)
+
+#: comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are not the period of a figure
+_COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)\s*$")
+
+
+@dataclass(slots=True)
+class PeriodMention:
+    start: int  # offsets in the sentence
+    end: int
+    label: str
+    year: int | None  # explicit or relative year (resolved), None when the year must come from context
+    explicit_year: bool
+    kind: str  # year | half | quarter | q3 | months | month | asof | yearrange | now
+    a: int = 0  # kind-specific: first month / half / quarter
+    b: int = 0  # last month
+    day: int = 0
+    asof: bool = False
+    comparison: bool = False
+    rel: bool = False  # year given relative to publication (今年/去年)
+
+    def resolve(
+        self, published: date | None, context_year: int | None, *, future_ok: bool = False
+    ) -> tuple[date | None, date | None]:
+        """Start/end dates; (None, None) when the year cannot be known."""
+        if self.kind == "now":
+            return (None, published)
+        if self.kind == "yearrange":
+            return (date(self.a, 1, 1), date(self.b, 12, 31))
+        year = self.year
+        guessed = False
+        if year is None:
+            year = context_year
+        if year is None and published is not None:
+            year = published.year
+            guessed = True
+        if year is None:
+            return (None, None)
+        start, end = self._span(year)
+        if guessed and not future_ok and published is not None and end > published and self.kind != "year":
+            start, end = self._span(year - 1)
+        if self.asof:
+            start = None
+        return (start, end)
+
+    def _span(self, year: int) -> tuple[date, date]:
+        k = self.kind
+        if k == "year":
+            return date(year, 1, 1), date(year, 12, 31)
+        if k == "yearend":
+            return date(year, 1, 1), date(year, 12, 31)
+        if k == "half":
+            return (date(year, 1, 1), date(year, 6, 30)) if self.a == 1 else (date(year, 7, 1), date(year, 12, 31))
+        if k == "quarter":
+            m0 = 3 * (self.a - 1) + 1
+            return date(year, m0, 1), _month_end(year, m0 + 2)
+        if k == "q3":
+            return date(year, 1, 1), date(year, 9, 30)
+        if k == "months":
+            return date(year, self.a, 1), _month_end(year, self.b)
+        if k == "month":
+            if self.day:
+                d = min(self.day, calendar.monthrange(year, self.a)[1])
+                return date(year, self.a, d), date(year, self.a, d)
+            return date(year, self.a, 1), _month_end(year, self.a)
+        raise ValueError(k)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _cn_int(s: str) -> int:
+    return int(s) if s.isdigit() else _CN_DIGIT.get(s, 0)
+
+
+def find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
+    """Every period mention in `text` (a width-folded sentence), in order."""
+    out: list[PeriodMention] = []
+    for m in PERIOD_RE.finditer(text):
+        if m.end() == m.start() or not m.group().strip():
+            continue
+        g = m.groupdict()
+        asof = bool(g["asof"])
+        if g["asof"] == "到" and not (g["y"] or g["rel"] or g["m"] or g["ye"]):
+            continue
+        s, e = m.start(), m.end()
+        if not g["asof"]:
+            s = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        label = re.sub(r"\s+", "", text[s:e])
+        comparison = (
+            bool(_COMPARE_BEFORE.search(text, 0, s))
+            or text.startswith("同期", e)
+            or bool(re.match(r"\s*(?:的[^，,；;。]{0,12})?相比", text[e : e + 16]))
+        )
+        if g["yr1"]:
+            out.append(
+                PeriodMention(s, e, label, None, True, "yearrange", int(g["yr1"]), int(g["yr2"]), comparison=comparison)
+            )
+            continue
+        if g["now"]:
+            if not asof:
+                continue
+            out.append(PeriodMention(s, e, label, None, False, "now", asof=True, comparison=comparison))
+            continue
+        year: int | None = None
+        explicit = False
+        rel = False
+        if g["y"] or g["yb"]:
+            year = int(g["y"] or g["yb"])
+            explicit = True
+        elif g["rel"]:
+            if g["rel"] in ("当年",):
+                year = context_year
+            elif published is not None:
+                year = published.year + _REL_YEAR[g["rel"]]
+            rel = True
+            explicit = year is not None
+        has_year = bool(g["y"] or g["yb"] or g["rel"])
+        pm = PeriodMention(s, e, label, year, explicit, "year", asof=asof, comparison=comparison, rel=rel)
+        if g["half"]:
+            pm.kind, pm.a = "half", (1 if g["half"] == "上半年" else 2)
+        elif g["q3"]:
+            pm.kind = "q3"
+        elif g["q"] or g["qq"]:
+            pm.kind, pm.a = "quarter", _cn_int(g["q"] or g["qq"])
+            if g["qend"]:
+                pm.asof = True
+        elif g["m1"]:
+            a, b = int(g["m1"]), int(g["m2"])
+            if not (1 <= a <= b <= 12):
+                continue
+            pm.kind, pm.a, pm.b = "months", a, b
+        elif g["mn"]:
+            n = _cn_int(g["mn"])
+            if not 1 <= n <= 12:
+                continue
+            pm.kind, pm.a, pm.b = "months", 1, n
+        elif g["m"]:
+            mo = int(g["m"])
+            if not 1 <= mo <= 12:
+                continue
+            if g["d"]:
+                day = int(g["d"])
+                if not asof or not 1 <= day <= 31:
+                    continue  # a plain date (event day) is not the period of a figure
+                pm.kind, pm.a, pm.day = "month", mo, day
+            else:
+                pm.kind, pm.a = "month", mo
+                if g["mend"] in ("底", "末"):
+                    pm.asof = True
+                elif g["mend"] == "初":
+                    continue
+        elif g["ye"]:
+            if g["ye"] in ("底", "末") and not has_year:
+                continue
+            pm.kind = "yearend"
+            pm.asof = True
+        elif g["full"]:
+            pm.kind = "year"
+        elif not has_year:
+            continue
+        if pm.kind == "year" and not has_year and not g["full"]:
+            continue
+        out.append(pm)
+    return out
