@@ -1,11 +1,578 @@
-"""Digests and the delivery outbox (STUB — to be implemented)."""
+"""Digests and the delivery outbox.
+
+Composition (`compose`) is plain data; `render_digest` turns it into message parts below Telegram's 4096-character
+cap — HTML with every piece of article text passed through `html.escape` (or plain text for the CLI preview).
+Translation is injected (a `Translator`-like object with `gettext`, `number`, `date`): services never import the
+i18n or Telegram layers.
+
+The outbox: `enqueue_due` (the tick) finds active subscriptions whose `next_due_at` has come, composes each one's
+digest for the window (covered_until, until], writes one `Delivery` row per message part with the unique key
+(subscription_id, slot, part) and advances `next_due_at`/`covered_until` in the same transaction. The advance is a
+conditional UPDATE on the values read, and rows are inserted only when it succeeded, so a tick that runs twice
+(or two processes ticking at once, or a restart) never creates a second digest. Nothing new → no rows, but the
+subscription still advances. The sender (bot/scheduling.py) drains pending rows through the `claim`/`mark_*`
+functions below.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Protocol
 
-from sqlmodel import Session
+from sqlalchemy import and_, func, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
+from bot.errors import N_
+from bot.services.subscriptions import as_utc, next_slot_for
+from bot.services.topics import ArticleTextCache, Topic, matches, resolve_topic
+
+#: Telegram's cap is 4096 characters; leave room for entities and the part marker.
+MESSAGE_LIMIT = 4000
+LINE_CHARS = 90
+MAX_FIGURES = 6
+MAX_ITEMS = 60
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 
 
-def preview_text(session: Session, topic: str, *, since: date | None = None, language: str = "zh") -> str:
+class Tr(Protocol):
+    """The part of `bot.i18n.Translator` rendering needs."""
+
+    def gettext(self, message: str) -> str: ...
+    def number(self, value: float, *, digits: int | None = None) -> str: ...
+    def date(self, value: date, *, fmt: str = "medium") -> str: ...
+
+
+class _English:
+    """Fallback when no translator is given: msgids as they are, ISO dates."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def number(self, value: float, *, digits: int | None = None) -> str:
+        return f"{value:,.{digits if digits is not None else 2}f}".rstrip("0").rstrip(".")
+
+    def date(self, value: date, *, fmt: str = "medium") -> str:
+        return value.isoformat()
+
+
+# --------------------------------------------------------------------------------------------------- composition
+
+
+@dataclass(frozen=True, slots=True)
+class DigestItem:
+    article_id: int
+    title: str
+    outlet: str
+    published: date | None
+    line: str
+    bulletin_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineFigure:
+    article_id: int
+    metric: str
+    region: str
+    value: float
+    unit: str
+    value_base: float
+    base_unit: str
+    period_label: str
+    period_start: date | None
+    period_end: date | None
+    growth_pct: float | None
+    growth_pp: float | None
+    is_forecast: bool
+
+
+@dataclass(slots=True)
+class Digest:
+    topic: Topic
+    items: list[DigestItem] = field(default_factory=list)
+    figures: list[HeadlineFigure] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def article_ids(self) -> tuple[int, ...]:
+        return tuple(i.article_id for i in self.items)
+
+
+def _clip(text: str, limit: int = LINE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def lead_line(body: str) -> str:
+    """The article's lead: its first sentence (or the start of its first paragraph), clipped."""
+    for para in body.split("\n"):
+        para = para.strip()
+        if para:
+            first = _SENTENCE_END.split(para, maxsplit=1)[0]
+            return _clip(first)
     return ""
+
+
+@dataclass(slots=True)
+class _Candidate:
+    article: Article
+    bulletin_published: date | None
+    bulletin_loaded: datetime
+    created_at: datetime
+
+
+class Composer:
+    """Composes digests for many subscriptions in one tick: candidate articles are loaded once per window start,
+    segmented once per article (cached across ticks), and matched once per (topic, article)."""
+
+    def __init__(self, session: Session, *, text_cache: ArticleTextCache | None = None) -> None:
+        self.session = session
+        self.text_cache = text_cache if text_cache is not None else ArticleTextCache()
+        self._candidates: list[_Candidate] | None = None
+        self._loaded_since: datetime | None = None
+        self._loaded_until: datetime | None = None
+        self._match: dict[tuple[str, int], bool] = {}
+        self._figures: dict[int, list[Figure]] = {}
+
+    def _load(self, since: datetime, until: datetime) -> list[_Candidate]:
+        if (
+            self._candidates is not None
+            and self._loaded_since is not None
+            and self._loaded_since <= since
+            and self._loaded_until == until
+        ):
+            return self._candidates
+        stmt = (
+            select(Article, Bulletin.published, Bulletin.loaded_at)
+            .join(Bulletin, col(Bulletin.id) == col(Article.bulletin_id))
+            .where(col(Article.created_at) > since, col(Article.created_at) <= until)
+            .where(col(Article.duplicate_of_id).is_(None))
+            .order_by(
+                col(Bulletin.published).desc().nulls_last(), col(Bulletin.loaded_at).desc(),
+                col(Bulletin.id).desc(), col(Article.seq), col(Article.id),
+            )
+        )
+        self._candidates = [
+            _Candidate(a, bp, as_utc(bl), as_utc(a.created_at)) for a, bp, bl in self.session.exec(stmt)
+        ]
+        self._loaded_since, self._loaded_until = since, until
+        ids = [c.article.id for c in self._candidates if c.article.id not in self._figures]
+        if ids:
+            for fig in self.session.exec(
+                select(Figure).where(col(Figure.article_id).in_(ids)).order_by(col(Figure.id))
+            ):
+                self._figures.setdefault(fig.article_id, []).append(fig)
+            for i in ids:
+                self._figures.setdefault(i, [])  # type: ignore[arg-type]
+        return self._candidates
+
+    def prefetch(self, since: datetime, until: datetime) -> None:
+        """Load every candidate for windows starting at or after `since` (call with the earliest window start)."""
+        self._load(since, until)
+
+    def compose(self, topic: Topic, since: datetime, until: datetime) -> Digest:
+        digest = Digest(topic=topic)
+        seen_titles: set[str] = set()
+        for cand in self._load(since, until):
+            if cand.created_at <= since:
+                continue
+            a = cand.article
+            assert a.id is not None
+            key = (topic.key, a.id)
+            hit = self._match.get(key)
+            if hit is None:
+                text = self.text_cache.get(a.id, a.title, a.body, a.section)
+                hit = self._match[key] = matches(topic, text)
+            if not hit:
+                continue
+            title_key = "".join(a.title.split())
+            if title_key in seen_titles:  # the same story twice in one batch (dedup missed it): once
+                continue
+            seen_titles.add(title_key)
+            figs = self._figures.get(a.id, [])
+            line = lead_line(a.body) or (_clip(figs[0].quote) if figs else "")
+            digest.items.append(
+                DigestItem(a.id, a.title, a.outlet, a.published or cand.bulletin_published, line, a.bulletin_id)
+            )
+            if len(digest.figures) < MAX_FIGURES and figs:
+                f = next((f for f in figs if f.growth_pct is not None or f.growth_pp is not None), figs[0])
+                digest.figures.append(
+                    HeadlineFigure(a.id, f.metric, f.region, f.value, f.unit, f.value_base, f.base_unit,
+                                   f.period_label, f.period_start, f.period_end, f.growth_pct, f.growth_pp,
+                                   f.is_forecast)
+                )
+            if len(digest.items) >= MAX_ITEMS:
+                break
+        return digest
+
+
+def compose(session: Session, topic: Topic | str, *, since: datetime, until: datetime | None = None) -> Digest:
+    """The digest of `topic` for articles created in (since, until], newest bulletin first."""
+    t = resolve_topic(topic) if isinstance(topic, str) else topic
+    return Composer(session).compose(t, since, until or utcnow())
+
+
+# --------------------------------------------------------------------------------------------------- rendering
+
+
+def _growth(tr: Tr, f: HeadlineFigure) -> str:
+    if f.growth_pct is not None:
+        sign = "+" if f.growth_pct >= 0 else ""
+        return f"{sign}{tr.number(f.growth_pct, digits=1)}%"
+    if f.growth_pp is not None:
+        sign = "+" if f.growth_pp >= 0 else ""
+        return sign + tr.gettext(N_("{value} pp")).format(value=tr.number(f.growth_pp, digits=1))
+    return ""
+
+
+def render_digest(digest: Digest, tr: Tr | None = None, *, html_mode: bool = True, limit: int = MESSAGE_LIMIT,
+                  figure_text: Callable[[HeadlineFigure], str] | None = None) -> list[str]:
+    """Message parts (each ≤ `limit` characters). HTML mode escapes every piece of article text. `figure_text`
+    formats one headline figure as plain text (the bot passes the locale-aware formatter of bot.render)."""
+    tr = tr or _English()
+    esc: Callable[[str], str] = html.escape if html_mode else (lambda s: s)
+
+    def bold(s: str) -> str:
+        return f"<b>{s}</b>" if html_mode else s
+
+    language = getattr(tr, "language", "zh")
+    header = bold(esc(tr.gettext(N_("Digest: {topic}")).format(topic=digest.topic.name(language))))
+    header += "\n" + esc(tr.gettext(N_("{count} new articles")).format(count=len(digest.items)))
+    blocks: list[str] = []
+    for n, item in enumerate(digest.items, 1):
+        meta = " · ".join(
+            p for p in (item.outlet, tr.date(item.published) if item.published else "") if p
+        )
+        lines = [bold(f"{n}. {esc(item.title)}")]
+        if meta:
+            lines.append(esc(meta))
+        if item.line:
+            lines.append(esc(item.line))
+        lines.append(f"/article {item.article_id}")
+        blocks.append("\n".join(lines))
+    if digest.figures:
+        fig_lines = [bold(esc(tr.gettext(N_("Headline figures"))))]
+        for f in digest.figures:
+            text = figure_text(f) if figure_text is not None else default_figure_text(tr, f)
+            fig_lines.append(f"• {esc(text)} — /article {f.article_id}")
+        blocks.append("\n".join(fig_lines))
+    return pack([header, *blocks], limit=limit)
+
+
+def default_figure_text(tr: Tr, f: HeadlineFigure) -> str:
+    name = f.metric if f.region in ("", "全国") else f"{f.region}{f.metric}"
+    value = f"{tr.number(f.value, digits=2)}{f.unit}"
+    extra = ", ".join(p for p in (f.period_label, _growth(tr, f)) if p)
+    forecast = " " + tr.gettext(N_("(forecast)")) if f.is_forecast else ""
+    return f"{name}: {value}" + (f" ({extra})" if extra else "") + forecast
+
+
+def pack(blocks: Iterable[str], *, limit: int = MESSAGE_LIMIT, sep: str = "\n\n") -> list[str]:
+    """Greedily pack blocks into messages of at most `limit` characters (a block never straddles two messages;
+    an oversized block is cut on line boundaries, then hard)."""
+    parts: list[str] = []
+    current = ""
+    for block in blocks:
+        pieces = [block]
+        if len(block) > limit:
+            pieces = []
+            chunk = ""
+            for line in block.split("\n"):
+                while len(line) > limit:
+                    pieces.append(line[:limit])
+                    line = line[limit:]
+                if chunk and len(chunk) + 1 + len(line) > limit:
+                    pieces.append(chunk)
+                    chunk = line
+                else:
+                    chunk = f"{chunk}\n{line}" if chunk else line
+            if chunk:
+                pieces.append(chunk)
+        for piece in pieces:
+            if current and len(current) + len(sep) + len(piece) > limit:
+                parts.append(current)
+                current = piece
+            else:
+                current = f"{current}{sep}{piece}" if current else piece
+    if current:
+        parts.append(current)
+    return parts
+
+
+def preview_text(
+    session: Session, topic: str, *, since: date | None = None, language: str = "zh", translator: Tr | None = None
+) -> str:
+    """Plain-text preview of the digest `topic` would get for articles ingested since `since` (default: all)."""
+    start = datetime(since.year, since.month, since.day, tzinfo=UTC) if since else datetime(1970, 1, 1, tzinfo=UTC)
+    digest = compose(session, topic, since=start, until=utcnow())
+    if not digest:
+        return (translator or _English()).gettext(N_("No new articles for {topic}.")).format(
+            topic=digest.topic.name(language)
+        )
+    return "\n\n".join(render_digest(digest, translator, html_mode=False))
+
+
+# --------------------------------------------------------------------------------------------------- the tick
+
+
+#: renders a digest for a chat language → message parts (HTML)
+Renderer = Callable[[Digest, str | None], list[str]]
+
+
+@dataclass(slots=True)
+class TickResult:
+    due: int = 0
+    digests: int = 0
+    messages: int = 0
+    empty: int = 0
+    lost_race: int = 0
+
+    def add(self, other: TickResult) -> None:
+        self.due += other.due
+        self.digests += other.digests
+        self.messages += other.messages
+        self.empty += other.empty
+        self.lost_race += other.lost_race
+
+
+def _insert_ignore(session: Session, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    table = Delivery.__table__  # type: ignore[attr-defined]
+    if dialect == "postgresql":
+        stmt: Any = postgresql.insert(table).on_conflict_do_nothing(constraint="uq_delivery_slot_part")
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(table).on_conflict_do_nothing()
+    else:  # pragma: no cover - other back ends rely on the unique constraint raising
+        stmt = table.insert()
+    session.execute(stmt, rows)
+
+
+def _languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
+    out: dict[int, str | None] = {}
+    if not chat_ids:
+        return out
+    ids = list(chat_ids)
+    for i in range(0, len(ids), 5000):
+        chunk = ids[i : i + 5000]
+        for uid, lang in session.exec(select(UserPref.id, UserPref.language).where(col(UserPref.id).in_(chunk))):
+            out[uid] = lang
+        for cid, lang in session.exec(select(Chat.id, Chat.language).where(col(Chat.id).in_(chunk))):
+            if lang:
+                out[cid] = lang
+    return out
+
+
+def enqueue_due(
+    session: Session,
+    now: datetime,
+    *,
+    render: Renderer,
+    settle: timedelta = timedelta(0),
+    limit: int = 1000,
+    composer: Composer | None = None,
+    text_cache: ArticleTextCache | None = None,
+) -> TickResult:
+    """One batch of the tick (at most `limit` due subscriptions; call again while `due == limit`). Does not commit:
+    the caller's transaction makes the rows and the advance atomic.
+
+    The window's upper bound is `now - settle`: an ingest transaction still open at tick time (its articles carry
+    a created_at before it commits) lands in the next digest instead of being skipped."""
+    until = now - settle
+    result = TickResult()
+    subs = list(
+        session.exec(
+            select(Subscription)
+            .join(Chat, col(Chat.id) == col(Subscription.chat_id), isouter=True)
+            .where(col(Subscription.active).is_(True), col(Subscription.next_due_at) <= now)
+            .where((col(Chat.active).is_(True)) | (col(Chat.id).is_(None)))
+            .order_by(col(Subscription.next_due_at), col(Subscription.id))
+            .limit(limit)
+        )
+    )
+    result.due = len(subs)
+    if not subs:
+        return result
+    composer = composer or Composer(session, text_cache=text_cache)
+    earliest = min(as_utc(s.covered_until) for s in subs)
+    composer.prefetch(min(earliest, until), until)
+    languages = _languages(session, {s.chat_id for s in subs})
+    rendered: dict[tuple[str, tuple[int, ...], str | None], list[str]] = {}
+    rows: list[dict[str, Any]] = []
+    created = utcnow()
+    for sub in subs:
+        slot = as_utc(sub.next_due_at)
+        covered = as_utc(sub.covered_until)
+        window_end = max(until, covered)  # never move the window backwards
+        new_due = next_slot_for(sub, max(now, slot))
+        advanced = session.execute(
+            update(Subscription)
+            .where(and_(col(Subscription.id) == sub.id, col(Subscription.next_due_at) == sub.next_due_at,
+                        col(Subscription.covered_until) == sub.covered_until))
+            .values(next_due_at=new_due, covered_until=window_end)
+            .execution_options(synchronize_session=False)
+        )
+        if advanced.rowcount != 1:  # type: ignore[attr-defined]
+            result.lost_race += 1
+            continue
+        topic = resolve_topic(sub.topic)
+        digest = composer.compose(topic, covered, window_end)
+        if not digest:
+            result.empty += 1
+            continue
+        lang = languages.get(sub.chat_id)
+        key = (topic.key, digest.article_ids, lang)
+        parts = rendered.get(key)
+        if parts is None:
+            parts = rendered[key] = render(digest, lang)
+        result.digests += 1
+        for n, text in enumerate(parts):
+            rows.append({
+                "subscription_id": sub.id, "chat_id": sub.chat_id, "slot": slot, "part": n, "text": text,
+                "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": created,
+            })
+        result.messages += len(parts)
+    _insert_ignore(session, rows)
+    session.expire_all()
+    return result
+
+
+# --------------------------------------------------------------------------------------------------- the outbox
+
+
+@dataclass(frozen=True, slots=True)
+class PendingDelivery:
+    id: int
+    chat_id: int
+    subscription_id: int
+    part: int
+    text: str
+    attempts: int
+
+
+def claim_pending(session: Session, now: datetime, *, limit: int = 200,
+                  exclude_chats: Iterable[int] = ()) -> list[PendingDelivery]:
+    """Pending rows due now in outbox order (id). Only the first pending row of each chat is returned, so the parts
+    of one digest go out in order even when an earlier one is waiting for a retry."""
+    first_per_chat = (
+        select(func.min(Delivery.id))
+        .where(col(Delivery.status) == "pending")
+        .group_by(col(Delivery.chat_id))
+    )
+    stmt = (
+        select(Delivery)
+        .where(col(Delivery.id).in_(first_per_chat), col(Delivery.next_attempt_at) <= now)
+        .order_by(col(Delivery.id))
+        .limit(limit)
+    )
+    excluded = set(exclude_chats)
+    if excluded:
+        stmt = stmt.where(col(Delivery.chat_id).not_in(excluded))
+    return [
+        PendingDelivery(d.id, d.chat_id, d.subscription_id, d.part, d.text, d.attempts)  # type: ignore[arg-type]
+        for d in session.exec(stmt)
+    ]
+
+
+def next_attempt_time(session: Session) -> datetime | None:
+    value = session.exec(
+        select(func.min(Delivery.next_attempt_at)).where(col(Delivery.status) == "pending")
+    ).one()
+    return as_utc(value) if value is not None else None
+
+
+def mark_sent(session: Session, delivery_id: int, message_id: int | None, *, now: datetime | None = None) -> None:
+    session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(status="sent", telegram_message_id=message_id, sent_at=now or utcnow(),
+                attempts=Delivery.attempts + 1, last_error=None)
+    )
+
+
+def mark_retry(session: Session, delivery_id: int, error: str, *, at: datetime) -> None:
+    """Try again at `at`; later pending rows of the same chat wait at least as long (part order is kept)."""
+    row = session.get(Delivery, delivery_id)
+    if row is None:
+        return
+    row.attempts += 1
+    row.last_error = error[:500]
+    row.next_attempt_at = at
+    session.execute(
+        update(Delivery)
+        .where(col(Delivery.chat_id) == row.chat_id, col(Delivery.status) == "pending",
+               col(Delivery.id) > delivery_id, col(Delivery.next_attempt_at) < at)
+        .values(next_attempt_at=at)
+    )
+    session.flush()
+
+
+def mark_failed(session: Session, delivery_id: int, error: str) -> None:
+    session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(status="failed", last_error=error[:500], attempts=Delivery.attempts + 1)
+    )
+
+
+def deactivate_chat(session: Session, chat_id: int, reason: str) -> int:
+    """The bot was blocked or removed: the chat and its subscriptions go inactive, unsent rows are cancelled.
+    Returns the number of cancelled rows."""
+    chat = session.get(Chat, chat_id)
+    if chat is None:
+        session.add(Chat(id=chat_id, active=False, deactivated_reason=reason[:200]))
+    else:
+        chat.active = False
+        chat.deactivated_reason = reason[:200]
+    session.execute(update(Subscription).where(col(Subscription.chat_id) == chat_id).values(active=False))
+    cancelled = session.execute(
+        update(Delivery)
+        .where(col(Delivery.chat_id) == chat_id, col(Delivery.status) == "pending")
+        .values(status="cancelled", last_error=reason[:500])
+    )
+    session.flush()
+    return int(cancelled.rowcount)  # type: ignore[attr-defined]
+
+
+def migrate_chat(session: Session, old_id: int, new_id: int) -> None:
+    """A group became a supergroup: move the chat, its subscriptions and its pending rows to the new id."""
+    old = session.get(Chat, old_id)
+    new = session.get(Chat, new_id)
+    if new is None:
+        session.add(Chat(id=new_id, kind="supergroup", title=old.title if old else "",
+                         language=old.language if old else None))
+    if old is not None:
+        old.active = False
+        old.deactivated_reason = f"migrated to {new_id}"
+    session.flush()
+    taken = set(session.exec(select(Subscription.topic).where(Subscription.chat_id == new_id)))
+    for sub in session.exec(select(Subscription).where(Subscription.chat_id == old_id)).all():
+        if sub.topic in taken:  # the supergroup already has this topic: keep that one
+            sub.active = False
+            session.execute(
+                update(Delivery).where(col(Delivery.subscription_id) == sub.id, col(Delivery.status) == "pending")
+                .values(status="cancelled", last_error=f"migrated to {new_id}")
+            )
+        else:
+            sub.chat_id = new_id
+    session.flush()
+    session.execute(
+        update(Delivery).where(col(Delivery.chat_id) == old_id, col(Delivery.status) == "pending")
+        .values(chat_id=new_id)
+    )
+    session.flush()
+
+
+def outbox_counts(session: Session) -> dict[str, int]:
+    return {status: int(n) for status, n in session.exec(
+        select(Delivery.status, func.count()).group_by(col(Delivery.status))
+    )}

@@ -1,0 +1,303 @@
+"""Subscriptions: who gets which topic when, and the schedule arithmetic.
+
+A subscription is daily (``minute_of_day`` local time) or weekly (plus ``weekday``, 0 = Monday) in its own time
+zone (default ``settings.bot_timezone``). ``next_slot`` turns that into the next due instant in aware UTC; it is
+DST-safe (a wall time that does not exist is taken in the offset before the change, an ambiguous one at its first
+occurrence, so a day never fires twice) and only ever moves forward. The tick (``bot.services.digest``) selects on
+``next_due_at``; nothing here talks to Telegram.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select, update
+
+from bot.db.models import Chat, Delivery, Subscription, utcnow
+from bot.errors import N_, UserError
+from bot.services.topics import MAX_TOPIC_LENGTH, resolve_topic
+
+DEFAULT_MINUTE = 8 * 60
+
+USAGE = N_(
+    "Usage: /subscribe <topic> [HH:MM] [daily|weekly <weekday>]\n"
+    "Examples: /subscribe 跨境电商 · /subscribe 直播电商 20:30 · /subscribe 海外市场 09:00 weekly mon\n"
+    "A topic from /topics, or any word or phrase as a keyword."
+)
+
+_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+_TIMEISH_RE = re.compile(r"^\d{1,2}[:：]\d{1,2}$")  # looks like a time (maybe invalid): starts the schedule
+
+_WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("mon", "monday", "周一", "星期一", "礼拜一"),
+        ("tue", "tuesday", "tues", "周二", "星期二", "礼拜二"),
+        ("wed", "wednesday", "周三", "星期三", "礼拜三"),
+        ("thu", "thursday", "thur", "thurs", "周四", "星期四", "礼拜四"),
+        ("fri", "friday", "周五", "星期五", "礼拜五"),
+        ("sat", "saturday", "周六", "星期六", "礼拜六"),
+        ("sun", "sunday", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天"),
+    ]
+):
+    for _n in _names:
+        _WEEKDAYS[_n] = _i
+    _WEEKDAYS[str(_i + 1)] = _i  # ISO numbering 1 = Monday … 7 = Sunday
+
+_DAILY = {"daily", "everyday", "每天", "每日"}
+_WEEKLY = {"weekly", "每周", "每星期"}
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    minute_of_day: int = DEFAULT_MINUTE
+    frequency: str = "daily"  # daily | weekly
+    weekday: int | None = None  # 0 = Monday, weekly only
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.minute_of_day < 24 * 60:
+            raise ValueError("minute_of_day out of range")
+        if self.frequency not in ("daily", "weekly"):
+            raise ValueError("frequency must be daily or weekly")
+        if (self.frequency == "weekly") != (self.weekday is not None):
+            raise ValueError("weekday is required for weekly and only for weekly")
+
+    @property
+    def hhmm(self) -> str:
+        return f"{self.minute_of_day // 60:02d}:{self.minute_of_day % 60:02d}"
+
+    @classmethod
+    def of(cls, sub: Subscription) -> Schedule:
+        return cls(sub.minute_of_day, sub.frequency, sub.weekday if sub.frequency == "weekly" else None)
+
+
+def parse_weekday(word: str) -> int | None:
+    return _WEEKDAYS.get(word.strip().lower())
+
+
+def parse_time(word: str) -> int | None:
+    """`HH:MM` (full-width colon accepted) → minutes after midnight, or None."""
+    m = _TIME_RE.match(word.strip())
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
+
+
+def parse_schedule_words(words: Sequence[str]) -> Schedule:
+    """`[HH:MM] [daily|weekly <weekday>]` in any order; raises UserError(USAGE) on anything else."""
+    minute: int | None = None
+    frequency: str | None = None
+    weekday: int | None = None
+    i = 0
+    words = [w for w in words if w.strip()]
+    while i < len(words):
+        w = words[i].strip().lower()
+        if (t := parse_time(w)) is not None and minute is None:
+            minute = t
+        elif w in _DAILY and frequency is None:
+            frequency = "daily"
+        elif w in _WEEKLY and frequency is None:
+            frequency = "weekly"
+            if i + 1 < len(words) and (wd := parse_weekday(words[i + 1])) is not None:
+                weekday = wd
+                i += 1
+            else:
+                raise UserError(USAGE)
+        elif (wd := parse_weekday(w)) is not None and weekday is None and not w.isdigit():
+            # "周一" / "monday" alone means weekly on that day
+            frequency, weekday = "weekly", wd
+        else:
+            raise UserError(USAGE)
+        i += 1
+    if frequency == "weekly" and weekday is None:
+        raise UserError(USAGE)
+    return Schedule(minute if minute is not None else DEFAULT_MINUTE, frequency or "daily", weekday)
+
+
+def _is_schedule_word(word: str) -> bool:
+    w = word.strip().lower()
+    return (
+        _TIMEISH_RE.match(w) is not None
+        or w in _DAILY
+        or w in _WEEKLY
+        or (parse_weekday(w) is not None and not w.isdigit())
+    )
+
+
+def parse_subscribe_args(args: Sequence[str]) -> tuple[str, Schedule]:
+    """`/subscribe <topic words…> [HH:MM] [daily|weekly <weekday>]` → (topic, schedule). Raises UserError(USAGE)."""
+    words = [a for a in args if a.strip()]
+    cut = next((i for i, w in enumerate(words) if _is_schedule_word(w)), len(words))
+    topic = " ".join(words[:cut]).strip()
+    if not topic or len(topic) > MAX_TOPIC_LENGTH:
+        raise UserError(USAGE)
+    return topic, parse_schedule_words(words[cut:])
+
+
+# --------------------------------------------------------------------------------------------------- schedule math
+
+
+def next_slot(
+    after: datetime,
+    *,
+    minute_of_day: int,
+    timezone: str | ZoneInfo,
+    frequency: str = "daily",
+    weekday: int | None = None,
+) -> datetime:
+    """The first scheduled instant strictly after `after` (aware), as aware UTC."""
+    if after.tzinfo is None:
+        raise ValueError("after must be timezone-aware")
+    zone = timezone if isinstance(timezone, ZoneInfo) else ZoneInfo(timezone)
+    hour, minute = divmod(minute_of_day, 60)
+    start: date = after.astimezone(zone).date() - timedelta(days=1)
+    for i in range(0, 10):
+        day = start + timedelta(days=i)
+        if frequency == "weekly" and day.weekday() != weekday:
+            continue
+        # fold=0: an ambiguous wall time is its first occurrence; a non-existent one (spring forward) is read with
+        # the offset before the change, i.e. it lands just after the gap. Either way one instant per local day.
+        local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+        slot = local.astimezone(UTC)
+        if slot > after:
+            return slot
+    raise AssertionError("unreachable: a slot exists within 8 days")  # pragma: no cover
+
+
+def next_slot_for(sub: Subscription, after: datetime) -> datetime:
+    return next_slot(
+        after, minute_of_day=sub.minute_of_day, timezone=sub.timezone, frequency=sub.frequency, weekday=sub.weekday
+    )
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes for aware columns; every stored datetime is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# --------------------------------------------------------------------------------------------------- CRUD
+
+
+def ensure_chat(
+    session: Session, chat_id: int, *, kind: str = "private", title: str = "", language: str | None = None
+) -> Chat:
+    """The chat row (created if new, re-activated if it had blocked the bot and now talks to us again)."""
+    chat = session.get(Chat, chat_id)
+    if chat is None:
+        chat = Chat(id=chat_id, kind=kind, title=title[:300], language=language)
+        session.add(chat)
+    else:
+        if not chat.active:
+            chat.active = True
+            chat.deactivated_reason = None
+        if title:
+            chat.title = title[:300]
+        if kind:
+            chat.kind = kind
+        if language:
+            chat.language = language
+    session.flush()
+    return chat
+
+
+def get_by_topic(session: Session, chat_id: int, topic: str) -> Subscription | None:
+    return session.exec(
+        select(Subscription).where(Subscription.chat_id == chat_id, Subscription.topic == topic)
+    ).first()
+
+
+def subscribe(
+    session: Session,
+    *,
+    chat_id: int,
+    topic: str,
+    schedule: Schedule | None = None,
+    timezone: str = "Asia/Shanghai",
+    created_by: int | None = None,
+    chat_kind: str = "private",
+    chat_title: str = "",
+    language: str | None = None,
+    now: datetime | None = None,
+) -> Subscription:
+    """Create (or re-activate, or re-time) the chat's subscription to `topic`. A new or re-activated subscription
+    covers articles ingested from now on. Does not commit."""
+    now = now or utcnow()
+    schedule = schedule or Schedule()
+    resolved = resolve_topic(topic)
+    ensure_chat(session, chat_id, kind=chat_kind, title=chat_title, language=language)
+    sub = get_by_topic(session, chat_id, resolved.key)
+    if sub is None:
+        sub = Subscription(
+            chat_id=chat_id, topic=resolved.key, is_custom=resolved.custom, created_by=created_by, created_at=now,
+            covered_until=now, timezone=timezone, next_due_at=now,
+        )
+        session.add(sub)
+    elif not sub.active:
+        sub.active = True
+        sub.covered_until = now
+        sub.created_by = created_by or sub.created_by
+        sub.timezone = timezone
+    sub.minute_of_day = schedule.minute_of_day
+    sub.frequency = schedule.frequency
+    sub.weekday = schedule.weekday
+    sub.next_due_at = next_slot_for(sub, now)
+    session.flush()
+    return sub
+
+
+def unsubscribe(session: Session, *, chat_id: int, topic: str) -> Subscription | None:
+    """Deactivate the chat's subscription to `topic` and cancel its unsent messages; None if it had none."""
+    sub = get_by_topic(session, chat_id, resolve_topic(topic).key)
+    if sub is None or not sub.active:
+        return None
+    return _deactivate(session, sub)
+
+
+def unsubscribe_id(session: Session, *, chat_id: int, subscription_id: int) -> Subscription | None:
+    sub = session.get(Subscription, subscription_id)
+    if sub is None or sub.chat_id != chat_id or not sub.active:
+        return None
+    return _deactivate(session, sub)
+
+
+def _deactivate(session: Session, sub: Subscription) -> Subscription:
+    sub.active = False
+    session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.subscription_id) == sub.id, col(Delivery.status) == "pending")
+        .values(status="cancelled", last_error="unsubscribed")
+    )
+    session.flush()
+    return sub
+
+
+def list_subscriptions(session: Session, chat_id: int) -> list[Subscription]:
+    return list(
+        session.exec(
+            select(Subscription)
+            .where(Subscription.chat_id == chat_id, col(Subscription.active).is_(True))
+            .order_by(col(Subscription.id))
+        )
+    )
+
+
+def get_subscription(session: Session, *, chat_id: int, subscription_id: int) -> Subscription | None:
+    sub = session.get(Subscription, subscription_id)
+    return sub if sub is not None and sub.chat_id == chat_id and sub.active else None
+
+
+def change_schedule(
+    session: Session, *, chat_id: int, subscription_id: int, schedule: Schedule, now: datetime | None = None
+) -> Subscription | None:
+    """Re-time a subscription; its window (covered_until) is kept, so nothing is skipped or repeated."""
+    sub = get_subscription(session, chat_id=chat_id, subscription_id=subscription_id)
+    if sub is None:
+        return None
+    sub.minute_of_day = schedule.minute_of_day
+    sub.frequency = schedule.frequency
+    sub.weekday = schedule.weekday
+    sub.next_due_at = next_slot_for(sub, now or utcnow())
+    session.flush()
+    return sub
