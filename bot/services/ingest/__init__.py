@@ -1,0 +1,234 @@
+"""Bulletin ingestion: file → readers → segmentation → deduplicated `Bulletin` + `Article` rows.
+
+`ingest_file` never commits: the caller's `session_scope` commits, and any `IngestError` (or other exception)
+rolls the whole file back, so the store is all-or-nothing per file.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from bot.config import MAX_UPLOAD_BYTES, get_settings
+from bot.db.engine import session_scope
+from bot.db.models import Article, Bulletin
+from bot.errors import N_, IngestError
+from bot.services import figures as figures_service
+from bot.services import search as search_service
+from bot.services.ingest.dedupe import (
+    NEAR_DUP_BITS,
+    FingerprintIndex,
+    content_hash,
+    load_index,
+    simhash,
+    to_signed,
+)
+from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
+from bot.services.ingest.segment import ParsedBulletin, parse_document
+
+__all__ = ["IngestResult", "IngestError", "ingest_file", "load_seeds", "parse_file", "SUPPORTED"]
+
+log = logging.getLogger(__name__)
+
+#: seed-directory files that are data, not bulletins
+_NOT_BULLETINS = {"userdict.txt", "regions.txt"}
+
+
+def _is_data_file(path: Path) -> bool:
+    """Seed-directory data files (dictionaries, lists) start with a `#` comment line; bulletins never do."""
+    if path.name in _NOT_BULLETINS:
+        return True
+    if path.suffix.lower() != ".txt":
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(512).lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"#")
+
+
+@dataclass(slots=True)
+class IngestResult:
+    bulletin_id: int | None
+    file_name: str
+    articles_added: int = 0
+    figures_added: int = 0
+    duplicates_skipped: int = 0
+    #: id of the stored bulletin this file repeats (then nothing was added)
+    duplicate_of: int | None = None
+    seconds: float = 0.0
+    #: new articles recognised as the same story as an earlier article (stored, with `duplicate_of_id` set)
+    near_duplicates: int = 0
+    publication: str = ""
+    issue_no: str | None = None
+    published: date | None = None
+    layout: str = ""
+
+    def summary(self) -> str:
+        if self.duplicate_of is not None:
+            return (
+                f"{self.file_name}: already stored as bulletin #{self.duplicate_of}; nothing added "
+                f"({self.duplicates_skipped} articles skipped, {self.seconds:.2f} s)"
+            )
+        parts = [f"{self.articles_added} articles", f"{self.figures_added} figures"]
+        if self.near_duplicates:
+            parts.append(f"{self.near_duplicates} repeat earlier stories")
+        if self.duplicates_skipped:
+            parts.append(f"{self.duplicates_skipped} duplicates skipped")
+        what = " ".join(p for p in (self.publication, self.issue_no or "") if p)
+        label = f" ({what})" if what else ""
+        return f"{self.file_name}: bulletin #{self.bulletin_id}{label}: {', '.join(parts)} in {self.seconds:.2f} s"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        data["seconds"] = round(self.seconds, 3)
+        return data
+
+
+def _max_bytes() -> int:
+    try:
+        return int(get_settings().max_upload_bytes)
+    except Exception:  # settings invalid: the CLI reports that separately  # noqa: BLE001
+        return MAX_UPLOAD_BYTES
+
+
+def parse_file(
+    path: Path, *, published: date | None = None, display_name: str | None = None, max_bytes: int | None = None
+) -> tuple[RawDocument, ParsedBulletin]:
+    """Read and segment a file without touching the store (raises `IngestError`)."""
+    name = display_name or path.name
+    doc = read_file(path, max_bytes=max_bytes if max_bytes is not None else _max_bytes(), display_name=name)
+    try:
+        parsed = parse_document(doc, published=published)
+    except IngestError:
+        raise
+    except Exception:  # a layout the segmenter chokes on is a bad file for the user, a bug for us
+        log.exception("segmentation failed for %s", name)
+        raise IngestError(name, N_("no articles recognised in the file")) from None
+    if not parsed.articles:
+        raise IngestError(name, N_("no articles recognised in the file"))
+    return doc, parsed
+
+
+def ingest_file(
+    session: Session,
+    path: Path,
+    *,
+    published: date | None = None,
+    loaded_by: int | None = None,
+    display_name: str | None = None,
+    max_bytes: int | None = None,
+) -> IngestResult:
+    """Read, segment and store one bulletin file. Does not commit (see module doc)."""
+    started = time.perf_counter()
+    path = Path(path)
+    name = display_name or path.name
+    doc, parsed = parse_file(path, published=published, display_name=name, max_bytes=max_bytes)
+    result = IngestResult(
+        bulletin_id=None,
+        file_name=name,
+        publication=parsed.publication,
+        issue_no=parsed.issue_no,
+        published=parsed.published,
+        layout=parsed.layout,
+    )
+    texts = [f"{a.title}\n{a.body}" for a in parsed.articles]
+    digest = content_hash(texts)
+    existing = session.exec(select(Bulletin).where(Bulletin.content_hash == digest)).first()
+    if existing is not None:
+        result.duplicate_of = existing.id
+        result.bulletin_id = existing.id
+        result.duplicates_skipped = len(parsed.articles)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    fingerprints = [simhash(t) for t in texts]
+    index = load_index(session)
+    matches = [index.nearest(fp) for fp in fingerprints]
+    same = _same_bulletin(matches, len(parsed.articles))
+    if same is not None:
+        # same content, different rendering (e.g. the PDF of a stored text file): nothing new
+        result.duplicate_of = same
+        result.bulletin_id = same
+        result.duplicates_skipped = len(parsed.articles)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    bulletin = Bulletin(
+        publication=parsed.publication[:200],
+        issue_no=parsed.issue_no,
+        published=parsed.published,
+        file_name=name[:500],
+        file_format=doc.fmt,
+        size_bytes=doc.size_bytes,
+        content_hash=digest,
+        loaded_by=loaded_by,
+    )
+    session.add(bulletin)
+    session.flush()
+    assert bulletin.id is not None
+    local = FingerprintIndex()
+    for seq, (art, fp, match) in enumerate(zip(parsed.articles, fingerprints, matches, strict=True), start=1):
+        if match is None:
+            match = local.nearest(fp, max_bits=NEAR_DUP_BITS)
+        row = Article(
+            bulletin_id=bulletin.id,
+            seq=seq,
+            section=art.section[:100],
+            title=art.title[:500],
+            outlet=art.outlet[:200],
+            published=art.published,
+            body=art.body,
+            fingerprint=to_signed(fp),
+            duplicate_of_id=match[0] if match else None,
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        if match is not None:
+            result.near_duplicates += 1
+        else:
+            local.add(row.id, bulletin.id, fp)
+        for fig in figures_service.figures_for_article(row):
+            session.add(fig)
+            result.figures_added += 1
+        search_service.index_article(session, row)
+        result.articles_added += 1
+    session.flush()
+    result.bulletin_id = bulletin.id
+    result.seconds = time.perf_counter() - started
+    log.info("ingested %s", result.summary())
+    return result
+
+
+def _same_bulletin(matches: list[tuple[int, int, int] | None], n: int) -> int | None:
+    """A bulletin id when every article of the file is a near-copy of an article of that one stored bulletin
+    holding the same number of articles' worth of matches (at least 90 % of the file's articles)."""
+    if not matches or any(m is None for m in matches):
+        return None
+    counts = Counter(m[1] for m in matches if m is not None)
+    bid, hits = counts.most_common(1)[0]
+    return bid if hits >= max(1, int(0.9 * n)) and hits == n else None
+
+
+def load_seeds(engine: Engine, seeds_dir: Path) -> list[IngestResult]:
+    """Ingest every bulletin in `seeds_dir` (each in its own transaction). Idempotent: a second run adds nothing."""
+    results: list[IngestResult] = []
+    seeds_dir = Path(seeds_dir)
+    if not seeds_dir.is_dir():
+        return results
+    files = sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SUPPORTED and not _is_data_file(p))
+    for path in files:
+        try:
+            with session_scope(engine) as session:
+                results.append(ingest_file(session, path))
+        except IngestError as exc:
+            log.warning("seed not loaded: %s", exc)
+    return results

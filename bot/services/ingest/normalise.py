@@ -1,0 +1,135 @@
+"""Text helpers for ingestion: display width, terminal punctuation, line joining, furniture, folding.
+
+Everything here is pure string work (no I/O). `fold()` is the canonical comparison form used by hashing and
+near-duplicate detection: NFKC (full-width → ASCII), lower case, no whitespace, no punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: characters that end a sentence / paragraph when they end a line
+TERMINAL = frozenset("。！？!?；;…")
+#: closing quotes that end a paragraph when they follow a terminal character ("…回升。”")
+CLOSERS = frozenset("”’」』\"'》")
+
+_WS_RE = re.compile(r"\s+")
+_BOLD_RE = re.compile(r"\*\*")
+_FOLD_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
+_PAREN_END_RE = re.compile(r"(?:^|[。！？!?；…]\s*)[（(][^（()）]{1,60}[)）]$")
+
+
+def width(text: str) -> int:
+    """Display width: CJK / full-width characters count 2, ASCII 1 (computed in C via UTF-8 length)."""
+    return (len(text.encode("utf-8")) + len(text)) // 2
+
+
+def is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def ends_paragraph(text: str) -> bool:
+    """Does this line end with sentence-final punctuation (a real paragraph end is likely)?"""
+    s = text.rstrip()
+    if not s:
+        return True
+    last = s[-1]
+    if last in TERMINAL:
+        return True
+    if last in CLOSERS and len(s) >= 2 and s[-2] in TERMINAL:
+        return True
+    if last in ")）":
+        return bool(_PAREN_END_RE.search(s))
+    return False
+
+
+def join_pair(left: str, right: str, *, left_had_space: bool = False) -> str:
+    """Join two pieces of one paragraph broken by a line end: no space between CJK, one between ASCII words."""
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_ascii_alnum(left[-1]) and is_ascii_alnum(right[0]):
+        return f"{left} {right}"
+    if left_had_space and (is_ascii_alnum(left[-1]) or is_ascii_alnum(right[0])):
+        return f"{left} {right}"
+    return left + right
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the physical lines of one paragraph (`农村网络零售`, `额1.12万亿元` → `农村网络零售额1.12万亿元`)."""
+    out = ""
+    had_space = False
+    for raw in lines:
+        if not raw.strip():
+            continue
+        out = join_pair(out, raw, left_had_space=had_space) if out else raw.strip()
+        had_space = raw != raw.rstrip()
+    return out.strip()
+
+
+def clean_line(text: str) -> str:
+    """Strip a physical line: outer whitespace, markdown bold markers, BOM / zero-width characters."""
+    text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u00a0", " ").replace("\u3000", "  ")
+    text = _BOLD_RE.sub("", text)
+    return text.strip()
+
+
+def squeeze(text: str) -> str:
+    """Collapse whitespace runs to one space (titles, names)."""
+    return _WS_RE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Canonical comparison form: NFKC, lower case, no whitespace or punctuation (width/spacing independent)."""
+    return _FOLD_DROP_RE.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def strip_quotes(name: str) -> str:
+    """`《文汇报》` / `"财政部官网"` / `“新华网”` → the bare name."""
+    name = squeeze(name)
+    name = name.strip(" \"'“”‘’「」『』《》〈〉<>[]【】:：,，;；")
+    name = name.replace("《", "").replace("》", "").replace("“", "").replace("”", "").replace('"', "")
+    return squeeze(name)
+
+
+# ---------------------------------------------------------------------------------------------------- furniture
+
+_FOOTER_RE = re.compile(
+    r"^[-—–－~]\s*\d{1,4}\s*[-—–－~]$|^\d{1,4}$|^第\s*\d{1,4}\s*页(\s*[/共]\s*\d+\s*页?)?$|^\d{1,4}\s*/\s*\d{1,4}$"
+)
+_ADDRESS_RE = re.compile(
+    r"(编辑部地址|邮政编码|邮编[:：]|联系电话|电\s*话\s*[:：]\s*[\d(（]|传\s*真\s*[:：]|E-?mail\s*[:：]|网\s*址\s*[:：]|"
+    r"主办单位|承办单位|主\s*编\s*[:：]|责任编辑\s*[:：]|内部资料|免费交流|准印证)",
+    re.IGNORECASE,
+)
+_TOC_RE = re.compile(
+    r"(\t|\.{4,}|…{2,}|·{4,}).*\d{1,3}\s*$|^\s*[>▶•●]\s*\S.*\d{1,3}\s*$|^(目\s*录|本期要目|CONTENTS)$", re.IGNORECASE
+)
+
+
+def is_footer(text: str) -> bool:
+    """Page furniture that can appear in the middle of the flow: `- 20 -`, `12`, `第 3 页`."""
+    return bool(_FOOTER_RE.match(text.strip()))
+
+
+def is_address(text: str) -> bool:
+    """Editorial addresses, phone numbers, publisher lines."""
+    return bool(_ADDRESS_RE.search(text))
+
+
+def is_toc_line(raw: str) -> bool:
+    """A table-of-contents entry (tab / leader dots / `>` marker and a trailing page number)."""
+    return bool(_TOC_RE.search(raw))
+
+
+def toc_title(raw: str) -> str:
+    """The title part of a table-of-contents entry (markers and page number removed)."""
+    s = raw.replace("\t", " ")
+    s = re.sub(r"[.…·]{2,}\s*\.?\s*\d{1,3}\s*$", "", s)
+    s = re.sub(r"\s\.?\s*\d{1,3}\s*$", "", s)
+    s = re.sub(r"^[\s>▶•●]+", "", s)
+    return squeeze(s)

@@ -1,0 +1,660 @@
+"""Layout detection and article segmentation.
+
+Two layouts are recognised:
+
+* **bulletin issues** (《电子商务动态》 style): optional cover + table of contents, sections `【行业资讯】`, each article a
+  title, paragraphs and a trailer `来源:<outlet> 编选:《…》编辑部 YYYY 年 MM 月 DD 日` (glued to the last paragraph
+  or missing). Lines may be one paragraph each (with page-break fragments) or hard-wrapped at ~40 characters with
+  two-line titles and page footers in the flow.
+* **newspaper pages** (中国贸易报 style): narrow columns wrapped mid-word; headlines and bylines (`■ 本报记者 …`)
+  usually come *after* the body; `本报讯` / `据新华社消息` start articles; some pages collect all headlines at the
+  end, which are then matched to the bodies by character-bigram overlap.
+
+The output is a `ParsedBulletin`: publication, issue, date and `ParsedArticle`s (title, section, outlet, date,
+paragraphs). Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.services.ingest.normalise import (
+    clean_line,
+    ends_paragraph,
+    fold,
+    is_address,
+    is_footer,
+    is_toc_line,
+    join_lines,
+    join_pair,
+    squeeze,
+    strip_quotes,
+    toc_title,
+    width,
+)
+from bot.services.ingest.readers import RawDocument
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    title: str
+    section: str = ""
+    outlet: str = ""
+    published: date | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(slots=True)
+class ParsedBulletin:
+    layout: str  # bulletin | newspaper
+    publication: str = ""
+    issue_no: str | None = None
+    published: date | None = None
+    articles: list[ParsedArticle] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # what was recognised as non-article (ads, captions)
+
+
+# ------------------------------------------------------------------------------------------------ patterns
+
+_DATE = r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+TRAILER_RE = re.compile(
+    r"[(（]?\s*来\s*源\s*[:：]\s*(?P<outlet>[^\n]{0,60}?)\s*"
+    r"(?:编\s*选\s*[:：]\s*(?P<editor>[^\n]{0,40}?)\s*)?" + _DATE + r"\s*[)）]?\s*$"
+)
+SECTION_RE = re.compile(r"^[【\[〖](?P<name>[^】\]〗]{2,12})[】\]〗]$")
+ISSUE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*第\s*(?P<n>\d{1,4})\s*期(?:\s*[(（]\s*总\s*第?\s*(?P<t>\d{1,5})\s*期\s*[)）])?"
+)
+DATE_RE = re.compile(_DATE)
+EDITOR_RE = re.compile(r"编\s*选\s*[:：]\s*《(?P<pub>[^》]{2,20})》")
+PAPER_RE = re.compile(r"《(?P<pub>[^》]{2,10}报)》\s*记者")
+BYLINE_RE = re.compile(r"^(?:[■□◆●▲]\s*\S.{0,30}|(?:本报|特约)?记者\s*\S{2,4}(?:\s+\S{2,4}){0,3}|通讯员\s*\S{2,4})$")
+CREDIT_RE = re.compile(
+    r"^(?:\S{0,8}记者|摄影|图/|图：|图:)?\s*\S{2,4}(?:\s+\S{2,4}){0,2}\s*摄$|^\S{0,8}记者\s*\S{2,4}\s*摄\s*$"
+)
+NEWS_START_RE = re.compile(
+    r"^(?:本报讯|本报[^\s，,。]{0,6}电|据新华社消息|新华社[^\s，,。]{0,8}电|据\S{2,8}消息|【[^】]{2,10}】)"
+)
+SOURCE_PAREN_RE = re.compile(r"[(（]\s*来\s*源\s*[:：]\s*(?P<outlet>.+?)\s*[)）]$")
+AUTHOR_PAREN_RE = re.compile(r"[(（]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,2}\s*[)）]$")
+AD_RE = re.compile(r"内容简介|^本书|ISBN|定\s*价\s*[:：]|作者简介|出版社")
+SECTION_NAMES_AD = ("悦读", "书讯", "新书", "荐书", "读书")
+
+TITLE_MAX_WIDTH = 120
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def clean_outlet(raw: str, publication: str = "") -> str:
+    text = re.sub(r"编\s*辑\s*部$", "", squeeze(raw))
+    text = strip_quotes(text)
+    text = re.sub(r"编\s*辑\s*部$", "", text).strip()
+    return text
+
+
+# ------------------------------------------------------------------------------------------------ layout
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str  # cleaned
+    raw: str
+    heading: int
+    blank: bool
+    width: int
+
+
+def _prepare(doc: RawDocument) -> list[_Line]:
+    out = []
+    for line in doc.lines:
+        text = clean_line(line.text)
+        out.append(_Line(text, line.text, line.heading if text else 0, not text, width(text)))
+    return out
+
+
+def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
+    """(hard-wrapped?, wrap width). Wrapped text has most lines within a few columns of the same width."""
+    widths = sorted(ln.width for ln in lines if not ln.blank)
+    if len(widths) < 8:
+        return False, 0
+    p80 = widths[int(len(widths) * 0.8)]
+    near = sum(1 for w in widths if p80 - 8 <= w <= p80 + 2) / len(widths)
+    return (near >= 0.4 and p80 <= 140), p80
+
+
+def detect_layout(lines: list[_Line]) -> str:
+    texts = [ln.text for ln in lines if not ln.blank]
+    trailers = sum(1 for t in texts if TRAILER_RE.search(t))
+    sections = sum(1 for t in texts if SECTION_RE.match(t))
+    wrapped, w = _wrap_width(lines)
+    news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
+    if trailers >= 2 or (sections and trailers):
+        return "bulletin"
+    if news_marks and (wrapped and w <= 48):
+        return "newspaper"
+    if wrapped and w <= 40:
+        return "newspaper"
+    return "bulletin"
+
+
+def parse_document(doc: RawDocument, *, published: date | None = None) -> ParsedBulletin:
+    lines = _prepare(doc)
+    layout = detect_layout(lines)
+    if layout == "newspaper":
+        result = _NewspaperParser(lines).parse()
+    else:
+        result = _BulletinParser(lines, has_styles=doc.has_styles).parse()
+    if result.published is None:
+        result.published = published
+        if result.published is None and layout == "bulletin":
+            # no cover date: an issue is compiled right after its newest item
+            dates = [a.published for a in result.articles if a.published]
+            result.published = max(dates) if dates else None
+    for art in result.articles:
+        if art.published is None:
+            art.published = result.published
+    return result
+
+
+# ------------------------------------------------------------------------------------------------ bulletin
+
+
+class _BulletinParser:
+    def __init__(self, lines: list[_Line], *, has_styles: bool) -> None:
+        self.lines = lines
+        self.has_styles = has_styles and any(ln.heading for ln in lines)
+        self.wrapped, self.W = _wrap_width(lines)
+        self.full = (self.W - 8) if self.wrapped else 60
+        self.result = ParsedBulletin(layout="bulletin")
+        self.toc: set[str] = set()
+        self.section = ""
+        self.article: ParsedArticle | None = None
+        self.pending_title: list[str] = []
+        self.expect_title = True
+        self.articles: list[ParsedArticle] = []
+
+    # -- front matter -------------------------------------------------------------------------------------
+    def _front_matter(self) -> int:
+        """Parse cover / TOC metadata; return the index where the article flow starts."""
+        first_section = next((i for i, ln in enumerate(self.lines) if SECTION_RE.match(ln.text)), None)
+        head_end = first_section if first_section is not None else 0
+        scan = self.lines[: max(head_end, 60)]
+        for ln in scan[:80]:
+            m = ISSUE_RE.search(ln.text)
+            if m and self.result.issue_no is None:
+                self.result.issue_no = squeeze(m.group(0)).replace("（", "(").replace("）", ")")
+                d = DATE_RE.search(ln.text, m.end())
+                if d:
+                    self.result.published = _to_date(d)
+        front = self.lines[:head_end]
+        for ln in front:
+            if is_toc_line(ln.raw):
+                title = toc_title(ln.raw)
+                if len(title) >= 6:
+                    self.toc.add(fold(title))
+            if self.result.published is None and self.result.issue_no:
+                d = DATE_RE.search(ln.text)
+                if d:
+                    self.result.published = _to_date(d)
+        if first_section is None:
+            # no sections: skip leading cover/TOC lines (issue line, TOC entries, short lines before the 1st title)
+            i = 0
+            while i < len(self.lines) and (
+                self.lines[i].blank
+                or is_toc_line(self.lines[i].raw)
+                or ISSUE_RE.search(self.lines[i].text)
+                or is_address(self.lines[i].text)
+            ):
+                i += 1
+            return i
+        return first_section
+
+    def _publication(self, text_lines: list[str]) -> None:
+        editors = Counter(m.group("pub") for t in text_lines for m in EDITOR_RE.finditer(t))
+        if editors:
+            self.result.publication = editors.most_common(1)[0][0].strip()
+            return
+        for t in text_lines[:40]:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(动态|简报|周刊|月刊|快讯|参考|通讯|资讯)", t):
+                self.result.publication = t
+                return
+
+    # -- article flow -------------------------------------------------------------------------------------
+    def _close(self, trailer: re.Match[str] | None = None) -> None:
+        art = self.article
+        if self.pending_title and art is None:
+            art = ParsedArticle(title=self._title_text(self.pending_title), section=self.section)
+        self.pending_title = []
+        if art is not None:
+            if trailer is not None:
+                art.outlet = clean_outlet(trailer.group("outlet"))
+                art.published = _to_date(trailer)
+            if art.title:
+                self.articles.append(art)
+        self.article = None
+        self.expect_title = True
+
+    def _title_text(self, parts: list[str]) -> str:
+        return squeeze(join_lines(parts))
+
+    def _is_title_like(self, ln: _Line) -> bool:
+        if self.has_styles:
+            return ln.heading == 1
+        t = ln.text
+        if ends_paragraph(t) or ln.width > TITLE_MAX_WIDTH or "。" in t:
+            return False
+        if self.wrapped and ln.width >= self.full:
+            return False
+        return True
+
+    def _start_article(self) -> None:
+        self.article = ParsedArticle(title=self._title_text(self.pending_title), section=self.section)
+        self.pending_title = []
+        self.expect_title = False
+
+    def _add_body(self, text: str, *, join: bool) -> None:
+        if self.article is None:
+            if not self.pending_title:
+                return  # stray text before any title (cover remnants)
+            self._start_article()
+        assert self.article is not None
+        if join and self.article.paragraphs:
+            self.article.paragraphs[-1] = join_pair(self.article.paragraphs[-1], text, left_had_space=self._had_space)
+        else:
+            self.article.paragraphs.append(text)
+
+    def parse(self) -> ParsedBulletin:
+        start = self._front_matter()
+        self._publication([ln.text for ln in self.lines if not ln.blank])
+        self._had_space = False
+        prev: _Line | None = None  # previous body line (for joining)
+        for ln in self.lines[start:]:
+            if ln.blank:
+                continue
+            t = ln.text
+            sec = SECTION_RE.match(t)
+            if sec:
+                self._close()
+                self.section = squeeze(sec.group("name"))
+                prev = None
+                continue
+            if is_footer(t) or (is_address(t) and len(t) < 80):
+                continue
+            tm = TRAILER_RE.search(t)
+            if tm:
+                before = t[: tm.start()].strip()
+                if before:
+                    self._body_line(before, ln, prev)
+                self._close(tm)
+                prev = None
+                continue
+            if self.expect_title:
+                if not self.pending_title:
+                    if self.has_styles and ln.heading == 0 and not self._is_title_like(ln):
+                        # styled file without a heading here: treat as continuation of nothing → skip stray text
+                        pass
+                    self.pending_title = [t]
+                    self._had_space = ln.raw != ln.raw.rstrip()
+                    continue
+                # a second title line: wrapped (or styled) titles span two lines
+                if (self.wrapped or self.has_styles) and len(self.pending_title) < 3 and self._is_title_like(ln):
+                    if not self.has_styles or ln.heading:
+                        self.pending_title.append(t)
+                        continue
+                self._start_article()
+                self._body_line(t, ln, None)
+                prev = ln
+                continue
+            # in the body: a heading line (styled files) or a TOC title starts a new article (trailer missing)
+            if (self.has_styles and ln.heading == 1) or (
+                fold(t) in self.toc and self._is_title_like(ln) and self.article and self.article.paragraphs
+            ):
+                self._close()
+                self.pending_title = [t]
+                prev = None
+                continue
+            self._body_line(t, ln, prev)
+            prev = ln
+        self._close()
+        self._finish()
+        return self.result
+
+    def _body_line(self, text: str, ln: _Line, prev: _Line | None) -> None:
+        join = prev is not None and not ends_paragraph(prev.text) and prev.width >= self.full
+        if self.has_styles and prev is not None and prev.heading != ln.heading:
+            join = False
+        self._add_body(text, join=join)
+        self._had_space = ln.raw != ln.raw.rstrip()
+
+    def _finish(self) -> None:
+        kept = []
+        for art in self.articles:
+            art.paragraphs = [p for p in (squeeze_para(p) for p in art.paragraphs) if p]
+            if _is_ad(art) or any(k in art.section for k in SECTION_NAMES_AD) and _is_ad(art, loose=True):
+                self.result.dropped.append(art.title)
+                continue
+            if not art.paragraphs:
+                self.result.dropped.append(art.title)
+                continue
+            if not art.outlet:
+                art.outlet = ""
+            kept.append(art)
+        if self.result.publication:
+            for art in kept:
+                if fold(art.outlet) == fold(self.result.publication):
+                    art.outlet = self.result.publication
+        self.result.articles = kept
+
+
+def squeeze_para(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def _is_ad(art: ParsedArticle, *, loose: bool = False) -> bool:
+    head = " ".join([art.title, *art.paragraphs[:2]])
+    if AD_RE.search(head):
+        return True
+    return loose and any(p.startswith("本书") for p in art.paragraphs)
+
+
+# ------------------------------------------------------------------------------------------------ newspaper
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str  # body | head | byline | credit
+    lines: list[str]
+    text: str = ""
+    open_end: bool = False  # body paragraph whose last line is full-width and not terminal (column break)
+
+
+class _NewspaperParser:
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        _, self.W = _wrap_width(lines)
+        self.result = ParsedBulletin(layout="newspaper")
+
+    def _blocks(self) -> list[list[_Line]]:
+        blocks: list[list[_Line]] = []
+        cur: list[_Line] = []
+        for ln in self.lines:
+            if ln.blank:
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                continue
+            if is_footer(ln.text):
+                continue
+            cur.append(ln)
+        if cur:
+            blocks.append(cur)
+        return blocks
+
+    def _items(self) -> list[_Item]:
+        items: list[_Item] = []
+        full_global = self.W - 6
+        for block in self._blocks():
+            # split bylines / photo credits out of the block
+            groups: list[tuple[str, list[_Line]]] = []
+            cur: list[_Line] = []
+            for ln in block:
+                kind = "credit" if CREDIT_RE.match(ln.text) else "byline" if BYLINE_RE.match(ln.text) else ""
+                if kind:
+                    if cur:
+                        groups.append(("text", cur))
+                        cur = []
+                    groups.append((kind, [ln]))
+                else:
+                    cur.append(ln)
+            if cur:
+                groups.append(("text", cur))
+            for kind, group in groups:
+                if kind != "text":
+                    items.append(_Item(kind, [group[0].text], group[0].text))
+                    continue
+                if self._is_head_block(group):
+                    items.append(_Item("head", [g.text for g in group], squeeze(join_lines([g.text for g in group]))))
+                    continue
+                local_max = max(g.width for g in group)
+                full = (min(local_max, self.W) - 6) if len(group) > 1 else full_global
+                para: list[_Line] = []
+                for g in group:
+                    para.append(g)
+                    if ends_paragraph(g.text):
+                        items.append(_Item("body", [p.text for p in para], join_lines([p.raw for p in para])))
+                        para = []
+                if para:
+                    last = para[-1]
+                    items.append(
+                        _Item(
+                            "body",
+                            [p.text for p in para],
+                            join_lines([p.raw for p in para]),
+                            open_end=last.width >= full,
+                        )
+                    )
+        # join paragraphs broken across a column / page gap
+        merged: list[_Item] = []
+        for it in items:
+            if it.kind == "body" and merged and merged[-1].kind == "body" and merged[-1].open_end:
+                prev = merged[-1]
+                prev.text = join_pair(prev.text, it.text)
+                prev.lines += it.lines
+                prev.open_end = it.open_end
+                continue
+            merged.append(it)
+        return merged
+
+    def _is_head_block(self, group: list[_Line]) -> bool:
+        if len(group) > 3 or any(ends_paragraph(g.text) for g in group):
+            return False
+        if NEWS_START_RE.match(group[0].text):
+            return False
+        first = group[0].width
+        return first < self.W - 6 or any(g.width > self.W + 4 for g in group)
+
+    def parse(self) -> ParsedBulletin:
+        text_all = [ln.text for ln in self.lines if not ln.blank]
+        papers = Counter(m.group("pub") for t in text_all for m in PAPER_RE.finditer(t))
+        if papers:
+            self.result.publication = papers.most_common(1)[0][0]
+        items = self._items()
+
+        articles: list[dict] = []
+        cur: dict = {"paras": [], "title": None, "kicker": [], "outlet": "", "byline": ""}
+        heads: list[_Item] = []
+        last_body: _Item | None = None
+
+        def close(title_item: _Item | None, kicker: list[_Item]) -> None:
+            nonlocal cur
+            if title_item is not None:
+                cur["title"] = title_item
+                cur["kicker"] = kicker
+            if cur["paras"] or cur["title"] is not None:
+                articles.append(cur)
+            cur = {"paras": [], "title": None, "kicker": [], "outlet": "", "byline": ""}
+
+        def ends_with_attribution() -> bool:
+            if not cur["paras"]:
+                return False
+            last = cur["paras"][-1]
+            return bool(SOURCE_PAREN_RE.search(last) or AUTHOR_PAREN_RE.search(last))
+
+        for it in items:
+            if it.kind == "head":
+                heads.append(it)
+                continue
+            if it.kind == "byline":
+                if (
+                    not heads
+                    and last_body is not None
+                    and len(last_body.lines) <= 2
+                    and cur["paras"]
+                    and (
+                        not ends_paragraph(last_body.text)
+                        and last_body.text == cur["paras"][-1]
+                        and len(cur["paras"]) > 1
+                    )
+                ):
+                    # a headline as wide as the column, directly above its byline
+                    cur["paras"].pop()
+                    heads = [_Item("head", last_body.lines, last_body.text)]
+                if heads:
+                    close(heads[-1], heads[:-1])
+                    heads = []
+                    articles[-1]["byline"] = it.text
+                elif cur["paras"]:
+                    close(None, [])
+                    cur["byline"] = it.text
+                else:
+                    cur["byline"] = it.text
+                continue
+            if it.kind == "credit":
+                # a photo with its caption: whatever untitled text precedes the credit is the caption
+                if heads:
+                    close(heads[-1], heads[:-1])
+                    heads = []
+                if cur["paras"] and cur["title"] is None:
+                    self.result.dropped.append("photo: " + cur["paras"][0][:30])
+                cur = {"paras": [], "title": None, "kicker": [], "outlet": "", "byline": ""}
+                continue
+            # body paragraph
+            last_body = it
+            starts_news = bool(NEWS_START_RE.match(it.text))
+            if heads:
+                if ends_with_attribution() or starts_news or not cur["paras"]:
+                    close(heads[-1], heads[:-1])
+                else:  # sub-heads inside the article
+                    cur["paras"].extend(h.text for h in heads)
+                heads = []
+            elif starts_news and cur["paras"]:
+                close(None, [])
+            cur["paras"].append(it.text)
+        # end of page: trailing headline group
+        if heads:
+            untitled = [a for a in articles if a["title"] is None]
+            if cur["paras"]:
+                untitled.append(cur)
+                articles.append(cur)
+            if len(untitled) <= 1 and cur["paras"]:
+                cur["title"] = heads[-1]
+                cur["kicker"] = heads[:-1]
+            elif untitled:
+                self._assign_pool(untitled, [line for h in heads for line in h.lines])
+        elif cur["paras"]:
+            articles.append(cur)
+
+        for a in articles:
+            if not a["paras"]:
+                continue
+            title = a["title"]
+            if title is None:
+                title_text = _fallback_title(a["paras"][0])
+            elif isinstance(title, str):
+                title_text = title
+            else:
+                title_text = title.text
+            paras = [k.text for k in a["kicker"]] + a["paras"]
+            self.result.articles.append(
+                ParsedArticle(
+                    title=squeeze(title_text), outlet=_news_outlet(a), paragraphs=[squeeze_para(p) for p in paras]
+                )
+            )
+        return self.result
+
+    # -- headline pool ------------------------------------------------------------------------------------
+    def _assign_pool(self, untitled: list[dict], lines: list[str]) -> None:
+        """Cut the page-end headline lines into one title per untitled article, maximising bigram overlap."""
+        k = len(untitled)
+        text = ""
+        line_cuts: set[int] = set()
+        for i, line in enumerate(lines):
+            if i:
+                line_cuts.add(len(text))
+            text += line
+        positions = sorted(line_cuts)
+        interior = [p for p in range(3, len(text) - 2) if p not in line_cuts]
+        bodies = [_bigrams(fold("".join(a["paras"]))) for a in untitled]
+        n_cuts = k - 1
+        candidates = positions + interior
+        if n_cuts > len(candidates):
+            n_cuts = len(candidates)
+        combos: itertools.combinations[tuple[int, ...]] | list[tuple[int, ...]]
+        from math import comb
+
+        if comb(len(candidates), n_cuts) > 20000:
+            combos = itertools.combinations(positions, min(n_cuts, len(positions)))
+        else:
+            combos = itertools.combinations(sorted(candidates), n_cuts)
+        cache: dict[tuple[int, int, int], float] = {}
+
+        def score(a: int, b: int, j: int) -> float:
+            key = (a, b, j)
+            if key not in cache:
+                grams = _bigram_list(fold(text[a:b]))
+                hit = sum(1 for g in grams if g in bodies[j])
+                cache[key] = hit - (len(grams) - hit)
+            return cache[key]
+
+        best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
+        for cuts in combos:
+            cuts = tuple(sorted(cuts))
+            bounds = [0, *cuts, len(text)]
+            segs = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+            if any(b - a < 2 for a, b in segs):
+                continue
+            penalty = 0.5 * sum(1 for c in cuts if c not in line_cuts)
+            for perm in itertools.permutations(range(k), len(segs)):
+                total = sum(score(a, b, perm[i]) for i, (a, b) in enumerate(segs)) - penalty
+                if best is None or total > best[0]:
+                    best = (total, cuts, perm)
+        if best is None:
+            return
+        _, cuts, perm = best
+        bounds = [0, *cuts, len(text)]
+        for i in range(len(bounds) - 1):
+            untitled[perm[i]]["title"] = squeeze(text[bounds[i] : bounds[i + 1]])
+
+
+def _bigram_list(s: str) -> list[str]:
+    return [s[i : i + 2] for i in range(len(s) - 1)]
+
+
+def _bigrams(s: str) -> set[str]:
+    return set(_bigram_list(s))
+
+
+def _fallback_title(first_para: str) -> str:
+    text = NEWS_START_RE.sub("", first_para).strip()
+    cut = re.split(r"[。！？；]", text, maxsplit=1)[0]
+    return cut[:40]
+
+
+def _news_outlet(a: dict) -> str:
+    for p in reversed(a["paras"][-2:]):
+        m = SOURCE_PAREN_RE.search(p)
+        if m:
+            return clean_outlet(m.group("outlet"))
+    first = a["paras"][0] if a["paras"] else ""
+    m = re.match(r"^据(?P<o>\S{2,8}?)(?:消息|报道)", first)
+    if m:
+        return clean_outlet(m.group("o"))
+    m = re.match(r"^(?P<o>新华社|中新社|人民网|央视网)\S{0,8}电", first)
+    if m:
+        return m.group("o")
+    if first.startswith("本报") or "本报" in a.get("byline", "") or a.get("byline", "").startswith(("■", "□")):
+        return "本报"
+    return ""
