@@ -119,9 +119,10 @@ def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str
     name = metric if not region or region == "全国" or metric.startswith(region) else f"{region}{metric}"
     period = format_period(t, getattr(entry, "period_label", ""), getattr(entry, "period_start", None),
                            getattr(entry, "period_end", None))
-    head = f"<b>{esc(name)}</b>: {esc(value)}"
+    shown = esc(value)
     if period:
-        head += f" ({esc(period)})"
+        shown = t._("{value} ({period})").format(value=shown, period=esc(period))
+    head = t._("{name}: {value}").format(name=f"<b>{esc(name)}</b>", value=shown)
     growth = format_growth(t, getattr(entry, "growth_pct", None), getattr(entry, "growth_pp", None))
     if growth:
         head += t._(", ") + esc(growth)
@@ -191,7 +192,8 @@ def render_article(t: Translator, article: Any, *, bulletin_name: str = "", figu
         blocks.append(t._("The same story appeared earlier: {command}").format(
             command=f"/article {article.duplicate_of_id}"))
     if figures:
-        lines = [f"<b>{esc(t._('Figures in this article'))}</b>"]
+        heading = t._("Figures in this article")
+        lines = [f"<b>{esc(heading)}</b>"]
         lines.extend("• " + render_figure(t, f, with_source=False) for f in figures)
         blocks.append("\n".join(lines))
     return blocks

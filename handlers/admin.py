@@ -30,12 +30,12 @@ def _safe_name(name: str | None) -> str:
     return re.sub(r"[\x00-\x1f/\\]", "_", base)[:200]
 
 
-def _ingest(engine: Engine, path: Path, user_id: int, display_name: str) -> Any:
+def _ingest(engine: Engine, path: Path, user_id: int, display_name: str, max_bytes: int) -> Any:
     """Runs in a worker thread with its own session (commit on success, nothing stored on error)."""
     from bot.services.ingest import ingest_file
 
     with session_scope(engine) as session:
-        return ingest_file(session, path, loaded_by=user_id, display_name=display_name)
+        return ingest_file(session, path, loaded_by=user_id, display_name=display_name, max_bytes=max_bytes)
 
 
 async def document(update: Update, context: BotContext) -> None:
@@ -62,7 +62,7 @@ async def document(update: Update, context: BotContext) -> None:
         path = Path(tmp) / name
         await tg_file.download_to_drive(path)
         try:
-            result = await asyncio.to_thread(_ingest, context.engine, path, user.id, name)
+            result = await asyncio.to_thread(_ingest, context.engine, path, user.id, name, limit)
         except UserError as exc:
             await reply(update, context, esc(exc.localized(t)))
             return

@@ -201,7 +201,8 @@ async def latest(update: Update, context: BotContext) -> None:
                 if lines:
                     blocks.append("\n".join(lines))
                 section = a.section
-                lines = [f"<b>{esc(section or t._('Other'))}</b>"]
+                heading = section or t._("Other")
+                lines = [f"<b>{esc(heading)}</b>"]
             lines.append(f"/article {a.id} {esc(a.title)}")
         if lines:
             blocks.append("\n".join(lines))

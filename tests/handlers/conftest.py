@@ -77,10 +77,12 @@ async def harness(settings: Settings, sqlite_engine: Engine) -> AsyncIterator[Ha
     request = RecordingRequest(api)
     app = build_application(settings, engine=sqlite_engine, request=request)
     await app.initialize()
+    await app.start()  # running: non-blocking handlers are tracked (no updater: updates come via feed())
     api.clear_calls()
     try:
         yield Harness(api, app, sqlite_engine)
     finally:
+        await app.stop()
         await app.shutdown()
 
 

@@ -59,3 +59,21 @@ async def test_unknown_command_gets_help(harness: Harness) -> None:
     [text] = texts(await harness.command("/frobnicate"))
     assert text.startswith("我不认识这个命令") or "I don't know that command." in text
     assert "/metric" in text
+
+
+async def test_command_menus_in_chinese_and_english(harness: Harness) -> None:
+    from bot.app import set_commands
+
+    await set_commands(harness.app)
+    calls = harness.api.calls_to("setMyCommands")
+    by_scope = {(c.params["scope"]["type"], c.params.get("scope", {}).get("chat_id"), c.params.get("language_code")):
+                c.params["commands"] for c in calls}
+    zh = by_scope[("default", None, "zh")]
+    en = by_scope[("default", None, "en")]
+    assert by_scope[("default", None, None)] == zh
+    assert [c["command"] for c in zh] == [c["command"] for c in en]
+    assert {"start", "metric", "search", "article", "latest", "topics", "lang", "help"} <= {c["command"] for c in zh}
+    assert dict((c["command"], c["description"]) for c in zh)["latest"] == "最新一期简报目录"
+    assert dict((c["command"], c["description"]) for c in en)["latest"] == "The newest bulletin's contents"
+    admin_menu = by_scope[("chat", ADMIN, None)]
+    assert {"stats", "delete_bulletin"} <= {c["command"] for c in admin_menu}

@@ -1,0 +1,132 @@
+"""/metric, /search, /article, /latest, page buttons and inline mode, over rows in a real SQLite store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.handlers.conftest import USER, Harness, add_bulletin, retail_figure, sent, texts
+
+BODY = "2023年全国网上零售额15.42万亿元，增长11%。其中实物商品网上零售额13.02万亿元，增长8.4%。"
+
+
+def _store(h: Harness) -> None:
+    add_bulletin(h.engine, published=date(2024, 1, 20), articles=[
+        {"title": "2023年网络零售市场发展报告", "outlet": "商务部", "section": "数据观察", "body": BODY,
+         "figures": [retail_figure(), retail_figure(
+             metric="实物商品网上零售额", metric_norm="实物商品网上零售额", value=13.02, value_base=1.302e13,
+             growth_pct=8.4, quote="实物商品网上零售额13.02万亿元，增长8.4%。")]},
+        {"title": "直播电商<新>规出台 & 平台回应", "outlet": "电商报", "section": "政策法规",
+         "body": "直播电商行业迎来新规。主播须实名。"},
+    ])
+
+
+async def test_metric_chinese_value_period_growth_and_source(harness: Harness) -> None:
+    _store(harness)
+    calls = await harness.command("/metric 网上零售额")
+    assert [c.method for c in calls] == ["sendChatAction", "sendMessage"]
+    assert calls[0].params["action"] == "typing"
+    text = calls[1].text
+    assert "15.42万亿元" in text and "2023年" in text and "同比增长11%" in text
+    assert "商务部" in text and "电子商务动态 第12期" in text and "/article 1" in text
+
+
+async def test_metric_english_formats_numbers_for_the_language(harness: Harness) -> None:
+    _store(harness)
+    [msg] = sent(await harness.command("/metric 网上零售额", user_id=2002, language_code="en"))
+    assert "15.42 trillion yuan" in msg.text and "(2023)" in msg.text and "<b>网上零售额</b>: " in msg.text and "up 11% year on year" in msg.text
+
+
+async def test_metric_paginates_with_buttons(harness: Harness) -> None:
+    figures = [retail_figure(period_start=date(2010 + i, 1, 1), period_end=date(2010 + i, 12, 31),
+                             period_label=f"{2010 + i}年", value=1.0 + i, value_base=(1.0 + i) * 1e12,
+                             quote=f"{2010 + i}年网上零售额{1 + i}万亿元") for i in range(12)]
+    add_bulletin(harness.engine, articles=[{"title": "历年网上零售额", "body": "历年数据。", "figures": figures}])
+    [first] = sent(await harness.command("/metric 网上零售额"))
+    assert "（第 1/3 页）" in first.text and "<b>网上零售额</b>：" in first.text and "2021年" in first.text and "2015年" not in first.text
+    assert first.button_texts == ["下一页 »"]
+    # newest period first
+    assert first.text.index("2021年") < first.text.index("2020年")
+    calls = await harness.press(first, "下一页")
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    page2 = calls[1]
+    assert page2.params["message_id"] == first.response["result"]["message_id"]
+    assert "（第 2/3 页）" in page2.text and "2016年" in page2.text and "2021年" not in page2.text
+    assert page2.button_texts == ["« 上一页", "下一页 »"]
+
+
+async def test_metric_not_found_offers_suggestions(harness: Harness) -> None:
+    _store(harness)
+    [msg] = sent(await harness.command("/metric 网上零食额"))
+    assert "没有找到“网上零食额”的数据" in msg.text
+    if msg.button_texts:  # suggestions from the lookup service, as buttons that run the lookup
+        data = msg.buttons[0][0]["callback_data"]
+        assert data.startswith("m|1|")
+        calls = await harness.feed(harness.updates.callback(data, message=msg))
+        assert "万亿元" in texts(calls)[-1]
+
+
+async def test_metric_without_argument_shows_usage(harness: Harness) -> None:
+    [text] = texts(await harness.command("/metric"))
+    assert text.startswith("用法：/metric &lt;指标名称&gt; [时期]") and "/metric 网上零售额" in text
+
+
+async def test_search_ranks_titles_with_escaped_highlighted_snippets(harness: Harness) -> None:
+    _store(harness)
+    [msg] = sent(await harness.command("/search 直播电商"))
+    assert "<b>直播电商&lt;新&gt;规出台 &amp; 平台回应</b>" in msg.text
+    assert "/article 2" in msg.text
+
+
+async def test_search_nothing_found_and_usage(harness: Harness) -> None:
+    _store(harness)
+    assert texts(await harness.command("/search 火星"))[-1] == "没有找到与“火星”相关的文章。"
+    assert texts(await harness.command("/search"))[-1].startswith("用法：/search")
+
+
+async def test_article_full_text_with_figures_and_escaping(harness: Harness) -> None:
+    _store(harness)
+    [msg] = sent(await harness.command("/article 1"))
+    assert msg.text.startswith("<b>2023年网络零售市场发展报告</b>")
+    assert "商务部 · 电子商务动态 第12期" in msg.text and BODY in msg.text
+    assert "<b>本文数据</b>" in msg.text and "13.02万亿元" in msg.text
+    [esc_msg] = sent(await harness.command("/article 2"))
+    assert "&lt;新&gt;" in esc_msg.text and "&amp;" in esc_msg.text
+
+
+async def test_long_article_is_split_below_4096_on_paragraphs(harness: Harness) -> None:
+    paragraphs = [f"第{i}段。" + "网络零售持续增长，" * 60 for i in range(20)]
+    add_bulletin(harness.engine, articles=[{"title": "长文", "body": "\n".join(paragraphs)}])
+    msgs = sent(await harness.command("/article 1"))
+    assert len(msgs) >= 3
+    assert all(len(m.text) <= 4096 for m in msgs)
+    joined = "\n\n".join(m.text for m in msgs)
+    for p in paragraphs:
+        assert p in joined  # no paragraph was cut
+
+
+async def test_article_bad_and_missing_ids(harness: Harness) -> None:
+    assert texts(await harness.command("/article abc"))[-1].startswith("用法：/article")
+    assert texts(await harness.command("/article 999"))[-1] == "没有编号为 999 的文章。"
+
+
+async def test_latest_lists_contents_by_section(harness: Harness) -> None:
+    assert texts(await harness.command("/latest"))[-1] == "还没有收录任何简报。"
+    add_bulletin(harness.engine, published=date(2023, 5, 1), issue_no="第1期",
+                 articles=[{"title": "旧文章", "body": "旧。"}])
+    _store(harness)
+    [msg] = sent(await harness.command("/latest"))
+    assert msg.text.startswith("<b>电子商务动态 第12期</b>")
+    assert "<b>数据观察</b>\n/article 2 2023年网络零售市场发展报告" in msg.text
+    assert "<b>政策法规</b>" in msg.text and "旧文章" not in msg.text
+
+
+async def test_inline_query_offers_figures_and_articles(harness: Harness) -> None:
+    _store(harness)
+    calls = await harness.feed(harness.updates.inline("网上零售额", user_id=USER))
+    [answer] = [c for c in calls if c.method == "answerInlineQuery"]
+    results = answer.params["results"]
+    assert results[0]["id"] == "f0" and "15.42万亿元" in results[0]["title"]
+    assert "15.42万亿元" in results[0]["input_message_content"]["message_text"]
+    assert any(r["id"].startswith("a") for r in results)
+    empty = await harness.feed(harness.updates.inline("", user_id=USER))
+    assert empty[-1].method == "answerInlineQuery" and empty[-1].params["results"] == []
