@@ -341,11 +341,11 @@ _TRAIL_TOKENS = sorted(
     key=len,
     reverse=True,
 )
-_TRAIL_RE = re.compile("(?:" + "|".join(re.escape(t) for t in _TRAIL_TOKENS) + r"|\s+)$")
+_TRAIL_RE = re.compile("(?:" + "|".join(re.escape(t) for t in _TRAIL_TOKENS) + r"|[\s、,，])$")
 _POST_VERBS = re.compile(
     r"(?:完成|发放|推出|投入|建立|建成|建设|设立|培育|积累|发送|吸引|开设|覆盖|拥有|签署|新增|促成|开通|拦截|入驻|共有|"
     r"发布|吸纳|带动|帮助|节约|节省|提供|售出|卖出|成交|举办|参加|招募|上线|设有|有|融入|涵盖|包括|包含|尝试|以|聚焦|"
-    r"呈现|需要|等)(?:了)?$"
+    r"呈现|需要|等|拓展)(?:了)?$"
 )
 _BREAKERS = re.compile(
     r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
@@ -355,7 +355,7 @@ _BREAKERS = re.compile(
 _LEAD_RE = re.compile(
     r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|同期|全年|以来|年以来|"
     r"累计|共计|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
-    r"预计|预测|预期|估计|有望|将|建成|开通|编辑部)+"
+    r"预计|预测|预期|估计|有望|将|建成|开通|编辑部|但|整体|现有|可|完成)+"
 )
 _GENERIC_HEADS = (
     "比例",
@@ -536,6 +536,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if n.base_unit == "点" and not ("指数" in t[: n.start] or "." in n.text):
         return None
     g = _GROWTH_VERB_END.search(before) or _GROWTH_RATE_END.search(before)
+    if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
+        return _Item(n, "growth", n.value, False)
     if n.base_unit in ("%", "倍", "‰"):
         if g:
             neg = bool(g.groupdict().get("verb") in _NEGATIVE)
@@ -653,7 +655,17 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             qual = _qualifier(t, masked[cb : n.start], n)
             ph = _phrase(window)
             carried = figs[-1] if figs else None
-            metrics = _level_metrics(t, masked, ph, group, carried, cb, post_mode, ctx)
+            metrics = _level_metrics(
+                t,
+                masked,
+                ph,
+                group,
+                carried,
+                cb,
+                post_mode,
+                ctx,
+                [(figs[x].region, figs[x].metric) for x in last_level_group],
+            )
             if metrics is None:
                 prev_end = group[-1].num.end
                 i = j
@@ -791,7 +803,9 @@ _POST_STOP = re.compile(
     r"^(?:省|省份|省区市|省市|省\(区、市\)|城市|国家|国家和地区|国家或地区|地区|方面|领域|行业|梯队|"
     r"部门|主要方面|项目|月|年|天|小时|倍|国家级|以上|以下|左右)"
 )
-_PRED_CUT = re.compile(r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都")
+_PRED_CUT = re.compile(
+    r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加"
+)
 
 
 def _post_noun(t: str, pos: int) -> str:
@@ -818,6 +832,7 @@ def _level_metrics(
     cb: int,
     post_mode: bool,
     ctx: _Ctx,
+    prev_group: list[tuple[str, str]],
 ) -> list[tuple[str, str]] | None:
     """(region, metric) per number of a level group, or None when the numbers belong to no metric."""
     k = len(group)
@@ -835,12 +850,15 @@ def _level_metrics(
     ):
         if post:
             return [(ph.region, post)] * k
-        if metric.endswith("等") or _POST_VERBS.search(metric):
+        if metric.endswith("等"):
             return None
+    if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
+        return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
         # "即时通信、网络视频、短视频用户规模稳居前三,分别达10.47亿人、10.44亿人和10.26亿人"
         pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
         subj = masked[pb : max(cb - 1, pb)]
+        subj = re.split(r"\d", subj)[0]
         cut = _PRED_CUT.search(subj)
         if cut:
             subj = subj[: cut.start()]
@@ -859,7 +877,7 @@ def _level_metrics(
         if post:
             return [(ph.region, post)] * k
         return None
-    if _POST_STOP.match(metric):
+    if _POST_STOP.fullmatch(metric):
         return None
     if k > 1 and len(ph.items) == k:
         return [(ph.region, x) for x in ph.items]

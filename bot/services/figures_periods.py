@@ -53,6 +53,7 @@ _SUB = (
     r"|(?P<full>全年)"
 )
 PERIOD_RE = re.compile(
+    r"(?=[截止到目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
     r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
     r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
     r"|(?P<now>目前|当前|现在)"
@@ -95,6 +96,7 @@ class PeriodMention:
             guessed = True
         if year is None:
             return (None, None)
+        start: date | None
         start, end = self._span(year)
         if guessed and not future_ok and published is not None and end > published and self.kind != "year":
             start, end = self._span(year - 1)
