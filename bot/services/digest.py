@@ -364,11 +364,12 @@ def _languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
     ids = list(chat_ids)
     for i in range(0, len(ids), 5000):
         chunk = ids[i : i + 5000]
-        for uid, lang in session.exec(select(UserPref.id, UserPref.language).where(col(UserPref.id).in_(chunk))):
-            out[uid] = lang
+        # the chat's language (set when it subscribed), overridden by a user's explicit /lang choice
         for cid, lang in session.exec(select(Chat.id, Chat.language).where(col(Chat.id).in_(chunk))):
+            out[cid] = lang
+        for uid, lang in session.exec(select(UserPref.id, UserPref.language).where(col(UserPref.id).in_(chunk))):
             if lang:
-                out[cid] = lang
+                out[uid] = lang
     return out
 
 
