@@ -24,7 +24,6 @@ from bot.errors import N_, IngestError
 from bot.services import figures as figures_service
 from bot.services import search as search_service
 from bot.services.ingest.dedupe import (
-    NEAR_DUP_BITS,
     FingerprintIndex,
     content_hash,
     load_index,
@@ -174,24 +173,30 @@ def ingest_file(
     session.add(bulletin)
     session.flush()
     assert bulletin.id is not None
-    local = FingerprintIndex()
+    rows: list[Article] = []
     for seq, (art, fp, match) in enumerate(zip(parsed.articles, fingerprints, matches, strict=True), start=1):
-        if match is None:
-            match = local.nearest(fp, max_bits=NEAR_DUP_BITS)
-        row = Article(
-            bulletin_id=bulletin.id,
-            seq=seq,
-            section=art.section[:100],
-            title=art.title[:500],
-            outlet=art.outlet[:200],
-            published=art.published,
-            body=art.body,
-            fingerprint=to_signed(fp),
-            duplicate_of_id=match[0] if match else None,
+        rows.append(
+            Article(
+                bulletin_id=bulletin.id,
+                seq=seq,
+                section=art.section[:100],
+                title=art.title[:500],
+                outlet=art.outlet[:200],
+                published=art.published,
+                body=art.body,
+                fingerprint=to_signed(fp),
+                duplicate_of_id=match[0] if match else None,
+            )
         )
-        session.add(row)
-        session.flush()
+    session.add_all(rows)
+    session.flush()  # one batched INSERT for the whole file
+    local = FingerprintIndex()  # repeats inside this very file
+    for row, fp, match in zip(rows, fingerprints, matches, strict=True):
         assert row.id is not None
+        if match is None:
+            match = local.nearest(fp)
+            if match is not None:
+                row.duplicate_of_id = match[0]  # an earlier article of this same file
         if match is not None:
             result.near_duplicates += 1
         else:

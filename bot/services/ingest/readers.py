@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -114,20 +115,19 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
+_BAD_CHARS_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+_ALPHA_RE = re.compile("[A-Za-z]")
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample.strip():
         return True  # whitespace only: reported as "no articles" later
-    bad = 0
-    for ch in sample:
-        o = ord(ch)
-        if (o < 32 and ch not in "\t\n\r\f\v") or 0x7F <= o < 0xA0 or 0xE000 <= o <= 0xF8FF or ch == "\ufffd":
-            bad += 1
-    if bad / len(sample) > 0.02:
+    if len(_BAD_CHARS_RE.findall(sample)) / len(sample) > 0.02:
         return False
-    # text in this domain is Chinese: a decoded file with no CJK and little ASCII letters is noise
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    return cjk > 0 or sum(ch.isascii() and ch.isalpha() for ch in sample) / len(sample) > 0.3
+    # text in this domain is Chinese: a decoded file with no CJK and few ASCII letters is noise
+    return bool(_CJK_RE.search(sample)) or len(_ALPHA_RE.findall(sample)) / len(sample) > 0.3
 
 
 def read_txt_bytes(data: bytes, name: str) -> RawDocument:
