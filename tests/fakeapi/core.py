@@ -70,7 +70,7 @@ class Reply:
 
 @dataclass
 class Call:
-    """One Bot API request as the fake saw it."""
+    """One Bot API request as the fake saw it. `status` is 0 while the call is in flight (a long poll)."""
 
     method: str
     params: dict[str, Any]
@@ -248,8 +248,9 @@ class FakeBotAPI:
 
     # ------------------------------------------------------------------ inspection
     def calls_to(self, method: str) -> list[Call]:
+        """Answered calls to `method`."""
         with self.cond:
-            return [c for c in self.calls if c.method == method]
+            return [c for c in self.calls if c.method == method and c.status]
 
     def sent(self, chat_id: int | None = None) -> list[Call]:
         """sendMessage / editMessageText calls that Telegram accepted, optionally to one chat."""
@@ -267,12 +268,18 @@ class FakeBotAPI:
         with self.cond:
             self.calls.clear()
 
-    def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0, *, count: int = 1) -> list[Call]:
-        """Block until `count` recorded calls satisfy `predicate` (checked on every call). Raises TimeoutError."""
+    def mark(self) -> int:
+        """The number of calls so far; pass it as `after=` to wait only for calls made from now on."""
+        with self.cond:
+            return len(self.calls)
+
+    def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0, *, count: int = 1,
+                 after: int = 0) -> list[Call]:
+        """Block until `count` recorded calls (from index `after` on) satisfy `predicate`. Raises TimeoutError."""
         deadline = time.monotonic() + timeout
         with self.cond:
             while True:
-                found = [c for c in self.calls if c.status and predicate(c)]
+                found = [c for c in self.calls[after:] if c.status and predicate(c)]
                 if len(found) >= count:
                     return found
                 left = deadline - time.monotonic()
@@ -282,12 +289,13 @@ class FakeBotAPI:
                     raise TimeoutError(f"{len(found)}/{count} matching calls after {timeout}s; last calls: {methods}")
                 self.cond.wait(left)
 
-    def wait_for_text(self, contains: str, *, chat_id: int | None = None, timeout: float = 10.0) -> Call:
+    def wait_for_text(self, contains: str, *, chat_id: int | None = None, timeout: float = 10.0,
+                      after: int = 0) -> Call:
         """Block until a message (or edit) containing `contains` was sent, optionally to `chat_id`."""
         return self.wait_for(
             lambda c: c.method in ("sendMessage", "editMessageText") and c.ok and contains in (c.text or "")
             and (chat_id is None or _as_int(c.chat_id) == chat_id),
-            timeout,
+            timeout, after=after,
         )[-1]
 
     # ------------------------------------------------------------------ dispatch
@@ -295,17 +303,23 @@ class FakeBotAPI:
                *, token: str | None = None) -> Reply:
         """Answer one Bot API call: token check → middlewares → responder → default method. Records the call."""
         call = Call(method=method, params=params, files=files or {})
+        with self.cond:  # recorded on arrival (status 0 = in flight, e.g. a long poll), answered below
+            self.calls.append(call)
         if token is not None and token != self.token:
             reply = Reply.error(401, "Unauthorized")
         else:
             reply = self._dispatch(call)
-        call.status, call.response = reply.status, reply.body
         with self.cond:
-            self.calls.append(call)
+            call.status, call.response = reply.status, reply.body
             self.cond.notify_all()
         for hook in list(self.on_call):
             hook(self, call)
         return reply
+
+    def polling(self) -> bool:
+        """Whether a getUpdates call is in flight right now (the bot is long polling)."""
+        with self.cond:
+            return any(c.method == "getUpdates" and not c.status for c in self.calls)
 
     def _dispatch(self, call: Call) -> Reply:
         for mw in list(self.middlewares):

@@ -103,6 +103,13 @@ class _HTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
     api: FakeBotAPI
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the bot hung up (e.g. a long poll cancelled at shutdown)
+        super().handle_error(request, client_address)
+
 
 class FakeTelegramServer:
     """The Bot API on 127.0.0.1:<free port> in a background thread. Context manager; `start()` / `stop()`."""
@@ -164,14 +171,30 @@ class FakeTelegramServer:
 
     push = push_update
 
-    def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0, *, count: int = 1) -> list[Call]:
-        return self.api.wait_for(predicate, timeout, count=count)
+    def mark(self) -> int:
+        """Call count so far: `after=server.mark()` before pushing waits only for what the push causes."""
+        return self.api.mark()
 
-    def wait_for_text(self, contains: str, *, chat_id: int | None = None, timeout: float = 10.0) -> Call:
-        return self.api.wait_for_text(contains, chat_id=chat_id, timeout=timeout)
+    def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0, *, count: int = 1,
+                 after: int = 0) -> list[Call]:
+        return self.api.wait_for(predicate, timeout, count=count, after=after)
 
-    def wait_for_method(self, method: str, timeout: float = 10.0, *, count: int = 1) -> list[Call]:
-        return self.api.wait_for(lambda c: c.method == method, timeout, count=count)
+    def wait_for_text(self, contains: str, *, chat_id: int | None = None, timeout: float = 10.0,
+                      after: int = 0) -> Call:
+        return self.api.wait_for_text(contains, chat_id=chat_id, timeout=timeout, after=after)
+
+    def wait_for_method(self, method: str, timeout: float = 10.0, *, count: int = 1, after: int = 0) -> list[Call]:
+        return self.api.wait_for(lambda c: c.method == method, timeout, count=count, after=after)
+
+    def wait_until_polling(self, timeout: float = 60.0) -> None:
+        """Block until the bot has a getUpdates long poll in flight (it is up and listening)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not self.api.polling():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the bot is not polling after {timeout}s")
+            time.sleep(0.05)
 
     def wait_until_consumed(self, timeout: float = 10.0) -> None:
         """Block until the bot has confirmed (getUpdates offset past) every pushed update."""

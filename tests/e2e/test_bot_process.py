@@ -1,0 +1,118 @@
+"""End to end: `python -m bot run` as a subprocess against the fake Bot API HTTP server (long polling, real HTTP,
+real store with a seed loaded), then SIGTERM → clean exit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fakeapi import FakeTelegramServer
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+ADMIN = 777
+USER = 42
+OTHER = 43
+
+
+def _env(tmp_path: Path, server: FakeTelegramServer | None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "ADMIN_"))}
+    env.update({
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}", "ADMIN_IDS": str(ADMIN), "LOG_LEVEL": "INFO",
+        "PYTHONUNBUFFERED": "1",
+    })
+    if server is not None:
+        env.update(server.env())
+    env.update(extra)
+    return env
+
+
+def _log(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+
+def test_bot_process_end_to_end(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(sorted(SEEDS.glob("000_*.txt"))[0], seeds)
+    upload = sorted(SEEDS.glob("003_*.txt"))[0].read_bytes()
+    log_path = tmp_path / "bot.log"
+    with FakeTelegramServer() as server, log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env=_env(tmp_path, server, SEEDS_DIR=str(seeds), LOAD_SEEDS="true"),
+        )
+        try:
+            # start-up: getMe, menus, then long polling
+            server.wait_until_polling(timeout=60)
+            assert server.calls_to("getMe") and server.calls_to("setMyCommands")
+            assert server.calls_to("deleteWebhook")  # PTB's polling bootstrap
+            start_line = next(line for line in _log(log_path).splitlines() if "starting" in line)
+            assert "Dongtai 0.1.0 starting (long polling)" in start_line and "sqlite:///" in start_line
+            assert "articles" in start_line and "figures" in start_line
+
+            # /start → welcome with buttons
+            server.push(server.updates.command("/start", user_id=USER, language_code="zh-hans"))
+            welcome = server.wait_for_text("欢迎", chat_id=USER, timeout=15)
+            assert welcome.params["parse_mode"] == "HTML" and "跨境电商" in welcome.button_texts
+
+            # /metric → an answer about that metric (figures or a polite not-found)
+            mark = server.mark()
+            server.push(server.updates.command("/metric 网上零售额", user_id=USER))
+            answer = server.wait_for_text("网上零售额", chat_id=USER, timeout=15, after=mark)
+            assert answer.method == "sendMessage"
+            assert server.wait_for_method("sendChatAction", after=mark)
+
+            # a callback button: the example lookup on the welcome message
+            mark = server.mark()
+            server.push(server.updates.callback(welcome.button("网上零售额")["callback_data"], message=welcome,
+                                                user_id=USER))
+            server.wait_for_method("answerCallbackQuery", timeout=15, after=mark)
+            edit = server.wait_for(lambda c: c.method == "editMessageText" and c.ok, timeout=15, after=mark)[-1]
+            assert edit.params["message_id"] == welcome.response["result"]["message_id"]
+
+            # an admin uploads a bulletin: typing, getFile + download, summary
+            server.push(server.updates.document(upload, file_name="bulletin3.txt", user_id=ADMIN))
+            summary = server.wait_for_text("已添加“bulletin3.txt”", chat_id=ADMIN, timeout=30)
+            assert "文章" in summary.text and "数据" in summary.text
+            assert server.calls_to("getFile")
+
+            # anyone else: refused, nothing stored
+            files_before = len(server.calls_to("getFile"))
+            server.push(server.updates.document(upload, file_name="again.txt", user_id=OTHER))
+            server.wait_for_text("只有机器人管理员", chat_id=OTHER, timeout=15)
+            assert len(server.calls_to("getFile")) == files_before
+
+            # /stats shows the upload (2 bulletins: the seed and the upload)
+            mark = server.mark()
+            server.push(server.updates.command("/stats", user_id=ADMIN))
+            stats = server.wait_for_text("简报", chat_id=ADMIN, timeout=15, after=mark)
+            assert "简报: 2" in stats.text
+            server.wait_until_consumed(timeout=10)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                code = proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                raise
+    output = _log(log_path)
+    assert code == 0, output[-3000:]
+    assert "Dongtai stopped" in output
+    assert "Traceback" not in output, output[-3000:]
+
+
+@pytest.mark.parametrize("token", ["", "changeme", "no-colon-token"])
+def test_run_without_a_token_prints_one_line_and_exits(tmp_path: Path, token: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**_env(tmp_path, None), "TELEGRAM_BOT_TOKEN": token, "PYTHONPATH": str(ROOT)},
+                          timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0] and "@BotFather" in lines[0]
