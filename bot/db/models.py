@@ -49,7 +49,11 @@ class Article(SQLModel, table=True):
 class Figure(SQLModel, table=True):
     """One statistic, traceable to its article and the sentence it came from."""
 
-    __table_args__ = (Index("ix_figure_metric_period", "metric_norm", "period_end"),)
+    #: covering index for metric lookups (revision 0002): newest figures per name and their merge key, no table reads
+    __table_args__ = (
+        Index("ix_figure_metric_period", "metric_norm", "period_end", "region", "period_start", "value_base",
+              "base_unit", "is_forecast"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")

@@ -19,6 +19,7 @@ names (fuzzy path only) are cached per database and refreshed when `max(figure.i
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import threading
 import time
@@ -30,11 +31,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from bot.config import PROJECT_ROOT
-from bot.db.models import Article, Bulletin, Figure
+from bot.db.models import Figure
 from bot.services.figures import normalise_metric
 from bot.text.segment import cut_for_search
 
@@ -99,6 +100,8 @@ class FigureEntry:
     figure_ids: list[int] = field(default_factory=list)
     #: normalised names the merged figures were stored under
     metric_norms: set[str] = field(default_factory=set)
+    #: how many stored figures report this value (sources lists at most MAX_SOURCES of them)
+    source_count: int = 0
 
     @property
     def newest_published(self) -> date:
@@ -128,6 +131,7 @@ class FigureEntry:
             "bulletin_id": first.bulletin_id,
             "published": _iso(first.published),
             "sources": [s.to_json() for s in self.sources],
+            "source_count": self.source_count,
         }
 
     def value_text(self) -> str:
@@ -340,20 +344,6 @@ def parse_query(query: str) -> tuple[str, PeriodFilter | None]:
     return metric, PeriodFilter(year=year, months=months, text=" ".join(found))
 
 
-def _period_conditions(period: PeriodFilter) -> list[Any]:
-    """SQL conditions narrowing figures to a period (exact pairing is re-checked in Python)."""
-    end_col, start_col = col(Figure.period_end), col(Figure.period_start)
-    if period.months is None:
-        assert period.year is not None
-        return [end_col >= date(period.year, 1, 1), end_col <= date(period.year, 12, 31)]
-    m1, m2 = period.months
-    years = [period.year] if period.year is not None else list(range(1990, date.today().year + 3))
-    return [
-        end_col.in_([_month_end(y, m2) for y in years]),
-        or_(start_col.is_(None), start_col.in_([date(y, m1, 1) for y in years])),
-    ]
-
-
 # --------------------------------------------------------------------------------------------------- catalog
 
 
@@ -361,7 +351,10 @@ def _period_conditions(period: PeriodFilter) -> list[Any]:
 class _Catalog:
     names: list[str]
     regions: list[str]
-    tokens: dict[str, frozenset[str]]
+    #: every stored name and alias name → (jieba tokens, character bigrams)
+    features: dict[str, tuple[frozenset[str], frozenset[str]]]
+    #: character → names containing it (fuzzy candidates share at least one character with the query)
+    by_char: dict[str, set[str]]
     version: Any
     loaded: float
 
@@ -381,10 +374,15 @@ def _catalog(session: Session) -> _Catalog:
     names = [n for (n,) in session.execute(select(col(Figure.metric_norm)).distinct()) if n]
     regions = [r for (r,) in session.execute(select(col(Figure.region)).distinct()) if r]
     vocab = set(names) | set(alias_groups())
+    by_char: dict[str, set[str]] = {}
+    for name in vocab:
+        for ch in set(name):
+            by_char.setdefault(ch, set()).add(name)
     catalog = _Catalog(
         names=sorted(names),
         regions=sorted(regions, key=len, reverse=True),
-        tokens={n: frozenset(cut_for_search(n)) for n in vocab},
+        features={n: (frozenset(cut_for_search(n)), frozenset(_bigrams(n))) for n in vocab},
+        by_char=by_char,
         version=version,
         loaded=time.monotonic(),
     )
@@ -398,7 +396,8 @@ def _bigrams(text: str) -> set[str]:
 
 
 def similarity(query: str, name: str, *, query_tokens: frozenset[str] | None = None,
-               name_tokens: frozenset[str] | None = None) -> float:
+               name_tokens: frozenset[str] | None = None, query_bigrams: frozenset[str] | None = None,
+               name_bigrams: frozenset[str] | None = None) -> float:
     """0..1: how close a stored metric name is to the query (jieba tokens, character bigrams, containment)."""
     if not query or not name:
         return 0.0
@@ -407,7 +406,8 @@ def similarity(query: str, name: str, *, query_tokens: frozenset[str] | None = N
     qt = query_tokens if query_tokens is not None else frozenset(cut_for_search(query))
     nt = name_tokens if name_tokens is not None else frozenset(cut_for_search(name))
     score = 2 * len(qt & nt) / (len(qt) + len(nt)) if qt and nt else 0.0
-    qb, nb = _bigrams(query), _bigrams(name)
+    qb = query_bigrams if query_bigrams is not None else _bigrams(query)
+    nb = name_bigrams if name_bigrams is not None else _bigrams(name)
     score = max(score, 2 * len(qb & nb) / (len(qb) + len(nb)))
     if query in name or name in query:
         score = max(score, 0.5 + 0.5 * min(len(query), len(name)) / max(len(query), len(name)))
@@ -415,131 +415,176 @@ def similarity(query: str, name: str, *, query_tokens: frozenset[str] | None = N
 
 
 def _rank_names(query: str, catalog: _Catalog) -> list[tuple[float, str]]:
-    qt = frozenset(cut_for_search(query))
-    scored = [(similarity(query, name, query_tokens=qt, name_tokens=toks), name)
-              for name, toks in catalog.tokens.items()]
-    return sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], len(s[1]), s[1]))
+    qt, qb = frozenset(cut_for_search(query)), frozenset(_bigrams(query))
+    candidates: set[str] = set()
+    for ch in set(query):
+        candidates |= catalog.by_char.get(ch, set())
+    scored = []
+    for name in candidates:
+        nt, nb = catalog.features[name]
+        score = similarity(query, name, query_tokens=qt, name_tokens=nt, query_bigrams=qb, name_bigrams=nb)
+        if score > 0:
+            scored.append((score, name))
+    return sorted(scored, key=lambda s: (-s[0], len(s[1]), s[1]))
 
 
 # --------------------------------------------------------------------------------------------------- query
+#
+# Two phases keep the hot path short, both as plain SQL strings (cached per shape) run on the session's connection:
+# phase 1 groups the newest figures of each name by merge key straight from the covering index
+# `ix_figure_metric_period` (metric_norm, period_end, region, period_start, value_base, base_unit, is_forecast) —
+# GROUP BY in index order, LIMIT `limit` groups, no table reads, complete groups by construction; phase 2 fetches
+# quotes, articles and bulletins for the figures of the entries returned (at most MAX_SOURCES per entry).
 
-_COLUMNS: tuple[Any, ...] = (
-    col(Figure.id), col(Figure.metric), col(Figure.metric_norm), col(Figure.region), col(Figure.value),
-    col(Figure.unit), col(Figure.value_base), col(Figure.base_unit), col(Figure.qualifier),
-    col(Figure.period_start), col(Figure.period_end), col(Figure.period_label), col(Figure.growth_pct),
-    col(Figure.growth_pp), col(Figure.is_forecast), col(Figure.quote),
-    col(Article.id).label("article_id"), col(Article.title), col(Article.outlet),
-    col(Article.published).label("article_published"), col(Bulletin.id).label("bulletin_id"),
-    col(Bulletin.publication), col(Bulletin.issue_no), col(Bulletin.file_name),
-    col(Bulletin.published).label("bulletin_published"),
-)
+#: sources listed per entry (the count of all of them is kept in `source_count`)
+MAX_SOURCES = 20
+_GROUP_COLS = "period_end, region, period_start, value_base, base_unit, is_forecast"
+_GROUP_ORDER = ", ".join(f"{c.strip()} DESC" for c in _GROUP_COLS.split(","))
 
 
-def _fetch(session: Session, names: list[str], *, region: str | None, period: PeriodFilter | None,
-           cap: int) -> tuple[list[Any], date | None, bool]:
-    """Rows for these metric names: per name the `cap` newest with a period and the `cap` newest without, in one
-    UNION ALL of index-ordered arms. Returns (rows, boundary, saturated): rows with a period_end at or below
-    `boundary` may be incomplete because some arm hit its cap."""
+def _ph(dialect: str, name: str) -> str:
+    return f":{name}" if dialect == "sqlite" else f"%({name})s"
+
+
+def _to_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _param_date(dialect: str, value: date) -> Any:
+    return value.isoformat() if dialect == "sqlite" else value
+
+
+@lru_cache(maxsize=256)
+def _groups_sql(dialect: str, n_names: int, dated: bool, region: bool, period_kind: str, n_years: int) -> str:
+    ph = functools.partial(_ph, dialect)
+    ids = "group_concat(id)" if dialect == "sqlite" else "string_agg(CAST(id AS TEXT), ',')"
     arms = []
-    for i, name in enumerate(names):
-        for dated in (True, False) if period is None else (True,):
-            conds: list[Any] = [col(Figure.metric_norm) == name]
-            order: tuple[Any, ...]
-            if region is not None:
-                conds.append(col(Figure.region) == region)
-            if period is not None:
-                conds.extend(_period_conditions(period))
-            if dated:
-                conds.append(col(Figure.period_end).is_not(None))
-                order = (col(Figure.period_end).desc(), col(Figure.id).desc())
-            else:
-                conds.append(col(Figure.period_end).is_(None))
-                order = (col(Figure.id).desc(),)
-            stmt = (
-                select(*_COLUMNS, literal(i * 2 + (0 if dated else 1)).label("arm"))
-                .join(Article, col(Article.id) == col(Figure.article_id))
-                .join(Bulletin, col(Bulletin.id) == col(Article.bulletin_id))
-                .where(and_(*conds))
-                .order_by(*order)
-                .limit(cap)
-            )
-            arms.append(stmt.subquery().select())
-    stmt_all = arms[0] if len(arms) == 1 else union_all(*arms)
-    rows = list(session.execute(stmt_all))
-    counts: dict[int, list[Any]] = {}
-    for row in rows:
-        counts.setdefault(row.arm, []).append(row)
-    boundary: date | None = None
-    saturated = False
-    for arm_rows in counts.values():
-        if len(arm_rows) >= cap:
-            saturated = True
-            last = min((r.period_end or date.min) for r in arm_rows)
-            boundary = last if boundary is None else max(boundary, last)
-    return rows, boundary, saturated
-
-
-def _bulletin_name(row: Any) -> str:
-    name = " ".join(x for x in (row.publication or "", row.issue_no or "") if x).strip()
-    return name or row.file_name or ""
-
-
-def _merge(rows: list[Any], group_of: dict[str, str], period: PeriodFilter | None) -> list[FigureEntry]:
-    """One entry per (metric group, region, period, value in base unit, forecast); sources oldest first."""
-    entries: dict[tuple[Any, ...], FigureEntry] = {}
-    seen: set[int] = set()
-    ordered = sorted(rows, key=lambda r: (r.article_published or r.bulletin_published or date.max, r.id))
-    for r in ordered:
-        if r.id in seen or (period is not None and not period.matches(r.period_start, r.period_end)):
-            continue
-        seen.add(r.id)
-        key = (group_of.get(r.metric_norm, r.metric_norm), r.region, r.period_start, r.period_end,
-               f"{r.value_base:.10g}", r.base_unit, bool(r.is_forecast))
-        source = FigureSource(
-            article_id=r.article_id, article_title=r.title, outlet=r.outlet or "", bulletin=_bulletin_name(r),
-            bulletin_id=r.bulletin_id, published=r.article_published or r.bulletin_published, quote=r.quote,
+    for i in range(n_names):
+        conds = [f"metric_norm = {ph(f'n{i}')}", "period_end IS NOT NULL" if dated else "period_end IS NULL"]
+        if region:
+            conds.append(f"region = {ph('region')}")
+        if period_kind == "year":
+            conds.append(f"period_end >= {ph('y0')} AND period_end <= {ph('y1')}")
+        elif period_kind == "months":
+            ends = ", ".join(ph(f"e{j}") for j in range(n_years))
+            starts = ", ".join(ph(f"s{j}") for j in range(n_years))
+            conds.append(f"period_end IN ({ends}) AND (period_start IS NULL OR period_start IN ({starts}))")
+        arms.append(
+            f"SELECT * FROM (SELECT {_GROUP_COLS}, {ids} AS ids, count(*) AS n FROM figure "
+            f"WHERE {' AND '.join(conds)} GROUP BY {_GROUP_COLS} ORDER BY {_GROUP_ORDER} LIMIT {ph('lim')}) AS a{i}"
         )
-        entry = entries.get(key)
-        if entry is None:
-            entries[key] = FigureEntry(
-                metric=r.metric, region=r.region, value=r.value, unit=r.unit, value_base=r.value_base,
-                base_unit=r.base_unit, qualifier=r.qualifier, period_start=r.period_start,
-                period_end=r.period_end, period_label=r.period_label, growth_pct=r.growth_pct,
-                growth_pp=r.growth_pp, is_forecast=bool(r.is_forecast), sources=[source], figure_ids=[r.id],
-                metric_norms={r.metric_norm},
-            )
-            continue
-        if all(s.article_id != source.article_id for s in entry.sources):
-            entry.sources.append(source)
-        entry.figure_ids.append(r.id)
-        entry.metric_norms.add(r.metric_norm)
-        if entry.growth_pct is None:
-            entry.growth_pct = r.growth_pct
-        if entry.growth_pp is None:
-            entry.growth_pp = r.growth_pp
-        if not entry.period_label:
-            entry.period_label = r.period_label
-    return sorted(
-        entries.values(),
-        key=lambda e: (e.period_end or date.min, e.period_start or date.min, e.newest_published,
-                       max(e.figure_ids)),
-        reverse=True,
+    return " UNION ALL ".join(arms)
+
+
+def _newest_groups(session: Session, names: list[str], *, region: str | None, period: PeriodFilter | None,
+                   limit: int) -> list[tuple[list[int], int]]:
+    """(figure ids, figure count) of the `limit` newest entries, newest period first; undated figures last."""
+    conn = session.connection()
+    dialect = conn.dialect.name
+    params: dict[str, Any] = {f"n{i}": n for i, n in enumerate(names)}
+    params["lim"] = limit
+    kind, n_years = "", 0
+    if region is not None:
+        params["region"] = region
+    if period is not None and period.months is None and period.year is not None:
+        kind = "year"
+        params["y0"] = _param_date(dialect, date(period.year, 1, 1))
+        params["y1"] = _param_date(dialect, date(period.year, 12, 31))
+    elif period is not None and period.months is not None:
+        kind = "months"
+        m1, m2 = period.months
+        years = [period.year] if period.year is not None else list(range(1990, date.today().year + 3))
+        n_years = len(years)
+        for j, y in enumerate(years):
+            params[f"e{j}"] = _param_date(dialect, _month_end(y, m2))
+            params[f"s{j}"] = _param_date(dialect, date(y, m1, 1))
+    merged: dict[tuple[Any, ...], tuple[list[int], int]] = {}
+    passes = (True,) if period is not None else (True, False)
+    for dated in passes:
+        sql = _groups_sql(dialect, len(names), dated, region is not None, kind, n_years)
+        for end, reg, start, base, base_unit, forecast, ids, n in conn.exec_driver_sql(sql, params):
+            start, end = _to_date(start), _to_date(end)
+            if period is not None and not period.matches(start, end):
+                continue
+            key = (end or date.min, start or date.min, reg, f"{base:.10g}", base_unit, bool(forecast))
+            id_list = [int(x) for x in str(ids).split(",")]
+            old = merged.get(key)
+            merged[key] = (old[0] + id_list, old[1] + n) if old else (id_list, int(n))
+        if len(merged) >= limit:
+            break
+    ordered = sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], max(kv[1][0])), reverse=True)
+    return [v for _k, v in ordered[:limit]]
+
+
+@lru_cache(maxsize=64)
+def _details_sql(dialect: str, n_ids: int) -> str:
+    ph = functools.partial(_ph, dialect)
+    return (
+        "SELECT f.id, f.metric, f.metric_norm, f.region, f.value, f.unit, f.value_base, f.base_unit, f.qualifier, "
+        "f.period_start, f.period_end, f.period_label, f.growth_pct, f.growth_pp, f.is_forecast, f.quote, "
+        "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published "
+        "FROM figure f JOIN article a ON a.id = f.article_id JOIN bulletin b ON b.id = a.bulletin_id "
+        f"WHERE f.id IN ({', '.join(ph(f'i{j}') for j in range(n_ids))})"
     )
+
+
+def _bulletin_name(publication: str | None, issue_no: str | None, file_name: str | None) -> str:
+    name = " ".join(x for x in (publication or "", issue_no or "") if x).strip()
+    return name or file_name or ""
+
+
+def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[FigureEntry]:
+    """Phase 2: full entries (details; sources oldest first) for grouped figure ids, in the given order."""
+    # the newest MAX_SOURCES figures of each group (ids grow with ingestion)
+    picked = [sorted(ids, reverse=True)[:MAX_SOURCES] for ids, _n in groups]
+    ids = [i for g in picked for i in g]
+    if not ids:
+        return []
+    conn = session.connection()
+    dialect = conn.dialect.name
+    size = 1 << max(4, (len(ids) - 1).bit_length())  # few distinct statement shapes
+    padded = ids + [ids[-1]] * (size - len(ids))
+    rows = conn.exec_driver_sql(_details_sql(dialect, size), {f"i{j}": v for j, v in enumerate(padded)})
+    details = {r[0]: r for r in rows}
+    entries = []
+    for group, (_all_ids, count) in zip(picked, groups, strict=True):
+        rows_ = sorted((details[i] for i in group if i in details),
+                       key=lambda r: (_to_date(r[19]) or _to_date(r[24]) or date.max, r[0]))
+        if not rows_:
+            continue
+        first = rows_[0]
+        entry = FigureEntry(
+            metric=first[1], region=first[3], value=first[4], unit=first[5], value_base=first[6],
+            base_unit=first[7], qualifier=first[8], period_start=_to_date(first[9]), period_end=_to_date(first[10]),
+            period_label=first[11], growth_pct=first[12], growth_pp=first[13], is_forecast=bool(first[14]),
+            source_count=count,
+        )
+        seen: set[int] = set()
+        for r in rows_:
+            entry.figure_ids.append(r[0])
+            entry.metric_norms.add(r[2])
+            if entry.growth_pct is None:
+                entry.growth_pct = r[12]
+            if entry.growth_pp is None:
+                entry.growth_pp = r[13]
+            if not entry.period_label:
+                entry.period_label = r[11]
+            if r[16] in seen:
+                continue
+            seen.add(r[16])
+            entry.sources.append(FigureSource(
+                article_id=r[16], article_title=r[17], outlet=r[18] or "", bulletin=_bulletin_name(r[21], r[22], r[23]),
+                bulletin_id=r[20], published=_to_date(r[19]) or _to_date(r[24]), quote=r[15],
+            ))
+        entries.append(entry)
+    return entries
 
 
 def _figures(session: Session, names: list[str], *, region: str | None, period: PeriodFilter | None,
              limit: int) -> list[FigureEntry]:
-    group_of = {n: names[0] for n in names}
-    cap = max(limit * 2, 20)
-    while True:
-        rows, boundary, saturated = _fetch(session, names, region=region, period=period, cap=cap)
-        entries = _merge(rows, group_of, period)
-        if not saturated:
-            return entries[:limit]
-        complete = [e for e in entries if (e.period_end or date.min) > (boundary or date.min)]
-        if len(complete) >= limit or cap >= 100_000:
-            return (complete if len(complete) >= limit else entries)[:limit]
-        cap *= 4
+    return _entries(session, _newest_groups(session, names, region=region, period=period, limit=limit))
 
 
 def lookup(session: Session, query: str, *, limit: int = 50) -> LookupResult:
@@ -565,7 +610,7 @@ def lookup(session: Session, query: str, *, limit: int = 50) -> LookupResult:
         for reg in catalog.regions:
             if reg != "全国" and name.startswith(reg) and len(name) > len(reg):
                 rest = normalise_query(name[len(reg) :])
-                if rest in catalog.tokens or rest in catalog.names:
+                if rest in catalog.features:
                     entries = _figures(session, list(synonyms(rest)), region=reg, period=period, limit=limit)
                     if entries:
                         result.entries, result.matched, result.region = entries, [rest], reg

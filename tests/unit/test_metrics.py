@@ -17,7 +17,7 @@ from bot.db.engine import make_engine, session_scope
 from bot.db.migrate import upgrade
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.figures import normalise_metric
-from bot.services.metrics import PeriodFilter, alias_groups, lookup, parse_query, similarity, synonyms
+from bot.services.metrics import MAX_SOURCES, PeriodFilter, alias_groups, lookup, parse_query, similarity, synonyms
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -285,8 +285,8 @@ def test_text_output(session: Session, store: dict[str, Article]) -> None:
     assert "约15万亿元" in text and "预测" in text
 
 
-def test_limit_keeps_sources_complete(session: Session) -> None:
-    """More reports of one figure than the first fetch holds: the entry still lists every source."""
+def test_many_reports_of_one_value(session: Session) -> None:
+    """Thirty reports of one value are one entry: all counted, the newest MAX_SOURCES listed (oldest first)."""
     for i in range(30):
         art = add_article(session, title=f"报道{i}", outlet=f"媒体{i}")
         add_figure(session, art, "快递业务量", 1100, "亿件", 1100 * YI, "件", date(2022, 1, 1), date(2022, 12, 31))
@@ -294,7 +294,10 @@ def test_limit_keeps_sources_complete(session: Session) -> None:
     add_figure(session, old, "快递业务量", 1083, "亿件", 1083 * YI, "件", date(2021, 1, 1), date(2021, 12, 31))
     session.commit()
     result = lookup(session, "快递业务量", limit=1)
-    assert len(result.entries) == 1 and len(result.entries[0].sources) == 30
+    entry = result.entries[0]
+    assert len(result.entries) == 1 and entry.source_count == 30 and len(entry.sources) == MAX_SOURCES == 20
+    assert [s.outlet for s in entry.sources] == [f"媒体{i}" for i in range(10, 30)]
+    assert entry.to_json()["source_count"] == 30
     assert [e.value for e in lookup(session, "快递量", limit=5).entries] == [1100, 1083]
 
 
