@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,58 @@ def test_run_without_a_token_prints_one_line_and_exits(tmp_path: Path, token: st
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0] and "@BotFather" in lines[0]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_webhook_mode(tmp_path: Path) -> None:
+    import json
+    import urllib.error
+    import urllib.request
+
+    port = _free_port()
+    hook = f"http://127.0.0.1:{port}/tg-hook"
+    log_path = tmp_path / "bot.log"
+    with FakeTelegramServer() as server, log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env=_env(tmp_path, server, LOAD_SEEDS="false", WEBHOOK_URL=hook, WEBHOOK_SECRET="s3cret",
+                     WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port)),
+        )
+        try:
+            [set_hook] = server.wait_for_method("setWebhook", timeout=60)
+            assert set_hook.params["url"] == hook and set_hook.params["secret_token"] == "s3cret"
+
+            def post(update: dict, secret: str) -> int:
+                req = urllib.request.Request(hook, data=json.dumps(update).encode(), method="POST", headers={
+                    "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+                for _ in range(50):  # the listener may come up a moment after setWebhook
+                    try:
+                        with urllib.request.urlopen(req, timeout=5) as resp:
+                            return int(resp.status)
+                    except urllib.error.HTTPError as exc:
+                        return int(exc.code)
+                    except OSError:
+                        time.sleep(0.1)
+                raise AssertionError("webhook listener not reachable")
+
+            assert post(server.updates.command("/start", user_id=USER), "wrong") == 403
+            assert post(server.updates.command("/start", user_id=USER), "s3cret") == 200
+            server.wait_for_text("欢迎", chat_id=USER, timeout=15)
+            assert not server.calls_to("getUpdates")
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                code = proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                raise
+    output = _log(log_path)
+    assert code == 0, output[-3000:]
+    assert "starting (webhook " + hook in output and "Traceback" not in output

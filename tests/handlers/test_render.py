@@ -1,0 +1,80 @@
+"""bot.render: Babel number formatting per language, escaping, highlights, splitting below 4096."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.i18n import Translator
+from bot.render import format_period, format_value, highlight, render_figure, split_blocks, split_message
+
+ZH, EN = Translator("zh"), Translator("en")
+
+
+def test_values_in_each_language() -> None:
+    assert format_value(ZH, 13.8, "万亿元", 1.38e13, "元") == "13.8万亿元"
+    assert format_value(EN, 13.8, "万亿元", 1.38e13, "元") == "13.8 trillion yuan"
+    assert format_value(EN, 2.45, "万亿元", 2.45e12, "元") == "2.45 trillion yuan"
+    assert format_value(EN, 609, "亿美元", 6.09e10, "美元") == "60.9 billion US dollars"
+    assert format_value(ZH, 1234.5, "亿件", 1.2345e11, "件") == "1,234.5亿件"
+    assert format_value(EN, 94, "%", 94, "%") == "94%"
+    assert format_value(EN, 615, "家", 615, "家") == "615 companies"
+
+
+def test_periods_in_english_from_dates() -> None:
+    assert format_period(ZH, "2023年1-6月", date(2023, 1, 1), date(2023, 6, 30)) == "2023年1-6月"
+    assert format_period(EN, "2023年", date(2023, 1, 1), date(2023, 12, 31)) == "2023"
+    assert format_period(EN, "2023年1-6月", date(2023, 1, 1), date(2023, 6, 30)) == "Jan–Jun 2023"
+    assert format_period(EN, "2024年3月", date(2024, 3, 1), date(2024, 3, 31)) == "March 2024"
+    assert format_period(EN, "今年", None, None) == "今年"
+
+
+@dataclass
+class _Src:
+    article_id: int
+    outlet: str
+    bulletin: str
+    published: date
+
+
+@dataclass
+class _Entry:
+    metric: str = "网上零售额"
+    region: str = "全国"
+    value: float = 7.1
+    unit: str = "万亿元"
+    value_base: float = 7.1e12
+    base_unit: str = "元"
+    qualifier: str = "approx"
+    period_start: date | None = date(2024, 1, 1)
+    period_end: date | None = date(2024, 6, 30)
+    period_label: str = "2024年上半年"
+    growth_pct: float | None = -2.5
+    growth_pp: float | None = None
+    is_forecast: bool = True
+    sources: list[_Src] = field(default_factory=lambda: [_Src(7, "商务部<官网>", "动态 第3期", date(2024, 7, 15))])
+
+
+def test_figure_block_marks_forecast_growth_and_source() -> None:
+    text = render_figure(ZH, _Entry())
+    assert text.startswith("<b>网上零售额</b>：约7.1万亿元（2024年上半年），同比下降2.5% ［预测］")
+    assert "<i>— 商务部&lt;官网&gt; · 动态 第3期 · 2024年7月15日</i> · /article 7" in text
+    en = render_figure(EN, _Entry(region="上海"))
+    assert en.startswith("<b>上海网上零售额</b>: about 7.1 trillion yuan (Jan–Jun 2024), down 2.5% year on year"
+                         " [forecast]")
+
+
+def test_highlight_escapes_and_merges_spans() -> None:
+    assert highlight("a<b>&直播电商", [(5, 7), (6, 9), (50, 60)]) == "a&lt;b&gt;&amp;<b>直播电商</b>"
+    assert highlight("x", []) == "x"
+
+
+def test_split_keeps_paragraphs_whole_and_under_the_limit() -> None:
+    paras = [f"<b>{i}</b> " + "字" * 900 for i in range(12)]
+    parts = split_message("\n\n".join(paras))
+    assert len(parts) > 1 and all(len(p) <= 4000 for p in parts)
+    assert "\n\n".join(parts) == "\n\n".join(paras)
+    # a single block longer than the limit is cut on line boundaries
+    block = "\n".join("行" * 300 for _ in range(30))
+    parts = split_blocks([block])
+    assert all(len(p) <= 4000 for p in parts) and "\n".join(parts) == block
