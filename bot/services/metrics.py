@@ -504,7 +504,7 @@ def _newest_groups(session: Session, names: list[str], *, region: str | None, pe
     passes = (True,) if period is not None else (True, False)
     for dated in passes:
         sql = _groups_sql(dialect, len(names), dated, region is not None, kind, n_years)
-        for end, reg, start, base, base_unit, forecast, ids, n in conn.exec_driver_sql(sql, params):
+        for end, reg, start, base, base_unit, forecast, ids, n in conn.exec_driver_sql(sql, params).fetchall():
             start, end = _to_date(start), _to_date(end)
             if period is not None and not period.matches(start, end):
                 continue
@@ -547,17 +547,21 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
     size = 1 << max(4, (len(ids) - 1).bit_length())  # few distinct statement shapes
     padded = ids + [ids[-1]] * (size - len(ids))
     rows = conn.exec_driver_sql(_details_sql(dialect, size), {f"i{j}": v for j, v in enumerate(padded)})
-    details = {r[0]: r for r in rows}
+    details: dict[int, list[Any]] = {}
+    for row in rows.fetchall():
+        r = list(row)
+        r[9], r[10], r[19], r[24] = _to_date(r[9]), _to_date(r[10]), _to_date(r[19]), _to_date(r[24])
+        details[r[0]] = r
     entries = []
     for group, (_all_ids, count) in zip(picked, groups, strict=True):
         rows_ = sorted((details[i] for i in group if i in details),
-                       key=lambda r: (_to_date(r[19]) or _to_date(r[24]) or date.max, r[0]))
+                       key=lambda r: (r[19] or r[24] or date.max, r[0]))
         if not rows_:
             continue
         first = rows_[0]
         entry = FigureEntry(
             metric=first[1], region=first[3], value=first[4], unit=first[5], value_base=first[6],
-            base_unit=first[7], qualifier=first[8], period_start=_to_date(first[9]), period_end=_to_date(first[10]),
+            base_unit=first[7], qualifier=first[8], period_start=first[9], period_end=first[10],
             period_label=first[11], growth_pct=first[12], growth_pp=first[13], is_forecast=bool(first[14]),
             source_count=count,
         )
@@ -576,7 +580,7 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
             seen.add(r[16])
             entry.sources.append(FigureSource(
                 article_id=r[16], article_title=r[17], outlet=r[18] or "", bulletin=_bulletin_name(r[21], r[22], r[23]),
-                bulletin_id=r[20], published=_to_date(r[19]) or _to_date(r[24]), quote=r[15],
+                bulletin_id=r[20], published=r[19] or r[24], quote=r[15],
             ))
         entries.append(entry)
     return entries
