@@ -1,54 +1,163 @@
-"""Figure extraction: precision/recall on the labelled seed sentences and throughput on all seed text.
+"""Figure extraction: precision/recall on labelled seed sentences and throughput on all seed text.
 
-A figure counts as correct when metric, value_base and period (start, end) match a labelled figure of the same
-sentence (each labelled figure matches at most once). Throughput is measured on the seed bulletins with lines
-joined into paragraphs, and compared with jieba segmentation of the same text.
+Two labelled sets are scored separately:
+
+* `figures_labelled.json` (engineer B's table, partly drafted from the extractor's own output: optimistic);
+* `figures_heldout.json` (labelled blind, without running the extractor: the honest number).
+
+A predicted figure is correct when its metric (after `normalise_metric`), value_base (within 1e-6 relative) and
+period (start, end) equal those of a labelled figure of the same sentence; each labelled figure matches at most once.
+Errors are classified by pairing the leftovers of a sentence on value_base: same value but another metric →
+*metric wrong* (*boundary* when one name contains the other), same value but another period → *period wrong*, both
+→ *metric+period wrong*; unpaired labels are *missed*, unpaired predictions *spurious*.
+
+Throughput is measured on the seed bulletins with lines joined into paragraphs, and compared with jieba segmentation
+of the same text. `python -m benchmarks.bench_figures --details` lists every held-out error.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from bot.config import PROJECT_ROOT
-from bot.services.figures import extract_figures
+from bot.services.figures import ExtractedFigure, extract_figures, normalise_metric
 from bot.text.segment import cut
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "figures_labelled.json"
+HELDOUT = PROJECT_ROOT / "tests" / "fixtures" / "figures_heldout.json"
 SEEDS = PROJECT_ROOT / "seeds"
 
+ERROR_CLASSES = ("metric wrong", "period wrong", "metric+period wrong", "missed", "spurious")
 
-def _key(metric: str, value_base: float, start: str | None, end: str | None) -> tuple[str, str, str | None, str | None]:
-    return (metric, f"{value_base:.6g}", start, end)
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """The scored fields of one figure (label or prediction)."""
+
+    metric: str
+    value_base: float
+    start: str | None
+    end: str | None
+
+    def same_value(self, other: Item) -> bool:
+        a, b = self.value_base, other.value_base
+        return abs(a - b) <= 1e-6 * max(abs(a), abs(b)) or a == b
+
+    def matches(self, other: Item) -> bool:
+        return (
+            self.metric == other.metric and self.same_value(other) and (self.start, self.end) == (other.start, other.end)
+        )
+
+    def show(self) -> str:
+        return f"{self.metric} {self.value_base:.6g} [{self.start} .. {self.end}]"
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    boundary: int = 0  # metric wrong where one name contains the other
+    details: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, class, text)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / max(self.n_pred, 1)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / max(self.n_gold, 1)
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name}: precision {self.precision:.3f} ({self.tp}/{self.n_pred}), "
+            f"recall {self.recall:.3f} ({self.tp}/{self.n_gold})"
+        )
+
+    def error_line(self) -> str:
+        parts = [f"{k} {self.errors[k]}" for k in ERROR_CLASSES]
+        return "  errors: " + ", ".join(parts) + f" (metric boundary-only: {self.boundary})"
+
+
+def gold_items(case: dict[str, Any]) -> list[Item]:
+    return [Item(normalise_metric(f[0]), float(f[4]), f[5], f[6]) for f in case["figures"]]
+
+
+def pred_items(figs: list[ExtractedFigure]) -> list[Item]:
+    return [
+        Item(
+            normalise_metric(f.metric),
+            f.value_base,
+            f.period_start and f.period_start.isoformat(),
+            f.period_end and f.period_end.isoformat(),
+        )
+        for f in figs
+    ]
+
+
+def extract_case(case: dict[str, Any]) -> list[ExtractedFigure]:
+    pub = date.fromisoformat(case["published"]) if case.get("published") else None
+    return extract_figures(case["quote"], pub)
+
+
+def score_case(case: dict[str, Any], score: Score) -> None:
+    gold = gold_items(case)
+    pred = pred_items(extract_case(case))
+    score.n_gold += len(gold)
+    score.n_pred += len(pred)
+    left_g: list[Item] = []
+    for g in gold:
+        hit = next((i for i, p in enumerate(pred) if p.matches(g)), None)
+        if hit is None:
+            left_g.append(g)
+        else:
+            pred.pop(hit)
+            score.tp += 1
+    for g in left_g:
+        hit = next((i for i, p in enumerate(pred) if p.same_value(g)), None)
+        if hit is None:
+            score.errors["missed"] += 1
+            score.details.append((case["id"], "missed", g.show()))
+            continue
+        p = pred.pop(hit)
+        metric_ok = p.metric == g.metric
+        period_ok = (p.start, p.end) == (g.start, g.end)
+        cls = "period wrong" if metric_ok else "metric wrong" if period_ok else "metric+period wrong"
+        score.errors[cls] += 1
+        if not metric_ok and (p.metric in g.metric or g.metric in p.metric):
+            score.boundary += 1
+        score.details.append((case["id"], cls, f"want {g.show()} | got {p.show()}"))
+    for p in pred:
+        score.errors["spurious"] += 1
+        score.details.append((case["id"], "spurious", p.show()))
+
+
+def evaluate(path: Path) -> Score:
+    score = Score()
+    for case in json.loads(path.read_text(encoding="utf-8")):
+        score_case(case, score)
+    return score
 
 
 def precision_recall() -> tuple[float, float, int, int, int]:
-    cases = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    tp = n_pred = n_gold = 0
-    for c in cases:
-        gold = Counter(_key(f[0], f[4], f[5], f[6]) for f in c["figures"])
-        pred = Counter(
-            _key(
-                f.metric,
-                f.value_base,
-                f.period_start and f.period_start.isoformat(),
-                f.period_end and f.period_end.isoformat(),
-            )
-            for f in extract_figures(c["quote"], date.fromisoformat(c["published"]))
-        )
-        tp += sum((gold & pred).values())
-        n_pred += sum(pred.values())
-        n_gold += sum(gold.values())
-    return tp / max(n_pred, 1), tp / max(n_gold, 1), tp, n_pred, n_gold
+    """B's labelled set (kept for callers of the old API)."""
+    s = evaluate(FIXTURE)
+    return s.precision, s.recall, s.tp, s.n_pred, s.n_gold
 
 
 def seed_text() -> str:
     """All seed bulletins, hard-wrapped lines joined into paragraphs (a stand-in for ingest's normaliser)."""
     paras: list[str] = []
-    for p in sorted(SEEDS.glob("*.txt")):
+    for p in sorted(SEEDS.glob("[0-9]*.txt")):
         cur = ""
         for line in p.read_text(encoding="utf-8").splitlines():
             line = line.strip()
@@ -63,9 +172,16 @@ def seed_text() -> str:
     return "\n".join(paras)
 
 
-def run() -> None:
-    p, r, tp, n_pred, n_gold = precision_recall()
-    print(f"labelled set: precision {p:.3f} ({tp}/{n_pred}), recall {r:.3f} ({tp}/{n_gold})")
+def run(details: bool = False) -> None:
+    labelled = evaluate(FIXTURE)
+    print(labelled.line("labelled set (B, partly drafted from extractor output)"))
+    print(labelled.error_line())
+    held = evaluate(HELDOUT)
+    print(held.line("held-out set (blind labels)"))
+    print(held.error_line())
+    if details:
+        for cid, cls, text in held.details:
+            print(f"  {cid} {cls:20} {text}")
     text = seed_text()
     size_mb = len(text.encode("utf-8")) / 1e6
     sentences = sum(1 for s in re.split(r"[。！？!?；;\n]", text) if s.strip())
@@ -86,4 +202,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    run()
+    run(details="--details" in sys.argv[1:])
