@@ -6,6 +6,7 @@ import asyncio
 import logging
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from bot.db.models import Article, Bulletin
 from bot.errors import UserError
 from bot.render import esc
 from bot.services import articles as articles_service
-from handlers.common import args_text, edit_or_reply, keyboard, reply, typing
+from handlers.common import args_text, edit_or_reply, keep_typing, keyboard, reply
 from handlers.lookup import bulletin_name
 
 log = logging.getLogger(__name__)
@@ -30,12 +31,25 @@ def _safe_name(name: str | None) -> str:
     return re.sub(r"[\x00-\x1f/\\]", "_", base)[:200]
 
 
-def _ingest(engine: Engine, path: Path, user_id: int, display_name: str, max_bytes: int) -> Any:
+def _caption_date(caption: str | None) -> date | None:
+    """An upload's caption may give the publication date (`2024-03-01`) for files that do not say."""
+    m = re.search(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})", caption or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _ingest(engine: Engine, path: Path, user_id: int, display_name: str, max_bytes: int,
+            published: date | None) -> Any:
     """Runs in a worker thread with its own session (commit on success, nothing stored on error)."""
     from bot.services.ingest import ingest_file
 
     with session_scope(engine) as session:
-        return ingest_file(session, path, loaded_by=user_id, display_name=display_name, max_bytes=max_bytes)
+        return ingest_file(session, path, published=published, loaded_by=user_id, display_name=display_name,
+                           max_bytes=max_bytes)
 
 
 async def document(update: Update, context: BotContext) -> None:
@@ -56,16 +70,17 @@ async def document(update: Update, context: BotContext) -> None:
             file=esc(name), size=t.number(doc.file_size / 1024 / 1024, digits=1),
             limit=t.number(limit / 1024 / 1024, digits=1)))
         return
-    await typing(update, context)
-    tg_file = await context.bot.get_file(doc.file_id)
-    with tempfile.TemporaryDirectory(prefix="dongtai-upload-") as tmp:
-        path = Path(tmp) / name
-        await tg_file.download_to_drive(path)
-        try:
-            result = await asyncio.to_thread(_ingest, context.engine, path, user.id, name, limit)
-        except UserError as exc:
-            await reply(update, context, esc(exc.localized(t)))
-            return
+    published = _caption_date(message.caption)
+    async with keep_typing(update, context):
+        tg_file = await context.bot.get_file(doc.file_id)
+        with tempfile.TemporaryDirectory(prefix="dongtai-upload-") as tmp:
+            path = Path(tmp) / name
+            await tg_file.download_to_drive(path)
+            try:
+                result = await asyncio.to_thread(_ingest, context.engine, path, user.id, name, limit, published)
+            except UserError as exc:
+                await reply(update, context, esc(exc.localized(t)))
+                return
     if result.duplicate_of is not None:
         await reply(update, context, t._("“{file}” is already stored (bulletin {id}); nothing was added.").format(
             file=esc(name), id=result.duplicate_of))

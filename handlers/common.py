@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.db.models import UserPref, utcnow
@@ -47,6 +50,28 @@ async def edit_or_reply(update: Update, context: BotContext, text: str,
 async def typing(update: Update, context: BotContext) -> None:
     if update.effective_chat is not None:
         await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
+
+
+@asynccontextmanager
+async def keep_typing(update: Update, context: BotContext, every: float = 4.5) -> AsyncIterator[None]:
+    """Show "typing…" now and keep it up (Telegram clears it after ~5 s) until the block finishes."""
+    await typing(update, context)
+
+    async def repeat() -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await typing(update, context)
+            except TelegramError:
+                return
+
+    task = asyncio.create_task(repeat())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
 
 
 async def track_user(update: Update, context: BotContext) -> None:

@@ -72,15 +72,15 @@ def texts(calls: list[Call]) -> list[str]:
 
 
 @pytest.fixture
-async def harness(settings: Settings, sqlite_engine: Engine) -> AsyncIterator[Harness]:
+async def harness(settings: Settings, engine: Engine) -> AsyncIterator[Harness]:
     api = FakeBotAPI()
     request = RecordingRequest(api)
-    app = build_application(settings, engine=sqlite_engine, request=request)
+    app = build_application(settings, engine=engine, request=request)
     await app.initialize()
     await app.start()  # running: non-blocking handlers are tracked (no updater: updates come via feed())
     api.clear_calls()
     try:
-        yield Harness(api, app, sqlite_engine)
+        yield Harness(api, app, engine)
     finally:
         await app.stop()
         await app.shutdown()

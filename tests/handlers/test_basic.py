@@ -77,3 +77,28 @@ async def test_command_menus_in_chinese_and_english(harness: Harness) -> None:
     assert dict((c["command"], c["description"]) for c in en)["latest"] == "The newest bulletin's contents"
     admin_menu = by_scope[("chat", ADMIN, None)]
     assert {"stats", "delete_bulletin"} <= {c["command"] for c in admin_menu}
+
+
+async def test_topic_button_previews_and_explains_subscribing(harness: Harness) -> None:
+    [welcome] = sent(await harness.command("/start"))
+    calls = await harness.press(welcome, "跨境电商")
+    assert calls[0].method == "answerCallbackQuery"
+    [msg] = sent(calls)
+    assert msg.text.startswith("<b>跨境电商</b>") and msg.text.endswith("订阅：/subscribe 跨境电商")
+
+
+async def test_example_button_runs_the_lookup_in_place(harness: Harness) -> None:
+    [welcome] = sent(await harness.command("/start"))
+    calls = await harness.press(welcome, "直播电商")
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    assert "直播电商" in calls[1].text
+
+
+def test_caption_gives_the_publication_date() -> None:
+    from datetime import date
+
+    from handlers.admin import _caption_date
+
+    assert _caption_date("2024-03-01") == date(2024, 3, 1)
+    assert _caption_date("第12期 2024年3月1日") == date(2024, 3, 1)
+    assert _caption_date("2024-13-01") is None and _caption_date(None) is None
