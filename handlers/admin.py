@@ -20,7 +20,7 @@ from bot.db.models import Article, Bulletin
 from bot.errors import UserError
 from bot.render import esc
 from bot.services import articles as articles_service
-from handlers.common import args_text, edit_or_reply, keep_typing, keyboard, reply
+from handlers.common import answer, args_text, edit_or_reply, keep_typing, keyboard, reply
 from handlers.lookup import bulletin_name
 
 log = logging.getLogger(__name__)
@@ -151,9 +151,9 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     t = context.i18n
     if not context.is_admin:
-        await query.answer(t._("This command is for the bot's administrators."), show_alert=True)
+        await answer(update, t._("This command is for the bot's administrators."), show_alert=True)
         return
-    await query.answer()
+    await answer(update)
     arg = query.data.split("|", 1)[1]
     if not arg.isdigit():
         await edit_or_reply(update, context, t._("Nothing was deleted."))

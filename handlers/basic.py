@@ -11,7 +11,7 @@ from bot.i18n import SUPPORTED, get_translator
 from bot.render import esc
 from bot.services.digest import preview_text
 from bot.services.topics import load_topics
-from handlers.common import chunk, edit_or_reply, keyboard, pack, reply
+from handlers.common import answer, chunk, edit_or_reply, keyboard, pack, reply
 
 EXAMPLE_METRIC = "网上零售额"
 EXAMPLE_SEARCH = "直播电商"
@@ -94,7 +94,7 @@ async def lang_chosen(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None and update.effective_user is not None
     code = query.data.split("|", 1)[1]
     if code not in SUPPORTED:
-        await query.answer()
+        await answer(update)
         return
     user_id = update.effective_user.id
     with context.session() as s:
@@ -110,7 +110,7 @@ async def lang_chosen(update: Update, context: BotContext) -> None:
             s.add(chat)
     context.language = code
     t = get_translator(code)
-    await query.answer()
+    await answer(update)
     await edit_or_reply(update, context, t._("Language set to English.") if code == "en"
                         else t._("Language set to Chinese."))
 
@@ -135,7 +135,7 @@ async def topic_chosen(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     key = query.data.split("|", 1)[1]
     t = context.i18n
-    await query.answer()
+    await answer(update)
     with context.session() as s:
         preview = preview_text(s, key, language=context.language)
     topic = next((tp for tp in load_topics() if tp.key == key), None)

@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.context import BotContext
 from bot.db.models import UserPref, utcnow
@@ -42,9 +42,25 @@ async def edit_or_reply(update: Update, context: BotContext, text: str,
     if query is not None and query.message is not None:
         parts = split_blocks([text])
         if len(parts) == 1:
-            await query.edit_message_text(parts[0], reply_markup=reply_markup)
+            try:
+                await query.edit_message_text(parts[0], reply_markup=reply_markup)
+            except BadRequest as exc:
+                if "not modified" not in exc.message:  # a double tap shows the same page: nothing to do
+                    raise
             return
     await reply(update, context, text, reply_markup)
+
+
+async def answer(update: Update, text: str | None = None, *, show_alert: bool = False) -> None:
+    """Answer a button press; a press Telegram no longer accepts (too old, already answered) is not an error."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer(text, show_alert=show_alert)
+    except BadRequest as exc:
+        if "query is too old" not in exc.message and "query id is invalid" not in exc.message:
+            raise
 
 
 async def typing(update: Update, context: BotContext) -> None:

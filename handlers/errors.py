@@ -18,8 +18,8 @@ from bot.errors import UserError
 
 log = logging.getLogger("bot.errors")
 
-#: admin notes stay well below Telegram's limit
-ADMIN_NOTE_LIMIT = 3500
+#: admin notes are brief: the exception and the end of its traceback (the log has everything)
+ADMIN_NOTE_LIMIT = 1500
 
 
 def _describe(update: object) -> str:

@@ -16,6 +16,7 @@ from bot.services import articles as articles_service
 from bot.services.metrics import lookup
 from bot.services.search import search
 from handlers.common import (
+    answer,
     args_text,
     chunk,
     edit_or_reply,
@@ -139,7 +140,7 @@ async def page_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     prefix, page, text = unpack(context, query.data)
-    await query.answer()
+    await answer(update)
     if text is None:
         await edit_or_reply(update, context, context.i18n._("This list has expired; please send the command again."))
         return

@@ -193,6 +193,8 @@ class FakeBotAPI:
         self.updates: list[dict[str, Any]] = []  # pending (unconfirmed) updates, ascending update_id
         self.next_update_id = 1
         self.message_ids: dict[int, int] = {}
+        #: (chat id, message id) -> (text, reply_markup) of the bot's messages, for "message is not modified"
+        self.message_texts: dict[tuple[int, int], tuple[str, Any]] = {}
         self.files: dict[str, StoredFile] = {}
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
@@ -344,6 +346,8 @@ class FakeBotAPI:
             "message_id": mid, "date": int(time.time()), "chat": chat_json(chat_id), "from": self.bot_user,
         }
         msg.update({k: v for k, v in extra.items() if v is not None})
+        with self.cond:
+            self.message_texts[(chat_id, mid)] = (str(msg.get("text", "")), msg.get("reply_markup"))
         return msg
 
     def allocate_message_id(self, chat_id: int) -> int:
@@ -409,6 +413,14 @@ class FakeBotAPI:
         if len(str(p.get("text", ""))) > 4096:
             return Reply.error(400, "Bad Request: message is too long")
         chat_id = _as_int(p["chat_id"])
+        key = (chat_id, _as_int(p["message_id"]))
+        new = (str(p.get("text", "")), p.get("reply_markup"))
+        with self.cond:
+            if self.message_texts.get(key) == new:
+                return Reply.error(400, "Bad Request: message is not modified: specified new message content and "
+                                        "reply markup are exactly the same as a current content and reply markup "
+                                        "of the message")
+            self.message_texts[key] = new
         return Reply.ok({
             "message_id": _as_int(p["message_id"]), "date": int(time.time()), "edit_date": int(time.time()),
             "chat": chat_json(chat_id), "from": self.bot_user, "text": p.get("text", ""),

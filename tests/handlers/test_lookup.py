@@ -130,3 +130,15 @@ async def test_inline_query_offers_figures_and_articles(harness: Harness) -> Non
     assert any(r["id"].startswith("a") for r in results)
     empty = await harness.feed(harness.updates.inline("", user_id=USER))
     assert empty[-1].method == "answerInlineQuery" and empty[-1].params["results"] == []
+
+
+async def test_pressing_the_same_page_twice_is_quiet(harness: Harness) -> None:
+    figures = [retail_figure(period_start=date(2010 + i, 1, 1), period_end=date(2010 + i, 12, 31),
+                             period_label=f"{2010 + i}年", quote=f"{i}") for i in range(8)]
+    add_bulletin(harness.engine, articles=[{"title": "历年", "body": "历年数据。", "figures": figures}])
+    [first] = sent(await harness.command("/metric 网上零售额"))
+    page2 = (await harness.press(first, "下一页"))[-1]
+    assert page2.ok
+    again = await harness.press(first, "下一页")  # a double tap: Telegram says "not modified"; no apology
+    assert [c.method for c in again] == ["answerCallbackQuery", "editMessageText"]
+    assert again[-1].status == 400 and "not modified" in again[-1].response["description"]
