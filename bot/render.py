@@ -137,7 +137,10 @@ def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str
 
 def render_source(t: Translator, src: Any) -> str:
     """`— 中国商务新闻网 · 电商周报 第12期 · 2024年3月1日 · /article 12`"""
-    bits = [b for b in (getattr(src, "outlet", ""), getattr(src, "bulletin", "")) if b]
+    outlet, bulletin = getattr(src, "outlet", "") or "", getattr(src, "bulletin", "") or ""
+    if outlet and bulletin.startswith(outlet):  # the bulletin's own item: name it once
+        outlet = ""
+    bits = [b for b in (outlet, bulletin) if b]
     published = getattr(src, "published", None)
     if published:
         bits.append(t.date(published))

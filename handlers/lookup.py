@@ -35,6 +35,11 @@ INLINE_FIGURES = 5
 INLINE_ARTICLES = 5
 
 
+def _gap(t: Translator) -> str:
+    """Chinese full-width brackets carry their own spacing."""
+    return "" if t.language == "zh" else " "
+
+
 def bulletin_name(bulletin: Bulletin | None) -> str:
     if bulletin is None:
         return ""
@@ -66,7 +71,7 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
     head = t._("<b>{query}</b>: {count} figures, newest first").format(
         query=esc(query), count=t.number(len(entries)))
     if pages > 1:
-        head += " " + t._("(page {page} of {pages})").format(page=page, pages=pages)
+        head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
     blocks = [head] + [render_figure(t, e) for e in shown]
     markup = keyboard([page_buttons(context, "m", query, page, page < pages)])
     return "\n\n".join(blocks), markup
@@ -112,7 +117,7 @@ def search_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
         return t._("No articles found for “{query}”.").format(query=esc(query)), None
     head = t._("<b>Search</b>: {query}").format(query=esc(query))
     if page > 1 or has_next:
-        head += " " + t._("(page {page})").format(page=page)
+        head += _gap(t) + t._("(page {page})").format(page=page)
     start = (page - 1) * SEARCH_PAGE
     blocks = [head] + [render_hit(t, start + i + 1, h) for i, h in enumerate(hits)]
     return "\n\n".join(blocks), keyboard([page_buttons(context, "s", query, page, has_next)])
