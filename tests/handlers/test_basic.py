@@ -102,3 +102,20 @@ def test_caption_gives_the_publication_date() -> None:
     assert _caption_date("2024-03-01") == date(2024, 3, 1)
     assert _caption_date("第12期 2024年3月1日") == date(2024, 3, 1)
     assert _caption_date("2024-13-01") is None and _caption_date(None) is None
+
+
+def test_application_wiring(settings) -> None:  # type: ignore[no-untyped-def]
+    from telegram.ext import AIORateLimiter, BaseRateLimiter
+
+    from bot.app import _safe_url, build_application
+    from bot.context import BotContext
+
+    custom = settings.model_copy(update={"telegram_api_base_url": "http://127.0.0.1:9/bot",
+                                         "telegram_api_file_url": "http://127.0.0.1:9/file/bot"})
+    app = build_application(custom)
+    assert app.bot.base_url == "http://127.0.0.1:9/bot123:TEST"
+    assert app.bot.base_file_url == "http://127.0.0.1:9/file/bot123:TEST"
+    assert app.bot.defaults.parse_mode == "HTML" and str(app.bot.defaults.tzinfo) == "Asia/Shanghai"
+    assert app.context_types.context is BotContext
+    assert isinstance(app.bot.rate_limiter, (BaseRateLimiter, AIORateLimiter))
+    assert _safe_url("postgresql+psycopg://bot:s3cret@db:5432/dongtai") == "postgresql+psycopg://bot:***@db:5432/dongtai"
