@@ -94,11 +94,15 @@ class DeliveryService:
         now = now or utcnow()
         total = outbox.TickResult()
         while True:
-            with session_scope(self.engine) as session:
-                result = outbox.enqueue_due(session, now, render=digest_parts, settle=self.settle, limit=TICK_BATCH,
-                                            text_cache=self.text_cache)
+            try:
+                with session_scope(self.engine) as session:
+                    result = outbox.enqueue_due(session, now, render=digest_parts, settle=self.settle,
+                                                limit=TICK_BATCH, text_cache=self.text_cache)
+            except outbox.TickConflict as exc:  # another process ticked the same rows: leave them to it
+                log.warning("tick batch rolled back: %s", exc)
+                return total
             total.add(result)
-            if result.due < TICK_BATCH or result.due == result.lost_race:
+            if result.due < TICK_BATCH:
                 return total
 
     async def tick(self, now: datetime | None = None) -> outbox.TickResult:

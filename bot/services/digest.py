@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import and_, func, update
+from sqlalchemy import and_, bindparam, func, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
 from bot.errors import N_
-from bot.services.subscriptions import as_utc, next_slot_for
+from bot.services.subscriptions import as_utc, next_slot
 from bot.services.topics import ArticleTextCache, Topic, matches, resolve_topic
 
 #: Telegram's cap is 4096 characters; leave room for entities and the part marker.
@@ -333,14 +334,12 @@ class TickResult:
     digests: int = 0
     messages: int = 0
     empty: int = 0
-    lost_race: int = 0
 
     def add(self, other: TickResult) -> None:
         self.due += other.due
         self.digests += other.digests
         self.messages += other.messages
         self.empty += other.empty
-        self.lost_race += other.lost_race
 
 
 def _insert_ignore(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -373,6 +372,20 @@ def _languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
     return out
 
 
+_SUB = Subscription.__table__  # type: ignore[attr-defined]
+#: the advance, conditional on the values this tick read (a concurrent tick that got there first wins)
+_ADVANCE = (
+    _SUB.update()
+    .where(and_(_SUB.c.id == bindparam("sid"), _SUB.c.next_due_at == bindparam("old_due"),
+                _SUB.c.covered_until == bindparam("old_cov")))
+    .values(next_due_at=bindparam("new_due"), covered_until=bindparam("new_cov"))
+)
+
+
+class TickConflict(Exception):
+    """Another tick advanced some of this batch's subscriptions first; the caller rolls back and ticks again."""
+
+
 def enqueue_due(
     session: Session,
     now: datetime,
@@ -387,19 +400,29 @@ def enqueue_due(
     the caller's transaction makes the rows and the advance atomic.
 
     The window's upper bound is `now - settle`: an ingest transaction still open at tick time (its articles carry
-    a created_at before it commits) lands in the next digest instead of being skipped."""
+    a created_at before it commits) lands in the next digest instead of being skipped.
+
+    The advance is one executemany of UPDATEs conditional on the values read; if any of them matched no row,
+    another tick got there first and `TickConflict` is raised before a single outbox row is written (the caller
+    rolls back; the next tick sees the new state). On PostgreSQL the due rows are also locked (SKIP LOCKED), so
+    two ticks share the work instead of colliding."""
     until = now - settle
     result = TickResult()
-    subs = list(
-        session.exec(
-            select(Subscription)
-            .join(Chat, col(Chat.id) == col(Subscription.chat_id), isouter=True)
-            .where(col(Subscription.active).is_(True), col(Subscription.next_due_at) <= now)
-            .where((col(Chat.active).is_(True)) | (col(Chat.id).is_(None)))
-            .order_by(col(Subscription.next_due_at), col(Subscription.id))
-            .limit(limit)
-        )
+    sub_t = _SUB
+    chat_t = Chat.__table__  # type: ignore[attr-defined]
+    stmt = (
+        sa_select(sub_t.c.id, sub_t.c.chat_id, sub_t.c.topic, sub_t.c.frequency, sub_t.c.weekday,
+                  sub_t.c.minute_of_day, sub_t.c.timezone, sub_t.c.next_due_at, sub_t.c.covered_until)
+        .select_from(sub_t.outerjoin(chat_t, chat_t.c.id == sub_t.c.chat_id))
+        .where(sub_t.c.active.is_(True), sub_t.c.next_due_at <= now)
+        .where(chat_t.c.active.is_(True) | chat_t.c.id.is_(None))
+        .order_by(sub_t.c.next_due_at, sub_t.c.id)
+        .limit(limit)
     )
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=sub_t)
+    subs = conn.execute(stmt).all()
     result.due = len(subs)
     if not subs:
         return result
@@ -408,23 +431,17 @@ def enqueue_due(
     composer.prefetch(min(earliest, until), until)
     languages = _languages(session, {s.chat_id for s in subs})
     rendered: dict[tuple[str, tuple[int, ...], str | None], list[str]] = {}
+    advances: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     created = utcnow()
     for sub in subs:
         slot = as_utc(sub.next_due_at)
         covered = as_utc(sub.covered_until)
         window_end = max(until, covered)  # never move the window backwards
-        new_due = next_slot_for(sub, max(now, slot))
-        advanced = session.execute(
-            update(Subscription)
-            .where(and_(col(Subscription.id) == sub.id, col(Subscription.next_due_at) == sub.next_due_at,
-                        col(Subscription.covered_until) == sub.covered_until))
-            .values(next_due_at=new_due, covered_until=window_end)
-            .execution_options(synchronize_session=False)
-        )
-        if advanced.rowcount != 1:  # type: ignore[attr-defined]
-            result.lost_race += 1
-            continue
+        new_due = next_slot(max(now, slot), minute_of_day=sub.minute_of_day, timezone=sub.timezone,
+                            frequency=sub.frequency, weekday=sub.weekday)
+        advances.append({"sid": sub.id, "old_due": sub.next_due_at, "old_cov": sub.covered_until,
+                         "new_due": new_due, "new_cov": window_end})
         topic = resolve_topic(sub.topic)
         digest = composer.compose(topic, covered, window_end)
         if not digest:
@@ -442,6 +459,9 @@ def enqueue_due(
                 "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": created,
             })
         result.messages += len(parts)
+    advanced = conn.execute(_ADVANCE, advances).rowcount
+    if advanced != len(advances):
+        raise TickConflict(f"{len(advances) - advanced} of {len(advances)} subscriptions advanced by another tick")
     _insert_ignore(session, rows)
     session.expire_all()
     return result

@@ -225,3 +225,26 @@ def test_outbox_order_retry_block_and_migration(engine: Engine) -> None:
         dg.mark_failed(s, dg.claim_pending(s, now)[0].id, "bad request: message is too long")
     with session_scope(engine) as s:
         assert dg.outbox_counts(s)["failed"] == 1
+
+
+def test_concurrent_tick_conflict_writes_nothing(sqlite_engine: Engine) -> None:
+    """Another tick commits between this tick's read and its advance: the whole batch is refused (TickConflict),
+    no outbox row is written, and the winner's digest is the only one."""
+    import pytest
+
+    t0 = at(2026, 5, 1, 1, 0)
+    with session_scope(sqlite_engine) as s:
+        _subscribe(s, 1, "跨境电商", now=t0)
+        _subscribe(s, 2, "跨境电商", now=t0)
+        add_bulletin(s, published=date(2026, 4, 30), created=t0 + timedelta(hours=1), articles=[dict(CROSS)])
+    due = at(2026, 5, 2, 0, 0)
+
+    class Interleaved(dg.Composer):
+        def prefetch(self, since: datetime, until: datetime) -> None:
+            assert _tick(sqlite_engine, due).digests == 2  # the other tick runs to completion in between
+            super().prefetch(since, until)
+
+    with pytest.raises(dg.TickConflict), session_scope(sqlite_engine) as s:
+        dg.enqueue_due(s, due, render=digest_parts, composer=Interleaved(s))
+    with session_scope(sqlite_engine) as s:
+        assert sorted(d.chat_id for d in s.exec(select(Delivery)).all()) == [1, 2]
