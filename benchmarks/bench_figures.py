@@ -53,7 +53,9 @@ class Item:
 
     def matches(self, other: Item) -> bool:
         return (
-            self.metric == other.metric and self.same_value(other) and (self.start, self.end) == (other.start, other.end)
+            self.metric == other.metric
+            and self.same_value(other)
+            and (self.start, self.end) == (other.start, other.end)
         )
 
     def show(self) -> str:

@@ -38,11 +38,15 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   `截至…`/`年底`/`X月底` are stocks: period_start None.
 * **is_forecast**: 预计/预测/有望/将/或将/计划/目标/力争 in the figure's clause, or a period after publication.
 * Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations,
-  bare numbers without a unit or multiplier.
+  bare numbers without a unit or multiplier, scope counts (`覆盖31个省(区、市)`, `聚焦3个主要方面`, `33条举措`),
+  milestones compared in time (`比2019年达到500亿件提前了155天`).
+* Lists: a second 分别-list in the sentence (`…用户规模分别达…,用户使用率分别为…`) takes the first list's items; a
+  growth stated just before the level of the same metric (`下降了2.5%,达845亿欧元`) is that level's growth.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
@@ -151,10 +155,11 @@ _TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _DATE_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}\s*年|\d{1,2}\s*月")
 
 _GROWTH_VERB_END = re.compile(
-    r"(?P<verb>增长|增加|上升|提高|提升|上涨|增|涨|攀升|扩大|回升|递增|下降|减少|降低|下滑|回落|缩短|缩小|减|下跌|跌|萎缩|缩减)"
+    r"(?P<verb>增长|增加|上升|提高|提升|上涨|高出|多出|增|涨|攀升|扩大|回升|递增|下降|减少|降低|下滑|回落|缩短|缩小|减|下跌|跌|萎缩|缩减)"
     r"(?:了)?\s*(?:约|将近|接近|近|超过?|逾|达到?|均|分别为?|分别)*\s*$"
 )
 _GROWTH_RATE_END = re.compile(
+    r"(?:(?:(?:增长|增速|增幅)(?:放缓|回落|加快)|(?:增速|增幅)(?:下降|上升|提高|提升)?)(?:至|到)\s*(?:约|近)?\s*$)|"
     r"(?:涨幅|增幅|增速|增长率|增长速度|降幅|年复合增长率|复合增长率|年均增速)(?:分别)?(?:为|达到?|是|约为|超过?|在)?\s*(?:约|近|超过?)?\s*$"
 )
 _NEGATIVE = {"下降", "减少", "降低", "下滑", "回落", "缩短", "缩小", "减", "下跌", "跌", "萎缩", "缩减"}
@@ -300,6 +305,7 @@ _TRAIL_TOKENS = sorted(
         "依旧",
         "分别是",
         "由",
+        "自",
         "从",
         "最初",
         "目前",
@@ -337,6 +343,9 @@ _TRAIL_TOKENS = sorted(
         "增",
         "减",
         "净增",
+        "年复合",
+        "复合",
+        "年均",
     ],
     key=len,
     reverse=True,
@@ -345,17 +354,17 @@ _TRAIL_RE = re.compile("(?:" + "|".join(re.escape(t) for t in _TRAIL_TOKENS) + r
 _POST_VERBS = re.compile(
     r"(?:完成|发放|推出|投入|建立|建成|建设|设立|培育|积累|发送|吸引|开设|覆盖|拥有|签署|新增|促成|开通|拦截|入驻|共有|"
     r"发布|吸纳|带动|帮助|节约|节省|提供|售出|卖出|成交|举办|参加|招募|上线|设有|有|融入|涵盖|包括|包含|尝试|以|聚焦|"
-    r"呈现|需要|等|拓展)(?:了)?$"
+    r"呈现|需要|等|拓展|构建|打造|搭建|组建|提出|聚焦)(?:了)?$"
 )
 _BREAKERS = re.compile(
     r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
     r"另外|同时|而且|并且|以及|对于|随着|通过|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
-    r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中"
+    r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
     r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|同期|全年|以来|年以来|"
     r"累计|共计|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
-    r"预计|预测|预期|估计|有望|将|建成|开通|编辑部|但|整体|现有|可|完成)+"
+    r"预计|预测|预期|估计|有望|将|建成|开通|编辑部|但|整体|现有|可|完成|未来|双方|计划|实现|仅有|仅)+"
 )
 _GENERIC_HEADS = (
     "比例",
@@ -377,10 +386,16 @@ _GENERIC_HEADS = (
 _LIST_SEP = re.compile(r"\s*(?:、|(?<![普涉波])及(?!时)|(?<![参给])与|(?<!总)和|以及|,|，)\s*")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*(?:超过?|约|近|逾|接近)?\s*$")
 _CJK_NOUN_AFTER = re.compile(
-    r"\s*(?:的)?\s*(?P<n>[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{1,11}?)"
+    r"\s*(?:(?:以上|左右|之多)\s*)?(?:的)?\s*(?P<n>[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{1,11}?)"
     r"(?=[，,。；;：:、()（）\s]|和|及|与|$)"
 )
 _SPACE_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+#: a short quoted term that is part of a noun phrase (`“95 后”用户占比`), not a quotation to break at
+_QUOTED_TERM = re.compile(
+    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff])"
+)
 
 
 def _clean_spaces(s: str) -> str:
@@ -433,6 +448,7 @@ def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
     w = _PAREN_RE.sub("", w)
+    w = _QUOTED_TERM.sub(r"\1", w)
     w, trailing = _strip_trailing(w)
     share = ""
     m = re.search(r"占(?!据|领|有)", w)
@@ -509,6 +525,9 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早了)")
+
+
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
@@ -530,6 +549,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             n.unit = n.base_unit = ""
             return _Item(n, "level")
         return None
+    if _MILESTONE_AFTER.match(t, n.end):
+        return None  # "比2019年达到500亿件提前了155天": a milestone compared, not a figure of this article
     after_unit = t[n.end : n.end + 4]
     if n.base_unit in ("", "个", "家", "件", "人", "次") and _BAD_AFTER.match(after_unit) and not n.mult:
         return None
@@ -581,10 +602,12 @@ class _Ctx:
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
 
 
-def _resolve(pm: PeriodMention | None, ctx: _Ctx, forecast: bool) -> tuple[date | None, date | None, str]:
+def _resolve(
+    pm: PeriodMention | None, ctx: _Ctx, forecast: bool, year: int | None = None
+) -> tuple[date | None, date | None, str]:
     if pm is None:
         return None, None, ""
-    start, end = pm.resolve(ctx.published, ctx.year, future_ok=forecast)
+    start, end = pm.resolve(ctx.published, year if year is not None else ctx.year, future_ok=forecast)
     return start, end, pm.label
 
 
@@ -646,9 +669,25 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         forecast = bool(_FORECAST_RE.search(raw_window))
         # period: last non-comparison period mention before the number in this sentence, else the paragraph's
         pm = None
+        sent_year = None  # an explicit year earlier in the sentence (`《2023年上半年…报告》显示,上半年…`)
+        asof_pm = None
         for p in periods:
             if p.end <= n.start and not p.comparison:
+                if pm is not None and pm.explicit_year and pm.year is not None:
+                    sent_year = pm.year
+                if pm is not None and pm.asof:
+                    asof_pm = pm
                 pm = p
+        if (
+            pm is not None
+            and pm.kind == "year"
+            and asof_pm is not None
+            and asof_pm.kind != "now"
+            and asof_pm.year is None
+            and re.fullmatch(r"[\s,，\x00]*", masked[asof_pm.end : pm.start])
+        ):
+            sent_year = pm.year if pm.year is not None else sent_year
+            pm = asof_pm  # `截至5月31日,今年快递业务量已达500亿件`: year to date, as of 31 May
         if pm is None:
             pm = ctx.period
         if it.kind == "level":
@@ -677,14 +716,14 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 carried.region if carried is not None and carried.region != "全国" else ""
             )
             metrics = [(r or fallback_region, _expand_generic(m, ctx)) for r, m in metrics]
-            start, end, label = _resolve(pm, ctx, forecast)
+            start, end, label = _resolve(pm, ctx, forecast, sent_year)
             if start is not None and ctx.published is not None and start > ctx.published:
                 forecast = True
             last_level_group = []
             for k, g_it in enumerate(group):
                 gn = g_it.num
                 region, metric = metrics[k]
-                if not metric or len(metric) < 2:
+                if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
                     continue
                 q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
                 if k and q == "exact" and "分别" in masked[cb : n.start]:
@@ -758,7 +797,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 else:
                     names = []
                 if names:
-                    start, end, label = _resolve(pm, ctx, forecast)
+                    start, end, label = _resolve(pm, ctx, forecast, sent_year)
                     if start is not None and ctx.published is not None and start > ctx.published:
                         forecast = True
                     for (region, metric), g_it in zip(names, group, strict=False):
@@ -789,7 +828,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 last_level_group = []
         prev_end = group[-1].num.end
         i = j
-    out.extend(figs)
+    out.extend(_merge_leading_growth(figs))
     # update paragraph context: last explicit (non-comparison) year and period of this sentence
     for p in periods:
         if p.comparison:
@@ -799,13 +838,55 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         ctx.period = p
 
 
+def _is_growth_only(f: ExtractedFigure) -> bool:
+    return (f.unit == "%" and f.value == f.growth_pct) or (f.unit == "个百分点" and f.value == f.growth_pp)
+
+
+def _merge_leading_growth(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """`德国在线销售额在2022年下降了2.5%,达845亿欧元`: a growth stated just before the level of the same metric
+    belongs to that level (one figure with growth), not to a growth-only figure of its own."""
+    out: list[ExtractedFigure] = []
+    for k, f in enumerate(figs):
+        nxt = figs[k + 1] if k + 1 < len(figs) else None
+        prev = figs[k - 1] if k else None
+        if (
+            nxt is not None
+            and _is_growth_only(f)
+            and not _is_growth_only(nxt)
+            and nxt.growth_pct is None
+            and nxt.growth_pp is None
+            and normalise_metric(nxt.metric) == normalise_metric(f.metric)
+            and not (prev is not None and _is_growth_only(prev) and prev.span_end >= f.span_start - 3)
+            and (nxt.period_start, nxt.period_end) in ((f.period_start, f.period_end), (None, None))
+        ):
+            nxt.growth_pct, nxt.growth_pp = f.growth_pct, f.growth_pp
+            if nxt.period_end is None:
+                nxt.period_start, nxt.period_end, nxt.period_label = f.period_start, f.period_end, f.period_label
+            nxt.span_start = min(nxt.span_start, f.span_start)
+            continue
+        out.append(f)
+    return out
+
+
 _POST_STOP = re.compile(
     r"^(?:省|省份|省区市|省市|省\(区、市\)|城市|国家|国家和地区|国家或地区|地区|方面|领域|行业|梯队|"
-    r"部门|主要方面|项目|月|年|天|小时|倍|国家级|以上|以下|左右)"
+    r"部门|主要方面|项目|月|年|天|小时|倍|国家级|以上|以下|左右|举措|措施|条举措|条措施)"
 )
 _PRED_CUT = re.compile(
-    r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加"
+    r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加|先后|上线"
 )
+
+
+#: a count of provinces/cities/countries/aspects is the scope of something, not a figure
+_SCOPE_AFTER = re.compile(
+    r"\s*(?:多|余)?\s*(?:个|条|项)?\s*(?:(?:主要)?方面|领域|梯队|举措|措施|省(?:份|区市|市)?|(?:国家|地区|城市)(?:[和及与或](?:地区|城市))?"
+    r"(?=[^\u4e00-\u9fff]|$|和|及|与|或|开设|覆盖|全面|实现|的|中|里|内|设立|开通|分别|均|都|先后|已|共))"
+)
+
+
+_STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
+#: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
+_JUNK_METRIC = re.compile(r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$")
 
 
 def _post_noun(t: str, pos: int) -> str:
@@ -818,8 +899,11 @@ def _post_noun(t: str, pos: int) -> str:
         noun = noun[: cut.start()]
     if len(noun) < 2:
         return ""
-    if _DIGIT_RE.search(noun) or _POST_STOP.match(noun):
+    if _DIGIT_RE.search(noun):
         return ""
+    stop = _POST_STOP.match(noun)
+    if stop and (stop.end() == len(noun) or stop.group() in _STOP_PREFIX_ONLY):
+        return ""  # `国家` alone is a scope; `国家顶级节点` is a noun
     return noun
 
 
@@ -836,8 +920,7 @@ def _level_metrics(
 ) -> list[tuple[str, str]] | None:
     """(region, metric) per number of a level group, or None when the numbers belong to no metric."""
     k = len(group)
-    raw_post = _CJK_NOUN_AFTER.match(t, group[-1].num.end)
-    if raw_post and re.match(r"(?:省|省份|省区市|省市|城市|国家|地区|梯队|方面|领域)", raw_post.group("n")):
+    if _SCOPE_AFTER.match(t, group[-1].num.end):
         return None
     post = _post_noun(t, group[-1].num.end)
     metric = ph.metric
@@ -885,7 +968,29 @@ def _level_metrics(
         regions = _region_list_before(t, cb, k)
         if regions:
             return [(r, metric) for r in regions]
+        if "分别" in masked[cb : group[0].num.start]:
+            return _distribute_list(ph.region, metric, prev_group, k)
     return [(ph.region, metric)] * k
+
+
+def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    """`即时通信、网络视频、短视频用户规模…分别达…,用户使用率分别为97.1%、96.8%和95.2%`: the second list takes the
+    first list's items (即时通信用户使用率 …) when the previous level group has as many figures of a common head."""
+    k = len(prev_group)
+    if k != n:
+        return [(region, metric)] * n
+    names = [m for _, m in prev_group]
+    rev = [m[::-1] for m in names]
+    suffix_len = len(os.path.commonprefix(rev)) if k > 1 else 0
+    prefixes = [m[: len(m) - suffix_len] for m in names]
+    if (
+        suffix_len >= 2
+        and all(len(p) >= 2 for p in prefixes)
+        and len(set(prefixes)) == k
+        and not any(metric.startswith(p) for p in prefixes)
+    ):
+        return [(region or r, p + metric) for (r, _), p in zip(prev_group, prefixes, strict=True)]
+    return [(region, metric)] * n
 
 
 def _expand_generic(metric: str, ctx: _Ctx) -> str:

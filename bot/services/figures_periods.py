@@ -7,7 +7,7 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
   `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
 * sub-periods: `上半年/下半年`, `一季度/第二季度/Q3`, `前三季度`, `1月至7月/1-7月/1—7月`, `前7个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
-* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前` (= the publication date).
+* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date).
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
 takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
@@ -53,15 +53,19 @@ _SUB = (
     r"|(?P<full>全年)"
 )
 PERIOD_RE = re.compile(
-    r"(?=[截止到目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
+    r"(?=[截止到至目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
     r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
     r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
-    r"|(?P<now>目前|当前|现在)"
+    r"|(?P<now>目前|当前|现在|至今)"
     r"|(?:" + _Y + r")?\s*(?:" + _SUB + r")?)"
 )
 
 #: comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are not the period of a figure
 _COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)\s*$")
+
+
+#: `由 2007 年的 52.9%提升至…`: a period directly followed by its own value is a starting level, not a base
+_FROM_VALUE = re.compile(r"\s*的\s*\d")
 
 
 @dataclass(slots=True)
@@ -150,7 +154,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         label = re.sub(r"\s+", "", text[s:e])
         comparison = (
-            bool(_COMPARE_BEFORE.search(text, 0, s))
+            (bool(_COMPARE_BEFORE.search(text, 0, s)) and not _FROM_VALUE.match(text, e))
             or text.startswith("同期", e)
             or bool(re.match(r"\s*(?:的[^，,；;。]{0,12})?相比", text[e : e + 16]))
         )
@@ -160,7 +164,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             )
             continue
         if g["now"]:
-            if not asof:
+            if not asof and g["now"] != "至今":
                 continue
             out.append(PeriodMention(s, e, label, None, False, "now", asof=True, comparison=comparison))
             continue
