@@ -142,7 +142,10 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
 
     engine = open_store(settings.database_url)
     with session_scope(engine) as session:
-        print(preview_text(session, args.topic, since=args.since, language=args.lang))
+        from bot.i18n import get_translator
+
+        print(preview_text(session, args.topic, since=args.since, language=args.lang,
+                           translator=get_translator(args.lang)))
     return 0
 
 

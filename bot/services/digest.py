@@ -152,7 +152,7 @@ class Composer:
         ):
             return self._candidates
         stmt = (
-            select(Article, Bulletin.published, Bulletin.loaded_at)
+            select(Article, col(Bulletin.published), col(Bulletin.loaded_at))  # type: ignore[call-overload]
             .join(Bulletin, col(Bulletin.id) == col(Article.bulletin_id))
             .where(col(Article.created_at) > since, col(Article.created_at) <= until)
             .where(col(Article.duplicate_of_id).is_(None))
