@@ -30,14 +30,14 @@ CHATS = list(range(10_001, 10_301))
 BLOCKED = set(CHATS[::30])  # 10 chats
 
 
-def prepare(tmp_path: Path) -> Engine:
+def prepare(tmp_path: Path, chats: list[int] = CHATS) -> Engine:
     """Seeds (ingested before anyone subscribed: not news), 300 subscriptions, then a new matching bulletin, and
     everybody due in two seconds."""
     engine = open_store(f"sqlite:///{tmp_path / 'bot.db'}")
     load_seeds(engine, ROOT / "seeds")
     made = utcnow()
     with session_scope(engine) as s:
-        for cid in CHATS:
+        for cid in chats:
             subs.subscribe(s, chat_id=cid, topic="跨境电商", timezone="Asia/Shanghai", now=made)
     time.sleep(0.01)
     path = tmp_path / "new.txt"
@@ -143,3 +143,28 @@ def test_sigterm_mid_delivery_then_restart(tmp_path: Path) -> None:
     assert set(got) == set(CHATS) - BLOCKED and set(got.values()) == {1}
     assert limits.early_retries() == []
     check_store(engine)
+
+
+def test_hard_kill_loses_nothing_and_repeats_at_most_one(tmp_path: Path) -> None:
+    """SIGKILL mid-delivery (no chance to finish anything): after a restart every subscriber has its digest and at
+    most the one message that was on the wire is repeated. 60 subscribers: the point here is not the limit."""
+    chats = list(range(20_001, 20_061))
+    engine = prepare(tmp_path, chats)
+    with FakeTelegramServer() as server:
+        TelegramLimits().install(server.api)
+        proc, log = start_bot(tmp_path, server, "killed")
+        try:
+            wait_for(lambda: len(digests(server)) >= 20, 60, proc, log)
+        finally:
+            proc.kill()
+            proc.wait(timeout=10)
+        proc, log = start_bot(tmp_path, server, "after-kill")
+        try:
+            wait_for(lambda: len(digests(server)) >= 60, 60, proc, log)
+        finally:
+            stop(proc, log)
+    got = digests(server)
+    assert set(got) == set(chats)
+    assert sum(n - 1 for n in got.values()) <= 1, {c: n for c, n in got.items() if n > 1}
+    with session_scope(engine) as s:
+        assert Counter(d.status for d in s.exec(select(Delivery))) == {"sent": 60}
