@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from telegram import InlineKeyboardButton, Update
 
 from bot.context import BotContext
@@ -9,9 +11,10 @@ from bot.db.models import Chat, UserPref, utcnow
 from bot.errors import N_
 from bot.i18n import SUPPORTED, get_translator
 from bot.render import esc
-from bot.services.digest import preview_text
-from bot.services.topics import load_topics
+from bot.services.digest import Composer
+from bot.services.topics import load_topics, resolve_topic
 from handlers.common import answer, chunk, edit_or_reply, keyboard, pack, reply
+from handlers.subscriptions import topic_preview_parts
 
 EXAMPLE_METRIC = "网上零售额"
 EXAMPLE_SEARCH = "直播电商"
@@ -136,12 +139,11 @@ async def topic_chosen(update: Update, context: BotContext) -> None:
     key = query.data.split("|", 1)[1]
     t = context.i18n
     await answer(update)
+    topic = resolve_topic(key)
+    now = datetime.now(UTC)
     with context.session() as s:
-        preview = preview_text(s, key, language=context.language)
-    topic = next((tp for tp in load_topics() if tp.key == key), None)
-    name = topic.name(context.language) if topic else key
-    blocks = [f"<b>{esc(name)}</b>"]
-    blocks.append(preview if preview else t._("Nothing stored for this topic yet."))
+        preview = topic_preview_parts(context, Composer(s), topic, now - timedelta(days=3650), now)
+    blocks = [f"<b>{esc(topic.name(context.language))}</b>", *preview]
     blocks.append(t._("Subscribe: {command}").format(command=f"/subscribe {esc(key)}"))
     await reply(update, context, blocks)
 

@@ -23,7 +23,7 @@ from bot.render_digest import digest_parts
 from bot.services import digest as digests
 from bot.services import subscriptions as subs
 from bot.services.subscriptions import Schedule, as_utc
-from bot.services.topics import resolve_topic
+from bot.services.topics import Topic, resolve_topic
 from handlers.common import args_text, chunk, edit_or_reply, keyboard, reply
 
 COMMANDS: list[tuple[str, str]] = [
@@ -205,6 +205,17 @@ async def button(update: Update, context: BotContext) -> None:
     await edit_or_reply(update, context, text, keyboard(buttons))
 
 
+def topic_preview_parts(
+    context: BotContext, composer: digests.Composer, topic: Topic, since: datetime, now: datetime
+) -> list[str]:
+    """HTML parts previewing `topic`'s newest matching articles in (since, now], or a one-line 'nothing new'."""
+    d = composer.compose(topic, since, now)
+    d.items = d.items[:PREVIEW_ITEMS]
+    if d:
+        return digest_parts(d, context.language)
+    return [esc(context.i18n._("No new articles for {topic}.").format(topic=topic.name(context.i18n.language)))]
+
+
 async def digest(update: Update, context: BotContext) -> None:
     """/digest [topic]: what the next digest holds right now (or the newest articles of a topic)."""
     t = context.i18n
@@ -219,12 +230,7 @@ async def digest(update: Update, context: BotContext) -> None:
             topic = resolve_topic(wanted)
             sub = subs.get_by_topic(s, chat.id, topic.key)
             since = as_utc(sub.covered_until) if sub is not None and sub.active else now - timedelta(days=3650)
-            d = composer.compose(topic, since, now)
-            d.items = d.items[:PREVIEW_ITEMS]
-            if d:
-                parts = digest_parts(d, context.language)
-            else:
-                parts = [esc(t._("No new articles for {topic}.").format(topic=topic.name(t.language)))]
+            parts = topic_preview_parts(context, composer, topic, since, now)
         else:
             mine = subs.list_subscriptions(s, chat.id)
             if not mine:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.db.models import UserPref
-from tests.handlers.conftest import ADMIN, USER, Harness, sent, texts
+from tests.handlers.conftest import ADMIN, USER, Harness, add_bulletin, sent, texts
 
 
 async def test_start_in_chinese_with_examples_and_topic_buttons(harness: Harness) -> None:
@@ -119,3 +119,20 @@ def test_application_wiring(settings) -> None:  # type: ignore[no-untyped-def]
     assert app.context_types.context is BotContext
     assert isinstance(app.bot.rate_limiter, (BaseRateLimiter, AIORateLimiter))
     assert _safe_url("postgresql+psycopg://bot:s3cret@db:5432/dongtai") == "postgresql+psycopg://bot:***@db:5432/dongtai"
+
+
+async def test_topic_button_previews_escaped_articles_in_the_users_language(harness: Harness) -> None:
+    add_bulletin(harness.engine, articles=[
+        dict(section="行业资讯", title="跨境电商 <新规> & 海外仓", outlet="新华网",
+             body="跨境电商企业在海外仓布局加快。<script>不应执行</script>"),
+        dict(section="行业资讯", title="与主题无关的文章", outlet="文汇报", body="本文讨论城市绿化。"),
+    ])
+    [start] = sent(await harness.command("/start"))
+    calls = await harness.press(start, "跨境电商")
+    [msg] = [c for c in sent(calls) if "跨境电商" in (c.text or "")]
+    assert msg.params["parse_mode"] == "HTML"
+    assert "跨境电商 &lt;新规&gt; &amp; 海外仓" in msg.text  # article text is escaped
+    assert "<script>" not in msg.text and "<新规>" not in msg.text
+    assert "与主题无关的文章" not in msg.text
+    assert "/subscribe 跨境电商" in msg.text
+    assert "/article " in msg.text
