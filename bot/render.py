@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from babel.numbers import format_compact_decimal, format_decimal
@@ -87,21 +87,51 @@ _QUALIFIERS = {
 }
 
 
+_ZH_QUARTERS = {3: "一季度", 6: "二季度", 9: "三季度", 12: "四季度"}
+
+
+def _month_end(d: date) -> bool:
+    return (d + timedelta(days=1)).day == 1
+
+
 def format_period(t: Translator, label: str, start: date | None, end: date | None) -> str:
-    """The period in the reader's language: Chinese keeps the source's label; English is built from the dates."""
-    if t.language == "zh" or start is None or end is None:
-        return label or (t.date(end) if end else "")
-    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year:
-        return str(start.year)
-    if start.year == end.year and start.day == 1:
-        first = t.date(start, fmt="MMM")
-        last = t.date(end, fmt="MMM")
-        if start.month == end.month:
-            return t.date(start, fmt="MMMM y")
-        return f"{first}–{last} {start.year}"
-    if start == end:
-        return t.date(start)
-    return f"{t.date(start)} – {t.date(end)}"
+    """The period in the reader's language, built from the resolved dates (so "上半年" shows its year);
+    the source's own label only when the dates are unknown or irregular."""
+    zh = t.language == "zh"
+    if end is None:
+        return label
+    if start is None:  # a stock "as of" a date
+        when = (f"{end.year}年{end.month}月" if zh else t.date(end, fmt="MMM y")) if _month_end(end) else (
+            f"{end.year}年{end.month}月{end.day}日" if zh else t.date(end))
+        return f"截至{when}" if zh else f"as of {when}"
+    if start.day != 1 or not _month_end(end) or start.year != end.year:
+        if start == end:
+            return f"{end.year}年{end.month}月{end.day}日" if zh else t.date(end)
+        return label or f"{t.date(start)} – {t.date(end)}"
+    year, first, last = start.year, start.month, end.month
+    if zh:
+        if (first, last) == (1, 12):
+            return f"{year}年"
+        if (first, last) == (1, 6):
+            return f"{year}年上半年"
+        if (first, last) == (7, 12):
+            return f"{year}年下半年"
+        if (first, last) == (1, 9):
+            return f"{year}年前三季度"
+        if last - first == 2 and last in _ZH_QUARTERS:
+            return f"{year}年{_ZH_QUARTERS[last]}"
+        if first == last:
+            return f"{year}年{first}月"
+        return f"{year}年{first}—{last}月"
+    if (first, last) == (1, 12):
+        return str(year)
+    if (first, last) in ((1, 6), (7, 12)):
+        return f"H{1 if first == 1 else 2} {year}"
+    if last - first == 2 and last % 3 == 0:
+        return f"Q{last // 3} {year}"
+    if first == last:
+        return t.date(start, fmt="MMMM y")
+    return f"{t.date(start, fmt='MMM')}–{t.date(end, fmt='MMM')} {year}"
 
 
 # ---------------------------------------------------------------------------------------------- figures

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import pytest
+
 from bot.i18n import Translator
 from bot.render import format_period, format_value, highlight, render_figure, split_blocks, split_message
 
@@ -21,12 +23,29 @@ def test_values_in_each_language() -> None:
     assert format_value(EN, 615, "家", 615, "家") == "615 companies"
 
 
-def test_periods_in_english_from_dates() -> None:
-    assert format_period(ZH, "2023年1-6月", date(2023, 1, 1), date(2023, 6, 30)) == "2023年1-6月"
-    assert format_period(EN, "2023年", date(2023, 1, 1), date(2023, 12, 31)) == "2023"
-    assert format_period(EN, "2023年1-6月", date(2023, 1, 1), date(2023, 6, 30)) == "Jan–Jun 2023"
-    assert format_period(EN, "2024年3月", date(2024, 3, 1), date(2024, 3, 31)) == "March 2024"
-    assert format_period(EN, "今年", None, None) == "今年"
+@pytest.mark.parametrize(
+    ("label", "start", "end", "zh", "en"),
+    [
+        ("2023年", date(2023, 1, 1), date(2023, 12, 31), "2023年", "2023"),
+        ("上半年", date(2023, 1, 1), date(2023, 6, 30), "2023年上半年", "H1 2023"),
+        ("下半年", date(2022, 7, 1), date(2022, 12, 31), "2022年下半年", "H2 2022"),
+        ("一季度", date(2023, 1, 1), date(2023, 3, 31), "2023年一季度", "Q1 2023"),
+        ("三季度", date(2023, 7, 1), date(2023, 9, 30), "2023年三季度", "Q3 2023"),
+        ("前三季度", date(2023, 1, 1), date(2023, 9, 30), "2023年前三季度", "Jan–Sep 2023"),
+        ("1月至7月", date(2023, 1, 1), date(2023, 7, 31), "2023年1—7月", "Jan–Jul 2023"),
+        ("8月份", date(2023, 8, 1), date(2023, 8, 31), "2023年8月", "August 2023"),
+        ("2月", date(2024, 2, 1), date(2024, 2, 29), "2024年2月", "February 2024"),
+        ("截至2023年6月", None, date(2023, 6, 30), "截至2023年6月", "as of Jun 2023"),
+        ("截至5月31日", None, date(2023, 5, 31), "截至2023年5月", "as of May 2023"),
+        ("截至5月20日", None, date(2023, 5, 20), "截至2023年5月20日", "as of May 20, 2023"),
+        ("今年", None, None, "今年", "今年"),
+    ],
+)
+def test_periods_are_built_from_the_resolved_dates(
+    label: str, start: date | None, end: date | None, zh: str, en: str
+) -> None:
+    assert format_period(ZH, label, start, end) == zh
+    assert format_period(EN, label, start, end) == en
 
 
 @dataclass
@@ -60,7 +79,7 @@ def test_figure_block_marks_forecast_growth_and_source() -> None:
     assert text.startswith("<b>网上零售额</b>：约7.1万亿元（2024年上半年），同比下降2.5% ［预测］")
     assert "<i>— 商务部&lt;官网&gt; · 动态 第3期 · 2024年7月15日</i> · /article 7" in text
     en = render_figure(EN, _Entry(region="上海"))
-    assert en.startswith("<b>上海网上零售额</b>: about 7.1 trillion yuan (Jan–Jun 2024), down 2.5% year on year"
+    assert en.startswith("<b>上海网上零售额</b>: about 7.1 trillion yuan (H1 2024), down 2.5% year on year"
                          " [forecast]")
 
 
