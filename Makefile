@@ -42,10 +42,10 @@ seed: install ## load the seed bulletins (idempotent)
 	$(PY) -m bot seed
 
 i18n-extract: $(STAMP) ## extract msgids into messages.pot
-	$(VENV)/bin/pybabel extract -F babel.cfg -o $(LOCALES)/messages.pot -k N_ --no-location --sort-output bot handlers
+	$(VENV)/bin/pybabel extract -F babel.cfg -o $(LOCALES)/messages.pot -k N_ --no-location --sort-output --width 120 bot handlers
 
 i18n-update: i18n-extract ## merge the .pot into the zh/en catalogs
-	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-fuzzy-matching --width 120
 
 i18n-compile: $(STAMP) ## compile .po to .mo
 	@if ls $(LOCALES)/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(VENV)/bin/pybabel compile -d $(LOCALES) >/dev/null; fi

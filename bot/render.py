@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_decimal
 
 from bot.errors import N_
 from bot.i18n import Translator
@@ -53,12 +53,21 @@ def format_value(t: Translator, value: float, unit: str, value_base: float | Non
         return f"{format_decimal(_trim(value), format='#,##0.####', locale=t.locale)}{unit}"
     base = value_base if value_base is not None else value
     bunit = base_unit if base_unit is not None else unit
-    if abs(base) >= 10_000:
-        number = format_compact_decimal(base, format_type="long", locale=t.locale, fraction_digits=2)
-    else:
-        number = format_decimal(_trim(base), format="#,##0.##", locale=t.locale)
+    number = _english_magnitude(t, base)
     name = _EN_UNITS.get(bunit, bunit)
     return f"{number} {name}".strip()
+
+
+_EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _english_magnitude(t: Translator, base: float) -> str:
+    """`1.079 billion`: every significant digit the source gave is kept (never rounded to a different number)."""
+    for scale, word in _EN_SCALES:
+        if abs(base) >= scale:
+            mantissa = round(base / scale, 9)  # drop float noise only
+            return f"{format_decimal(_trim(mantissa), format='#,##0.#########', locale=t.locale)} {word}"
+    return format_decimal(_trim(round(base, 9)), format="#,##0.#########", locale=t.locale)
 
 
 def format_growth(t: Translator, growth_pct: float | None, growth_pp: float | None) -> str:

@@ -68,8 +68,8 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
     pages = (len(entries) + METRIC_PAGE - 1) // METRIC_PAGE
     page = min(max(1, page), pages)
     shown = entries[(page - 1) * METRIC_PAGE: page * METRIC_PAGE]
-    head = t._("<b>{query}</b>: {count} figures, newest first").format(
-        query=esc(query), count=t.number(len(entries)))
+    head = t.ngettext("<b>{query}</b>: {count} figure", "<b>{query}</b>: {count} figures, newest first",
+                      len(entries)).format(query=esc(query), count=t.number(len(entries)))
     if pages > 1:
         head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
     blocks = [head] + [render_figure(t, e) for e in shown]

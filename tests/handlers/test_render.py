@@ -24,6 +24,24 @@ def test_values_in_each_language() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "unit", "base", "base_unit", "en"),
+    [
+        (10.79, "亿人", 1.079e9, "人", "1.079 billion people"),  # never rounded to 1.08
+        (13.79, "万亿元", 1.379e13, "元", "13.79 trillion yuan"),
+        (1.12, "万亿元", 1.12e12, "元", "1.12 trillion yuan"),
+        (3.743, "亿", 3.743e8, "", "374.3 million"),
+        (19916, "亿元", 1.9916e12, "元", "1.9916 trillion yuan"),
+        (1610, "亿件", 1.61e11, "件", "161 billion parcels"),
+        (3000, "万", 3.0e7, "", "30 million"),
+        (56.5, "万", 5.65e5, "", "565,000"),
+    ],
+)
+def test_english_values_keep_every_significant_digit(value: float, unit: str, base: float, base_unit: str,
+                                                      en: str) -> None:
+    assert format_value(EN, value, unit, base, base_unit) == en
+
+
+@pytest.mark.parametrize(
     ("label", "start", "end", "zh", "en"),
     [
         ("2023年", date(2023, 1, 1), date(2023, 12, 31), "2023年", "2023"),
