@@ -17,7 +17,8 @@ def figure_text(t: Translator, f: HeadlineFigure) -> str:
     value = format_value(t, f.value, f.unit, f.value_base, f.base_unit)
     extra = [p for p in (format_period(t, f.period_label, f.period_start, f.period_end),
                          format_growth(t, f.growth_pct, f.growth_pp)) if p]
-    text = f"{name}: {value}" + (f" ({t._(', ').join(extra)})" if extra else "")
+    sep = t._(", ")
+    text = f"{name}: {value}" + (f" ({sep.join(extra)})" if extra else "")
     if f.is_forecast:
         text += " " + t._("(forecast)")
     return text

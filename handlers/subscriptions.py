@@ -142,7 +142,8 @@ def _list_text_and_buttons(context: BotContext, chat_id: int) -> tuple[str, list
                 for x in subs.list_subscriptions(s, chat_id)]
     if not rows:
         return esc(t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics.")), []
-    lines = [f"<b>{esc(t._('Subscriptions'))}</b>"]
+    title = t._("Subscriptions")
+    lines = [f"<b>{esc(title)}</b>"]
     buttons = []
     for sid, key, schedule, next_due, tz in rows:
         name = topic_name(t, key)

@@ -52,3 +52,19 @@ def test_negotiate_telegram_language_codes() -> None:
     assert negotiate("en") == "en"
     assert negotiate("fr") == "zh"
     assert negotiate(None) == "zh"
+
+
+def test_no_literal_msgid_hides_inside_an_fstring() -> None:
+    """Babel cannot extract `_("…")` written inside an f-string on Python 3.11: such text would stay English."""
+    import ast
+
+    offenders = []
+    for path in sorted([*ROOT.joinpath("bot").rglob("*.py"), *ROOT.joinpath("handlers").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Constant)
+                        and getattr(call.func, "attr", getattr(call.func, "id", "")) in {"_", "gettext", "ngettext"}):
+                    offenders.append(f"{path.relative_to(ROOT)}:{call.lineno} {call.args[0].value!r}")
+    assert offenders == []
