@@ -12,6 +12,8 @@ Environment:
     BENCH_CALLS          measured calls per query mix (default 1000 metric, half that for search)
     BENCH_POSTGRES_URL   server to create the bench database on (default postgresql://postgres@127.0.0.1:5432/postgres);
                          skipped politely when unreachable; BENCH_POSTGRES=0 skips it
+    BENCH_KEEP           1 = keep the built databases (SQLite file in the temp dir, PostgreSQL database
+                         `dongtai_bench_keep_<scale>`) and reuse them on the next run instead of rebuilding
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 CALLS = int(os.environ.get("BENCH_CALLS", "1000"))
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+KEEP = os.environ.get("BENCH_KEEP", "0") == "1"
 N_FIGURES = max(1000, int(1_000_000 * SCALE))
 N_ARTICLES = max(100, int(100_000 * SCALE))
 ARTICLES_PER_BULLETIN = 100
@@ -339,7 +342,31 @@ def _build(label: str, engine: Engine) -> None:
           f"{time.perf_counter() - started:.1f} s", flush=True)
 
 
+def _built(engine: Engine) -> bool:
+    """A kept database from an earlier run with the same size (BENCH_KEEP=1)."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM figure")).scalar() == N_FIGURES
+    except Exception:
+        return False
+
+
 def _bench_sqlite() -> None:
+    if KEEP:
+        path = Path(tempfile.gettempdir()) / f"dongtai_bench_keep_{SCALE:g}.db"
+        engine = make_engine(f"sqlite:///{path}")
+        try:
+            if path.exists() and _built(engine):
+                print(f"  SQLite     reusing {path}", flush=True)
+            else:
+                engine.dispose()
+                for p in path.parent.glob(path.name + "*"):
+                    p.unlink()
+                _build("SQLite", engine)
+            _report("SQLite", engine, random.Random(7))
+        finally:
+            engine.dispose()
+        return
     with tempfile.TemporaryDirectory(prefix="dongtai_bench_") as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
         try:
@@ -355,10 +382,19 @@ def _bench_postgres() -> None:
         return
     base = make_url(normalise_url(PG_URL))
     admin = create_engine(base, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    name = f"dongtai_bench_{uuid.uuid4().hex[:8]}"
+    name = f"dongtai_bench_keep_{str(SCALE).replace('.', '_')}" if KEEP else f"dongtai_bench_{uuid.uuid4().hex[:8]}"
+    reuse = False
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+            if exists and KEEP:
+                probe = make_engine(base.set(database=name).render_as_string(hide_password=False))
+                reuse = _built(probe)
+                probe.dispose()
+                if not reuse:
+                    conn.execute(text(f'DROP DATABASE "{name}"'))
+            if not reuse:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:  # server down, no rights: not the bench's business
         print(f"  PostgreSQL skipped: cannot create a database at {base.render_as_string()} "
               f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
@@ -366,14 +402,18 @@ def _bench_postgres() -> None:
         return
     engine = make_engine(base.set(database=name).render_as_string(hide_password=False))
     try:
-        _build("PostgreSQL", engine)
+        if reuse:
+            print(f"  PostgreSQL reusing database {name}", flush=True)
+        else:
+            _build("PostgreSQL", engine)
         _report("PostgreSQL", engine, random.Random(7))
     finally:
         engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        if not KEEP:
+            with admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                  "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
 

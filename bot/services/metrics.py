@@ -25,7 +25,8 @@ import threading
 import time
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -355,6 +356,11 @@ class _Catalog:
     features: dict[str, tuple[frozenset[str], frozenset[str]]]
     #: character → names containing it (fuzzy candidates share at least one character with the query)
     by_char: dict[str, set[str]]
+    #: "b"+bigram / "t"+token / "c"+char (one-character names) → names: every name scoring above 0 shares a key
+    by_key: dict[str, set[str]]
+    stored: frozenset[str]
+    #: years of the oldest and newest stored period ends (bounds a month filter without a year)
+    years: tuple[int, int] | None
     version: Any
     loaded: float
 
@@ -362,27 +368,54 @@ class _Catalog:
 _catalogs: dict[str, _Catalog] = {}
 _catalog_lock = threading.Lock()
 
+#: one cheap statement that changes whenever figures are added or a bulletin is deleted: ingest always adds a
+#: bulletin (new id, new loaded_at) and figures (new ids); deletion removes a whole bulletin (count drops).
+_VERSION_SQL = "SELECT (SELECT max(id) FROM figure), count(*), max(id), max(loaded_at) FROM bulletin"
 
-def _catalog(session: Session) -> _Catalog:
-    """Distinct stored metric names and regions (for fuzzy matching and region prefixes), cached per database."""
+
+def _db_key(session: Session) -> str:
     bind = session.get_bind()
-    key = str(bind.engine.url) if hasattr(bind, "engine") else str(bind)
-    version = session.execute(select(func.max(Figure.id))).scalar()
+    return str(bind.engine.url) if hasattr(bind, "engine") else str(bind)
+
+
+def data_version(session: Session) -> tuple[Any, ...]:
+    """A value that changes when stored figures change (index seeks only: no scan of `figure`)."""
+    row = session.connection().exec_driver_sql(_VERSION_SQL).one()
+    return tuple(str(v) if v is not None else None for v in row)
+
+
+def _catalog(session: Session, version: Any = None) -> _Catalog:
+    """Distinct stored metric names and regions (for fuzzy matching, region prefixes and pruning synonyms that are
+    not stored), cached per database and reloaded when `data_version` changes (or after a TTL)."""
+    key = _db_key(session)
+    if version is None:
+        version = data_version(session)
     cached = _catalogs.get(key)
     if cached and cached.version == version and time.monotonic() - cached.loaded < CATALOG_TTL_SECONDS:
         return cached
     names = [n for (n,) in session.execute(select(col(Figure.metric_norm)).distinct()) if n]
     regions = [r for (r,) in session.execute(select(col(Figure.region)).distinct()) if r]
+    lo, hi = session.execute(select(func.min(Figure.period_end), func.max(Figure.period_end))).one()
+    lo, hi = _to_date(lo), _to_date(hi)
     vocab = set(names) | set(alias_groups())
     by_char: dict[str, set[str]] = {}
     for name in vocab:
         for ch in set(name):
             by_char.setdefault(ch, set()).add(name)
+    features = {n: (frozenset(cut_for_search(n)), frozenset(_bigrams(n))) for n in vocab}
+    by_key: dict[str, set[str]] = {}
+    for name, (tokens, bigrams) in features.items():
+        keys = {"b" + b for b in bigrams} | {"t" + t for t in tokens} | ({"c" + name} if len(name) == 1 else set())
+        for k in keys:
+            by_key.setdefault(k, set()).add(name)
     catalog = _Catalog(
         names=sorted(names),
         regions=sorted(regions, key=len, reverse=True),
-        features={n: (frozenset(cut_for_search(n)), frozenset(_bigrams(n))) for n in vocab},
+        features=features,
         by_char=by_char,
+        by_key=by_key,
+        stored=frozenset(names),
+        years=(lo.year, hi.year) if lo and hi else None,
         version=version,
         loaded=time.monotonic(),
     )
@@ -416,9 +449,12 @@ def similarity(query: str, name: str, *, query_tokens: frozenset[str] | None = N
 
 def _rank_names(query: str, catalog: _Catalog) -> list[tuple[float, str]]:
     qt, qb = frozenset(cut_for_search(query)), frozenset(_bigrams(query))
+    # a name scores above 0 only if it shares a token or a bigram with the query, or one contains the other
     candidates: set[str] = set()
-    for ch in set(query):
-        candidates |= catalog.by_char.get(ch, set())
+    if len(query) == 1:
+        candidates |= catalog.by_char.get(query, set())
+    for key in {"b" + b for b in qb} | {"t" + t for t in qt} | {"c" + ch for ch in query}:
+        candidates |= catalog.by_key.get(key, set())
     scored = []
     for name in candidates:
         nt, nb = catalog.features[name]
@@ -463,14 +499,12 @@ def _groups_sql(dialect: str, n_names: int, dated: bool, region: bool, period_ki
     arms = []
     for i in range(n_names):
         conds = [f"metric_norm = {ph(f'n{i}')}", "period_end IS NOT NULL" if dated else "period_end IS NULL"]
-        if region:
-            conds.append(f"region = {ph('region')}")
+        if region:  # SQLite: unary + keeps the planner on the index order (no temp B-tree for the GROUP BY)
+            conds.append(f"{'+' if dialect == 'sqlite' else ''}region = {ph('region')}")
         if period_kind == "year":
             conds.append(f"period_end >= {ph('y0')} AND period_end <= {ph('y1')}")
         elif period_kind == "months":
-            ends = ", ".join(ph(f"e{j}") for j in range(n_years))
-            starts = ", ".join(ph(f"s{j}") for j in range(n_years))
-            conds.append(f"period_end IN ({ends}) AND (period_start IS NULL OR period_start IN ({starts}))")
+            conds.append(f"period_end = {ph('e0')} AND (period_start IS NULL OR period_start = {ph('s0')})")
         arms.append(
             f"SELECT * FROM (SELECT {_GROUP_COLS}, {ids} AS ids, count(*) AS n FROM figure "
             f"WHERE {' AND '.join(conds)} GROUP BY {_GROUP_COLS} ORDER BY {_GROUP_ORDER} LIMIT {ph('lim')}) AS a{i}"
@@ -479,54 +513,71 @@ def _groups_sql(dialect: str, n_names: int, dated: bool, region: bool, period_ki
 
 
 def _newest_groups(session: Session, names: list[str], *, region: str | None, period: PeriodFilter | None,
-                   limit: int) -> list[tuple[list[int], int]]:
-    """(figure ids, figure count) of the `limit` newest entries, newest period first; undated figures last."""
+                   limit: int, years: tuple[int, int] | None = None) -> list[tuple[list[int], int]]:
+    return [(ids, n) for _key, ids, n in _newest_keyed(session, names, region=region, period=period, limit=limit,
+                                                       years=years)]
+
+
+def _newest_keyed(session: Session, names: list[str], *, region: str | None, period: PeriodFilter | None,
+                  limit: int, years: tuple[int, int] | None = None
+                  ) -> list[tuple[tuple[Any, ...], list[int], int]]:
+    """(figure ids, figure count) of the `limit` newest entries, newest period first; undated figures last.
+
+    Every filter is an index range on (metric_norm, period_end): a year is `period_end BETWEEN`, a month range
+    without a year is one equality per year (newest year first, only years that have figures, stopping as soon
+    as `limit` entries are found) rather than an IN list over decades, which would have to sort every match."""
     conn = session.connection()
     dialect = conn.dialect.name
-    params: dict[str, Any] = {f"n{i}": n for i, n in enumerate(names)}
-    params["lim"] = limit
-    kind, n_years = "", 0
+    base: dict[str, Any] = {f"n{i}": n for i, n in enumerate(names)}
+    base["lim"] = limit
     if region is not None:
-        params["region"] = region
-    if period is not None and period.months is None and period.year is not None:
-        kind = "year"
-        params["y0"] = _param_date(dialect, date(period.year, 1, 1))
-        params["y1"] = _param_date(dialect, date(period.year, 12, 31))
-    elif period is not None and period.months is not None:
-        kind = "months"
+        base["region"] = region
+    # (dated, period kind, extra parameters) per statement, in output order
+    passes: list[tuple[bool, str, dict[str, Any]]] = []
+    if period is None:
+        passes = [(True, "", {}), (False, "", {})]
+    elif period.months is None and period.year is not None:
+        passes = [(True, "year", {"y0": _param_date(dialect, date(period.year, 1, 1)),
+                                  "y1": _param_date(dialect, date(period.year, 12, 31))})]
+    elif period.months is not None:
         m1, m2 = period.months
-        years = [period.year] if period.year is not None else list(range(1990, date.today().year + 3))
-        n_years = len(years)
-        for j, y in enumerate(years):
-            params[f"e{j}"] = _param_date(dialect, _month_end(y, m2))
-            params[f"s{j}"] = _param_date(dialect, date(y, m1, 1))
+        if period.year is not None:
+            year_list = [period.year]
+        elif years is not None:
+            year_list = list(range(years[1], years[0] - 1, -1))
+        else:
+            year_list = list(range(date.today().year + 2, 1989, -1))
+        passes = [(True, "months", {"e0": _param_date(dialect, _month_end(y, m2)),
+                                    "s0": _param_date(dialect, date(y, m1, 1))}) for y in year_list]
     merged: dict[tuple[Any, ...], tuple[list[int], int]] = {}
-    passes = (True,) if period is not None else (True, False)
-    for dated in passes:
-        sql = _groups_sql(dialect, len(names), dated, region is not None, kind, n_years)
-        for end, reg, start, base, base_unit, forecast, ids, n in conn.exec_driver_sql(sql, params).fetchall():
+    for dated, kind, extra in passes:
+        sql = _groups_sql(dialect, len(names), dated, region is not None, kind, 1 if kind == "months" else 0)
+        for end, reg, start, base_value, base_unit, forecast, ids, n in conn.exec_driver_sql(
+                sql, {**base, **extra}).fetchall():
             start, end = _to_date(start), _to_date(end)
             if period is not None and not period.matches(start, end):
                 continue
-            key = (end or date.min, start or date.min, reg, f"{base:.10g}", base_unit, bool(forecast))
+            key = (end or date.min, start or date.min, reg, f"{base_value:.10g}", base_unit, bool(forecast))
             id_list = [int(x) for x in str(ids).split(",")]
             old = merged.get(key)
             merged[key] = (old[0] + id_list, old[1] + n) if old else (id_list, int(n))
         if len(merged) >= limit:
             break
     ordered = sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], max(kv[1][0])), reverse=True)
-    return [v for _k, v in ordered[:limit]]
+    return [(k, ids, n) for k, (ids, n) in ordered[:limit]]
 
 
 @lru_cache(maxsize=64)
 def _details_sql(dialect: str, n_ids: int) -> str:
     ph = functools.partial(_ph, dialect)
+    where = (f"f.id IN ({', '.join(ph(f'i{j}') for j in range(n_ids))})" if dialect == "sqlite"
+             else "f.id = ANY(%(ids)s)")  # one array parameter: no per-id parsing or planning on PostgreSQL
     return (
         "SELECT f.id, f.metric, f.metric_norm, f.region, f.value, f.unit, f.value_base, f.base_unit, f.qualifier, "
         "f.period_start, f.period_end, f.period_label, f.growth_pct, f.growth_pp, f.is_forecast, f.quote, "
         "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published "
         "FROM figure f JOIN article a ON a.id = f.article_id JOIN bulletin b ON b.id = a.bulletin_id "
-        f"WHERE f.id IN ({', '.join(ph(f'i{j}') for j in range(n_ids))})"
+        f"WHERE {where}"
     )
 
 
@@ -544,9 +595,12 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
         return []
     conn = session.connection()
     dialect = conn.dialect.name
-    size = 1 << max(4, (len(ids) - 1).bit_length())  # few distinct statement shapes
-    padded = ids + [ids[-1]] * (size - len(ids))
-    rows = conn.exec_driver_sql(_details_sql(dialect, size), {f"i{j}": v for j, v in enumerate(padded)})
+    if dialect == "sqlite":
+        size = 1 << max(4, (len(ids) - 1).bit_length())  # few distinct statement shapes
+        padded = ids + [ids[-1]] * (size - len(ids))
+        rows = conn.exec_driver_sql(_details_sql(dialect, size), {f"i{j}": v for j, v in enumerate(padded)})
+    else:
+        rows = conn.exec_driver_sql(_details_sql(dialect, 0), {"ids": ids})
     details: dict[int, list[Any]] = {}
     for row in rows.fetchall():
         r = list(row)
@@ -587,12 +641,67 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
 
 
 def _figures(session: Session, names: list[str], *, region: str | None, period: PeriodFilter | None,
-             limit: int) -> list[FigureEntry]:
-    return _entries(session, _newest_groups(session, names, region=region, period=period, limit=limit))
+             limit: int, catalog: _Catalog | None = None) -> list[FigureEntry]:
+    if catalog is not None:  # names never stored cannot have figures: no statement arm for them
+        names = [n for n in names if n in catalog.stored]
+        if not names:
+            return []
+    years = catalog.years if catalog is not None else None
+    return _entries(session, _newest_groups(session, names, region=region, period=period, limit=limit, years=years))
+
+
+# --------------------------------------------------------------------------------------------------- result cache
+#
+# Lookups repeat (the same popular metrics, page buttons re-running the query), and the data changes only at
+# ingest or deletion. Results are cached per process, keyed by (database, `data_version`, query, limit): the
+# version statement runs on every call, so a cached result is never served after the figures changed — also when
+# another process (the CLI) ingested. Only figures added or bulletins deleted through the services are covered:
+# editing the `figure` table by hand does not change the version (call `clear_cache()`).
+
+#: entries kept; 0 turns the cache off (the benchmark reports both)
+RESULT_CACHE_SIZE = 256
+_results: OrderedDict[tuple[Any, ...], LookupResult] = OrderedDict()
+_results_lock = threading.Lock()
+cache_stats = {"hits": 0, "misses": 0}
+
+
+def clear_cache() -> None:
+    """Forget cached lookup results and metric catalogs (tests, benchmarks, manual edits of the data)."""
+    with _results_lock:
+        _results.clear()
+    with _catalog_lock:
+        _catalogs.clear()
+
+
+def _copy(result: LookupResult) -> LookupResult:
+    """A result callers may modify (lists copied; entries are shared and must be treated as read-only)."""
+    return replace(result, entries=list(result.entries), suggestions=list(result.suggestions),
+                   matched=list(result.matched))
 
 
 def lookup(session: Session, query: str, *, limit: int = 50) -> LookupResult:
     """Every stored figure for the metric in `query` (newest period first), merged across sources."""
+    limit = max(1, limit)
+    version = data_version(session)
+    key = (_db_key(session), version, query, limit)
+    if RESULT_CACHE_SIZE > 0:
+        with _results_lock:
+            cached = _results.get(key)
+            if cached is not None:
+                _results.move_to_end(key)
+                cache_stats["hits"] += 1
+                return _copy(cached)
+    cache_stats["misses"] += 1
+    result = _lookup(session, query, limit=limit, version=version)
+    if RESULT_CACHE_SIZE > 0:
+        with _results_lock:
+            _results[key] = _copy(result)
+            while len(_results) > RESULT_CACHE_SIZE:
+                _results.popitem(last=False)
+    return result
+
+
+def _lookup(session: Session, query: str, *, limit: int, version: Any) -> LookupResult:
     metric_text, period = parse_query(query)
     raw = unicodedata.normalize("NFKC", metric_text).replace(" ", "")
     region = "全国" if raw.startswith(_NATIONAL_PREFIXES) else None
@@ -600,35 +709,35 @@ def lookup(session: Session, query: str, *, limit: int = 50) -> LookupResult:
     result = LookupResult(query=query, metric=name, period=period, region=region)
     if not name:
         return result
-    limit = max(1, limit)
 
+    catalog = _catalog(session, version)
     names = list(synonyms(name))
-    entries = _figures(session, names, region=region, period=period, limit=limit)
+    entries = _figures(session, names, region=region, period=period, limit=limit, catalog=catalog)
     if entries:
         result.entries, result.matched = entries, [name]
         result.match = "exact" if any(name in e.metric_norms for e in entries) else "alias"
         return result
 
-    catalog = _catalog(session)
     if region is None:
         for reg in catalog.regions:
             if reg != "全国" and name.startswith(reg) and len(name) > len(reg):
                 rest = normalise_query(name[len(reg) :])
                 if rest in catalog.features:
-                    entries = _figures(session, list(synonyms(rest)), region=reg, period=period, limit=limit)
+                    entries = _figures(session, list(synonyms(rest)), region=reg, period=period, limit=limit,
+                                       catalog=catalog)
                     if entries:
                         result.entries, result.matched, result.region = entries, [rest], reg
                         result.match = "exact"
                         return result
                 break
 
-    if name in catalog.names or any(n in catalog.names for n in names[1:]):
+    stored = catalog.stored
+    if any(n in stored for n in names):
         # the metric exists, only the period (or region) filter left nothing
-        result.matched = [n for n in names if n in catalog.names]
+        result.matched = [n for n in names if n in stored]
         return result
 
     ranked = _rank_names(name, catalog)
-    stored = set(catalog.names)
     best = ranked[0][0] if ranked else 0.0
     if best >= FUZZY_MATCH:
         chosen: list[str] = []
@@ -641,9 +750,15 @@ def lookup(session: Session, query: str, *, limit: int = 50) -> LookupResult:
             if head in chosen or not any(n in stored for n in canonical):
                 continue
             chosen.append(head)
-        all_entries: list[FigureEntry] = []
+        # the newest `limit` entries over all chosen names; details only for those
+        keyed: list[tuple[tuple[Any, ...], list[int], int]] = []
         for head in chosen:
-            all_entries.extend(_figures(session, list(synonyms(head)), region=region, period=period, limit=limit))
+            head_names = [n for n in synonyms(head) if n in stored]
+            if head_names:
+                keyed.extend(_newest_keyed(session, head_names, region=region, period=period, limit=limit,
+                                           years=catalog.years))
+        keyed.sort(key=lambda g: (g[0][0], g[0][1], max(g[1])), reverse=True)
+        all_entries = _entries(session, [(ids, n) for _k, ids, n in keyed[:limit]])
         if all_entries:
             all_entries.sort(key=lambda e: (e.period_end or date.min, e.period_start or date.min,
                                             e.newest_published, max(e.figure_ids)), reverse=True)
@@ -660,4 +775,3 @@ def lookup(session: Session, query: str, *, limit: int = 50) -> LookupResult:
             break
     result.suggestions = suggestions
     return result
-
