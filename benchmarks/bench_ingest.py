@@ -23,7 +23,7 @@ from bot.db.engine import session_scope
 from bot.db.store import open_store
 from bot.services.ingest import ingest_file, parse_file
 from bot.services.ingest.segment import ParsedArticle
-from bot.text.segment import cut_for_search, tokenizer
+from bot.text.segment import cut_for_search, pool_workers, tokenizer, warm_pool
 
 SEEDS = PROJECT_ROOT / "seeds"
 N_BULLETINS = int(os.environ.get("BENCH_BULLETINS", "200"))
@@ -99,6 +99,11 @@ def render_pdf(path: Path, articles: list[ParsedArticle]) -> None:
 
 def run() -> None:
     tokenizer()  # jieba dictionary load is start-up cost, not throughput
+    started = time.perf_counter()
+    if warm_pool():  # so is starting the segmentation worker processes (once per bot process)
+        print(f"segmentation pool: {pool_workers()} workers started in {time.perf_counter() - started:.1f} s")
+    else:
+        print("segmentation pool: off (in-process)")
     pool = _pool()
     with tempfile.TemporaryDirectory(prefix="dongtai-bench-") as tmp:
         tmpdir = Path(tmp)

@@ -1,27 +1,173 @@
-"""jieba behind one interface: an own `Tokenizer` instance with the user dictionary from seeds/."""
+"""jieba behind one interface: an own `Tokenizer` instance with the user dictionary from seeds/.
+
+Segmentation is the dominant cost of ingestion (~1 MB/s per core), so large batches can run in a pool of worker
+processes (`worker_pool()`): lazily started on first use, reused afterwards, each worker loading the same tokenizer
+and user dictionary once (same tokens as in-process). The pool uses the *spawn* start method (safe from a process
+that runs threads, like the bot with `asyncio.to_thread`), is shared by all threads, and is shut down at interpreter
+exit (or by `shutdown_pool()`). Callers fall back to in-process work when the pool is disabled or broken.
+
+    cut_for_search_many(texts)   # list of token lists, in order; uses the pool for large inputs
+"""
 
 from __future__ import annotations
 
+import atexit
 import logging
+import multiprocessing
+import os
+import sys
 import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
+from math import log
 from pathlib import Path
+from typing import TypeVar
 
 import jieba
+from jieba import finalseg
+from jieba import re_han_default as _RE_HAN
+from jieba import re_skip_default as _RE_SKIP
+from jieba._compat import strdecode
 
 from bot.config import PROJECT_ROOT
 
 USER_DICT = PROJECT_ROOT / "seeds" / "userdict.txt"
 
+#: below this many characters a batch is segmented in-process (~8 ms of jieba; a pool round trip costs ~1 ms)
+POOL_MIN_CHARS = 8_000
+#: worker processes (see `pool_workers`)
+_WORKERS_ENV = "DONGTAI_SEGMENT_WORKERS"
+
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class FastTokenizer(jieba.Tokenizer):
+    """`jieba.Tokenizer` with a faster default (HMM) segmentation path and a list-building search mode.
+
+    Same algorithm, same tokens (tests compare it with stock jieba on every seed): the prefix-dictionary scan
+    (`get_DAG`) and the best-route dynamic programme (`calc`) run in one right-to-left pass without building the DAG
+    dict or the per-position tuples, and `lcut_for_search` builds its list directly instead of chaining three
+    generators. Scores are computed with the very same float operations in the same order (`log(f) - logtotal +
+    route`), ties go to the longer word as in `max((score, x))`. About 1.6× faster than stock jieba 0.42.1.
+    """
+
+    def _route(self, sentence: str) -> list[int]:
+        """ends[k]: the last index of the best first word starting at k (jieba's `route[k][1]`)."""
+        get = self.FREQ.get
+        logtotal = log(self.total)
+        n = len(sentence)
+        scores = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best_s: float | None = None
+            best_x = k
+            i = k
+            frag = sentence[k]
+            while True:
+                f = get(frag)
+                if f is None:
+                    break
+                if f:
+                    sc = log(f) - logtotal + scores[i + 1]
+                    if best_s is None or sc > best_s or (sc == best_s and i > best_x):
+                        best_s, best_x = sc, i
+                i += 1
+                if i >= n:
+                    break
+                frag = sentence[k : i + 1]
+            if best_s is None:  # DAG[k] == [k]: an unknown or zero-frequency character, log(1) == 0
+                best_s = 0.0 - logtotal + scores[k + 1]
+            scores[k] = best_s
+            ends[k] = best_x
+        return ends
+
+    def _cut_han(self, sentence: str, out: list[str]) -> None:
+        """jieba's `__cut_DAG` (HMM on), appending to `out`."""
+        get = self.FREQ.get
+        ends = self._route(sentence)
+        n = len(sentence)
+        x = 0
+        buf = ""
+        while x < n:
+            y = ends[x] + 1
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                if buf:
+                    if len(buf) == 1:
+                        out.append(buf)
+                    elif not get(buf):
+                        out.extend(finalseg.cut(buf))
+                    else:
+                        out.extend(buf)
+                    buf = ""
+                out.append(sentence[x:y])
+            x = y
+        if buf:
+            if len(buf) == 1:
+                out.append(buf)
+            elif not get(buf):
+                out.extend(finalseg.cut(buf))
+            else:
+                out.extend(buf)
+
+    def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802 - overrides jieba's private one
+        self.check_initialized()
+        out: list[str] = []
+        self._cut_han(sentence, out)
+        return iter(out)
+
+    def _words(self, sentence: str) -> list[str]:
+        """`lcut(sentence)` (precise mode, HMM on)."""
+        self.check_initialized()
+        out: list[str] = []
+        for blk in _RE_HAN.split(sentence):
+            if not blk:
+                continue
+            if _RE_HAN.match(blk):
+                self._cut_han(blk, out)
+            else:
+                for x in _RE_SKIP.split(blk):
+                    if _RE_SKIP.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def lcut_for_search(self, sentence: str, HMM: bool = True) -> list[str]:  # type: ignore[override]  # noqa: N803
+        if not HMM:
+            return list(super().cut_for_search(sentence, HMM=False))
+        get = self.FREQ.get
+        out: list[str] = []
+        for w in self._words(strdecode(sentence)):
+            n = len(w)
+            if n > 2:
+                for i in range(n - 1):
+                    if get(w[i : i + 2]):
+                        out.append(w[i : i + 2])
+                if n > 3:
+                    for i in range(n - 2):
+                        if get(w[i : i + 3]):
+                            out.append(w[i : i + 3])
+            out.append(w)
+        return out
+
+    def cut_for_search(self, sentence: str, HMM: bool = True) -> Iterator[str]:  # type: ignore[override]  # noqa: N803
+        return iter(self.lcut_for_search(sentence, HMM))
 
 
 @lru_cache(maxsize=1)
 def tokenizer(user_dict: Path = USER_DICT) -> jieba.Tokenizer:
     """The shared segmenter, initialised once (thread-safe) with the project's user dictionary."""
     with _lock:
-        tok = jieba.Tokenizer()
+        tok = FastTokenizer()
         tok.initialize()
         if user_dict.exists():
             tok.load_userdict(str(user_dict))
@@ -36,3 +182,162 @@ def cut(text: str) -> list[str]:
 def cut_for_search(text: str) -> list[str]:
     """Search-mode tokens (long words also yield their sub-words), whitespace dropped."""
     return [t for t in tokenizer().lcut_for_search(text) if t.strip()]
+
+
+# --------------------------------------------------------------------------------------------------- worker pool
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+_pool_broken = False
+
+
+def _main_reimport_is_safe() -> bool:
+    """Spawned workers re-import the `__main__` module: safe for `python -m pkg` (its `if __name__ == "__main__"`
+    block does not run again) and interactive sessions; a plain script might not guard its top-level code."""
+    main = sys.modules.get("__main__")
+    return main is None or getattr(main, "__spec__", None) is not None or not hasattr(main, "__file__")
+
+
+def pool_workers() -> int:
+    """Worker processes the pool would use (0: no pool). `DONGTAI_SEGMENT_WORKERS` sets the number (0 disables
+    the pool); by default the usable CPU cores (at most 4, none on one core), and only when the program was started
+    as a module (`python -m bot`, `python -m benchmarks`) — see `_main_reimport_is_safe`."""
+    raw = os.environ.get(_WORKERS_ENV, "").strip()
+    if raw:
+        try:
+            return max(0, int(raw))
+        except ValueError:
+            logger.warning("%s=%r is not a number; using the default", _WORKERS_ENV, raw)
+    if not _main_reimport_is_safe():
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(4, cores) if cores > 1 else 0
+
+
+def _init_worker() -> None:
+    tokenizer()  # dictionary load once per worker, before the first task
+
+
+def worker_pool() -> Executor | None:
+    """The shared segmentation pool (started on first call), or None when disabled or broken."""
+    global _pool
+    if _pool is not None:
+        return _pool
+    if _pool_broken:
+        return None
+    n = pool_workers()
+    if n <= 0:
+        return None
+    with _pool_lock:
+        if _pool is None:
+            ctx = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker)
+            logger.info("segmentation pool: %d worker processes", n)
+        return _pool
+
+
+def warm_pool() -> bool:
+    """Start the pool's workers and wait until each has loaded the dictionary (True when a pool runs)."""
+    pool = worker_pool()
+    if pool is None:
+        return False
+    n = pool_workers()
+    try:
+        list(pool.map(_noop, range(n * 4), chunksize=1))
+    except BrokenProcessPool:
+        _mark_broken()
+        return False
+    return True
+
+
+def _noop(_: int) -> None:
+    return None
+
+
+def _mark_broken() -> None:
+    global _pool, _pool_broken
+    logger.warning("segmentation pool broke; segmenting in-process from now on")
+    with _pool_lock:
+        old, _pool, _pool_broken = _pool, None, True
+    if old is not None:
+        old.shutdown(wait=False, cancel_futures=True)
+
+
+def shutdown_pool() -> None:
+    """Stop the worker processes (a later call to `worker_pool()` starts a new pool)."""
+    global _pool, _pool_broken
+    with _pool_lock:
+        old, _pool, _pool_broken = _pool, None, False
+    if old is not None:
+        old.shutdown(wait=True, cancel_futures=True)
+
+
+atexit.register(shutdown_pool)
+
+
+def chunk_by_size(sizes: Sequence[int], parts: int) -> list[range]:
+    """Split indices 0..len(sizes) into at most `parts` consecutive ranges of about equal total size."""
+    n = len(sizes)
+    if n == 0:
+        return []
+    parts = max(1, min(parts, n))
+    total = sum(sizes) or 1
+    bounds, acc, k = [0], 0, 1
+    for i, s in enumerate(sizes):
+        acc += s
+        if k < parts and acc >= total * k / parts and i + 1 < n:
+            bounds.append(i + 1)
+            k += 1
+    bounds.append(n)
+    return [range(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def start_batches(
+    func: Callable[[list[T]], list[R]], items: Sequence[T], sizes: Sequence[int], *, min_chars: int | None = None
+) -> Callable[[], list[R]]:
+    """Start `func` over `items` in batches and return a function that waits for the results (one per item, in
+    order). The batches run in the worker pool when the items total at least `min_chars` characters
+    (`POOL_MIN_CHARS` by default) and a pool is available; otherwise `func` runs in-process when the results are
+    asked for. `func` must be a picklable module-level function mapping a list of items to one result per item."""
+    threshold = POOL_MIN_CHARS if min_chars is None else min_chars
+    batch = list(items)
+    pool = worker_pool() if sum(sizes) >= threshold and len(batch) > 1 else None
+    if pool is None:
+        return lambda: func(batch)
+    ranges = chunk_by_size(sizes, 4 * pool_workers())
+    try:
+        futures = [pool.submit(func, batch[r.start : r.stop]) for r in ranges]
+    except (BrokenProcessPool, RuntimeError):  # broken, or shut down at exit
+        _mark_broken()
+        return lambda: func(batch)
+
+    def wait() -> list[R]:
+        try:
+            out: list[R] = []
+            for fut in futures:
+                out.extend(fut.result())
+            return out
+        except BrokenProcessPool:
+            _mark_broken()
+            return func(batch)
+
+    return wait
+
+
+def map_batches(
+    func: Callable[[list[T]], list[R]], items: Sequence[T], sizes: Sequence[int], *, min_chars: int | None = None
+) -> list[R]:
+    """`start_batches(...)()`: the results of `func` over `items`, in the pool for large inputs."""
+    return start_batches(func, items, sizes, min_chars=min_chars)()
+
+
+def _cut_many(texts: list[str]) -> list[list[str]]:
+    return [cut_for_search(t) for t in texts]
+
+
+def cut_for_search_many(texts: Sequence[str], *, min_chars: int | None = None) -> list[list[str]]:
+    """`cut_for_search` of every text (same tokens), in the worker pool for large inputs."""
+    return map_batches(_cut_many, texts, [len(t) for t in texts], min_chars=min_chars)

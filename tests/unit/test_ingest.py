@@ -146,6 +146,72 @@ def test_same_story_in_two_bulletins_is_marked(engine: Engine, tmp_path: Path) -
         assert hamming(reprint.fingerprint, original.fingerprint) <= 7
 
 
+def test_repeat_inside_one_file_points_to_its_first_copy(engine: Engine, tmp_path: Path) -> None:
+    story = [
+        "跨境电商体验店开业",
+        "",
+        "某地新开了一家跨境电商体验店，吸引了众多市民前来参观购物，店内商品来自三十多个国家和地区。",
+        "",
+        "来源:《文汇报》 编选:《电子商务动态》编辑部 2023 年 09 月 10 日",
+        "",
+    ]
+    other = [
+        "农村电商快速发展",
+        "",
+        "今年上半年，全国农村网络零售额达到1.12万亿元，同比增长12.5%。",
+        "",
+        "来源:《经济日报》 编选:《电子商务动态》编辑部 2023 年 09 月 11 日",
+        "",
+    ]
+    path = tmp_path / "twice.txt"
+    path.write_text("\n".join(["【行业资讯】", "", *story, *other, *story]), encoding="utf-8")
+    result = ingest(engine, path)
+    assert (result.articles_added, result.near_duplicates) == (3, 1)
+    with Session(engine) as s:
+        first, second, third = s.exec(select(Article).order_by(Article.seq)).all()
+        assert (first.duplicate_of_id, second.duplicate_of_id, third.duplicate_of_id) == (None, None, first.id)
+        assert first.created_at is not None and first.created_at.tzinfo is not None
+
+
+def test_stored_search_tokens_and_figures_are_the_services_own(engine: Engine) -> None:
+    """Ingest stores tokens and figures in bulk; they must be exactly what `search.index_article` and
+    `figures.figures_for_article` produce for the stored article (the query side relies on the same tokens)."""
+    from bot.services import figures, search
+
+    ingest(engine, S001)
+    fields = (
+        "metric",
+        "metric_norm",
+        "region",
+        "value",
+        "unit",
+        "value_base",
+        "base_unit",
+        "qualifier",
+        "period_start",
+        "period_end",
+        "period_label",
+        "growth_pct",
+        "growth_pp",
+        "is_forecast",
+        "quote",
+        "span_start",
+        "span_end",
+    )
+    with Session(engine) as s:
+        articles = s.exec(select(Article).order_by(Article.id)).all()
+        stored = {r.article_id: (r.title_tokens, r.body_tokens) for r in s.exec(select(ArticleSearch)).all()}
+        assert set(stored) == {a.id for a in articles}
+        for a in articles:
+            search.index_article(s, a)  # re-indexing replaces the row only when the tokens differ
+            assert not s.dirty and not s.new, a.title
+            row = s.get(ArticleSearch, a.id)
+            assert row is not None and (row.title_tokens, row.body_tokens) == stored[a.id]
+            want = [tuple(getattr(f, k) for k in fields) for f in figures.figures_for_article(a)]
+            got = s.exec(select(Figure).where(Figure.article_id == a.id).order_by(Figure.id)).all()
+            assert [tuple(getattr(f, k) for k in fields) for f in got] == want, a.title
+
+
 def test_simhash_threshold_separates_seed_articles() -> None:
     arts = [a for p in (S000, S001, S002, S003) for a in parse_file(p)[1].articles]
     fps = [simhash(f"{a.title}\n{a.body}") for a in arts]
@@ -215,18 +281,16 @@ def test_size_limit_default_is_telegrams(tmp_path: Path) -> None:
 
 
 def test_failure_mid_file_rolls_back(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.services import search
+    import bot.services.ingest as ingest_service
+    from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_article
 
-    calls = {"n": 0}
-    real = search.index_article
+    def flaky(items: list[ArticleInput]) -> list[PreparedArticle]:  # runs after the articles are inserted
+        for item in items[:3]:
+            prepare_article(item)
+        raise RuntimeError("index down")
 
-    def flaky(session: Session, article: Article) -> None:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("index down")
-        real(session, article)
-
-    monkeypatch.setattr(search, "index_article", flaky)
+    monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "0")  # in-process, so the patched function runs
+    monkeypatch.setattr(ingest_service, "prepare_articles", flaky)
     with pytest.raises(RuntimeError):
         ingest(engine, S001)
     assert counts(engine) == (0, 0, 0, 0)

@@ -14,24 +14,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.config import MAX_UPLOAD_BYTES, get_settings
 from bot.db.engine import session_scope
-from bot.db.models import Article, Bulletin
+from bot.db.models import Article, ArticleSearch, Bulletin, Figure, utcnow
 from bot.errors import N_, IngestError
-from bot.services import figures as figures_service
-from bot.services import search as search_service
 from bot.services.ingest.dedupe import (
     FingerprintIndex,
     content_hash,
     load_index,
-    simhash,
+    simhash_folded,
     to_signed,
 )
+from bot.services.ingest.normalise import fold
+from bot.services.ingest.prepare import ArticleInput, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
 from bot.services.ingest.segment import ParsedBulletin, parse_document
+from bot.text.segment import start_batches
 
 __all__ = ["IngestResult", "IngestError", "ingest_file", "load_seeds", "parse_file", "SUPPORTED"]
 
@@ -138,8 +140,8 @@ def ingest_file(
         published=parsed.published,
         layout=parsed.layout,
     )
-    texts = [f"{a.title}\n{a.body}" for a in parsed.articles]
-    digest = content_hash(texts)
+    folded = [fold(f"{a.title}\n{a.body}") for a in parsed.articles]  # once, for the hash and the fingerprints
+    digest = content_hash(folded, folded=True)
     existing = session.exec(select(Bulletin).where(Bulletin.content_hash == digest)).first()
     if existing is not None:
         result.duplicate_of = existing.id
@@ -148,7 +150,11 @@ def ingest_file(
         result.seconds = time.perf_counter() - started
         return result
 
-    fingerprints = [simhash(t) for t in texts]
+    # search tokens and figures: the CPU-heavy part, in the worker pool for large files while we go on here
+    inputs = [ArticleInput(a.title[:500], a.body, a.published) for a in parsed.articles]
+    prepared_later = start_batches(prepare_articles, inputs, [len(i.title) + len(i.body) for i in inputs])
+
+    fingerprints = [simhash_folded(t) for t in folded]
     index = load_index(session)
     matches = [index.nearest(fp) for fp in fingerprints]
     same = _same_bulletin(matches, len(parsed.articles))
@@ -173,40 +179,54 @@ def ingest_file(
     session.add(bulletin)
     session.flush()
     assert bulletin.id is not None
-    rows: list[Article] = []
-    for seq, (art, fp, match) in enumerate(zip(parsed.articles, fingerprints, matches, strict=True), start=1):
-        rows.append(
-            Article(
-                bulletin_id=bulletin.id,
-                seq=seq,
-                section=art.section[:100],
-                title=art.title[:500],
-                outlet=art.outlet[:200],
-                published=art.published,
-                body=art.body,
-                fingerprint=to_signed(fp),
-                duplicate_of_id=match[0] if match else None,
-            )
+    now = utcnow()
+    values = [
+        {
+            "bulletin_id": bulletin.id,
+            "seq": seq,
+            "section": art.section[:100],
+            "title": item.title,
+            "outlet": art.outlet[:200],
+            "published": art.published,
+            "body": art.body,
+            "fingerprint": to_signed(fp),
+            "duplicate_of_id": match[0] if match else None,
+            "created_at": now,
+        }
+        for seq, (art, item, fp, match) in enumerate(
+            zip(parsed.articles, inputs, fingerprints, matches, strict=True), start=1
         )
-    session.add_all(rows)
-    session.flush()  # one batched INSERT for the whole file
+    ]
+    # one batched INSERT for the whole file; ids in parameter order
+    stmt = insert(Article).returning(col(Article.id), sort_by_parameter_order=True)
+    ids: list[int] = list(session.execute(stmt, values).scalars())
     local = FingerprintIndex()  # repeats inside this very file
-    for row, fp, match in zip(rows, fingerprints, matches, strict=True):
-        assert row.id is not None
+    repeats: list[dict[str, int]] = []
+    for aid, fp, match in zip(ids, fingerprints, matches, strict=True):
         if match is None:
             match = local.nearest(fp)
-            if match is not None:
-                row.duplicate_of_id = match[0]  # an earlier article of this same file
+            if match is not None:  # an earlier article of this same file
+                repeats.append({"id": aid, "duplicate_of_id": match[0]})
         if match is not None:
             result.near_duplicates += 1
         else:
-            local.add(row.id, bulletin.id, fp)
-        for fig in figures_service.figures_for_article(row):
-            session.add(fig)
-            result.figures_added += 1
-        search_service.index_article(session, row)
-        result.articles_added += 1
-    session.flush()
+            local.add(aid, bulletin.id, fp)
+    if repeats:
+        session.execute(update(Article), repeats)
+
+    prepared = prepared_later()
+    figure_rows = [{"article_id": aid, **fig} for aid, prep in zip(ids, prepared, strict=True) for fig in prep.figures]
+    if figure_rows:
+        session.execute(insert(Figure), figure_rows)
+    session.execute(
+        insert(ArticleSearch),
+        [
+            {"article_id": aid, "title_tokens": prep.title_tokens, "body_tokens": prep.body_tokens}
+            for aid, prep in zip(ids, prepared, strict=True)
+        ],
+    )
+    result.figures_added = len(figure_rows)
+    result.articles_added = len(ids)
     result.bulletin_id = bulletin.id
     result.seconds = time.perf_counter() - started
     log.info("ingested %s", result.summary())

@@ -45,10 +45,11 @@ _CACHE_MAX = 400_000
 _SHINGLE_RE = re.compile(r"(?=(.{" + str(SHINGLE) + r"}))", re.DOTALL)
 
 
-def content_hash(texts: Iterable[str]) -> str:
+def content_hash(texts: Iterable[str], *, folded: bool = False) -> str:
+    """SHA-256 of the folded texts (`folded=True`: the texts are `fold()`ed already)."""
     h = hashlib.sha256()
     for text in texts:
-        h.update(fold(text).encode("utf-8"))
+        h.update((text if folded else fold(text)).encode("utf-8"))
     return h.hexdigest()
 
 
@@ -69,7 +70,11 @@ def _spread(shingle: str) -> int:
 
 def simhash(text: str) -> int:
     """Unsigned 64-bit SimHash of the folded text (0 for texts shorter than one shingle)."""
-    folded = fold(text)
+    return simhash_folded(fold(text))
+
+
+def simhash_folded(folded: str) -> int:
+    """`simhash` of a text already `fold()`ed."""
     shingles = set(_SHINGLE_RE.findall(folded)) if len(folded) >= SHINGLE else {folded} if folded else set()
     if not shingles:
         return 0

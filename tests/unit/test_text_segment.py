@@ -1,0 +1,97 @@
+"""bot.text.segment: the faster tokenizer gives stock jieba's tokens exactly; the worker pool gives the same tokens
+as in-process segmentation; batches split evenly."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import jieba
+import pytest
+
+from bot.text import segment
+from bot.text.segment import USER_DICT, FastTokenizer, chunk_by_size, cut_for_search, cut_for_search_many, tokenizer
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def stock() -> jieba.Tokenizer:
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    tok.load_userdict(str(USER_DICT))
+    return tok
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [
+        "",
+        " ",
+        "a",
+        "中",
+        "的的的的",
+        "C++ .NET 3.5% A-1 b_c",
+        "\r\n\t x  y",
+        "ＡＢＣ 2023年1—6月，全国网上零售额达到7.16万亿元，同比增长13.1%。中华人民共和国国务院总理李强主持。",
+    ]
+    rnd = random.Random(20230905)
+    flat = "\n".join(texts)
+    for _ in range(200):  # odd cuts through words, numbers and punctuation
+        i = rnd.randrange(len(flat))
+        texts.append(flat[i : i + rnd.randrange(1, 300)])
+    return texts
+
+
+def test_fast_tokenizer_matches_stock_jieba(stock: jieba.Tokenizer) -> None:
+    fast = tokenizer()
+    assert isinstance(fast, FastTokenizer)
+    for text in _texts():
+        assert fast.lcut_for_search(text) == stock.lcut_for_search(text), text[:40]
+        assert list(fast.cut_for_search(text)) == list(stock.cut_for_search(text))
+        assert fast.lcut(text) == stock.lcut(text)
+        assert fast.lcut(text, HMM=False) == stock.lcut(text, HMM=False)
+        assert fast.lcut_for_search(text, HMM=False) == stock.lcut_for_search(text, HMM=False)
+
+
+def test_user_dictionary_is_loaded() -> None:
+    words = [
+        line.split()[0]
+        for line in USER_DICT.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert words
+    assert all(tokenizer().FREQ.get(w) for w in words[:50])
+
+
+def test_chunk_by_size_covers_in_order() -> None:
+    sizes = [5, 1, 1, 1, 10, 2, 2, 2, 2, 30]
+    for parts in (1, 2, 3, 4, 8, 20):
+        ranges = chunk_by_size(sizes, parts)
+        assert [i for r in ranges for i in r] == list(range(len(sizes)))
+        assert 1 <= len(ranges) <= min(parts, len(sizes))
+    assert chunk_by_size([], 4) == []
+    assert [len(r) for r in chunk_by_size([1] * 8, 4)] == [2, 2, 2, 2]
+
+
+def test_small_batches_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "0")
+    assert segment.worker_pool() is None
+    texts = ["网上零售额同比增长", "跨境电商"]
+    assert cut_for_search_many(texts, min_chars=0) == [cut_for_search(t) for t in texts]
+
+
+def test_pool_gives_in_process_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "2")
+    segment.shutdown_pool()
+    try:
+        texts = [t for t in _texts() if t][:60]
+        assert segment.warm_pool()
+        assert cut_for_search_many(texts, min_chars=0) == [cut_for_search(t) for t in texts]
+        # reused, not restarted
+        pool = segment.worker_pool()
+        assert cut_for_search_many(texts[:5], min_chars=0) == [cut_for_search(t) for t in texts[:5]]
+        assert segment.worker_pool() is pool
+    finally:
+        segment.shutdown_pool()
+    assert segment._pool is None  # noqa: SLF001
