@@ -494,21 +494,24 @@ def _param_date(dialect: str, value: date) -> Any:
 
 @lru_cache(maxsize=256)
 def _groups_sql(dialect: str, n_names: int, dated: bool, region: bool, period_kind: str, n_years: int) -> str:
+    """One index-ordered arm per name (and per year for a month range: `e{j}`/`s{j}`), UNION ALL."""
     ph = functools.partial(_ph, dialect)
     ids = "group_concat(id)" if dialect == "sqlite" else "string_agg(CAST(id AS TEXT), ',')"
     arms = []
-    for i in range(n_names):
-        conds = [f"metric_norm = {ph(f'n{i}')}", "period_end IS NOT NULL" if dated else "period_end IS NULL"]
-        if region:  # SQLite: unary + keeps the planner on the index order (no temp B-tree for the GROUP BY)
-            conds.append(f"{'+' if dialect == 'sqlite' else ''}region = {ph('region')}")
-        if period_kind == "year":
-            conds.append(f"period_end >= {ph('y0')} AND period_end <= {ph('y1')}")
-        elif period_kind == "months":
-            conds.append(f"period_end = {ph('e0')} AND (period_start IS NULL OR period_start = {ph('s0')})")
-        arms.append(
-            f"SELECT * FROM (SELECT {_GROUP_COLS}, {ids} AS ids, count(*) AS n FROM figure "
-            f"WHERE {' AND '.join(conds)} GROUP BY {_GROUP_COLS} ORDER BY {_GROUP_ORDER} LIMIT {ph('lim')}) AS a{i}"
-        )
+    for j in range(max(1, n_years)):
+        for i in range(n_names):
+            conds = [f"metric_norm = {ph(f'n{i}')}", "period_end IS NOT NULL" if dated else "period_end IS NULL"]
+            if region:  # SQLite: unary + keeps the planner on the index order (no temp B-tree for the GROUP BY)
+                conds.append(f"{'+' if dialect == 'sqlite' else ''}region = {ph('region')}")
+            if period_kind == "year":
+                conds.append(f"period_end >= {ph('y0')} AND period_end <= {ph('y1')}")
+            elif period_kind == "months":
+                conds.append(f"period_end = {ph(f'e{j}')} AND (period_start IS NULL OR period_start = {ph(f's{j}')})")
+            arms.append(
+                f"SELECT * FROM (SELECT {_GROUP_COLS}, {ids} AS ids, count(*) AS n FROM figure "
+                f"WHERE {' AND '.join(conds)} GROUP BY {_GROUP_COLS} ORDER BY {_GROUP_ORDER} "
+                f"LIMIT {ph('lim')}) AS a{j}_{i}"
+            )
     return " UNION ALL ".join(arms)
 
 
@@ -547,11 +550,16 @@ def _newest_keyed(session: Session, names: list[str], *, region: str | None, per
             year_list = list(range(years[1], years[0] - 1, -1))
         else:
             year_list = list(range(date.today().year + 2, 1989, -1))
-        passes = [(True, "months", {"e0": _param_date(dialect, _month_end(y, m2)),
-                                    "s0": _param_date(dialect, date(y, m1, 1))}) for y in year_list]
+        # the newest year alone (usually enough), then every older year in one statement (one round trip)
+        for chunk in (year_list[:1], year_list[1:]):
+            if chunk:
+                passes.append((True, "months", {
+                    **{f"e{j}": _param_date(dialect, _month_end(y, m2)) for j, y in enumerate(chunk)},
+                    **{f"s{j}": _param_date(dialect, date(y, m1, 1)) for j, y in enumerate(chunk)}}))
     merged: dict[tuple[Any, ...], tuple[list[int], int]] = {}
     for dated, kind, extra in passes:
-        sql = _groups_sql(dialect, len(names), dated, region is not None, kind, 1 if kind == "months" else 0)
+        n_years = sum(k.startswith("e") for k in extra) if kind == "months" else 0
+        sql = _groups_sql(dialect, len(names), dated, region is not None, kind, n_years)
         for end, reg, start, base_value, base_unit, forecast, ids, n in conn.exec_driver_sql(
                 sql, {**base, **extra}).fetchall():
             start, end = _to_date(start), _to_date(end)
