@@ -320,3 +320,45 @@ def test_cli_metric_json(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "bot", "metric", "没有的指标"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1 and "没有找到" in out.stdout
+
+
+def test_cached_results_follow_the_data(session: Session, store: dict[str, Article]) -> None:
+    """Results are cached per data version: a repeat is served from the cache, new figures (also a metric name
+    never seen before) and a deleted bulletin show up at once."""
+    from bot.services import articles, metrics
+
+    first = lookup(session, "网上零售额")
+    hits = metrics.cache_stats["hits"]
+    again = lookup(session, "网上零售额")
+    assert metrics.cache_stats["hits"] == hits + 1 and values(again) == values(first)
+    again.entries.clear()  # callers get their own lists
+    assert values(lookup(session, "网上零售额")) == values(first)
+
+    art = add_article(session, title="前三季度网上零售额", published=date(2023, 10, 20))
+    add_figure(session, art, "网上零售额", 10.8, "万亿元", 10.8 * WANYI, "元", date(2023, 1, 1), date(2023, 9, 30),
+               "2023年前三季度")
+    add_figure(session, art, "银发网购规模", 1.2, "万亿元", 1.2 * WANYI, "元", date(2023, 1, 1), date(2023, 9, 30))
+    session.commit()
+    assert 10.8 in [e.value for e in lookup(session, "网上零售额").entries]
+    assert [e.value for e in lookup(session, "银发网购规模").entries] == [1.2]
+
+    assert art.bulletin_id is not None
+    articles.delete_bulletin(session, art.bulletin_id)
+    session.commit()
+    assert values(lookup(session, "网上零售额")) == values(first)
+    assert lookup(session, "银发网购规模").entries == []
+
+
+def test_month_range_without_year_spans_years(session: Session) -> None:
+    """`上半年` alone matches every year's first half, newest first, also when the newest year has none."""
+    art = add_article(session, title="历年上半年")
+    for year, value in ((2019, 4.82), (2021, 6.11), (2023, 7.16)):
+        add_figure(session, art, "网上零售额", value, "万亿元", value * WANYI, "元", date(year, 1, 1),
+                   date(year, 6, 30), f"{year}年上半年")
+    add_figure(session, art, "网上零售额", 15.4, "万亿元", 15.4 * WANYI, "元", date(2024, 1, 1), date(2024, 12, 31))
+    add_figure(session, art, "网上零售额", 9.9, "万亿元", 9.9 * WANYI, "元", date(2024, 1, 1), date(2024, 9, 30))
+    session.commit()
+    assert [e.value for e in lookup(session, "网上零售额 上半年").entries] == [7.16, 6.11, 4.82]
+    assert [e.value for e in lookup(session, "网上零售额 上半年", limit=2).entries] == [7.16, 6.11]
+    assert [e.value for e in lookup(session, "网上零售额 前三季度").entries] == [9.9]
+    assert lookup(session, "网上零售额 一季度").entries == []

@@ -211,3 +211,23 @@ def test_cli_search_json(tmp_path: Path) -> None:
     rows = json.loads(out.stdout)
     assert [r["title"] for r in rows] == ["直播电商规模扩大"]
     assert {"article_id", "title", "snippet", "published", "score"} <= set(rows[0])
+
+
+def test_title_matches_fill_the_page_first(session: Session) -> None:
+    """Title matches always rank first: when they fill the page, body-only matches are not needed; otherwise
+    the page continues with body matches, and paging stays consistent."""
+    from bot.services import search as search_mod
+
+    titles = [add(session, f"直播电商观察{i}", "行业动态。") for i in range(3)]
+    bodies = [add(session, f"行业综述{i}", f"其中直播电商增长较快{i}。") for i in range(2)]
+    session.commit()
+    old = search_mod.TITLE_CANDIDATES
+    search_mod.TITLE_CANDIDATES = 2
+    try:
+        assert set(ids(search(session, "直播电商", limit=2))) <= {a.id for a in titles}
+        hits = search(session, "直播电商", limit=5)
+        assert set(ids(hits[:3])) == {a.id for a in titles} and set(ids(hits[3:])) == {a.id for a in bodies}
+        assert all(h.title_match for h in hits[:3]) and not any(h.title_match for h in hits[3:])
+        assert ids(search(session, "直播电商", limit=2, offset=2)) == ids(hits[2:4])
+    finally:
+        search_mod.TITLE_CANDIDATES = old
