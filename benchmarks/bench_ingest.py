@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from bot.config import PROJECT_ROOT
 from bot.db.engine import session_scope
 from bot.db.store import open_store
-from bot.services.ingest import ingest_file, parse_file
+from bot.services.ingest import ingest_file, ingest_files, parse_file
 from bot.services.ingest.segment import ParsedArticle
 from bot.text.segment import cut_for_search, pool_workers, tokenizer, warm_pool
 
@@ -113,9 +113,8 @@ def run() -> None:
 
         started = time.perf_counter()
         articles = near = figures = 0
-        for path in paths:
-            with session_scope(engine) as session:
-                r = ingest_file(session, path)
+        for _path, r in ingest_files(engine, paths):
+            assert not isinstance(r, Exception), r
             articles += r.articles_added
             near += r.near_duplicates
             figures += r.figures_added

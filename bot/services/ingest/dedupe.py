@@ -78,12 +78,17 @@ def simhash_folded(folded: str) -> int:
     shingles = set(_SHINGLE_RE.findall(folded)) if len(folded) >= SHINGLE else {folded} if folded else set()
     if not shingles:
         return 0
+    global _cache
     cache = _cache
-    missing = [s for s in shingles if s not in cache]
+    missing = shingles.difference(cache)
     if missing:
         with _cache_lock:
+            if _cache is not cache:  # replaced meanwhile by another thread
+                cache = _cache
+                missing = shingles.difference(cache)
             if len(cache) + len(missing) > _CACHE_MAX:
-                cache.clear()
+                cache = _cache = {}  # a fresh dict: other threads keep reading the one they hold
+                missing = shingles
             for s in missing:
                 cache[s] = _spread(s)
     total = sum(map(cache.__getitem__, shingles))
@@ -166,17 +171,15 @@ def load_index(session: Session) -> FingerprintIndex:
         .order_by(col(Article.id))
     ).all()
     if rows:
-        # copy-on-write: another thread may be reading the cached index
-        index = FingerprintIndex(
-            bands=[{k: list(v) for k, v in band.items()} for band in index.bands],
-            fps=dict(index.fps),
-            max_id=index.max_id,
-        )
-        for aid, bid, fp in rows:
-            assert aid is not None
-            index.add(aid, bid, fp)
-            index.max_id = max(index.max_id, aid)
-        count_known += len(rows)
+        # appended in place (no copy per load: that made a large archive quadratic); readers in other threads only
+        # ever see committed articles added, which is harmless, and list/dict updates are atomic
         with _indexes_lock:
-            _indexes[key] = (count_known, index)
+            current = _indexes.get(key)
+            if current is not None and current[1] is index:
+                count_known = current[0]
+            new = [(aid, bid, fp) for aid, bid, fp in rows if aid is not None and aid > index.max_id]
+            for aid, bid, fp in new:
+                index.add(aid, bid, fp)
+                index.max_id = max(index.max_id, aid)
+            _indexes[key] = (count_known + len(new), index)
     return index
