@@ -4,6 +4,10 @@ Synthetic data built from the seed bulletins' text (sentences recombined into ar
 ~5 000 rare metric names, 30 regions, ten years of periods), bulk-inserted (executemany on SQLite, COPY on
 PostgreSQL) into a store created by the real migrations. Latency is measured through the service calls the bot
 makes — `lookup(session, query)` and `search(session, query)` — with a fresh session per call, like a handler.
+Queries mix frequent and rare metrics, aliases, region prefixes and periods; search mixes common two-character words,
+rare words and multi-word queries. Warm-up calls are excluded. Metric lookups are reported cold (result cache off:
+every call runs its statements; only the metric-name catalog stays cached, revalidated per call) at the bot's two
+limits (50 for /metric, 5 for inline queries), then with the result cache on (the line says how many calls hit it).
 
 Goals on this machine: metric p99 ≤ 2 ms, search p99 ≤ 20 ms.
 

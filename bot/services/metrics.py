@@ -11,9 +11,11 @@ Resolution order for the metric part of the query (after width folding, space re
 An optional period in the query narrows the figures: `网上零售额 2023`, `网上零售额 上半年`, `网上零售额 2023年1-7月`,
 `网上零售额 2023 H1`.
 
-Speed: the hot path is one UNION ALL statement, one index-ordered arm per candidate name over
-`ix_figure_metric_period (metric_norm, period_end)`, fetching a bounded number of rows (no ORM objects). Distinct
-names (fuzzy path only) are cached per database and refreshed when `max(figure.id)` changes or after a TTL.
+Speed: every call first reads `data_version` (index seeks only); a repeated query at the same version is answered
+from a per-process LRU of results. Otherwise the hot path is one UNION ALL statement, one index-ordered arm per
+*stored* synonym over `ix_figure_metric_period (metric_norm, period_end, …)`, fetching a bounded number of rows (no
+ORM objects), then one statement for the details of the entries returned. Distinct names (synonym pruning, region
+prefixes, fuzzy matching) are cached per database and reloaded when the data version changes or after a TTL.
 """
 
 from __future__ import annotations
