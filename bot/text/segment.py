@@ -1,12 +1,16 @@
-"""jieba behind one interface: an own `Tokenizer` instance with the user dictionary from seeds/.
+"""jieba behind one interface: an own tokenizer instance (`FastTokenizer`: stock jieba's tokens, faster) with the
+user dictionary from seeds/. Indexing and querying both segment through here, so they always agree.
 
-Segmentation is the dominant cost of ingestion (~1 MB/s per core), so large batches can run in a pool of worker
-processes (`worker_pool()`): lazily started on first use, reused afterwards, each worker loading the same tokenizer
-and user dictionary once (same tokens as in-process). The pool uses the *spawn* start method (safe from a process
-that runs threads, like the bot with `asyncio.to_thread`), is shared by all threads, and is shut down at interpreter
-exit (or by `shutdown_pool()`). Callers fall back to in-process work when the pool is disabled or broken.
+Segmentation is the dominant cost of ingestion (~1.2-1.5 MB/s per core), so large batches can run in a pool of
+worker processes (`worker_pool()`): started lazily on first use (~1 s), reused afterwards, each worker loading the
+same tokenizer and user dictionary once (~110 MB resident each). The pool uses the *spawn* start method (safe from
+a process that runs threads, like the bot with `asyncio.to_thread`), is shared by all threads, ignores Ctrl-C in the
+workers and is shut down at interpreter exit (or by `shutdown_pool()`). Work falls back to in-process when the pool
+is disabled (`DONGTAI_SEGMENT_WORKERS=0`, one CPU, or a program started as a plain script whose top level a spawned
+worker would re-run) or broken.
 
-    cut_for_search_many(texts)   # list of token lists, in order; uses the pool for large inputs
+    cut_for_search_many(texts)                  # token lists, in order; in the pool for large inputs
+    start_batches(func, items, sizes)() / map_batches(...)   # any picklable batch function, same rules
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -218,6 +223,8 @@ def pool_workers() -> int:
 
 
 def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent decides what happens, it shuts the pool down
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     tokenizer()  # dictionary load once per worker, before the first task
 
 

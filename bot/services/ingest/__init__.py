@@ -27,7 +27,7 @@ from bot.services.ingest.dedupe import (
     FingerprintIndex,
     content_hash,
     load_index,
-    simhash_folded,
+    simhash_many,
     to_signed,
 )
 from bot.services.ingest.normalise import fold
@@ -218,12 +218,15 @@ def _store(
         result.seconds = time.perf_counter() - started
         return result
 
-    # search tokens and figures: the CPU-heavy part, in the worker pool for large files while we go on here
+    # the CPU-heavy part runs in the worker pool for large files: fingerprints first (needed to decide what to
+    # store), then search tokens and figures, which go on while we store the articles
+    sizes = [len(t) for t in folded]
+    fingerprints_later = start_batches(simhash_many, folded, sizes)
     inputs = [ArticleInput(a.title[:500], a.body, a.published) for a in parsed.articles]
-    prepared_later = start_batches(prepare_articles, inputs, [len(i.title) + len(i.body) for i in inputs])
+    prepared_later = start_batches(prepare_articles, inputs, sizes)
 
-    fingerprints = [simhash_folded(t) for t in folded]
     index = load_index(session)
+    fingerprints = fingerprints_later()
     matches = [index.nearest(fp) for fp in fingerprints]
     same = _same_bulletin(matches, len(parsed.articles))
     if same is not None:

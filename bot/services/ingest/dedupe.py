@@ -100,6 +100,11 @@ def simhash_folded(folded: str) -> int:
     return value
 
 
+def simhash_many(folded: list[str]) -> list[int]:
+    """`simhash_folded` of each text (picklable: runs in the segmentation worker pool)."""
+    return [simhash_folded(t) for t in folded]
+
+
 def to_signed(value: int) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
