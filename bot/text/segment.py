@@ -231,13 +231,11 @@ def _init_worker() -> None:
 def worker_pool() -> Executor | None:
     """The shared segmentation pool (started on first call), or None when disabled or broken."""
     global _pool
+    n = pool_workers()  # checked on every call: setting DONGTAI_SEGMENT_WORKERS=0 turns a running pool off too
+    if n <= 0 or _pool_broken:
+        return None
     if _pool is not None:
         return _pool
-    if _pool_broken:
-        return None
-    n = pool_workers()
-    if n <= 0:
-        return None
     with _pool_lock:
         if _pool is None:
             ctx = multiprocessing.get_context("spawn")

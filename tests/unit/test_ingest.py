@@ -173,11 +173,17 @@ def test_repeat_inside_one_file_points_to_its_first_copy(engine: Engine, tmp_pat
         assert first.created_at is not None and first.created_at.tzinfo is not None
 
 
-def test_stored_search_tokens_and_figures_are_the_services_own(engine: Engine) -> None:
-    """Ingest stores tokens and figures in bulk; they must be exactly what `search.index_article` and
-    `figures.figures_for_article` produce for the stored article (the query side relies on the same tokens)."""
+@pytest.mark.parametrize("workers", ["0", "2"], ids=["in-process", "pool"])
+def test_stored_search_tokens_and_figures_are_the_services_own(
+    engine: Engine, workers: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingest stores tokens and figures in bulk, in-process or from the worker pool; they must be exactly what
+    `search.index_article` and `figures.figures_for_article` produce for the stored article (the query side relies
+    on the same tokens), and the fingerprints exactly `simhash`'s."""
     from bot.services import figures, search
+    from bot.services.ingest.dedupe import to_signed
 
+    monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", workers)
     ingest(engine, S001)
     fields = (
         "metric",
@@ -203,6 +209,7 @@ def test_stored_search_tokens_and_figures_are_the_services_own(engine: Engine) -
         stored = {r.article_id: (r.title_tokens, r.body_tokens) for r in s.exec(select(ArticleSearch)).all()}
         assert set(stored) == {a.id for a in articles}
         for a in articles:
+            assert a.fingerprint == to_signed(simhash(f"{a.title}\n{a.body}")), a.title
             search.index_article(s, a)  # re-indexing replaces the row only when the tokens differ
             assert not s.dirty and not s.new, a.title
             row = s.get(ArticleSearch, a.id)
