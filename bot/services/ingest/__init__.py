@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -31,7 +31,7 @@ from bot.services.ingest.dedupe import (
     to_signed,
 )
 from bot.services.ingest.normalise import fold
-from bot.services.ingest.prepare import ArticleInput, prepare_articles
+from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
 from bot.services.ingest.segment import ParsedBulletin, parse_document
 from bot.text.segment import start_batches
@@ -169,24 +169,69 @@ def ingest_files(
         except IngestError as exc:
             return t0, exc
 
-    upcoming = parse(0)
+    def parse_and_launch(k: int) -> tuple[float, tuple[RawDocument, ParsedBulletin, _Launched] | IngestError] | None:
+        """Read file k and queue its pool work right away (speculatively: wasted only if it turns out a
+        duplicate), so the workers never wait for this process to finish storing the file before it."""
+        parsed = parse(k)
+        if parsed is None:
+            return None
+        t0, outcome = parsed
+        if isinstance(outcome, IngestError):
+            return t0, outcome
+        doc, bulletin = outcome
+        return t0, (doc, bulletin, _launch(bulletin))
+
+    upcoming = parse_and_launch(0)
     for i, path in enumerate(todo):
         assert upcoming is not None
         started, current = upcoming
         if isinstance(current, IngestError):
-            upcoming = parse(i + 1)
+            upcoming = parse_and_launch(i + 1)
             yield path, current
             continue
-        doc, parsed = current
+        doc, parsed, launched = current
         with session_scope(engine) as session:
-            steps = _store(session, doc, parsed, name=path.name, loaded_by=loaded_by, started=started)
+            steps = _store(
+                session, doc, parsed, name=path.name, loaded_by=loaded_by, started=started, launched=launched
+            )
             result = _step(steps)
-            upcoming = parse(i + 1)  # while the pool works on this file (or after a duplicate)
+            upcoming = parse_and_launch(i + 1)  # while the pool works on this file (or after a duplicate)
             parsing = time.perf_counter() - upcoming[0] if upcoming else 0.0
             if result is None:
                 result = _finish(steps)
             result.seconds = max(0.0, result.seconds - parsing)
         yield path, result
+
+
+@dataclass(slots=True)
+class _Launched:
+    """A parsed file's folded texts and content hash, and its pool work under way (or deferred in-process)."""
+
+    folded: list[str]
+    digest: str
+    inputs: list[ArticleInput]
+    fingerprints: Callable[[], list[int]]
+    prepared: Callable[[], list[PreparedArticle]]
+
+
+def _fold_and_hash(parsed: ParsedBulletin) -> tuple[list[str], str]:
+    folded = [fold(f"{a.title}\n{a.body}") for a in parsed.articles]  # once, for the hash and the fingerprints
+    return folded, content_hash(folded, folded=True)
+
+
+def _launch(parsed: ParsedBulletin, folded_digest: tuple[list[str], str] | None = None) -> _Launched:
+    """Start the CPU-heavy part (in the worker pool for large files): fingerprints first (needed to decide what to
+    store), then search tokens and figures, which go on while the articles are stored."""
+    folded, digest = folded_digest or _fold_and_hash(parsed)
+    sizes = [len(t) for t in folded]
+    inputs = [ArticleInput(a.title[:500], a.body, a.published) for a in parsed.articles]
+    return _Launched(
+        folded,
+        digest,
+        inputs,
+        start_batches(simhash_many, folded, sizes),
+        start_batches(prepare_articles, inputs, sizes),
+    )
 
 
 def _store(
@@ -197,9 +242,10 @@ def _store(
     name: str,
     loaded_by: int | None,
     started: float,
+    launched: _Launched | None = None,
 ) -> Generator[None, None, IngestResult]:
     """Store a parsed file; yields once while the worker pool computes tokens and figures (the caller may do other
-    work then), returns the result."""
+    work then), returns the result. `launched`: the file's pool work, already started by the caller."""
     result = IngestResult(
         bulletin_id=None,
         file_name=name,
@@ -208,8 +254,7 @@ def _store(
         published=parsed.published,
         layout=parsed.layout,
     )
-    folded = [fold(f"{a.title}\n{a.body}") for a in parsed.articles]  # once, for the hash and the fingerprints
-    digest = content_hash(folded, folded=True)
+    folded, digest = (launched.folded, launched.digest) if launched else _fold_and_hash(parsed)
     existing = session.exec(select(Bulletin).where(Bulletin.content_hash == digest)).first()
     if existing is not None:
         result.duplicate_of = existing.id
@@ -218,13 +263,8 @@ def _store(
         result.seconds = time.perf_counter() - started
         return result
 
-    # the CPU-heavy part runs in the worker pool for large files: fingerprints first (needed to decide what to
-    # store), then search tokens and figures, which go on while we store the articles
-    sizes = [len(t) for t in folded]
-    fingerprints_later = start_batches(simhash_many, folded, sizes)
-    inputs = [ArticleInput(a.title[:500], a.body, a.published) for a in parsed.articles]
-    prepared_later = start_batches(prepare_articles, inputs, sizes)
-
+    work = launched or _launch(parsed, (folded, digest))  # not before the hash check: no work for a repeat
+    inputs, fingerprints_later, prepared_later = work.inputs, work.fingerprints, work.prepared
     index = load_index(session)
     fingerprints = fingerprints_later()
     matches = [index.nearest(fp) for fp in fingerprints]
