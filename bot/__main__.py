@@ -63,24 +63,21 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.db.engine import session_scope
     from bot.db.store import open_store
-    from bot.services.ingest import ingest_file
+    from bot.services.ingest import ingest_files
 
     engine = open_store(settings.database_url)
     failed = 0
     results = []
-    for name in args.files:
-        try:
-            with session_scope(engine) as session:
-                result = ingest_file(session, Path(name), published=args.published)
-        except UserError as exc:
+    # one transaction per file: a bad file is reported and changes nothing; the others still go in
+    for _path, outcome in ingest_files(engine, [Path(name) for name in args.files], published=args.published):
+        if isinstance(outcome, UserError):
             failed += 1
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {outcome}", file=sys.stderr)
             continue
-        results.append(result)
+        results.append(outcome)
         if not args.json:
-            print(result.summary())
+            print(outcome.summary())
     if args.json:
         _print_json([r.to_json() for r in results])
     return 1 if failed else 0
