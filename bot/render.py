@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 
 from bot.errors import N_
 from bot.i18n import Translator
+from bot.services.metrics import english_name
 
 #: Telegram rejects messages above 4096 characters; keep a margin for entities and the page footer
 MESSAGE_LIMIT = 4000
@@ -146,6 +147,19 @@ def format_period(t: Translator, label: str, start: date | None, end: date | Non
 # ---------------------------------------------------------------------------------------------- figures
 
 
+def figure_name(t: Translator, entry: Any) -> str:
+    """The metric as a reader sees it (plain text): `上海网上零售额` in Chinese; in English with the English name
+    from the alias table first when there is one: `Online retail sales (上海网上零售额)`."""
+    region = getattr(entry, "region", "") or ""
+    metric = entry.metric
+    name = metric if not region or region == "全国" or metric.startswith(region) else f"{region}{metric}"
+    if t.language != "zh":
+        english = english_name(metric)
+        if english and english != metric:
+            return f"{english} ({name})"
+    return name
+
+
 def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str:
     """One figure entry (`bot.services.metrics.FigureEntry`, or a `Figure` row) as a short HTML block."""
     value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
@@ -153,9 +167,7 @@ def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str
     qualifier = getattr(entry, "qualifier", "exact")
     if qualifier in _QUALIFIERS:
         value = t._(_QUALIFIERS[qualifier]).format(value=value)
-    region = getattr(entry, "region", "") or ""
-    metric = entry.metric
-    name = metric if not region or region == "全国" or metric.startswith(region) else f"{region}{metric}"
+    name = figure_name(t, entry)
     period = format_period(t, getattr(entry, "period_label", ""), getattr(entry, "period_start", None),
                            getattr(entry, "period_end", None))
     shown = esc(value)

@@ -11,7 +11,16 @@ from telegram.constants import ParseMode
 from bot.context import BotContext
 from bot.db.models import Bulletin
 from bot.i18n import Translator
-from bot.render import esc, format_growth, format_period, format_value, render_article, render_figure, render_hit
+from bot.render import (
+    esc,
+    figure_name,
+    format_growth,
+    format_period,
+    format_value,
+    render_article,
+    render_figure,
+    render_hit,
+)
 from bot.services import articles as articles_service
 from bot.services.metrics import lookup
 from bot.services.search import search
@@ -30,7 +39,9 @@ from handlers.common import (
 
 METRIC_PAGE = 5
 SEARCH_PAGE = 5
+#: entries /metric pages through at most (10 pages); the header says "50+" when there are more
 METRIC_LIMIT = 50
+MAX_METRIC_PAGES = (METRIC_LIMIT + METRIC_PAGE - 1) // METRIC_PAGE
 INLINE_FIGURES = 5
 INLINE_ARTICLES = 5
 
@@ -50,12 +61,15 @@ def bulletin_name(bulletin: Bulletin | None) -> str:
 
 
 def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
-    """The text and keyboard of one page of a metric lookup."""
+    """The text and keyboard of one page of a metric lookup (details are fetched for that page only)."""
     t = context.i18n
+    page = min(max(1, page), MAX_METRIC_PAGES)
     with context.session() as s:
-        result = lookup(s, query, limit=METRIC_LIMIT)
-    entries = list(result.entries)
-    if not entries:
+        result = lookup(s, query, limit=METRIC_PAGE, offset=(page - 1) * METRIC_PAGE)
+        if not result.entries and result.total:  # a page past the end (the data changed): show the last one
+            page = (result.total + METRIC_PAGE - 1) // METRIC_PAGE
+            result = lookup(s, query, limit=METRIC_PAGE, offset=(page - 1) * METRIC_PAGE)
+    if not result.entries:
         lines = [t._("No figures found for “{query}”.").format(query=esc(query))]
         buttons: list[list[InlineKeyboardButton]] = []
         if result.suggestions:
@@ -65,14 +79,14 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
         else:
             lines.append(t._("Try a full-text search: {command}").format(command=f"/search {esc(query)}"))
         return "\n".join(lines), keyboard(buttons)
-    pages = (len(entries) + METRIC_PAGE - 1) // METRIC_PAGE
-    page = min(max(1, page), pages)
-    shown = entries[(page - 1) * METRIC_PAGE: page * METRIC_PAGE]
+    total = min(result.total, METRIC_LIMIT)
+    pages = (total + METRIC_PAGE - 1) // METRIC_PAGE
+    count = t.number(total) + ("+" if result.total_capped or result.total > METRIC_LIMIT else "")
     head = t.ngettext("<b>{query}</b>: {count} figure", "<b>{query}</b>: {count} figures, newest first",
-                      len(entries)).format(query=esc(query), count=t.number(len(entries)))
+                      total).format(query=esc(query), count=count)
     if pages > 1:
         head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
-    blocks = [head] + [render_figure(t, e) for e in shown]
+    blocks = [head] + [render_figure(t, e) for e in result.entries]
     markup = keyboard([page_buttons(context, "m", query, page, page < pages)])
     return "\n\n".join(blocks), markup
 
@@ -222,7 +236,7 @@ def _plain_figure(t: Translator, entry: Any) -> tuple[str, str]:
     value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
                          getattr(entry, "base_unit", None))
     period = format_period(t, entry.period_label, entry.period_start, entry.period_end)
-    title = f"{entry.metric} {value}" + (f" · {period}" if period else "")
+    title = f"{figure_name(t, entry)} {value}" + (f" · {period}" if period else "")
     desc = format_growth(t, entry.growth_pct, entry.growth_pp)
     if entry.sources:
         src = entry.sources[0]

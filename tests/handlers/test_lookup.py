@@ -142,3 +142,49 @@ async def test_pressing_the_same_page_twice_is_quiet(harness: Harness) -> None:
     again = await harness.press(first, "下一页")  # a double tap: Telegram says "not modified"; no apology
     assert [c.method for c in again] == ["answerCallbackQuery", "editMessageText"]
     assert again[-1].status == 400 and "not modified" in again[-1].response["description"]
+
+
+async def test_metric_in_english_finds_the_chinese_metric(harness: Harness) -> None:
+    """"Chinese first, English too": English names find the Chinese metrics, and English readers see the English
+    name next to the Chinese one; Chinese readers see the Chinese name only."""
+    _store(harness)
+    [en] = sent(await harness.command("/metric online retail sales", user_id=2002, language_code="en"))
+    assert "<b>online retail sales</b>: 1 figure" in en.text
+    assert "<b>Online retail sales (网上零售额)</b>: 15.42 trillion yuan (2023)" in en.text
+    [en_year] = sent(await harness.command("/metric Online Retail Sales 2023", user_id=2002, language_code="en"))
+    assert "15.42 trillion yuan" in en_year.text
+    [zh] = sent(await harness.command("/metric online retail sales"))
+    assert "<b>网上零售额</b>：15.42万亿元" in zh.text and "Online" not in zh.text.split("\n", 1)[1]
+    [physical] = sent(await harness.command("/metric online retail sales of physical goods", user_id=2002,
+                                            language_code="en"))
+    assert "<b>Online retail sales of physical goods (实物商品网上零售额)</b>: 13.02 trillion yuan" in physical.text
+    calls = await harness.feed(harness.updates.inline("online retail sales", user_id=2002, language_code="en"))
+    [answer] = [c for c in calls if c.method == "answerInlineQuery"]
+    assert answer.params["results"][0]["title"].startswith("Online retail sales (网上零售额) 15.42 trillion yuan")
+
+
+async def test_metric_suggestions_skip_fragments_and_generic_heads(harness: Harness) -> None:
+    _store(harness)
+    add_bulletin(harness.engine, issue_no="第13期", articles=[{"title": "碎片", "body": "碎片。", "figures": [
+        retail_figure(metric=name, metric_norm=name, quote=name) for name in ("的阿", "三级指标", "二级指标")]}])
+    [msg] = sent(await harness.command("/metric 不存在的指标"))
+    assert "没有找到“不存在的指标”的数据" in msg.text and msg.button_texts == []
+    assert "/search 不存在的指标" in msg.text
+    [near] = sent(await harness.command("/metric 农村零售价格"))
+    assert near.button_texts and near.button_texts[0] == "网上零售额"  # shares 零售, not just 的 or 指标
+    assert "的阿" not in near.button_texts and "三级指标" not in near.button_texts
+
+
+async def test_metric_pages_fetch_one_page_and_count_beyond_fifty(harness: Harness) -> None:
+    """Each page is its own lookup (limit 5 at its offset); the header counts all pages, "50+" past the 10 pages
+    /metric shows."""
+    figures = [retail_figure(period_start=date(1960 + i, 1, 1), period_end=date(1960 + i, 12, 31),
+                             period_label=f"{1960 + i}年", value=1.0 + i, value_base=(1.0 + i) * 1e12,
+                             quote=f"{1960 + i}年网上零售额") for i in range(56)]
+    add_bulletin(harness.engine, articles=[{"title": "历年网上零售额", "body": "历年数据。", "figures": figures}])
+    [first] = sent(await harness.command("/metric 网上零售额"))
+    assert "50+ 条数据" in first.text and "（第 1/10 页）" in first.text and "2015年" in first.text
+    [en] = sent(await harness.command("/metric 网上零售额", user_id=2002, language_code="en"))
+    assert "50+ figures, newest first" in en.text and "(page 1 of 10)" in en.text
+    page2 = (await harness.press(first, "下一页"))[-1]
+    assert "（第 2/10 页）" in page2.text and "2010年" in page2.text and "2011年" not in page2.text

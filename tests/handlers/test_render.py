@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.i18n import Translator
-from bot.render import format_period, format_value, highlight, render_figure, split_blocks, split_message
+from bot.render import figure_name, format_period, format_value, highlight, render_figure, split_blocks, split_message
 
 ZH, EN = Translator("zh"), Translator("en")
 
@@ -97,8 +97,21 @@ def test_figure_block_marks_forecast_growth_and_source() -> None:
     assert text.startswith("<b>网上零售额</b>：约7.1万亿元（2024年上半年），同比下降2.5% ［预测］")
     assert "<i>— 商务部&lt;官网&gt; · 动态 第3期 · 2024年7月15日</i> · /article 7" in text
     en = render_figure(EN, _Entry(region="上海"))
-    assert en.startswith("<b>上海网上零售额</b>: about 7.1 trillion yuan (H1 2024), down 2.5% year on year"
-                         " [forecast]")
+    assert en.startswith("<b>Online retail sales (上海网上零售额)</b>: about 7.1 trillion yuan (H1 2024), down 2.5% "
+                         "year on year [forecast]")
+
+
+def test_english_readers_see_the_english_metric_name() -> None:
+    """English name from the alias table first, the Chinese name kept; Chinese readers unchanged; metrics the table
+    does not know stay Chinese."""
+    assert render_figure(EN, _Entry(metric="网络零售额"), with_source=False).startswith(
+        "<b>Online retail sales (网络零售额)</b>: ")
+    assert render_figure(EN, _Entry(metric="快递业务量"), with_source=False).startswith(
+        "<b>Express delivery volume (快递业务量)</b>: ")
+    assert render_figure(ZH, _Entry(metric="快递业务量"), with_source=False).startswith("<b>快递业务量</b>：")
+    assert render_figure(EN, _Entry(metric="某园区产值"), with_source=False).startswith("<b>某园区产值</b>: ")
+    assert figure_name(EN, _Entry(metric="网民规模", region="全国")) == "Internet users (网民规模)"
+    assert figure_name(ZH, _Entry(metric="网民规模", region="全国")) == "网民规模"
 
 
 def test_highlight_escapes_and_merges_spans() -> None:

@@ -17,7 +17,19 @@ from bot.db.engine import make_engine, session_scope
 from bot.db.migrate import upgrade
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.figures import normalise_metric
-from bot.services.metrics import MAX_SOURCES, PeriodFilter, alias_groups, lookup, parse_query, similarity, synonyms
+from bot.services.metrics import (
+    COUNT_UP_TO,
+    MAX_SOURCES,
+    PeriodFilter,
+    alias_groups,
+    english_name,
+    lookup,
+    normalise_query,
+    overlap,
+    parse_query,
+    similarity,
+    synonyms,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -362,3 +374,148 @@ def test_month_range_without_year_spans_years(session: Session) -> None:
     assert [e.value for e in lookup(session, "网上零售额 上半年", limit=2).entries] == [7.16, 6.11]
     assert [e.value for e in lookup(session, "网上零售额 前三季度").entries] == [9.9]
     assert lookup(session, "网上零售额 一季度").entries == []
+
+
+# ------------------------------------------------------------------------------------------ paging
+
+
+def _yearly(session: Session, n: int, metric: str = "网上零售额") -> None:
+    art = add_article(session, title=f"历年{metric}")
+    for i in range(n):
+        year = 1990 + i
+        add_figure(session, art, metric, 1.0 + i, "万亿元", (1.0 + i) * WANYI, "元", date(year, 1, 1),
+                   date(year, 12, 31), f"{year}年")
+    session.commit()
+
+
+def test_pages_fetch_their_entries_and_count_all(session: Session) -> None:
+    """`offset` pages through the same order as one big call; `total` counts every page."""
+    _yearly(session, 12)
+    everything = [e.value for e in lookup(session, "网上零售额").entries]
+    assert len(everything) == 12 and everything == sorted(everything, reverse=True)
+    pages = [lookup(session, "网上零售额", limit=5, offset=o) for o in (0, 5, 10)]
+    assert [len(p.entries) for p in pages] == [5, 5, 2]
+    assert [e.value for p in pages for e in p.entries] == everything
+    assert all(p.total == 12 and not p.total_capped and p.match == "exact" for p in pages)
+    assert pages[2].offset == 10
+    past = lookup(session, "网上零售额", limit=5, offset=20)  # past the end: no entries, still the total
+    assert past.entries == [] and past.total == 12 and past.suggestions == []
+    # the alias and fuzzy paths page the same way
+    assert [e.value for e in lookup(session, "网零", limit=5, offset=5).entries] == everything[5:10]
+    fuzzy = lookup(session, "网上零售", limit=5, offset=10)
+    assert fuzzy.match == "fuzzy" and fuzzy.total == 12 and [e.value for e in fuzzy.entries] == everything[10:]
+
+
+def test_total_is_counted_up_to_a_bound(session: Session) -> None:
+    """Counting every entry of a popular metric would read its whole index range: the total is exact up to
+    COUNT_UP_TO entries (or the page's end, when further), `total_capped` beyond."""
+    _yearly(session, COUNT_UP_TO + 10)
+    page = lookup(session, "网上零售额", limit=5)
+    assert len(page.entries) == 5 and page.total == COUNT_UP_TO and page.total_capped
+    deep = lookup(session, "网上零售额", limit=5, offset=COUNT_UP_TO + 5)
+    assert len(deep.entries) == 5 and deep.total == COUNT_UP_TO + 10 and not deep.total_capped
+    assert lookup(session, "网上零售额", limit=100).total == COUNT_UP_TO + 10
+    # the CLI default is unchanged: the newest 50
+    default = lookup(session, "网上零售额")
+    assert len(default.entries) == 50 and default.entries[0].value == COUNT_UP_TO + 10
+
+
+def test_pages_with_region_and_period(session: Session, store: dict[str, Article]) -> None:
+    first = lookup(session, "网上零售额 2023", limit=1)
+    second = lookup(session, "网上零售额 2023", limit=1, offset=1)
+    assert first.total == second.total == 3
+    assert {first.entries[0].value, second.entries[0].value} <= {7.16, 8000, 15}
+    shanghai = lookup(session, "上海网上零售额", limit=5)
+    assert shanghai.total == 1 and shanghai.region == "上海"
+
+
+# ------------------------------------------------------------------------------------------ English
+
+ALL_RETAIL = {7.16, 8000, 13.8, 13.79, 15, 3}  # every 网上零售额/网络零售额 value of the store fixture
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("online retail sales", ALL_RETAIL),
+        ("Online Retail Sales", ALL_RETAIL),
+        ("  online   retail-sales ", ALL_RETAIL),
+        ("online retail sales 2022", {13.8, 13.79}),
+        ("online retail sales H1 2023", {7.16, 8000}),
+        ("online retail sales first half", {7.16, 8000}),
+        ("online retail sales for the first half of 2023", {7.16, 8000}),
+        ("internet users 2023", {10.79}),
+        ("Internet users as of June 2023", {10.79}),
+        ("netizens", {10.79}),
+        ("online retail sales of physical goods", {6.06}),
+        ("rural online retail sales", {2.17}),
+    ],
+)
+def test_english_queries_find_chinese_metrics(session: Session, store: dict[str, Article], query: str,
+                                              expected: set[float]) -> None:
+    result = lookup(session, query)
+    assert {e.value for e in result.entries} == expected
+    assert result.match == "alias"
+
+
+def test_english_fuzzy_and_names(session: Session, store: dict[str, Article]) -> None:
+    near = lookup(session, "online retail sale")  # singular: close to an English alias
+    assert near.match == "fuzzy" and near.matched[0] == "网上零售额" and 13.8 in {e.value for e in near.entries}
+    assert normalise_query("E-Commerce  Logistics Index") == normalise_query("ecommerce logistics index")
+    assert "电商物流指数" in synonyms(normalise_query("e-commerce logistics index"))
+    assert "快递业务量" in synonyms(normalise_query("Express delivery volume"))
+    assert english_name("网上零售额") == english_name("网络零售额") == "Online retail sales"
+    assert english_name("网民规模") == "Internet users"
+    assert english_name("快递业务量") == "Express delivery volume"
+    assert english_name("互联网普及率") == "Internet penetration rate"
+    assert english_name("三级指标") is None and english_name("") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "metric", "year", "months"),
+    [
+        ("internet users 2023", "internet users", 2023, None),
+        ("online retail sales H1 2023", "online retail sales", 2023, (1, 6)),
+        ("online retail sales first half", "online retail sales", None, (1, 6)),
+        ("online retail sales second half of 2022", "online retail sales", 2022, (7, 12)),
+        ("express delivery volume Q1", "express delivery volume", None, (1, 3)),
+        ("express delivery volume first quarter 2024", "express delivery volume", 2024, (1, 3)),
+        ("online retail sales Jan-Jul", "online retail sales", None, (1, 7)),
+        ("online retail sales January to July 2023", "online retail sales", 2023, (1, 7)),
+        ("online retail sales first 7 months", "online retail sales", None, (1, 7)),
+        ("online retail sales first three quarters", "online retail sales", None, (1, 9)),
+        ("internet users as of June 2023", "internet users", 2023, (6, 6)),
+        ("网上零售额 Jan-Jul", "网上零售额", None, (1, 7)),
+        ("market size", "market size", None, None),  # "mar" inside a word is no month
+        ("5G users", "5G users", None, None),
+    ],
+)
+def test_parse_english_periods(query: str, metric: str, year: int | None, months: tuple[int, int] | None) -> None:
+    got_metric, period = parse_query(query)
+    assert got_metric == metric
+    if year is None and months is None:
+        assert period is None
+    else:
+        assert period is not None and (period.year, period.months) == (year, months)
+
+
+# ------------------------------------------------------------------------------------------ suggestions
+
+
+def test_suggestions_need_a_meaningful_overlap(session: Session, store: dict[str, Article]) -> None:
+    """Extraction fragments and names sharing only 的 or a generic head (指标) are not suggested."""
+    junk = add_article(session, title="碎片")
+    for name in ("的阿", "三级指标", "二级指标", "和与规模"):
+        add_figure(session, junk, name, 1, "个", 1, "个", date(2023, 1, 1), date(2023, 12, 31))
+    session.commit()
+    result = lookup(session, "不存在的指标")
+    assert result.entries == [] and result.suggestions == []
+    assert overlap("不存在的指标", "三级指标") == 0 and overlap("不存在的指标", "的阿") == 0
+    assert overlap("农村零售价格", "农村网络零售额") == 2 and overlap("农村零售价格", "网上零售额") == 1
+
+
+def test_suggestions_ranked_by_overlap(session: Session, store: dict[str, Article]) -> None:
+    result = lookup(session, "农村零售价格")
+    assert result.entries == [] and result.match == "none"
+    assert result.suggestions[0] == "农村网络零售额"  # shares 农村 and 零售; the others only 零售
+    assert set(result.suggestions) <= {"农村网络零售额", "网上零售额", "网络零售额", "实物商品网上零售额"}
