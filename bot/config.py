@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     tick_seconds: float = 60.0
     #: overall messages per second to Telegram and per-chat spacing
     send_rate_per_second: float = 30.0
+    #: jieba worker processes for large bulletins: -1 = automatic (CPU cores, at most 4), 0 = in-process
+    dongtai_segment_workers: int = -1
 
     @field_validator("bot_timezone")
     @classmethod

@@ -36,7 +36,7 @@ from jieba import re_han_default as _RE_HAN
 from jieba import re_skip_default as _RE_SKIP
 from jieba._compat import strdecode
 
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, get_settings
 
 USER_DICT = PROJECT_ROOT / "seeds" / "userdict.txt"
 
@@ -203,6 +203,15 @@ def _main_reimport_is_safe() -> bool:
     return main is None or getattr(main, "__spec__", None) is not None or not hasattr(main, "__file__")
 
 
+def _configured_workers() -> int | None:
+    """The setting from `.env` (Settings), when it names a number of workers (-1 = automatic)."""
+    try:
+        value = get_settings().dongtai_segment_workers
+    except Exception:  # invalid configuration is reported by the program's entry point, not here
+        return None
+    return value if value >= 0 else None
+
+
 def pool_workers() -> int:
     """Worker processes the pool would use (0: no pool). `DONGTAI_SEGMENT_WORKERS` sets the number (0 disables
     the pool); by default the usable CPU cores (at most 4, none on one core), and only when the program was started
@@ -210,9 +219,14 @@ def pool_workers() -> int:
     raw = os.environ.get(_WORKERS_ENV, "").strip()
     if raw:
         try:
-            return max(0, int(raw))
+            if int(raw) >= 0:
+                return int(raw)
         except ValueError:
             logger.warning("%s=%r is not a number; using the default", _WORKERS_ENV, raw)
+    else:
+        configured = _configured_workers()
+        if configured is not None:
+            return configured
     if not _main_reimport_is_safe():
         return 0
     try:
