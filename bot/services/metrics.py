@@ -443,7 +443,7 @@ def _db_key(session: Session) -> str:
 
 def data_version(session: Session) -> tuple[Any, ...]:
     """A value that changes when stored figures change (index seeks only: no scan of `figure`)."""
-    row = session.connection().exec_driver_sql(_VERSION_SQL).one()
+    [row] = _fetch(session, _VERSION_SQL)
     return tuple(str(v) if v is not None else None for v in row)
 
 
@@ -579,6 +579,28 @@ _GROUP_COLS = "period_end, region, period_start, value_base, base_unit, is_forec
 _GROUP_ORDER = ", ".join(f"{c.strip()} DESC" for c in _GROUP_COLS.split(","))
 
 
+#: run the lookup statements on the DBAPI cursor (False: through SQLAlchemy's `exec_driver_sql`)
+RAW_CURSOR = True
+
+
+def _fetch(session: Session, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+    """Rows of a plain statement, run on the session's connection (inside its transaction). Straight on the DBAPI
+    cursor: SQLAlchemy's result set-up (column metadata, description parsing) costs more per statement than
+    the index seeks these statements do."""
+    conn = session.connection()
+    if not RAW_CURSOR:
+        return list(conn.exec_driver_sql(sql, params or {}).fetchall())
+    cursor = conn.connection.cursor()
+    try:
+        if params:
+            cursor.execute(sql, params)
+        else:
+            cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _ph(dialect: str, name: str) -> str:
     return f":{name}" if dialect == "sqlite" else f"%({name})s"
 
@@ -661,8 +683,7 @@ def _newest_keyed(session: Session, names: list[str], *, region: str | None, per
     for dated, kind, extra in passes:
         n_years = sum(k.startswith("e") for k in extra) if kind == "months" else 0
         sql = _groups_sql(dialect, len(names), dated, region is not None, kind, n_years)
-        for end, reg, start, base_value, base_unit, forecast, ids, n, top in conn.exec_driver_sql(
-                sql, {**base, **extra}).fetchall():
+        for end, reg, start, base_value, base_unit, forecast, ids, n, top in _fetch(session, sql, {**base, **extra}):
             key = (end or low, start or low, reg, f"{base_value:.10g}", base_unit, bool(forecast))
             old = merged.get(key)
             if old is None:
@@ -708,11 +729,11 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
     if dialect == "sqlite":
         size = 1 << max(4, (len(ids) - 1).bit_length())  # few distinct statement shapes
         padded = ids + [ids[-1]] * (size - len(ids))
-        rows = conn.exec_driver_sql(_details_sql(dialect, size), {f"i{j}": v for j, v in enumerate(padded)})
+        rows = _fetch(session, _details_sql(dialect, size), {f"i{j}": v for j, v in enumerate(padded)})
     else:
-        rows = conn.exec_driver_sql(_details_sql(dialect, 0), {"ids": ids})
+        rows = _fetch(session, _details_sql(dialect, 0), {"ids": ids})
     details: dict[int, list[Any]] = {}
-    for row in rows.fetchall():
+    for row in rows:
         r = list(row)
         r[9], r[10], r[19], r[24] = _to_date(r[9]), _to_date(r[10]), _to_date(r[19]), _to_date(r[24])
         details[r[0]] = r
