@@ -38,9 +38,19 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.app import run
 
-    run(settings)
+    try:
+        run(settings)
+    except InvalidToken:
+        print("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401): check the token @BotFather gave you.",
+              file=sys.stderr)
+        return 2
+    except NetworkError as exc:
+        print(f"cannot reach the Telegram Bot API at {settings.telegram_api_base_url}: {exc}", file=sys.stderr)
+        return 3
     return 0
 
 

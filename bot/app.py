@@ -103,9 +103,23 @@ def _safe_url(url: str) -> str:
         return url.split("@")[-1]
 
 
+class _BootstrapWithoutStack(logging.Filter):
+    """PTB logs a failed start-up (bad token, Bot API unreachable) with a stack trace; `python -m bot run` reports
+    those in one line, so keep PTB's message and drop the stack."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+            exc = record.exc_info[1]
+            record.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
+            record.args = None
+            record.exc_info = None
+        return True
+
+
 def configure_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("telegram.ext").addFilter(_BootstrapWithoutStack())
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 

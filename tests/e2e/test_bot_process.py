@@ -172,3 +172,29 @@ def test_webhook_mode(tmp_path: Path) -> None:
     output = _log(log_path)
     assert code == 0, output[-3000:]
     assert "starting (webhook " + hook in output and "Traceback" not in output
+
+
+def test_rejected_token_is_one_clear_line(tmp_path: Path) -> None:
+    with FakeTelegramServer() as server:
+        env = _env(tmp_path, server, TELEGRAM_BOT_TOKEN="999:WRONG", LOAD_SEEDS="false")
+        proc = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("TELEGRAM_BOT_TOKEN was rejected by the Bot API")
+
+
+def test_unreachable_bot_api_is_one_clear_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = _env(tmp_path, None, TELEGRAM_BOT_TOKEN="123:TEST", LOAD_SEEDS="false",
+               TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+               TELEGRAM_API_FILE_URL=f"http://127.0.0.1:{port}/file/bot")
+    proc = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 3
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith(f"cannot reach the Telegram Bot API at http://127.0.0.1:{port}/bot")
