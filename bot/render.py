@@ -272,36 +272,28 @@ def split_plain(text: str, limit: int) -> list[str]:
 def split_blocks(blocks: Iterable[str], limit: int = MESSAGE_LIMIT, sep: str = "\n\n") -> list[str]:
     """Pack complete HTML blocks into messages below `limit`. A block is never cut unless it alone exceeds the
     limit; then it is cut on line boundaries (blocks are built so that lines carry balanced tags)."""
-    messages: list[str] = []
-    current = ""
-    for block in blocks:
-        for piece in _fit(block, limit):
-            candidate = f"{current}{sep}{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                messages.append(current)
-                current = piece
-    if current:
-        messages.append(current)
-    return messages
+    return _pack((piece for block in blocks for piece in _fit(block, limit)), limit, sep)
 
 
 def _fit(block: str, limit: int) -> list[str]:
     if len(block) <= limit:
         return [block]
+    # a single line too long is cut (only happens with plain text lines)
+    lines = (line[i:i + limit] for line in block.split("\n") for i in range(0, max(len(line), 1), limit))
+    return _pack(lines, limit, "\n")
+
+
+def _pack(pieces: Iterable[str], limit: int, sep: str) -> list[str]:
+    """Greedily join pieces (each at most `limit` long) with `sep` into as few chunks below `limit` as possible."""
     out: list[str] = []
     current = ""
-    for line in block.split("\n"):
-        while len(line) > limit:  # a single line too long: cut (only happens with plain text lines)
-            out.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
+    for piece in pieces:
+        candidate = f"{current}{sep}{piece}" if current else piece
         if len(candidate) <= limit:
             current = candidate
         else:
             out.append(current)
-            current = line
+            current = piece
     if current:
         out.append(current)
     return out

@@ -127,8 +127,8 @@ async def delete_bulletin(update: Update, context: BotContext) -> None:
     t = context.i18n
     arg = args_text(context).lstrip("#")
     if not arg.isdigit():
-        await reply(update, context, t._("Usage: /delete_bulletin <id> (the id is shown after an upload and in "
-                                         "/stats)").replace("<", "&lt;").replace(">", "&gt;"))
+        await reply(update, context, esc(t._("Usage: /delete_bulletin <id> (the id is shown after an upload and in "
+                                             "/stats)")))
         return
     bulletin_id = int(arg)
     with context.session() as s:

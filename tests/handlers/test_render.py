@@ -128,3 +128,10 @@ def test_split_keeps_paragraphs_whole_and_under_the_limit() -> None:
     block = "\n".join("行" * 300 for _ in range(30))
     parts = split_blocks([block])
     assert all(len(p) <= 4000 for p in parts) and "\n".join(parts) == block
+
+
+def test_an_overlong_line_is_cut_in_place_keeping_the_order() -> None:
+    block = "first\n" + "x" * 5000 + "\nlast"
+    parts = split_blocks([block], limit=4000)
+    assert parts == ["first", "x" * 4000, "x" * 1000 + "\nlast"]
+    assert "".join(p.replace("\n", "") for p in parts) == block.replace("\n", "")
