@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from bot.db.models import Article, ArticleSearch, Bulletin, Chat, Delivery, Figure, Subscription, UserPref
 
@@ -84,7 +84,7 @@ def delete_bulletin(session: Session, bulletin_id: int) -> int | None:
         session.exec(delete(Figure).where(col(Figure.article_id).in_(article_ids)))  # type: ignore[call-overload]
         session.exec(delete(ArticleSearch).where(col(ArticleSearch.article_id).in_(article_ids)))  # type: ignore[call-overload]
         session.exec(  # type: ignore[call-overload]
-            Article.__table__.update().where(col(Article.duplicate_of_id).in_(article_ids)).values(duplicate_of_id=None)
+            update(Article).where(col(Article.duplicate_of_id).in_(article_ids)).values(duplicate_of_id=None)
         )
         session.exec(delete(Article).where(col(Article.bulletin_id) == bulletin_id))  # type: ignore[call-overload]
     session.delete(bulletin)
