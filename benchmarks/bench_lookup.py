@@ -18,6 +18,8 @@ Environment:
     BENCH_CALLS          measured calls per query mix (default 1000 metric, half that for search)
     BENCH_POSTGRES_URL   server to create the bench database on (default postgresql://postgres@127.0.0.1:5432/postgres);
                          skipped politely when unreachable; BENCH_POSTGRES=0 skips it
+    BENCH_SQLITE         0 = skip SQLite
+    BENCH_ONLY           bot = only the BOT PATH lines (quick iterations on the /metric path)
     BENCH_KEEP           1 = keep the built databases (SQLite file in the temp dir, PostgreSQL database
                          `dongtai_bench_keep_<scale>`) and reuse them on the next run instead of rebuilding
 """
@@ -56,6 +58,7 @@ SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 CALLS = int(os.environ.get("BENCH_CALLS", "1000"))
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 KEEP = os.environ.get("BENCH_KEEP", "0") == "1"
+ONLY = os.environ.get("BENCH_ONLY", "")
 N_FIGURES = max(1000, int(1_000_000 * SCALE))
 N_ARTICLES = max(100, int(100_000 * SCALE))
 ARTICLES_PER_BULLETIN = 100
@@ -267,7 +270,8 @@ def _load_postgres(engine: Engine, rows: dict[str, Callable[[], Iterable[tuple[A
         "ix_article_search_title_tsv": "CREATE INDEX ix_article_search_title_tsv ON article_search USING gin (title_tsv)",
         "ix_article_search_recent_title":
             "CREATE INDEX ix_article_search_recent_title ON article_search (article_id) INCLUDE (title_tsv)",
-        "ix_figure_metric_period": f"CREATE INDEX ix_figure_metric_period ON figure ({', '.join(COVERING)})",
+        "ix_figure_metric_period":
+            f"CREATE INDEX ix_figure_metric_period ON figure ({', '.join(COVERING)}) INCLUDE (id)",
         "ix_figure_article_id": "CREATE INDEX ix_figure_article_id ON figure (article_id)",
     }
     raw = engine.raw_connection()
@@ -349,6 +353,9 @@ def _report(label: str, engine: Engine, rng: random.Random) -> None:
     both, revalidated on every call by the data-version statement."""
     queries = METRIC_QUERIES + _rare_queries(engine)
     old = metrics.RESULT_CACHE_SIZE
+    if ONLY == "bot":
+        _report_bot(label, engine, rng, queries)
+        return
     try:
         metrics.RESULT_CACHE_SIZE = 0
         metrics.clear_cache()
@@ -383,6 +390,20 @@ def _report(label: str, engine: Engine, rng: random.Random) -> None:
          len(SEARCH_QUERIES), 20.0)
 
 
+def _report_bot(label: str, engine: Engine, rng: random.Random, queries: list[str]) -> None:
+    """Only the BOT PATH lines (BENCH_ONLY=bot)."""
+    old = metrics.RESULT_CACHE_SIZE
+    try:
+        for size, kind in ((0, "cold"), (old, "warm")):
+            metrics.RESULT_CACHE_SIZE = size
+            for name, offset in BOT_PAGES:
+                metrics.clear_cache()
+                _row(label, f"BOT PATH {kind}, {name}", _measure(engine, functools.partial(
+                    lookup, limit=BOT_PAGE, offset=offset), queries, CALLS, rng), len(queries), 2.0)
+    finally:
+        metrics.RESULT_CACHE_SIZE = old
+
+
 def _build(label: str, engine: Engine) -> None:
     rng = random.Random(42)
     started = time.perf_counter()
@@ -406,6 +427,9 @@ def _built(engine: Engine) -> bool:
 
 
 def _bench_sqlite() -> None:
+    if os.environ.get("BENCH_SQLITE", "1") == "0":
+        print("  SQLite     skipped (BENCH_SQLITE=0)")
+        return
     if KEEP:
         path = Path(tempfile.gettempdir()) / f"dongtai_bench_keep_{SCALE:g}.db"
         engine = make_engine(f"sqlite:///{path}")

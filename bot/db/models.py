@@ -49,10 +49,11 @@ class Article(SQLModel, table=True):
 class Figure(SQLModel, table=True):
     """One statistic, traceable to its article and the sentence it came from."""
 
-    #: covering index for metric lookups (revision 0002): newest figures per name and their merge key, no table reads
+    #: covering index for metric lookups (revision 0002): newest figures per name and their merge key, no table reads;
+    #: on PostgreSQL it also carries `id` (revision 0004; SQLite index entries end with the rowid anyway)
     __table_args__ = (
         Index("ix_figure_metric_period", "metric_norm", "period_end", "region", "period_start", "value_base",
-              "base_unit", "is_forecast"),
+              "base_unit", "is_forecast", postgresql_include=["id"]),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -38,6 +38,8 @@ import time
 import tomllib
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -841,9 +843,39 @@ def _copy(result: LookupResult) -> LookupResult:
                    matched=list(result.matched))
 
 
+@contextmanager
+def _autocommit_reads(session: Session) -> Iterator[None]:
+    """PostgreSQL: run the lookup's read-only statements in autocommit when the session's connection has no open
+    transaction yet (a fresh session, as in a handler), which saves the BEGIN and COMMIT round trips (psycopg sends
+    neither when the connection is idle; ~0.1 ms of a ~1 ms lookup). A session that already wrote or read stays in
+    its transaction (it sees its own changes). Each statement then reads its own snapshot: an ingest committed
+    between the data-version statement and the figure statements is cached under the old version, which no later
+    call asks for; a bulletin deleted between grouping and details drops its entries from this one result."""
+    conn = session.connection()
+    dbapi = conn.connection.dbapi_connection
+    info = getattr(dbapi, "info", None)
+    if conn.dialect.name != "postgresql" or dbapi is None or getattr(dbapi, "autocommit", True) \
+            or getattr(info, "transaction_status", None) != 0:  # 0: psycopg TransactionStatus.IDLE
+        yield
+        return
+    dbapi.autocommit = True
+    try:
+        yield
+    finally:
+        try:
+            dbapi.autocommit = False
+        except Exception:  # a broken connection: SQLAlchemy invalidates it on its next use
+            pass
+
+
 def lookup(session: Session, query: str, *, limit: int = 50, offset: int = 0) -> LookupResult:
     """Stored figures for the metric in `query` (newest period first), merged across sources: the `limit`
     entries from `offset` on, with `total` counting the entries of all pages (up to a bound, see `total`)."""
+    with _autocommit_reads(session):
+        return _cached_lookup(session, query, limit=limit, offset=offset)
+
+
+def _cached_lookup(session: Session, query: str, *, limit: int, offset: int) -> LookupResult:
     limit, offset = max(1, limit), max(0, offset)
     version = data_version(session)
     key = (_db_key(session), version, query, limit, offset)

@@ -519,3 +519,21 @@ def test_suggestions_ranked_by_overlap(session: Session, store: dict[str, Articl
     assert result.entries == [] and result.match == "none"
     assert result.suggestions[0] == "农村网络零售额"  # shares 农村 and 零售; the others only 零售
     assert set(result.suggestions) <= {"农村网络零售额", "网上零售额", "网络零售额", "实物商品网上零售额"}
+
+
+def test_lookup_keeps_the_callers_transaction(engine, store: dict[str, Article]) -> None:  # type: ignore[no-untyped-def]
+    """A fresh session's lookup runs outside a transaction on PostgreSQL (no BEGIN/COMMIT round trips), yet the
+    session stays transactional: a lookup inside a transaction sees its uncommitted figures, and writes made after
+    a lookup still roll back."""
+    with Session(engine, expire_on_commit=False) as s:
+        assert [e.value for e in lookup(s, "网民规模").entries] == [10.79]  # fresh session: autocommit reads
+        art = add_article(s, title="银发网购", published=date(2023, 10, 20))
+        add_figure(s, art, "银发网购规模", 1.2, "万亿元", 1.2 * WANYI, "元", date(2023, 1, 1), date(2023, 9, 30))
+        assert [e.value for e in lookup(s, "银发网购规模").entries] == [1.2]  # own uncommitted figure
+        s.rollback()
+    with Session(engine, expire_on_commit=False) as s:
+        assert lookup(s, "银发网购规模").entries == []
+        s.commit()
+    with session_scope(engine) as s:  # the handler's pattern: lookup, then nothing else; repeated on one pool
+        for _ in range(3):
+            assert lookup(s, "网上零售额").entries
