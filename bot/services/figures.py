@@ -125,8 +125,15 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
     return table, pat
 
 
+#: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
+_LOCAL_SCOPE = re.compile(r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市)(?=[\u4e00-\u9fffA-Za-z0-9]{2})")
+
+
 def split_region(phrase: str) -> tuple[str, str]:
     """(region, rest) for a leading region (or region list) in `phrase`; ("", phrase) if none."""
+    local = _LOCAL_SCOPE.match(phrase)
+    if local:
+        return local.group(), phrase[local.end() :]
     table, pat = _regions()
     m = pat.match(phrase)
     if not m:
@@ -359,7 +366,7 @@ _POST_VERBS = re.compile(
 )
 _BREAKERS = re.compile(
     r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
-    r"另外|同时|而且|并且|以及|对于|随着|通过|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
+    r"另外|同时|而且|并且|以及|对于|随着|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
@@ -432,11 +439,17 @@ def _after_breakers(w: str) -> str:
     return w[cut:]
 
 
+#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
+_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
+
+
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
         return w
     before, _, after = w.rpartition("的")
+    if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
+        return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
     if len(after) < 2:
         return before if len(before) >= 2 else w
     if after in _GENERIC_HEADS or len(after) <= 2:
@@ -499,6 +512,7 @@ def _share_heads(parts: list[str]) -> list[str]:
         "率",
         "数",
         "指数",
+        "商品",
     )
     head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
     out = [p if (not head or any(p.endswith(h) for h in heads)) else p + head for p in parts[:-1]]
@@ -526,7 +540,21 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+#: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
+_RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
+#: `同比持平`: growth 0 for the level just before (not `基本持平`: that is an approximation)
+_FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
 _MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早了)")
+#: `增长8%至10%`, `1500亿至1600亿件`: a range; neither end is the figure (precision first: not stored)
+_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*[0-9]")
+_RANGE_BEFORE = re.compile(
+    r"[0-9][0-9.]*\s*(?:%|(?:万亿|亿|万|千)?(?:美元|元|件|人|户|个|家)?)\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*$"
+)
+#: `融入97个国民经济大类中的71个`: a part of a whole count (scope), not a figure
+_PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
+_PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
+#: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
+_ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
 
 
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
@@ -552,6 +580,14 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None
     if _MILESTONE_AFTER.match(t, n.end):
         return None  # "比2019年达到500亿件提前了155天": a milestone compared, not a figure of this article
+    if n.base_unit not in ("个百分点",) and (
+        _RANGE_AFTER.match(t, n.end) or _RANGE_BEFORE.search(masked, max(0, n.start - 16), n.start)
+    ):
+        return None
+    if n.unit == "个" and _PART_AFTER.match(t, n.end) or _PART_BEFORE.search(t, max(0, n.start - 24), n.start):
+        return None
+    if n.base_unit not in ("%", "倍", "‰", "个百分点") and _ABS_CHANGE.search(before.replace("\x00", "")):
+        return None
     after_unit = t[n.end : n.end + 4]
     if n.base_unit in ("", "个", "家", "件", "人", "次") and _BAD_AFTER.match(after_unit) and not n.mult:
         return None
@@ -569,6 +605,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             return None
         return _Item(n, "level")
     if n.base_unit == "个百分点":
+        if _RATE_SUBJECT.match(before):
+            return None  # `增速比上半年回落0.6个百分点`: a change of the growth rate, not of the metric
         v = _GROWTH_VERB_END.search(before) or re.search(
             r"(增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)[^，,；;]*$", before
         )
@@ -829,6 +867,12 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 last_level_group = []
         prev_end = group[-1].num.end
         i = j
+    for k, f in enumerate(figs):
+        if f.growth_pct is None and f.growth_pp is None and not _is_growth_only(f):
+            nxt = fig_pos[k + 1] if k + 1 < len(figs) else len(t)
+            fm = _FLAT_AFTER.match(t, f.span_end, nxt)
+            if fm and "基本" not in fm.group():
+                f.growth_pct = 0.0
     out.extend(_merge_leading_growth(figs))
     # update paragraph context: last explicit (non-comparison) year and period of this sentence
     for p in periods:
@@ -887,7 +931,9 @@ _SCOPE_AFTER = re.compile(
 
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
-_JUNK_METRIC = re.compile(r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$")
+_JUNK_METRIC = re.compile(
+    r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
+)
 
 
 def _post_noun(t: str, pos: int) -> str:
@@ -902,6 +948,8 @@ def _post_noun(t: str, pos: int) -> str:
         return ""
     if _DIGIT_RE.search(noun):
         return ""
+    if noun.startswith("在") and split_region(noun[1:] + "xx")[1] == "xx":
+        return ""  # `有6个在浙江`: a location, not a noun
     stop = _POST_STOP.match(noun)
     if stop and (stop.end() == len(noun) or stop.group() in _STOP_PREFIX_ONLY):
         return ""  # `国家` alone is a scope; `国家顶级节点` is a noun
@@ -923,6 +971,8 @@ def _level_metrics(
     k = len(group)
     if _SCOPE_AFTER.match(t, group[-1].num.end):
         return None
+    if ph.metric.startswith("在") and split_region(ph.metric[1:] + "xx")[1] == "xx":
+        return None  # `前10名有6个在浙江`: where things are, not a metric
     post = _post_noun(t, group[-1].num.end)
     metric = ph.metric
     if metric and post_mode and carried is not None and metric == carried.metric and post:
@@ -996,7 +1046,7 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
 
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模."""
-    if len(metric) > 4 or "占" in metric:
+    if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
