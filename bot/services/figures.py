@@ -19,7 +19,9 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   number is used (`中国共完成1100亿件快递业务量` → 快递业务量). Shares keep the whole relation:
   `实物商品网上零售额占社会消费品零售总额的比重为27.2%` → metric `实物商品网上零售额占社会消费品零售总额的比重`, unit %.
 * **region**: a prefix from `seeds/regions.txt` (全国/我国/中国/国内 → 全国; provinces and cities by short name;
-  countries); lists (`广东、浙江、福建、江苏四省`) are joined with `、`. Default 全国.
+  countries); lists (`广东、浙江、福建、江苏四省`) are joined with `、`. An unnamed local scope (`全省/全市/全县/全区/
+  本省/本市`) is kept as the region (never 全国). Default 全国. Scope modifiers stay in the metric
+  (`除汽车以外的消费品零售额`, `限额以上单位通过公共网络实现的商品零售额`).
 * **value/unit/value_base/base_unit**: `13.8万亿元` → 13.8, 万亿元, 1.38e13, 元. A multiplier without a unit
   (`超过了10亿`) gives unit 亿 and base unit "". Numbers inside parentheses (currency conversions) are skipped.
 * **qualifier**: 约/近/接近/左右 → approx; 超/超过/逾/突破/破/以上/多/余 → lower_bound; 不足/不到/低于/以下 →
@@ -32,7 +34,10 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   = "%" (or 个百分点 for point changes) and growth_pct (growth_pp) = the same number. So a figure is growth-only
   exactly when `unit in ("%", "个百分点")` and `value == growth_pct` (resp. `growth_pp`); renderers should show it
   as "+6.2%" rather than as a level. `增长2.7倍` growth-only → value 270, unit %.
-* Absolute changes (`增长1109万人`, `净增238.1万公里`) and ratios (`是全国的2.2倍`) are not stored.
+* Absolute changes (`增长1109万人`, `净增238.1万公里`, `较2022年12月新增网民2480万人`) and ratios (`是全国的2.2倍`)
+  are not stored; nor are ranges (`增长8%至10%`, `1500亿至1600亿件`: neither end is the figure) or parts of a
+  whole count (`97个国民经济大类中的71个`). A point change of the growth rate itself (`增速比上半年回落0.6个百分点`)
+  is not the metric's growth_pp. `同比持平` gives growth_pct 0 (`基本持平` gives nothing).
 * **period**: see `figures_periods`; comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are ignored;
   a period stated earlier in the sentence (or, failing that, in the paragraph) applies to later figures.
   `截至…`/`年底`/`X月底` are stocks: period_start None.

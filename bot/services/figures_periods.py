@@ -102,7 +102,13 @@ class PeriodMention:
             return (None, None)
         start: date | None
         start, end = self._span(year)
-        if guessed and not future_ok and published is not None and end > published and (self.kind != "year" or self.label == "全年"):
+        if (
+            guessed
+            and not future_ok
+            and published is not None
+            and end > published
+            and (self.kind != "year" or self.label == "全年")
+        ):
             start, end = self._span(year - 1)
         if self.asof:
             start = None
