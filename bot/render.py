@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 
 from bot.errors import N_
 from bot.i18n import Translator
+from bot.services.figures import is_growth_only
 from bot.services.metrics import english_name
 
 #: Telegram rejects messages above 4096 characters; keep a margin for entities and the page footer
@@ -72,15 +73,17 @@ def _english_magnitude(t: Translator, base: float) -> str:
 
 
 def format_growth(t: Translator, growth_pct: float | None, growth_pp: float | None) -> str:
+    """Growth in neutral words ("up 13.1%"): the store does not record whether a change is year on year, month on
+    month or over several years, so the wording never claims which (the quote does)."""
     parts = []
     if growth_pct is not None:
         pct = format_decimal(abs(_trim(growth_pct)), locale=t.locale)
         if growth_pct > 0:
-            parts.append(t._("up {pct}% year on year").format(pct=pct))
+            parts.append(t._("up {pct}%").format(pct=pct))
         elif growth_pct < 0:
-            parts.append(t._("down {pct}% year on year").format(pct=pct))
+            parts.append(t._("down {pct}%").format(pct=pct))
         else:
-            parts.append(t._("flat year on year"))
+            parts.append(t._("unchanged"))
     if growth_pp is not None:
         pp = format_decimal(abs(_trim(growth_pp)), locale=t.locale)
         if growth_pp >= 0:
@@ -162,8 +165,13 @@ def figure_name(t: Translator, entry: Any) -> str:
 
 def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str:
     """One figure entry (`bot.services.metrics.FigureEntry`, or a `Figure` row) as a short HTML block."""
-    value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
-                         getattr(entry, "base_unit", None))
+    growth = format_growth(t, getattr(entry, "growth_pct", None), getattr(entry, "growth_pp", None))
+    growth_only = is_growth_only(entry)
+    if growth_only:
+        value, growth = growth, ""
+    else:
+        value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
+                             getattr(entry, "base_unit", None))
     qualifier = getattr(entry, "qualifier", "exact")
     if qualifier in _QUALIFIERS:
         value = t._(_QUALIFIERS[qualifier]).format(value=value)
@@ -174,7 +182,6 @@ def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str
     if period:
         shown = t._("{value} ({period})").format(value=shown, period=esc(period))
     head = t._("{name}: {value}").format(name=f"<b>{esc(name)}</b>", value=shown)
-    growth = format_growth(t, getattr(entry, "growth_pct", None), getattr(entry, "growth_pp", None))
     if growth:
         head += t._(", ") + esc(growth)
     if getattr(entry, "is_forecast", False):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -30,6 +30,7 @@ from sqlmodel import Session, col, select
 
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
 from bot.errors import N_
+from bot.services.figures import is_growth_only
 from bot.services.subscriptions import as_utc, next_slot
 from bot.services.topics import ArticleTextCache, Topic, matches, resolve_topic
 
@@ -57,7 +58,8 @@ class _English:
         return message
 
     def number(self, value: float, *, digits: int | None = None) -> str:
-        return f"{value:,.{digits if digits is not None else 2}f}".rstrip("0").rstrip(".")
+        text = f"{value:,.{digits if digits is not None else 6}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
 
     def date(self, value: date, *, fmt: str = "medium") -> str:
         return value.isoformat()
@@ -203,8 +205,8 @@ class Composer:
             digest.items.append(
                 DigestItem(a.id, a.title, a.outlet, a.published or cand.bulletin_published, line, a.bulletin_id)
             )
-            if len(digest.figures) < MAX_FIGURES and figs:
-                f = next((f for f in figs if f.growth_pct is not None or f.growth_pp is not None), figs[0])
+            f = headline_figure(figs) if len(digest.figures) < MAX_FIGURES else None
+            if f is not None:
                 digest.figures.append(
                     HeadlineFigure(a.id, f.metric, f.region, f.value, f.unit, f.value_base, f.base_unit,
                                    f.period_label, f.period_start, f.period_end, f.growth_pct, f.growth_pp,
@@ -213,6 +215,18 @@ class Composer:
             if len(digest.items) >= MAX_ITEMS:
                 break
         return digest
+
+
+#: counts of items (`13项指标`, `3个梯队`) say little on their own: not headline material without a growth rate
+_MINOR_UNITS = frozenset({"项", "个", "条", "次", "名", "位", "款", "种", "类", "批"})
+
+
+def headline_figure(figs: Sequence[Figure]) -> Figure | None:
+    """The figure that best summarises an article: one with a growth rate, else an amount or share; never a bare
+    count of items."""
+    with_growth = [f for f in figs if f.growth_pct is not None or f.growth_pp is not None]
+    substantive = [f for f in figs if f.base_unit not in _MINOR_UNITS and f.unit not in _MINOR_UNITS]
+    return next(iter((*with_growth, *substantive)), None)
 
 
 def compose(session: Session, topic: Topic | str, *, since: datetime, until: datetime | None = None) -> Digest:
@@ -227,10 +241,10 @@ def compose(session: Session, topic: Topic | str, *, since: datetime, until: dat
 def _growth(tr: Tr, f: HeadlineFigure) -> str:
     if f.growth_pct is not None:
         sign = "+" if f.growth_pct >= 0 else ""
-        return f"{sign}{tr.number(f.growth_pct, digits=1)}%"
+        return f"{sign}{tr.number(f.growth_pct)}%"
     if f.growth_pp is not None:
         sign = "+" if f.growth_pp >= 0 else ""
-        return sign + tr.gettext(N_("{value} pp")).format(value=tr.number(f.growth_pp, digits=1))
+        return sign + tr.gettext(N_("{value} pp")).format(value=tr.number(f.growth_pp))
     return ""
 
 
@@ -270,8 +284,12 @@ def render_digest(digest: Digest, tr: Tr | None = None, *, html_mode: bool = Tru
 
 def default_figure_text(tr: Tr, f: HeadlineFigure) -> str:
     name = f.metric if f.region in ("", "全国") else f"{f.region}{f.metric}"
-    value = f"{tr.number(f.value, digits=2)}{f.unit}"
-    extra = ", ".join(p for p in (f.period_label, _growth(tr, f)) if p)
+    growth = _growth(tr, f)
+    if is_growth_only(f):  # a change without a level: shown as the change, not as an amount
+        value, growth = growth, ""
+    else:
+        value = f"{tr.number(f.value)}{f.unit}"  # every digit the source gave
+    extra = ", ".join(p for p in (f.period_label, growth) if p)
     forecast = " " + tr.gettext(N_("(forecast)")) if f.is_forecast else ""
     return f"{name}: {value}" + (f" ({extra})" if extra else "") + forecast
 

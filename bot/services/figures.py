@@ -95,6 +95,21 @@ FIGURE_FIELDS = tuple(f.name for f in fields(ExtractedFigure))
 _NATIONAL_PREFIX = re.compile(r"^(?:全国|我国)")
 
 
+def is_growth_only(figure: Any) -> bool:
+    """True for a growth-only figure (see the convention above): a change stated without a level, whose value is
+    the change itself. Renderers show such a figure as the change ("增长6.2%"), never as a level ("6.2%")."""
+    unit = getattr(figure, "unit", "")
+    value = getattr(figure, "value", None)
+    pct, pp = getattr(figure, "growth_pct", None), getattr(figure, "growth_pp", None)
+    if value is None:
+        return False
+    if unit == "%":
+        return pct is not None and pp is None and abs(value - pct) < 1e-9
+    if unit == "个百分点":
+        return pp is not None and pct is None and abs(value - pp) < 1e-9
+    return False
+
+
 def normalise_metric(name: str) -> str:
     """Canonical key of a metric name, shared by extraction and lookup.
 

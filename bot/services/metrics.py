@@ -51,7 +51,7 @@ from sqlmodel import Session, col
 
 from bot.config import PROJECT_ROOT
 from bot.db.models import Figure
-from bot.services.figures import normalise_metric
+from bot.services.figures import is_growth_only, normalise_metric
 from bot.text.segment import cut_for_search
 
 ALIASES_FILE = PROJECT_ROOT / "seeds" / "metric_aliases.toml"
@@ -154,9 +154,9 @@ class FigureEntry:
 
     def growth_text(self) -> str:
         parts = []
-        if self.growth_pct is not None:
-            verb = "增长" if self.growth_pct >= 0 else "下降"
-            parts.append(f"同比{verb}{_num(abs(self.growth_pct))}%")
+        if self.growth_pct is not None:  # neutral: the store does not say year-on-year vs other bases
+            verb = "增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平"
+            parts.append(f"{verb}{_num(abs(self.growth_pct))}%" if self.growth_pct else verb)
         if self.growth_pp is not None:
             verb = "提高" if self.growth_pp >= 0 else "下降"
             parts.append(f"{verb}{_num(abs(self.growth_pp))}个百分点")
@@ -234,7 +234,10 @@ class LookupResult:
             forecast = "（预测）" if e.is_forecast else ""
             growth = e.growth_text()
             metric = e.metric if e.region in ("", "全国") else f"{e.region}{e.metric}"
-            lines.append(f"• {e.period_text()} {metric} {e.value_text()}{'，' + growth if growth else ''}{forecast}")
+            if is_growth_only(e):  # a change without a level: never print the change as if it were the amount
+                lines.append(f"• {e.period_text()} {metric} {growth}{forecast}")
+            else:
+                lines.append(f"• {e.period_text()} {metric} {e.value_text()}{'，' + growth if growth else ''}{forecast}")
             for s in e.sources:
                 meta = " · ".join(x for x in (s.bulletin, s.outlet, _iso(s.published) or "") if x)
                 lines.append(f"  来源：{meta} · [{s.article_id}] {s.article_title}")

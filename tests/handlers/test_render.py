@@ -94,11 +94,11 @@ class _Entry:
 
 def test_figure_block_marks_forecast_growth_and_source() -> None:
     text = render_figure(ZH, _Entry())
-    assert text.startswith("<b>网上零售额</b>：约7.1万亿元（2024年上半年），同比下降2.5% ［预测］")
+    assert text.startswith("<b>网上零售额</b>：约7.1万亿元（2024年上半年），下降2.5% ［预测］")
     assert "<i>— 商务部&lt;官网&gt; · 动态 第3期 · 2024年7月15日</i> · /article 7" in text
     en = render_figure(EN, _Entry(region="上海"))
     assert en.startswith("<b>Online retail sales (上海网上零售额)</b>: about 7.1 trillion yuan (H1 2024), down 2.5% "
-                         "year on year [forecast]")
+                         "[forecast]")
 
 
 def test_english_readers_see_the_english_metric_name() -> None:
@@ -135,3 +135,26 @@ def test_an_overlong_line_is_cut_in_place_keeping_the_order() -> None:
     parts = split_blocks([block], limit=4000)
     assert parts == ["first", "x" * 4000, "x" * 1000 + "\nlast"]
     assert "".join(p.replace("\n", "") for p in parts) == block.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("figure", "zh", "en"),
+    [
+        # 其中,实物商品网上零售额增长6.2% — a change without a level: shown as the change, never as "6.2%"
+        (dict(metric="实物商品网上零售额", value=6.2, unit="%", value_base=6.2, base_unit="%", growth_pct=6.2),
+         "<b>实物商品网上零售额</b>：增长6.2%（2022年）", "up 6.2% (2022)"),
+        (dict(metric="农村网络零售额", value=-1.5, unit="%", value_base=-1.5, base_unit="%", growth_pct=-1.5),
+         "<b>农村网络零售额</b>：下降1.5%（2022年）", "down 1.5% (2022)"),
+        (dict(metric="比重", value=2.7, unit="个百分点", value_base=2.7, base_unit="个百分点", growth_pp=2.7),
+         "<b>比重</b>：提高2.7个百分点（2022年）", "up 2.7 percentage points (2022)"),
+        # a real percentage level with a different growth stays a level
+        (dict(metric="互联网普及率", value=76.4, unit="%", value_base=76.4, base_unit="%", growth_pct=1.8),
+         "<b>互联网普及率</b>：76.4%（2022年），增长1.8%", "76.4% (2022), up 1.8%"),
+    ],
+)
+def test_growth_only_figures_show_the_change_not_a_level(figure: dict, zh: str, en: str) -> None:
+    entry = _Entry(**{"qualifier": "exact", "is_forecast": False, "growth_pct": None, "growth_pp": None,
+                      "period_label": "2022年", "period_start": date(2022, 1, 1), "period_end": date(2022, 12, 31),
+                      "region": "全国", **figure})
+    assert render_figure(ZH, entry, with_source=False) == zh
+    assert render_figure(EN, entry, with_source=False).endswith(en)

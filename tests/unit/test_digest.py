@@ -248,3 +248,20 @@ def test_concurrent_tick_conflict_writes_nothing(sqlite_engine: Engine) -> None:
         dg.enqueue_due(s, due, render=digest_parts, composer=Interleaved(s))
     with session_scope(sqlite_engine) as s:
         assert sorted(d.chat_id for d in s.exec(select(Delivery)).all()) == [1, 2]
+
+
+def test_headline_figure_prefers_growth_then_amounts_never_bare_counts() -> None:
+    from bot.db.models import Figure
+    from bot.services.digest import headline_figure
+
+    def fig(metric: str, unit: str, base_unit: str, growth: float | None = None) -> Figure:
+        return Figure(article_id=1, metric=metric, metric_norm=metric, value=3, unit=unit, value_base=3,
+                      base_unit=base_unit, growth_pct=growth, quote="…")
+
+    count = fig("重点任务", "项", "项")
+    amount = fig("交易额", "亿元", "元")
+    growing = fig("网上零售额", "万亿元", "元", growth=11.0)
+    assert headline_figure([count, amount, growing]) is growing
+    assert headline_figure([count, amount]) is amount
+    assert headline_figure([count]) is None
+    assert headline_figure([]) is None
