@@ -50,10 +50,7 @@ class Figure(SQLModel, table=True):
     """One statistic, traceable to its article and the sentence it came from."""
 
     #: covering index for metric lookups (revision 0002): newest figures per name and their merge key, no table reads;
-    #: on PostgreSQL it also carries `id` (revision 0004; SQLite index entries end with the rowid anyway).
-    #: PostgreSQL only, created by revision 0005 and not declared here (the model/migration comparison runs on SQLite):
-    #: `ix_figure_metric_region (metric_norm, region, period_end, period_start, value_base, base_unit, is_forecast)
-    #: INCLUDE (id)` for region-filtered lookups (`上海网上零售额`).
+    #: on PostgreSQL it also carries `id` (revision 0004; SQLite index entries end with the rowid anyway)
     __table_args__ = (
         Index("ix_figure_metric_period", "metric_norm", "period_end", "region", "period_start", "value_base",
               "base_unit", "is_forecast", postgresql_include=["id"]),
