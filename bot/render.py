@@ -17,6 +17,7 @@ from bot.errors import N_
 from bot.i18n import Translator
 from bot.services.figures import is_growth_only
 from bot.services.metrics import english_name
+from bot.text import split as text_split
 
 #: Telegram rejects messages above 4096 characters; keep a margin for entities and the page footer
 MESSAGE_LIMIT = 4000
@@ -277,33 +278,9 @@ def split_plain(text: str, limit: int) -> list[str]:
 
 
 def split_blocks(blocks: Iterable[str], limit: int = MESSAGE_LIMIT, sep: str = "\n\n") -> list[str]:
-    """Pack complete HTML blocks into messages below `limit`. A block is never cut unless it alone exceeds the
-    limit; then it is cut on line boundaries (blocks are built so that lines carry balanced tags)."""
-    return _pack((piece for block in blocks for piece in _fit(block, limit)), limit, sep)
-
-
-def _fit(block: str, limit: int) -> list[str]:
-    if len(block) <= limit:
-        return [block]
-    # a single line too long is cut (only happens with plain text lines)
-    lines = (line[i:i + limit] for line in block.split("\n") for i in range(0, max(len(line), 1), limit))
-    return _pack(lines, limit, "\n")
-
-
-def _pack(pieces: Iterable[str], limit: int, sep: str) -> list[str]:
-    """Greedily join pieces (each at most `limit` long) with `sep` into as few chunks below `limit` as possible."""
-    out: list[str] = []
-    current = ""
-    for piece in pieces:
-        candidate = f"{current}{sep}{piece}" if current else piece
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            out.append(current)
-            current = piece
-    if current:
-        out.append(current)
-    return out
+    """Pack complete HTML blocks into messages below `limit` (blocks are built so that lines carry balanced tags,
+    so a cut on a line boundary keeps the HTML valid)."""
+    return text_split.split_blocks(blocks, limit, sep)
 
 
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -33,6 +33,7 @@ from bot.errors import N_
 from bot.services.figures import is_growth_only
 from bot.services.subscriptions import as_utc, next_slot
 from bot.services.topics import ArticleTextCache, Topic, matches, resolve_topic
+from bot.text.split import split_blocks
 
 #: Telegram's cap is 4096 characters; leave room for entities and the part marker.
 MESSAGE_LIMIT = 4000
@@ -279,7 +280,7 @@ def render_digest(digest: Digest, tr: Tr | None = None, *, html_mode: bool = Tru
             text = figure_text(f) if figure_text is not None else default_figure_text(tr, f)
             fig_lines.append(f"• {esc(text)} — /article {f.article_id}")
         blocks.append("\n".join(fig_lines))
-    return pack([header, *blocks], limit=limit)
+    return split_blocks([header, *blocks], limit)
 
 
 def default_figure_text(tr: Tr, f: HeadlineFigure) -> str:
@@ -292,38 +293,6 @@ def default_figure_text(tr: Tr, f: HeadlineFigure) -> str:
     extra = ", ".join(p for p in (f.period_label, growth) if p)
     forecast = " " + tr.gettext(N_("(forecast)")) if f.is_forecast else ""
     return f"{name}: {value}" + (f" ({extra})" if extra else "") + forecast
-
-
-def pack(blocks: Iterable[str], *, limit: int = MESSAGE_LIMIT, sep: str = "\n\n") -> list[str]:
-    """Greedily pack blocks into messages of at most `limit` characters (a block never straddles two messages;
-    an oversized block is cut on line boundaries, then hard)."""
-    parts: list[str] = []
-    current = ""
-    for block in blocks:
-        pieces = [block]
-        if len(block) > limit:
-            pieces = []
-            chunk = ""
-            for line in block.split("\n"):
-                while len(line) > limit:
-                    pieces.append(line[:limit])
-                    line = line[limit:]
-                if chunk and len(chunk) + 1 + len(line) > limit:
-                    pieces.append(chunk)
-                    chunk = line
-                else:
-                    chunk = f"{chunk}\n{line}" if chunk else line
-            if chunk:
-                pieces.append(chunk)
-        for piece in pieces:
-            if current and len(current) + len(sep) + len(piece) > limit:
-                parts.append(current)
-                current = piece
-            else:
-                current = f"{current}{sep}{piece}" if current else piece
-    if current:
-        parts.append(current)
-    return parts
 
 
 def preview_text(
