@@ -1,0 +1,122 @@
+"""The real-document corpus (tests/corpus/, issue 9): its gold labels are well formed, and reading it does not get
+worse. Every document is ingested with the real service into a fresh SQLite store and scored by
+benchmarks/bench_corpus.py; the floors below sit a little under what the code reaches today, so a regression
+fails. Raise them as reading improves (one block, per split)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.bench_corpus import (
+    CORPUS,
+    SPLITS,
+    SplitScore,
+    base_value,
+    documents,
+    figure_found,
+    fold,
+    score_splits,
+)
+
+# ---------------------------------------------------------------------------------------------------- floors
+# Measured on the code of 2026-12-03 (before issue 9's reader): see the README of tests/corpus/ and
+# `python -m benchmarks corpus`. title/date/figure are fractions; merged/wrong are maximum counts.
+FLOORS: dict[str, dict[str, float]] = {
+    # measured: titles 5/49 10.2%, merged 28, dates 0.0%, figures 64/225 28.4%, wrong 79
+    "dev": {"title_recall": 0.08, "date_accuracy": 0.0, "figure_recall": 0.25, "max_merged": 32, "max_wrong": 90},
+    # measured: titles 4/21 19.0%, merged 8, dates 9.5%, figures 29/85 34.1%, wrong 44
+    "blind": {"title_recall": 0.15, "date_accuracy": 0.05, "figure_recall": 0.30, "max_merged": 10, "max_wrong": 50},
+}
+MIN_DOCUMENTS = 30
+MIN_LAYOUTS = 8
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+ALL_DOCS = [(split, path, gold) for split in SPLITS for path, gold in documents(split)]
+
+
+def test_corpus_size_and_layouts() -> None:
+    assert len(ALL_DOCS) >= MIN_DOCUMENTS
+    layouts = {split: {g["layout"] for s, _p, g in ALL_DOCS if s == split} for split in SPLITS}
+    assert len(layouts["dev"]) >= MIN_LAYOUTS
+    assert layouts["dev"] == layouts["blind"], "every layout needs documents in both splits"
+    dev = sum(1 for s, _p, _g in ALL_DOCS if s == "dev")
+    assert 0.55 <= dev / len(ALL_DOCS) <= 0.75
+
+
+def test_every_document_has_its_source_in_the_readme() -> None:
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for split, path, _gold in ALL_DOCS:
+        assert f"{split}/{path.name}" in readme
+
+
+@pytest.mark.parametrize(("split", "path", "gold"), ALL_DOCS, ids=[f"{s}/{p.stem}" for s, p, _g in ALL_DOCS])
+def test_gold_is_well_formed(split: str, path: Path, gold: dict[str, Any]) -> None:
+    text = _squeeze(path.read_text(encoding="utf-8"))
+    assert gold["bulletin"].keys() >= {"name", "date"}
+    for value in [gold["bulletin"]["date"]] + [a["date"] for a in gold["articles"]]:
+        if value is not None:
+            date.fromisoformat(value)
+    assert gold["articles"]
+    for art in gold["articles"]:
+        assert _squeeze(art["title"]) in text, art["title"]
+        for f in art["figures"]:
+            assert f["quote"] and _squeeze(f["quote"]) in text, f["quote"]
+            assert f["region"] and f["metric"]
+            assert f["value"] is not None or f["growth_pct"] is not None or f["growth_multiple"] is not None
+            if f["value"] is not None:
+                assert f["unit"] is not None
+            for key in ("period_start", "period_end"):
+                if f[key] is not None:
+                    date.fromisoformat(f[key])
+            if f["period_start"] and f["period_end"]:
+                assert f["period_start"] <= f["period_end"]
+
+
+def test_scorer_matches_values_in_base_units_and_growth_only_figures() -> None:
+    gold = {"region": "全国", "value": 1.22, "unit": "万亿元", "period_start": "2024-01-01",
+            "period_end": "2024-06-30", "growth_pct": 10.5, "growth_multiple": None}
+    entry = {"region": "全国", "value": 12200.0, "unit": "亿元", "value_base": 1.22e12, "period_start": "2024-01-01",
+             "period_end": "2024-06-30", "growth_pct": 10.5, "growth_pp": None}
+    assert base_value(1.22, "万亿元") == pytest.approx(1.22e12)
+    assert figure_found(gold, entry)
+    assert not figure_found(gold, {**entry, "region": "上海"})
+    assert not figure_found(gold, {**entry, "value_base": 1.2e12, "value": 12000.0})
+    assert not figure_found(gold, {**entry, "period_start": None})
+    # a growth-only gold figure is found only as a growth-only entry, never as a level of 8.4
+    growth = {**gold, "value": None, "unit": None, "growth_pct": 8.4}
+    assert figure_found(growth, {**entry, "value": 8.4, "unit": "%", "value_base": 8.4, "growth_pct": 8.4})
+    assert not figure_found(growth, {**entry, "value": 8.4, "unit": "亿元", "value_base": 8.4e8, "growth_pct": 8.4})
+    # multi-year growth: the span and the multiple (or the same change in percent)
+    multiple = {**gold, "value": None, "unit": None, "growth_pct": None, "growth_multiple": 1.2,
+                "period_start": "2018-01-01", "period_end": "2023-12-31"}
+    span = {**entry, "value": 120.0, "unit": "%", "value_base": 120.0, "growth_pct": 120.0,
+            "period_start": "2018-01-01", "period_end": "2023-12-31"}
+    assert figure_found(multiple, span)
+    assert not figure_found(multiple, {**span, "period_start": "2023-01-01"})
+    assert fold("２０２２年 邮政，公报") == fold("2022年邮政公报")
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, SplitScore]:
+    return score_splits()
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_reading_does_not_regress(scores: dict[str, SplitScore], split: str) -> None:
+    total = scores[split].total
+    floor = FLOORS[split]
+    assert total.errors == 0, [d.name for d in scores[split].docs if d.error]
+    assert total.title_recall >= floor["title_recall"]
+    assert total.date_accuracy >= floor["date_accuracy"]
+    assert total.figure_recall >= floor["figure_recall"]
+    assert total.merged <= floor["max_merged"]
+    assert total.wrong <= floor["max_wrong"]
