@@ -140,6 +140,7 @@ class DocScore:
     figures_gold: int = 0
     figures_found: int = 0
     wrong: int = 0
+    forecast_wrong: int = 0
     stored_articles: int = 0
     bulletin_name_ok: bool = False
     bulletin_date_ok: bool = False
@@ -165,6 +166,7 @@ class Totals:
     errors: int = 0
     bulletin_names_ok: int = 0
     bulletin_dates_ok: int = 0
+    forecast_wrong: int = 0
 
     def add(self, s: DocScore) -> None:
         self.docs += 1
@@ -180,6 +182,7 @@ class Totals:
         self.errors += 1 if s.error else 0
         self.bulletin_names_ok += s.bulletin_name_ok
         self.bulletin_dates_ok += s.bulletin_date_ok
+        self.forecast_wrong += s.forecast_wrong
 
     @property
     def title_recall(self) -> float:
@@ -212,12 +215,13 @@ def documents(split: str) -> list[tuple[Path, dict[str, Any]]]:
     return out
 
 
-def _anchors(gold: dict[str, Any], doc_folded: str) -> list[list[str]]:
-    """Per gold article: its quotes and title (folded) that occur exactly once in the document."""
+def _anchors(gold: dict[str, Any], doc_folded: str) -> list[tuple[list[str], list[str]]]:
+    """Per gold article: (its title, its quotes), folded, keeping those that occur exactly once in the document."""
     out = []
     for art in gold["articles"]:
-        texts = [fold(art["title"])] + [fold(f["quote"]) for f in art["figures"]]
-        out.append([t for t in dict.fromkeys(texts) if t and doc_folded.count(t) == 1])
+        title = [t for t in [fold(art["title"])] if t and doc_folded.count(t) == 1]
+        quotes = [q for q in dict.fromkeys(fold(f["quote"]) for f in art["figures"]) if q and doc_folded.count(q) == 1]
+        out.append((title, quotes))
     return out
 
 
@@ -269,14 +273,14 @@ def _score_articles(score: DocScore, gold: dict[str, Any], path: Path, stored: l
     texts = [fold(a.title) + fold(a.body) for a in stored]
     anchors = _anchors(gold, fold(path.read_text(encoding="utf-8")))
     holders: dict[int, set[int]] = defaultdict(set)  # stored index -> gold articles it holds
-    for gi, (art, anchor) in enumerate(zip(arts, anchors, strict=True)):
+    for gi, (art, (title_anchor, quote_anchors)) in enumerate(zip(arts, anchors, strict=True)):
         hits: dict[int, int] = defaultdict(int)
-        for a in anchor:
+        for a in title_anchor + quote_anchors:
             for si, text in enumerate(texts):
                 if a in text:
                     hits[si] += 1
         # quotes of the same gold article in different stored articles: the article was split
-        quote_hits = {si for si, text in enumerate(texts) for a in anchor[1:] if a in text}
+        quote_hits = {si for si, text in enumerate(texts) for a in quote_anchors if a in text}
         if len(quote_hits) > 1:
             score.split_articles += 1
         for si in hits:
@@ -302,11 +306,15 @@ def _score_figures(score: DocScore, gold: dict[str, Any], session: Any) -> None:
     answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for metric, region in by_query:
         result = lookup(session, query_for(metric, region), limit=500)
-        answers[(metric, region)] = result.to_json()
+        data = result.to_json()
+        answers[(metric, region)] = data.get("entries", []) if isinstance(data, dict) else data
     for f in golds:
         entries = answers[(f["metric"], f["region"])]
-        if any(figure_found(f, e) for e in entries):
+        match = next((e for e in entries if figure_found(f, e)), None)
+        if match is not None:
             score.figures_found += 1
+            if bool(match.get("is_forecast")) != bool(f.get("is_forecast")):
+                score.forecast_wrong += 1
         else:
             score.missed.append(f"{f['region']}/{f['metric']} {f['value']}{f['unit'] or ''} "
                                 f"{f['period_start']}..{f['period_end']} g={f['growth_pct'] or f['growth_multiple']}")
@@ -374,7 +382,8 @@ def report(scores: dict[str, SplitScore], *, verbose: bool = False) -> str:
         lines.append(f"{split}:")
         lines.append(_line("ALL", s.total))
         lines.append(f"  {'':18} bulletin name {s.total.bulletin_names_ok}/{s.total.docs}, "
-                     f"bulletin date {s.total.bulletin_dates_ok}/{s.total.docs}")
+                     f"bulletin date {s.total.bulletin_dates_ok}/{s.total.docs}, "
+                     f"found figures with the wrong forecast flag {s.total.forecast_wrong}")
         for layout, t in s.by_layout.items():
             lines.append(_line(layout, t))
         if verbose:

@@ -120,3 +120,31 @@ def test_reading_does_not_regress(scores: dict[str, SplitScore], split: str) -> 
     assert total.figure_recall >= floor["figure_recall"]
     assert total.merged <= floor["max_merged"]
     assert total.wrong <= floor["max_wrong"]
+
+
+def test_scorer_counts_titles_merged_split_and_dates(tmp_path: Path) -> None:
+    from benchmarks.bench_corpus import DocScore, _score_articles
+    from bot.db.models import Article
+
+    doc = tmp_path / "d.txt"
+    doc.write_text("甲标题\n网上零售额1万亿元。\n乙标题\n快递业务量2亿件，快递业务收入3亿元。\n", encoding="utf-8")
+    gold = {"articles": [
+        {"title": "甲标题", "date": "2024-01-02", "figures": [{"quote": "网上零售额1万亿元"}]},
+        {"title": "乙标题", "date": "2024-01-03", "figures": [{"quote": "快递业务量2亿件"}, {"quote": "快递业务收入3亿元"}]},
+    ]}
+
+    def run(stored: list[Article]) -> DocScore:
+        score = DocScore(name="d", split="dev", layout="x")
+        _score_articles(score, gold, doc, stored, date(2024, 1, 2))
+        return score
+
+    one = run([Article(bulletin_id=1, title="合刊", body="甲标题 网上零售额1万亿元。乙标题 快递业务量2亿件，快递业务收入3亿元。")])
+    assert (one.titles_found, one.merged, one.split_articles, one.dates_ok) == (0, 1, 0, 1)
+    two = run([Article(bulletin_id=1, title="甲标题", body="网上零售额1万亿元。"),
+               Article(bulletin_id=1, title="乙标题", body="快递业务量2亿件，快递业务收入3亿元。",
+                       published=date(2024, 1, 3))])
+    assert (two.titles_found, two.merged, two.split_articles, two.dates_ok) == (2, 0, 0, 2)
+    three = run([Article(bulletin_id=1, title="甲标题", body="网上零售额1万亿元。"),
+                 Article(bulletin_id=1, title="乙标题", body="快递业务量2亿件，"),
+                 Article(bulletin_id=1, title="快递业务收入", body="快递业务收入3亿元。")])
+    assert (three.titles_found, three.merged, three.split_articles) == (2, 0, 1)
