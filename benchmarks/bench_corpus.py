@@ -18,8 +18,10 @@ tests/corpus/README.md):
   is not the asked one, or whose value (growth, for growth-only entries) matches no gold figure of that metric and
   region in the document.
 
-    python -m benchmarks corpus              # both splits
-    BENCH_CORPUS_VERBOSE=1 python -m benchmarks corpus   # plus every missed figure and wrong answer
+    python -m benchmarks corpus                              # both splits, per layout
+    BENCH_CORPUS_VERBOSE=1 python -m benchmarks corpus       # plus, for dev only, every missed title/figure and
+                                                             # wrong answer (blind details stay hidden: don't tune on them)
+    BENCH_CORPUS_SPLITS=dev python -m benchmarks corpus      # one split
 """
 
 from __future__ import annotations
@@ -386,7 +388,7 @@ def report(scores: dict[str, SplitScore], *, verbose: bool = False) -> str:
                      f"found figures with the wrong forecast flag {s.total.forecast_wrong}")
         for layout, t in s.by_layout.items():
             lines.append(_line(layout, t))
-        if verbose:
+        if verbose and split != "blind":
             for d in s.docs:
                 lines.append(f"    {d.name}: stored {d.stored_articles} articles, titles {d.titles_found}/"
                              f"{d.titles_gold}, figures {d.figures_found}/{d.figures_gold}, wrong {d.wrong}"
@@ -399,7 +401,8 @@ def report(scores: dict[str, SplitScore], *, verbose: bool = False) -> str:
 
 def run() -> None:
     started = time.perf_counter()
-    scores = score_splits()
+    wanted = tuple(s for s in os.environ.get("BENCH_CORPUS_SPLITS", ",".join(SPLITS)).split(",") if s in SPLITS)
+    scores = score_splits(wanted or SPLITS)
     print(report(scores, verbose=bool(os.environ.get("BENCH_CORPUS_VERBOSE"))))
     print(f"  ({sum(len(s.docs) for s in scores.values())} documents scored in {time.perf_counter() - started:.1f} s;"
           f" scored on {date.today().isoformat()})")
