@@ -30,13 +30,17 @@ from bot.services.ingest.dedupe import (
     simhash_many,
     to_signed,
 )
+from bot.services.ingest.evidence import check_bulletin
 from bot.services.ingest.normalise import fold
 from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
 from bot.services.ingest.segment import ParsedBulletin, parse_document
 from bot.text.segment import start_batches
 
-__all__ = ["IngestResult", "IngestError", "ingest_file", "ingest_files", "load_seeds", "parse_file", "SUPPORTED"]
+__all__ = [
+    "IngestResult", "IngestError", "bulletin_hash", "ingest_file", "ingest_files", "load_seeds", "parse_file",
+    "store_parsed", "SUPPORTED",
+]
 
 log = logging.getLogger(__name__)
 
@@ -127,13 +131,30 @@ def ingest_file(
     loaded_by: int | None = None,
     display_name: str | None = None,
     max_bytes: int | None = None,
+    publication: str | None = None,
 ) -> IngestResult:
-    """Read, segment and store one bulletin file. Does not commit (see module doc)."""
+    """Read, segment and store one bulletin file. Does not commit (see module doc). `publication` names the
+    bulletin when the file carries no masthead (and replaces the one it carries)."""
     started = time.perf_counter()
     path = Path(path)
     name = display_name or path.name
     doc, parsed = parse_file(path, published=published, display_name=name, max_bytes=max_bytes)
+    if publication:
+        parsed.publication = publication
     return _finish(_store(session, doc, parsed, name=name, loaded_by=loaded_by, started=started))
+
+
+def store_parsed(
+    session: Session, doc: RawDocument, parsed: ParsedBulletin, *, name: str, loaded_by: int | None = None
+) -> IngestResult:
+    """Store a file parsed earlier (an upload the admin previewed and confirmed), exactly as parsed. Does not
+    commit. A bulletin already stored (same content) adds nothing: `duplicate_of` is set."""
+    return _finish(_store(session, doc, parsed, name=name, loaded_by=loaded_by, started=time.perf_counter()))
+
+
+def bulletin_hash(parsed: ParsedBulletin) -> str:
+    """The content hash a stored `Bulletin` of this parse would carry (what makes two uploads the same)."""
+    return _fold_and_hash(parsed)[1]
 
 
 def _step(steps: Generator[None, None, IngestResult]) -> IngestResult | None:
@@ -153,11 +174,18 @@ def _finish(steps: Generator[None, None, IngestResult]) -> IngestResult:
 
 
 def ingest_files(
-    engine: Engine, paths: Iterable[Path], *, published: date | None = None, loaded_by: int | None = None
+    engine: Engine,
+    paths: Iterable[Path],
+    *,
+    published: date | None = None,
+    loaded_by: int | None = None,
+    publication: str | None = None,
+    require_bulletin: bool = False,
 ) -> Iterator[tuple[Path, IngestResult | IngestError]]:
     """Ingest several files, each in its own transaction (committed in order), yielding (path, result or the
     `IngestError` that kept it out). Faster than `ingest_file` in a loop: the next file is read and segmented while
-    the worker processes compute the current one's search tokens and figures."""
+    the worker processes compute the current one's search tokens and figures. `publication` names every file (see
+    `ingest_file`); `require_bulletin` refuses files that do not look like a bulletin (`evidence.check_bulletin`)."""
     todo = [Path(p) for p in paths]
 
     def parse(k: int) -> tuple[float, tuple[RawDocument, ParsedBulletin] | IngestError] | None:
@@ -165,7 +193,12 @@ def ingest_files(
             return None
         t0 = time.perf_counter()
         try:
-            return t0, parse_file(todo[k], published=published)
+            doc, parsed = parse_file(todo[k], published=published)
+            if require_bulletin:
+                check_bulletin(doc.name, parsed.articles)
+            if publication:
+                parsed.publication = publication
+            return t0, (doc, parsed)
         except IngestError as exc:
             return t0, exc
 
