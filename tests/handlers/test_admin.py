@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from sqlmodel import func, select
 from telegram import Update
 from telegram.ext import CommandHandler
@@ -10,7 +9,6 @@ from telegram.ext import CommandHandler
 from bot.context import BotContext
 from bot.db.models import Article, Bulletin
 from tests.handlers.conftest import ADMIN, USER, Harness, add_bulletin, sent, texts
-
 
 
 def _count(h: Harness, model: type) -> int:
