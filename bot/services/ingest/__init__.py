@@ -30,7 +30,7 @@ from bot.services.ingest.dedupe import (
     simhash_many,
     to_signed,
 )
-from bot.services.ingest.evidence import check_bulletin
+from bot.services.ingest.evidence import NO_ARTICLES, check_bulletin
 from bot.services.ingest.normalise import fold
 from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
@@ -98,6 +98,10 @@ class IngestResult:
         return data
 
 
+#: the reason `parse_file` gives for a file without articles
+NO_ARTICLES_RECOGNISED = N_("no articles recognised in the file")
+
+
 def _max_bytes() -> int:
     try:
         return int(get_settings().max_upload_bytes)
@@ -117,9 +121,9 @@ def parse_file(
         raise
     except Exception:  # a layout the segmenter chokes on is a bad file for the user, a bug for us
         log.exception("segmentation failed for %s", name)
-        raise IngestError(name, N_("no articles recognised in the file")) from None
+        raise IngestError(name, NO_ARTICLES_RECOGNISED) from None
     if not parsed.articles:
-        raise IngestError(name, N_("no articles recognised in the file"))
+        raise IngestError(name, NO_ARTICLES_RECOGNISED)
     return doc, parsed
 
 
@@ -193,7 +197,12 @@ def ingest_files(
             return None
         t0 = time.perf_counter()
         try:
-            doc, parsed = parse_file(todo[k], published=published)
+            try:
+                doc, parsed = parse_file(todo[k], published=published)
+            except IngestError as exc:
+                if require_bulletin and exc.reason == NO_ARTICLES_RECOGNISED:
+                    raise IngestError(exc.file_name, NO_ARTICLES) from None
+                raise
             if require_bulletin:
                 check_bulletin(doc.name, parsed.articles)
             if publication:

@@ -53,7 +53,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Bulletin
 from bot.errors import N_, IngestError, UserError
 from bot.services.figures import figure_values
-from bot.services.ingest import IngestResult, bulletin_hash, parse_file, store_parsed
+from bot.services.ingest import NO_ARTICLES_RECOGNISED, IngestResult, bulletin_hash, parse_file, store_parsed
 from bot.services.ingest.evidence import NO_ARTICLES, check_bulletin
 from bot.services.ingest.readers import RawDocument
 from bot.services.ingest.segment import ParsedBulletin
@@ -285,7 +285,7 @@ def read_upload(path: Path, *, name: str, published: date | None = None, publica
     try:
         doc, parsed = parse_file(path, published=published, display_name=name, max_bytes=max_bytes)
     except IngestError as exc:
-        if exc.reason == "no articles recognised in the file":
+        if exc.reason == NO_ARTICLES_RECOGNISED:
             raise IngestError(name, NO_ARTICLES) from None
         raise
     check_bulletin(name, parsed.articles)
