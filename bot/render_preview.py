@@ -27,10 +27,10 @@ def render_warning(t: Translator, w: PreviewWarning) -> str:
                    "have been split into articles.").format(share=f"{p['percent']}%", chars=t.number(p["chars"]),
                                                             title=esc(_title(p["title"])))
     if w.code == "undated":
-        return t._("{count} of {total} articles have no date.").format(count=t.number(p["count"]),
+        return t._("Articles without a date: {count} of {total}.").format(count=t.number(p["count"]),
                                                                       total=t.number(p["total"]))
     if w.code == "unresolved":
-        return t._("{count} figures name a period that could not be dated.").format(count=t.number(p["count"]))
+        return t._("Figures whose period could not be dated: {count}.").format(count=t.number(p["count"]))
     if w.code == "duplicate":
         return t._("Already stored as bulletin {id}: confirming adds nothing.").format(id=p["id"])
     return esc(w.code)
@@ -70,11 +70,11 @@ def render_preview(t: Translator, preview: Preview) -> list[str]:
             listed += 1
             bits = [t.date(art.published) if art.published else t._("no date")]
             if art.figures:
-                bits.append(t._("{count} figures").format(count=t.number(art.figures)))
+                bits.append(t._("figures: {count}").format(count=t.number(art.figures)))
             lines.append(f"{listed}. {esc(_title(art.title))} · " + " · ".join(esc(b) for b in bits))
         blocks.append("\n".join(lines))
     if len(preview.articles) > listed:
-        blocks.append(t._("… and {count} more articles.").format(count=t.number(len(preview.articles) - listed)))
+        blocks.append(t._("… further articles not listed: {count}.").format(count=t.number(len(preview.articles) - listed)))
     if preview.warnings:
         heading = t._("Check before confirming")
         lines = [f"<b>{esc(heading)}</b>"]

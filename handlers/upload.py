@@ -196,6 +196,11 @@ async def typed_reply(update: Update, context: BotContext) -> None:
     if outcome.status == "invalid" and outcome.error is not None:
         await reply(update, context, esc(outcome.error.localized(t)))
         raise ApplicationHandlerStop
-    async with keep_typing(update, context):
-        await _show_preview(update, context, store, pending.token)
+    # the new preview is built in its own task: the update stops here at once and other chats are not held up
+    context.application.create_task(_typed_preview(update, context, store, pending.token), update=update)
     raise ApplicationHandlerStop
+
+
+async def _typed_preview(update: Update, context: BotContext, store: PendingStore, token: str) -> None:
+    async with keep_typing(update, context):
+        await _show_preview(update, context, store, token)

@@ -62,7 +62,7 @@ async def test_upload_previews_then_confirm_stores_exactly_that(harness: Harness
     assert text.startswith("<b>“动态.txt”预览</b>（确认前不会收录）")
     assert "名称：电子商务动态 2023年第17期(总294期)" in text and "日期：2023年9月5日" in text
     assert "<b>行业资讯</b>\n1. 国务院: 促进数字技术与实体经济深度融合 · 2023年8月22日" in text
-    assert "<b>数据观察</b>" in text and "· 10 条数据" in text
+    assert "<b>数据观察</b>" in text and "· 数据 10 条" in text
     head = text.split("\n")[3]
     assert head.startswith("文章 45 篇，数据 ")
     preview_figures = int(head.removeprefix("文章 45 篇，数据 ").split(" ")[0].replace(",", ""))
@@ -107,8 +107,8 @@ async def test_page_without_masthead_asks_for_a_name_and_takes_the_admins_date(h
     text, ask = _preview(await _upload(harness, PAGE, "003_34539ccfcc6b3203.txt"))
     assert "名称：未找到" in text and "日期：未知" in text
     assert "⚠️ 文件中没有找到刊名：请点“设置名称”（不会用文件名作刊名）。" in text
-    assert "⚠️ 3 篇文章中有 3 篇没有日期。" in text
-    assert "条数据提到的时期无法确定日期。" in text
+    assert "⚠️ 没有日期的文章：3 篇中有 3 篇。" in text
+    assert "⚠️ 时期无法确定日期的数据：" in text
     assert ask.button_texts == BUTTONS_ZH[1:]  # no Confirm until it has a name
 
     prompt = sent(await harness.press(ask, "设置日期", user_id=ADMIN))
@@ -117,7 +117,8 @@ async def test_page_without_masthead_asks_for_a_name_and_takes_the_admins_date(h
     assert texts(await _type(harness, "2024-13-01")) == ["这不是日期：请按 YYYY-MM-DD 格式发送，例如 2024-03-01。"]
     text2, ask2 = _preview(await _type(harness, "2024-03-01"))
     assert "日期：2024年3月1日（由你设置）" in text2
-    assert "没有日期" not in text2 and "无法确定日期" not in text2  # the articles and their periods follow
+    # the articles and their periods follow the date
+    assert "没有日期" not in text2 and "无日期" not in text2 and "时期无法确定日期" not in text2
 
     await harness.press(ask2, "设置名称", user_id=ADMIN)
     assert texts(await _type(harness, "news.txt")) == [
