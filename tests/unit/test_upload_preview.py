@@ -191,6 +191,8 @@ def test_awaiting_reply_is_per_user_and_latest(tmp_path: Path) -> None:
     assert ask_for(store, b.token, 1, "name").status == "waiting"
     waiting = store.awaiting_reply(7)
     assert waiting is not None and waiting.token == b.token and store.awaiting_reply(8) is None
+    # a request left unanswered for a while lapses: later text is ordinary text again
+    assert store.awaiting_reply(7, now=datetime.now(UTC) + timedelta(minutes=16)) is None
     assert ask_for(store, a.token, 2, "date").status == "stale"
 
 

@@ -61,6 +61,8 @@ from bot.services.ingest.segment import ParsedBulletin
 log = logging.getLogger(__name__)
 
 PENDING_TTL = timedelta(hours=24)
+#: how long a typed date or name is waited for after "Set date" / "Set name" (later text is ordinary text again)
+AWAIT_TTL = timedelta(minutes=15)
 #: one article holding more than this share of a file's text (with other articles beside it) looks unsplit
 HUGE_SHARE = 0.6
 HUGE_SHARE_MIN_CHARS = 3000
@@ -209,9 +211,11 @@ class PendingStore:
                 removed += 1
         return removed
 
-    def awaiting_reply(self, user_id: int) -> PendingUpload | None:
-        """The user's upload waiting for a typed date or name (the most recent request), if any."""
-        waiting = [p for p in self.all() if p.user_id == user_id and p.status == "pending" and p.awaiting]
+    def awaiting_reply(self, user_id: int, *, now: datetime | None = None) -> PendingUpload | None:
+        """The user's upload waiting for a typed date or name (the most recent request within `AWAIT_TTL`)."""
+        since = (now or _now()) - AWAIT_TTL
+        waiting = [p for p in self.all() if p.user_id == user_id and p.status == "pending" and p.awaiting
+                   and (p.awaiting_since or p.created) >= since]
         return max(waiting, key=lambda p: p.awaiting_since or p.created, default=None)
 
     def claim(self, token: str) -> bool:
