@@ -35,7 +35,7 @@ from bot.services.ingest.preview import (
     read_upload,
     set_value,
 )
-from tests.unit.test_ingest import S001, S003, SEEDS, _bad_files, counts
+from tests.unit.test_ingest import S001, S002, S003, SEEDS, _bad_files, _render_pdf, counts, ingest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,6 +127,15 @@ def test_preview_counts_what_storing_adds_and_warns(engine: Engine, tmp_path: Pa
     text = page.to_text()
     assert text.startswith("003_34539ccfcc6b3203.txt: (no name: pass --name)\ndate: unknown")
     assert "warning: 3 of 3 articles have no date" in text
+
+
+def test_the_pdf_of_a_stored_bulletin_is_previewed_as_a_duplicate(engine: Engine, tmp_path: Path) -> None:
+    pdf = _render_pdf(tmp_path / "issue.pdf", parse_file(S002)[1].articles)
+    first = ingest(engine, S002)
+    with Session(engine) as s:
+        preview = preview_file(s, pdf)
+    assert preview.fmt == "pdf" and preview.duplicate_of == first.bulletin_id
+    assert preview.warnings[-1].code == "duplicate" and preview.warnings[-1].params == {"id": first.bulletin_id}
 
 
 def test_huge_article_warning() -> None:

@@ -39,7 +39,7 @@ from bot.text.segment import start_batches
 
 __all__ = [
     "IngestResult", "IngestError", "bulletin_hash", "ingest_file", "ingest_files", "load_seeds", "parse_file",
-    "store_parsed", "SUPPORTED",
+    "stored_copy", "store_parsed", "SUPPORTED",
 ]
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,17 @@ def store_parsed(
 def bulletin_hash(parsed: ParsedBulletin) -> str:
     """The content hash a stored `Bulletin` of this parse would carry (what makes two uploads the same)."""
     return _fold_and_hash(parsed)[1]
+
+
+def stored_copy(session: Session, parsed: ParsedBulletin) -> int | None:
+    """The id of the stored bulletin storing this parse would repeat: same content, or every article a near-copy
+    of that bulletin's (the PDF of a stored text file). Exactly `_store`'s test; nothing is written."""
+    folded, digest = _fold_and_hash(parsed)
+    existing = session.exec(select(Bulletin.id).where(Bulletin.content_hash == digest)).first()
+    if existing is not None:
+        return int(existing)
+    index = load_index(session)
+    return _same_bulletin([index.nearest(fp) for fp in simhash_many(folded)], len(parsed.articles))
 
 
 def _step(steps: Generator[None, None, IngestResult]) -> IngestResult | None:

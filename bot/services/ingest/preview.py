@@ -47,13 +47,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.db.engine import session_scope
-from bot.db.models import Bulletin
 from bot.errors import N_, IngestError, UserError
 from bot.services.figures import figure_values
-from bot.services.ingest import NO_ARTICLES_RECOGNISED, IngestResult, bulletin_hash, parse_file, store_parsed
+from bot.services.ingest import (
+    NO_ARTICLES_RECOGNISED,
+    IngestResult,
+    bulletin_hash,
+    parse_file,
+    store_parsed,
+    stored_copy,
+)
 from bot.services.ingest.evidence import NO_ARTICLES, check_bulletin
 from bot.services.ingest.readers import RawDocument
 from bot.services.ingest.segment import ParsedBulletin
@@ -412,11 +418,6 @@ def _huge(articles: list[PreviewArticle]) -> PreviewWarning | None:
     return None
 
 
-def duplicate_of(session: Session, parsed: ParsedBulletin) -> int | None:
-    """The stored bulletin with the same content, if any."""
-    return session.exec(select(Bulletin.id).where(Bulletin.content_hash == bulletin_hash(parsed))).first()
-
-
 def build_preview(session: Session, doc: RawDocument, parsed: ParsedBulletin, *, name: str,
                   given_date: date | None = None, given_name: str | None = None) -> Preview:
     """What storing this parse would add (articles by section with dates, figures) and what looks wrong."""
@@ -429,7 +430,7 @@ def build_preview(session: Session, doc: RawDocument, parsed: ParsedBulletin, *,
                           and f.get("period_start") is None)
         articles.append(PreviewArticle(art.title, art.section, art.published, len(values), len(art.body),
                                        getattr(art, "outlet", "") or ""))
-    dup = duplicate_of(session, parsed)
+    dup = stored_copy(session, parsed)
     warnings: list[PreviewWarning] = []
     if not parsed.publication:
         warnings.append(PreviewWarning("no_name"))
