@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
@@ -78,7 +78,13 @@ async def _show_preview(update: Update, context: BotContext, store: PendingStore
         raise
     log.info("upload %s previewed for %s: %s articles, %s figures, warnings %s", token, pending.user_id,
              len(preview.articles), preview.figures, [w.code for w in preview.warnings])
-    await reply(update, context, render_preview(t, preview), _buttons(t, preview))
+    sent = await reply(update, context, render_preview(t, preview), _buttons(t, preview))
+    previous = store.remember_message(token, sent[-1].message_id)
+    if previous is not None:  # an older preview of this upload: its buttons would only say "out of date"
+        try:
+            await context.bot.edit_message_reply_markup(sent[-1].chat_id, previous, reply_markup=None)
+        except TelegramError as exc:
+            log.debug("old preview buttons not removed: %s", exc)
 
 
 async def document(update: Update, context: BotContext) -> None:

@@ -111,6 +111,8 @@ class PendingUpload:
     status: str = "pending"  # pending | confirmed | cancelled
     bulletin_id: int | None = None
     signature: str | None = None
+    #: the chat message carrying the newest preview's buttons (an older preview's buttons are removed)
+    message_id: int | None = None
     dir: Path = field(default=Path("."), repr=False)
 
     @property
@@ -223,6 +225,15 @@ class PendingStore:
         waiting = [p for p in self.all() if p.user_id == user_id and p.status == "pending" and p.awaiting
                    and (p.awaiting_since or p.created) >= since]
         return max(waiting, key=lambda p: p.awaiting_since or p.created, default=None)
+
+    def remember_message(self, token: str, message_id: int) -> int | None:
+        """Record the message showing the newest preview; returns the one it replaces (None if none)."""
+        pending = self.get(token)
+        if pending is None:
+            return None
+        previous, pending.message_id = pending.message_id, message_id
+        self.save(pending)
+        return previous if previous != message_id else None
 
     def claim(self, token: str) -> bool:
         """Take the upload for storing; False when someone else holds it (a claim older than 10 min is stale)."""
