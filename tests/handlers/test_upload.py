@@ -12,6 +12,7 @@ from sqlmodel import func, select
 from bot.app import build_application
 from bot.config import Settings
 from bot.db.models import Article, Bulletin, Figure
+from bot.services.ingest import parse_file
 from tests.fakeapi import Call, RecordingRequest
 from tests.handlers.conftest import ADMIN, USER, Harness, sent, texts
 
@@ -20,6 +21,9 @@ ISSUE = sorted(SEEDS.glob("001_*.txt"))[0]  # 《电子商务动态》 with mast
 PAGE = sorted(SEEDS.glob("003_*.txt"))[0]  # a newspaper page: no masthead, no date
 
 BUTTONS_ZH = ["✅ 确认收录", "❌ 取消", "📅 设置日期", "✏️ 设置名称"]
+# what the reader finds in them (the segmenter improves over time: the preview must show whatever it finds)
+ISSUE_ARTICLES = parse_file(ISSUE)[1].articles
+N_ISSUE, N_PAGE = len(ISSUE_ARTICLES), len(parse_file(PAGE)[1].articles)
 
 
 def _count(h: Harness, model: type) -> int:
@@ -61,18 +65,20 @@ async def test_upload_previews_then_confirm_stores_exactly_that(harness: Harness
     text, ask = _preview(calls)
     assert text.startswith("<b>“动态.txt”预览</b>（确认前不会收录）")
     assert "名称：电子商务动态 2023年第17期(总294期)" in text and "日期：2023年9月5日" in text
-    assert "<b>行业资讯</b>\n1. 国务院: 促进数字技术与实体经济深度融合 · 2023年8月22日" in text
-    assert "<b>数据观察</b>" in text and "· 数据 10 条" in text
+    first = ISSUE_ARTICLES[0]
+    assert first.published is not None
+    assert f"<b>{first.section}</b>\n1. {first.title} · {first.published.year}年{first.published.month}月" in text
+    assert "<b>数据观察</b>" in text and "· 数据 " in text
     head = text.split("\n")[3]
-    assert head.startswith("文章 45 篇，数据 ")
-    preview_figures = int(head.removeprefix("文章 45 篇，数据 ").split(" ")[0].replace(",", ""))
+    assert head.startswith(f"文章 {N_ISSUE} 篇，数据 ")
+    preview_figures = int(head.removeprefix(f"文章 {N_ISSUE} 篇，数据 ").split(" ")[0].replace(",", ""))
     assert ask.button_texts == BUTTONS_ZH
     assert "请核对" not in text  # a clean issue: no warnings
 
     done = await harness.press(ask, "确认", user_id=ADMIN)
     [result] = texts(done)
     assert result.startswith("已添加“动态.txt”，简报编号 1。")
-    assert _count(harness, Article) == 45 and _count(harness, Figure) == preview_figures  # what the preview said
+    assert _count(harness, Article) == N_ISSUE and _count(harness, Figure) == preview_figures  # what the preview said
     assert any(c.method == "editMessageReplyMarkup" and c.params.get("reply_markup") is None for c in done)
     with harness.session() as s:
         b = s.exec(select(Bulletin)).one()
@@ -83,13 +89,13 @@ async def test_upload_previews_then_confirm_stores_exactly_that(harness: Harness
     # a second press of the same button: says so, adds nothing
     again = await harness.press(ask, "确认", user_id=ADMIN)
     assert texts(again) == ["“动态.txt”已作为简报 1 添加，未再收录任何内容。"]
-    assert _count(harness, Bulletin) == 1 and _count(harness, Article) == 45
+    assert _count(harness, Bulletin) == 1 and _count(harness, Article) == N_ISSUE
 
     # the same bulletin uploaded again: the preview warns, confirming adds nothing
     text2, ask2 = _preview(await _upload(harness, ISSUE, "again.txt"))
     assert "⚠️ 已收录为简报 1：确认也不会添加内容。" in text2
     assert texts(await harness.press(ask2, "确认", user_id=ADMIN)) == ["“again.txt”已收录（简报 1），未添加任何内容。"]
-    assert _count(harness, Bulletin) == 1 and _count(harness, Article) == 45
+    assert _count(harness, Bulletin) == 1 and _count(harness, Article) == N_ISSUE
 
 
 async def test_cancel_stores_nothing_and_later_presses_say_so(harness: Harness, settings: Settings) -> None:
@@ -107,7 +113,7 @@ async def test_page_without_masthead_asks_for_a_name_and_takes_the_admins_date(h
     text, ask = _preview(await _upload(harness, PAGE, "003_34539ccfcc6b3203.txt"))
     assert "名称：未找到" in text and "日期：未知" in text
     assert "⚠️ 文件中没有找到刊名：请点“设置名称”（不会用文件名作刊名）。" in text
-    assert "⚠️ 没有日期的文章：3 篇中有 3 篇。" in text
+    assert f"⚠️ 没有日期的文章：{N_PAGE} 篇中有 {N_PAGE} 篇。" in text
     assert "⚠️ 时期无法确定日期的数据：" in text
     assert ask.button_texts == BUTTONS_ZH[1:]  # no Confirm until it has a name
 
@@ -154,10 +160,10 @@ async def test_upload_in_english(harness: Harness) -> None:
     calls = await _upload(harness, ISSUE, "b.txt", language_code="en")
     text, ask = _preview(calls)
     assert text.startswith("<b>Preview of “b.txt”</b> (nothing is stored until you confirm)\n"
-                           "Name: 电子商务动态 2023年第17期(总294期)\nDate: Sep 5, 2023\nArticles: 45, figures: ")
+                           f"Name: 电子商务动态 2023年第17期(总294期)\nDate: Sep 5, 2023\nArticles: {N_ISSUE}, figures: ")
     assert ask.button_texts == ["✅ Confirm", "❌ Cancel", "📅 Set date", "✏️ Set name"]
     done = await harness.press(ask, "Confirm", user_id=ADMIN, language_code="en")
-    assert texts(done)[0].startswith("Added “b.txt” as bulletin 1.\nArticles: 45, figures: ")
+    assert texts(done)[0].startswith(f"Added “b.txt” as bulletin 1.\nArticles: {N_ISSUE}, figures: ")
 
     text2, ask2 = _preview(await _upload(harness, PAGE, "page.txt", language_code="en"))
     assert "Name: not found" in text2
@@ -183,7 +189,7 @@ async def test_preview_survives_a_restart(harness: Harness, settings: Settings, 
     finally:
         await app.stop()
         await app.shutdown()
-    assert _count(harness, Article) == 45
+    assert _count(harness, Article) == N_ISSUE
 
 
 async def test_not_a_bulletin_is_refused_in_one_line(harness: Harness, settings: Settings) -> None:
