@@ -26,6 +26,13 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
+def _name(value: str) -> str:
+    name = " ".join(value.split())
+    if not 2 <= len(name) <= 60:
+        raise argparse.ArgumentTypeError(f"a publication name has 2-60 characters: {value!r}")
+    return name
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -77,10 +84,14 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from bot.services.ingest import ingest_files
 
     engine = open_store(settings.database_url)
+    if args.dry_run:
+        return _ingest_dry_run(engine, args)
     failed = 0
     results = []
     # one transaction per file: a bad file is reported and changes nothing; the others still go in
-    for _path, outcome in ingest_files(engine, [Path(name) for name in args.files], published=args.published):
+    files = [Path(name) for name in args.files]
+    for _path, outcome in ingest_files(engine, files, published=args.published, publication=args.name,
+                                       require_bulletin=True):
         if isinstance(outcome, UserError):
             failed += 1
             print(f"error: {outcome}", file=sys.stderr)
@@ -90,6 +101,29 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
             print(outcome.summary())
     if args.json:
         _print_json([r.to_json() for r in results])
+    return 1 if failed else 0
+
+
+def _ingest_dry_run(engine: Any, args: argparse.Namespace) -> int:
+    """`ingest --dry-run`: what each file would add (the preview an admin sees on upload); nothing is stored."""
+    from bot.db.engine import session_scope
+    from bot.services.ingest.preview import preview_file
+
+    failed = 0
+    previews = []
+    for name in args.files:
+        try:
+            with session_scope(engine) as session:
+                preview = preview_file(session, Path(name), published=args.published, publication=args.name)
+        except UserError as exc:
+            failed += 1
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        previews.append(preview)
+        if not args.json:
+            print(preview.to_text())
+    if args.json:
+        _print_json([p.to_json() for p in previews])
     return 1 if failed else 0
 
 
@@ -180,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="ingest bulletin files (.txt, .pdf, .docx)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--published", type=_date, help="publication date when the file does not say (YYYY-MM-DD)")
+    p.add_argument("--name", type=_name, help="publication name (source name) when the file has no masthead; "
+                                             "a file name is never used as one")
+    p.add_argument("--dry-run", action="store_true", help="print what would be stored (the upload preview); "
+                                                          "store nothing")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_ingest)
 

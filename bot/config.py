@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     load_seeds: bool = True
     max_upload_bytes: int = MAX_UPLOAD_BYTES
+    #: uploads waiting for an admin's confirm (file + meta.json per upload; expire after a day)
+    pending_uploads_dir: Path = PROJECT_ROOT / "data" / "pending"
     log_level: str = "INFO"
     #: seconds between scheduler ticks (the tick decides which digests are due)
     tick_seconds: float = 60.0

@@ -1,8 +1,9 @@
 """Telegram routing. `register(app)` is the one ordered list of handlers; only `bot/app.py` imports this package.
 
 Groups: -10 is middleware (user tracking) and runs for every update; 0 holds the commands, buttons, inline mode
-and documents. Callback data prefixes: `m|` metric page, `s|` search page, `lang|`, `topic|`, `del|` (admin
-delete confirm); subscriptions (engineer E) use their own prefixes in `handlers.subscriptions`.
+and documents; -1 holds the admin's typed reply to an upload preview (date or name), which stops the update there.
+Callback data prefixes: `m|` metric page, `s|` search page, `lang|`, `topic|`, `del|` (admin delete confirm),
+`up|` (upload preview: confirm, cancel, set date, set name); subscriptions (engineer E) use their own prefixes in `handlers.subscriptions`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, basic, lookup, subscriptions
+from handlers import admin, basic, lookup, subscriptions, upload
 from handlers.common import track_user
 from handlers.errors import error_handler
 
@@ -59,8 +60,13 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("stats", admin.stats))
     app.add_handler(CommandHandler("delete_bulletin", admin.delete_bulletin))
     app.add_handler(CallbackQueryHandler(admin.delete_confirmed, pattern=r"^del\|"))
-    # uploads run as their own task so a long ingest never holds up other users' updates
-    app.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, admin.document, block=False))
+    # uploads: a preview first (nothing stored), then the buttons; both run as their own task so a long parse or
+    # ingest never holds up other users' updates
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, upload.document, block=False))
+    app.add_handler(CallbackQueryHandler(upload.pressed, pattern=r"^up\|", block=False))
+    # an admin's typed date or name for a pending upload (before any other text handler; stops the update there)
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, upload.typed_reply),
+                    group=-1)
 
     # subscriptions, digests (engineer E)
     subscriptions.register(app)

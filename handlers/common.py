@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 
@@ -23,7 +23,7 @@ _QUERY_CACHE = "callback_queries"
 
 
 async def reply(update: Update, context: BotContext, blocks: str | Sequence[str],
-                reply_markup: InlineKeyboardMarkup | None = None) -> list[Message]:
+                reply_markup: InlineKeyboardMarkup | ForceReply | None = None) -> list[Message]:
     """Send HTML (one string or blocks), split below 4096 characters; the keyboard goes on the last part."""
     parts = split_blocks([blocks] if isinstance(blocks, str) else blocks)
     chat = update.effective_chat

@@ -54,7 +54,8 @@ def _gap(t: Translator) -> str:
 def bulletin_name(bulletin: Bulletin | None) -> str:
     if bulletin is None:
         return ""
-    return " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p) or bulletin.file_name
+    # never the file name: a source reads `003_34539ccfcc6b3203.txt` to nobody's benefit
+    return " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
 
 
 # ---------------------------------------------------------------------------------------------- /metric
@@ -208,7 +209,7 @@ async def latest(update: Update, context: BotContext) -> None:
             await reply(update, context, t._("No bulletins are stored yet."))
             return
         bulletin, items = found
-        name = bulletin_name(bulletin)
+        name = bulletin_name(bulletin) or t._("Bulletin {id}").format(id=bulletin.id)
         head = f"<b>{esc(name)}</b>"
         if bulletin.published:
             head += f" · {esc(t.date(bulletin.published))}"

@@ -728,8 +728,8 @@ def _details_sql(dialect: str, n_ids: int) -> str:
 
 
 def _bulletin_name(publication: str | None, issue_no: str | None, file_name: str | None) -> str:
-    name = " ".join(x for x in (publication or "", issue_no or "") if x).strip()
-    return name or file_name or ""
+    # never the file name: a bulletin without a masthead or a given name is cited by outlet and date only
+    return " ".join(x for x in (publication or "", issue_no or "") if x).strip()
 
 
 def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[FigureEntry]:

@@ -26,7 +26,7 @@ def _env(tmp_path: Path, server: FakeTelegramServer | None, **extra: str) -> dic
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "ADMIN_"))}
     env.update({
         "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}", "ADMIN_IDS": str(ADMIN), "LOG_LEVEL": "INFO",
-        "PYTHONUNBUFFERED": "1",
+        "PYTHONUNBUFFERED": "1", "PENDING_UPLOADS_DIR": str(tmp_path / "pending"),
     })
     if server is not None:
         env.update(server.env())
@@ -78,11 +78,17 @@ def test_bot_process_end_to_end(tmp_path: Path) -> None:
             edit = server.wait_for(lambda c: c.method == "editMessageText" and c.ok, timeout=15, after=mark)[-1]
             assert edit.params["message_id"] == welcome.response["result"]["message_id"]
 
-            # an admin uploads a bulletin: typing, getFile + download, summary
-            server.push(server.updates.document(upload, file_name="bulletin3.txt", user_id=ADMIN))
+            # an admin uploads a bulletin (its name in the caption): typing, getFile + download, a preview with
+            # buttons; nothing is stored until Confirm, then a summary
+            server.push(server.updates.document(upload, file_name="bulletin3.txt", user_id=ADMIN,
+                                                caption="《中国贸易报》"))
+            preview = server.wait_for_text("预览", chat_id=ADMIN, timeout=30)
+            assert "名称：中国贸易报（由你设置）" in preview.text and server.calls_to("getFile")
+            ask = server.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == ADMIN and bool(c.buttons),
+                                  timeout=15)[-1]
+            server.push(server.updates.callback(ask.button("确认")["callback_data"], message=ask, user_id=ADMIN))
             summary = server.wait_for_text("已添加“bulletin3.txt”", chat_id=ADMIN, timeout=30)
             assert "文章" in summary.text and "数据" in summary.text
-            assert server.calls_to("getFile")
 
             # anyone else: refused, nothing stored
             files_before = len(server.calls_to("getFile"))

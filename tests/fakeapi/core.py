@@ -398,7 +398,10 @@ class FakeBotAPI:
             return Reply.error(400, "Bad Request: message text is empty")
         if len(str(p["text"])) > 4096:
             return Reply.error(400, "Bad Request: message is too long")
-        return Reply.ok(self._message(_as_int(p["chat_id"]), text=p["text"], reply_markup=p.get("reply_markup")))
+        markup = p.get("reply_markup")
+        if not (isinstance(markup, dict) and "inline_keyboard" in markup):
+            markup = None  # Telegram echoes only inline keyboards in Message.reply_markup (not force_reply etc.)
+        return Reply.ok(self._message(_as_int(p["chat_id"]), text=p["text"], reply_markup=markup))
 
     def m_sendDocument(self, call: Call) -> Reply:
         p = call.params

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,9 +24,10 @@ USER = 1001
 
 
 @pytest.fixture
-def settings(sqlite_url: str) -> Settings:
+def settings(sqlite_url: str, tmp_path: Path) -> Settings:
     return Settings(_env_file=None, database_url=sqlite_url, telegram_bot_token=TOKEN,  # type: ignore[call-arg]
                     admin_ids=str(ADMIN), load_seeds=False, bot_timezone="Asia/Shanghai",
+                    pending_uploads_dir=tmp_path / "pending",
                     telegram_api_base_url="https://api.telegram.org/bot",
                     telegram_api_file_url="https://api.telegram.org/file/bot")
 

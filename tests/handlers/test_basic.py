@@ -97,11 +97,12 @@ async def test_example_button_runs_the_lookup_in_place(harness: Harness) -> None
 def test_caption_gives_the_publication_date() -> None:
     from datetime import date
 
-    from handlers.admin import _caption_date
+    from bot.services.ingest.preview import caption_name, parse_date_text
 
-    assert _caption_date("2024-03-01") == date(2024, 3, 1)
-    assert _caption_date("第12期 2024年3月1日") == date(2024, 3, 1)
-    assert _caption_date("2024-13-01") is None and _caption_date(None) is None
+    assert parse_date_text("2024-03-01") == date(2024, 3, 1)
+    assert parse_date_text("第12期 2024年3月1日") == date(2024, 3, 1)
+    assert parse_date_text("2024-13-01") is None and parse_date_text(None) is None
+    assert caption_name("2024-03-01 《中国贸易报》") == "中国贸易报" and caption_name("2024-03-01") is None
 
 
 def test_application_wiring(settings) -> None:  # type: ignore[no-untyped-def]

@@ -30,13 +30,17 @@ from bot.services.ingest.dedupe import (
     simhash_many,
     to_signed,
 )
+from bot.services.ingest.evidence import NO_ARTICLES, check_bulletin
 from bot.services.ingest.normalise import fold
 from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
 from bot.services.ingest.segment import ParsedBulletin, parse_document
 from bot.text.segment import start_batches
 
-__all__ = ["IngestResult", "IngestError", "ingest_file", "ingest_files", "load_seeds", "parse_file", "SUPPORTED"]
+__all__ = [
+    "IngestResult", "IngestError", "bulletin_hash", "ingest_file", "ingest_files", "load_seeds", "parse_file",
+    "stored_copy", "store_parsed", "SUPPORTED",
+]
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +98,10 @@ class IngestResult:
         return data
 
 
+#: the reason `parse_file` gives for a file without articles
+NO_ARTICLES_RECOGNISED = N_("no articles recognised in the file")
+
+
 def _max_bytes() -> int:
     try:
         return int(get_settings().max_upload_bytes)
@@ -113,9 +121,9 @@ def parse_file(
         raise
     except Exception:  # a layout the segmenter chokes on is a bad file for the user, a bug for us
         log.exception("segmentation failed for %s", name)
-        raise IngestError(name, N_("no articles recognised in the file")) from None
+        raise IngestError(name, NO_ARTICLES_RECOGNISED) from None
     if not parsed.articles:
-        raise IngestError(name, N_("no articles recognised in the file"))
+        raise IngestError(name, NO_ARTICLES_RECOGNISED)
     return doc, parsed
 
 
@@ -127,13 +135,41 @@ def ingest_file(
     loaded_by: int | None = None,
     display_name: str | None = None,
     max_bytes: int | None = None,
+    publication: str | None = None,
 ) -> IngestResult:
-    """Read, segment and store one bulletin file. Does not commit (see module doc)."""
+    """Read, segment and store one bulletin file. Does not commit (see module doc). `publication` names the
+    bulletin when the file carries no masthead (and replaces the one it carries)."""
     started = time.perf_counter()
     path = Path(path)
     name = display_name or path.name
     doc, parsed = parse_file(path, published=published, display_name=name, max_bytes=max_bytes)
+    if publication:
+        parsed.publication = publication
     return _finish(_store(session, doc, parsed, name=name, loaded_by=loaded_by, started=started))
+
+
+def store_parsed(
+    session: Session, doc: RawDocument, parsed: ParsedBulletin, *, name: str, loaded_by: int | None = None
+) -> IngestResult:
+    """Store a file parsed earlier (an upload the admin previewed and confirmed), exactly as parsed. Does not
+    commit. A bulletin already stored (same content) adds nothing: `duplicate_of` is set."""
+    return _finish(_store(session, doc, parsed, name=name, loaded_by=loaded_by, started=time.perf_counter()))
+
+
+def bulletin_hash(parsed: ParsedBulletin) -> str:
+    """The content hash a stored `Bulletin` of this parse would carry (what makes two uploads the same)."""
+    return _fold_and_hash(parsed)[1]
+
+
+def stored_copy(session: Session, parsed: ParsedBulletin) -> int | None:
+    """The id of the stored bulletin storing this parse would repeat: same content, or every article a near-copy
+    of that bulletin's (the PDF of a stored text file). Exactly `_store`'s test; nothing is written."""
+    folded, digest = _fold_and_hash(parsed)
+    existing = session.exec(select(Bulletin.id).where(Bulletin.content_hash == digest)).first()
+    if existing is not None:
+        return int(existing)
+    index = load_index(session)
+    return _same_bulletin([index.nearest(fp) for fp in simhash_many(folded)], len(parsed.articles))
 
 
 def _step(steps: Generator[None, None, IngestResult]) -> IngestResult | None:
@@ -153,11 +189,18 @@ def _finish(steps: Generator[None, None, IngestResult]) -> IngestResult:
 
 
 def ingest_files(
-    engine: Engine, paths: Iterable[Path], *, published: date | None = None, loaded_by: int | None = None
+    engine: Engine,
+    paths: Iterable[Path],
+    *,
+    published: date | None = None,
+    loaded_by: int | None = None,
+    publication: str | None = None,
+    require_bulletin: bool = False,
 ) -> Iterator[tuple[Path, IngestResult | IngestError]]:
     """Ingest several files, each in its own transaction (committed in order), yielding (path, result or the
     `IngestError` that kept it out). Faster than `ingest_file` in a loop: the next file is read and segmented while
-    the worker processes compute the current one's search tokens and figures."""
+    the worker processes compute the current one's search tokens and figures. `publication` names every file (see
+    `ingest_file`); `require_bulletin` refuses files that do not look like a bulletin (`evidence.check_bulletin`)."""
     todo = [Path(p) for p in paths]
 
     def parse(k: int) -> tuple[float, tuple[RawDocument, ParsedBulletin] | IngestError] | None:
@@ -165,7 +208,17 @@ def ingest_files(
             return None
         t0 = time.perf_counter()
         try:
-            return t0, parse_file(todo[k], published=published)
+            try:
+                doc, parsed = parse_file(todo[k], published=published)
+            except IngestError as exc:
+                if require_bulletin and exc.reason == NO_ARTICLES_RECOGNISED:
+                    raise IngestError(exc.file_name, NO_ARTICLES) from None
+                raise
+            if require_bulletin:
+                check_bulletin(doc.name, parsed.articles)
+            if publication:
+                parsed.publication = publication
+            return t0, (doc, parsed)
         except IngestError as exc:
             return t0, exc
 
