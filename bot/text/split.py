@@ -48,7 +48,8 @@ def split_html(text: str, limit: int) -> list[str]:
         return [text]
     atoms = _ATOM.findall(text)
     parts: list[str] = []
-    start, stack = 0, []
+    start = 0
+    stack: list[_Open] = []
     while start < len(atoms):
         part, start, stack = _one_part(atoms, start, stack, limit)
         if part:
