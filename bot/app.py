@@ -88,7 +88,7 @@ def build_application(
         .get_updates_request(get_updates_request or request or HTTPXRequest(read_timeout=POLL_TIMEOUT + 5))
         .rate_limiter(ratelimit.build_rate_limiter(settings))
         # chats in parallel, each chat's updates in order; a flooding chat is throttled (bot/updates.py)
-        .concurrent_updates(ChatOrderedProcessor())
+        .concurrent_updates(ChatOrderedProcessor(exempt_users=settings.admin_id_set))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -7,7 +7,7 @@
   `workers` at a time. One chat's backlog (a flood, or replies waiting for Telegram's ~1 message/s per chat limit)
   never delays another chat's answer.
 * **Flood control** — each chat has an allowance of `flood_burst` updates that cost a reply (messages in private
-  chats, commands in groups, button presses), refilled at `flood_rate` per second. Updates beyond it are dropped
+  chats, commands in groups, button presses; admins are exempt), refilled at `flood_rate` per second. Updates beyond it are dropped
   when they arrive (never processed, never queued). The first dropped update of an episode is kept instead, to
   let the `flood_gate` middleware (handlers.common) send the chat ONE polite notice, in order after the updates
   already accepted; the episode ends once the chat has been quiet long enough for its allowance to refill.
@@ -89,11 +89,13 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     """See the module docstring."""
 
     def __init__(self, workers: int = WORKERS, *, flood_burst: int = FLOOD_BURST, flood_rate: float = FLOOD_RATE,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 exempt_users: frozenset[int] = frozenset(), clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(max_concurrent_updates=QUEUE_BOUND)
         self.workers = workers
         self.flood_burst = flood_burst
         self.flood_rate = flood_rate
+        #: never throttled (the admins: an upload of many bulletins at once is not a flood)
+        self.exempt_users = exempt_users
         self.clock = clock
         self.stats = ProcessorStats()
         self._slots: asyncio.Semaphore | None = None
@@ -135,6 +137,10 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         for key in [k for k, a in self._allowances.items() if now - a.stamp > full_after]:
             del self._allowances[key]
 
+    def _exempt(self, update: object) -> bool:
+        user = update.effective_user if isinstance(update, Update) else None
+        return user is not None and user.id in self.exempt_users
+
     def take_notice(self, update: object) -> bool:
         """True (once) when `update` is the one a flooding chat gets its notice for: the caller sends the notice
         and processes nothing else of this update."""
@@ -148,7 +154,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = order_key(update)
-        if key is not None and costs_a_reply(update):
+        if key is not None and costs_a_reply(update) and not self._exempt(update):
             verdict = self.admit(key, self.clock())
             if verdict == DROP:
                 self.stats.dropped += 1

@@ -39,11 +39,12 @@ async def test_a_flood_from_one_chat_never_delays_another_chat(harness: Harness)
     # exactly one notice, after the updates accepted before the flood was cut off; the rest were dropped
     assert len(notices) == 1 and flooder[-1] is notices[0]
     answers = flooder[:-1]
-    assert len(answers) == FLOOD_BURST
+    # the allowance (refilled at 1/s while the 200 arrive: one more on a slow machine at most)
+    assert FLOOD_BURST <= len(answers) <= FLOOD_BURST + 1
     assert all("跨境电商" in (c.text or "") for c in answers)
     processor = h.app.update_processor
     assert isinstance(processor, ChatOrderedProcessor)
-    assert processor.stats.dropped == 200 - FLOOD_BURST - 1 and processor.stats.notices == 1
+    assert processor.stats.dropped == 200 - len(answers) - 1 and processor.stats.notices == 1
     # the other chat was answered while the flooder's answers were still queued behind Telegram's per-chat limit
     # (beyond its burst, each of them waits ~1 s): not after the flooder's backlog
     [welcome] = other
@@ -93,3 +94,16 @@ async def test_each_chat_in_order_chats_in_parallel() -> None:
         assert [n for c, n in done if c == chat] == list(range(40))
     assert running["peak"] > 1
     await processor.shutdown()
+
+
+async def test_admins_are_never_throttled(harness: Harness) -> None:
+    """An admin sending a dozen bulletins (or commands) at once is not a flood."""
+    from tests.handlers.conftest import ADMIN
+
+    h = harness
+    for _ in range(FLOOD_BURST + 1):
+        await _enqueue(h, h.updates.command("/topics", user_id=ADMIN))
+    await asyncio.wait_for(h.app.update_queue.join(), timeout=60)
+    replies = [c for c in sent(h.api.calls) if c.chat_id == ADMIN]
+    assert len(replies) == FLOOD_BURST + 1 and NOTICE not in [c.text for c in replies]
+    assert h.app.update_processor.stats.dropped == 0
