@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 from sqlmodel import Session, col
 
 from bot.db.models import Delivery, Heartbeat
@@ -104,6 +104,11 @@ def check(engine: Engine, now: datetime, *, max_tick_age: float, max_outbox_wait
             database = Check(True, f"{where} answers ({ms:.0f} ms)".strip(), {"latency_ms": round(ms, 1)})
             return HealthReport({"database": database, "tick": check_tick(session, now, max_tick_age),
                                  "outbox": check_outbox(session, now, max_outbox_wait)})
+    except (ProgrammingError, OperationalError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+        if "heartbeat" in reason or "delivery" in reason:  # reachable, but the tables are missing
+            reason = f"not migrated ({reason}): run `python -m bot migrate` or start the bot once"
+        return HealthReport({"database": Check(False, f"{where}: {reason}" if where else reason, {"error": reason})})
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
-        return HealthReport({"database": Check(False, f"{where} {reason}".strip(), {"error": reason})})
+        return HealthReport({"database": Check(False, f"{where}: {reason}" if where else reason, {"error": reason})})

@@ -108,5 +108,17 @@ def test_an_unreachable_database_is_one_line_and_exit_1(monkeypatch: pytest.Monk
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run_cli(monkeypatch, capsys, "postgresql://nobody@127.0.0.1:1/none")
     assert code == 1
-    assert out.splitlines()[0].startswith("FAIL  database  postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert out.splitlines()[0].startswith("FAIL  database  postgresql+psycopg://nobody@127.0.0.1:1/none: ")
     assert "Traceback" not in out
+
+
+def test_a_database_without_the_schema_says_so(db_url: str) -> None:
+    from bot.db.engine import make_engine
+
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # reachable, but nothing migrated
+        conn.exec_driver_sql("CREATE TABLE unrelated (id INTEGER)")
+    report = health.check(engine, utcnow(), max_tick_age=60, max_outbox_wait=900, where="db")
+    engine.dispose()
+    assert not report.healthy and list(report.checks) == ["database"]
+    assert report.checks["database"].message.startswith("db: not migrated") and "bot migrate" in report.to_text()
