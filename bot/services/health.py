@@ -104,11 +104,8 @@ def check(engine: Engine, now: datetime, *, max_tick_age: float, max_outbox_wait
             database = Check(True, f"{where} answers ({ms:.0f} ms)".strip(), {"latency_ms": round(ms, 1)})
             return HealthReport({"database": database, "tick": check_tick(session, now, max_tick_age),
                                  "outbox": check_outbox(session, now, max_outbox_wait)})
-    except (ProgrammingError, OperationalError) as exc:
+    except SQLAlchemyError as exc:  # unreachable, refused, or reachable without our tables
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
-        if "heartbeat" in reason or "delivery" in reason:  # reachable, but the tables are missing
+        if isinstance(exc, ProgrammingError | OperationalError) and ("heartbeat" in reason or "delivery" in reason):
             reason = f"not migrated ({reason}): run `python -m bot migrate` or start the bot once"
-        return HealthReport({"database": Check(False, f"{where}: {reason}" if where else reason, {"error": reason})})
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
         return HealthReport({"database": Check(False, f"{where}: {reason}" if where else reason, {"error": reason})})
