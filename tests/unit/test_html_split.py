@@ -130,3 +130,23 @@ def test_line_breaks_are_preferred_and_tags_reopened_with_their_attributes() -> 
     parts = split_html(text, 70)
     assert parts == ["<blockquote expandable>first line</blockquote>",
                      "<blockquote expandable>second line that is long</blockquote>"]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_digest_parts_with_an_enormous_title_are_well_formed(language: str) -> None:
+    """Digests go through the same splitter: a bold title longer than a message is closed and reopened."""
+    from datetime import date
+
+    from bot.render_digest import digest_parts
+    from bot.services.digest import Digest, DigestItem
+    from bot.services.topics import resolve_topic
+
+    rng = random.Random(7)
+    titles = ["".join(rng.choice("跨境电商&<>ab ") for _ in range(6000 if i == 2 else 40)) for i in range(1, 6)]
+    items = [DigestItem(article_id=i, title=title, outlet="新华网", published=date(2026, 3, 5),
+                        line="跨境电商 & <海外仓>", bulletin_id=1) for i, title in enumerate(titles, 1)]
+    parts = digest_parts(Digest(topic=resolve_topic("跨境电商"), items=items), language)
+    assert len(parts) > 1
+    content = "".join(check_part(p, MESSAGE_LIMIT) for p in parts).replace("\n", "")
+    for title in titles:
+        assert title in content
