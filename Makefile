@@ -29,7 +29,7 @@ bench: install ## run the benchmarks and print figures and ratios
 	$(PY) -m benchmarks
 
 lint: install ## ruff + mypy
-	$(PY) -m ruff check bot handlers tests benchmarks
+	$(PY) -m ruff check bot handlers tests benchmarks tools setup.py
 	$(PY) -m mypy bot
 
 migrate: install ## apply Alembic migrations to DATABASE_URL
