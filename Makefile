@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 LOCALES := bot/i18n/locales
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test bench lint migrate revision seed i18n-extract i18n-update i18n-compile clean
+.PHONY: help install run test bench lint migrate revision seed health lock i18n-extract i18n-update i18n-compile clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -29,7 +29,7 @@ bench: install ## run the benchmarks and print figures and ratios
 	$(PY) -m benchmarks
 
 lint: install ## ruff + mypy
-	$(PY) -m ruff check bot handlers tests benchmarks
+	$(PY) -m ruff check bot handlers tests benchmarks tools setup.py
 	$(PY) -m mypy bot
 
 migrate: install ## apply Alembic migrations to DATABASE_URL
@@ -40,6 +40,12 @@ revision: install ## new Alembic revision: make revision m="message"
 
 seed: install ## load the seed bulletins (idempotent)
 	$(PY) -m bot seed
+
+health: install ## store reachable, last tick age, outbox backlog (exit 0 healthy, 1 not)
+	$(PY) -m bot health
+
+lock: install ## pin the run-time dependencies (requirements.lock, used by the Docker image)
+	$(PY) tools/lock.py
 
 i18n-extract: $(STAMP) ## extract msgids into messages.pot
 	$(VENV)/bin/pybabel extract -F babel.cfg -o $(LOCALES)/messages.pot -k N_ --no-location --sort-output --width 120 bot handlers

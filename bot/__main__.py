@@ -1,4 +1,4 @@
-"""Command line: `python -m bot run | ingest | articles | metric | search | digest | seed | migrate | stats`.
+"""Command line: `python -m bot run | ingest | articles | metric | search | digest | seed | migrate | stats | health`.
 
 Thin over the services: parse arguments, open the store, call a service, print. Errors users can cause print one
 line on stderr and exit non-zero; no tracebacks for them.
@@ -201,6 +201,34 @@ def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_health(settings: Settings, args: argparse.Namespace) -> int:
+    """Exit 0 when the store answers, the tick ran recently and the outbox is moving; 1 otherwise."""
+    from sqlalchemy.engine import make_url
+
+    from bot.db.engine import make_engine, normalise_url
+    from bot.db.models import utcnow
+    from bot.services.health import Check, HealthReport, check
+
+    url = make_url(normalise_url(settings.database_url))
+    where = url.render_as_string(hide_password=True)
+    max_tick_age = args.max_tick_age if args.max_tick_age is not None else 3 * settings.tick_seconds + 60
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") and not Path(
+            str(url.database)).is_file():
+        report = HealthReport({"database": Check(False, f"{where}: no database file (has the bot started?)")})
+    else:
+        engine = make_engine(settings.database_url, connect_timeout=5)
+        try:
+            report = check(engine, utcnow(), max_tick_age=max_tick_age, max_outbox_wait=args.max_outbox_wait,
+                           where=where)
+        finally:
+            engine.dispose()
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(report.to_text())
+    return 0 if report.healthy else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Dongtai (动态) bulletin bot")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -248,6 +276,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", help="counts of bulletins, articles, figures, users, deliveries").set_defaults(
         func=cmd_stats
     )
+
+    p = sub.add_parser("health", help="store reachable, last tick age, outbox backlog; exit 0 healthy, 1 not")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--max-tick-age", type=float, metavar="SECONDS",
+                   help="oldest acceptable last tick (default: 3 × TICK_SECONDS + 60)")
+    p.add_argument("--max-outbox-wait", type=float, default=900.0, metavar="SECONDS",
+                   help="longest a due digest message may wait unsent (default: 900)")
+    p.set_defaults(func=cmd_health)
     return parser
 
 

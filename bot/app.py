@@ -27,6 +27,7 @@ from bot.context import ENGINE_KEY, SETTINGS_KEY, BotContext
 from bot.db.engine import make_engine, session_scope
 from bot.db.store import open_store
 from bot.i18n import DEFAULT_LANGUAGE, SUPPORTED, get_translator
+from bot.updates import ChatOrderedProcessor
 
 log = logging.getLogger("bot")
 
@@ -86,6 +87,8 @@ def build_application(
         .request(request or HTTPXRequest(connection_pool_size=32, read_timeout=15, write_timeout=30))
         .get_updates_request(get_updates_request or request or HTTPXRequest(read_timeout=POLL_TIMEOUT + 5))
         .rate_limiter(ratelimit.build_rate_limiter(settings))
+        # chats in parallel, each chat's updates in order; a flooding chat is throttled (bot/updates.py)
+        .concurrent_updates(ChatOrderedProcessor(exempt_users=settings.admin_id_set))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -9,8 +9,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "dongtai.db"
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+#: seeds/, migrations/ and alembic.ini as a wheel carries them (setup.py copies them in at build time)
+_PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
+#: where seeds/, migrations/ and alembic.ini live: inside the package when installed from a wheel (`pip install .`),
+#: else the source checkout (editable install, clone)
+PROJECT_ROOT = _PACKAGED_DATA if (_PACKAGED_DATA / "migrations").is_dir() else _SOURCE_ROOT
+#: SQLite file: under the checkout for a clone; relative to the working directory for an installed wheel
+DEFAULT_DB_PATH = (_SOURCE_ROOT / "data" if PROJECT_ROOT == _SOURCE_ROOT else Path("data")) / "dongtai.db"
 
 #: Telegram's bot download cap; larger bulletins are refused before reading.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from bot.text.split import shorten
+
 
 def N_(msgid: str) -> str:
     """Mark a msgid for extraction without translating it here (services have no user locale)."""
@@ -28,7 +30,10 @@ class UserError(Exception):
 
     def localized(self, translator: _Gettext | None) -> str:
         text = translator.gettext(self.msgid) if translator is not None else self.msgid
-        return text.format(**self.params) if self.params else text
+        if not self.params:
+            return text
+        # a user's argument quoted back is cut (a 4096-character argument must not fill the reply)
+        return text.format(**{k: shorten(v) if isinstance(v, str) else v for k, v in self.params.items()})
 
 
 class IngestError(UserError):

@@ -38,6 +38,15 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+ARG_LIMIT = text_split.ARG_LIMIT
+shorten = text_split.shorten
+
+
+def esc_arg(text: str, limit: int = ARG_LIMIT) -> str:
+    """A user's argument as it is quoted back in a reply: shortened, then escaped."""
+    return esc(shorten(text, limit))
+
+
 # ---------------------------------------------------------------------------------------------- numbers
 
 

@@ -41,6 +41,7 @@ from bot.db.models import utcnow
 from bot.ratelimit import BROADCAST, retry_after_of
 from bot.render_digest import digest_parts
 from bot.services import digest as outbox
+from bot.services import health
 from bot.services.topics import ArticleTextCache
 
 log = logging.getLogger(__name__)
@@ -229,7 +230,15 @@ class DeliveryService:
 
 async def _tick_job(context: Any) -> None:
     service: DeliveryService = context.application.bot_data[SERVICE_KEY]
-    await service.tick()
+    result = await service.tick()
+    await asyncio.to_thread(_record_tick, service.engine, result)
+
+
+def _record_tick(engine: Engine, result: Any) -> None:
+    """The heartbeat `python -m bot health` reads (after a tick that completed)."""
+    detail = f"{getattr(result, 'due', 0)} due, {getattr(result, 'messages', 0)} messages"
+    with session_scope(engine) as session:
+        health.record_tick(session, utcnow(), detail)
 
 
 async def _start_sender_job(context: Any) -> None:

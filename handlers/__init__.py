@@ -1,9 +1,10 @@
 """Telegram routing. `register(app)` is the one ordered list of handlers; only `bot/app.py` imports this package.
 
-Groups: -10 is middleware (user tracking) and runs for every update; 0 holds the commands, buttons, inline mode
-and documents; -1 holds the admin's typed reply to an upload preview (date or name), which stops the update there.
-Callback data prefixes: `m|` metric page, `s|` search page, `lang|`, `topic|`, `del|` (admin delete confirm),
-`up|` (upload preview: confirm, cancel, set date, set name); subscriptions (engineer E) use their own prefixes in `handlers.subscriptions`.
+Groups: -20 and -10 are middleware (flood gate, user tracking) and run for every update; -1 holds the admin's typed
+reply to an upload preview (date or name), which stops the update there; 0 holds the commands, buttons, inline mode
+and documents. Callback data prefixes: `m|` metric page, `s|` search page, `lang|`, `topic|`, `del|` (admin delete
+confirm), `up|` (upload preview: confirm, cancel, set date, set name); subscriptions use their own prefixes in
+`handlers.subscriptions`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from telegram.ext import (
 )
 
 from handlers import admin, basic, lookup, subscriptions, upload
-from handlers.common import track_user
+from handlers.common import flood_gate, track_user
 from handlers.errors import error_handler
 
 
@@ -37,6 +38,8 @@ def admin_commands() -> list[tuple[str, str]]:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler in order."""
+    # middleware: a flooding chat gets one notice and nothing else (bot/updates.py decides who floods)
+    app.add_handler(TypeHandler(Update, flood_gate), group=-20)
     # middleware: remember users (for /stats and their language)
     app.add_handler(TypeHandler(Update, track_user), group=-10)
 

@@ -11,10 +11,12 @@ from typing import Any
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
 from bot.db.models import UserPref, utcnow
-from bot.render import split_blocks
+from bot.render import esc, split_blocks
+from bot.updates import ChatOrderedProcessor
 
 #: Telegram's limit on callback_data
 CALLBACK_MAX_BYTES = 64
@@ -88,6 +90,21 @@ async def keep_typing(update: Update, context: BotContext, every: float = 4.5) -
         task.cancel()
         with suppress(asyncio.CancelledError):
             await task
+
+
+async def flood_gate(update: Update, context: BotContext) -> None:
+    """Middleware (group -20): a chat that sends faster than the bot may answer gets one polite notice; the update
+    that triggered it is not processed further (the ones after it were dropped by the update processor)."""
+    processor = context.application.update_processor
+    if not isinstance(processor, ChatOrderedProcessor) or not processor.take_notice(update):
+        return
+    chat = update.effective_chat
+    if chat is not None:
+        text = context.i18n._("You are sending messages faster than I can answer. I will skip the next ones for a "
+                              "few seconds, then answer again.")
+        with suppress(TelegramError):
+            await context.bot.send_message(chat.id, esc(text))
+    raise ApplicationHandlerStop
 
 
 async def track_user(update: Update, context: BotContext) -> None:

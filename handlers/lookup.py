@@ -13,6 +13,7 @@ from bot.db.models import Bulletin
 from bot.i18n import Translator
 from bot.render import (
     esc,
+    esc_arg,
     figure_name,
     format_growth,
     format_period,
@@ -71,20 +72,20 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
             page = (result.total + METRIC_PAGE - 1) // METRIC_PAGE
             result = lookup(s, query, limit=METRIC_PAGE, offset=(page - 1) * METRIC_PAGE)
     if not result.entries:
-        lines = [t._("No figures found for “{query}”.").format(query=esc(query))]
+        lines = [t._("No figures found for “{query}”.").format(query=esc_arg(query))]
         buttons: list[list[InlineKeyboardButton]] = []
         if result.suggestions:
             lines.append(t._("Did you mean one of these?"))
             buttons = chunk([InlineKeyboardButton(s, callback_data=_metric_data(context, s))
                              for s in result.suggestions[:6]], 2)
         else:
-            lines.append(t._("Try a full-text search: {command}").format(command=f"/search {esc(query)}"))
+            lines.append(t._("Try a full-text search: {command}").format(command=f"/search {esc_arg(query)}"))
         return "\n".join(lines), keyboard(buttons)
     total = min(result.total, METRIC_LIMIT)
     pages = (total + METRIC_PAGE - 1) // METRIC_PAGE
     count = t.number(total) + ("+" if result.total_capped or result.total > METRIC_LIMIT else "")
     head = t.ngettext("<b>{query}</b>: {count} figure", "<b>{query}</b>: {count} figures, newest first",
-                      total).format(query=esc(query), count=count)
+                      total).format(query=esc_arg(query), count=count)
     if pages > 1:
         head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
     blocks = [head] + [render_figure(t, e) for e in result.entries]
@@ -128,9 +129,9 @@ def search_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
     hits = hits[:SEARCH_PAGE]
     if not hits:
         if page > 1:
-            return t._("No more results for “{query}”.").format(query=esc(query)), None
-        return t._("No articles found for “{query}”.").format(query=esc(query)), None
-    head = t._("<b>Search</b>: {query}").format(query=esc(query))
+            return t._("No more results for “{query}”.").format(query=esc_arg(query)), None
+        return t._("No articles found for “{query}”.").format(query=esc_arg(query)), None
+    head = t._("<b>Search</b>: {query}").format(query=esc_arg(query))
     if page > 1 or has_next:
         head += _gap(t) + t._("(page {page})").format(page=page)
     start = (page - 1) * SEARCH_PAGE

@@ -20,7 +20,8 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(url: str, *, echo: bool = False, connect_timeout: int | None = None) -> Engine:
+    """`connect_timeout` (seconds, PostgreSQL) makes an unreachable server fail fast (the health check)."""
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -38,7 +39,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    connect_args = {"connect_timeout": connect_timeout} if connect_timeout else {}
+    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
 
 
 @contextmanager

@@ -10,7 +10,9 @@ from bot.config import PROJECT_ROOT
 
 
 def alembic_config(url: str) -> Config:
-    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
+    """PROJECT_ROOT is the checkout, or `bot/_data` in an installed wheel (see bot.config)."""
+    ini = PROJECT_ROOT / "alembic.ini"
+    cfg = Config(str(ini)) if ini.is_file() else Config()
     cfg.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg

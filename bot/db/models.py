@@ -161,3 +161,11 @@ class Delivery(SQLModel, table=True):
     telegram_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+
+
+class Heartbeat(SQLModel, table=True):
+    """When a periodic job last ran (`tick`), upserted by whichever process ran it; read by `python -m bot health`."""
+
+    name: str = Field(primary_key=True, max_length=50)
+    at: datetime = Field(default_factory=utcnow)
+    detail: str = Field(default="", max_length=500, sa_column_kwargs={"server_default": ""})

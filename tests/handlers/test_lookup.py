@@ -188,3 +188,21 @@ async def test_metric_pages_fetch_one_page_and_count_beyond_fifty(harness: Harne
     assert "50+ figures, newest first" in en.text and "(page 1 of 10)" in en.text
     page2 = (await harness.press(first, "下一页"))[-1]
     assert "（第 2/10 页）" in page2.text and "2010年" in page2.text and "2011年" not in page2.text
+
+
+async def test_a_4096_character_argument_is_cut_and_every_part_is_well_formed(harness: Harness) -> None:
+    """`/metric` with a 4096-character argument once produced a part with an unclosed <b> (Telegram refuses it)."""
+    from bot.render import ARG_LIMIT
+    from tests.unit.test_html_split import check_part
+
+    _store(harness)
+    for command in ("/metric", "/search"):
+        argument = ("网上零售额&<b>" * 500)[:4096 - len(command) - 1]
+        calls = sent(await harness.command(f"{command} {argument}"))
+        assert calls, command
+        for call in calls:
+            content = check_part(call.text, 4096)
+            unit = "网上零售额&<b>"
+            # quoted back at most twice ("no figures for …", "try /search …"), each cut to ARG_LIMIT characters
+            assert content.count(unit) <= 2 * (ARG_LIMIT // len(unit) + 1), command
+            assert "…" in content
