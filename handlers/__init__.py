@@ -2,7 +2,7 @@
 
 Groups: -10 is middleware (user tracking) and runs for every update; 0 holds the commands, buttons, inline mode
 and documents. Callback data prefixes: `m|` metric page, `s|` search page, `lang|`, `topic|`, `del|` (admin
-delete confirm); subscriptions (engineer E) use their own prefixes in `handlers.subscriptions`.
+delete confirm), `c|` chart, `w|` watch; subscriptions (engineer E) use their own prefixes in `handlers.subscriptions`.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, basic, lookup, subscriptions
+from handlers import admin, analyst, basic, lookup, subscriptions
 from handlers.common import track_user
 from handlers.errors import error_handler
 
 
 def commands() -> list[tuple[str, str]]:
     """(command, description msgid) for everyone, in menu order: ours, then the subscription commands."""
-    return basic.COMMANDS[:-2] + list(getattr(subscriptions, "COMMANDS", [])) + basic.COMMANDS[-2:]
+    return (basic.COMMANDS[:-2] + list(getattr(subscriptions, "COMMANDS", [])) + analyst.COMMANDS
+            + basic.COMMANDS[-2:])
 
 
 def admin_commands() -> list[tuple[str, str]]:
@@ -64,6 +65,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
     # subscriptions, digests (engineer E)
     subscriptions.register(app)
+
+    # analysts: charts (and the chart button under /metric), CSV export, metric alerts
+    app.add_handler(CommandHandler("chart", analyst.chart))
+    app.add_handler(CommandHandler("export", analyst.export))
+    app.add_handler(CommandHandler("watch", analyst.watch))
+    app.add_handler(CommandHandler("unwatch", analyst.unwatch))
+    app.add_handler(CallbackQueryHandler(analyst.chart_pressed, pattern=r"^c\|"))
+    app.add_handler(CallbackQueryHandler(analyst.watch_button, pattern=r"^w\|"))
 
     # last in group 0: unknown commands in private chats get the help text
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, basic.unknown_command))

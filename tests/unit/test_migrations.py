@@ -7,7 +7,8 @@ from sqlalchemy import inspect
 from bot.db.engine import make_engine
 from bot.db.migrate import downgrade, upgrade
 
-TABLES = {"bulletin", "article", "figure", "article_search", "chat", "user_pref", "subscription", "delivery"}
+TABLES = {"bulletin", "article", "figure", "article_search", "chat", "user_pref", "subscription", "delivery",
+          "watch"}
 
 
 def test_upgrade_downgrade_roundtrip(db_url: str) -> None:
