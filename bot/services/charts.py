@@ -9,8 +9,8 @@
 Comparable means: one region, one base unit, and one span — full years, or the same months in every year
 (`1—6月` of 2021, 2022, 2023), or stocks (`截至` a date). Forecasts, undated figures and growth-only figures are not
 points; a growth-only figure of a plotted period supplies that period's growth. When several values were reported
-for one period (`13.8万亿元` and `13.79万亿元` for 2022), the one with the most sources (then an exact one, then
-the newest) is the point and the others are kept as `others`, so the caption can say so. Every point keeps its
+for one period (`13.8万亿元` and `13.79万亿元` for 2022), the one with the most sources (then an exact one, one with
+a growth rate, the newest) is the point and the others are kept as `others`, so the caption can say so. Every point keeps its
 sources (outlet, date, article id) so the caption makes each one traceable.
 
 Nothing here knows the reader's language: labels (title, axis names, period names) come from the caller.
@@ -93,8 +93,11 @@ def _kind(key: tuple[Any, ...]) -> str:
     return "year" if key[1:] == (1, 1, 12, 31, 0) else "span"
 
 
-def _rank(e: FigureEntry) -> tuple[int, int, date]:
-    return (e.source_count or len(e.sources), int(e.qualifier == "exact"), e.newest_published)
+def _rank(e: FigureEntry) -> tuple[int, int, int, date]:
+    """Which of several values for one period is the point: the most reported, then an exact one, then one that
+    also gives a growth rate, then the newest."""
+    return (e.source_count or len(e.sources), int(e.qualifier == "exact"), int(e.growth_pct is not None),
+            e.newest_published)
 
 
 def chart_series(entries: list[FigureEntry], *, region: str | None = None) -> ChartSeries | None:

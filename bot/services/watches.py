@@ -83,7 +83,7 @@ def resolve(session: Session, text: str) -> Resolved:
         raise UserError(N_("A watch is for a metric, without a period: /watch {metric}"),
                         metric=found.metric or text)
     if found.matched and found.match != "fuzzy":
-        name = found.matched[0]
+        name = canonical(found.matched[0])
         label = found.entries[0].metric if found.entries else name
         region = found.region or ""
         if region and label.startswith(region):
@@ -91,9 +91,15 @@ def resolve(session: Session, text: str) -> Resolved:
         return Resolved(metric_norm=name, metric=label, region=region)
     name = normalise_query(text)
     if name in alias_groups():  # a known indicator with no figures yet: worth waiting for
-        return Resolved(metric_norm=name, metric=name, region="")
+        return Resolved(metric_norm=canonical(name), metric=canonical(name), region="")
     suggestions = list(dict.fromkeys([*(found.matched if found.match == "fuzzy" else []), *found.suggestions]))
     raise UnknownMetric(N_("No metric named “{metric}” is stored."), suggestions[:6], metric=text)
+
+
+def canonical(name: str) -> str:
+    """The first name of `name`'s alias group (so 网络零售额 and 网上零售额 are one watch), else `name`."""
+    group = alias_groups().get(name)
+    return group[0] if group else name
 
 
 def _max_figure_id(session: Session) -> int:
