@@ -71,9 +71,13 @@ def _not_found(t: Translator, query: str, suggestions: list[str], command: str) 
 # ---------------------------------------------------------------------------------------------- /chart
 
 
-def _series(context: BotContext, query: str) -> tuple[LookupResult, ChartSeries | None]:
+#: entries the button under /metric looks at (the chart itself looks at MAX_ENTRIES): a bounded, cached lookup
+BUTTON_ENTRIES = 50
+
+
+def _series(context: BotContext, query: str, limit: int = MAX_ENTRIES) -> tuple[LookupResult, ChartSeries | None]:
     with context.session() as s:
-        found = lookup(s, query, limit=MAX_ENTRIES)
+        found = lookup(s, query, limit=limit)
     if found.match == "fuzzy" or not found.entries:
         return found, None
     return found, chart_series(found.entries, region=found.region)
@@ -81,7 +85,7 @@ def _series(context: BotContext, query: str) -> tuple[LookupResult, ChartSeries 
 
 def chart_buttons(context: BotContext, query: str) -> list[list[InlineKeyboardButton]]:
     """The chart button under a /metric answer, when the metric has at least two comparable periods."""
-    _found, series = _series(context, query)
+    _found, series = _series(context, query, BUTTON_ENTRIES)
     if series is None:
         return []
     return [[InlineKeyboardButton(context.i18n._("📈 Chart"), callback_data=pack(context, CHART_PREFIX, 1, query))]]

@@ -116,7 +116,8 @@ def chart_series(entries: list[FigureEntry], *, region: str | None = None) -> Ch
     def score(item: tuple[tuple[Any, ...], list[FigureEntry]]) -> tuple[int, int, int, date]:
         (reg, _unit, span), members = item
         periods = len({e.period_end for e in members})
-        return (periods, int(reg == "全国"), int(_kind(span) == "year"), max(e.period_end for e in members))  # type: ignore[type-var]
+        newest = max(e.period_end or date.min for e in members)
+        return (periods, int(reg == "全国"), int(_kind(span) == "year"), newest)
 
     (reg, base_unit, span), members = max(groups.items(), key=score)
     by_period: dict[date, list[FigureEntry]] = defaultdict(list)
