@@ -6,7 +6,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from bot.i18n import Translator, get_translator
-from bot.render import _EN_UNITS, esc, figure_name, format_growth, format_period, format_value, render_source
+from bot.render import esc, figure_name, format_growth, format_period, format_value, render_source
 from bot.services.charts import ChartLabels, ChartPoint, ChartSeries, en_scale, zh_scale
 from bot.services.figures import is_growth_only
 from bot.services.metrics import FigureEntry
@@ -39,8 +39,10 @@ def chart_labels(t: Translator, series: ChartSeries) -> ChartLabels:
     elif series.base_unit in ("%", "个百分点"):
         divisor, unit = 1.0, "%" if series.base_unit == "%" else t._("percentage points")
     else:
-        divisor, word = en_scale(series.max_abs)
-        unit = " ".join(x for x in (word, _EN_UNITS.get(series.base_unit, series.base_unit)) if x)
+        divisor, _word = en_scale(series.max_abs)
+        # "1 trillion yuan" → "trillion yuan": the scale and unit words exactly as /metric writes them
+        one = format_value(t, 1.0, series.base_unit, divisor, series.base_unit)
+        unit = one[2:] if one.startswith("1 ") else "" if one == "1" else one
     periods = tuple(_period(t, p) for p in series.points)
     values = tuple(format_decimal(round(p.value_base / divisor, 4), format="#,##0.####", locale=t.locale)
                    for p in series.points)

@@ -40,7 +40,7 @@ MAX_ENTRIES = 200
 
 #: (divisor, Chinese prefix, English word) for the value axis
 _SCALES = ((1e12, "万亿", "trillion"), (1e8, "亿", "hundred million"), (1e4, "万", "ten thousand"))
-_EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+_EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +165,7 @@ def zh_scale(max_abs: float, base_unit: str) -> tuple[float, str]:
 
 
 def en_scale(max_abs: float) -> tuple[float, str]:
-    """(divisor, scale word) in English: `trillion`, `billion`, … ('' below a thousand)."""
+    """(divisor, scale word) in English: `trillion`, `billion`, `million` ('' below a million)."""
     for divisor, word in _EN_SCALES:
         if max_abs >= divisor:
             return divisor, word
