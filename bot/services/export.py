@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
+from sqlmodel import Session
 
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.metrics import PeriodFilter, alias_groups, lookup, synonyms
@@ -81,8 +83,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _bulletin_name(b: Bulletin) -> str:
-    return " ".join(x for x in (b.publication, b.issue_no or "") if x).strip() or b.file_name
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def export_figures(session: Session, query: str, *, max_rows: int = MAX_ROWS) -> ExportResult:
@@ -101,28 +105,35 @@ def export_figures(session: Session, query: str, *, max_rows: int = MAX_ROWS) ->
         for n in (*synonyms(name), *alias_groups().get(name, ())):
             if n not in names:
                 names.append(n)
+    f, a, b = Figure.__table__, Article.__table__, Bulletin.__table__  # type: ignore[attr-defined]
+    # plain columns, no ORM objects: 20 000 figures are written in well under a second
     stmt = (
-        select(Figure, Article, Bulletin)
-        .join(Article, col(Article.id) == col(Figure.article_id))
-        .join(Bulletin, col(Bulletin.id) == col(Article.bulletin_id))
-        .where(col(Figure.metric_norm).in_(names))
-        .order_by(col(Figure.period_end).desc().nulls_last(), col(Figure.period_start).desc().nulls_last(),
-                  col(Figure.id))
+        sa_select(f.c.metric, f.c.region, f.c.value, f.c.unit, f.c.value_base, f.c.base_unit, f.c.qualifier,
+                  f.c.period_start, f.c.period_end, f.c.period_label, f.c.growth_pct, f.c.growth_pp,
+                  f.c.is_forecast, a.c.outlet, b.c.publication, b.c.issue_no, b.c.file_name, b.c.id,
+                  func.coalesce(a.c.published, b.c.published), a.c.id, a.c.title, f.c.quote, f.c.id)
+        .select_from(f.join(a, a.c.id == f.c.article_id).join(b, b.c.id == a.c.bulletin_id))
+        .where(f.c.metric_norm.in_(names))
+        .order_by(f.c.period_end.desc().nulls_last(), f.c.period_start.desc().nulls_last(), f.c.id)
     )
     if found.region is not None:
-        stmt = stmt.where(col(Figure.region) == found.region)
-    for f, a, b in session.exec(stmt):
-        if found.period is not None and not found.period.matches(f.period_start, f.period_end):
+        stmt = stmt.where(f.c.region == found.region)
+    for row in session.execute(stmt):
+        (metric, region, value, unit, value_base, base_unit, qualifier, start, end, label, growth_pct, growth_pp,
+         forecast, outlet, publication, issue_no, file_name, bulletin_id, published, article_id, title, quote,
+         figure_id) = row
+        start, end, published = _date(start), _date(end), _date(published)
+        if found.period is not None and not found.period.matches(start, end):
             continue
         if len(result.rows) >= max_rows:
             result.truncated = True
             break
+        bulletin = " ".join(x for x in (publication, issue_no or "") if x).strip() or file_name
         result.rows.append({
-            "metric": f.metric, "region": f.region, "value": f.value, "unit": f.unit, "value_base": f.value_base,
-            "base_unit": f.base_unit, "qualifier": f.qualifier, "period_start": f.period_start,
-            "period_end": f.period_end, "period_label": f.period_label, "growth_pct": f.growth_pct,
-            "growth_pp": f.growth_pp, "is_forecast": f.is_forecast, "outlet": a.outlet,
-            "bulletin": _bulletin_name(b), "bulletin_id": b.id, "published": a.published or b.published,
-            "article_id": a.id, "article_title": a.title, "quote": f.quote, "figure_id": f.id,
+            "metric": metric, "region": region, "value": value, "unit": unit, "value_base": value_base,
+            "base_unit": base_unit, "qualifier": qualifier, "period_start": start, "period_end": end,
+            "period_label": label, "growth_pct": growth_pct, "growth_pp": growth_pp, "is_forecast": bool(forecast),
+            "outlet": outlet, "bulletin": bulletin, "bulletin_id": bulletin_id, "published": published,
+            "article_id": article_id, "article_title": title, "quote": quote, "figure_id": figure_id,
         })
     return result

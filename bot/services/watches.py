@@ -397,6 +397,7 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
         ).all())
     languages = _languages(session, {w.chat_id for w in watches})
     rendered: dict[tuple[Any, ...], list[str]] = {}
+    composed: dict[tuple[Any, ...], Alert | None] = {}
     advances: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     created = utcnow()
@@ -408,12 +409,15 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
                 if (r[0].id or 0) > w.last_figure_id and (not w.region or r[0].region == w.region)]
         if not mine:
             continue
-        alert = _alert(session, w, mine, ceiling)
+        same = (w.metric_norm, w.region, w.last_figure_id)  # watchers of one metric usually share a watermark
+        if same not in composed:
+            composed[same] = _alert(session, w, mine, ceiling)
+        alert = composed[same]
         if alert is None:
             continue
         newest = max(r[0].id or 0 for r in mine)
         lang = languages.get(w.chat_id)
-        key = (w.metric_norm, w.region, w.last_figure_id, lang)
+        key = (*same, lang)
         parts = rendered.get(key)
         if parts is None:
             parts = rendered[key] = render(alert, lang)
