@@ -1,4 +1,4 @@
-"""Command line: `python -m bot run | ingest | articles | metric | search | digest | seed | migrate | stats | health`.
+"""Command line: `python -m bot run | ingest | articles | metric | export | search | digest | seed | migrate | stats | health`.
 
 Thin over the services: parse arguments, open the store, call a service, print. Errors users can cause print one
 line on stderr and exit non-zero; no tracebacks for them.
@@ -190,6 +190,35 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db.engine import session_scope
+    from bot.db.store import open_store
+    from bot.services.export import export_figures
+
+    engine = open_store(settings.database_url)
+    with session_scope(engine) as session:
+        result = export_figures(session, " ".join(args.query))
+    if not result.rows:
+        if result.matched:
+            print(f"error: no figures of {result.metric} match {' '.join(args.query)!r}", file=sys.stderr)
+        else:
+            hint = f" (did you mean: {', '.join(result.suggestions)})" if result.suggestions else ""
+            print(f"error: no figures found for {' '.join(args.query)!r}{hint}", file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json(result.rows)
+        return 0
+    data = result.to_csv()
+    if args.output and args.output != "-":
+        Path(args.output).write_bytes(data)
+        print(f"{len(result.rows)} figures of {result.metric} written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    return 0
+
+
 def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db.engine import session_scope
     from bot.db.store import open_store
@@ -272,6 +301,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_date, help="articles ingested since this date (default: all)")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
     p.set_defaults(func=cmd_digest)
+
+    p = sub.add_parser("export", help="every stored figure of a metric as CSV (UTF-8 with BOM, for Excel)")
+    p.add_argument("query", nargs="+", help="metric name, optionally a period: 网上零售额 2023")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="CSV (the default)")
+    fmt.add_argument("--json", action="store_true", help="JSON instead of CSV")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_export)
 
     sub.add_parser("stats", help="counts of bulletins, articles, figures, users, deliveries").set_defaults(
         func=cmd_stats

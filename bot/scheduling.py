@@ -39,9 +39,10 @@ from bot.config import Settings
 from bot.db.engine import session_scope
 from bot.db.models import utcnow
 from bot.ratelimit import BROADCAST, retry_after_of
+from bot.render_charts import alert_parts
 from bot.render_digest import digest_parts
 from bot.services import digest as outbox
-from bot.services import health
+from bot.services import health, watches
 from bot.services.topics import ArticleTextCache
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class DeliveryService:
         """All due subscriptions → outbox rows, batch by batch (blocking; run it in a thread)."""
         now = now or utcnow()
         total = outbox.TickResult()
+        total.add(watches.tick(self.engine, now, render=alert_parts, settle=self.settle))  # metric alerts (/watch)
         while True:
             try:
                 with session_scope(self.engine) as session:

@@ -3,8 +3,8 @@
 Groups: -20 and -10 are middleware (flood gate, user tracking) and run for every update; -1 holds the admin's typed
 reply to an upload preview (date or name), which stops the update there; 0 holds the commands, buttons, inline mode
 and documents. Callback data prefixes: `m|` metric page, `s|` search page, `lang|`, `topic|`, `del|` (admin delete
-confirm), `up|` (upload preview: confirm, cancel, set date, set name); subscriptions use their own prefixes in
-`handlers.subscriptions`.
+confirm), `up|` (upload preview: confirm, cancel, set date, set name), `c|` chart, `w|` watch; subscriptions use
+their own prefixes in `handlers.subscriptions`.
 """
 
 from __future__ import annotations
@@ -22,14 +22,15 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, basic, lookup, subscriptions, upload
+from handlers import admin, analyst, basic, lookup, subscriptions, upload
 from handlers.common import flood_gate, track_user
 from handlers.errors import error_handler
 
 
 def commands() -> list[tuple[str, str]]:
     """(command, description msgid) for everyone, in menu order: ours, then the subscription commands."""
-    return basic.COMMANDS[:-2] + list(getattr(subscriptions, "COMMANDS", [])) + basic.COMMANDS[-2:]
+    return (basic.COMMANDS[:-2] + list(getattr(subscriptions, "COMMANDS", [])) + analyst.COMMANDS
+            + basic.COMMANDS[-2:])
 
 
 def admin_commands() -> list[tuple[str, str]]:
@@ -73,6 +74,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
     # subscriptions, digests (engineer E)
     subscriptions.register(app)
+
+    # analysts: charts (and the chart button under /metric), CSV export, metric alerts
+    app.add_handler(CommandHandler("chart", analyst.chart))
+    app.add_handler(CommandHandler("export", analyst.export))
+    app.add_handler(CommandHandler("watch", analyst.watch))
+    app.add_handler(CommandHandler("unwatch", analyst.unwatch))
+    app.add_handler(CallbackQueryHandler(analyst.chart_pressed, pattern=r"^c\|"))
+    app.add_handler(CallbackQueryHandler(analyst.watch_button, pattern=r"^w\|"))
 
     # last in group 0: unknown commands in private chats get the help text
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, basic.unknown_command))

@@ -25,6 +25,7 @@ from bot.render import (
 from bot.services import articles as articles_service
 from bot.services.metrics import lookup
 from bot.services.search import search
+from handlers.analyst import chart_buttons
 from handlers.common import (
     answer,
     args_text,
@@ -89,7 +90,7 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
     if pages > 1:
         head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
     blocks = [head] + [render_figure(t, e) for e in result.entries]
-    markup = keyboard([page_buttons(context, "m", query, page, page < pages)])
+    markup = keyboard([page_buttons(context, "m", query, page, page < pages), *chart_buttons(context, query)])
     return "\n\n".join(blocks), markup
 
 

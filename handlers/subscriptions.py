@@ -24,6 +24,7 @@ from bot.services import digest as digests
 from bot.services import subscriptions as subs
 from bot.services.subscriptions import Schedule, as_utc
 from bot.services.topics import Topic, resolve_topic
+from handlers.analyst import watch_section
 from handlers.common import args_text, chunk, edit_or_reply, keyboard, reply
 
 COMMANDS: list[tuple[str, str]] = [
@@ -140,7 +141,10 @@ def _list_text_and_buttons(context: BotContext, chat_id: int) -> tuple[str, list
     with context.session() as s:
         rows = [(x.id, x.topic, Schedule.of(x), x.next_due_at, x.timezone)
                 for x in subs.list_subscriptions(s, chat_id)]
+    watches, watch_buttons = watch_section(context, chat_id)  # metric alerts (/watch)
     if not rows:
+        if watches:
+            return watches, watch_buttons
         return esc(t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics.")), []
     title = t._("Subscriptions")
     lines = [f"<b>{esc(title)}</b>"]
@@ -153,6 +157,8 @@ def _list_text_and_buttons(context: BotContext, chat_id: int) -> tuple[str, list
             InlineKeyboardButton(t._("Remove {topic}").format(topic=name)[:60], callback_data=f"sub|rm|{sid}"),
             InlineKeyboardButton(t._("Change time"), callback_data=f"sub|time|{sid}"),
         ])
+    if watches:
+        return "\n".join(lines) + "\n\n" + watches, buttons + watch_buttons
     return "\n".join(lines), buttons
 
 

@@ -138,17 +138,43 @@ class Subscription(SQLModel, table=True):
     next_due_at: datetime = Field(index=True)
 
 
+class Watch(SQLModel, table=True):
+    """A metric alert (/watch): the chat gets a message for every new figure of the metric (revision 0006).
+    `last_figure_id` is the watermark: figures with a higher id have not been considered for this watch yet."""
+
+    __table_args__ = (UniqueConstraint("chat_id", "metric_norm", "region", name="uq_watch_chat_metric_region"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    #: normalised metric name (the canonical one of its alias group); figures under any synonym match
+    metric_norm: str = Field(max_length=200)
+    #: the name as shown to the reader
+    metric: str = Field(max_length=200)
+    #: "" = any region, else only figures of this region (`/watch 上海网上零售额`)
+    region: str = Field(default="", max_length=100)
+    last_figure_id: int = 0
+    active: bool = True
+    created_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class Delivery(SQLModel, table=True):
-    """Outbox: one row per message of a digest; (subscription, slot, part) is unique so a repeated tick or a
-    restart never creates a second digest."""
+    """Outbox: one row per message of a digest or a metric alert. A digest row is unique on (subscription, slot,
+    part), an alert row on (watch, figure, part) — `figure_id` is the newest figure the alert reports — so a
+    repeated tick or a restart never creates a second digest or alert."""
 
     __table_args__ = (
         UniqueConstraint("subscription_id", "slot", "part", name="uq_delivery_slot_part"),
+        UniqueConstraint("watch_id", "figure_id", "part", name="uq_delivery_watch_figure"),
         Index("ix_delivery_status_next", "status", "next_attempt_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    subscription_id: int = Field(foreign_key="subscription.id", index=True, ondelete="CASCADE")
+    #: the digest's subscription (None for a metric alert)
+    subscription_id: int | None = Field(default=None, foreign_key="subscription.id", index=True, ondelete="CASCADE")
+    #: the metric alert's watch (None for a digest)
+    watch_id: int | None = Field(default=None, foreign_key="watch.id", index=True, ondelete="CASCADE")
+    figure_id: int | None = None
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     slot: datetime
     part: int = 0

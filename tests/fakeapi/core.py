@@ -409,6 +409,14 @@ class FakeBotAPI:
         doc = {"file_id": "BQACAgSENT", "file_unique_id": "AgADSENT", "file_name": name}
         return Reply.ok(self._message(_as_int(p["chat_id"]), document=doc, caption=p.get("caption")))
 
+    def m_sendPhoto(self, call: Call) -> Reply:
+        p = call.params
+        if len(str(p.get("caption") or "")) > 1024:
+            return Reply.error(400, "Bad Request: message caption is too long")
+        photo = [{"file_id": "AgACAgSENTPHOTO", "file_unique_id": "AQADSENT", "width": 1080, "height": 600}]
+        return Reply.ok(self._message(_as_int(p["chat_id"]), photo=photo, caption=p.get("caption"),
+                                      reply_markup=p.get("reply_markup")))
+
     def m_editMessageText(self, call: Call) -> Reply:
         p = call.params
         if "inline_message_id" in p:

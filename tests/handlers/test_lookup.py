@@ -43,7 +43,7 @@ async def test_metric_paginates_with_buttons(harness: Harness) -> None:
     add_bulletin(harness.engine, articles=[{"title": "历年网上零售额", "body": "历年数据。", "figures": figures}])
     [first] = sent(await harness.command("/metric 网上零售额"))
     assert "（第 1/3 页）" in first.text and "<b>网上零售额</b>：" in first.text and "2021年" in first.text and "2015年" not in first.text
-    assert first.button_texts == ["下一页 »"]
+    assert first.button_texts == ["下一页 »", "📈 走势图"]  # 12 full years: a chart too
     # newest period first
     assert first.text.index("2021年") < first.text.index("2020年")
     calls = await harness.press(first, "下一页")
@@ -51,7 +51,7 @@ async def test_metric_paginates_with_buttons(harness: Harness) -> None:
     page2 = calls[1]
     assert page2.params["message_id"] == first.response["result"]["message_id"]
     assert "（第 2/3 页）" in page2.text and "2016年" in page2.text and "2021年" not in page2.text
-    assert page2.button_texts == ["« 上一页", "下一页 »"]
+    assert page2.button_texts == ["« 上一页", "下一页 »", "📈 走势图"]
 
 
 async def test_metric_not_found_offers_suggestions(harness: Harness) -> None:

@@ -8,7 +8,7 @@ from bot.db.engine import make_engine
 from bot.db.migrate import downgrade, upgrade
 
 TABLES = {"bulletin", "article", "figure", "article_search", "chat", "user_pref", "subscription", "delivery",
-          "heartbeat"}
+          "heartbeat", "watch"}
 
 
 def test_upgrade_downgrade_roundtrip(db_url: str) -> None:
