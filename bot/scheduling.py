@@ -303,8 +303,8 @@ class DeliveryService:
             self.wake.set()
 
     def _cool(self, chat_id: int) -> None:
-        limiter = getattr(self.bot, "rate_limiter", None)
-        wait = limiter.chat_wait(chat_id) if hasattr(limiter, "chat_wait") else 0.0
+        chat_wait = getattr(getattr(self.bot, "rate_limiter", None), "chat_wait", None)
+        wait = float(chat_wait(chat_id)) if callable(chat_wait) else 0.0
         if wait > COOLING:
             self._cooling[chat_id] = time.monotonic() + wait
 
