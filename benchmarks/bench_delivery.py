@@ -259,7 +259,7 @@ def bench_pipeline(tmp: Path) -> None:
             counts, times = _digest_counter(server, base, base + N_PIPELINE)
             proc = _start(db, server, tmp / f"pipe{ms}.log")
             try:
-                _wait(lambda: len(counts) >= N_PIPELINE, N_PIPELINE / 10 + 90, proc)
+                _wait(lambda c=counts: len(c) >= N_PIPELINE, N_PIPELINE / 10 + 90, proc)  # type: ignore[misc]
                 time.sleep(1.0)  # a repeat would show up here
             finally:
                 _stop(proc)
