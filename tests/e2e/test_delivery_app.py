@@ -152,3 +152,36 @@ async def test_stop_mid_delivery_then_restart_sends_each_once(tmp_path: Path) ->
     got = digests_to(api)
     assert set(got) == set(chats) and set(got.values()) == {1}
     assert limits.early_retries() == []
+
+
+async def test_pipeline_keeps_each_chats_parts_in_order_and_never_overlapping(tmp_path: Path) -> None:
+    """20 chats × a 3-part digest at a 50 ms round trip: several messages in flight at once, but one chat's parts
+    go out strictly in order, each only after Telegram answered the one before (≥ one round trip apart), and every
+    part exactly once."""
+    chats = list(range(300, 320))
+    engine = setup_store(tmp_path, [])
+    now = utcnow()
+    with session_scope(engine) as s:
+        for cid in chats:
+            sub = subs.subscribe(s, chat_id=cid, topic="跨境电商", timezone="Asia/Shanghai", now=now)
+            for part in range(3):
+                s.add(Delivery(subscription_id=sub.id, chat_id=cid, slot=now, part=part, text=f"part {part} of {cid}",
+                               next_attempt_at=now))
+    api = FakeBotAPI()
+    limits = TelegramLimits(overall=30).install(api)
+    cfg = settings(tmp_path).model_copy(update={"send_rate_per_second": 30.0, "tick_seconds": 60.0})
+    app = build_application(cfg, engine=engine, request=RecordingRequest(api, delay=0.05))
+    await start(app)
+    try:
+        await wait_until(lambda: pending(engine) == 0, timeout=30)
+    finally:
+        await stop(app)
+    service = scheduling.get_service(app)
+    assert service is not None and service.max_inflight > 1  # pipelined
+    for cid in chats:
+        calls = [c for c in api.calls if c.method == "sendMessage" and c.ok and int(c.chat_id) == cid]
+        assert [c.text for c in calls] == [f"part {p} of {cid}" for p in range(3)]
+        assert all(b.at - a.at >= 0.05 for a, b in zip(calls, calls[1:], strict=False))
+    assert limits.rate_429() == 0 and limits.early_retries() == []
+    with session_scope(engine) as s:
+        assert Counter(d.status for d in s.exec(select(Delivery))) == {"sent": 60}
