@@ -185,3 +185,37 @@ async def test_pipeline_keeps_each_chats_parts_in_order_and_never_overlapping(tm
     assert limits.rate_429() == 0 and limits.early_retries() == []
     with session_scope(engine) as s:
         assert Counter(d.status for d in s.exec(select(Delivery))) == {"sent": 60}
+
+
+async def test_a_429_pauses_the_whole_pipeline(tmp_path: Path) -> None:
+    """Telegram answers one message with 429 retry_after=1 while others are in flight: nothing new is dispatched
+    for that second (only what was already on the wire arrives), then everything — the refused one included — goes
+    out exactly once."""
+    chats = list(range(400, 440))
+    engine = setup_store(tmp_path, chats)
+    api = FakeBotAPI()
+    seen = {"n": 0, "at": 0.0}
+
+    def flood_once(api_: FakeBotAPI, call: Call) -> Reply | None:
+        if call.method != "sendMessage":
+            return None
+        seen["n"] += 1
+        if seen["n"] == 15:
+            seen["at"] = call.at
+            return Reply.error(429, "Too Many Requests: retry after 1", retry_after=1)
+        return None
+
+    api.middlewares.append(flood_once)
+    delay = 0.03
+    cfg = settings(tmp_path).model_copy(update={"send_rate_per_second": 30.0})
+    app = build_application(cfg, engine=engine, request=RecordingRequest(api, delay=delay))
+    await start(app)
+    try:
+        await wait_until(lambda: len(digests_to(api)) == 40 and pending(engine) == 0, timeout=30)
+    finally:
+        await stop(app)
+    assert seen["at"]
+    during = [c for c in api.calls if c.method == "sendMessage" and seen["at"] + delay + 0.02 < c.at < seen["at"] + 1.0]
+    assert during == []
+    got = digests_to(api)
+    assert set(got) == set(chats) and set(got.values()) == {1}
