@@ -248,6 +248,7 @@ class DeliveryService:
                 if not leading:
                     leading = await asyncio.to_thread(self.lock.acquire)
                     if not leading:
+                        self.wake.clear()
                         await self._idle(STANDBY_POLL)
                         continue
                     log.info("delivery sender active (%s)", self.claimant)
@@ -264,6 +265,7 @@ class DeliveryService:
                 if free < max(1, self.window // 3):
                     await self._wait_for_slot()
                     continue
+                self.wake.clear()  # before the claim: a message finishing meanwhile wakes the idle wait below
                 rows = await asyncio.to_thread(self._claim, free)
                 if not rows:
                     await self._idle(IDLE_POLL)
@@ -334,7 +336,7 @@ class DeliveryService:
         self._recover(False)
 
     async def _idle(self, seconds: float) -> None:
-        self.wake.clear()
+        """Wait up to `seconds`, or until woken (a tick wrote rows, a message finished, stopping)."""
         deadline = asyncio.get_running_loop().time() + seconds
         while self.should_run():
             remaining = deadline - asyncio.get_running_loop().time()
