@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -143,6 +143,9 @@ class Subscription(SQLModel, table=True):
     recent_ids: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
+_UNSENT = "status IN ('pending', 'sending')"
+
+
 class Delivery(SQLModel, table=True):
     """Outbox: one row per message of a digest; (subscription, slot, part) is unique so a repeated tick or a
     restart never creates a second digest."""
@@ -150,6 +153,8 @@ class Delivery(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("subscription_id", "slot", "part", name="uq_delivery_slot_part"),
         Index("ix_delivery_status_next", "status", "next_attempt_at"),
+        #: a chat's unsent rows (the claim checks that no earlier part of the chat is still unsent)
+        Index("ix_delivery_chat_unsent", "chat_id", "id", sqlite_where=text(_UNSENT), postgresql_where=text(_UNSENT)),
     )
 
     id: int | None = Field(default=None, primary_key=True)
