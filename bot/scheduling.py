@@ -70,6 +70,8 @@ TICK_BATCH = 1000
 IDLE_POLL = 1.0
 STANDBY_POLL = 2.0
 MAX_BACKOFF = 300.0
+#: pause after a database error in the sender loop
+ERROR_PAUSE = 5.0
 #: a chat the limiter holds back longer than this is not claimed meanwhile
 COOLING = 1.0
 #: the PostgreSQL advisory lock key of "the sender"
@@ -187,6 +189,8 @@ class DeliveryService:
         self._chats: set[int] = set()
         self._cooling: dict[int, float] = {}
         self.max_inflight = 0
+        self._leading = False
+        self._next_beat = 0.0
 
     # ---------------------------------------------------------------------------------------------- tick
 
@@ -240,48 +244,53 @@ class DeliveryService:
 
     async def run_sender(self) -> None:
         log.info("delivery sender started (%s, window %d)", self.claimant, self.window)
-        loop = asyncio.get_running_loop()
-        leading = False
-        next_beat = 0.0
         try:
             while self.should_run():
-                if not leading:
-                    leading = await asyncio.to_thread(self.lock.acquire)
-                    if not leading:
-                        self.wake.clear()
-                        await self._idle(STANDBY_POLL)
-                        continue
-                    log.info("delivery sender active (%s)", self.claimant)
-                    await asyncio.to_thread(self._recover, True)
-                    next_beat = loop.time() + self.lease.total_seconds() / 3
-                if loop.time() >= next_beat:  # heartbeat: renew our claims, free dead senders' ones, still leader?
-                    next_beat = loop.time() + self.lease.total_seconds() / 3
-                    await asyncio.to_thread(self._heartbeat)
-                    if self.lock.shared and not await asyncio.to_thread(self.lock.check):
-                        leading = False
-                        await self._drain()
-                        continue
-                free = self.window - len(self.inflight)
-                if free < max(1, self.window // 3):
-                    await self._wait_for_slot()
-                    continue
-                self.wake.clear()  # before the claim: a message finishing meanwhile wakes the idle wait below
-                rows = await asyncio.to_thread(self._claim, free)
-                if not rows:
-                    await self._idle(IDLE_POLL)
-                    continue
-                for row in rows:
-                    self._chats.add(row.chat_id)
-                    self.inflight[row.id] = asyncio.ensure_future(self._run_one(row))
-                self.max_inflight = max(self.max_inflight, len(self.inflight))
-        except Exception:  # never die silently: log, and let the next start resume the outbox
-            log.exception("delivery sender crashed")
-            raise
+                try:
+                    await self._step()
+                except Exception:  # the database went away for a moment: keep what is in flight, try again
+                    log.exception("delivery sender: retrying in %.0f s", ERROR_PAUSE)
+                    self._next_beat = 0.0  # renew the claims and re-check the sender lock first thing
+                    self.wake.clear()
+                    await self._idle(ERROR_PAUSE)
         finally:
             await self._drain()
             with suppress(Exception):
                 await asyncio.to_thread(self.lock.release)
             log.info("delivery sender stopped (%d sent)", self.stats.sent)
+
+    async def _step(self) -> None:
+        """One turn of the sender: be the sender (or stand by), keep the claims alive, claim what fits the window."""
+        loop = asyncio.get_running_loop()
+        if not self._leading:
+            self._leading = await asyncio.to_thread(self.lock.acquire)
+            if not self._leading:
+                self.wake.clear()
+                await self._idle(STANDBY_POLL)
+                return
+            log.info("delivery sender active (%s)", self.claimant)
+            await asyncio.to_thread(self._recover, True)
+            self._next_beat = loop.time() + self.lease.total_seconds() / 3
+        if loop.time() >= self._next_beat:  # heartbeat: renew our claims, free dead senders' ones, still leader?
+            self._next_beat = loop.time() + self.lease.total_seconds() / 3
+            await asyncio.to_thread(self._heartbeat)
+            if self.lock.shared and not await asyncio.to_thread(self.lock.check):
+                self._leading = False
+                await self._drain()
+                return
+        free = self.window - len(self.inflight)
+        if free < max(1, self.window // 3):
+            await self._wait_for_slot()
+            return
+        self.wake.clear()  # before the claim: a message finishing meanwhile wakes the idle wait below
+        rows = await asyncio.to_thread(self._claim, free)
+        if not rows:
+            await self._idle(IDLE_POLL)
+            return
+        for row in rows:
+            self._chats.add(row.chat_id)
+            self.inflight[row.id] = asyncio.ensure_future(self._run_one(row))
+        self.max_inflight = max(self.max_inflight, len(self.inflight))
 
     async def _drain(self) -> None:
         """Wait for every message in flight (those on the wire finish; the others give their rows back)."""

@@ -219,3 +219,34 @@ async def test_a_429_pauses_the_whole_pipeline(tmp_path: Path) -> None:
     assert during == []
     got = digests_to(api)
     assert set(got) == set(chats) and set(got.values()) == {1}
+
+
+async def test_sender_survives_a_database_error(tmp_path: Path, monkeypatch: Any) -> None:
+    """The database fails the sender's claim once (a restart, a dropped connection): the sender logs it, waits and
+    carries on; every digest still goes out once."""
+    from sqlalchemy.exc import OperationalError
+
+    from bot.services import digest as dg
+
+    chats = list(range(500, 510))
+    engine = setup_store(tmp_path, chats)
+    api = FakeBotAPI()
+    real = dg.claim_pending
+    failures = {"left": 1}
+
+    def flaky_claim(*args: Any, **kwargs: Any) -> Any:
+        if failures["left"]:
+            failures["left"] -= 1
+            raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dg, "claim_pending", flaky_claim)
+    monkeypatch.setattr(scheduling, "ERROR_PAUSE", 0.2)
+    app = build_application(settings(tmp_path), engine=engine, request=RecordingRequest(api))
+    await start(app)
+    try:
+        await wait_until(lambda: len(digests_to(api)) == 10 and pending(engine) == 0, timeout=20)
+    finally:
+        await stop(app)
+    assert failures["left"] == 0
+    assert set(digests_to(api).values()) == {1}
