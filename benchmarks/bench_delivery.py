@@ -1,5 +1,10 @@
 """Delivery: rate within Telegram's limits, reply latency during a broadcast, digest composition, tick at scale.
 
+0. Pipelined sending at a distance: `python -m bot run` against the fake Bot API server with Telegram's limits and
+   an injected network round trip of 0, 80 and 150 ms: a digest to N_PIPELINE subscribers each. Sustained msg/s
+   at the server (goal ≥ 27 at each), 429s (goal 0), every subscriber exactly once. Then the hard kill: SIGKILL
+   mid-fan-out at 80 ms, restart, count the messages sent twice (goal ≤ SEND_WINDOW) and the ones lost (goal 0).
+
 1. `python -m bot run` (subprocess, real HTTP) against the fake Bot API server with Telegram's limits (30 msg/s
    overall, ≈1/s per chat, 429 + retry_after): a digest to N_BROADCAST subscribers. Sustained delivery rate from
    the server's arrival times (goal ≥ 27 msg/s) and early retries (attempts inside a retry_after window, goal 0).
@@ -10,7 +15,8 @@
 3. The tick at N_TICK subscriptions: time and RSS growth for a tick with nobody due, all
    due with nothing new (advance only), and all due with a new bulletin (outbox rows written).
 
-Env: BENCH_BROADCAST (1000), BENCH_COMPOSE (10000), BENCH_TICK (100000). Not a test: numbers only.
+Env: BENCH_PIPELINE (400), BENCH_BROADCAST (1000), BENCH_COMPOSE (10000), BENCH_TICK (100000). Not a test: numbers
+only.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ from bot.services.topics import ArticleTextCache, load_topics
 from tests.fakeapi import FakeTelegramServer
 from tests.fakeapi.limits import TelegramLimits
 
+N_PIPELINE = int(os.environ.get("BENCH_PIPELINE", "400"))
+LATENCIES_MS = (0, 80, 150)
 N_BROADCAST = int(os.environ.get("BENCH_BROADCAST", "1000"))
 N_COMPOSE = int(os.environ.get("BENCH_COMPOSE", "10000"))
 N_TICK = int(os.environ.get("BENCH_TICK", "100000"))
@@ -178,6 +186,120 @@ def bench_live(tmp: Path) -> None:
               f"p99 {p99 * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms (goal p99 ≤ 2000 ms)")
 
 
+# ----------------------------------------------------------------------------------------------- 0. pipeline
+
+
+def _prepare_fanout(db: Path, tmp: Path, n: int, chat_base: int) -> None:
+    engine = open_store(f"sqlite:///{db}")
+    made = utcnow()
+    _bulk_subscriptions(engine, n, chat_base=chat_base, due=made + timedelta(days=1), covered=made,
+                        topics=["跨境电商"])
+    time.sleep(0.01)
+    _ingest_new(engine, tmp)
+    with engine.begin() as conn:
+        conn.execute(Subscription.__table__.update().values(next_due_at=utcnow() + timedelta(seconds=2)))  # type: ignore[attr-defined]
+    engine.dispose()
+
+
+def _start(db: Path, server: FakeTelegramServer, log: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "ADMIN_"))}
+    env.update(server.env())
+    env.update({"DATABASE_URL": f"sqlite:///{db}", "TICK_SECONDS": "1", "LOAD_SEEDS": "false",
+                "LOG_LEVEL": "WARNING"})
+    return subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=log.open("ab"))
+
+
+def _digest_counter(server: FakeTelegramServer, lo: int, hi: int) -> tuple[dict[int, int], list[float]]:
+    counts: dict[int, int] = {}
+    times: list[float] = []
+    lock = threading.Lock()
+
+    def hook(api, call) -> None:  # type: ignore[no-untyped-def]
+        if call.method == "sendMessage" and call.ok and lo <= int(call.chat_id) < hi:
+            with lock:
+                counts[int(call.chat_id)] = counts.get(int(call.chat_id), 0) + 1
+                times.append(call.at)  # arrival at the server
+
+    server.api.on_call.append(hook)
+    return counts, times
+
+
+def _wait(pred, timeout: float, proc: subprocess.Popen[bytes]) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not pred():
+        if time.monotonic() > deadline or proc.poll() is not None:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _sustained(times: list[float]) -> float:
+    at = sorted(times)
+    lo, hi = int(len(at) * 0.05), len(at) - 1
+    return (hi - lo) / (at[hi] - at[lo]) if hi > lo and at[hi] > at[lo] else 0.0
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def bench_pipeline(tmp: Path) -> None:
+    window = int(os.environ.get("SEND_WINDOW", "12"))
+    for i, ms in enumerate(LATENCIES_MS):
+        base = 3_000_000 + i * 100_000
+        db = tmp / f"pipe{ms}.db"
+        _prepare_fanout(db, tmp, N_PIPELINE, base)
+        with FakeTelegramServer(latency=ms / 1000) as server:
+            limits = TelegramLimits().install(server.api)
+            counts, times = _digest_counter(server, base, base + N_PIPELINE)
+            proc = _start(db, server, tmp / f"pipe{ms}.log")
+            try:
+                _wait(lambda c=counts: len(c) >= N_PIPELINE, N_PIPELINE / 10 + 90, proc)  # type: ignore[misc]
+                time.sleep(1.0)  # a repeat would show up here
+            finally:
+                _stop(proc)
+        once = sum(1 for n in counts.values() if n == 1)
+        print(f"pipeline at {ms:>3} ms round trip: {_sustained(times):.1f} msg/s sustained (goal ≥ 27), "
+              f"{limits.rate_429()} × 429 (goal 0), {once}/{N_PIPELINE} subscribers exactly once, "
+              f"{sum(counts.values()) - len(counts)} repeats, {N_PIPELINE - len(counts)} missing", flush=True)
+
+    # the hard kill: SIGKILL mid-fan-out, then a restart
+    ms = 80
+    base = 3_900_000
+    db = tmp / "kill.db"
+    _prepare_fanout(db, tmp, N_PIPELINE, base)
+    with FakeTelegramServer(latency=ms / 1000) as server:
+        TelegramLimits().install(server.api)
+        counts, _times = _digest_counter(server, base, base + N_PIPELINE)
+        proc = _start(db, server, tmp / "kill.log")
+        try:
+            _wait(lambda: len(counts) >= N_PIPELINE // 3, N_PIPELINE / 10 + 90, proc)
+        finally:
+            proc.kill()
+            proc.wait(timeout=10)
+        at_kill = len(counts)
+        check = open_store(f"sqlite:///{db}", migrate=False)
+        with session_scope(check) as s:
+            claimed = len(s.exec(select(Delivery.id).where(Delivery.status == "sending")).all())
+            marked = len(s.exec(select(Delivery.id).where(Delivery.status == "sent")).all())
+        check.dispose()
+        proc = _start(db, server, tmp / "kill.log")
+        try:
+            _wait(lambda: len(counts) >= N_PIPELINE, N_PIPELINE / 10 + 90, proc)
+            time.sleep(1.0)
+        finally:
+            _stop(proc)
+    repeats = sum(n - 1 for n in counts.values())
+    print(f"SIGKILL at {ms} ms mid-fan-out ({at_kill} delivered, {marked} marked sent, {claimed} claimed when "
+          f"killed): after a restart {len(counts)}/{N_PIPELINE} delivered ({N_PIPELINE - len(counts)} lost, goal 0), "
+          f"{repeats} sent twice (bound: the window, {window})", flush=True)
+
+
 # ----------------------------------------------------------------------------------------------- 2. compose
 
 
@@ -258,7 +380,9 @@ def bench_tick(tmp: Path) -> None:
 def run() -> None:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        for part in (bench_compose, bench_tick, bench_live):
+        parts = [bench_pipeline, bench_compose, bench_tick, bench_live]
+        only = os.environ.get("BENCH_DELIVERY_ONLY", "")
+        for part in [p for p in parts if not only or only in p.__name__]:
             started = time.perf_counter()
             part(tmp)
             print(f"  ({part.__name__}: {time.perf_counter() - started:.1f} s)", flush=True)

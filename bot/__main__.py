@@ -47,10 +47,18 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.app import run
+    from bot.app import AnotherPoller, PollingConflict, run
 
     try:
         run(settings)
+    except AnotherPoller as exc:
+        print(f"another Dongtai process is already polling Telegram with this database ({exc}): run one poller, "
+              "or several workers in webhook mode (WEBHOOK_URL).", file=sys.stderr)
+        return 4
+    except PollingConflict:
+        print("Telegram refused polling (409 Conflict): another process polls with this bot token; stop it, or run "
+              "several workers in webhook mode (WEBHOOK_URL).", file=sys.stderr)
+        return 4
     except InvalidToken:
         print("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401): check the token @BotFather gave you.",
               file=sys.stderr)

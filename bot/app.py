@@ -4,6 +4,11 @@ polling (or a webhook when WEBHOOK_URL is set) until SIGINT/SIGTERM.
 
 Start-up order: store + migrations → seeds → Application (initialize → post_init: command menus, scheduler) →
 polling. Shutdown order: stop polling → post_shutdown (scheduler finishes the message in flight) → engine disposed.
+
+Several processes on one database: migrations and seeds run under a lock (processes starting together take turns);
+only one process may long-poll (a second is refused at start with `AnotherPoller`; Telegram's 409 Conflict — a
+poller elsewhere with the same token — stops the bot with `PollingConflict`); webhook workers may be many. Every
+process ticks; one of them sends (see bot/scheduling.py).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from urllib.parse import urlsplit
 from sqlalchemy.engine import Engine, make_url
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import Conflict, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
@@ -25,6 +30,7 @@ from bot import __version__, ratelimit, scheduling
 from bot.config import Settings
 from bot.context import ENGINE_KEY, SETTINGS_KEY, BotContext
 from bot.db.engine import make_engine, session_scope
+from bot.db.locks import advisory_lock, try_hold
 from bot.db.store import open_store
 from bot.i18n import DEFAULT_LANGUAGE, SUPPORTED, get_translator
 from bot.updates import ChatOrderedProcessor
@@ -33,6 +39,33 @@ log = logging.getLogger("bot")
 
 #: how long one getUpdates long poll waits on Telegram's side
 POLL_TIMEOUT = 10
+SEED_LOCK = "dongtai:seed"
+POLLER_LOCK = "dongtai:poller"
+CONFLICT_KEY = "polling_conflict"
+
+
+class AnotherPoller(Exception):
+    """Another process already long-polls Telegram for this database."""
+
+
+class PollingConflict(Exception):
+    """Telegram answered getUpdates with 409 Conflict: another poller (elsewhere) uses this bot token."""
+
+
+class _PollingRequest(HTTPXRequest):
+    """The getUpdates connection; a 409 Conflict calls `on_conflict` (the bot stops: two pollers steal each other's
+    updates)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_conflict: Any = None
+
+    async def do_request(self, url: str, method: str, request_data: Any = None, *args: Any,
+                         **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(url, method, request_data, *args, **kwargs)
+        if code == 409 and self.on_conflict is not None:
+            self.on_conflict()
+        return code, payload
 
 
 def _menu(language: str, items: list[tuple[str, str]]) -> list[BotCommand]:
@@ -76,6 +109,7 @@ def build_application(
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The bot. `engine` defaults to one for DATABASE_URL (migrations are `run`'s job); `request` /
     `get_updates_request` replace the HTTP layer (tests pass a recording fake)."""
+    updates_request = get_updates_request or request or _PollingRequest(read_timeout=POLL_TIMEOUT + 5)
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
@@ -85,7 +119,7 @@ def build_application(
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(ContextTypes(context=BotContext))
         .request(request or HTTPXRequest(connection_pool_size=32, read_timeout=15, write_timeout=30))
-        .get_updates_request(get_updates_request or request or HTTPXRequest(read_timeout=POLL_TIMEOUT + 5))
+        .get_updates_request(updates_request)
         .rate_limiter(ratelimit.build_rate_limiter(settings))
         # chats in parallel, each chat's updates in order; a flooding chat is throttled (bot/updates.py)
         .concurrent_updates(ChatOrderedProcessor(exempt_users=settings.admin_id_set))
@@ -95,6 +129,15 @@ def build_application(
     )
     application.bot_data[SETTINGS_KEY] = settings
     application.bot_data[ENGINE_KEY] = engine if engine is not None else make_engine(settings.database_url)
+    if isinstance(updates_request, _PollingRequest):
+
+        def on_conflict() -> None:
+            if not application.bot_data.get(CONFLICT_KEY):
+                application.bot_data[CONFLICT_KEY] = True
+                log.error("another process is polling Telegram with this bot token (409 Conflict): stopping")
+                application.stop_running()
+
+        updates_request.on_conflict = on_conflict
     handlers.register(application)
     return application
 
@@ -111,7 +154,8 @@ class _BootstrapWithoutStack(logging.Filter):
     those in one line, so keep PTB's message and drop the stack."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+        if record.exc_info and (record.getMessage().startswith("Network Retry Loop (Bootstrap")
+                                or isinstance(record.exc_info[1], Conflict)):
             exc = record.exc_info[1]
             record.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
             record.args = None
@@ -130,11 +174,18 @@ def configure_logging(settings: Settings) -> None:
 def run(settings: Settings) -> None:
     """Open the store, load seeds, start the bot; returns after SIGINT/SIGTERM once everything is shut down."""
     configure_logging(settings)
-    engine = open_store(settings.database_url)
+    engine = open_store(settings.database_url)  # migrations under a lock: processes starting together take turns
+    poller = None
+    if not settings.webhook_url:
+        poller = try_hold(engine, POLLER_LOCK)
+        if poller is None:
+            engine.dispose()
+            raise AnotherPoller(_safe_url(settings.database_url))
     if settings.load_seeds:
         from bot.services.ingest import load_seeds
 
-        load_seeds(engine, settings.seeds_dir)
+        with advisory_lock(engine, SEED_LOCK):
+            load_seeds(engine, settings.seeds_dir)
     from bot.services.articles import store_stats
 
     with session_scope(engine) as session:
@@ -159,8 +210,12 @@ def run(settings: Settings) -> None:
             application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=POLL_TIMEOUT,
                                     stop_signals=stop_signals)
     finally:
+        if poller is not None:
+            poller.release()
         engine.dispose()
         log.info("Dongtai stopped")
+    if application.bot_data.get(CONFLICT_KEY):
+        raise PollingConflict()
 
 
 __all__ = ["BotContext", "build_application", "run", "set_commands"]

@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     tick_seconds: float = 60.0
     #: overall messages per second to Telegram and per-chat spacing
     send_rate_per_second: float = 30.0
+    #: digest messages in flight at once (claimed, on the wire or being marked sent); a hard kill can repeat at most
+    #: this many
+    send_window: int = 12
+    #: how long a sender's claim on an outbox row lasts without renewal (another process takes it over after that)
+    send_lease_seconds: float = 30.0
     #: jieba worker processes for large bulletins: -1 = automatic (CPU cores, at most 4), 0 = in-process
     dongtai_segment_workers: int = -1
 

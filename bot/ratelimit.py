@@ -177,6 +177,10 @@ class TwoLaneRateLimiter(BaseRateLimiter[dict[str, Any]]):
             if counted:
                 self._replies_waiting -= 1
 
+    def chat_wait(self, chat_id: Any) -> float:
+        """Seconds until `chat_id` may receive another message by the per-chat and per-group limits (0 = now)."""
+        return self._chat_wait(chat_id, self.clock())
+
     def pause(self, seconds: float) -> None:
         """Nothing goes out for `seconds` (a 429's retry_after)."""
         self._paused_until = max(self._paused_until, self.clock() + seconds)

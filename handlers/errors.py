@@ -11,7 +11,7 @@ import logging
 import traceback
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import Conflict, Forbidden, NetworkError, TelegramError
 
 from bot.context import BotContext
 from bot.errors import UserError
@@ -37,6 +37,8 @@ async def error_handler(update: object, context: BotContext) -> None:
         except TelegramError:
             log.warning("could not send a user error to chat %s", update.effective_chat.id, exc_info=True)
         return
+    if update is None and isinstance(error, Conflict):
+        return  # another poller with this token: bot.app has said so in one line and is stopping
     log.error("exception while handling update %s", _describe(update), exc_info=error)
     if update is None and isinstance(error, NetworkError):
         return  # transient polling/network trouble: logged, PTB retries

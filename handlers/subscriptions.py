@@ -213,10 +213,11 @@ async def button(update: Update, context: BotContext) -> None:
 
 
 def topic_preview_parts(
-    context: BotContext, composer: digests.Composer, topic: Topic, since: datetime, now: datetime
+    context: BotContext, composer: digests.Composer, topic: Topic, since: datetime, now: datetime,
+    exclude: frozenset[int] = frozenset(),
 ) -> list[str]:
     """HTML parts previewing `topic`'s newest matching articles in (since, now], or a one-line 'nothing new'."""
-    d = composer.compose(topic, since, now)
+    d = composer.compose(topic, since, max(since, now), exclude=exclude)
     d.items = d.items[:PREVIEW_ITEMS]
     if d:
         return digest_parts(d, context.language)
@@ -236,14 +237,16 @@ async def digest(update: Update, context: BotContext) -> None:
         if wanted:
             topic = resolve_topic(wanted)
             sub = subs.get_by_topic(s, chat.id, topic.key)
-            since = as_utc(sub.covered_until) if sub is not None and sub.active else now - timedelta(days=3650)
-            parts = topic_preview_parts(context, composer, topic, since, now)
+            mine_too = sub is not None and sub.active
+            since = as_utc(sub.covered_until) if sub is not None and mine_too else now - timedelta(days=3650)
+            exclude = digests.parse_ids(sub.recent_ids) if sub is not None and mine_too else frozenset()
+            parts = topic_preview_parts(context, composer, topic, since, now, exclude)
         else:
             mine = subs.list_subscriptions(s, chat.id)
             if not mine:
                 parts = [esc(t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics."))]
             for sub in mine:
-                d = composer.compose(resolve_topic(sub.topic), as_utc(sub.covered_until), now)
+                d = digests.upcoming(composer, sub, now)  # the tick's window: preview and digest agree
                 if d:
                     parts += digest_parts(d, context.language)
             if mine and not parts:

@@ -7,6 +7,11 @@ from alembic.config import Config
 from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT
+from bot.db.locks import advisory_lock
+
+#: migrations run under this lock: processes starting together on an empty database take turns (the second finds
+#: the schema at head and does nothing)
+MIGRATE_LOCK = "dongtai:migrate"
 
 
 def alembic_config(url: str) -> Config:
@@ -20,7 +25,7 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
+    with advisory_lock(engine, MIGRATE_LOCK), engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -136,6 +136,14 @@ class Subscription(SQLModel, table=True):
     covered_until: datetime = Field(default_factory=utcnow)
     #: next slot (aware UTC) at which a digest is due; the tick selects on this
     next_due_at: datetime = Field(index=True)
+    #: set between a slot's digest and its follow-up (due at next_due_at): the slot's tick time. The follow-up
+    #: carries articles created up to then whose ingest was still committing while the slot's digest was composed
+    followup_until: datetime | None = None
+    #: ids (comma-separated) of articles created after covered_until that a digest already carried
+    recent_ids: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+_UNSENT = "status IN ('pending', 'sending')"
 
 
 class Watch(SQLModel, table=True):
@@ -167,6 +175,8 @@ class Delivery(SQLModel, table=True):
         UniqueConstraint("subscription_id", "slot", "part", name="uq_delivery_slot_part"),
         UniqueConstraint("watch_id", "figure_id", "part", name="uq_delivery_watch_figure"),
         Index("ix_delivery_status_next", "status", "next_attempt_at"),
+        #: a chat's unsent rows (the claim checks that no earlier part of the chat is still unsent)
+        Index("ix_delivery_chat_unsent", "chat_id", "id", sqlite_where=text(_UNSENT), postgresql_where=text(_UNSENT)),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -179,8 +189,10 @@ class Delivery(SQLModel, table=True):
     slot: datetime
     part: int = 0
     text: str = Field(sa_column=Column(Text, nullable=False))
-    #: pending | sent | failed | cancelled
+    #: pending | sending (claimed by `claimed_by` until `lease_until`) | sent | failed | cancelled
     status: str = Field(default="pending", max_length=12)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    lease_until: datetime | None = None
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow)
     last_error: str | None = Field(default=None, max_length=500)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -77,6 +77,8 @@ class DigestItem:
     published: date | None
     line: str
     bulletin_id: int
+    #: when the article was stored (the digest window is on this)
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +147,19 @@ class Composer:
         self._loaded_until: datetime | None = None
         self._match: dict[tuple[str, int], bool] = {}
         self._figures: dict[int, list[Figure]] = {}
+        self._created: dict[int, datetime] = {}
+
+    def created_at(self, article_id: int, default: datetime) -> datetime:
+        """When a loaded candidate was stored (`default` for one outside the loaded windows)."""
+        return self._created.get(article_id, default)
 
     def _load(self, since: datetime, until: datetime) -> list[_Candidate]:
         if (
             self._candidates is not None
             and self._loaded_since is not None
             and self._loaded_since <= since
-            and self._loaded_until == until
+            and self._loaded_until is not None
+            and self._loaded_until >= until
         ):
             return self._candidates
         stmt = (
@@ -167,6 +175,7 @@ class Composer:
         self._candidates = [
             _Candidate(a, bp, as_utc(bl), as_utc(a.created_at)) for a, bp, bl in self.session.exec(stmt)
         ]
+        self._created.update((c.article.id, c.created_at) for c in self._candidates)  # type: ignore[misc]
         self._loaded_since, self._loaded_until = since, until
         ids = [c.article.id for c in self._candidates if c.article.id not in self._figures]
         if ids:
@@ -182,11 +191,13 @@ class Composer:
         """Load every candidate for windows starting at or after `since` (call with the earliest window start)."""
         self._load(since, until)
 
-    def compose(self, topic: Topic, since: datetime, until: datetime) -> Digest:
+    def compose(self, topic: Topic, since: datetime, until: datetime, *, exclude: Collection[int] = ()) -> Digest:
+        """The digest of `topic` for articles created in (since, until], except the ids in `exclude` (articles an
+        earlier digest of the same window already carried)."""
         digest = Digest(topic=topic)
         seen_titles: set[str] = set()
         for cand in self._load(since, until):
-            if cand.created_at <= since:
+            if cand.created_at <= since or cand.created_at > until or cand.article.id in exclude:
                 continue
             a = cand.article
             assert a.id is not None
@@ -204,7 +215,8 @@ class Composer:
             figs = self._figures.get(a.id, [])
             line = lead_line(a.body) or (_clip(figs[0].quote) if figs else "")
             digest.items.append(
-                DigestItem(a.id, a.title, a.outlet, a.published or cand.bulletin_published, line, a.bulletin_id)
+                DigestItem(a.id, a.title, a.outlet, a.published or cand.bulletin_published, line, a.bulletin_id,
+                           cand.created_at)
             )
             f = headline_figure(figs) if len(digest.figures) < MAX_FIGURES else None
             if f is not None:
@@ -365,8 +377,26 @@ _ADVANCE = (
     _SUB.update()
     .where(and_(_SUB.c.id == bindparam("sid"), _SUB.c.next_due_at == bindparam("old_due"),
                 _SUB.c.covered_until == bindparam("old_cov")))
-    .values(next_due_at=bindparam("new_due"), covered_until=bindparam("new_cov"))
+    .values(next_due_at=bindparam("new_due"), covered_until=bindparam("new_cov"),
+            followup_until=bindparam("new_followup"), recent_ids=bindparam("new_recent"))
 )
+
+
+def parse_ids(text: str | None) -> frozenset[int]:
+    """`recent_ids` as a set ("12,15" → {12, 15})."""
+    return frozenset(int(p) for p in (text or "").split(",") if p.strip().isdigit())
+
+
+def format_ids(ids: Iterable[int]) -> str | None:
+    text = ",".join(str(i) for i in sorted(set(ids)))
+    return text or None
+
+
+def upcoming(composer: Composer, sub: Subscription, now: datetime) -> Digest:
+    """What `sub`'s next digest holds right now (the `/digest` preview): the same window and exclusions the tick
+    uses, so the preview and the scheduled digest agree."""
+    return composer.compose(resolve_topic(sub.topic), as_utc(sub.covered_until), max(now, as_utc(sub.covered_until)),
+                            exclude=parse_ids(sub.recent_ids))
 
 
 class TickConflict(Exception):
@@ -386,20 +416,25 @@ def enqueue_due(
     """One batch of the tick (at most `limit` due subscriptions; call again while `due == limit`). Does not commit:
     the caller's transaction makes the rows and the advance atomic.
 
-    The window's upper bound is `now - settle`: an ingest transaction still open at tick time (its articles carry
-    a created_at before it commits) lands in the next digest instead of being skipped.
+    No silent skips: a slot's digest covers every article created up to the tick (`now`), so an article stored
+    before the slot is in it. An ingest still committing during the tick (its articles carry a created_at before
+    the commit) is caught by the follow-up: with `settle` > 0 the subscription is due again at `now + settle`, and
+    that follow-up carries the articles created up to the slot's tick that the slot's digest did not (usually none:
+    then it sends nothing). `covered_until` keeps only up to `now - settle` and `recent_ids` the articles after it
+    a digest already carried, so nothing is repeated. With `settle` = 0 there is no follow-up.
 
     The advance is one executemany of UPDATEs conditional on the values read; if any of them matched no row,
     another tick got there first and `TickConflict` is raised before a single outbox row is written (the caller
     rolls back; the next tick sees the new state). On PostgreSQL the due rows are also locked (SKIP LOCKED), so
     two ticks share the work instead of colliding."""
-    until = now - settle
+    until = now
     result = TickResult()
     sub_t = _SUB
     chat_t = Chat.__table__  # type: ignore[attr-defined]
     stmt = (
         sa_select(sub_t.c.id, sub_t.c.chat_id, sub_t.c.topic, sub_t.c.frequency, sub_t.c.weekday,
-                  sub_t.c.minute_of_day, sub_t.c.timezone, sub_t.c.next_due_at, sub_t.c.covered_until)
+                  sub_t.c.minute_of_day, sub_t.c.timezone, sub_t.c.next_due_at, sub_t.c.covered_until,
+                  sub_t.c.followup_until, sub_t.c.recent_ids)
         .select_from(sub_t.outerjoin(chat_t, chat_t.c.id == sub_t.c.chat_id))
         .where(sub_t.c.active.is_(True), sub_t.c.next_due_at <= now)
         .where(chat_t.c.active.is_(True) | chat_t.c.id.is_(None))
@@ -424,13 +459,31 @@ def enqueue_due(
     for sub in subs:
         slot = as_utc(sub.next_due_at)
         covered = as_utc(sub.covered_until)
-        window_end = max(until, covered)  # never move the window backwards
-        new_due = next_slot(max(now, slot), minute_of_day=sub.minute_of_day, timezone=sub.timezone,
-                            frequency=sub.frequency, weekday=sub.weekday)
-        advances.append({"sid": sub.id, "old_due": sub.next_due_at, "old_cov": sub.covered_until,
-                         "new_due": new_due, "new_cov": window_end})
+        recent = parse_ids(sub.recent_ids)
+        schedule = {"minute_of_day": sub.minute_of_day, "timezone": sub.timezone, "frequency": sub.frequency,
+                    "weekday": sub.weekday}
+        followup = as_utc(sub.followup_until) if sub.followup_until is not None else None
         topic = resolve_topic(sub.topic)
-        digest = composer.compose(topic, covered, window_end)
+        if followup is not None and next_slot(followup, **schedule) > now:
+            # the follow-up of the slot ticked at `followup`: what was created up to then and is not out yet
+            window_end = max(followup, covered)
+            digest = composer.compose(topic, covered, window_end, exclude=recent)
+            new_cov, new_recent, new_followup = window_end, None, None
+            new_due = next_slot(followup, **schedule)
+        else:
+            window_end = max(until, covered)  # never move the window backwards
+            digest = composer.compose(topic, covered, window_end, exclude=recent)
+            if settle > timedelta(0):
+                new_cov = max(covered, window_end - settle)
+                carried = recent | {i.article_id for i in digest.items}
+                new_recent = format_ids(i for i in carried if composer.created_at(i, new_cov) > new_cov)
+                new_followup, new_due = window_end, now + settle
+            else:
+                new_cov, new_recent, new_followup = window_end, None, None
+                new_due = next_slot(max(now, slot), **schedule)
+        advances.append({"sid": sub.id, "old_due": sub.next_due_at, "old_cov": sub.covered_until,
+                         "new_due": new_due, "new_cov": new_cov, "new_followup": new_followup,
+                         "new_recent": new_recent})
         if not digest:
             result.empty += 1
             continue
@@ -456,39 +509,98 @@ def enqueue_due(
 
 # --------------------------------------------------------------------------------------------------- the outbox
 
+#: the claimant id of a single process that does not care (tests, the CLI)
+LOCAL = "local"
+
 
 @dataclass(frozen=True, slots=True)
 class PendingDelivery:
     id: int
     chat_id: int
-    subscription_id: int
+    subscription_id: int | None
     part: int
     text: str
     attempts: int
 
 
-def claim_pending(session: Session, now: datetime, *, limit: int = 200,
-                  exclude_chats: Iterable[int] = ()) -> list[PendingDelivery]:
-    """Pending rows due now in outbox order (id). Only the first pending row of each chat is returned, so the parts
-    of one digest go out in order even when an earlier one is waiting for a retry."""
-    first_per_chat = (
-        select(func.min(Delivery.id))
-        .where(col(Delivery.status) == "pending")
-        .group_by(col(Delivery.chat_id))
-    )
+_D = Delivery.__table__  # type: ignore[attr-defined]
+
+
+def claim_pending(session: Session, now: datetime, *, limit: int = 200, exclude_chats: Iterable[int] = (),
+                  claimant: str = LOCAL, lease: timedelta = timedelta(seconds=60)) -> list[PendingDelivery]:
+    """Claim pending rows due now, in outbox order: each becomes `sending`, held by `claimant` until `now + lease`
+    (renew with `renew_leases`). Only the first unsent row of each chat is eligible — a chat whose earlier row is
+    still pending (waiting for a retry) or being sent is skipped — so the parts of one digest go out strictly in
+    order and never two at once. On PostgreSQL the rows are locked with SKIP LOCKED: concurrent claimants get
+    disjoint rows. Does not commit (the caller's transaction makes the claim)."""
+    earlier = _D.alias("earlier")
     stmt = (
-        select(Delivery)
-        .where(col(Delivery.id).in_(first_per_chat), col(Delivery.next_attempt_at) <= now)
-        .order_by(col(Delivery.id))
+        sa_select(_D.c.id, _D.c.chat_id, _D.c.subscription_id, _D.c.part, _D.c.text, _D.c.attempts)
+        .where(_D.c.status == "pending", _D.c.next_attempt_at <= now)
+        .where(~sa_select(earlier.c.id).where(
+            earlier.c.chat_id == _D.c.chat_id, earlier.c.id < _D.c.id,
+            earlier.c.status.in_(("pending", "sending")),
+        ).exists())
+        .order_by(_D.c.next_attempt_at, _D.c.id)
         .limit(limit)
     )
-    excluded = set(exclude_chats)
+    excluded = list(set(exclude_chats))
     if excluded:
-        stmt = stmt.where(col(Delivery.chat_id).not_in(excluded))
-    return [
-        PendingDelivery(d.id, d.chat_id, d.subscription_id, d.part, d.text, d.attempts)  # type: ignore[arg-type]
-        for d in session.exec(stmt)
-    ]
+        stmt = stmt.where(_D.c.chat_id.not_in(excluded))
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=_D)
+    rows = conn.execute(stmt).all()
+    if not rows:
+        return []
+    conn.execute(
+        update(_D)
+        .where(_D.c.id.in_([r.id for r in rows]), _D.c.status == "pending")
+        .values(status="sending", claimed_by=claimant, lease_until=now + lease)
+    )
+    session.expire_all()
+    return [PendingDelivery(r.id, r.chat_id, r.subscription_id, r.part, r.text, r.attempts) for r in rows]
+
+
+def renew_leases(session: Session, claimant: str, until: datetime) -> int:
+    """Extend every claim `claimant` still holds to `until` (the sender's heartbeat). Returns the rows renewed."""
+    result = session.execute(
+        update(_D).where(_D.c.status == "sending", _D.c.claimed_by == claimant).values(lease_until=until)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def recover_stale(session: Session, now: datetime, *, claimant: str | None = None) -> int:
+    """Hand claims back to `pending`: those whose lease ran out before `now` (their sender died), and — with
+    `claimant` — every claim not held by `claimant` (a single-process store at start-up: whoever claimed them is
+    gone). A recovered row may have reached its chat before its sender died: that is the at-most-the-window repeat
+    a hard kill can cause. Returns the rows recovered."""
+    cond = _D.c.lease_until < now
+    if claimant is not None:
+        cond = cond | (_D.c.claimed_by != claimant) | _D.c.claimed_by.is_(None)
+    result = session.execute(
+        update(_D).where(_D.c.status == "sending", cond).values(status="pending", claimed_by=None, lease_until=None)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def release(session: Session, ids: Iterable[int], *, claimant: str = LOCAL) -> int:
+    """Give claims back unsent (a sender stopping before they went out)."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    result = session.execute(
+        update(_D).where(_D.c.id.in_(ids), _D.c.status == "sending", _D.c.claimed_by == claimant)
+        .values(status="pending", claimed_by=None, lease_until=None)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _held(delivery_id: int, claimant: str) -> Any:
+    """The row, while `claimant` still holds its claim (a plain pending row counts too: tests and the CLI mark rows
+    they read without claiming)."""
+    return and_(_D.c.id == delivery_id,
+                ((_D.c.status == "sending") & (_D.c.claimed_by == claimant)) | (_D.c.status == "pending"))
 
 
 def next_attempt_time(session: Session) -> datetime | None:
@@ -498,38 +610,48 @@ def next_attempt_time(session: Session) -> datetime | None:
     return as_utc(value) if value is not None else None
 
 
-def mark_sent(session: Session, delivery_id: int, message_id: int | None, *, now: datetime | None = None) -> None:
-    session.execute(
-        update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
+def mark_sent(session: Session, delivery_id: int, message_id: int | None, *, now: datetime | None = None,
+              claimant: str = LOCAL) -> bool:
+    """Sent — only where `claimant` still holds the claim. False: the claim was lost (its lease ran out and the row
+    went back to pending): the caller logs it; the row may be sent again (a repeat, never a loss)."""
+    result = session.execute(
+        update(_D).where(_held(delivery_id, claimant))
         .values(status="sent", telegram_message_id=message_id, sent_at=now or utcnow(),
-                attempts=Delivery.attempts + 1, last_error=None)
+                attempts=_D.c.attempts + 1, last_error=None, claimed_by=None, lease_until=None)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def mark_retry(session: Session, delivery_id: int, error: str, *, at: datetime) -> None:
-    """Try again at `at`; later pending rows of the same chat wait at least as long (part order is kept)."""
+def mark_retry(session: Session, delivery_id: int, error: str, *, at: datetime, claimant: str = LOCAL) -> bool:
+    """Back to pending, tried again at `at`; later pending rows of the same chat wait at least as long (part order is
+    kept). Only while `claimant` holds the claim."""
     row = session.get(Delivery, delivery_id)
     if row is None:
-        return
-    row.attempts += 1
-    row.last_error = error[:500]
-    row.next_attempt_at = at
+        return False
+    result = session.execute(
+        update(_D).where(_held(delivery_id, claimant))
+        .values(status="pending", attempts=_D.c.attempts + 1, last_error=error[:500], next_attempt_at=at,
+                claimed_by=None, lease_until=None)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        return False
     session.execute(
         update(Delivery)
         .where(col(Delivery.chat_id) == row.chat_id, col(Delivery.status) == "pending",
                col(Delivery.id) > delivery_id, col(Delivery.next_attempt_at) < at)
         .values(next_attempt_at=at)
     )
-    session.flush()
+    session.expire_all()
+    return True
 
 
-def mark_failed(session: Session, delivery_id: int, error: str) -> None:
-    session.execute(
-        update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
-        .values(status="failed", last_error=error[:500], attempts=Delivery.attempts + 1)
+def mark_failed(session: Session, delivery_id: int, error: str, *, claimant: str = LOCAL) -> bool:
+    result = session.execute(
+        update(_D).where(_held(delivery_id, claimant))
+        .values(status="failed", last_error=error[:500], attempts=_D.c.attempts + 1, claimed_by=None,
+                lease_until=None)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def deactivate_chat(session: Session, chat_id: int, reason: str) -> int:
@@ -544,8 +666,8 @@ def deactivate_chat(session: Session, chat_id: int, reason: str) -> int:
     session.execute(update(Subscription).where(col(Subscription.chat_id) == chat_id).values(active=False))
     cancelled = session.execute(
         update(Delivery)
-        .where(col(Delivery.chat_id) == chat_id, col(Delivery.status) == "pending")
-        .values(status="cancelled", last_error=reason[:500])
+        .where(col(Delivery.chat_id) == chat_id, col(Delivery.status).in_(("pending", "sending")))
+        .values(status="cancelled", last_error=reason[:500], claimed_by=None, lease_until=None)
     )
     session.flush()
     return int(cancelled.rowcount)  # type: ignore[attr-defined]
@@ -567,15 +689,16 @@ def migrate_chat(session: Session, old_id: int, new_id: int) -> None:
         if sub.topic in taken:  # the supergroup already has this topic: keep that one
             sub.active = False
             session.execute(
-                update(Delivery).where(col(Delivery.subscription_id) == sub.id, col(Delivery.status) == "pending")
-                .values(status="cancelled", last_error=f"migrated to {new_id}")
+                update(Delivery).where(col(Delivery.subscription_id) == sub.id,
+                                       col(Delivery.status).in_(("pending", "sending")))
+                .values(status="cancelled", last_error=f"migrated to {new_id}", claimed_by=None, lease_until=None)
             )
         else:
             sub.chat_id = new_id
     session.flush()
     session.execute(
-        update(Delivery).where(col(Delivery.chat_id) == old_id, col(Delivery.status) == "pending")
-        .values(chat_id=new_id)
+        update(Delivery).where(col(Delivery.chat_id) == old_id, col(Delivery.status).in_(("pending", "sending")))
+        .values(chat_id=new_id, status="pending", claimed_by=None, lease_until=None)
     )
     session.flush()
 

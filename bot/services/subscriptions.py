@@ -237,6 +237,8 @@ def subscribe(
     elif not sub.active:
         sub.active = True
         sub.covered_until = now
+        sub.recent_ids = None
+        sub.followup_until = None
         sub.created_by = created_by or sub.created_by
         sub.timezone = timezone
     sub.minute_of_day = schedule.minute_of_day

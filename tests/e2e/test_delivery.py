@@ -145,12 +145,14 @@ def test_sigterm_mid_delivery_then_restart(tmp_path: Path) -> None:
     check_store(engine)
 
 
-def test_hard_kill_loses_nothing_and_repeats_at_most_one(tmp_path: Path) -> None:
+def test_hard_kill_loses_nothing_and_repeats_at_most_the_window(tmp_path: Path, record_property) -> None:  # type: ignore[no-untyped-def]
     """SIGKILL mid-delivery (no chance to finish anything): after a restart every subscriber has its digest and at
-    most the one message that was on the wire is repeated. 60 subscribers: the point here is not the limit."""
+    most the messages that were in flight (the send window, SEND_WINDOW) are repeated. 60 subscribers, 50 ms round
+    trip so that several are on the wire when the kill lands: the point here is not the limit."""
     chats = list(range(20_001, 20_061))
+    window = 12
     engine = prepare(tmp_path, chats)
-    with FakeTelegramServer() as server:
+    with FakeTelegramServer(latency=0.05) as server:
         TelegramLimits().install(server.api)
         proc, log = start_bot(tmp_path, server, "killed")
         try:
@@ -158,13 +160,20 @@ def test_hard_kill_loses_nothing_and_repeats_at_most_one(tmp_path: Path) -> None
         finally:
             proc.kill()
             proc.wait(timeout=10)
+        with session_scope(engine) as s:
+            claimed = len(s.exec(select(Delivery).where(Delivery.status == "sending")).all())
+        assert claimed <= window
         proc, log = start_bot(tmp_path, server, "after-kill")
         try:
             wait_for(lambda: len(digests(server)) >= 60, 60, proc, log)
+            time.sleep(1.0)
         finally:
             stop(proc, log)
     got = digests(server)
-    assert set(got) == set(chats)
-    assert sum(n - 1 for n in got.values()) <= 1, {c: n for c, n in got.items() if n > 1}
+    repeats = sum(n - 1 for n in got.values())
+    record_property("hard_kill_repeats", repeats)
+    print(f"SIGKILL mid-fan-out: {claimed} rows claimed at the kill, {repeats} messages repeated (window {window})")
+    assert set(got) == set(chats)  # zero lost
+    assert repeats <= window, {c: n for c, n in got.items() if n > 1}
     with session_scope(engine) as s:
         assert Counter(d.status for d in s.exec(select(Delivery))) == {"sent": 60}

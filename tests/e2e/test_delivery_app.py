@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot import scheduling
 from bot.app import build_application
@@ -84,8 +84,9 @@ async def wait_until(predicate: Any, timeout: float = 15.0) -> None:
 
 
 def pending(engine: Engine) -> int:
+    """Rows not sent yet: pending, or claimed by a sender (`sending`)."""
     with session_scope(engine) as s:
-        return len(s.exec(select(Delivery).where(Delivery.status == "pending")).all())
+        return len(s.exec(select(Delivery).where(col(Delivery.status).in_(("pending", "sending")))).all())
 
 
 async def test_blocked_migrated_and_flaky_chats(tmp_path: Path) -> None:
@@ -151,3 +152,101 @@ async def test_stop_mid_delivery_then_restart_sends_each_once(tmp_path: Path) ->
     got = digests_to(api)
     assert set(got) == set(chats) and set(got.values()) == {1}
     assert limits.early_retries() == []
+
+
+async def test_pipeline_keeps_each_chats_parts_in_order_and_never_overlapping(tmp_path: Path) -> None:
+    """20 chats × a 3-part digest at a 50 ms round trip: several messages in flight at once, but one chat's parts
+    go out strictly in order, each only after Telegram answered the one before (≥ one round trip apart), and every
+    part exactly once."""
+    chats = list(range(300, 320))
+    engine = setup_store(tmp_path, [])
+    now = utcnow()
+    with session_scope(engine) as s:
+        for cid in chats:
+            sub = subs.subscribe(s, chat_id=cid, topic="跨境电商", timezone="Asia/Shanghai", now=now)
+            for part in range(3):
+                s.add(Delivery(subscription_id=sub.id, chat_id=cid, slot=now, part=part, text=f"part {part} of {cid}",
+                               next_attempt_at=now))
+    api = FakeBotAPI()
+    limits = TelegramLimits(overall=30).install(api)
+    cfg = settings(tmp_path).model_copy(update={"send_rate_per_second": 30.0, "tick_seconds": 60.0})
+    app = build_application(cfg, engine=engine, request=RecordingRequest(api, delay=0.05))
+    await start(app)
+    try:
+        await wait_until(lambda: pending(engine) == 0, timeout=30)
+    finally:
+        await stop(app)
+    service = scheduling.get_service(app)
+    assert service is not None and service.max_inflight > 1  # pipelined
+    for cid in chats:
+        calls = [c for c in api.calls if c.method == "sendMessage" and c.ok and int(c.chat_id) == cid]
+        assert [c.text for c in calls] == [f"part {p} of {cid}" for p in range(3)]
+        assert all(b.at - a.at >= 0.05 for a, b in zip(calls, calls[1:], strict=False))
+    assert limits.rate_429() == 0 and limits.early_retries() == []
+    with session_scope(engine) as s:
+        assert Counter(d.status for d in s.exec(select(Delivery))) == {"sent": 60}
+
+
+async def test_a_429_pauses_the_whole_pipeline(tmp_path: Path) -> None:
+    """Telegram answers one message with 429 retry_after=1 while others are in flight: nothing new is dispatched
+    for that second (only what was already on the wire arrives), then everything — the refused one included — goes
+    out exactly once."""
+    chats = list(range(400, 440))
+    engine = setup_store(tmp_path, chats)
+    api = FakeBotAPI()
+    seen = {"n": 0, "at": 0.0}
+
+    def flood_once(api_: FakeBotAPI, call: Call) -> Reply | None:
+        if call.method != "sendMessage":
+            return None
+        seen["n"] += 1
+        if seen["n"] == 15:
+            seen["at"] = call.at
+            return Reply.error(429, "Too Many Requests: retry after 1", retry_after=1)
+        return None
+
+    api.middlewares.append(flood_once)
+    delay = 0.03
+    cfg = settings(tmp_path).model_copy(update={"send_rate_per_second": 30.0})
+    app = build_application(cfg, engine=engine, request=RecordingRequest(api, delay=delay))
+    await start(app)
+    try:
+        await wait_until(lambda: len(digests_to(api)) == 40 and pending(engine) == 0, timeout=30)
+    finally:
+        await stop(app)
+    assert seen["at"]
+    during = [c for c in api.calls if c.method == "sendMessage" and seen["at"] + delay + 0.02 < c.at < seen["at"] + 1.0]
+    assert during == []
+    got = digests_to(api)
+    assert set(got) == set(chats) and set(got.values()) == {1}
+
+
+async def test_sender_survives_a_database_error(tmp_path: Path, monkeypatch: Any) -> None:
+    """The database fails the sender's claim once (a restart, a dropped connection): the sender logs it, waits and
+    carries on; every digest still goes out once."""
+    from sqlalchemy.exc import OperationalError
+
+    from bot.services import digest as dg
+
+    chats = list(range(500, 510))
+    engine = setup_store(tmp_path, chats)
+    api = FakeBotAPI()
+    real = dg.claim_pending
+    failures = {"left": 1}
+
+    def flaky_claim(*args: Any, **kwargs: Any) -> Any:
+        if failures["left"]:
+            failures["left"] -= 1
+            raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dg, "claim_pending", flaky_claim)
+    monkeypatch.setattr(scheduling, "ERROR_PAUSE", 0.2)
+    app = build_application(settings(tmp_path), engine=engine, request=RecordingRequest(api))
+    await start(app)
+    try:
+        await wait_until(lambda: len(digests_to(api)) == 10 and pending(engine) == 0, timeout=20)
+    finally:
+        await stop(app)
+    assert failures["left"] == 0
+    assert set(digests_to(api).values()) == {1}

@@ -205,6 +205,9 @@ class FakeBotAPI:
         self.on_call: list[Callable[[FakeBotAPI, Call], None]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.closed = False
+        #: getUpdates long polls in flight; like Telegram, a new one ends the older ones with 409 Conflict
+        self._polls: list[Call] = []
+        self._terminated: set[int] = set()
 
     # ------------------------------------------------------------------ updates (for tests to push)
     def push_update(self, update: dict[str, Any]) -> dict[str, Any]:
@@ -368,14 +371,26 @@ class FakeBotAPI:
         timeout = float(call.params.get("timeout", 0) or 0)
         deadline = time.monotonic() + timeout
         with self.cond:
-            while True:
-                if offset:
-                    self.updates = [u for u in self.updates if u["update_id"] >= offset]
-                batch = self.updates[:limit]
-                left = deadline - time.monotonic()
-                if batch or left <= 0 or self.closed:
-                    return Reply.ok(batch)
-                self.cond.wait(min(left, 0.5))
+            # Telegram allows one poller per bot: a new getUpdates ends the one in flight with 409 Conflict
+            for other in self._polls:
+                self._terminated.add(id(other))
+            self._polls.append(call)
+            self.cond.notify_all()
+            try:
+                while True:
+                    if id(call) in self._terminated:
+                        self._terminated.discard(id(call))
+                        return Reply.error(409, "Conflict: terminated by other getUpdates request; make sure that "
+                                                "only one bot instance is running")
+                    if offset:
+                        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+                    batch = self.updates[:limit]
+                    left = deadline - time.monotonic()
+                    if batch or left <= 0 or self.closed:
+                        return Reply.ok(batch)
+                    self.cond.wait(min(left, 0.5))
+            finally:
+                self._polls.remove(call)
 
     def m_deleteWebhook(self, call: Call) -> Reply:
         return Reply.ok(True)

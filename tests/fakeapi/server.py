@@ -18,6 +18,7 @@ import email.parser
 import email.policy
 import json
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -92,7 +93,12 @@ class _Handler(BaseHTTPRequestHandler):
             token, method = parts[0][3:], parts[1]
             fields, files = parse_body(self.headers.get("Content-Type", ""), body)
             fields = {**dict(parse_qsl(url.query)), **fields}
+            latency = self.server.latency
+            if latency > 0:  # half the round trip on the way there…
+                time.sleep(latency / 2)
             reply = api.handle(method, decode_params(fields), files, token=token)
+            if latency > 0:  # …and half on the way back
+                time.sleep(latency / 2)
             self._send(reply.status, reply.payload())
             return
         self._send(404, Reply.error(404, "Not Found").payload())
@@ -105,6 +111,7 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     api: FakeBotAPI
+    latency: float = 0.0
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         import sys
@@ -117,11 +124,15 @@ class _HTTPServer(ThreadingHTTPServer):
 class FakeTelegramServer:
     """The Bot API on 127.0.0.1:<free port> in a background thread. Context manager; `start()` / `stop()`."""
 
-    def __init__(self, api: FakeBotAPI | None = None, *, token: str = TOKEN, host: str = "127.0.0.1") -> None:
+    def __init__(self, api: FakeBotAPI | None = None, *, token: str = TOKEN, host: str = "127.0.0.1",
+                 latency: float = 0.0) -> None:
         self.api = api or FakeBotAPI(token)
         self.updates = Updates(self.api)
         self._httpd = _HTTPServer((host, 0), _Handler)
         self._httpd.api = self.api
+        #: injected network round trip (seconds) for every Bot API call: half before the call is handled (so the
+        #: arrival times the limits see are the ones a distant server would see), half before the answer
+        self._httpd.latency = latency
         self._thread: threading.Thread | None = None
 
     # ------------------------------------------------------------------ lifecycle

@@ -216,13 +216,16 @@ def test_outbox_order_retry_block_and_migration(engine: Engine) -> None:
         assert dg.claim_pending(s, now + timedelta(seconds=31))[-1].chat_id == 300
         assert s.get(Chat, -200).active is False  # type: ignore[union-attr]
         assert s.get(Subscription, b.id).active is False  # type: ignore[union-attr]
-        assert dg.outbox_counts(s) == {"sent": 1, "pending": 2, "cancelled": 2}
+        # the two rows just claimed are held (`sending`) until marked, released or their lease runs out
+        assert dg.outbox_counts(s) == {"sent": 1, "sending": 2, "cancelled": 2}
         dg.migrate_chat(s, 100, -100100)
     with session_scope(engine) as s:
         assert s.get(Subscription, a.id).chat_id == -100100  # type: ignore[union-attr]
-        assert [r.chat_id for r in dg.claim_pending(s, now)] == [-100100]
+        moved = dg.claim_pending(s, now)
+        assert [r.chat_id for r in moved] == [-100100]
         assert s.get(Chat, -100100) is not None
-        dg.mark_failed(s, dg.claim_pending(s, now)[0].id, "bad request: message is too long")
+        assert dg.claim_pending(s, now) == []  # claimed: not handed out twice
+        dg.mark_failed(s, moved[0].id, "bad request: message is too long")
     with session_scope(engine) as s:
         assert dg.outbox_counts(s)["failed"] == 1
 
