@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.services.ingest import evidence as ev
 from bot.services.ingest.normalise import (
     clean_line,
     ends_paragraph,
@@ -127,7 +128,7 @@ def _prepare(doc: RawDocument) -> list[_Line]:
 
 def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
     """(hard-wrapped?, wrap width). Wrapped text has most lines within a few columns of the same width."""
-    widths = sorted(ln.width for ln in lines if not ln.blank)
+    widths = sorted(ln.width for ln in lines if not ln.blank and "|" not in ln.text)
     if len(widths) < 8:
         return False, 0
     p80 = widths[int(len(widths) * 0.8)]
@@ -136,25 +137,34 @@ def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
 
 
 def detect_layout(lines: list[_Line]) -> str:
+    """`bulletin` (trailer-closed issues), `newspaper` (narrow hard-wrapped columns) or `general` (the rest:
+    segmented from scored line evidence)."""
     texts = [ln.text for ln in lines if not ln.blank]
     trailers = sum(1 for t in texts if TRAILER_RE.search(t))
     sections = sum(1 for t in texts if SECTION_RE.match(t))
-    wrapped, w = _wrap_width(lines)
-    news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
+    headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
+    if headers >= 2:
+        return "general"
+    wrapped, w = _wrap_width(lines)
+    news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
     if news_marks and (wrapped and w <= 48):
         return "newspaper"
     if wrapped and w <= 40:
         return "newspaper"
-    return "bulletin"
+    return "general"
 
 
 def parse_document(doc: RawDocument, *, published: date | None = None) -> ParsedBulletin:
     lines = _prepare(doc)
     layout = detect_layout(lines)
+    if layout == "general" and doc.has_styles and any(ln.heading for ln in lines):
+        layout = "bulletin"  # heading styles mark the titles: the bulletin parser reads them
     if layout == "newspaper":
         result = _NewspaperParser(lines).parse()
+    elif layout == "general":
+        result = _GeneralParser(lines).parse()
     else:
         result = _BulletinParser(lines, has_styles=doc.has_styles).parse()
     if result.published is None:
@@ -163,7 +173,12 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
             # no cover date: an issue is compiled right after its newest item
             dates = [a.published for a in result.articles if a.published]
             result.published = max(dates) if dates else None
+    reference = result.published or published  # the year of a `3月22日电` dateline
     for art in result.articles:
+        if art.published is None and art.paragraphs:
+            dl = ev.dateline(art.paragraphs[0])
+            if dl is not None:
+                art.published = ev.month_day(reference, dl[1], dl[2])
         if art.published is None:
             art.published = result.published
     return result
@@ -658,3 +673,378 @@ def _news_outlet(a: dict) -> str:
     if first.startswith("本报") or "本报" in a.get("byline", "") or a.get("byline", "").startswith(("■", "□")):
         return "本报"
     return ""
+
+
+# ------------------------------------------------------------------------------------------------ general
+
+
+@dataclass(slots=True)
+class _Para:
+    """A paragraph of a layout-general document: one line, or hard-wrapped lines joined."""
+
+    text: str
+    width: int
+    gap: int  # blank lines before it
+    heading: int
+    last_width: int
+    kind: str = "body"  # body | table | meta | header | section | end | toc | furniture
+    tlike: bool = False
+    hdate: date | None = None  # the date of a `【2024.08.02】` header
+
+
+_TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
+
+
+class _GeneralParser:
+    """Articles from scored line evidence, for any layout the two specialised parsers above do not claim.
+
+    Every paragraph is classified (table row, meta line, dated header, section, end mark, title-like, body); a
+    title-like paragraph starts an article on *strong* evidence (a dated header `【2024.08.02】…`, a meta line
+    `发布日期`/`来源` or a dateline `新华社北京1月22日电` right under it, a table-of-contents entry) or, in documents
+    that have such evidence, when the story before it has ended (an end mark `(新京报)`, a trailer, a wider blank
+    gap). Title-like lines elsewhere are sub-heads and stay in the article. Documents without any strong evidence
+    fall back to "every title-like line followed by body text starts an article". Lines before the first article
+    are the container's front matter: its masthead (publication), issue and date, never an article title."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.wrapped, self.W = _wrap_width(lines)
+        self.full = (self.W - 8) if self.wrapped else 10**6
+        self.result = ParsedBulletin(layout="bulletin")
+        self.toc: set[str] = set()
+
+    # -- paragraphs ---------------------------------------------------------------------------------------
+    def _paragraphs(self) -> list[_Para]:
+        paras: list[_Para] = []
+        gap = 0
+        cur: _Para | None = None
+        cur_last = ""
+        toc_next = False
+        for ln in self.lines:
+            if ln.blank:
+                gap += 1
+                continue
+            t = ln.text
+            if is_footer(t):
+                continue
+            if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
+                title = toc_title(ln.raw)
+                if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
+                    self.toc.add(fold(title))
+                gap = 0
+                continue
+            if (
+                cur is not None
+                and self.wrapped
+                and gap <= 1
+                and cur.kind == "body"
+                and cur.last_width >= self.full
+                and not ends_paragraph(cur_last)
+                and not ev.is_table(t)
+                and not self._starts_block(t)
+            ):
+                cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
+                cur.width = width(cur.text)
+                cur.last_width = ln.width
+                cur_last = ln.raw
+                gap = 0
+                continue
+            if ev.is_table(t):  # indicator-table rows stay exactly as written (cells, full-width spaces)
+                t = ln.raw.replace("\ufeff", "").replace("\u200b", "").strip("\r\n").rstrip()
+            tm = TRAILER_RE.search(t)
+            if tm and t[: tm.start()].strip() and not ev.is_table(t):  # a trailer glued to the last paragraph
+                body = _Para(t[: tm.start()].strip(), width(t[: tm.start()].strip()), gap, ln.heading, ln.width)
+                self._classify(body)
+                paras.append(body)
+                t, gap = t[tm.start() :], 0
+            cur = _Para(t, width(t), gap, ln.heading, ln.width)
+            self._classify(cur)
+            cur_last = ln.raw
+            paras.append(cur)
+            gap = 0
+        del toc_next
+        return paras
+
+    @staticmethod
+    def _starts_block(t: str) -> bool:
+        return bool(
+            ev.HEADER_DATE_RE.match(t) or ev.is_meta(t) or SECTION_RE.match(t) or ev.starts_news(t)
+        )
+
+    def _classify(self, p: _Para) -> None:
+        t = p.text
+        if ev.is_table(t):
+            p.kind = "table"
+            return
+        hd = ev.header_date(t)
+        if hd is not None:
+            p.kind, p.hdate = "header", hd[0]
+            return
+        if SECTION_RE.match(t):
+            p.kind = "section"
+            return
+        if ev.is_meta(t) or (TRAILER_RE.search(t) and len(t) < 90 and "。" not in t):
+            p.kind = "meta"
+            return
+        if ev.END_LINE_RE.match(t):
+            p.kind = "end"
+            return
+        if is_address(t) and len(t) < 80:
+            p.kind = "furniture"
+            return
+        p.tlike = ev.is_title_like(t, p.width)
+
+    def _mark_toc(self, paras: list[_Para]) -> None:
+        """Title lines listed once up front and again later (a table of contents without page numbers): the
+        first listing is furniture, the later occurrences are strong title evidence."""
+        later: dict[str, list[int]] = {}
+        for i, p in enumerate(paras):
+            if p.tlike:
+                later.setdefault(fold(p.text), []).append(i)
+        i = 0
+        while i < len(paras):
+            run = []
+            j = i
+            while j < len(paras) and paras[j].tlike and len(later.get(fold(paras[j].text), [])) >= 2:
+                key = fold(paras[j].text)
+                if later[key][0] != j or key in (fold(paras[k].text) for k in run):
+                    break
+                run.append(j)
+                j += 1
+            if len(run) >= 2:
+                for k in run:
+                    paras[k].kind = "toc"
+                    paras[k].tlike = False
+                    self.toc.add(fold(paras[k].text))
+                i = j
+            else:
+                i += 1
+
+    # -- evidence -----------------------------------------------------------------------------------------
+    def _starts(self, paras: list[_Para]) -> set[int]:
+        n = len(paras)
+        gaps = sorted(p.gap for p in paras[1:] if p.kind == "body") or [0]
+        typical = gaps[len(gaps) // 2]
+
+        def nxt(i: int) -> _Para | None:
+            return paras[i + 1] if i + 1 < n else None
+
+        def body_next(i: int) -> bool:
+            q = nxt(i)
+            return q is not None and (q.kind in ("body", "table", "meta") and not q.tlike)
+
+        def strong(i: int) -> bool:
+            p = paras[i]
+            if p.kind == "header":
+                return True
+            if not p.tlike:
+                return False
+            q = nxt(i)
+            if self.toc and fold(p.text) in self.toc:
+                return True
+            if q is None:
+                return False
+            if q.kind == "meta":
+                if ev.is_masthead_like(p.text) and not ev.META_FIELD_RE.match(q.text):
+                    return False  # a masthead over its date line
+                prev = paras[i - 1] if i else None
+                return (
+                    p.gap > 0
+                    or prev is None
+                    or prev.kind != "body"
+                    or bool(ev.TOP_NUMBERED_RE.match(p.text))
+                    or ev.find_date(q.text) is not None
+                )
+            return q.kind == "body" and not q.tlike and ev.starts_news(q.text)
+
+        def ended(i: int) -> bool:
+            if i == 0:
+                return False
+            prev = paras[i - 1]
+            if prev.kind == "end":
+                return True
+            if prev.kind == "meta":  # a trailer under body text (not the meta line under a title)
+                return i >= 2 and paras[i - 2].kind in ("body", "table") and not paras[i - 2].tlike
+            return prev.kind == "body" and ev.ends_article(prev.text)
+
+        def weak_ok(i: int) -> bool:
+            p = paras[i]
+            q = nxt(i)
+            if not p.tlike or q is None or q.kind == "table" or p.width < 6:
+                return False
+            return True
+
+        strong_at = {i for i in range(n) if strong(i)}
+        ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
+        starts: set[int] = set(strong_at)
+        if strong_at or len(ended_at) >= 2:
+            starts |= ended_at
+            for i in range(1, n):
+                p = paras[i]
+                if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
+                    starts.add(i)
+        else:
+            # no explicit structure: every run of title-like lines followed by body text starts an article
+            i = 0
+            while i < n:
+                if paras[i].tlike and weak_ok(i):
+                    j = i
+                    while j + 1 < n and paras[j + 1].tlike:
+                        j += 1
+                    if body_next(j):
+                        starts.add(i)
+                    i = j + 1
+                else:
+                    i += 1
+        # a subtitle (`——商务部介绍…`) carries the evidence of the title right above it
+        for i in sorted(starts):
+            if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:
+                starts.discard(i)
+                starts.add(i - 1)
+        return starts
+
+    # -- assembly -----------------------------------------------------------------------------------------
+    def parse(self) -> ParsedBulletin:
+        paras = self._paragraphs()
+        self._mark_toc(paras)
+        starts = self._starts(paras)
+        first = min(starts) if starts else len(paras)
+        front = paras[:first]
+        # front matter holding body text: the title-like line just above it starts an article after all
+        body_at = next(
+            (
+                k
+                for k, p in enumerate(front)
+                if p.kind in ("body", "table") and not p.tlike and len(p.text) >= 30 and not ev.EDITOR_NOTE_RE.match(p.text)
+            ),
+            None,
+        )
+        headed = sum(1 for i in starts if paras[i].kind == "header" or (i + 1 < len(paras) and paras[i + 1].kind == "meta"))
+        if body_at is not None and headed < 2:
+            cands = [k for k in range(body_at) if front[k].tlike]
+            if cands and not (len(cands) == 1 and cands[0] == 0 and ev.is_masthead_like(front[0].text)):
+                # leading masthead-like lines stay front matter
+                k = cands[-1] if len(cands) > 1 and ev.is_masthead_like(front[cands[0]].text) else cands[0]
+                if k == cands[0] and len(cands) > 1 and ev.is_masthead_like(front[k].text):
+                    k = cands[1]
+                starts.add(k)
+                first = k
+                front = paras[:first]
+        elif starts and len(front) == 0:
+            pass
+        self._front_matter(front)
+        if not starts and paras:
+            return self.result
+        art: ParsedArticle | None = None
+        facts: dict[str, object] = {}
+        section = ""
+        articles: list[tuple[ParsedArticle, dict[str, object]]] = []
+        need_title = False
+        for i in range(first, len(paras)):
+            p = paras[i]
+            if p.kind == "section":
+                name = SECTION_RE.match(p.text)
+                section = squeeze(name.group("name")) if name else section
+                if art is not None:
+                    articles.append((art, facts))
+                art, need_title = None, False
+                continue
+            if i in starts:
+                if art is not None:
+                    articles.append((art, facts))
+                facts = {}
+                title = p.text
+                if p.kind == "header":
+                    hd = ev.header_date(p.text)
+                    title = hd[1] if hd else p.text
+                    facts["date"] = p.hdate
+                art = ParsedArticle(title=_clean_title(title), section=section)
+                need_title = not art.title
+                continue
+            if art is None or p.kind in ("toc", "furniture"):
+                continue
+            if need_title and p.tlike:
+                art.title = _clean_title(p.text)
+                need_title = False
+                continue
+            if p.kind == "meta":
+                d = ev.find_date(p.text)
+                if d is not None and "date" not in facts:
+                    facts["date"] = d
+                outlet = ev.meta_outlet(p.text)
+                if outlet and "outlet" not in facts:
+                    facts["outlet"] = outlet
+                tm = TRAILER_RE.search(p.text)
+                if tm and "outlet" not in facts:
+                    facts["outlet"] = clean_outlet(tm.group("outlet"))
+                continue
+            if p.kind == "end":
+                continue
+            if p.kind == "body" and ev.ends_article(p.text):
+                outlet = ev.end_outlet(p.text)
+                if outlet and "end_outlet" not in facts:
+                    facts["end_outlet"] = outlet
+            art.paragraphs.append(p.text)
+        if art is not None:
+            articles.append((art, facts))
+        self._finish(articles)
+        return self.result
+
+    def _front_matter(self, front: list[_Para]) -> None:
+        for p in front:
+            t = p.text
+            if self.result.issue_no is None:
+                m = ISSUE_RE.search(t)
+                if m:
+                    self.result.issue_no = squeeze(m.group(0)).replace("（", "(").replace("）", ")")
+            if self.result.published is None and (p.tlike or p.kind in ("meta", "section") or len(p.text) <= 40):
+                self.result.published = ev.find_date(t)
+            if not self.result.publication and p.kind not in ("header", "section", "table"):
+                if p.kind == "meta":
+                    name = ev.name_date(t)
+                else:
+                    name = ev.masthead_name(t) if (p.tlike or ev.is_masthead_like(t)) else ""
+                if name and not ISSUE_RE.fullmatch(t):
+                    self.result.publication = name
+
+    def _finish(self, articles: list[tuple[ParsedArticle, dict[str, object]]]) -> None:
+        if not self.result.publication:
+            editors = Counter(m.group("pub") for ln in self.lines for m in EDITOR_RE.finditer(ln.text))
+            if editors:
+                self.result.publication = editors.most_common(1)[0][0].strip()
+        news = 0
+        for art, facts in articles:
+            art.paragraphs = [p for p in (p if ev.is_table(p) else squeeze_para(p) for p in art.paragraphs) if p.strip()]
+            if not art.title or not any(
+                not ev.is_title_like(p, width(p)) for p in art.paragraphs
+            ):
+                self.result.dropped.append(art.title)
+                continue
+            d = facts.get("date")
+            art.published = d if isinstance(d, date) else None
+            first = art.paragraphs[0]
+            outlet = facts.get("outlet") or facts.get("end_outlet") or ""
+            if not outlet:
+                dl = ev.dateline(first)
+                if dl and dl[0] != "本报":
+                    outlet = dl[0]
+                elif first.startswith("本报") or (dl and dl[0] == "本报"):
+                    outlet = "本报"
+            if ev.starts_news(first) or facts.get("end_outlet"):
+                news += 1
+            art.outlet = str(outlet)
+            self.result.articles.append(art)
+        if self.result.articles and news * 2 > len(self.result.articles):
+            self.result.layout = "newspaper"
+        if len(self.result.articles) == 1:
+            # a single release or story: its own source line and date are the container's
+            only = self.result.articles[0]
+            if not self.result.publication:
+                self.result.publication = only.outlet if only.outlet != "本报" else ""
+            if self.result.published is None:
+                self.result.published = only.published
+
+
+def _clean_title(text: str) -> str:
+    t = ev.NUMBERED_RE.sub("", text, count=1) if ev.NUMBERED_RE.match(text) else text
+    return squeeze(t)
