@@ -145,7 +145,7 @@ def detect_layout(lines: list[_Line]) -> str:
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
     headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
-    if headers >= 2:
+    if headers >= 2 or _titled_release(texts[:6]):
         return "general"
     wrapped, w = _wrap_width(lines)
     news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
@@ -154,6 +154,15 @@ def detect_layout(lines: list[_Line]) -> str:
     if wrapped and w <= 40:
         return "newspaper"
     return "general"
+
+
+def _titled_release(head: list[str]) -> bool:
+    """Does the document open with a title over a meta line (`…统计公报` / `国家邮政局　2023年5月26日`)? Then it is a
+    release, however narrow its hard wrap, not a newspaper column."""
+    for a, b in itertools.pairwise(head):
+        if ev.is_title_like(a, width(a)) and not ev.is_masthead_like(a) and ev.is_meta(b):
+            return True
+    return False
 
 
 def parse_document(doc: RawDocument, *, published: date | None = None) -> ParsedBulletin:
@@ -421,7 +430,9 @@ class _NewspaperParser:
     def _items(self) -> list[_Item]:
         items: list[_Item] = []
         full_global = self.W - 6
-        for block in self._blocks():
+        blocks = self._blocks()
+        for b, block in enumerate(blocks):
+            after = blocks[b + 1][0] if b + 1 < len(blocks) else None
             # split bylines / photo credits out of the block
             groups: list[tuple[str, list[_Line]]] = []
             cur: list[_Line] = []
@@ -435,7 +446,18 @@ class _NewspaperParser:
                 else:
                     cur.append(ln)
             if cur:
-                groups.append(("text", cur))
+                # a headline printed under its story, at the bottom of the block (headline-after-body pages)
+                if (
+                    len(cur) >= 2
+                    and ends_paragraph(cur[-2].text)
+                    and ev.is_title_like(cur[-1].text, cur[-1].width)
+                    and not NEWS_START_RE.match(cur[-1].text)
+                    and (after is None or _opens_story(after))
+                ):
+                    groups.append(("text", cur[:-1]))
+                    groups.append(("tail", cur[-1:]))
+                else:
+                    groups.append(("text", cur))
             for kind, group in groups:
                 if kind != "text":
                     items.append(_Item(kind, [group[0].text], group[0].text))
@@ -481,10 +503,29 @@ class _NewspaperParser:
         first = group[0].width
         return first < self.W - 6 or any(g.width > self.W + 4 for g in group)
 
+    def _masthead(self) -> None:
+        """Masthead lines at the top of the page (`人民日报海外版　2020年4月27日　第3版`, `中国邮政快递报` / a date):
+        the publication and its date, blanked out of the flow (never a title, never body text)."""
+        seen = 0
+        for k, ln in enumerate(self.lines):
+            if ln.blank:
+                continue
+            t = ln.text
+            if seen >= 3 or ln.width > 70 or ends_paragraph(t) or not ev.is_masthead_like(t):
+                return
+            seen += 1
+            name = ev.masthead_name(t)
+            if name and not self.result.publication:
+                self.result.publication = name
+            if self.result.published is None:
+                self.result.published = ev.find_date(t)
+            self.lines[k] = _Line("", ln.raw, 0, True, 0)
+
     def parse(self) -> ParsedBulletin:
+        self._masthead()
         text_all = [ln.text for ln in self.lines if not ln.blank]
         papers = Counter(m.group("pub") for t in text_all for m in PAPER_RE.finditer(t))
-        if papers:
+        if papers and not self.result.publication:
             self.result.publication = papers.most_common(1)[0][0]
         items = self._items()
 
@@ -509,6 +550,12 @@ class _NewspaperParser:
             return bool(SOURCE_PAREN_RE.search(last) or AUTHOR_PAREN_RE.search(last))
 
         for it in items:
+            if it.kind == "tail":
+                if cur["paras"] and not heads:
+                    close(it, [])  # the headline closes the story above it
+                else:
+                    heads.append(_Item("head", it.lines, it.text))
+                continue
             if it.kind == "head":
                 heads.append(it)
                 continue
@@ -642,6 +689,18 @@ class _NewspaperParser:
         bounds = [0, *cuts, len(text)]
         for i in range(len(bounds) - 1):
             untitled[perm[i]]["title"] = squeeze(text[bounds[i] : bounds[i + 1]])
+
+
+_BOX_RE = re.compile(r"^(?:相关链接|新闻链接|链接|背景链接|延伸阅读|小贴士|记者手记|短评)(?:\s|[:：])")
+
+
+def _opens_story(ln: _Line) -> bool:
+    """Does this line open a new story (a dateline, an indented first line, a boxed item) rather than continue
+    a sentence broken by a column gap?"""
+    return bool(
+        ev.starts_news(ln.text) or NEWS_START_RE.match(ln.text) or _BOX_RE.match(ln.text) or ln.raw[:1] in ("\u3000",)
+        or ln.raw.startswith("  ")
+    )
 
 
 def _bigram_list(s: str) -> list[str]:
