@@ -59,7 +59,7 @@ def month_day(year_of: date | None, month: int, day: int) -> date | None:
 HEADER_DATE_RE = re.compile(r"^[【\[〖［]\s*" + YMD + r"\s*[】\]〗］]\s*(?P<title>.*)$")
 #: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
 NUMBERED_RE = re.compile(
-    r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[、．.](?!\d)|"
+    r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
     r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
 )
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")

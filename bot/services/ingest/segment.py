@@ -955,6 +955,17 @@ class _GeneralParser:
                     i = j + 1
                 else:
                     i += 1
+        # weak evidence never opens an article while the one before it has no body text yet (title, meta, sub-head)
+        body_since = True
+        for i in range(n):
+            if i in starts:
+                if i not in strong_at and not body_since:
+                    starts.discard(i)
+                else:
+                    body_since = False
+                    continue
+            if paras[i].kind in ("body", "table") and not paras[i].tlike:
+                body_since = True
         # a subtitle (`——商务部介绍…`) carries the evidence of the title right above it
         for i in sorted(starts):
             if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:

@@ -1,0 +1,241 @@
+"""Layout-general segmentation (issue 9): article boundaries from line evidence, each article's own date, the
+container's masthead as its name (never an article title, never a file name). Fixtures in tests/fixtures/layout/
+are short synthetic documents written after the measured failures: a digest of items headed `【2024.08.02】标题`,
+a statistics digest of numbered releases with `发布日期` lines, pipe tables and 附注, a plain newspaper page with
+sub-heads and `(新京报)` end marks, and datelined wire stories."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from bot.db.engine import session_scope
+from bot.db.models import Article, Bulletin, Figure
+from bot.services.ingest import ingest_file, parse_file
+from bot.services.ingest.readers import RawDocument, RawLine
+from bot.services.ingest.segment import ParsedBulletin, parse_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
+DIGEST = FIXTURES / "digest_dated_headers.txt"
+STATS = FIXTURES / "stats_digest_numbered.txt"
+PAPER = FIXTURES / "newspaper_plain.txt"
+WIRE = FIXTURES / "wire_datelines.txt"
+
+
+def parse(path: Path, **kw: object) -> ParsedBulletin:
+    return parse_file(path, **kw)[1]  # type: ignore[arg-type]
+
+
+def parse_text(text: str, **kw: object) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc, **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------- dated digest
+
+
+def test_dated_digest_one_article_per_header_with_its_own_date() -> None:
+    p = parse(DIGEST)
+    assert p.publication == "电商数据要闻摘编"  # the digest's name is its masthead, not an article
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("商务部：上半年全国网上零售额7.16万亿元", date(2024, 8, 2)),
+        ("海关总署：前7个月我国跨境电商进出口1.48万亿元", date(2024, 8, 1)),
+        ("国家邮政局：7月快递业务量预计完成140亿件", date(2024, 7, 30)),
+        ("上海市快递业务量全年完成28.6亿件", date(2023, 12, 28)),
+        ("2020年全国网上零售额11.76万亿元", date(2021, 1, 18)),
+        ("1—11月份全国网上零售额105374亿元", date(2020, 12, 15)),
+        ("CNNIC：我国网民规模达10.99亿人", date(2024, 7, 25)),
+    ]
+    assert [a.outlet for a in p.articles][:3] == ["商务部网站", "海关总署", "国家邮政局"]
+    assert not any("来源" in a.body or "【" in a.body for a in p.articles)
+    assert p.published is None  # the digest itself carries no date: none is invented
+
+
+# --------------------------------------------------------------------------------------------- statistics digest
+
+
+def test_numbered_statistics_digest_keeps_every_release() -> None:
+    p = parse(STATS)
+    assert p.publication == "国家统计局数据发布汇编"
+    assert [a.title for a in p.articles] == [
+        "2020年11月份社会消费品零售总额增长5.0%",
+        "2020年11月份规模以上工业增加值增长7.0%",
+        "2020年1—11月份全国固定资产投资增长2.6%",
+        "2020年11月份能源生产情况",
+        "2020年11月份国民经济保持稳定恢复",
+    ]
+    assert {a.published for a in p.articles} == {date(2020, 12, 15)}
+    assert {a.outlet for a in p.articles} == {"国家统计局"}
+    retail = p.articles[0]
+    # sub-heads, table caption and 附注 stay inside the release; the meta line is not body text
+    for para in ("按经营单位所在地分", "全国网上零售额", "2020年11月份社会消费品零售总额主要数据", "附注"):
+        assert para in retail.paragraphs
+    assert not any(para.startswith("发布日期") for a in p.articles for para in a.paragraphs)
+
+
+def test_indicator_table_rows_stay_lines_as_written() -> None:
+    retail = parse(STATS).articles[0]
+    lines = retail.body.splitlines()
+    assert "指　标 | 11月 | | 1—11月 |" in lines
+    assert "社会消费品零售总额 | 39514 | 5.0 | 352287 | -4.8 |" in lines
+    header = lines.index("指　标 | 11月 | | 1—11月 |")
+    assert lines[header + 1].lstrip().startswith("| 绝对量（亿元）")  # not joined to its neighbours
+
+
+# --------------------------------------------------------------------------------------------- newspaper page
+
+
+def test_plain_newspaper_page_titles_above_bodies_subheads_inside() -> None:
+    p = parse(PAPER)
+    assert p.publication == "新京报" and p.published == date(2024, 3, 22)
+    assert p.layout == "newspaper"
+    assert [a.title for a in p.articles] == [
+        "直播电商带动县域消费升级",
+        "跨境电商出口保持较快增长",
+        "即时零售订单量同比翻番",
+        "网络零售额占比继续提高",
+        "二手电商平台交易活跃",
+        "快递业务量开局良好",
+    ]
+    first = p.articles[0]
+    assert "县域直播基地加快建设" in first.paragraphs and "物流短板仍待补齐" in first.paragraphs
+    assert {a.outlet for a in p.articles} == {"新京报"}
+    # an undated story takes the page's date; a datelined one its own
+    assert p.articles[1].published == date(2024, 3, 22)
+    assert p.articles[5].published == date(2024, 3, 21)
+
+
+def test_subtitle_under_title_stays_with_it() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "前7个月网上零售额超8万亿元",
+                "——商务部介绍1至7月电子商务发展情况",
+                "",
+                "新京报讯（记者 陈某）8月22日，商务部通报了今年1至7月我国电子商务发展情况。",
+                "",
+                "农村电商市场增势强劲",
+                "",
+                "新京报讯（记者 王某）今年1至7月，我国农村网络零售额同比增长6.4%。",
+            ]
+        )
+    )
+    assert [a.title for a in p.articles] == ["前7个月网上零售额超8万亿元", "农村电商市场增势强劲"]
+    assert p.articles[0].paragraphs[0] == "——商务部介绍1至7月电子商务发展情况"
+
+
+# --------------------------------------------------------------------------------------------- dates
+
+
+def test_datelines_take_the_bulletin_year() -> None:
+    p = parse(WIRE)
+    assert (p.publication, p.issue_no, p.published) == ("电商新闻选编", "2024年第3期", date(2024, 3, 25))
+    assert [(a.title, a.outlet, a.published) for a in p.articles] == [
+        ("全国网上零售额保持增长", "新华社", date(2024, 1, 22)),
+        ("跨境电商政策持续优化", "人民网", date(2024, 3, 22)),
+        ("农村电商培训覆盖百万人次", "", date(2024, 3, 20)),  # the 编选 trailer's date
+        ("去年全年快递业务量超1300亿件", "中新网", date(2023, 12, 28)),  # December in a March issue
+    ]
+
+
+def test_no_date_anywhere_stays_none_or_takes_published() -> None:
+    text = "\n".join(
+        [
+            "跨境电商政策持续优化",
+            "人民网北京3月22日电 商务部等部门近日联合印发通知，进一步优化跨境电商出口退税流程。",
+            "",
+            "农村电商培训覆盖百万人次",
+            "今年以来，各地组织农村电商培训超过100万人次，带动就业岗位超过30万个。",
+        ]
+    )
+    bare = parse_text(text)
+    assert [a.published for a in bare.articles] == [None, None]  # no year for the dateline, no bulletin date
+    given = parse_text(text, published=date(2024, 3, 25))
+    assert [a.published for a in given.articles] == [date(2024, 3, 22), date(2024, 3, 25)]
+
+
+def test_relative_periods_resolve_against_each_articles_own_date(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        ingest_file(session, DIGEST)
+    with Session(engine) as s:
+        rows = s.exec(
+            select(Figure, Article).join(Article, Article.id == Figure.article_id).where(Figure.metric == "网上零售额")
+        ).all()
+        by_title = {a.title: f for f, a in rows}
+        older = by_title["1—11月份全国网上零售额105374亿元"]
+        assert (older.period_start, older.period_end) == (date(2020, 1, 1), date(2020, 11, 30))
+        newer = by_title["商务部：上半年全国网上零售额7.16万亿元"]  # 今年上半年 in an August 2024 item
+        assert (newer.period_start, newer.period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+# --------------------------------------------------------------------------------------------- names
+
+
+def test_file_name_is_never_the_publication(tmp_path: Path, engine: Engine) -> None:
+    path = tmp_path / "003_34539ccfcc6b3203.txt"
+    shutil.copy(PAPER, path)
+    text = path.read_text(encoding="utf-8").split("\n", 2)[2]  # without its masthead
+    path.write_text(text, encoding="utf-8")
+    p = parse(path)
+    assert p.publication == "" and len(p.articles) == 6
+    with session_scope(engine) as session:
+        result = ingest_file(session, path)
+    assert result.publication == ""
+    with Session(engine) as s:
+        assert s.exec(select(Bulletin)).one().publication == ""
+
+
+def test_single_release_names_its_issuer() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "2022年邮政行业发展统计公报",
+                "国家邮政局　2023年5月26日",
+                "",
+                "一、业务总量",
+                "2022年，邮政行业寄递业务量完成1390.9亿件，同比增长2.7%。",
+                "二、业务收入",
+                "2022年，邮政行业业务收入完成13509.6亿元，同比增长6.9%。",
+            ]
+        )
+    )
+    assert [a.title for a in p.articles] == ["2022年邮政行业发展统计公报"]  # numbered sub-heads stay inside
+    assert "一、业务总量" in p.articles[0].paragraphs
+    assert (p.publication, p.published, p.articles[0].published) == ("国家邮政局", date(2023, 5, 26), date(2023, 5, 26))
+
+
+@pytest.mark.parametrize("text", ["hello world", "苹果 3斤\n牛奶 2盒\n鸡蛋 一打"])
+def test_not_a_bulletin_has_no_articles(text: str) -> None:
+    assert parse_text(text).articles == []
+
+
+def test_headline_after_body_page() -> None:
+    text = "\n".join(
+        [
+            "中国某某快递报",
+            "2016年11月19日",
+            "",
+            "新华社北京11月18日电（记者某某）国家",
+            "邮政局18日发布监测数据，今年“双11”期",
+            "间，全国邮政、快递企业共揽收快件11.2亿",
+            "件，全网运行平稳顺畅。",
+            "“双11”期间全国快件揽收量11.2亿件",
+            "",
+            "相关链接　据国家邮政局2015年11月12",
+            "日发布的监测数据，预计2015年“双11”",
+            "期间，全行业处理的邮件（快件）量将达到",
+            "7.8亿件，同比增长近45%。",
+            "去年“双11”邮件快件量预计7.8亿件",
+        ]
+    )
+    p = parse_text(text)
+    assert (p.publication, p.published) == ("中国某某快递报", date(2016, 11, 19))
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("“双11”期间全国快件揽收量11.2亿件", date(2016, 11, 18)),
+        ("去年“双11”邮件快件量预计7.8亿件", date(2016, 11, 19)),
+    ]
