@@ -51,10 +51,12 @@ def _gap(t: Translator) -> str:
     return "" if t.language == "zh" else " "
 
 
-def bulletin_name(bulletin: Bulletin | None) -> str:
+def bulletin_name(bulletin: Bulletin | None, *, file_fallback: bool = False) -> str:
+    """Masthead name and issue. A file name is no source: shown only where an admin identifies a file."""
     if bulletin is None:
         return ""
-    return " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p) or bulletin.file_name
+    name = " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
+    return name or (bulletin.file_name if file_fallback else "")
 
 
 # ---------------------------------------------------------------------------------------------- /metric
@@ -209,9 +211,9 @@ async def latest(update: Update, context: BotContext) -> None:
             return
         bulletin, items = found
         name = bulletin_name(bulletin)
-        head = f"<b>{esc(name)}</b>"
-        if bulletin.published:
-            head += f" · {esc(t.date(bulletin.published))}"
+        head = " · ".join(
+            [f"<b>{esc(name)}</b>"] * bool(name) + [esc(t.date(bulletin.published))] * bool(bulletin.published)
+        )
         head += "\n" + t._("{count} articles").format(count=t.number(len(items)))
         blocks = [head]
         section: str | None = None

@@ -188,3 +188,13 @@ async def test_metric_pages_fetch_one_page_and_count_beyond_fifty(harness: Harne
     assert "50+ figures, newest first" in en.text and "(page 1 of 10)" in en.text
     page2 = (await harness.press(first, "下一页"))[-1]
     assert "（第 2/10 页）" in page2.text and "2010年" in page2.text and "2011年" not in page2.text
+
+
+async def test_unnamed_bulletin_never_shows_its_file_name(harness: Harness) -> None:
+    add_bulletin(harness.engine, publication="", issue_no="", published=date(2024, 3, 22), articles=[
+        {"title": "直播电商带动县域消费升级", "outlet": "新京报", "section": "", "body": BODY}])
+    [article] = sent(await harness.command("/article 1"))
+    assert "直播电商带动县域消费升级" in article.text and "新京报" in article.text
+    [latest] = sent(await harness.command("/latest"))
+    assert "直播电商带动县域消费升级" in latest.text and "2024" in latest.text
+    assert not any("b.txt" in m.text or "<b></b>" in m.text for m in (article, latest))
