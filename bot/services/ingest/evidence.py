@@ -56,7 +56,7 @@ def month_day(year_of: date | None, month: int, day: int) -> date | None:
 # ------------------------------------------------------------------------------------------------ headers
 
 #: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`
-HEADER_DATE_RE = re.compile(r"^[【\[〖［]\s*" + YMD + r"\s*[】\]〗］]\s*(?P<title>.*)$")
+HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
 #: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
@@ -78,10 +78,19 @@ DATE_LINE_RE = re.compile(
 )
 
 
+#: `2020.07.30 | 标题`, `2024-08-02　标题` (a date column in front of the title)
+HEADER_DATE_PLAIN_RE = re.compile(r"^" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
+
+
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
+    m = HEADER_DATE_PLAIN_RE.match(text)
+    if m and "|" not in m.group("title") and not META_ANY_RE.search(m.group("title")) and not EDITION_RE.search(
+        m.group("title")
+    ):
+        return ymd(m), m.group("title").strip()
     m = HEADER_DATE_RE.match(text)
-    if not m:
+    if not m or (text[0] in "(（" and not m.group("title").strip()):  # `（2024年8月5日）` is a date line
         return None
     return ymd(m), m.group("title").strip()
 
@@ -167,7 +176,7 @@ LEAD_RE = re.compile(r"^(?:近日|日前|近期|目前|今年|去年|昨天|昨�
 
 #: `(新京报)`, `（完）`, `（记者 张三）`, `（来源：人民网）`, `（责任编辑：李四）` closing a story
 _END_PAREN = r"[（(]\s*(?:完|终|[^（）()\d%％]{2,24})\s*[)）]"
-END_MARK_RE = re.compile(r"(?:[。！？!?”’…]\s*)" + _END_PAREN + r"\s*$")
+END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$")
 END_LINE_RE = re.compile(r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3})$")
 _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
@@ -191,12 +200,16 @@ def end_outlet(text: str) -> str:
 
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
-    return "|" in text or text.count("\t") >= 2
+    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")
 #: a sentence ended with an ASCII full stop (`…平稳.1-2月,…`), not a decimal point
 _ASCII_STOP_RE = re.compile(r"[\u4e00-\u9fff%）)”]\.(?!\d)|\.$")
+#: a notes block inside a release (`附注`, `注：`): what follows belongs to the release
+NOTES_RE = re.compile(r"^(?:附\s*注|注\s*释|注|备\s*注|说\s*明|名词解释|指标解释)\s*(?:[:：].*)?$")
+#: a separator line (`------`, `＊＊＊`): ends a story, never a title
+SEPARATOR_RE = re.compile(r"^[\W_]{3,}$")
 #: an editor's note, not an article
 EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编者的话|编辑说明|说明)\s*[:：]")
 
@@ -230,7 +243,8 @@ def masthead_name(text: str) -> str:
         m = rx.search(text)
         if m:
             cut = min(cut, m.start())
-    name = text[:cut].strip(" \t-—|·•:：,，（(【[")
+    name = re.sub(r"\s*[(（][^()（）]{1,12}[)）]\s*$", "", text[:cut])  # `(内部参考)`
+    name = name.strip(" \t-—|·•:：,，（(【[")
     name = name.strip("《》“”\"'")
     name = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name)  # `商　务　动　态`
     if not name or len(name) > 20 or re.search(r"[。！？]", name):

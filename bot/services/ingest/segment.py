@@ -748,6 +748,7 @@ class _Para:
     last_width: int
     kind: str = "body"  # body | table | meta | header | section | end | toc | furniture
     tlike: bool = False
+    indent: bool = False  # the line is indented (as body paragraphs of many pages are, titles not)
     hdate: date | None = None  # the date of a `【2024.08.02】` header
 
 
@@ -789,7 +790,7 @@ class _GeneralParser:
             if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
                 title = toc_title(ln.raw)
                 if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
-                    self.toc.add(fold(title))
+                    self.toc.add(_title_key(title))
                 gap = 0
                 continue
             if (
@@ -817,6 +818,7 @@ class _GeneralParser:
                 paras.append(body)
                 t, gap = t[tm.start() :], 0
             cur = _Para(t, width(t), gap, ln.heading, ln.width)
+            cur.indent = ln.raw[:1] in (" ", "\u3000", "\t")
             self._classify(cur)
             cur_last = ln.raw
             paras.append(cur)
@@ -845,7 +847,7 @@ class _GeneralParser:
         if ev.is_meta(t) or (TRAILER_RE.search(t) and len(t) < 90 and "。" not in t):
             p.kind = "meta"
             return
-        if ev.END_LINE_RE.match(t):
+        if ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t):
             p.kind = "end"
             return
         if is_address(t) and len(t) < 80:
@@ -859,14 +861,14 @@ class _GeneralParser:
         later: dict[str, list[int]] = {}
         for i, p in enumerate(paras):
             if p.tlike:
-                later.setdefault(fold(p.text), []).append(i)
+                later.setdefault(_title_key(p.text), []).append(i)
         i = 0
         while i < len(paras):
             run = []
             j = i
-            while j < len(paras) and paras[j].tlike and len(later.get(fold(paras[j].text), [])) >= 2:
-                key = fold(paras[j].text)
-                if later[key][0] != j or key in (fold(paras[k].text) for k in run):
+            while j < len(paras) and paras[j].tlike and len(later.get(_title_key(paras[j].text), [])) >= 2:
+                key = _title_key(paras[j].text)
+                if later[key][0] != j or key in (_title_key(paras[k].text) for k in run):
                     break
                 run.append(j)
                 j += 1
@@ -874,7 +876,7 @@ class _GeneralParser:
                 for k in run:
                     paras[k].kind = "toc"
                     paras[k].tlike = False
-                    self.toc.add(fold(paras[k].text))
+                    self.toc.add(_title_key(paras[k].text))
                 i = j
             else:
                 i += 1
@@ -899,7 +901,7 @@ class _GeneralParser:
             if not p.tlike:
                 return False
             q = nxt(i)
-            if self.toc and fold(p.text) in self.toc:
+            if self.toc and _title_key(p.text) in self.toc:
                 return True
             if q is None:
                 return False
@@ -920,18 +922,23 @@ class _GeneralParser:
             if i == 0:
                 return False
             prev = paras[i - 1]
-            if prev.kind == "end":
+            if prev.kind in ("end", "section"):
                 return True
             if prev.kind == "meta":  # a trailer under body text (not the meta line under a title)
                 return i >= 2 and paras[i - 2].kind in ("body", "table") and not paras[i - 2].tlike
             return prev.kind == "body" and ev.ends_article(prev.text)
+
+        # pages that indent body paragraphs and not titles: an indented title-like line is a sub-head
+        bodies = [p for p in paras if p.kind == "body" and not p.tlike]
+        indented = bool(bodies) and sum(p.indent for p in bodies) * 3 >= len(bodies) * 2
+        flush_titles = any(p.tlike and not p.indent for p in paras)
 
         def weak_ok(i: int) -> bool:
             p = paras[i]
             q = nxt(i)
             if not p.tlike or q is None or q.kind == "table" or p.width < 6:
                 return False
-            return True
+            return not (indented and flush_titles and p.indent)
 
         strong_at = {i for i in range(n) if strong(i)}
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
@@ -943,18 +950,41 @@ class _GeneralParser:
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     starts.add(i)
         else:
-            # no explicit structure: every run of title-like lines followed by body text starts an article
+            # no explicit structure: every run of title-like lines followed by body text starts an article; at the
+            # top of the page, masthead lines (name, date, edition) lead the first run
             i = 0
+            first_run = True
             while i < n:
                 if paras[i].tlike and weak_ok(i):
                     j = i
                     while j + 1 < n and paras[j + 1].tlike:
                         j += 1
                     if body_next(j):
-                        starts.add(i)
+                        k = i
+                        while first_run and k < j and ev.is_masthead_like(paras[k].text):
+                            k += 1
+                        starts.add(k)
+                    first_run = False
                     i = j + 1
                 else:
+                    if paras[i].kind in ("body", "table"):
+                        first_run = False
                     i += 1
+        # numbered lines under an unnumbered title are its sections (`一、业务总量`), unless they carry evidence
+        ordered = sorted(starts)
+        if ordered and not ev.NUMBERED_RE.match(paras[ordered[0]].text):
+            for i in ordered[1:]:
+                if i not in strong_at and ev.NUMBERED_RE.match(paras[i].text):
+                    starts.discard(i)
+        # after `附注` / `注：` come the notes of the same release
+        notes = False
+        for i in range(n):
+            if i in strong_at:
+                notes = False
+            elif ev.NOTES_RE.match(paras[i].text):
+                notes = True
+            elif notes:
+                starts.discard(i)
         # weak evidence never opens an article while the one before it has no body text yet (title, meta, sub-head)
         body_since = True
         for i in range(n):
@@ -1113,6 +1143,11 @@ class _GeneralParser:
                 self.result.publication = only.outlet if only.outlet != "本报" else ""
             if self.result.published is None:
                 self.result.published = only.published
+
+
+def _title_key(text: str) -> str:
+    """Comparison form of a title (TOC entry vs heading): numbering dropped, folded."""
+    return fold(_clean_title(text))
 
 
 def _clean_title(text: str) -> str:
