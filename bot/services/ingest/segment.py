@@ -170,6 +170,8 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
     layout = detect_layout(lines)
     if layout == "general" and doc.has_styles and any(ln.heading for ln in lines):
         layout = "bulletin"  # heading styles mark the titles: the bulletin parser reads them
+    if layout == "newspaper" and _NewspaperParser(lines).titles_above():
+        layout = "general"
     if layout == "newspaper":
         result = _NewspaperParser(lines).parse()
     elif layout == "general":
@@ -407,9 +409,21 @@ class _Item:
 
 class _NewspaperParser:
     def __init__(self, lines: list[_Line]) -> None:
-        self.lines = lines
+        self.lines = list(lines)
         _, self.W = _wrap_width(lines)
         self.result = ParsedBulletin(layout="newspaper")
+
+    def titles_above(self) -> bool:
+        """Does the page open (below its masthead) with a headline block over its story? Then headlines stand
+        above their bodies and the general parser reads it; this parser is for headlines printed after bodies."""
+        self._masthead()
+        blocks = self._blocks()
+        if len(blocks) < 2:
+            return False
+        first = blocks[0]
+        return self._is_head_block(first) and not NEWS_START_RE.match(first[0].text) and not BYLINE_RE.match(
+            first[0].text
+        )
 
     def _blocks(self) -> list[list[_Line]]:
         blocks: list[list[_Line]] = []
@@ -749,6 +763,7 @@ class _Para:
     kind: str = "body"  # body | table | meta | header | section | end | toc | furniture
     tlike: bool = False
     indent: bool = False  # the line is indented (as body paragraphs of many pages are, titles not)
+    nlines: int = 1
     hdate: date | None = None  # the date of a `【2024.08.02】` header
 
 
@@ -796,7 +811,7 @@ class _GeneralParser:
             if (
                 cur is not None
                 and self.wrapped
-                and gap <= 1
+                and (gap == 0 or (gap == 1 and cur.nlines >= 2))
                 and cur.kind == "body"
                 and cur.last_width >= self.full
                 and not ends_paragraph(cur_last)
@@ -806,6 +821,7 @@ class _GeneralParser:
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
                 cur.last_width = ln.width
+                cur.nlines += 1
                 cur_last = ln.raw
                 gap = 0
                 continue
@@ -1038,6 +1054,10 @@ class _GeneralParser:
         art: ParsedArticle | None = None
         facts: dict[str, object] = {}
         section = ""
+        for p in front:  # a section heading above the first article
+            name = SECTION_RE.match(p.text) if p.kind == "section" else None
+            if name:
+                section = squeeze(name.group("name"))
         articles: list[tuple[ParsedArticle, dict[str, object]]] = []
         need_title = False
         for i in range(first, len(paras)):
@@ -1130,8 +1150,8 @@ class _GeneralParser:
                     outlet = dl[0]
                 elif first.startswith("本报") or (dl and dl[0] == "本报"):
                     outlet = "本报"
-            if ev.starts_news(first) or facts.get("end_outlet"):
-                news += 1
+            if ev.starts_news(first) or (facts.get("end_outlet") and "来源" not in art.paragraphs[-1][-16:]):
+                news += 1  # a dateline or a paper's end mark `(新京报)`: a news page
             art.outlet = str(outlet)
             self.result.articles.append(art)
         if self.result.articles and news * 2 > len(self.result.articles):
