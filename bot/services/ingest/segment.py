@@ -16,6 +16,7 @@ paragraphs). Nothing here touches the database.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections import Counter
@@ -795,13 +796,24 @@ class _GeneralParser:
         cur: _Para | None = None
         cur_last = ""
         toc_next = False
+        texts = [ln.text for ln in self.lines if not ln.blank]
+        seen = Counter(texts)
+        doc_title = fold(texts[0]) if texts else ""
+        after_footer = False
         for ln in self.lines:
             if ln.blank:
-                gap += 1
+                gap += 0 if after_footer else 1  # blanks around a page number are no paragraph break
                 continue
             t = ln.text
             if is_footer(t):
+                after_footer = True
                 continue
+            if after_footer:
+                after_footer = False
+                if ev.is_title_like(t, ln.width) and (
+                    seen[t] >= 2 or difflib.SequenceMatcher(None, fold(t), doc_title).ratio() >= 0.8
+                ):
+                    continue  # a running page header under the page number: furniture, the paragraph goes on
             if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
                 title = toc_title(ln.raw)
                 if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
@@ -1019,11 +1031,51 @@ class _GeneralParser:
                 starts.add(i - 1)
         return starts
 
+    @staticmethod
+    def _headlines_after(paras: list[_Para]) -> tuple[list[_Para], set[int]] | None:
+        """Pages that print each headline *under* its story (the last line of a block, body right above it, a
+        blank after it): reordered title-first, with the starts. None for any other page."""
+        n = len(paras)
+
+        def body(p: _Para) -> bool:
+            return p.kind in ("body", "table") and not p.tlike
+
+        tails = [
+            i
+            for i in range(1, n)
+            if paras[i].tlike and paras[i].gap == 0 and body(paras[i - 1]) and (i + 1 == n or paras[i + 1].gap > 0)
+        ]
+        heads = sum(
+            1
+            for i in range(n - 1)
+            if paras[i].tlike and paras[i + 1].gap == 0 and body(paras[i + 1]) and (i == 0 or paras[i].gap > 0)
+        )
+        first_body = next((i for i, p in enumerate(paras) if body(p)), None)
+        first_title = next((i for i, p in enumerate(paras) if p.tlike and not ev.is_masthead_like(p.text)), None)
+        if len(tails) < 2 or heads >= len(tails) or first_body is None:
+            return None
+        if first_title is not None and first_title < first_body:
+            return None
+        order = paras[:first_body]
+        starts: set[int] = set()
+        prev = first_body
+        for t in tails:
+            starts.add(len(order))
+            order.append(paras[t])
+            order.extend(paras[prev:t])
+            prev = t + 1
+        order.extend(paras[prev:])
+        return order, starts
+
     # -- assembly -----------------------------------------------------------------------------------------
     def parse(self) -> ParsedBulletin:
         paras = self._paragraphs()
         self._mark_toc(paras)
-        starts = self._starts(paras)
+        after = self._headlines_after(paras)
+        if after is not None:
+            paras, starts = after
+        else:
+            starts = self._starts(paras)
         first = min(starts) if starts else len(paras)
         front = paras[:first]
         # front matter holding body text: the title-like line just above it starts an article after all
