@@ -239,3 +239,144 @@ def test_headline_after_body_page() -> None:
         ("“双11”期间全国快件揽收量11.2亿件", date(2016, 11, 18)),
         ("去年“双11”邮件快件量预计7.8亿件", date(2016, 11, 19)),
     ]
+
+
+# --------------------------------------------------------------------------------------------- more layouts
+
+
+def test_narrow_newspaper_columns_with_headlines_above() -> None:
+    p = parse(FIXTURES / "newspaper_narrow_titles_above.txt")
+    assert (p.publication, p.published) == ("某某日报", date(2023, 6, 5))
+    assert [a.title for a in p.articles] == ["网络零售保持较快增长", "快递业务量稳步提升"]
+    assert p.articles[0].paragraphs[0].startswith("本报讯（记者 张某）记者从市商务局获悉，今年1—5月，全市网络零售额达到512亿元")
+    assert "快递" not in p.articles[0].body and "网络零售额" not in p.articles[1].body
+
+
+def test_unwrapped_page_with_headlines_under_their_stories() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "某某晚报　2023年6月5日",
+                "",
+                "本报讯 今年1—5月，全市网络零售额达到512亿元，同比增长15.2%。",
+                "市商务局有关负责人表示，将继续推动直播电商等新业态发展。",
+                "网络零售保持较快增长",
+                "",
+                "本报讯 市邮政管理局数据显示，1—5月全市快递业务量完成3.2亿件，同比增长18.6%。",
+                "业务收入完成28亿元，同比增长12.1%。",
+                "快递业务量稳步提升",
+            ]
+        )
+    )
+    assert [(a.title, len(a.paragraphs)) for a in p.articles] == [("网络零售保持较快增长", 2), ("快递业务量稳步提升", 2)]
+    assert "512亿元" in p.articles[0].body and "3.2亿件" in p.articles[1].body
+
+
+def test_hard_wrapped_report_across_a_page_break() -> None:
+    p = parse(FIXTURES / "report_pdf_wrapped.txt")
+    assert [a.title for a in p.articles] == ["2023年某省电子商务发展报告"]
+    report = p.articles[0]
+    assert (p.publication, report.published) == ("某省商务厅", date(2023, 3, 1))
+    # the sentence broken by the page number and the running header is one paragraph, the number unsplit
+    assert any("全省农村网络零售额达到1200亿元，同比增长13.5%。" in para for para in report.paragraphs)
+    assert any("同比增长9.1%。" in para for para in report.paragraphs)
+    assert report.body.count("2023年某省电子商务发展报告") == 0
+    assert ["一、总体情况", "二、跨境电商", "三、直播电商"] == [x for x in report.paragraphs if x.endswith(("况", "商"))]
+
+
+def test_sections_and_source_end_marks_without_trailers() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "电商周讯",
+                "第15期",
+                "",
+                "【行业资讯】",
+                "",
+                "商务部：推动电商高质量发展",
+                "商务部近日表示，将从五个方面推动电子商务高质量发展。（来源：新华网）",
+                "",
+                "直播电商规范发展",
+                "多地出台直播电商规范，明确主播实名要求。（来源：人民网）",
+                "",
+                "【数据观察】",
+                "",
+                "上半年快递业务量超600亿件",
+                "国家邮政局数据显示，上半年快递业务量累计完成622.5亿件，同比增长19.1%。（来源：国家邮政局）",
+            ]
+        )
+    )
+    assert p.publication == "电商周讯"
+    assert [(a.title, a.section, a.outlet) for a in p.articles] == [
+        ("商务部：推动电商高质量发展", "行业资讯", "新华网"),
+        ("直播电商规范发展", "行业资讯", "人民网"),
+        ("上半年快递业务量超600亿件", "数据观察", "国家邮政局"),
+    ]
+
+
+def test_numbered_contents_list_without_page_numbers() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "商务简报",
+                "2023年第8期",
+                "",
+                "本期要目",
+                "1. 上半年全国网络零售市场稳步增长",
+                "2. 福建农村电商发展保持全国前列",
+                "",
+                "上半年全国网络零售市场稳步增长",
+                "商务部电子商务司负责人介绍，2023年上半年，全国网上零售额7.16万亿元，同比增长13.1%。",
+                "在线服务消费增势较好",
+                "在线旅游产品和景点门票销售额同比增长272.4%。",
+                "",
+                "福建农村电商发展保持全国前列",
+                "据专业机构监测统计，2022年福建省农村网络零售额达2588亿元，同比增长0.4%。",
+            ]
+        )
+    )
+    assert (p.publication, p.issue_no) == ("商务简报", "2023年第8期")
+    assert [a.title for a in p.articles] == ["上半年全国网络零售市场稳步增长", "福建农村电商发展保持全国前列"]
+    assert "在线服务消费增势较好" in p.articles[0].paragraphs
+
+
+def test_date_column_headers_and_ascii_punctuation() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "电商数据速递 (内部参考)",
+                "",
+                "2020.07.30 | 上半年电商直播超1000万场",
+                "本报北京7月30日电 (记者王某) 商务部介绍,1-6月全国网络零售额达5.15万亿元,同比增长7.3%.",
+                "",
+                "2022.12.16 | 义乌\"双十二\"快递业务量1.6亿件",
+                "中国义乌网12月16日讯 今年义乌\"双十二\"期间,快递业务量累计达1.6亿件,同比增长17%.",
+            ]
+        )
+    )
+    assert p.publication == "电商数据速递"
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("上半年电商直播超1000万场", date(2020, 7, 30)),
+        ('义乌"双十二"快递业务量1.6亿件', date(2022, 12, 16)),
+    ]
+
+
+def test_single_web_page_with_date_and_source_line() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "1-2月全国5000家重点零售企业销售同比增3.3%",
+                "2017-03-17 联商网",
+                "",
+                "联商网消息:商务部新闻发言人在3月17日的例行新闻发布会上介绍了1-2月国内市场运行情况.",
+                "",
+                "一是网络销售保持较快增长.1-2月,全国实物商品网上零售额增长25.4%.",
+                "",
+                "二是服务消费继续提速.1-2月,全国餐饮收入同比增长11.3%.",
+            ]
+        )
+    )
+    assert [(a.title, a.published, a.outlet) for a in p.articles] == [
+        ("1-2月全国5000家重点零售企业销售同比增3.3%", date(2017, 3, 17), "联商网")
+    ]
+    assert (p.publication, p.published) == ("联商网", date(2017, 3, 17))
