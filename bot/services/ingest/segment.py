@@ -768,6 +768,7 @@ class _Para:
     hdate: date | None = None  # the date of a `【2024.08.02】` header
 
 
+_HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
 
 
@@ -839,7 +840,7 @@ class _GeneralParser:
                 continue
             if ev.is_table(t):  # indicator-table rows stay exactly as written (cells, full-width spaces)
                 t = ln.raw.replace("\ufeff", "").replace("\u200b", "").strip("\r\n").rstrip()
-            tm = TRAILER_RE.search(t)
+            tm = TRAILER_RE.search(t) if "源" in t else None
             if tm and t[: tm.start()].strip() and not ev.is_table(t):  # a trailer glued to the last paragraph
                 body = _Para(t[: tm.start()].strip(), width(t[: tm.start()].strip()), gap, ln.heading, ln.width)
                 self._classify(body)
@@ -865,6 +866,8 @@ class _GeneralParser:
         if ev.is_table(t):
             p.kind = "table"
             return
+        if p.width > 180 and t[0] not in _HEADER_OPENERS:
+            return  # a long paragraph: too long for a title, a meta line or a header (the common case, kept fast)
         hd = ev.header_date(t)
         if hd is not None:
             p.kind, p.hdate = "header", hd[0]
@@ -872,7 +875,7 @@ class _GeneralParser:
         if SECTION_RE.match(t):
             p.kind = "section"
             return
-        if ev.is_meta(t) or (TRAILER_RE.search(t) and len(t) < 90 and "。" not in t):
+        if ev.is_meta(t) or (len(t) < 90 and "源" in t and "。" not in t and TRAILER_RE.search(t)):
             p.kind = "meta"
             return
         if ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t):
