@@ -82,6 +82,13 @@ DATE_LINE_RE = re.compile(
 HEADER_DATE_PLAIN_RE = re.compile(r"^" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
 
 
+#: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `文/张三`, `记者 张三 通讯员 李四`
+BYLINE_LINE_RE = re.compile(
+    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*[\u4e00-\u9fff·]{2,5}"
+    r"(?:\s+(?:通讯员\s*)?[\u4e00-\u9fff·]{2,5}){0,3}$"
+)
+
+
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
     m = HEADER_DATE_PLAIN_RE.match(text)
@@ -100,7 +107,7 @@ def is_meta(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 90 or "。" in t or "|" in t:
         return False
-    if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t):
+    if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
         return True
     # `2024-08-02 10:30:00　来源：人民网`, `2017-03-17 联商网`, `国家邮政局　2023年5月26日`
     m = YMD_RE.match(t)
@@ -152,6 +159,7 @@ _KNOWN_AGENCY = (
 )
 NEWS_LEAD_RE = re.compile(
     r"^(?:[（(【\[]\s*)?(?:本报讯|本报[\u4e00-\u9fff]{2,4}电|[\u4e00-\u9fff]{2,6}讯\s*[(（]\s*记者|"
+    r"[\u4e00-\u9fff]{1,6}(?:报|网|社|台|刊)讯|"
     r"据[\u4e00-\u9fff]{2,8}(?:消息|报道)|(?:" + _KNOWN_AGENCY + r")[\u4e00-\u9fff]{0,4}电)"
 )
 

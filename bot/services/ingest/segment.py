@@ -1146,7 +1146,7 @@ class _GeneralParser:
                 d = ev.find_date(p.text)
                 if d is not None and "date" not in facts:
                     facts["date"] = d
-                outlet = ev.meta_outlet(p.text)
+                outlet = ev.meta_outlet(p.text) or ("本报" if p.text.lstrip("■□◆●▲ ").startswith("本报记者") else "")
                 if outlet and "outlet" not in facts:
                     facts["outlet"] = outlet
                 tm = TRAILER_RE.search(p.text)
