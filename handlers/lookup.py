@@ -211,9 +211,10 @@ async def latest(update: Update, context: BotContext) -> None:
             return
         bulletin, items = found
         name = bulletin_name(bulletin)
-        head = " · ".join(
-            [f"<b>{esc(name)}</b>"] * bool(name) + [esc(t.date(bulletin.published))] * bool(bulletin.published)
-        )
+        bits = [f"<b>{esc(name)}</b>"] if name else []
+        if bulletin.published:
+            bits.append(esc(t.date(bulletin.published)))
+        head = " · ".join(bits)
         head += "\n" + t._("{count} articles").format(count=t.number(len(items)))
         blocks = [head]
         section: str | None = None

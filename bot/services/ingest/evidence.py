@@ -68,14 +68,10 @@ META_FIELD_RE = re.compile(
     r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|来源|稿源|出处|作者|"
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数)\s*[:：]"
 )
-META_ANY_RE = re.compile(
-    r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]"
-)
+META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
 #: a line that is only a date (and maybe a time): `2024-08-02 10:30`, `2024年8月2日 星期五`
-DATE_LINE_RE = re.compile(
-    r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$"
-)
+DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$")
 
 
 #: `2020.07.30 | 标题`, `2024-08-02　标题` (a date column in front of the title)
@@ -92,8 +88,11 @@ BYLINE_LINE_RE = re.compile(
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
     m = HEADER_DATE_PLAIN_RE.match(text)
-    if m and "|" not in m.group("title") and not META_ANY_RE.search(m.group("title")) and not EDITION_RE.search(
-        m.group("title")
+    if (
+        m
+        and "|" not in m.group("title")
+        and not META_ANY_RE.search(m.group("title"))
+        and not EDITION_RE.search(m.group("title"))
     ):
         return ymd(m), m.group("title").strip()
     m = HEADER_DATE_RE.match(text)
@@ -154,9 +153,7 @@ DATELINE_RE = re.compile(
     r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息)"
 )
 #: starts that mark the lead of a news story without a date: `本报讯`, `新京报讯（记者 …）`, `据新华社消息`
-_KNOWN_AGENCY = (
-    r"新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|经济日报|人民日报"
-)
+_KNOWN_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|经济日报|人民日报"
 NEWS_LEAD_RE = re.compile(
     r"^(?:[（(【\[]\s*)?(?:本报讯|本报[\u4e00-\u9fff]{2,4}电|[\u4e00-\u9fff]{2,6}讯\s*[(（]\s*记者|"
     r"[\u4e00-\u9fff]{1,6}(?:报|网|社|台|刊)讯|"
@@ -177,15 +174,14 @@ def starts_news(text: str) -> bool:
     return bool(DATELINE_RE.match(t) or NEWS_LEAD_RE.match(t))
 
 
-#: a story's first words that say "this is a lead": a time phrase or a reporting verb
-LEAD_RE = re.compile(r"^(?:近日|日前|近期|目前|今年|去年|昨天|昨日|今天|今日|记者|据|本报|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年)")
-
 # ------------------------------------------------------------------------------------------------ end marks
 
 #: `(新京报)`, `（完）`, `（记者 张三）`, `（来源：人民网）`, `（责任编辑：李四）` closing a story
 _END_PAREN = r"[（(]\s*(?:完|终|[^（）()\d%％]{2,24})\s*[)）]"
 END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$")
-END_LINE_RE = re.compile(r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3})$")
+END_LINE_RE = re.compile(
+    r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3})$"
+)
 _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
 
@@ -205,6 +201,7 @@ def end_outlet(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ tables, titles
+
 
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""

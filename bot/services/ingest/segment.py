@@ -422,8 +422,8 @@ class _NewspaperParser:
         if len(blocks) < 2:
             return False
         first = blocks[0]
-        return self._is_head_block(first) and not NEWS_START_RE.match(first[0].text) and not BYLINE_RE.match(
-            first[0].text
+        return (
+            self._is_head_block(first) and not NEWS_START_RE.match(first[0].text) and not BYLINE_RE.match(first[0].text)
         )
 
     def _blocks(self) -> list[list[_Line]]:
@@ -713,7 +713,10 @@ def _opens_story(ln: _Line) -> bool:
     """Does this line open a new story (a dateline, an indented first line, a boxed item) rather than continue
     a sentence broken by a column gap?"""
     return bool(
-        ev.starts_news(ln.text) or NEWS_START_RE.match(ln.text) or _BOX_RE.match(ln.text) or ln.raw[:1] in ("\u3000",)
+        ev.starts_news(ln.text)
+        or NEWS_START_RE.match(ln.text)
+        or _BOX_RE.match(ln.text)
+        or ln.raw[:1] in ("\u3000",)
         or ln.raw.startswith("  ")
     )
 
@@ -857,9 +860,7 @@ class _GeneralParser:
 
     @staticmethod
     def _starts_block(t: str) -> bool:
-        return bool(
-            ev.HEADER_DATE_RE.match(t) or ev.is_meta(t) or SECTION_RE.match(t) or ev.starts_news(t)
-        )
+        return bool(ev.HEADER_DATE_RE.match(t) or ev.is_meta(t) or SECTION_RE.match(t) or ev.starts_news(t))
 
     def _classify(self, p: _Para) -> None:
         t = p.text
@@ -895,7 +896,7 @@ class _GeneralParser:
                 later.setdefault(_title_key(p.text), []).append(i)
         i = 0
         while i < len(paras):
-            run = []
+            run: list[int] = []
             j = i
             while j < len(paras) and paras[j].tlike and len(later.get(_title_key(paras[j].text), [])) >= 2:
                 key = _title_key(paras[j].text)
@@ -1086,11 +1087,16 @@ class _GeneralParser:
             (
                 k
                 for k, p in enumerate(front)
-                if p.kind in ("body", "table") and not p.tlike and len(p.text) >= 30 and not ev.EDITOR_NOTE_RE.match(p.text)
+                if p.kind in ("body", "table")
+                and not p.tlike
+                and len(p.text) >= 30
+                and not ev.EDITOR_NOTE_RE.match(p.text)
             ),
             None,
         )
-        headed = sum(1 for i in starts if paras[i].kind == "header" or (i + 1 < len(paras) and paras[i + 1].kind == "meta"))
+        headed = sum(
+            1 for i in starts if paras[i].kind == "header" or (i + 1 < len(paras) and paras[i + 1].kind == "meta")
+        )
         if body_at is not None and headed < 2:
             cands = [k for k in range(body_at) if front[k].tlike]
             if cands and not (len(cands) == 1 and cands[0] == 0 and ev.is_masthead_like(front[0].text)):
@@ -1189,10 +1195,10 @@ class _GeneralParser:
                 self.result.publication = editors.most_common(1)[0][0].strip()
         news = 0
         for art, facts in articles:
-            art.paragraphs = [p for p in (p if ev.is_table(p) else squeeze_para(p) for p in art.paragraphs) if p.strip()]
-            if not art.title or not any(
-                not ev.is_title_like(p, width(p)) for p in art.paragraphs
-            ):
+            art.paragraphs = [
+                p for p in (p if ev.is_table(p) else squeeze_para(p) for p in art.paragraphs) if p.strip()
+            ]
+            if not art.title or not any(not ev.is_title_like(p, width(p)) for p in art.paragraphs):
                 self.result.dropped.append(art.title)
                 continue
             d = facts.get("date")
