@@ -445,3 +445,29 @@ def test_numbered_items_closed_by_source_lines() -> None:
         ("上半年网络零售额7.16万亿元", "商务部", None),
         ("快递业务量增长较快", "国家邮政局", None),
     ]
+
+
+def test_month_day_and_source_tag_headers() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "电商快讯",
+                "2024年8月5日",
+                "",
+                "【08.02】上半年跨境电商进出口1.22万亿元",
+                "海关总署数据显示，今年上半年我国跨境电商进出口1.22万亿元，同比增长10.5%。",
+                "",
+                "【人民网】我国网民规模达10.79亿人",
+                "中国互联网络信息中心发布报告称，截至6月，我国网民规模达10.79亿人。",
+                "",
+                "【新华社】快递业务量持续增长",
+                "国家邮政局数据显示，上半年快递业务量完成610亿件。",
+            ]
+        )
+    )
+    assert (p.publication, p.published) == ("电商快讯", date(2024, 8, 5))
+    assert [(a.title, a.outlet, a.published) for a in p.articles] == [
+        ("上半年跨境电商进出口1.22万亿元", "", date(2024, 8, 2)),  # month and day in the bulletin's year
+        ("我国网民规模达10.79亿人", "人民网", date(2024, 8, 5)),
+        ("快递业务量持续增长", "新华社", date(2024, 8, 5)),
+    ]

@@ -101,6 +101,32 @@ def header_date(text: str) -> tuple[date | None, str] | None:
     return ymd(m), m.group("title").strip()
 
 
+#: `【08.02】标题`, `[8月2日] 标题`: a header with month and day (the year is the bulletin's)
+MD_HEADER_RE = re.compile(
+    r"^[【\[〖［(（]\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})\s*日?\s*[】\]〗］)）]\s*(?P<title>\S.*)$"
+)
+#: `【人民网】标题`, `[数据] 标题`: a bracketed tag in front of a title
+TAG_HEADER_RE = re.compile(r"^[【\[〖［]\s*(?P<tag>[^】\]〗］\d]{1,14}?)\s*[】\]〗］]\s*(?P<title>\S.{3,})$")
+_AGENCY_TAG_RE = re.compile(r"(?:网|社|报|台|部|局|署|委|厅|中心|办)$")
+
+
+def md_header(text: str) -> tuple[int, int, str] | None:
+    m = MD_HEADER_RE.match(text)
+    if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+        return None
+    return int(m.group("m")), int(m.group("d")), m.group("title").strip()
+
+
+def tag_header(text: str) -> tuple[str, str] | None:
+    """`【人民网】标题` → (`人民网`, `标题`)."""
+    m = TAG_HEADER_RE.match(text)
+    return (m.group("tag").strip(), m.group("title").strip()) if m else None
+
+
+def tag_outlet(tag: str) -> str:
+    return tag if _AGENCY_TAG_RE.search(tag) else ""
+
+
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
     t = text.strip()

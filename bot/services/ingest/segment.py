@@ -176,7 +176,7 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
     if layout == "newspaper":
         result = _NewspaperParser(lines).parse()
     elif layout == "general":
-        result = _GeneralParser(lines).parse()
+        result = _GeneralParser(lines, published=published).parse()
     else:
         result = _BulletinParser(lines, has_styles=doc.has_styles).parse()
     if result.published is None:
@@ -769,6 +769,9 @@ class _Para:
     indent: bool = False  # the line is indented (as body paragraphs of many pages are, titles not)
     nlines: int = 1
     hdate: date | None = None  # the date of a `【2024.08.02】` header
+    hmd: tuple[int, int] | None = None  # month and day of a `【08.02】` header
+    htitle: str = ""  # a header's title text (its date or tag removed)
+    htag: str = ""  # the tag of a `【人民网】标题` header
 
 
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
@@ -786,12 +789,17 @@ class _GeneralParser:
     fall back to "every title-like line followed by body text starts an article". Lines before the first article
     are the container's front matter: its masthead (publication), issue and date, never an article title."""
 
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], *, published: date | None = None) -> None:
         self.lines = lines
+        self.published = published
         self.wrapped, self.W = _wrap_width(lines)
         self.full = (self.W - 8) if self.wrapped else 10**6
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
+
+    def reference(self) -> date | None:
+        """The date whose year completes a month-and-day date: the bulletin's, else `--published`."""
+        return self.result.published or self.published
 
     # -- paragraphs ---------------------------------------------------------------------------------------
     def _paragraphs(self) -> list[_Para]:
@@ -856,6 +864,12 @@ class _GeneralParser:
             paras.append(cur)
             gap = 0
         del toc_next
+        tagged = [p for p in paras if p.htag]
+        for p in tagged:  # `【人民网】标题` lines are headers when the page has several of them
+            if len(tagged) >= 2:
+                p.kind, p.tlike = "header", False
+            else:
+                p.htag = p.htitle = ""
         return paras
 
     @staticmethod
@@ -871,8 +885,15 @@ class _GeneralParser:
             return  # a long paragraph: too long for a title, a meta line or a header (the common case, kept fast)
         hd = ev.header_date(t)
         if hd is not None:
-            p.kind, p.hdate = "header", hd[0]
+            p.kind, p.hdate, p.htitle = "header", hd[0], hd[1]
             return
+        md = ev.md_header(t)
+        if md is not None:
+            p.kind, p.hmd, p.htitle = "header", md[:2], md[2]
+            return
+        tag = ev.tag_header(t)
+        if tag is not None and ev.is_title_like(tag[1], width(tag[1])):
+            p.htag, p.htitle = tag  # a header if the page uses them consistently (see _paragraphs)
         if SECTION_RE.match(t):
             p.kind = "section"
             return
@@ -1136,9 +1157,10 @@ class _GeneralParser:
                 facts = {}
                 title = p.text
                 if p.kind == "header":
-                    hd = ev.header_date(p.text)
-                    title = hd[1] if hd else p.text
-                    facts["date"] = p.hdate
+                    title = p.htitle
+                    facts["date"] = p.hdate or (ev.month_day(self.reference(), *p.hmd) if p.hmd else None)
+                    if ev.tag_outlet(p.htag):
+                        facts["outlet"] = ev.tag_outlet(p.htag)
                 art = ParsedArticle(title=_clean_title(title), section=section)
                 need_title = not art.title
                 continue
