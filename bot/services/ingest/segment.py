@@ -1,6 +1,6 @@
 """Layout detection and article segmentation.
 
-Two layouts are recognised:
+Two specialised layouts are recognised, and everything else is read by a layout-general parser:
 
 * **bulletin issues** (《电子商务动态》 style): optional cover + table of contents, sections `【行业资讯】`, each article a
   title, paragraphs and a trailer `来源:<outlet> 编选:《…》编辑部 YYYY 年 MM 月 DD 日` (glued to the last paragraph
@@ -9,6 +9,11 @@ Two layouts are recognised:
 * **newspaper pages** (中国贸易报 style): narrow columns wrapped mid-word; headlines and bylines (`■ 本报记者 …`)
   usually come *after* the body; `本报讯` / `据新华社消息` start articles; some pages collect all headlines at the
   end, which are then matched to the bodies by character-bigram overlap.
+
+* **general** (any other layout: digests with dated headers `【2024.08.02】标题`, numbered statistics digests with
+  `发布日期` lines and indicator tables, plain newspaper pages, datelined wire stories, contents lists, hard-wrapped
+  reports): article boundaries come from scored line evidence (`evidence.py`), each article's date from its own
+  header, meta line, dateline or trailer, and the container's masthead gives its name and date (never a title).
 
 The output is a `ParsedBulletin`: publication, issue, date and `ParsedArticle`s (title, section, outlet, date,
 paragraphs). Nothing here touches the database.
