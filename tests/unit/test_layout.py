@@ -471,3 +471,22 @@ def test_month_day_and_source_tag_headers() -> None:
         ("我国网民规模达10.79亿人", "人民网", date(2024, 8, 5)),
         ("快递业务量持续增长", "新华社", date(2024, 8, 5)),
     ]
+
+
+def test_container_name_set_apart_is_not_a_title() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "每周电商",
+                "",
+                "直播电商带动县域消费",
+                "多地商务部门表示，县域直播基地正在成为带动农产品上行的重要载体。",
+                "",
+                "跨境电商出口保持增长",
+                "据海关统计，今年前两个月，我国跨境电商进出口3760亿元。",
+            ]
+        )
+    )
+    assert p.publication == "每周电商"
+    assert [a.title for a in p.articles] == ["直播电商带动县域消费", "跨境电商出口保持增长"]
+    assert [a.published for a in p.articles] == [None, None]

@@ -1019,8 +1019,14 @@ class _GeneralParser:
                         j += 1
                     if body_next(j):
                         k = i
-                        while first_run and k < j and ev.is_masthead_like(paras[k].text):
-                            k += 1
+                        if first_run:
+                            # the container's name and date lead the page: masthead-like lines, and lines set
+                            # apart by a blank from the title group just above the body
+                            while k < j and ev.is_masthead_like(paras[k].text):
+                                k += 1
+                            last_group = max((m for m in range(k, j + 1) if paras[m].gap > 0), default=k)
+                            if not paras[last_group].text.startswith(("—", "－－", "--")):
+                                k = last_group
                         starts.add(k)
                     first_run = False
                     i = j + 1
