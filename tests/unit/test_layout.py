@@ -490,3 +490,28 @@ def test_container_name_set_apart_is_not_a_title() -> None:
     assert p.publication == "每周电商"
     assert [a.title for a in p.articles] == ["直播电商带动县域消费", "跨境电商出口保持增长"]
     assert [a.published for a in p.articles] == [None, None]
+
+
+def test_table_rows_stay_lines_in_a_trailer_bulletin() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "【数据观察】",
+                "",
+                "一季度社会消费品零售总额增长4.7%",
+                "",
+                "一季度，社会消费品零售总额120327亿元，同比增长4.7%。",
+                "指　标 | 3月 | | 1—3月 | | 绝对量（亿元） | 同比增长（%） | 绝对量（亿元） | 同比增长（%） | 备注",
+                "社会消费品零售总额 | 39020 | 3.1 | 120327 | 4.7 | 全国合计数据，按现价计算，不扣除价格因素 | 无",
+                "来源:《国家统计局》 编选:《电子商务动态》编辑部 2024 年 04 月 16 日",
+                "",
+                "第二条",
+                "",
+                "第二条正文。",
+                "来源:《文汇报》 编选:《电子商务动态》编辑部 2024 年 04 月 17 日",
+            ]
+        )
+    )
+    first = p.articles[0]
+    assert first.paragraphs[1].startswith("指　标 | 3月 | | 1—3月 |")
+    assert first.paragraphs[2].startswith("社会消费品零售总额 | 39020")

@@ -365,7 +365,11 @@ class _BulletinParser:
         return self.result
 
     def _body_line(self, text: str, ln: _Line, prev: _Line | None) -> None:
+        if ev.is_table(text):  # indicator-table rows stay exactly as written (cells, full-width spaces)
+            text = ln.raw.replace("\ufeff", "").replace("\u200b", "").strip()
         join = prev is not None and not ends_paragraph(prev.text) and prev.width >= self.full
+        if join and (ev.is_table(text) or ev.is_table(prev.text)):
+            join = False  # indicator-table rows stay lines of their own
         if self.has_styles and prev is not None and prev.heading != ln.heading:
             join = False
         self._add_body(text, join=join)
@@ -374,7 +378,7 @@ class _BulletinParser:
     def _finish(self) -> None:
         kept = []
         for art in self.articles:
-            art.paragraphs = [p for p in (squeeze_para(p) for p in art.paragraphs) if p]
+            art.paragraphs = [p for p in (p if ev.is_table(p) else squeeze_para(p) for p in art.paragraphs) if p]
             if _is_ad(art) or any(k in art.section for k in SECTION_NAMES_AD) and _is_ad(art, loose=True):
                 self.result.dropped.append(art.title)
                 continue
