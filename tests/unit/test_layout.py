@@ -515,3 +515,14 @@ def test_table_rows_stay_lines_in_a_trailer_bulletin() -> None:
     first = p.articles[0]
     assert first.paragraphs[1].startswith("指　标 | 3月 | | 1—3月 |")
     assert first.paragraphs[2].startswith("社会消费品零售总额 | 39020")
+
+
+def test_untitled_wire_story_is_one_article() -> None:
+    p = parse_text(
+        "新华社北京1月22日电（记者 某某）国家统计局22日发布数据显示，2023年全国网上零售额15.42万亿元，比上年增长11.0%。\n"
+        "其中，实物商品网上零售额13.02万亿元，增长8.4%。",
+        published=date(2024, 1, 23),
+    )
+    assert [(a.title, a.outlet, a.published) for a in p.articles] == [
+        ("国家统计局22日发布数据显示，2023年全国网上零售额15.42万亿元，比上年增长11.0%"[:40], "新华社", date(2024, 1, 22))
+    ]

@@ -1146,7 +1146,16 @@ class _GeneralParser:
         elif starts and len(front) == 0:
             pass
         self._front_matter(front)
-        if not starts and paras:
+        if not starts:
+            # an untitled news story (a dateline, then text): one article named by its first sentence
+            lead = next((p for p in paras if p.kind == "body" and not p.tlike), None)
+            if lead is None or not ev.starts_news(lead.text):
+                return self.result
+            first = ev.DATELINE_RE.sub("", lead.text, count=1)
+            first = re.sub(r"^\s*[（(][^（）()]{1,30}[)）]\s*", "", first)  # `（记者 …）`
+            story = ParsedArticle(title=_fallback_title(first))
+            story.paragraphs = [p.text for p in paras[paras.index(lead) :] if p.kind in ("body", "table")]
+            self._finish([(story, {})])
             return self.result
         art: ParsedArticle | None = None
         facts: dict[str, object] = {}
