@@ -368,7 +368,7 @@ class _BulletinParser:
         if ev.is_table(text):  # indicator-table rows stay exactly as written (cells, full-width spaces)
             text = ln.raw.replace("\ufeff", "").replace("\u200b", "").strip()
         join = prev is not None and not ends_paragraph(prev.text) and prev.width >= self.full
-        if join and (ev.is_table(text) or ev.is_table(prev.text)):
+        if join and prev is not None and (ev.is_table(text) or ev.is_table(prev.text)):
             join = False  # indicator-table rows stay lines of their own
         if self.has_styles and prev is not None and prev.heading != ln.heading:
             join = False
@@ -1151,9 +1151,9 @@ class _GeneralParser:
             lead = next((p for p in paras if p.kind == "body" and not p.tlike), None)
             if lead is None or not ev.starts_news(lead.text):
                 return self.result
-            first = ev.DATELINE_RE.sub("", lead.text, count=1)
-            first = re.sub(r"^\s*[（(][^（）()]{1,30}[)）]\s*", "", first)  # `（记者 …）`
-            story = ParsedArticle(title=_fallback_title(first))
+            opening = ev.DATELINE_RE.sub("", lead.text, count=1)
+            opening = re.sub(r"^\s*[（(][^（）()]{1,30}[)）]\s*", "", opening)  # `（记者 …）`
+            story = ParsedArticle(title=_fallback_title(opening))
             story.paragraphs = [p.text for p in paras[paras.index(lead) :] if p.kind in ("body", "table")]
             self._finish([(story, {})])
             return self.result
