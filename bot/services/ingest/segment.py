@@ -816,7 +816,6 @@ class _GeneralParser:
         gap = 0
         cur: _Para | None = None
         cur_last = ""
-        toc_next = False
         texts = [ln.text for ln in self.lines if not ln.blank]
         seen = Counter(texts)
         doc_title = fold(texts[0]) if texts else ""
@@ -872,7 +871,6 @@ class _GeneralParser:
             cur_last = ln.raw
             paras.append(cur)
             gap = 0
-        del toc_next
         tagged = [p for p in paras if p.htag]
         for p in tagged:  # `【人民网】标题` lines are headers when the page has several of them
             if len(tagged) >= 2:
