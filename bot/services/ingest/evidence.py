@@ -93,6 +93,7 @@ def header_date(text: str) -> tuple[date | None, str] | None:
         and "|" not in m.group("title")
         and not META_ANY_RE.search(m.group("title"))
         and not EDITION_RE.search(m.group("title"))
+        and is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2)
     ):
         return ymd(m), m.group("title").strip()
     m = HEADER_DATE_RE.match(text)
