@@ -526,3 +526,23 @@ def test_untitled_wire_story_is_one_article() -> None:
     assert [(a.title, a.outlet, a.published) for a in p.articles] == [
         ("国家统计局22日发布数据显示，2023年全国网上零售额15.42万亿元，比上年增长11.0%"[:40], "新华社", date(2024, 1, 22))
     ]
+
+
+def test_kicker_above_a_title_stays_with_its_story() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "新京报　2024年3月22日",
+                "",
+                "直播电商带动县域消费升级",
+                "本报讯（记者 王明）今年前两个月，全国农村网络零售额达3900亿元。(新京报)",
+                "",
+                "快手副总裁：短视频渗透率已超94%",
+                "让直播电商“热”到海外",
+                "本报讯（记者 钱某）快手平均日活跃用户为3.743亿。(新京报)",
+            ]
+        )
+    )
+    assert [a.title for a in p.articles] == ["直播电商带动县域消费升级", "让直播电商“热”到海外"]
+    assert p.articles[1].paragraphs[0] == "快手副总裁：短视频渗透率已超94%"
+    assert "94%" not in p.articles[0].body

@@ -1174,16 +1174,19 @@ class _GeneralParser:
                 art, need_title = None, False
                 continue
             if i in starts:
-                if art is not None:
+                kicker: list[str] = []
+                if art is not None and not art.paragraphs and art.title and i - 1 in starts:
+                    kicker = [art.title]  # two title lines, no text between: the first is a kicker (引题)
+                elif art is not None:
                     articles.append((art, facts))
-                facts = {}
+                facts = facts if kicker else {}
                 title = p.text
                 if p.kind == "header":
                     title = p.htitle
                     facts["date"] = p.hdate or (ev.month_day(self.reference(), *p.hmd) if p.hmd else None)
                     if ev.tag_outlet(p.htag):
                         facts["outlet"] = ev.tag_outlet(p.htag)
-                art = ParsedArticle(title=_clean_title(title), section=section)
+                art = ParsedArticle(title=_clean_title(title), section=section, paragraphs=kicker)
                 need_title = not art.title
                 continue
             if art is None or p.kind in ("toc", "furniture"):
