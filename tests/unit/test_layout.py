@@ -546,3 +546,22 @@ def test_kicker_above_a_title_stays_with_its_story() -> None:
     assert [a.title for a in p.articles] == ["直播电商带动县域消费升级", "让直播电商“热”到海外"]
     assert p.articles[1].paragraphs[0] == "快手副总裁：短视频渗透率已超94%"
     assert "94%" not in p.articles[0].body
+
+
+def test_bracketed_news_lead() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "广东跨境电商规模居全国首位",
+                "【大公报讯】记者某某广州报道：今年上半年，广东跨境电商进出口额达3000亿元，同比增长20%。",
+                "",
+                "深圳海外仓面积再扩大",
+                "【大公报讯】记者某某深圳报道：深圳海外仓面积超过300万平方米。",
+            ]
+        ),
+        published=date(2024, 8, 1),
+    )
+    assert [(a.title, a.outlet, a.published) for a in p.articles] == [
+        ("广东跨境电商规模居全国首位", "大公报", date(2024, 8, 1)),
+        ("深圳海外仓面积再扩大", "大公报", date(2024, 8, 1)),
+    ]

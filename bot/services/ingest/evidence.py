@@ -183,7 +183,7 @@ DATELINE_RE = re.compile(
 _KNOWN_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|经济日报|人民日报"
 NEWS_LEAD_RE = re.compile(
     r"^(?:[（(【\[]\s*)?(?:本报讯|本报[\u4e00-\u9fff]{2,4}电|[\u4e00-\u9fff]{2,6}讯\s*[(（]\s*记者|"
-    r"[\u4e00-\u9fff]{1,6}(?:报|网|社|台|刊)讯|"
+    r"[\u4e00-\u9fff]{1,6}(?:报|网|社|台|刊)讯|[【\[]\s*[\u4e00-\u9fff]{1,8}讯\s*[】\]]|"
     r"据[\u4e00-\u9fff]{2,8}(?:消息|报道)|(?:" + _KNOWN_AGENCY + r")[\u4e00-\u9fff]{0,4}电)"
 )
 
@@ -194,6 +194,18 @@ def dateline(text: str) -> tuple[str, int, int] | None:
     if not m:
         return None
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
+
+
+_BRACKET_LEAD_RE = re.compile(r"^[【\[]\s*(?P<o>[\u4e00-\u9fff]{1,8}?(?:报|网|社|台|刊))讯\s*[】\]]")
+
+
+def lead_outlet(text: str) -> str:
+    """The outlet a story's lead names: `【大公报讯】…` → 大公报, `新华社北京1月22日电` → 新华社."""
+    m = _BRACKET_LEAD_RE.match(text.strip())
+    if m:
+        return m.group("o")
+    dl = dateline(text)
+    return dl[0] if dl and dl[0] != "本报" else ""
 
 
 def starts_news(text: str) -> bool:

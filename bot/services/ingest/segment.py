@@ -1253,11 +1253,7 @@ class _GeneralParser:
             first = art.paragraphs[0]
             outlet = facts.get("outlet") or facts.get("end_outlet") or ""
             if not outlet:
-                dl = ev.dateline(first)
-                if dl and dl[0] != "本报":
-                    outlet = dl[0]
-                elif first.startswith("本报") or (dl and dl[0] == "本报"):
-                    outlet = "本报"
+                outlet = ev.lead_outlet(first) or ("本报" if first.startswith("本报") else "")
             if ev.starts_news(first) or (facts.get("end_outlet") and "来源" not in art.paragraphs[-1][-16:]):
                 news += 1  # a dateline or a paper's end mark `(新京报)`: a news page
             art.outlet = str(outlet)
