@@ -565,3 +565,11 @@ def test_bracketed_news_lead() -> None:
         ("广东跨境电商规模居全国首位", "大公报", date(2024, 8, 1)),
         ("深圳海外仓面积再扩大", "大公报", date(2024, 8, 1)),
     ]
+
+
+def test_narrow_columns_with_headlines_after_bodies_one_or_two_lines() -> None:
+    p = parse(FIXTURES / "headline_after_columns.txt")
+    assert p.layout == "newspaper" and (p.publication, p.published) == ("某某快递报", date(2016, 11, 19))
+    assert [a.title for a in p.articles] == ["“双11”期间全国快件揽收量11.2亿件", "全年快递业务量预计300亿件"]
+    assert p.articles[0].paragraphs[0].endswith("刷新了我国快递最高日处理量纪录。")
+    assert p.articles[1].body.startswith("国家邮政局预计，今年全年快递业务量将达到300亿件")

@@ -455,6 +455,9 @@ class _NewspaperParser:
         items: list[_Item] = []
         full_global = self.W - 6
         blocks = self._blocks()
+        # a page whose blocks mostly end with a headline under a finished paragraph prints headlines after bodies
+        tailed = sum(1 for bl in blocks if _tail_lines(bl))
+        tail_page = tailed >= 2 and tailed * 2 >= sum(1 for bl in blocks if len(bl) >= 2)
         for b, block in enumerate(blocks):
             after = blocks[b + 1][0] if b + 1 < len(blocks) else None
             # split bylines / photo credits out of the block
@@ -476,13 +479,19 @@ class _NewspaperParser:
                     and ends_paragraph(cur[-2].text)
                     and ev.is_title_like(cur[-1].text, cur[-1].width)
                     and not NEWS_START_RE.match(cur[-1].text)
-                    and (after is None or _opens_story(after))
+                    and (after is None or tail_page or _opens_story(after))
                 ):
                     groups.append(("text", cur[:-1]))
                     groups.append(("tail", cur[-1:]))
+                elif tail_page and _tail_lines(cur) == 2:  # a two-line headline under its story
+                    groups.append(("text", cur[:-2]))
+                    groups.append(("tail", cur[-2:]))
                 else:
                     groups.append(("text", cur))
             for kind, group in groups:
+                if kind == "tail":
+                    items.append(_Item(kind, [g.text for g in group], squeeze(join_lines([g.text for g in group]))))
+                    continue
                 if kind != "text":
                     items.append(_Item(kind, [group[0].text], group[0].text))
                     continue
@@ -713,6 +722,20 @@ class _NewspaperParser:
         bounds = [0, *cuts, len(text)]
         for i in range(len(bounds) - 1):
             untitled[perm[i]]["title"] = squeeze(text[bounds[i] : bounds[i + 1]])
+
+
+def _tail_lines(block: list[_Line]) -> int:
+    """How many lines (1 or 2) at the bottom of a block form a headline under a finished paragraph (0: none)."""
+    if len(block) >= 2 and ends_paragraph(block[-2].text) and ev.is_title_like(block[-1].text, block[-1].width):
+        return 1
+    if (
+        len(block) >= 3
+        and ends_paragraph(block[-3].text)
+        and all(ev.is_title_like(g.text, g.width) for g in block[-2:])
+        and ev.is_title_like(block[-2].text + block[-1].text, block[-2].width + block[-1].width)
+    ):
+        return 2
+    return 0
 
 
 _BOX_RE = re.compile(r"^(?:相关链接|新闻链接|链接|背景链接|延伸阅读|小贴士|记者手记|短评)(?:\s|[:：])")
