@@ -573,3 +573,11 @@ def test_narrow_columns_with_headlines_after_bodies_one_or_two_lines() -> None:
     assert [a.title for a in p.articles] == ["“双11”期间全国快件揽收量11.2亿件", "全年快递业务量预计300亿件"]
     assert p.articles[0].paragraphs[0].endswith("刷新了我国快递最高日处理量纪录。")
     assert p.articles[1].body.startswith("国家邮政局预计，今年全年快递业务量将达到300亿件")
+
+
+def test_running_head_above_the_page_number() -> None:
+    text = (FIXTURES / "report_pdf_wrapped.txt").read_text(encoding="utf-8")
+    text = text.replace("— 1 —\n\n2023年某省电子商务发展报告\n", "2023年某省电子商务发展报告\n\n— 1 —\n\n")
+    report = parse_text(text).articles[0]
+    assert any("全省农村网络零售额达到1200亿元，同比增长13.5%。" in para for para in report.paragraphs)
+    assert "发展报告" not in report.body

@@ -839,24 +839,17 @@ class _GeneralParser:
         gap = 0
         cur: _Para | None = None
         cur_last = ""
-        texts = [ln.text for ln in self.lines if not ln.blank]
-        seen = Counter(texts)
-        doc_title = fold(texts[0]) if texts else ""
-        after_footer = False
-        for ln in self.lines:
+        furniture = self._page_furniture()
+        in_break = False  # between the last text line of a page and the first of the next
+        for k, ln in enumerate(self.lines):
             if ln.blank:
-                gap += 0 if after_footer else 1  # blanks around a page number are no paragraph break
+                gap += 0 if in_break else 1  # blanks around a page number are no paragraph break
                 continue
             t = ln.text
-            if is_footer(t):
-                after_footer = True
+            if k in furniture:
+                in_break = True
                 continue
-            if after_footer:
-                after_footer = False
-                if ev.is_title_like(t, ln.width) and (
-                    seen[t] >= 2 or difflib.SequenceMatcher(None, fold(t), doc_title).ratio() >= 0.8
-                ):
-                    continue  # a running page header under the page number: furniture, the paragraph goes on
+            in_break = False
             if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
                 title = toc_title(ln.raw)
                 if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
@@ -901,6 +894,27 @@ class _GeneralParser:
             else:
                 p.htag = p.htitle = ""
         return paras
+
+    def _page_furniture(self) -> set[int]:
+        """Indices of page numbers (`— 1 —`) and of the running heads beside them (a title-like line next to a page
+        number that recurs or echoes the document's title): not text, and no paragraph break either."""
+        texts = [ln.text for ln in self.lines if not ln.blank]
+        seen = Counter(texts)
+        doc_title = fold(texts[0]) if texts else ""
+        out: set[int] = set()
+        content = [k for k, ln in enumerate(self.lines) if not ln.blank]
+        for pos, k in enumerate(content):
+            if not is_footer(self.lines[k].text):
+                continue
+            out.add(k)
+            for near in (pos - 1, pos + 1):
+                if 0 < near < len(content) and near != 0:
+                    ln = self.lines[content[near]]
+                    if ev.is_title_like(ln.text, ln.width) and (
+                        seen[ln.text] >= 2 or difflib.SequenceMatcher(None, fold(ln.text), doc_title).ratio() >= 0.8
+                    ):
+                        out.add(content[near])
+        return out
 
     @staticmethod
     def _starts_block(t: str) -> bool:
