@@ -581,3 +581,11 @@ def test_running_head_above_the_page_number() -> None:
     report = parse_text(text).articles[0]
     assert any("全省农村网络零售额达到1200亿元，同比增长13.5%。" in para for para in report.paragraphs)
     assert "发展报告" not in report.body
+
+
+def test_hard_wrapped_ascii_punctuation_paragraphs() -> None:
+    p = parse(FIXTURES / "ascii_wrapped.txt")
+    [art] = p.articles
+    assert (art.title, art.published, p.publication) == ("商务部:1-2月网络零售保持较快增长", date(2017, 3, 17), "联商网")
+    assert len(art.paragraphs) == 4  # paragraphs end at an ASCII full stop; wrapped lines join
+    assert art.paragraphs[1].startswith("一是网络销售保持较快增长.") and "全国实物商品网上零售额增长25.4%" in art.paragraphs[1]

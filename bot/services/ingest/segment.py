@@ -862,7 +862,7 @@ class _GeneralParser:
                 and (gap == 0 or (gap == 1 and cur.nlines >= 2))
                 and cur.kind == "body"
                 and cur.last_width >= self.full
-                and not ends_paragraph(cur_last)
+                and not _ends_para(cur_last)
                 and not ev.is_table(t)
                 and not self._starts_block(t)
             ):
@@ -1304,6 +1304,14 @@ class _GeneralParser:
                 self.result.publication = only.outlet if only.outlet != "本报" else ""
             if self.result.published is None:
                 self.result.published = only.published
+
+
+_ASCII_END_RE = re.compile(r"(?:[^\d.\s]\.|[!?;][\"')”]?)\s*$")
+
+
+def _ends_para(text: str) -> bool:
+    """A paragraph end, ASCII punctuation included (`…增长3.3%.`; not a decimal point `增长5` / `.9%`)."""
+    return ends_paragraph(text) or bool(_ASCII_END_RE.search(text))
 
 
 def _title_key(text: str) -> str:
