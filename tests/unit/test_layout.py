@@ -589,3 +589,11 @@ def test_hard_wrapped_ascii_punctuation_paragraphs() -> None:
     assert (art.title, art.published, p.publication) == ("商务部:1-2月网络零售保持较快增长", date(2017, 3, 17), "联商网")
     assert len(art.paragraphs) == 4  # paragraphs end at an ASCII full stop; wrapped lines join
     assert art.paragraphs[1].startswith("一是网络销售保持较快增长.") and "全国实物商品网上零售额增长25.4%" in art.paragraphs[1]
+
+
+def test_contents_with_bare_page_numbers_and_short_title_lines() -> None:
+    p = parse(FIXTURES / "bulletin_toc_plain_numbers.txt")
+    assert (p.publication, p.published) == ("商务动态", date(2017, 6, 22))
+    assert [a.title for a in p.articles] == ["浙江2016年网络零售额突破万亿元", "义乌电商发展指数居全省首位"]
+    assert "各地市网络零售" in p.articles[0].paragraphs  # a sub-head, not an article
+    assert not any("1义乌" in a.body or "目" == a.body[:1] for a in p.articles)

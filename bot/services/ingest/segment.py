@@ -806,6 +806,7 @@ class _Para:
     htag: str = ""  # the tag of a `【人民网】标题` header
 
 
+_PROSE_RE = re.compile(r"[，,。、；;]")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
 
@@ -825,6 +826,9 @@ class _GeneralParser:
         self.lines = lines
         self.published = published
         self.wrapped, self.W = _wrap_width(lines)
+        if self.wrapped:  # hard-wrapped prose: the full-width lines are sentences, not a column of short titles
+            near = [ln.text for ln in lines if not ln.blank and self.W - 8 <= ln.width <= self.W + 2]
+            self.wrapped = sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near)
         self.full = (self.W - 8) if self.wrapped else 10**6
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
@@ -1066,7 +1070,10 @@ class _GeneralParser:
                             last_group = max((m for m in range(k, j + 1) if paras[m].gap > 0), default=k)
                             if not paras[last_group].text.startswith(("—", "－－", "--")):
                                 k = last_group
-                        starts.add(k)
+                            if ev.is_masthead_like(paras[k].text) and paras[j + 1].kind == "meta":
+                                k = -1  # only the masthead and its date line: no article yet
+                        if k >= 0:
+                            starts.add(k)
                     first_run = False
                     i = j + 1
                 else:
@@ -1315,8 +1322,11 @@ def _ends_para(text: str) -> bool:
 
 
 def _title_key(text: str) -> str:
-    """Comparison form of a title (TOC entry vs heading): numbering dropped, folded."""
-    return fold(_clean_title(text))
+    """Comparison form of a title (TOC entry vs heading): numbering and a contents page number dropped, folded."""
+    return fold(_TOC_PAGE_RE.sub("", _clean_title(text)))
+
+
+_TOC_PAGE_RE = re.compile(r"(?:\s+|[.…·]{2,}\s*)(?:第\s*)?\d{1,3}\s*页?$")
 
 
 def _clean_title(text: str) -> str:
