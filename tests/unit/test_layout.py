@@ -597,3 +597,26 @@ def test_contents_with_bare_page_numbers_and_short_title_lines() -> None:
     assert [a.title for a in p.articles] == ["浙江2016年网络零售额突破万亿元", "义乌电商发展指数居全省首位"]
     assert "各地市网络零售" in p.articles[0].paragraphs  # a sub-head, not an article
     assert not any("1义乌" in a.body or "目" == a.body[:1] for a in p.articles)
+
+
+def test_newspaper_kicker_title_subtitle_byline_and_photo_caption() -> None:
+    p = parse(FIXTURES / "newspaper_kicker_subtitle.txt")
+    assert (p.publication, p.published) == ("某某日报", date(2024, 5, 10))
+    assert [a.title for a in p.articles] == ["直播电商激活县域消费", "跨境电商园区扩容提质", "快递业务量稳步增长"]
+    first = p.articles[0]
+    assert first.paragraphs[0] == "——我市上半年网络零售额同比增长18%"
+    assert "县域直播基地快速发展" in first.paragraphs and "本报记者" not in first.body
+    assert p.articles[1].paragraphs[-1].endswith("摄")  # the caption stays with the story it illustrates
+
+
+def test_numbered_digest_with_parenthesised_numbers_tables_and_notes() -> None:
+    p = parse(FIXTURES / "numbered_digest_paren.txt")
+    assert (p.publication, p.issue_no) == ("电子商务数据月报", "2024年第1期(总第12期)")
+    assert [(a.title, a.published, a.outlet) for a in p.articles] == [
+        ("国家邮政局：2023年快递业务量完成1320亿件", date(2024, 1, 9), "国家邮政局"),
+        ("商务部：2023年网上零售额15.42万亿元", date(2024, 1, 18), "商务部"),
+        ("海关总署：2023年跨境电商进出口2.38万亿元", date(2024, 1, 12), "海关总署"),
+    ]
+    assert "1、快递业务 | 亿件 | 1320 | 130 |" in p.articles[0].paragraphs
+    assert p.articles[0].paragraphs[-1] == "注：以上数据为初步统计数据。"
+    assert not any("编者按" in a.body for a in p.articles)

@@ -225,10 +225,17 @@ _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
 
 
+#: a photo caption's credit: `图为…。　本报记者 王五 摄`, `（新华社记者 李某 摄）`
+PHOTO_CREDIT_RE = re.compile(
+    r"(?:记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,5}(?:\s+[\u4e00-\u9fff·]{2,5}){0,2}\s*摄\s*[)）]?$"
+)
+
+
 def ends_article(text: str) -> bool:
-    """Does this paragraph close a story (an end mark after its last sentence, or a line that is one)?"""
+    """Does this paragraph close a story (an end mark after its last sentence, a line that is one, a photo
+    caption's credit)?"""
     t = text.strip()
-    return bool(END_MARK_RE.search(t) or END_LINE_RE.match(t))
+    return bool(END_MARK_RE.search(t) or END_LINE_RE.match(t) or PHOTO_CREDIT_RE.search(t))
 
 
 def end_outlet(text: str) -> str:

@@ -1014,6 +1014,7 @@ class _GeneralParser:
                     p.gap > 0
                     or prev is None
                     or prev.kind != "body"
+                    or prev.tlike
                     or bool(ev.TOP_NUMBERED_RE.match(p.text))
                     or ev.find_date(q.text) is not None
                 )
