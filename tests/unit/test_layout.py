@@ -620,3 +620,19 @@ def test_numbered_digest_with_parenthesised_numbers_tables_and_notes() -> None:
     assert "1、快递业务 | 亿件 | 1320 | 130 |" in p.articles[0].paragraphs
     assert p.articles[0].paragraphs[-1] == "注：以上数据为初步统计数据。"
     assert not any("编者按" in a.body for a in p.articles)
+
+
+def test_masthead_with_issue_before_the_name() -> None:
+    p = parse_text(
+        "\n".join(
+            [
+                "2024年第5期　电商简讯",
+                "",
+                "上半年跨境电商进出口1.22万亿元",
+                "人民网北京8月2日电 海关总署数据显示，今年上半年我国跨境电商进出口1.22万亿元。",
+            ]
+        ),
+        published=date(2024, 8, 5),
+    )
+    assert (p.publication, p.issue_no) == ("电商简讯", "2024年第5期")
+    assert [(a.title, a.published) for a in p.articles] == [("上半年跨境电商进出口1.22万亿元", date(2024, 8, 2))]

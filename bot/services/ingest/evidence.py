@@ -279,7 +279,7 @@ def is_title_like(text: str, width: int) -> bool:
 
 #: words a masthead (the container's own name) ends with
 MASTHEAD_WORD_RE = re.compile(
-    r"(?:报|动态|简报|周刊|月刊|旬刊|快讯|参考|通讯|资讯|摘编|汇编|要闻|周报|专刊|文摘|选编|精选|速递|一览|集锦|"
+    r"(?:报|讯|动态|简报|周刊|月刊|旬刊|快讯|参考|通讯|资讯|摘编|汇编|要闻|周报|专刊|文摘|选编|精选|速递|一览|集锦|"
     r"专报|信息|观察|导刊|期刊|digest|weekly|daily)$",
     re.IGNORECASE,
 )
@@ -295,12 +295,23 @@ def masthead_name(text: str) -> str:
         if m:
             cut = min(cut, m.start())
     name = re.sub(r"\s*[(（][^()（）]{1,12}[)）]\s*$", "", text[:cut])  # `(内部参考)`
-    name = name.strip(" \t-—|·•:：,，（(【[")
+    name = name.strip(" \t\u3000-—|·•:：,，（(【[")
     name = name.strip("《》“”\"'")
     name = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name)  # `商　务　动　态`
+    if not name and cut < len(text):  # `2024年第5期　电商简讯`: the name after the issue and date marks
+        rest = _MARKS_RE.sub(" ", text).split()
+        named = [w for w in rest if MASTHEAD_WORD_RE.search(w) and not re.search(r"\d", w)]
+        name = named[0] if named else ""
     if not name or len(name) > 20 or re.search(r"[。！？]", name):
         return ""
     return name
+
+
+_MARKS_RE = re.compile(
+    YMD
+    + r"|(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*[期辑号](?:\s*[(（][^()（）]*[)）])?|第\s*[\d一二三四五六七八九十]{1,4}\s*[版期辑号]"
+    r"|星期.|总第?\s*\d+\s*期|[A-Z]\d{1,2}\s*版?"
+)
 
 
 def is_masthead_like(text: str) -> bool:
