@@ -59,7 +59,7 @@ async def delete_bulletin(update: Update, context: BotContext) -> None:
             await reply(update, context, t._("There is no bulletin {id}.").format(id=bulletin_id))
             return
         count = len(list(s.exec(select(Article.id).where(Article.bulletin_id == bulletin_id))))
-        name = bulletin_name(bulletin) or bulletin.file_name  # for the admin: whatever identifies it
+        name = bulletin_name(bulletin, file_fallback=True)
     text = t._("Delete bulletin {id} “{name}” and its {count} articles and their figures?").format(
         id=bulletin_id, name=esc(name), count=t.number(count))
     buttons = [InlineKeyboardButton(t._("Delete"), callback_data=f"del|{bulletin_id}"),

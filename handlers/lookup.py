@@ -53,11 +53,12 @@ def _gap(t: Translator) -> str:
     return "" if t.language == "zh" else " "
 
 
-def bulletin_name(bulletin: Bulletin | None) -> str:
+def bulletin_name(bulletin: Bulletin | None, *, file_fallback: bool = False) -> str:
+    """Masthead name and issue. A file name is no source: shown only where an admin identifies a file."""
     if bulletin is None:
         return ""
-    # never the file name: a source reads `003_34539ccfcc6b3203.txt` to nobody's benefit
-    return " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
+    name = " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
+    return name or (bulletin.file_name if file_fallback else "")
 
 
 # ---------------------------------------------------------------------------------------------- /metric
@@ -212,9 +213,10 @@ async def latest(update: Update, context: BotContext) -> None:
             return
         bulletin, items = found
         name = bulletin_name(bulletin) or t._("Bulletin {id}").format(id=bulletin.id)
-        head = f"<b>{esc(name)}</b>"
+        bits = [f"<b>{esc(name)}</b>"]
         if bulletin.published:
-            head += f" · {esc(t.date(bulletin.published))}"
+            bits.append(esc(t.date(bulletin.published)))
+        head = " · ".join(bits)
         head += "\n" + t._("{count} articles").format(count=t.number(len(items)))
         blocks = [head]
         section: str | None = None

@@ -206,3 +206,13 @@ async def test_a_4096_character_argument_is_cut_and_every_part_is_well_formed(ha
             # quoted back at most twice ("no figures for …", "try /search …"), each cut to ARG_LIMIT characters
             assert content.count(unit) <= 2 * (ARG_LIMIT // len(unit) + 1), command
             assert "…" in content
+
+
+async def test_unnamed_bulletin_never_shows_its_file_name(harness: Harness) -> None:
+    add_bulletin(harness.engine, publication="", issue_no="", published=date(2024, 3, 22), articles=[
+        {"title": "直播电商带动县域消费升级", "outlet": "新京报", "section": "", "body": BODY}])
+    [article] = sent(await harness.command("/article 1"))
+    assert "直播电商带动县域消费升级" in article.text and "新京报" in article.text
+    [latest] = sent(await harness.command("/latest"))
+    assert "直播电商带动县域消费升级" in latest.text and "2024" in latest.text
+    assert not any("b.txt" in m.text or "<b></b>" in m.text for m in (article, latest))

@@ -21,7 +21,7 @@ from bot.db.engine import make_engine, session_scope
 from bot.db.models import Article, Bulletin
 from bot.errors import IngestError
 from bot.services.ingest import parse_file
-from bot.services.ingest.evidence import MIN_CJK, check_bulletin, gather
+from bot.services.ingest.acceptance import MIN_CJK, check_bulletin, gather
 from bot.services.ingest.preview import (
     PendingStore,
     PreviewArticle,

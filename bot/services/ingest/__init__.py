@@ -23,6 +23,7 @@ from bot.config import MAX_UPLOAD_BYTES, get_settings
 from bot.db.engine import session_scope
 from bot.db.models import Article, ArticleSearch, Bulletin, Figure, utcnow
 from bot.errors import N_, IngestError
+from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
 from bot.services.ingest.dedupe import (
     FingerprintIndex,
     content_hash,
@@ -30,7 +31,6 @@ from bot.services.ingest.dedupe import (
     simhash_many,
     to_signed,
 )
-from bot.services.ingest.evidence import NO_ARTICLES, check_bulletin
 from bot.services.ingest.normalise import fold
 from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file

@@ -1,79 +1,322 @@
-"""What makes a file a bulletin: the evidence an upload must show before it is offered for storing.
+"""Line evidence for layout-general segmentation: what a single line (or paragraph) says about article structure.
 
-A bulletin, for Dongtai, is Chinese prose organised as articles. A parsed file counts as one when all hold:
-
-* **enough Chinese text**: at least `MIN_CJK` CJK characters in its articles (titles and bodies), and CJK characters
-  make up at least `MIN_CJK_SHARE` of its letters (CJK + Latin) — `hello world`, lorem ipsum, a list of numbers fail;
-* **at least one real article**: a title of at least `MIN_TITLE_CHARS` characters and a body holding at least one
-  full sentence (ending in 。！？ or ；) and at least `MIN_BODY_CJK` CJK characters — a shopping list
-  (`苹果 3斤 / 牛奶 2盒`), a table of contents, or a one-line note fail.
-
-The checks read only the parsed result (`ParsedBulletin`), so they follow whatever the segmenter finds.
+Pure string work, no state: header lines (`【2024.08.02】标题`, `一、…`), meta lines (`发布日期:2020-12-15　来源:国家统计局`),
+datelines (`新华社北京1月22日电（记者 …）`, `本报讯`), end marks (`(新京报)`, `（完）`), table rows (`指　标 | 3月 |`),
+masthead lines (`新京报 2024年3月22日 B03版`), and the dates each of them carries. `segment.py` scores these to find
+article boundaries; nothing here is tied to one publication.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from datetime import date
 
-from bot.errors import N_, IngestError
+from bot.services.ingest.normalise import ends_paragraph
 
-MIN_CJK = 100
-MIN_CJK_SHARE = 0.3
-MIN_TITLE_CHARS = 4
-MIN_BODY_CJK = 30
+# ------------------------------------------------------------------------------------------------ dates
 
-_CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_RE = re.compile("[A-Za-z]")
-_SENTENCE_END_RE = re.compile("[。！？；!?;]")
-
-#: reasons (msgids) a file is refused as not a bulletin
-NO_ARTICLES = N_("not a bulletin: no article with a title and a body of full sentences was found")
-TOO_LITTLE_CHINESE = N_("not a bulletin: too little Chinese text ({count} characters; a bulletin has at least {min})")
-NOT_CHINESE = N_("not a bulletin: the text is mostly not Chinese")
+#: a full date in any common notation: 2024年8月2日, 2024-08-02, 2024.08.02, 2024/8/2
+YMD = r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})(?!\d))"
+YMD_RE = re.compile(YMD)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    cjk: int
-    latin: int
-    real_articles: int
-
-    @property
-    def cjk_share(self) -> float:
-        letters = self.cjk + self.latin
-        return self.cjk / letters if letters else 0.0
+def ymd(m: re.Match[str]) -> date | None:
+    """The date of a `YMD_RE`-style match (None when it is not a calendar date)."""
+    month = m.group("m1") or m.group("m2")
+    day = m.group("d1") or m.group("d2")
+    try:
+        return date(int(m.group("y")), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
 
 
-def is_real_article(title: str, body: str) -> bool:
-    """A title and a body with at least one full sentence of Chinese prose."""
-    return (
-        len(title.strip()) >= MIN_TITLE_CHARS
-        and len(_CJK_RE.findall(body)) >= MIN_BODY_CJK
-        and _SENTENCE_END_RE.search(body) is not None
-    )
+def find_date(text: str) -> date | None:
+    """The first full calendar date in `text`."""
+    for m in YMD_RE.finditer(text):
+        d = ymd(m)
+        if d is not None:
+            return d
+    return None
 
 
-def gather(articles: Iterable[Any]) -> Evidence:
-    """Count the evidence in parsed articles (anything with `.title` and `.body`)."""
-    cjk = latin = real = 0
-    for art in articles:
-        title, body = str(getattr(art, "title", "") or ""), str(getattr(art, "body", "") or "")
-        cjk += len(_CJK_RE.findall(title)) + len(_CJK_RE.findall(body))
-        latin += len(_LATIN_RE.findall(title)) + len(_LATIN_RE.findall(body))
-        real += is_real_article(title, body)
-    return Evidence(cjk, latin, real)
+def month_day(year_of: date | None, month: int, day: int) -> date | None:
+    """A `M月D日` date in the year of `year_of` (the bulletin's date); a month after it means the year before.
+    Without a reference year there is no date (never invented)."""
+    if year_of is None:
+        return None
+    year = year_of.year
+    if month > year_of.month + 1:  # a December dateline in a January bulletin
+        year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
-def check_bulletin(name: str, articles: Iterable[Any]) -> Evidence:
-    """Raise `IngestError` (one line naming the file) unless the parsed articles look like a bulletin."""
-    ev = gather(articles)
-    if ev.cjk_share < MIN_CJK_SHARE and ev.latin >= MIN_CJK:
-        raise IngestError(name, NOT_CHINESE)
-    if ev.cjk < MIN_CJK:
-        raise IngestError(name, TOO_LITTLE_CHINESE, count=ev.cjk, min=MIN_CJK)
-    if ev.real_articles == 0:
-        raise IngestError(name, NO_ARTICLES)
-    return ev
+# ------------------------------------------------------------------------------------------------ headers
+
+#: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`
+HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
+#: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
+NUMBERED_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
+    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+)
+TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
+#: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
+META_FIELD_RE = re.compile(
+    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|来源|稿源|出处|作者|"
+    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数)\s*[:：]"
+)
+META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
+SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
+#: a line that is only a date (and maybe a time): `2024-08-02 10:30`, `2024年8月2日 星期五`
+DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$")
+
+
+#: `2020.07.30 | 标题`, `2024-08-02　标题` (a date column in front of the title)
+HEADER_DATE_PLAIN_RE = re.compile(r"^" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
+
+
+#: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `文/张三`, `记者 张三 通讯员 李四`
+BYLINE_LINE_RE = re.compile(
+    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*[\u4e00-\u9fff·]{2,5}"
+    r"(?:\s+(?:通讯员\s*)?[\u4e00-\u9fff·]{2,5}){0,3}$"
+)
+
+
+def header_date(text: str) -> tuple[date | None, str] | None:
+    """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
+    m = HEADER_DATE_PLAIN_RE.match(text)
+    if (
+        m
+        and "|" not in m.group("title")
+        and not META_ANY_RE.search(m.group("title"))
+        and not EDITION_RE.search(m.group("title"))
+        and is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2)
+    ):
+        return ymd(m), m.group("title").strip()
+    m = HEADER_DATE_RE.match(text)
+    if not m or (text[0] in "(（" and not m.group("title").strip()):  # `（2024年8月5日）` is a date line
+        return None
+    return ymd(m), m.group("title").strip()
+
+
+#: `【08.02】标题`, `[8月2日] 标题`: a header with month and day (the year is the bulletin's)
+MD_HEADER_RE = re.compile(
+    r"^[【\[〖［(（]\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})\s*日?\s*[】\]〗］)）]\s*(?P<title>\S.*)$"
+)
+#: `【人民网】标题`, `[数据] 标题`: a bracketed tag in front of a title
+TAG_HEADER_RE = re.compile(r"^[【\[〖［]\s*(?P<tag>[^】\]〗］\d]{1,14}?)\s*[】\]〗］]\s*(?P<title>\S.{3,})$")
+_AGENCY_TAG_RE = re.compile(r"(?:网|社|报|台|部|局|署|委|厅|中心|办)$")
+
+
+def md_header(text: str) -> tuple[int, int, str] | None:
+    m = MD_HEADER_RE.match(text)
+    if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+        return None
+    return int(m.group("m")), int(m.group("d")), m.group("title").strip()
+
+
+def tag_header(text: str) -> tuple[str, str] | None:
+    """`【人民网】标题` → (`人民网`, `标题`)."""
+    m = TAG_HEADER_RE.match(text)
+    return (m.group("tag").strip(), m.group("title").strip()) if m else None
+
+
+def tag_outlet(tag: str) -> str:
+    return tag if _AGENCY_TAG_RE.search(tag) else ""
+
+
+def is_meta(text: str) -> bool:
+    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
+    t = text.strip()
+    if not t or len(t) > 90 or "。" in t or "|" in t:
+        return False
+    if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
+        return True
+    # `2024-08-02 10:30:00　来源：人民网`, `2017-03-17 联商网`, `国家邮政局　2023年5月26日`
+    m = YMD_RE.match(t)
+    if m and (META_ANY_RE.search(t, m.end()) or NAME_RE.fullmatch(_TIME_RE.sub("", t[m.end() :]).strip())):
+        return True
+    return bool(NAME_DATE_RE.match(t))
+
+
+_TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
+#: an issuer's name: a few CJK (or Latin) words, no punctuation
+NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}(?:\s[\u4e00-\u9fffA-Za-z]{2,16})?")
+#: `国家邮政局　2023年5月26日`, `中国互联网络信息中心　　2023年8月28日 10:00`
+NAME_DATE_RE = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def name_date(text: str) -> str:
+    """The issuer of a `name date` / `date name` line ('' when the line is not one)."""
+    t = text.strip()
+    m = NAME_DATE_RE.match(t)
+    if m:
+        return m.group("name")
+    m = YMD_RE.match(t)
+    if m:
+        rest = _TIME_RE.sub("", t[m.end() :]).strip()
+        if NAME_RE.fullmatch(rest):
+            return rest
+    return ""
+
+
+def meta_outlet(text: str) -> str:
+    m = SOURCE_FIELD_RE.search(text)
+    if not m:
+        return name_date(text)
+    out = m.group("outlet").strip("《》“”\"' ")
+    return re.sub(r"(?:编辑部)$", "", out)
+
+
+# ------------------------------------------------------------------------------------------------ datelines
+
+_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,6}?(?:网|社|报|台)"
+#: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`
+DATELINE_RE = re.compile(
+    r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
+    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息)"
+)
+#: starts that mark the lead of a news story without a date: `本报讯`, `新京报讯（记者 …）`, `据新华社消息`
+_KNOWN_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|经济日报|人民日报"
+NEWS_LEAD_RE = re.compile(
+    r"^(?:[（(【\[]\s*)?(?:本报讯|本报[\u4e00-\u9fff]{2,4}电|[\u4e00-\u9fff]{2,6}讯\s*[(（]\s*记者|"
+    r"[\u4e00-\u9fff]{1,6}(?:报|网|社|台|刊)讯|[【\[]\s*[\u4e00-\u9fff]{1,8}讯\s*[】\]]|"
+    r"据[\u4e00-\u9fff]{2,8}(?:消息|报道)|(?:" + _KNOWN_AGENCY + r")[\u4e00-\u9fff]{0,4}电)"
+)
+
+
+def dateline(text: str) -> tuple[str, int, int] | None:
+    """(agency, month, day) of a dateline at the start of a paragraph."""
+    m = DATELINE_RE.match(text.strip())
+    if not m:
+        return None
+    return m.group("agency"), int(m.group("m")), int(m.group("d"))
+
+
+_BRACKET_LEAD_RE = re.compile(r"^[【\[]\s*(?P<o>[\u4e00-\u9fff]{1,8}?(?:报|网|社|台|刊))讯\s*[】\]]")
+
+
+def lead_outlet(text: str) -> str:
+    """The outlet a story's lead names: `【大公报讯】…` → 大公报, `新华社北京1月22日电` → 新华社."""
+    m = _BRACKET_LEAD_RE.match(text.strip())
+    if m:
+        return m.group("o")
+    dl = dateline(text)
+    return dl[0] if dl and dl[0] != "本报" else ""
+
+
+def starts_news(text: str) -> bool:
+    t = text.strip()
+    return bool(DATELINE_RE.match(t) or NEWS_LEAD_RE.match(t))
+
+
+# ------------------------------------------------------------------------------------------------ end marks
+
+#: `(新京报)`, `（完）`, `（记者 张三）`, `（来源：人民网）`, `（责任编辑：李四）` closing a story
+_END_PAREN = r"[（(]\s*(?:完|终|[^（）()\d%％]{2,24})\s*[)）]"
+END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$")
+END_LINE_RE = re.compile(
+    r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3})$"
+)
+_END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
+_NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
+
+
+#: a photo caption's credit: `图为…。　本报记者 王五 摄`, `（新华社记者 李某 摄）`
+PHOTO_CREDIT_RE = re.compile(
+    r"(?:记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,5}(?:\s+[\u4e00-\u9fff·]{2,5}){0,2}\s*摄\s*[)）]?$"
+)
+
+
+def ends_article(text: str) -> bool:
+    """Does this paragraph close a story (an end mark after its last sentence, a line that is one, a photo
+    caption's credit)?"""
+    t = text.strip()
+    return bool(END_MARK_RE.search(t) or END_LINE_RE.match(t) or PHOTO_CREDIT_RE.search(t))
+
+
+def end_outlet(text: str) -> str:
+    """`…增长。(新京报)` → 新京报; `（完）`, `（记者 张三）` → ''."""
+    m = _END_OUTLET_RE.search(text.strip())
+    if not m or _NOT_OUTLET.search(m.group("o")):
+        return ""
+    return m.group("o")
+
+
+# ------------------------------------------------------------------------------------------------ tables, titles
+
+
+def is_table(text: str) -> bool:
+    """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
+    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None
+
+
+_TITLE_END_BAD = frozenset("：:，,、；;（([【")
+#: a sentence ended with an ASCII full stop (`…平稳.1-2月,…`), not a decimal point
+_ASCII_STOP_RE = re.compile(r"[\u4e00-\u9fff%）)”]\.(?!\d)|\.$")
+#: a notes block inside a release (`附注`, `注：`): what follows belongs to the release
+NOTES_RE = re.compile(r"^(?:附\s*注|注\s*释|注|备\s*注|说\s*明|名词解释|指标解释)\s*(?:[:：].*)?$")
+#: a separator line (`------`, `＊＊＊`): ends a story, never a title
+SEPARATOR_RE = re.compile(r"^[\W_]{3,}$")
+#: an editor's note, not an article
+EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编者的话|编辑说明|说明)\s*[:：]")
+
+
+def is_title_like(text: str, width: int) -> bool:
+    """Could this paragraph be a title: short, not a sentence, not furniture?"""
+    t = text.strip()
+    if not t or width < 4 or width > 100 or is_table(t):
+        return False
+    if ends_paragraph(t) or t[-1] in _TITLE_END_BAD or "。" in t or _ASCII_STOP_RE.search(t):
+        return False
+    if is_meta(t) or starts_news(t) or END_LINE_RE.match(t):
+        return False
+    return True
+
+
+#: words a masthead (the container's own name) ends with
+MASTHEAD_WORD_RE = re.compile(
+    r"(?:报|讯|动态|简报|周刊|月刊|旬刊|快讯|参考|通讯|资讯|摘编|汇编|要闻|周报|专刊|文摘|选编|精选|速递|一览|集锦|"
+    r"专报|信息|观察|导刊|期刊|digest|weekly|daily)$",
+    re.IGNORECASE,
+)
+EDITION_RE = re.compile(r"第\s*[\d一二三四五六七八九十]{1,4}\s*[版期辑号]|[A-Z]\d{1,2}\s*版?|星期.|总第?\s*\d+\s*期")
+
+
+def masthead_name(text: str) -> str:
+    """The publication name in a masthead line (`新京报 2024年3月22日 星期五 B03版` → 新京报): the part before any
+    date, issue or edition mark; '' when nothing name-like is left."""
+    cut = len(text)
+    for rx in (YMD_RE, EDITION_RE, re.compile(r"(?:19|20)\d{2}\s*年")):
+        m = rx.search(text)
+        if m:
+            cut = min(cut, m.start())
+    name = re.sub(r"\s*[(（][^()（）]{1,12}[)）]\s*$", "", text[:cut])  # `(内部参考)`
+    name = name.strip(" \t\u3000-—|·•:：,，（(【[")
+    name = name.strip("《》“”\"'")
+    name = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name)  # `商　务　动　态`
+    if not name and cut < len(text):  # `2024年第5期　电商简讯`: the name after the issue and date marks
+        rest = _MARKS_RE.sub(" ", text).split()
+        named = [w for w in rest if MASTHEAD_WORD_RE.search(w) and not re.search(r"\d", w)]
+        name = named[0] if named else ""
+    if not name or len(name) > 20 or re.search(r"[。！？]", name):
+        return ""
+    return name
+
+
+_MARKS_RE = re.compile(
+    YMD
+    + r"|(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*[期辑号](?:\s*[(（][^()（）]*[)）])?|第\s*[\d一二三四五六七八九十]{1,4}\s*[版期辑号]"
+    r"|星期.|总第?\s*\d+\s*期|[A-Z]\d{1,2}\s*版?"
+)
+
+
+def is_masthead_like(text: str) -> bool:
+    t = text.strip()
+    if YMD_RE.search(t) or EDITION_RE.search(t):
+        return True
+    # a name, not a headline: no figures in it
+    return not re.search(r"\d", t) and bool(MASTHEAD_WORD_RE.search(t.strip("《》")))

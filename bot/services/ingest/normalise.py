@@ -15,6 +15,8 @@ TERMINAL = frozenset("。！？!?；;…")
 CLOSERS = frozenset("”’」』\"'》")
 
 _WS_RE = re.compile(r"\s+")
+#: a digit run that follows CJK text (not an English word or a spaced number)
+_CJK_NUMBER_END_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef][\d.]*\d$")
 _BOLD_RE = re.compile(r"\*\*")
 _FOLD_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
 _PAREN_END_RE = re.compile(r"(?:^|[。！？!?；…]\s*)[（(][^（()）]{1,60}[)）]$")
@@ -52,6 +54,8 @@ def join_pair(left: str, right: str, *, left_had_space: bool = False) -> str:
         return right
     if not right:
         return left
+    if left[-1].isdigit() and right[0].isdigit() and _CJK_NUMBER_END_RE.search(left):
+        return left + right  # a number broken by the wrap (`完成139` / `0.9亿件`)
     if is_ascii_alnum(left[-1]) and is_ascii_alnum(right[0]):
         return f"{left} {right}"
     if left_had_space and (is_ascii_alnum(left[-1]) or is_ascii_alnum(right[0])):

@@ -60,7 +60,7 @@ from bot.services.ingest import (
     store_parsed,
     stored_copy,
 )
-from bot.services.ingest.evidence import NO_ARTICLES, check_bulletin
+from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
 from bot.services.ingest.readers import RawDocument
 from bot.services.ingest.segment import ParsedBulletin
 
