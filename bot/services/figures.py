@@ -62,8 +62,10 @@ from typing import Any
 
 from bot.config import PROJECT_ROOT
 from bot.db.models import Article, Figure
-from bot.services.figures_numbers import Number, fold, iter_numbers
+from bot.services.figures_numbers import MULTIPLIERS, Number, fold, iter_numbers, parse_number
 from bot.services.figures_periods import PeriodMention, find_periods
+from bot.services.figures_tables import Table, find_tables
+from bot.text.segment import cut
 
 REGIONS_FILE = PROJECT_ROOT / "seeds" / "regions.txt"
 
@@ -86,6 +88,9 @@ class ExtractedFigure:
     quote: str
     span_start: int
     span_end: int
+    #: decimals the source wrote for the value and the growth (`4.0%` → 1): render keeps the source's precision
+    value_decimals: int | None = None
+    growth_decimals: int | None = None
 
 
 FIGURE_FIELDS = tuple(f.name for f in fields(ExtractedFigure))
@@ -390,7 +395,7 @@ _BREAKERS = re.compile(
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
-    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|同期|全年|以来|年以来|"
+    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|当月|当季|本月|同期|全年|以来|年以来|"
     r"累计|共计|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
     r"预计|预测|预期|估计|有望|将|建成|开通|编辑部|但|整体|现有|可|完成|未来|双方|计划|实现|仅有|仅)+"
 )
@@ -517,6 +522,16 @@ def _share_heads(parts: list[str]) -> list[str]:
         mod, _, head = last.rpartition("的")
         return [p + head for p in parts[:-1]] + [mod + head]
     heads = (
+        # compound heads first: `农村和农产品网络零售额` → 农村网络零售额, not 农村额
+        "网络零售额",
+        "网上零售额",
+        "零售额",
+        "销售额",
+        "成交额",
+        "进出口额",
+        "出口额",
+        "进口额",
+        "业务收入",
         "用户规模",
         "用户数",
         "交易规模",
@@ -535,6 +550,13 @@ def _share_heads(parts: list[str]) -> list[str]:
         "商品",
     )
     head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
+    bare = [p for p in parts[:-1] if not any(p.endswith(h) for h in heads)]
+    if head and bare and all(len(p) <= 4 for p in bare):
+        # `城镇和乡村消费品零售额`: the items parallel the last item's first word (乡村), the rest is shared
+        first = cut(last)[0]
+        shared = last[len(first) :]
+        if len(first) >= 2 and len(shared) > len(head) and shared.endswith(head):
+            head = shared
     out = [p if (not head or any(p.endswith(h) for h in heads)) else p + head for p in parts[:-1]]
     return out + [last]
 
@@ -548,6 +570,13 @@ class _Item:
     kind: str  # level | growth | pp
     growth: float = 0.0
     negative: bool = False
+
+    @property
+    def decimals(self) -> int:
+        """Decimals of the growth as stored (`增长2.75倍` → 275%: two fewer than written)."""
+        if self.num.base_unit == "倍" and self.kind != "level":
+            return max(self.num.decimals - 2, 0)
+        return self.num.decimals
 
 
 def _mask(t: str, spans: list[tuple[int, int]]) -> str:
@@ -659,6 +688,13 @@ class _Ctx:
     year: int | None = None  # last explicit year seen in the paragraph
     period: PeriodMention | None = None  # last period seen in the paragraph
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
+    region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
+    carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
+    period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
+
+
+#: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
+_OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")
 
 
 def _resolve(
@@ -677,6 +713,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
+    blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if re.search(r"[间来内]|以来$|多", m.group())]
     blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
@@ -709,6 +746,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     post_mode = False
     sent_region = _sentence_region(masked)
     last_level_group: list[int] = []  # indices into figs of the last list of levels
+    undated: set[int] = set()  # indices into figs of changes over undated spans of years (not stored)
     i = 0
     while i < len(items):
         it = items[i]
@@ -747,8 +785,16 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         ):
             sent_year = pm.year if pm.year is not None else sent_year
             pm = asof_pm  # `截至5月31日,今年快递业务量已达500亿件`: year to date, as of 31 May
-        if pm is None:
-            pm = ctx.period
+        if pm is None and ctx.period is not None:
+            if ctx.carry or (
+                # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
+                # holds for later stocks that name no time of their own (never a forecast's `到2030年`)
+                ctx.period.asof
+                and ctx.period.kind != "now"
+                and not ctx.period_forecast
+                and not _OWN_TIME.search(t)
+            ):
+                pm = ctx.period
         if it.kind == "level":
             qual = _qualifier(t, masked[cb : n.start], n)
             ph = _phrase(window)
@@ -789,7 +835,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     q = qual
                 fig = ExtractedFigure(
                     metric=metric,
-                    region=region or "全国",
+                    region=region or ctx.region or "全国",
                     value=gn.value,
                     unit=gn.unit,
                     value_base=gn.value_base,
@@ -804,6 +850,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     quote=quote,
                     span_start=gn.start,
                     span_end=gn.end,
+                    value_decimals=gn.decimals,
                 )
                 figs.append(fig)
                 fig_pos.append(gn.start)
@@ -819,7 +866,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 own_raw = own_raw[: gm.start()]
             ph = _phrase(own_raw)
             targets: list[int] = []
-            if figs:
+            multi = _multi_year_span(t, periods, n.start)
+            if figs and multi is None:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
                 free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
                 if not ph.metric and len(group) > len(free):
@@ -845,6 +893,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         figs[x].growth_pct = g_it.growth
                     else:
                         figs[x].growth_pp = g_it.growth
+                    figs[x].growth_decimals = g_it.decimals
             else:
                 names: list[tuple[str, str]]
                 if ph.metric and len(group) > 1 and len(ph.items) == len(group):
@@ -856,7 +905,14 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 else:
                     names = []
                 if names:
-                    start, end, label = _resolve(pm, ctx, forecast, sent_year)
+                    if multi == "drop":
+                        # `过去5年增长近10倍`: a change over years it does not date is not a one-period growth;
+                        # its metric still names the levels that follow (`…,2022年达2.1万亿元`)
+                        undated.update(range(len(figs), len(figs) + len(group)))
+                    if isinstance(multi, tuple):
+                        start, end, label = multi
+                    else:
+                        start, end, label = _resolve(pm, ctx, forecast, sent_year)
                     if start is not None and ctx.published is not None and start > ctx.published:
                         forecast = True
                     for (region, metric), g_it in zip(names, group, strict=False):
@@ -866,7 +922,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         unit = "个百分点" if it.kind == "pp" else "%"
                         fig = ExtractedFigure(
                             metric=metric,
-                            region=region or "全国",
+                            region=region or ctx.region or "全国",
                             value=g_it.growth,
                             unit=unit,
                             value_base=g_it.growth,
@@ -881,6 +937,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                             quote=quote,
                             span_start=gn.start,
                             span_end=gn.end,
+                            value_decimals=g_it.decimals,
+                            growth_decimals=g_it.decimals,
                         )
                         figs.append(fig)
                         fig_pos.append(gn.start)
@@ -893,14 +951,59 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             fm = _FLAT_AFTER.match(t, f.span_end, nxt)
             if fm and "基本" not in fm.group():
                 f.growth_pct = 0.0
-    out.extend(_merge_leading_growth(figs))
-    # update paragraph context: last explicit (non-comparison) year and period of this sentence
+                f.growth_decimals = 0
+    out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in undated]))
+    # update the context: the last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，
+    # 6月当月增幅…`: a later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)
+    first = None
     for p in periods:
-        if p.comparison:
-            continue
+        if p.comparison or t.startswith("以来", p.end) or t.startswith("起", p.end):
+            continue  # `2022年以来`: where a span starts, not the period of what follows
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
-        ctx.period = p
+        if first is None and p.kind != "now":
+            first = p
+    if first is not None:
+        ctx.period = first
+        ctx.period_forecast = bool(_FORECAST_RE.search(t))
+
+
+#: a span of several years before a change (`过去5年`, `5年间`, `近十年来`, `2012年以来`, `多年来`)
+_MULTI_YEAR = re.compile(
+    r"(?:过去|近|最近|这|此|前)?\s*(?<![0-9])(?:[0-9]{1,2}|[两三四五六七八九十]+|多|几)\s*年(?:间|来|内|中|里|时间|以来)?(?![0-9]|度|[底末初])"
+    r"|(?:(?:19|20)[0-9]{2}\s*年|近年)\s*以来|近年来|多年来|(?:十|[0-9]+)多年(?:来|间)?"
+)
+#: `从2018年的1.06万亿元到2023年的2.38万亿元`: the two ends of a change over years
+_FROM_TO_YEARS = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年")
+
+
+def _multi_year_span(
+    t: str, periods: list[PeriodMention], pos: int
+) -> str | tuple[date, date, str] | None:
+    """A change stated over several years (`过去5年增长近10倍`, `5年间增长了1.2倍`): its span (start, end, label)
+    when both ends are years written in the sentence, "drop" when the span is not dated, None for a one-period
+    change (the last time expression before `pos` is an ordinary period)."""
+    marker = None
+    for m in _MULTI_YEAR.finditer(t, 0, pos):
+        if m.group().strip() and not re.fullmatch(r"\s*[0-9]{1,2}\s*年", m.group()):
+            marker = m
+        elif m.group().strip() and re.match(r"(?:间|来|内|中|里|时间|以来)", t[m.end() : m.end() + 2] or " "):
+            marker = m
+    if marker is None:
+        return None
+    if any(p.start >= marker.end() and p.end <= pos and not p.comparison and p.kind != "yearrange" for p in periods):
+        return None  # a period after the span (`过去5年…,2022年…增长8%`) dates the change
+    ft = None
+    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
+        ft = m
+    if ft is not None:
+        y1, y2 = int(ft.group(1)), int(ft.group(2))
+        if y1 < y2:
+            return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
+    for p in periods:
+        if p.kind == "yearrange" and p.end <= pos and not p.comparison:
+            return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    return "drop"
 
 
 def _is_growth_only(f: ExtractedFigure) -> bool:
@@ -925,6 +1028,7 @@ def _merge_leading_growth(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
             and (nxt.period_start, nxt.period_end) in ((f.period_start, f.period_end), (None, None))
         ):
             nxt.growth_pct, nxt.growth_pp = f.growth_pct, f.growth_pp
+            nxt.growth_decimals = f.growth_decimals
             if nxt.period_end is None:
                 nxt.period_start, nxt.period_end, nxt.period_label = f.period_start, f.period_end, f.period_label
             nxt.span_start = min(nxt.span_start, f.span_start)
@@ -952,6 +1056,7 @@ _SCOPE_AFTER = re.compile(
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
+    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
 )
 
@@ -1117,25 +1222,306 @@ def iter_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def extract_figures(text: str, published: date | None) -> list[ExtractedFigure]:
-    """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order."""
+#: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
+#: period of the sentence before; any other sentence without a period of its own has none
+_REFERS_BACK = re.compile(
+    r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
+)
+#: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
+_REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
+#: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
+_RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
+
+
+def extract_figures(text: str, published: date | None, *, title: str = "") -> list[ExtractedFigure]:
+    """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
+
+    `title`: the article's title; a region it names (`上海市快递业务量…`) — or, failing that, the region of an
+    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none."""
     out: list[ExtractedFigure] = []
-    for para in text.split("\n"):
-        if not _DIGIT_RE.search(para):
+    region = article_region(title, text)
+    lines = text.split("\n")
+    ctx = _Ctx(published, region=region)
+    tables = find_tables(lines, _is_period_cell) if "|" in text else []
+    in_table = {k for tb in tables for k in range(tb.start_index, tb.end_index)}
+    notes = False
+    for li, para in enumerate(lines):
+        head = para.strip()
+        if _NOTES_HEAD.match(head):
+            # `附注` / `注：`: definitions and survey scope (`限额以上单位是指年主营业务收入2000万元及以上…`), not
+            # figures; a bare `附注` line starts the notes that close a release
+            notes = notes or _NOTES_ALONE.match(head) is not None
             continue
-        ctx = _Ctx(published)
+        if notes or li in in_table or not _DIGIT_RE.search(para):
+            continue
+        # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
+        # article only when that sentence refers back (see _Ctx.carry)
+        ctx.year, ctx.metrics = None, []
+        follows_semicolon = False
+        para_period = False  # a period was stated earlier in this paragraph
         for m in _SENT_RE.finditer(para):
             quote = m.group().strip()
             if quote and _DIGIT_RE.search(quote):
+                ctx.carry = (
+                    follows_semicolon
+                    or _REFERS_BACK.match(quote) is not None
+                    or _REFERS_BACK_ANY.search(quote) is not None
+                    or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                )
+                before = ctx.period
                 _extract_sentence(quote, ctx, out)
+                para_period = para_period or ctx.period is not before
+            follows_semicolon = quote.endswith(("；", ";"))
+    for tb in tables:
+        _table_figures(tb, published, title, region, out)
+    return merge_restatements(out)
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+_NOTES_HEAD = re.compile(r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-９]+\s*[.．、]\s*(?:指标解释|统计范围|调查方法|统计口径)")
+_NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
+
+
+def _is_period_cell(cell: str) -> bool:
+    """`11月`, `1—11月`, `1-11月份`, `2023年`, `上半年`, `一季度`: a header cell that is a whole period."""
+    c = re.sub(r"\s+", "", fold(cell))
+    if not c or len(c) > 16:
+        return False
+    pms = find_periods(c, None)
+    return len(pms) == 1 and pms[0].start == 0 and pms[0].end == len(c) and pms[0].kind != "now"
+
+
+def _table_figures(
+    tb: Table, published: date | None, title: str, region: str, out: list[ExtractedFigure]
+) -> None:
+    """Figures of an indicator table: each row's level (unit from the column or the row) with its growth, for each
+    period of the header, resolved against the caption's (else the title's) year and the article's date. A row
+    value the text already stated (same value and period) is not added twice: the text's figure keeps its sentence
+    and takes the table's growth if it had none."""
+    year = None
+    for src in (tb.caption, title):
+        for p in find_periods(fold(src), published):
+            if p.explicit_year and p.year is not None and not p.comparison:
+                year = p.year
+                break
+        if year is not None:
+            break
+    stated = list(out)
+    for cell in tb.cells:
+        pms = find_periods(re.sub(r"\s+", "", fold(cell.period)), published, year)
+        if not pms:
+            continue
+        pm = pms[0]
+        start, end = pm.resolve(published, year)
+        label = pm.label if year is None or pm.explicit_year else f"{year}年{pm.label}"
+        growth = float(cell.growth.replace(",", "")) if cell.growth is not None else None
+        gdec = _decimals(cell.growth) if cell.growth is not None else None
+        num = None
+        if cell.value is not None and (cell.unit or cell.row_unit):
+            num = parse_number(fold(cell.value.replace(",", "") + (cell.unit or cell.row_unit)))
+            if num is not None and not num.unit:
+                num = None
+        if num is None and growth is None:
+            continue
+        reg, metric = split_region(cell.row)
+        metric = metric if reg else cell.row
+        reg = reg or region or "全国"
+        key = normalise_metric(metric)
+        # the same figure in the text (`城镇消费品零售额34072亿元` for the row `城镇`): keep the text's
+        twin = None
+        for f in stated:
+            if (f.period_start, f.period_end) != (start, end):
+                continue
+            fk = normalise_metric(f.metric)
+            same_name = fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key)
+            if num is not None and not _is_growth_only(f):
+                if same_name and abs(f.value_base - num.value_base) <= 1e-9 * max(abs(num.value_base), 1.0):
+                    twin = f
+                    break
+            elif num is None and _is_growth_only(f) and same_name and f.growth_pct == growth:
+                twin = f
+                break
+        if twin is not None:
+            if twin.growth_pct is None and growth is not None:
+                twin.growth_pct, twin.growth_decimals = growth, gdec
+            continue
+        if len(metric) <= 2:
+            continue  # `城镇` alone names no metric the text did not state
+        pos = cell.line.find(cell.value if num is not None and cell.value else cell.growth or "")
+        pos = max(pos, 0)
+        if num is not None:
+            value, unit, value_base, base_unit, vdec = num.value, num.unit, num.value_base, num.base_unit, num.decimals
+            pct = growth
+        else:
+            assert growth is not None
+            value, unit, value_base, base_unit, vdec = growth, "%", growth, "%", gdec
+            pct = growth
+        out.append(
+            ExtractedFigure(
+                metric=metric,
+                region=reg,
+                value=value,
+                unit=unit,
+                value_base=value_base,
+                base_unit=base_unit,
+                qualifier="exact",
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=pct,
+                growth_pp=None,
+                is_forecast=False,
+                quote=cell.line,
+                span_start=pos,
+                span_end=pos + len(cell.value or cell.growth or ""),
+                value_decimals=vdec,
+                growth_decimals=gdec if pct is not None else None,
+            )
+        )
+
+
+def _decimals(written: str) -> int:
+    return len(written.rpartition(".")[2]) if "." in written else 0
+
+
+#: how far a rounded restatement may be from the exact figure it restates (`突破9亿` for 9.2亿: 2%; `超5万亿元`
+#: for 5.3万亿元: 6%)
+_RESTATE_MAX = {"lower_bound": 1.2, "approx": 1.1, "upper_bound": 1.2}
+
+
+def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """Drop a rounded restatement (`网民规模突破9亿`, `网上零售额超5万亿元`, `约2万亿元`) of an exact figure of
+    the same article (stated in another sentence: a headline or lead): same metric, region and unit (`9亿` matches
+    `9.04亿人`), the same period (or none stated), and the exact value on the
+    side of the bound the words say, within `_RESTATE_MAX`. The exact figure is the one a reader wants."""
+    exact = [f for f in figs if f.qualifier == "exact" and not _is_growth_only(f)]
+    if not exact or len(exact) == len(figs):
+        return figs
+    levels = {
+        (normalise_metric(e.metric), e.region, e.period_start, e.period_end, e.growth_pct, e.growth_pp)
+        for e in exact
+        if e.period_end is not None
+    }
+    by_metric: dict[str, list[ExtractedFigure]] = {}
+    for e in exact:
+        by_metric.setdefault(normalise_metric(e.metric), []).append(e)
+    keep: list[ExtractedFigure] = []
+    for f in figs:
+        if (
+            _is_growth_only(f)
+            and f.period_end is not None
+            and (normalise_metric(f.metric), f.region, f.period_start, f.period_end, f.growth_pct, f.growth_pp)
+            in levels
+        ):
+            continue  # `2020年11月份社会消费品零售总额增长5.0%` over `…为39514亿元，同比增长5.0%`
+        limit = _RESTATE_MAX.get(f.qualifier)
+        if limit is not None and not _is_growth_only(f) and f.value_base > 0:
+            for e in by_metric.get(normalise_metric(f.metric), ()):
+                if (
+                    e.quote != f.quote  # `突破2万亿元关口、达2.1万亿元`: a milestone and a level, both stated
+                    and e.region == f.region
+                    and (e.base_unit == f.base_unit or (f.base_unit == "" and f.unit in MULTIPLIERS))
+                    and f.period_end in (None, e.period_end)
+                    and f.period_start in (None, e.period_start)
+                    and e.value_base > 0
+                    and _restates(f.qualifier, f.value_base, e.value_base, limit)
+                ):
+                    if e.growth_pct is None and f.growth_pct is not None:
+                        e.growth_pct, e.growth_decimals = f.growth_pct, f.growth_decimals
+                    break
+            else:
+                keep.append(f)
+            continue
+        keep.append(f)
+    return keep
+
+
+def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
+    if qualifier == "lower_bound":
+        return bound <= exact <= bound * limit
+    if qualifier == "upper_bound":
+        return bound / limit <= exact <= bound
+    return bound / limit <= exact <= bound * limit
+
+
+# --------------------------------------------------------------------------------------------- article region
+
+#: a date or period opening a title (`2022 年`, `今年前7个月`, `1—3月`) before the region it names
+_TITLE_LEAD = re.compile(
+    r"^(?:\s|(?:19|20)\d{2}\s*年?(?:度)?|今年|去年|上半年|下半年|前三季度|[一二三四1-4]季度|前\s*\d{1,2}\s*个?月|"
+    r"\d{1,2}\s*(?:[-—–至]\s*\d{1,2})?\s*月份?|[:：,，、|])+"
+)
+#: an authority or place named with its administrative suffix in the lead (`上海市邮政管理局`, `广东省商务厅`)
+_LEAD_AUTHORITY = re.compile(
+    r"(?:省|市|自治区)?(?:人民政府|政府|商务厅|商务局|商务委员会|商务委|统计局|邮政管理局|通信管理局|海关|发展和改革委员会|"
+    r"发改委|市场监督管理局|网信办|工业和信息化厅|工信厅|调查总队)"
+)
+_NATIONAL = frozenset({"全国", "全球", "海外"})
+#: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
+_RANK_IN = re.compile(r"\s*(?:第|前列|前茅|首位|首|领先|之首|平均|水平|增速)")
+
+
+def _region_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each region name in `text`, longest first, non-overlapping, in order."""
+    table, _ = _regions()
+    names = _region_names()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(text):
+        hit = next((n for n in names.get(text[i], ()) if text.startswith(n, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        out.append((i, i + len(hit), table[hit]))
+        i += len(hit)
     return out
 
 
-def figure_values(body: str, published: date | None) -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, tuple[str, ...]]:
+    table, _ = _regions()
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(table, key=len, reverse=True):
+        by_first.setdefault(n[0], []).append(n)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+def article_region(title: str, body: str = "") -> str:
+    """The one region an article is about, or "" (national, several regions, or none named).
+
+    From the title: the region it names (`2022年上海市快递业务量完成28.6亿件` → 上海; `上海浦东…` → 上海); a title
+    naming the nation (全国/中国/我国) or two unrelated regions gives "". Failing a title region, the lead's
+    first sentence: an authority named with its region (`上海市邮政管理局发布…`, `据广东省商务厅统计`)."""
+    t = fold(title or "")
+    mentions = [m for m in _region_mentions(t) if not (m[2] == "全国" and _RANK_IN.match(t, m[1]))]
+    if mentions:
+        canon = [c for _, _, c in mentions]
+        if any(c in _NATIONAL for c in canon):
+            return ""
+        first = canon[0]
+        # `上海浦东`: a place inside the first region, written right after it
+        rest = [m for m in mentions[1:] if m[2] != first]
+        if rest and not (len(mentions) == 2 and mentions[1][0] == mentions[0][1]):
+            return ""
+        return first
+    lead = fold(body.lstrip().split("\n", 1)[0])
+    lead = re.split(r"[。！？!?；;]", lead, maxsplit=1)[0]
+    found: list[str] = []
+    for s, e, c in _region_mentions(lead):
+        if c in _NATIONAL:
+            return ""
+        if _LEAD_AUTHORITY.match(lead, e) and c not in found:
+            found.append(c)
+    return found[0] if len(found) == 1 else ""
+
+
+def figure_values(body: str, published: date | None, *, title: str = "") -> list[dict[str, Any]]:
     """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
     exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
     rows: list[dict[str, Any]] = []
-    for f in extract_figures(body, published):
+    for f in extract_figures(body, published, title=title):
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]
@@ -1148,4 +1534,7 @@ def figure_values(body: str, published: date | None) -> list[dict[str, Any]]:
 def figures_for_article(article: Article) -> list[Figure]:
     """ORM rows for every figure in the article body (article must be flushed: id set)."""
     assert article.id is not None
-    return [Figure(article_id=article.id, **data) for data in figure_values(article.body, article.published)]
+    return [
+        Figure(article_id=article.id, **data)
+        for data in figure_values(article.body, article.published, title=article.title)
+    ]
