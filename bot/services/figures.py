@@ -1351,6 +1351,7 @@ def _table_figures(
             continue  # `城镇` alone names no metric the text did not state
         pos = cell.line.find(cell.value if num is not None and cell.value else cell.growth or "")
         pos = max(pos, 0)
+        vdec: int | None
         if num is not None:
             value, unit, value_base, base_unit, vdec = num.value, num.unit, num.value_base, num.base_unit, num.decimals
             pct = growth
@@ -1509,7 +1510,7 @@ def article_region(title: str, body: str = "") -> str:
     lead = fold(body.lstrip().split("\n", 1)[0])
     lead = re.split(r"[。！？!?；;]", lead, maxsplit=1)[0]
     found: list[str] = []
-    for s, e, c in _region_mentions(lead):
+    for _s, e, c in _region_mentions(lead):
         if c in _NATIONAL:
             return ""
         if _LEAD_AUTHORITY.match(lead, e) and c not in found:
