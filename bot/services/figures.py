@@ -151,7 +151,11 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
 
 
 #: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
-_LOCAL_SCOPE = re.compile(r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市)(?=[\u4e00-\u9fffA-Za-z0-9]{2})")
+_LOCAL_SCOPE = re.compile(
+    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
+)
+#: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
+_LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
 
 
 def split_region(phrase: str) -> tuple[str, str]:
@@ -179,6 +183,8 @@ def split_region(phrase: str) -> tuple[str, str]:
 # ------------------------------------------------------------------------------------------------ regexes
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)）\"”'’])\.(?![0-9])")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?\n]")
 _PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
@@ -697,6 +703,14 @@ class _Ctx:
 _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")
 
 
+def _own_region(region: str, article: str) -> str:
+    """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
+    region when it names one."""
+    if region in _LOCAL_NAMES and article:
+        return article
+    return region or article or "全国"
+
+
 def _resolve(
     pm: PeriodMention | None, ctx: _Ctx, forecast: bool, year: int | None = None
 ) -> tuple[date | None, date | None, str]:
@@ -835,7 +849,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     q = qual
                 fig = ExtractedFigure(
                     metric=metric,
-                    region=region or ctx.region or "全国",
+                    region=_own_region(region, ctx.region),
                     value=gn.value,
                     unit=gn.unit,
                     value_base=gn.value_base,
@@ -922,7 +936,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         unit = "个百分点" if it.kind == "pp" else "%"
                         fig = ExtractedFigure(
                             metric=metric,
-                            region=region or ctx.region or "全国",
+                            region=_own_region(region, ctx.region),
                             value=g_it.growth,
                             unit=unit,
                             value_base=g_it.growth,
@@ -1260,8 +1274,10 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
         ctx.year, ctx.metrics = None, []
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
-        for m in _SENT_RE.finditer(para):
-            quote = m.group().strip()
+        # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
+        marked = _ASCII_STOP.sub("。", para) if "." in para else para
+        for m in _SENT_RE.finditer(marked):
+            quote = para[m.start() : m.end()].strip()
             if quote and _DIGIT_RE.search(quote):
                 ctx.carry = (
                     follows_semicolon

@@ -961,7 +961,7 @@ def _lookup(session: Session, query: str, *, limit: int, offset: int, version: A
 
     def rank(r: tuple[float, int, str]) -> tuple[bool, bool, int, float, int, str]:
         score, shared, cand = r
-        contains = name in cand or cand in name
+        contains = name in cand
         close = score >= max(FUZZY_MATCH, best - FUZZY_BAND)
         return (not contains, not close, -shared if not close else 0, -score, len(cand), cand)
 
