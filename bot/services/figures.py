@@ -489,6 +489,9 @@ def _apply_de(w: str) -> str:
     return after
 
 
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -505,6 +508,8 @@ def _phrase(w: str) -> _Phrase:
     w = _after_breakers(w)
     w = _LEAD_RE.sub("", w)
     w = _clean_spaces(w)
+    # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
+    w = _INNER_VERB.sub("", w)
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
@@ -527,6 +532,14 @@ def _share_heads(parts: list[str]) -> list[str]:
     if "的" in last:
         mod, _, head = last.rpartition("的")
         return [p + head for p in parts[:-1]] + [mod + head]
+    first = parts[0]
+    # `快递业务量和业务收入`: a later item naming only a head takes the first item's scope (快递业务收入)
+    parts = [
+        p if k == 0 or not p.startswith(("业务", "收入", "用户")) or p[:2] not in first or first.startswith(p[:2])
+        else first[: first.find(p[:2])] + p
+        for k, p in enumerate(parts)
+    ]
+    last = parts[-1]
     heads = (
         # compound heads first: `农村和农产品网络零售额` → 农村网络零售额, not 农村额
         "网络零售额",
@@ -553,6 +566,7 @@ def _share_heads(parts: list[str]) -> list[str]:
         "率",
         "数",
         "指数",
+        "类商品",
         "商品",
     )
     head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
@@ -563,7 +577,10 @@ def _share_heads(parts: list[str]) -> list[str]:
         shared = last[len(first) :]
         if len(first) >= 2 and len(shared) > len(head) and shared.endswith(head):
             head = shared
-    out = [p if (not head or any(p.endswith(h) for h in heads)) else p + head for p in parts[:-1]]
+    out = [
+        p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
+        for p in parts[:-1]
+    ]
     return out + [last]
 
 
