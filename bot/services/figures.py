@@ -618,7 +618,7 @@ _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增
 _FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
 _MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早了)")
 #: `增长8%至10%`, `1500亿至1600亿件`: a range; neither end is the figure (precision first: not stored)
-_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*[0-9]")
+_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*(?!(?:19|20)[0-9]{2}\s*年)[0-9]")
 _RANGE_BEFORE = re.compile(
     r"[0-9][0-9.]*\s*(?:%|(?:万亿|亿|万|千)?(?:美元|元|件|人|户|个|家)?)\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*$"
 )
@@ -776,6 +776,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     prev_end = 0
     post_mode = False
     sent_region = _sentence_region(masked)
+    fromto = _FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None
     last_level_group: list[int] = []  # indices into figs of the last list of levels
     undated: set[int] = set()  # indices into figs of changes over undated spans of years (not stored)
     i = 0
@@ -841,6 +842,11 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ctx,
                 [(figs[x].region, figs[x].metric) for x in last_level_group],
             )
+            if metrics is None and fromto is not None and fromto.start() <= n.start < fromto.end():
+                # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
+                # levels of the metric named after them
+                ahead = _metric_ahead(t, masked, fromto.end())
+                metrics = [("", ahead)] * len(group) if ahead else None
             if metrics is None:
                 prev_end = group[-1].num.end
                 i = j
@@ -853,6 +859,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             )
             metrics = [(r or fallback_region, _expand_generic(m, ctx)) for r, m in metrics]
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
+            if fromto is not None and fromto.start() <= n.start < fromto.end():
+                start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
             if start is not None and ctx.published is not None and start > ctx.published:
                 forecast = True
             last_level_group = []
@@ -1006,6 +1014,44 @@ _MULTI_YEAR = re.compile(
 )
 #: `从2018年的1.06万亿元到2023年的2.38万亿元`: the two ends of a change over years
 _FROM_TO_YEARS = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年")
+
+
+_NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家)?"
+#: `从2018年的1.06万亿元到2023年的2.38万亿元`: a level at each end of a span of years
+_FROM_TO_VALUES = re.compile(
+    r"(?:从|由)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?" + _NUM_TEXT
+    + r"\s*(?:到|至|增至|增长至|增长到|提高到|上升至|升至)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?" + _NUM_TEXT
+)
+
+
+def _from_to_period(
+    t: str, pos: int, pm: PeriodMention | None, resolved: tuple[date | None, date | None, str]
+) -> tuple[date | None, date | None, str]:
+    """The period of one end of `从Y1年的A到Y2年的B` / `2013年至2019年…从A增长至B`: Y1 for A, Y2 for B (each a
+    year, never the whole span); an end value without a year of its own gets none (never the start's year)."""
+    before = t[max(0, pos - 12) : pos]
+    own = re.search(r"((?:19|20)[0-9]{2})\s*年\s*的\s*$", before)
+    if own:
+        y = int(own.group(1))
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    is_start = re.search(r"(?:从|由)\s*$", before) is not None
+    if pm is not None and pm.kind == "yearrange":
+        y = pm.a if is_start else pm.b
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    if is_start:
+        return resolved
+    return None, None, ""
+
+
+def _metric_ahead(t: str, masked: str, pos: int) -> str:
+    """The metric of the clause after `pos` that names one before its verb (`…，5年间，我国跨境电商进出口增长了…`)."""
+    for m in re.finditer(r"[^，,。；;]+", masked[pos:]):
+        clause = m.group()
+        verb = re.search(r"增长|增加|上升|提高|下降|减少|达到?|为|实现|完成", clause)
+        ph = _phrase(clause[: verb.start()] if verb else clause)
+        if ph.metric and len(ph.metric) >= 2 and not _DIGIT_RE.search(ph.metric):
+            return ph.metric
+    return ""
 
 
 def _multi_year_span(

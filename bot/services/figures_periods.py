@@ -156,7 +156,11 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         if g["asof"] == "到" and not (g["y"] or g["rel"] or g["m"] or g["ye"]):
             continue
         s, e = m.start(), m.end()
-        if not g["asof"]:
+        if g["asof"] in ("到", "至") and _FROM_VALUE.match(text, e):
+            # `从2018年的1.06万亿元到2023年的2.38万亿元`: the year of the end value, not "as of"
+            asof = False
+            s = m.start("asof") + len(g["asof"])
+        if not g["asof"] or not asof:
             s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         label = re.sub(r"\s+", "", text[s:e])
         comparison = (

@@ -139,9 +139,19 @@ def test_seed_growth_over_five_years_is_not_a_one_period_growth(seeded: Engine) 
 
 def test_multi_year_growth_records_its_span_or_is_not_stored() -> None:
     pub = date(2024, 8, 2)
-    (span,) = extract_figures("从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍。", pub)
+    start, end, span = extract_figures(
+        "从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍。", pub)
     assert (span.metric, span.growth_pct, span.period_start, span.period_end) == (
         "跨境电商进出口", 120.0, date(2018, 1, 1), date(2023, 12, 31))
+    # each end of the span is a level of its own year (never the whole span, never the other end's year)
+    assert [(f.metric, f.value, f.period_start, f.period_end) for f in (start, end)] == [
+        ("跨境电商进出口", 1.06, date(2018, 1, 1), date(2018, 12, 31)),
+        ("跨境电商进出口", 2.38, date(2023, 1, 1), date(2023, 12, 31)),
+    ]
+    yw = extract_figures("2013年至2019年，义乌快递业务量从1.8亿件增长至49.91亿件。", pub)
+    assert [(f.value, f.period_end) for f in yw] == [(1.8, date(2013, 12, 31)), (49.91, date(2019, 12, 31))]
+    undated_end = extract_figures("网络购物交易额由2008年的1257亿元增至2586亿元。", pub)
+    assert [(f.value, f.period_end) for f in undated_end] == [(1257, date(2008, 12, 31)), (2586, None)]
     assert extract_figures("5年间，跨境电商进出口额增长了1.2倍。", pub) == []
     assert extract_figures("过去5年，跨境电商进出口额增长近10倍。", pub) == []
     (ranged,) = extract_figures("2012—2022年，网上零售额增长了10倍。", pub)
