@@ -7,7 +7,8 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
   `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
 * sub-periods: `上半年/下半年`, `一季度/第二季度/Q3`, `前三季度`, `1月至7月/1-7月/1—7月`, `前7个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
-* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date).
+* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
+* spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
 takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
@@ -46,6 +47,8 @@ _SUB = (
     r"|(?P<q3>前三季度)"
     r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     r"|Q(?P<qq>[1-4])"
+    r"|(?P<dm>\d{1,2})\s*月\s*(?P<dd1>\d{1,2})\s*[日号]?\s*(?:至|到|-|—|–|~|－)\s*(?:(?P<dm2>\d{1,2})\s*月\s*)?"
+    r"(?P<dd2>\d{1,2})\s*[日号]"
     r"|(?P<m1>\d{1,2})\s*月?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
     r"|前\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*个?月"
     r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初)?"
@@ -79,6 +82,7 @@ class PeriodMention:
     a: int = 0  # kind-specific: first month / half / quarter
     b: int = 0  # last month
     day: int = 0
+    day2: int = 0  # last day of a span of days (`11月1日至11日`)
     asof: bool = False
     comparison: bool = False
     rel: bool = False  # year given relative to publication (今年/去年)
@@ -129,6 +133,9 @@ class PeriodMention:
             return date(year, 1, 1), date(year, 9, 30)
         if k == "months":
             return date(year, self.a, 1), _month_end(year, self.b)
+        if k == "days":
+            last = min(self.day2, calendar.monthrange(year, self.b)[1])
+            return date(year, self.a, min(self.day, calendar.monthrange(year, self.a)[1])), date(year, self.b, last)
         if k == "month":
             if self.day:
                 d = min(self.day, calendar.monthrange(year, self.a)[1])
@@ -201,6 +208,12 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             pm.kind, pm.a = "quarter", _cn_int(g["q"] or g["qq"])
             if g["qend"]:
                 pm.asof = True
+        elif g["dm"]:
+            a, b = int(g["dm"]), int(g["dm2"] or g["dm"])
+            d1, d2 = int(g["dd1"]), int(g["dd2"])
+            if not (1 <= a <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and (a, d1) < (b, d2)):
+                continue
+            pm.kind, pm.a, pm.b, pm.day, pm.day2 = "days", a, b, d1, d2
         elif g["m1"]:
             a, b = int(g["m1"]), int(g["m2"])
             if not (1 <= a <= b <= 12):
@@ -217,8 +230,9 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
                 continue
             if g["d"]:
                 day = int(g["d"])
-                if not asof or not 1 <= day <= 31:
-                    continue  # a plain date (event day) is not the period of a figure
+                one_day = re.match(r"\s*(?:当天|当日|单日|一天|全天)", text[e : e + 4]) is not None
+                if not (asof or one_day) or not 1 <= day <= 31:
+                    continue  # a plain date (event day) is not the period of a figure; `11月11日当天` is
                 pm.kind, pm.a, pm.day = "month", mo, day
             else:
                 pm.kind, pm.a = "month", mo

@@ -262,3 +262,15 @@ def test_seed_lookup_never_lists_another_metric_first(seeded: Engine) -> None:
         exact = lookup(s, "直播电商交易规模")
         assert exact.match == "exact" and exact.entries
         assert all(e.metric == "直播电商交易规模" for e in exact.entries)
+
+
+def test_spans_of_days_and_one_day_are_periods() -> None:
+    (f,) = extract_figures("2023年11月1日至11日，全国邮政快递企业共揽收快递包裹52.64亿件，同比增长23.22%。",
+                           date(2023, 11, 12))
+    assert (f.period_start, f.period_end, f.growth_pct, f.growth_decimals) == (
+        date(2023, 11, 1), date(2023, 11, 11), 23.22, 2)
+    (d,) = extract_figures("11月11日当天处理快件5080.86万件，同比增长36.8%。", date(2020, 11, 12))
+    assert (d.metric, d.period_start, d.period_end) == ("处理快件", date(2020, 11, 11), date(2020, 11, 11))
+    # an event's date is not the period of the figures reported on it
+    (e,) = extract_figures("5月31日，邮政管理局发布数据，快递业务量完成28.6亿件。", date(2023, 6, 1))
+    assert (e.period_start, e.period_end) == (None, None)
