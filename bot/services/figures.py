@@ -861,6 +861,18 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
             if fromto is not None and fromto.start() <= n.start < fromto.end():
                 start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
+            elif (
+                start is None
+                and end is not None
+                and pm is not None
+                and pm.asof
+                and pm.kind == "month"
+                and "累计" in raw_window
+                and _FLOW.search(t) is not None
+            ):
+                # `截至6月，移动互联网累计流量达1423亿GB，同比增长14.6%`: a running total of the year, compared with
+                # the same months a year before — a flow from January, not a stock
+                start = date(end.year, 1, 1)
             if start is not None and ctx.published is not None and start > ctx.published:
                 forecast = True
             last_level_group = []
@@ -1308,6 +1320,7 @@ _REFERS_BACK = re.compile(
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
 _REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
+_FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
@@ -1347,6 +1360,15 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    # a flow continuing its paragraph's account (`1—2月份，全国网上零售额8580亿元…。实物商品网上零售额
+                    # 为6419亿元，增长25.5%`): a change or a running total is over the period just stated; a stock
+                    # (`目前已设立165个`) is not, nor anything after a forecast
+                    or (
+                        para_period
+                        and not ctx.period_forecast
+                        and _FLOW.search(quote) is not None
+                        and _OWN_TIME.search(quote.replace("累计", "")) is None
+                    )
                 )
                 before = ctx.period
                 _extract_sentence(quote, ctx, out)

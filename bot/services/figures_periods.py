@@ -71,6 +71,10 @@ _COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|�
 _FROM_VALUE = re.compile(r"\s*的\s*\d")
 
 
+#: an event held on the days just named (`…在青岛举办`, `举行`, `召开`)
+_EVENT_AFTER = re.compile(r"[^。；;]{0,30}?(?:举办|举行|召开|开幕|闭幕|开展|亮相)")
+
+
 @dataclass(slots=True)
 class PeriodMention:
     start: int  # offsets in the sentence
@@ -213,6 +217,8 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             d1, d2 = int(g["dd1"]), int(g["dd2"])
             if not (1 <= a <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and (a, d1) < (b, d2)):
                 continue
+            if _EVENT_AFTER.match(text, e):
+                continue  # `8月31日至9月1日,…大会在青岛举办`: when an event took place, not a figure's period
             pm.kind, pm.a, pm.b, pm.day, pm.day2 = "days", a, b, d1, d2
         elif g["m1"]:
             a, b = int(g["m1"]), int(g["m2"])
