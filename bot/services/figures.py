@@ -1385,11 +1385,18 @@ _NOTES_HEAD = re.compile(r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-
 _NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
 
 
+#: header cells naming a period relative to the table's own (`全国邮政行业发展情况表（2018年12月份）`)
+_REL_CURRENT = frozenset({"当月", "本月", "当期", "本期"})
+_REL_TO_DATE = frozenset({"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月"})
+
+
 def _is_period_cell(cell: str) -> bool:
-    """`11月`, `1—11月`, `1-11月份`, `2023年`, `上半年`, `一季度`: a header cell that is a whole period."""
+    """`11月`, `1—11月`, `1-11月份`, `2023年`, `上半年`, `一季度`, `当月`, `累计`: a header cell naming a period."""
     c = re.sub(r"\s+", "", fold(cell))
     if not c or len(c) > 16:
         return False
+    if c in _REL_CURRENT or c in _REL_TO_DATE:
+        return True
     pms = find_periods(c, None)
     return len(pms) == 1 and pms[0].start == 0 and pms[0].end == len(c) and pms[0].kind != "now"
 
@@ -1402,21 +1409,41 @@ def _table_figures(
     value the text already stated (same value and period) is not added twice: the text's figure keeps its sentence
     and takes the table's growth if it had none."""
     year = None
+    own: PeriodMention | None = None  # the table's own month or months (`（2018年12月份）`), for 当月/累计 columns
     for src in (tb.caption, title):
         for p in find_periods(fold(src), published):
-            if p.explicit_year and p.year is not None and not p.comparison:
+            if p.comparison:
+                continue
+            if own is None and p.kind in ("month", "months") and not p.day:
+                own = p
+            if year is None and p.explicit_year and p.year is not None:
                 year = p.year
-                break
         if year is not None:
             break
     stated = list(out)
     for cell in tb.cells:
-        pms = find_periods(re.sub(r"\s+", "", fold(cell.period)), published, year)
-        if not pms:
-            continue
-        pm = pms[0]
-        start, end = pm.resolve(published, year)
-        label = pm.label if year is None or pm.explicit_year else f"{year}年{pm.label}"
+        start: date | None
+        end: date | None
+        written = re.sub(r"\s+", "", fold(cell.period))
+        if written in _REL_CURRENT or written in _REL_TO_DATE:
+            if own is None:
+                continue
+            o_start, o_end = own.resolve(published, year)
+            if o_end is None:
+                continue
+            if written in _REL_CURRENT:
+                start, end = date(o_end.year, o_end.month, 1), o_end
+                label = f"{o_end.year}年{o_end.month}月"
+            else:
+                start, end = date(o_end.year, 1, 1), o_end
+                label = f"{o_end.year}年1—{o_end.month}月"
+        else:
+            pms = find_periods(written, published, year)
+            if not pms:
+                continue
+            pm = pms[0]
+            start, end = pm.resolve(published, year)
+            label = pm.label if year is None or pm.explicit_year else f"{year}年{pm.label}"
         growth = float(cell.growth.replace(",", "")) if cell.growth is not None else None
         gdec = _decimals(cell.growth) if cell.growth is not None else None
         num = None
@@ -1426,17 +1453,20 @@ def _table_figures(
                 num = None
         if num is None and growth is None:
             continue
-        reg, metric = split_region(cell.row)
-        metric = metric if reg else cell.row
+        reg, metric = split_region(cell.full_name or cell.row)
+        metric = metric if reg else (cell.full_name or cell.row)
         reg = reg or region or "全国"
         key = normalise_metric(metric)
+        row_key = normalise_metric(cell.row)
         # the same figure in the text (`城镇消费品零售额34072亿元` for the row `城镇`): keep the text's
         twin = None
         for f in stated:
             if (f.period_start, f.period_end) != (start, end):
                 continue
             fk = normalise_metric(f.metric)
-            same_name = fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key)
+            same_name = (
+                fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key) or fk.startswith(row_key)
+            )
             if num is not None and not _is_growth_only(f):
                 if same_name and abs(f.value_base - num.value_base) <= 1e-9 * max(abs(num.value_base), 1.0):
                     twin = f
@@ -1447,8 +1477,11 @@ def _table_figures(
         if twin is not None:
             if twin.growth_pct is None and growth is not None:
                 twin.growth_pct, twin.growth_decimals = growth, gdec
+            tk = normalise_metric(twin.metric)
+            if len(key) > len(tk) and key.endswith(tk):
+                twin.metric = metric  # `业务总量` in the text is the table's `邮政行业业务总量`
             continue
-        if len(metric) <= 2:
+        if len(metric) <= 2 or metric == cell.row and len(metric) <= 3 and not _HEAD_ONLY.search(metric):
             continue  # `城镇` alone names no metric the text did not state
         pos = cell.line.find(cell.value if num is not None and cell.value else cell.growth or "")
         pos = max(pos, 0)
@@ -1482,6 +1515,9 @@ def _table_figures(
                 growth_decimals=gdec if pct is not None else None,
             )
         )
+
+
+_HEAD_ONLY = re.compile(r"(?:额|量|收入|数|率|值)$")
 
 
 def _decimals(written: str) -> int:

@@ -32,7 +32,6 @@ _GROWTH_HEAD = re.compile(r"增长|增速|增幅|下降|同比|比上年|±")
 #: `绝对量（亿元）`, `（亿元）`: the unit of a level column
 _UNIT_IN = re.compile(r"[（(]\s*(?P<u>[^()（）]{1,8}?)\s*[)）]")
 _NAME_PREFIX = re.compile(r"^(?:其中|内)\s*[:：]\s*|^[#*]+\s*")
-_INDICATOR_HEAD = re.compile(r"^(?:指\s*标|项\s*目|指标名称|类\s*别)(?:名称)?$")
 
 
 @dataclass(slots=True)
@@ -47,6 +46,7 @@ class TableCell:
     growth: str | None  # the growth as written (`-4.8`), None when none
     line: str  # the row as written (the figure's quote)
     line_index: int
+    full_name: str = ""  # the indicator with what the table implies (`快递业务` in 万件 → 快递业务量)
 
 
 @dataclass(slots=True)
@@ -96,85 +96,133 @@ def find_tables(lines: list[str], is_period: object) -> list[Table]:
     return tables
 
 
+#: an ordinal before an indicator (`一、`, `1、`, `（一）`, `2.`)
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[0-9]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）])\s*")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单\s*位$")
+_COUNT_UNITS = ("件", "个", "人", "户", "家", "次", "票", "单", "吨", "笔")
+_MONEY_UNITS = ("元", "美元", "欧元")
+_HEADLESS = re.compile(r"(?:额|量|收入|总值|产值|增加值|数|率|规模|指数|价格)$")
+
+
+def _indent(line: str) -> int:
+    s = line.replace("\u3000", "  ")
+    return len(s) - len(s.lstrip(" "))
+
+
+def _fill(cells: list[str], width: int) -> list[str]:
+    """A header row with spanning cells repeated to the right (`11月 | |` → 11月, 11月)."""
+    out = list(cells) + [""] * (width - len(cells))
+    for c in range(2, width):
+        if not out[c].strip() and out[c - 1].strip():
+            out[c] = out[c - 1]
+    return out
+
+
 def _read_block(lines: list[str], block: list[int], is_period: object) -> Table | None:
     check = is_period if callable(is_period) else (lambda _c: False)
-    header_at = None
-    periods: list[tuple[int, str]] = []  # (column, period text)
-    for k in block[:3]:
-        cells = _cells(lines[k])
-        found = [(c, x) for c, x in enumerate(cells) if c > 0 and x and check(x)]
-        if found and (len(found) >= 1 and (not cells[0] or _INDICATOR_HEAD.match(cells[0].replace(" ", ""))
-                                           or all(not x or check(x) for x in cells[1:]))):
-            header_at, periods = k, found
-            break
-    if header_at is None:
+    rows = [_cells(lines[k]) for k in block]
+    width = max(len(r) for r in rows)
+    # header rows: the rows before the first row with a number, at most three
+    n_head = 0
+    while n_head < min(3, len(rows)) and not any(_is_number(x.replace(" ", "")) for x in rows[n_head][1:]):
+        n_head += 1
+    if n_head == 0 or n_head == len(rows):
         return None
-    header = _cells(lines[header_at])
-    # the columns each period spans: up to the next non-empty header cell (the last: to the widest row)
-    width = max(len(_cells(lines[k])) for k in block)
-    spans: list[tuple[str, list[int]]] = []
-    for n, (col, text) in enumerate(periods):
-        nxt = periods[n + 1][0] if n + 1 < len(periods) else width
-        stop = nxt
-        for c in range(col + 1, nxt):
-            if c < len(header) and header[c] and not check(header[c]):
-                stop = c
-                break
-        spans.append((text, list(range(col, max(stop, col + 1)))))
-    # an optional row saying what each column holds
-    kinds: dict[int, tuple[str, str]] = {}  # column → ("level", unit) | ("growth", "")
-    body_from = header_at + 1
-    if body_from in block:
-        cells = _cells(lines[body_from])
-        if not any(_is_number(x) for x in cells[1:]) and any(cells[1:]) and not cells[0]:
-            for c, x in enumerate(cells):
-                if c == 0 or not x:
-                    continue
-                if _GROWTH_HEAD.search(x):
-                    kinds[c] = ("growth", "")
-                else:
-                    um = _UNIT_IN.search(x)
-                    kinds[c] = ("level", um.group("u").strip() if um else "")
-            body_from += 1
-    for _text, cols in spans:
-        if not any(c in kinds for c in cols):
-            for n, c in enumerate(cols):
-                kinds[c] = ("level", "") if n == 0 and len(cols) > 1 else ("growth", "") if n == 1 else ("level", "")
+    heads = [_fill(r, width) for r in rows[:n_head]]
+    cols: dict[int, tuple[str, str, str]] = {}  # column → (kind, period text, unit)
+    unit_col = None
+    for c in range(1, width):
+        texts = [h[c].replace(" ", "") for h in heads if h[c].strip()]
+        if any(_UNIT_HEAD.match(x) for x in texts):
+            unit_col = c
+            continue
+        period = next((x for x in reversed(texts) if check(x)), "")
+        if not period:
+            continue
+        is_growth = any(_GROWTH_HEAD.search(x) for x in texts)
+        unit = ""
+        for x in texts:
+            um = _UNIT_IN.search(x)
+            if um and "%" not in um.group("u") and not is_growth:
+                unit = um.group("u").strip()
+        cols[c] = ("growth" if is_growth else "level", period, unit)
+    if not cols:
+        return None
+    # a period spanning two columns without a second header row: a level, then its growth
+    if n_head == 1:
+        seen: dict[str, int] = {}
+        for c in sorted(cols):
+            kind, period, unit = cols[c]
+            seen[period] = seen.get(period, 0) + 1
+            if seen[period] == 2 and kind == "level":
+                cols[c] = ("growth", period, "")
     caption = ""
     if block[0] > 0 and not is_table_line(lines[block[0] - 1]):
         caption = lines[block[0] - 1].strip()
-    table = Table(start_index=block[0], header_index=header_at, end_index=block[-1] + 1, caption=caption)
-    for k in block:
-        if k < body_from:
-            continue
-        cells = _cells(lines[k])
-        if not cells or not cells[0] or not any(_is_number(x) for x in cells[1:]):
-            continue  # a section row (`按经营地分`) or a blank one
-        name = _NAME_PREFIX.sub("", cells[0].replace("\u3000", "").strip())
+    table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption=caption)
+    periods = list(dict.fromkeys(p for _k, p, _u in (cols[c] for c in sorted(cols))))
+    parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, for sub-items
+    for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
+        raw = cells[0] if cells else ""
+        # display columns before the name (`　　其中：同城` and `　　　　　异地` are siblings)
+        lead = lines[k].split("|", 1)[0]
+        indent = _indent(lead) + (6 if re.match(r"^[\s\u3000]*其中\s*[:：]", lead) else 0)
+        name = _NAME_PREFIX.sub("", raw.replace("\u3000", "").strip())
+        name = _ORDINAL.sub("", name)
         row_unit = ""
         um = _UNIT_IN.search(name)
         if um:
             row_unit = um.group("u").strip()
             name = (name[: um.start()] + name[um.end() :]).strip()
         name = re.sub(r"\s+", "", name)
-        if len(name) < 2:
-            continue
-        for text, cols in spans:
+        if unit_col is not None and unit_col < len(cells) and cells[unit_col].strip():
+            row_unit = cells[unit_col].replace(" ", "")
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        ancestors = [n for _i, n in parents]
+        if name:
+            parents.append((indent, name))
+        if len(name) < 2 or not any(_is_number(x.replace(" ", "")) for x in cells[1:]):
+            continue  # a section row (`按经营地分`) or a blank one
+        for period in periods:
             level: str | None = None
             unit = ""
             growth: str | None = None
-            for c in cols:
-                if c >= len(cells):
+            for c in sorted(cols):
+                kind, cp, cunit = cols[c]
+                if cp != period or c >= len(cells):
                     continue
                 x = cells[c].replace(" ", "")
                 if _is_missing(x) or not _is_number(x):
                     continue
-                kind, cunit = kinds.get(c, ("level", ""))
                 if kind == "growth" and growth is None:
                     growth = x
                 elif kind == "level" and level is None:
                     level, unit = x, cunit
             if level is None and growth is None:
                 continue
-            table.cells.append(TableCell(name, row_unit, text, level, unit, growth, lines[k].strip(), k))
+            table.cells.append(
+                TableCell(name, row_unit, period, level, unit, growth, lines[k].strip(), k,
+                          full_name=_full_name(name, ancestors, unit or row_unit))
+            )
     return table
+
+
+def _full_name(name: str, ancestors: list[str], unit: str) -> str:
+    """The indicator a row names, with what its table implies: `快递业务` in 亿元 → 快递业务收入, in 万件 → 快递业务量;
+    `同城` under `快递业务` → 同城快递业务量; `函件` (万件) under `邮政寄递服务` under `邮政行业业务总量` → 函件业务量."""
+    if _HEADLESS.search(name):
+        return name
+    counts = unit.endswith(_COUNT_UNITS)
+    money = unit.endswith(_MONEY_UNITS)
+    if not (counts or money):
+        return name
+    suffix = "量" if counts else "收入"
+    if name.endswith("业务"):
+        return name + suffix
+    parent = ancestors[-1] if ancestors else ""
+    if parent.endswith("业务"):
+        return name + parent + suffix
+    if any("业务" in a for a in ancestors):
+        return name + "业务" + suffix
+    return name

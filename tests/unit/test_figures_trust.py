@@ -274,3 +274,30 @@ def test_spans_of_days_and_one_day_are_periods() -> None:
     # an event's date is not the period of the figures reported on it
     (e,) = extract_figures("5月31日，邮政管理局发布数据，快递业务量完成28.6亿件。", date(2023, 6, 1))
     assert (e.period_start, e.period_end) == (None, None)
+
+
+POSTAL = """全国邮政行业发展情况表（2018年12月份）
+指标名称 | 单位 | 累计 | 当月 | 比去年同期增长（%） |
+| | | | 累计 | 当月
+一、邮政行业业务收入 | 亿元 | 7904.7 | 763.0 | 19.4 | 16.7
+　2、快递业务 | 亿元 | 6038.4 | 609.6 | 21.8 | 17.3
+二、邮政行业业务总量 | 亿元 | 12345.2 | 1279.6 | 26.4 | 26.2
+　1、邮政寄递服务 | 万件 | 2374636.3 | 204064.6 | 0.5 | -1.1
+　　其中：函件 | 万件 | 267660.0 | 18560.0 | -15.0 | -28.1
+　2、快递业务 | 万件 | 5071042.8 | 541822.2 | 26.6 | 29.0
+　　其中：同城 | 万件 | 1141328.5 | 117491.1 | 23.1 | 20.7
+　　　　　异地 | 万件 | 3819104.7 | 413934.1 | 27.5 | 32.0"""
+
+
+def test_table_with_unit_column_cumulative_and_month_columns_and_sub_items() -> None:
+    figs = extract_figures(POSTAL, date(2019, 1, 16))
+    got = {(f.metric, f.period_start): (f.value, f.unit, f.growth_pct) for f in figs}
+    year, dec = date(2018, 1, 1), date(2018, 12, 1)
+    assert got[("邮政行业业务收入", year)] == (7904.7, "亿元", 19.4)
+    assert got[("邮政行业业务收入", dec)] == (763.0, "亿元", 16.7)
+    assert got[("快递业务收入", year)] == (6038.4, "亿元", 21.8)  # 快递业务 in 亿元: the revenue
+    assert got[("快递业务量", year)] == (5071042.8, "万件", 26.6)  # 快递业务 in 万件: the volume
+    assert got[("函件业务量", dec)] == (18560.0, "万件", -28.1)
+    assert got[("同城快递业务量", year)] == (1141328.5, "万件", 23.1)
+    assert got[("异地快递业务量", dec)] == (413934.1, "万件", 32.0)  # a sibling of 同城 under 快递业务
+    assert all(f.period_end in (date(2018, 12, 31),) for f in figs)
