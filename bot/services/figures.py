@@ -3,12 +3,33 @@ forecast flag and the exact sentence it came from.
 
 Contract (used by ingest and metrics):
 
-    extract_figures(text: str, published: date | None) -> list[ExtractedFigure]
+    extract_figures(text: str, published: date | None, *, title: str = "") -> list[ExtractedFigure]
+    figure_values(body, published, *, title="") -> list[dict]  # column values, as ingest stores them
     figures_for_article(article: Article) -> list[Figure]   # ORM rows (article_id set, metric_norm filled)
     normalise_metric(name: str) -> str                       # shared with metrics lookup
 
 Pure Python + precompiled `re`; only sentences containing a digit are scanned. Helpers live in
-`figures_numbers.py` (numbers, multipliers, units, width folding) and `figures_periods.py` (period expressions).
+`figures_numbers.py` (numbers, multipliers, units, width folding), `figures_periods.py` (period expressions) and
+`figures_tables.py` (indicator tables).
+
+Trust rules (issue 9; a wrong number with a confident source is the worst answer):
+
+* **region**: the sentence's, else the article's — a region its title names (`2022年上海市快递业务量…` → 上海; a
+  title naming the nation or two unrelated regions gives none), else an authority of the lead (`上海市邮政管理局
+  发布…`); an unnamed local scope (全省, 我市) becomes the article's region when it has one. Else 全国.
+* **period carry**: a sentence without a period of its own takes the last one stated only when it refers back —
+  `其中`, `同期`, `当年`, `在…中`, `同比`/`比上年同期`, a rank continuing the paragraph's ranking, a clause after `；`,
+  or a change (`增长8.7%`) continuing its paragraph's account; a report's stock date (`截至2023年6月`) holds for later
+  stocks naming no time of their own. Never after a forecast (`到2030年`), never into `目前…`/`未来…`/`近年来…`.
+* **changes over several years** (`过去5年增长近10倍`, `5年间增长了1.2倍`, `年复合增长`): stored with their span when
+  both ends are written (`从2018年的1.06万亿元到2023年的2.38万亿元` → growth 2018—2023, and each end a level of its
+  own year), otherwise not stored; never a one-period growth.
+* **indicator tables** (`指　标 | 11月 | | 1—11月 |`, `单位 | 累计 | 当月`) become figures with the table's periods,
+  resolved against the caption's year and the article's date; a row the text states already is not added twice.
+* **headline restatements** (`网民规模突破9亿` over `达9.04亿人`, `…增长5.0%` over `…39514亿元，同比增长5.0%`) in
+  another sentence of the article merge into the exact figure.
+* **precision**: `value_decimals` / `growth_decimals` keep the decimals written (`4.0%` → 1); render shows them.
+* `附注` notes (definitions, survey scope) are not figures.
 
 Conventions (tested in tests/unit/test_figures*.py against a labelled table from the seed bulletins):
 
@@ -20,7 +41,8 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   `实物商品网上零售额占社会消费品零售总额的比重为27.2%` → metric `实物商品网上零售额占社会消费品零售总额的比重`, unit %.
 * **region**: a prefix from `seeds/regions.txt` (全国/我国/中国/国内 → 全国; provinces and cities by short name;
   countries); lists (`广东、浙江、福建、江苏四省`) are joined with `、`. An unnamed local scope (`全省/全市/全县/全区/
-  本省/本市`) is kept as the region (never 全国). Default 全国. Scope modifiers stay in the metric
+  本省/本市/我省/我市`) is kept as the region (never 全国) unless the article names its region. Default: the
+  article's region, else 全国. Scope modifiers stay in the metric
   (`除汽车以外的消费品零售额`, `限额以上单位通过公共网络实现的商品零售额`).
 * **value/unit/value_base/base_unit**: `13.8万亿元` → 13.8, 万亿元, 1.38e13, 元. A multiplier without a unit
   (`超过了10亿`) gives unit 亿 and base unit "". Numbers inside parentheses (currency conversions) are skipped.
@@ -39,7 +61,8 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   whole count (`97个国民经济大类中的71个`). A point change of the growth rate itself (`增速比上半年回落0.6个百分点`)
   is not the metric's growth_pp. `同比持平` gives growth_pct 0 (`基本持平` gives nothing).
 * **period**: see `figures_periods`; comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are ignored;
-  a period stated earlier in the sentence (or, failing that, in the paragraph) applies to later figures.
+  a period stated earlier in the sentence applies to later figures; from another sentence only as the trust
+  rules above say.
   `截至…`/`年底`/`X月底` are stocks: period_start None.
 * **is_forecast**: 预计/预测/有望/将/或将/计划/目标/力争 in the figure's clause, or a period after publication.
 * Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations,
@@ -1537,26 +1560,27 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
     exact = [f for f in figs if f.qualifier == "exact" and not _is_growth_only(f)]
     if not exact or len(exact) == len(figs):
         return figs
+    key = {id(f): normalise_metric(f.metric) for f in figs}
     levels = {
-        (normalise_metric(e.metric), e.region, e.period_start, e.period_end, e.growth_pct, e.growth_pp)
+        (key[id(e)], e.region, e.period_start, e.period_end, e.growth_pct, e.growth_pp)
         for e in exact
         if e.period_end is not None
     }
     by_metric: dict[str, list[ExtractedFigure]] = {}
     for e in exact:
-        by_metric.setdefault(normalise_metric(e.metric), []).append(e)
+        by_metric.setdefault(key[id(e)], []).append(e)
     keep: list[ExtractedFigure] = []
     for f in figs:
+        only = _is_growth_only(f)
         if (
-            _is_growth_only(f)
+            only
             and f.period_end is not None
-            and (normalise_metric(f.metric), f.region, f.period_start, f.period_end, f.growth_pct, f.growth_pp)
-            in levels
+            and (key[id(f)], f.region, f.period_start, f.period_end, f.growth_pct, f.growth_pp) in levels
         ):
             continue  # `2020年11月份社会消费品零售总额增长5.0%` over `…为39514亿元，同比增长5.0%`
         limit = _RESTATE_MAX.get(f.qualifier)
-        if limit is not None and not _is_growth_only(f) and f.value_base > 0:
-            for e in by_metric.get(normalise_metric(f.metric), ()):
+        if limit is not None and not only and f.value_base > 0:
+            for e in by_metric.get(key[id(f)], ()):
                 if (
                     e.quote != f.quote  # `突破2万亿元关口、达2.1万亿元`: a milestone and a level, both stated
                     and e.region == f.region
