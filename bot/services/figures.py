@@ -456,7 +456,7 @@ _SPACE_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 #: a short quoted term that is part of a noun phrase (`“95 后”用户占比`), not a quotation to break at
 _QUOTED_TERM = re.compile(
-    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff])"
+    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff]|\s*$)"
 )
 
 
@@ -652,6 +652,11 @@ _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 _ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
 
 
+#: an amount qualifying a noun (`超过3000万元的“淘宝镇”`, `2000万元及以上的批发业企业`): a threshold
+_THRESHOLD_AFTER = re.compile(r"\s*((?:及)?以上)?\s*的\s*(?!规模|水平|高位|新高|历史|纪录|记录|大关|关口|增长|增幅|增速|[0-9])")
+_THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
+
+
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
@@ -681,6 +686,10 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None
     if n.unit == "个" and _PART_AFTER.match(t, n.end) or _PART_BEFORE.search(t, max(0, n.start - 24), n.start):
         return None
+    if n.base_unit in ("元", "美元", "欧元", "港元", "日元", "英镑") and _THRESHOLD_AFTER.match(t, n.end) and (
+        _THRESHOLD_BEFORE.search(before.replace("\x00", "")) or _THRESHOLD_AFTER.match(t, n.end).group(1)  # type: ignore[union-attr]
+    ):
+        return None  # `年交易额超过3000万元的淘宝镇204个`: the bar things clear, not a figure
     if n.base_unit not in ("%", "倍", "‰", "个百分点") and _ABS_CHANGE.search(before.replace("\x00", "")):
         return None
     after_unit = t[n.end : n.end + 4]
@@ -973,7 +982,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 if ph.metric and len(group) > 1 and len(ph.items) == len(group):
                     names = [(ph.region, x) for x in ph.items]
                 elif ph.metric:
-                    names = [(ph.region, ph.metric)] * len(group)
+                    names = [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
                 elif figs:
                     names = [(figs[-1].region, figs[-1].metric)] * len(group)
                 else:
@@ -1281,8 +1290,19 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
     return [(region, metric)] * n
 
 
+_ANAPHORA = re.compile(r"^(该|这一|此|这个|上述|前述)(指标|数据|数值|数字|指数|规模|比例|比重|增速|[\u4e00-\u9fff]{0,2})$")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
-    """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模."""
+    """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
+    indicator named before (or nothing: a pronoun is no metric)."""
+    ana = _ANAPHORA.match(metric)
+    if ana:
+        rest = ana.group(2)
+        for prev in reversed(ctx.metrics):
+            if rest in ("", "指标", "数据", "数值", "数字") or prev.endswith(rest):
+                return prev
+        return ""
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     for prev in reversed(ctx.metrics):
@@ -1558,7 +1578,7 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
     `9.04亿人`), the same period (or none stated), and the exact value on the
     side of the bound the words say, within `_RESTATE_MAX`. The exact figure is the one a reader wants."""
     exact = [f for f in figs if f.qualifier == "exact" and not _is_growth_only(f)]
-    if not exact or len(exact) == len(figs):
+    if len(figs) < 2 or not exact:
         return figs
     key = {id(f): normalise_metric(f.metric) for f in figs}
     levels = {
@@ -1578,6 +1598,20 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
             and (key[id(f)], f.region, f.period_start, f.period_end, f.growth_pct, f.growth_pp) in levels
         ):
             continue  # `2020年11月份社会消费品零售总额增长5.0%` over `…为39514亿元，同比增长5.0%`
+        if (
+            f.qualifier == "exact"
+            and not only
+            and f.period_end is None
+            and any(
+                e.quote != f.quote
+                and e.period_end is not None
+                and e.region == f.region
+                and e.base_unit == f.base_unit
+                and abs(e.value_base - f.value_base) <= 1e-9 * max(abs(f.value_base), 1.0)
+                for e in by_metric.get(key[id(f)], ())
+            )
+        ):
+            continue  # a headline `我国网民规模达10.79亿人` over the body's `截至6月，…达10.79亿人`
         limit = _RESTATE_MAX.get(f.qualifier)
         if limit is not None and not only and f.value_base > 0:
             for e in by_metric.get(key[id(f)], ()):

@@ -301,3 +301,14 @@ def test_table_with_unit_column_cumulative_and_month_columns_and_sub_items() -> 
     assert got[("同城快递业务量", year)] == (1141328.5, "万件", 23.1)
     assert got[("异地快递业务量", dec)] == (413934.1, "万件", 32.0)  # a sibling of 同城 under 快递业务
     assert all(f.period_end in (date(2018, 12, 31),) for f in figs)
+
+
+def test_undated_headline_pronouns_and_thresholds() -> None:
+    text = "我国网民规模达10.79亿人\n报告显示，截至2023年6月，我国网民规模达10.79亿人。"
+    assert [(f.value, f.period_end) for f in extract_figures(text, date(2023, 8, 28))] == [
+        (10.79, date(2023, 6, 30))]
+    figs = extract_figures("2016年义乌市电商发展总指数为732.8。2015年，义乌该指数为586.9。", date(2017, 3, 1))
+    assert [(f.metric, f.value) for f in figs] == [("电商发展总指数", 732.8), ("电商发展总指数", 586.9)]
+    assert extract_figures("2015年至2023年，这一指标年均增速达71.4%。", date(2024, 1, 1)) == []
+    (town,) = extract_figures("全省已有年交易额超过3000万元的“淘宝镇”204个。", date(2017, 3, 1), title="浙江电商")
+    assert (town.region, town.metric, town.value) == ("浙江", "淘宝镇", 204)
