@@ -673,7 +673,7 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None  # "百度 2023 万象大会"
     if not n.unit and not n.mult:
         if re.search(
-            r"指数(?:值)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
+            r"指数(?:值)?\s*(?:分别)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
         ) and not _BAD_AFTER.match(t, n.end):
             n.unit = n.base_unit = ""
             return _Item(n, "level")
@@ -800,6 +800,17 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         ):
             val = n.value * 100 if n.base_unit == "倍" else n.value
             it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
+        elif (
+            prev_item is not None
+            and prev_item.kind == "level"
+            and not prev_item.num.unit
+            and not prev_item.num.mult
+            and not n.unit
+            and not n.mult
+            and _LIST_GAP.match(t[prev_item.num.end : n.start])
+            and not _BAD_AFTER.match(t, n.end)
+        ):
+            it = _Item(n, "level")  # `指数分别为327.55和251`: the second index value of a list
         else:
             it = _classify(t, masked, n, cb)
         if it is not None:
@@ -985,6 +996,9 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     names = [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
                 elif figs:
                     names = [(figs[-1].region, figs[-1].metric)] * len(group)
+                elif ctx.metrics and _BREAKDOWN.match(t):
+                    # `分季度看，二季度同比增长39.2%`: the paragraph's subject, broken down
+                    names = [("", ctx.metrics[0])] * len(group)
                 else:
                     names = []
                 if names:
@@ -1261,6 +1275,8 @@ def _level_metrics(
         return None
     if k > 1 and len(ph.items) == k:
         return [(ph.region, x) for x in ph.items]
+    if k > 1 and ph.region.count("、") == k - 1:
+        return [(r, metric) for r in ph.region.split("、")]  # `杭州、金华电商发展指数分别为327.55和251`
     if k > 1:
         regions = _region_list_before(t, cb, k)
         if regions:
@@ -1290,6 +1306,7 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
     return [(region, metric)] * n
 
 
+_BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
 _ANAPHORA = re.compile(r"^(该|这一|此|这个|上述|前述)(指标|数据|数值|数字|指数|规模|比例|比重|增速|[\u4e00-\u9fff]{0,2})$")
 
 

@@ -312,3 +312,15 @@ def test_undated_headline_pronouns_and_thresholds() -> None:
     assert extract_figures("2015年至2023年，这一指标年均增速达71.4%。", date(2024, 1, 1)) == []
     (town,) = extract_figures("全省已有年交易额超过3000万元的“淘宝镇”204个。", date(2017, 3, 1), title="浙江电商")
     assert (town.region, town.metric, town.value) == ("浙江", "淘宝镇", 204)
+
+
+def test_region_lists_with_fenbie_and_breakdowns_of_the_paragraphs_subject() -> None:
+    figs = extract_figures("2016年杭州、金华电商发展指数分别为327.55和251，位列前两名。", date(2017, 3, 1))
+    assert [(f.region, f.metric, f.value) for f in figs] == [("杭州", "电商发展指数", 327.55),
+                                                           ("金华", "电商发展指数", 251)]
+    text = "2017年上半年，全国农村实现网络零售额5376.2亿元，同比增长38.1%。分季度看，二季度同比增长39.2%。"
+    level, quarter = extract_figures(text, date(2017, 8, 1))
+    assert (level.metric, level.value, level.growth_pct) == ("农村网络零售额", 5376.2, 38.1)
+    assert (quarter.metric, quarter.growth_pct, quarter.period_start, quarter.period_end) == (
+        "农村网络零售额", 39.2, date(2017, 4, 1), date(2017, 6, 30))
+    assert is_growth_only(quarter)
