@@ -746,10 +746,14 @@ class _Ctx:
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
+    sentence: str = ""  # the (folded) sentence being read
 
 
 #: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
 _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")
+
+
+_MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
 
 def _own_region(region: str, article: str) -> str:
@@ -771,6 +775,7 @@ def _resolve(
 
 def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     t = fold(quote)
+    ctx.sentence = t
     parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
@@ -924,6 +929,9 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 region, metric = metrics[k]
                 if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
                     continue
+                if metric.endswith("业务") and gn.base_unit:
+                    # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
+                    metric += "收入" if gn.base_unit in _MONEY else "量"
                 q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
                 if k and q == "exact" and "分别" in masked[cb : n.start]:
                     q = qual
@@ -1325,6 +1333,15 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
             return prev
+    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
+        # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
+        found = None
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+            found = m
+        if found is not None:
+            named = _phrase(found.group()).metric
+            if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
+                return named
     return metric
 
 

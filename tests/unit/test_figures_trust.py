@@ -324,3 +324,11 @@ def test_region_lists_with_fenbie_and_breakdowns_of_the_paragraphs_subject() -> 
     assert (quarter.metric, quarter.growth_pct, quarter.period_start, quarter.period_end) == (
         "农村网络零售额", 39.2, date(2017, 4, 1), date(2017, 6, 30))
     assert is_growth_only(quarter)
+
+
+def test_generic_heads_take_the_name_stated_before_and_business_lines_their_kind() -> None:
+    (f,) = extract_figures("我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元，同比增长21.7%。",
+                           date(2010, 8, 30))
+    assert (f.metric, f.value, f.period_end, f.growth_pct) == ("电子商务交易额", 3.8, date(2009, 12, 31), 21.7)
+    (p,) = extract_figures("2018年，包裹业务累计完成2407万件，同比下降9.4%。", date(2019, 1, 16))
+    assert (p.metric, p.growth_pct) == ("包裹业务量", -9.4)
