@@ -967,7 +967,10 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             if gm:
                 own_raw = own_raw[: gm.start()]
             ph = _phrase(own_raw)
+            if len(ph.metric) < 2:
+                ph.metric = ""  # `年增长45.9%`: 年 names no metric
             targets: list[int] = []
+            shared = False
             multi = _multi_year_span(t, periods, n.start)
             if figs and multi is None:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
@@ -989,8 +992,17 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         ]
                         if len(group) > len(targets):
                             targets = free[-1:] if len(group) == 1 else []
+                        if (
+                            len(group) == 1
+                            and not ph.metric
+                            and len(free) > 1
+                            and set(free) <= set(last_level_group)
+                            and _SHARED_GROWTH.search(masked[cb : n.start])
+                        ):
+                            # `快递业务量、业务收入分别完成1425亿件和1.3万亿元，增速8%左右`: one rate for the list
+                            targets, shared = free, True
             if targets:
-                for x, g_it in zip(targets, group, strict=False):
+                for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
                     if it.kind == "growth":
                         figs[x].growth_pct = g_it.growth
                     else:
@@ -1314,6 +1326,7 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
     return [(region, metric)] * n
 
 
+_SHARED_GROWTH = re.compile(r"增速|均|都")
 _BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
 _ANAPHORA = re.compile(r"^(该|这一|此|这个|上述|前述)(指标|数据|数值|数字|指数|规模|比例|比重|增速|[\u4e00-\u9fff]{0,2})$")
 

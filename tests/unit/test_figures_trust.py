@@ -332,3 +332,11 @@ def test_generic_heads_take_the_name_stated_before_and_business_lines_their_kind
     assert (f.metric, f.value, f.period_end, f.growth_pct) == ("电子商务交易额", 3.8, date(2009, 12, 31), 21.7)
     (p,) = extract_figures("2018年，包裹业务累计完成2407万件，同比下降9.4%。", date(2019, 1, 16))
     assert (p.metric, p.growth_pct) == ("包裹业务量", -9.4)
+
+
+def test_one_rate_after_a_fenbie_list_and_annual_growth() -> None:
+    figs = extract_figures("快递业务量、业务收入分别完成1425亿件和1.3万亿元，增速8%左右。", date(2024, 1, 10))
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("快递业务量", 1425, 8.0), ("快递业务收入", 1.3, 8.0)]
+    (users, rate) = extract_figures("2009年网络购物用户规模达1.08亿人，年增长45.9%，网络购物使用率升至28.1%。",
+                                    date(2010, 8, 30))
+    assert (users.metric, users.growth_pct, rate.growth_pct) == ("网络购物用户规模", 45.9, None)
