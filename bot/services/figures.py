@@ -87,7 +87,7 @@ from bot.config import PROJECT_ROOT
 from bot.db.models import Article, Figure
 from bot.services.figures_numbers import MULTIPLIERS, Number, fold, iter_numbers, parse_number
 from bot.services.figures_periods import PeriodMention, find_periods
-from bot.services.figures_tables import Table, find_tables
+from bot.services.figures_tables import Table, find_tables, split_glued_rows
 from bot.text.segment import cut
 
 REGIONS_FILE = PROJECT_ROOT / "seeds" / "regions.txt"
@@ -1423,6 +1423,8 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
     region = article_region(title, text)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region)
+    if "|" in text:
+        lines = split_glued_rows(lines)
     tables = find_tables(lines, _is_period_cell) if "|" in text else []
     in_table = {k for tb in tables for k in range(tb.start_index, tb.end_index)}
     notes = False

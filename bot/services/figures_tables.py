@@ -226,3 +226,40 @@ def _full_name(name: str, ancestors: list[str], unit: str) -> str:
     if any("业务" in a for a in ancestors):
         return name + "业务" + suffix
     return name
+
+
+#: a value glued to the next row's indicator when line breaks were lost (`-5.0其中：限额以上单位消费品零售额`)
+_GLUED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?|—+|-+)\s*((?:其中\s*[:：]\s*)?[\u4e00-\u9fff].*)$")
+
+
+def split_glued_rows(lines: list[str]) -> list[str]:
+    """Table rows whose line breaks were lost (`…| 4.2 | 316884 | -5.0其中：限额以上… | 15190 | …`, `…（%） |社会消费品
+    零售总额 | 39514 | …`) split back into rows of the table's usual width; other lines unchanged."""
+    if not any(is_table_line(x) for x in lines):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not is_table_line(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_table_line(lines[j]):
+            j += 1
+        rows = []
+        for line in lines[i:j]:
+            cells: list[str] = []
+            for c in _cells(line):
+                m = _GLUED.match(c.replace(" ", ""))
+                cells.extend([m.group(1), m.group(2)] if m else [c])
+            rows.append(cells)
+        lengths = [len(r) for r in rows if any(_is_number(x.replace(" ", "")) for x in r[1:])]
+        width = max(set(lengths), key=lambda n: (lengths.count(n), -n)) if lengths else 0
+        for line, cells in zip(lines[i:j], rows, strict=True):
+            if width >= 3 and len(cells) >= 2 * width and len(cells) % width == 0:
+                out.extend(" | ".join(cells[k : k + width]) for k in range(0, len(cells), width))
+            else:
+                out.append(line)
+        i = j
+    return out

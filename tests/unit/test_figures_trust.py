@@ -340,3 +340,17 @@ def test_one_rate_after_a_fenbie_list_and_annual_growth() -> None:
     (users, rate) = extract_figures("2009年网络购物用户规模达1.08亿人，年增长45.9%，网络购物使用率升至28.1%。",
                                     date(2010, 8, 30))
     assert (users.metric, users.growth_pct, rate.growth_pct) == ("网络购物用户规模", 45.9, None)
+
+
+def test_table_rows_glued_by_lost_line_breaks_are_read() -> None:
+    glued = ("指 标 | 11月 | | 1—11月 |\n"
+             "| 绝对量（亿元） | 同比增长（%） | 绝对量（亿元） | 同比增长（%） |社会消费品零售总额 | 39514 | 5.0 | 351415 | -4.8\n"
+             "其中：除汽车以外的消费品零售额 | 35497 | 4.2 | 316884 | -5.0其中：限额以上单位消费品零售额 | 15190 | 8.3 | 127124 | -2.8\n"
+             "城镇 | 34072 | 4.9 | 304413 | -4.9")
+    got = {(f.metric, f.period_start): (f.value, f.growth_pct) for f in extract_figures(glued, date(2020, 12, 15))}
+    nov, ytd = date(2020, 11, 1), date(2020, 1, 1)
+    assert got[("社会消费品零售总额", nov)] == (39514, 5.0)
+    assert got[("社会消费品零售总额", ytd)] == (351415, -4.8)
+    assert got[("除汽车以外的消费品零售额", ytd)] == (316884, -5.0)
+    assert got[("限额以上单位消费品零售额", nov)] == (15190, 8.3)
+    assert got[("限额以上单位消费品零售额", ytd)] == (127124, -2.8)
