@@ -781,7 +781,9 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
-    blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if re.search(r"[间来内]|以来$|多", m.group())]
+    multi_year = _MULTI_YEAR_HINT.search(t) is not None
+    if multi_year:
+        blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
     blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
@@ -971,7 +973,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ph.metric = ""  # `年增长45.9%`: 年 names no metric
             targets: list[int] = []
             shared = False
-            multi = _multi_year_span(t, periods, n.start)
+            multi = _multi_year_span(t, periods, n.start) if multi_year else None
             if figs and multi is None:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
                 free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
@@ -1090,6 +1092,12 @@ _MULTI_YEAR = re.compile(
     r"(?:过去|近|最近|这|此|前)?\s*(?<![0-9])(?:[0-9]{1,2}|[两三四五六七八九十]+|多|几)\s*年(?:间|来|内|中|里|时间|以来)?(?![0-9]|度|[底末初])"
     r"|(?:(?:19|20)[0-9]{2}\s*年|近年)\s*以来|近年来|多年来|(?:十|[0-9]+)多年(?:来|间)?"
 )
+#: cheap test for a span of years in a sentence (most sentences have none)
+_MULTI_YEAR_HINT = re.compile(
+    r"年(?:间|来|内|中|里|时间|以来|复合)|以来|多年|近年|(?<![0-9])[0-9]{1,2}\s*年|[两三四五六七八九十]\s*年"
+    r"|(?:19|20)[0-9]{2}\s*年?\s*[-—–~至到]\s*(?:19|20)[0-9]{2}|从|由"
+)
+_MULTI_YEAR_SPAN = re.compile(r"[间来内]|以来$|多")
 #: `从2018年的1.06万亿元到2023年的2.38万亿元`: the two ends of a change over years
 _FROM_TO_YEARS = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年")
 

@@ -47,21 +47,31 @@ _SUB = (
     r"|(?P<q3>前三季度)"
     r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     r"|Q(?P<qq>[1-4])"
-    r"|(?P<dm>\d{1,2})\s*月\s*(?P<dd1>\d{1,2})\s*[日号]?\s*(?:至|到|-|—|–|~|－)\s*(?:(?P<dm2>\d{1,2})\s*月\s*)?"
-    r"(?P<dd2>\d{1,2})\s*[日号]"
     r"|(?P<m1>\d{1,2})\s*月?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
     r"|前\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*个?月"
     r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初)?"
     r"|(?P<ye>年底|年末|底|末)"
     r"|(?P<full>全年)"
 )
-PERIOD_RE = re.compile(
-    r"(?=[截止到至目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
-    r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
-    r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
-    r"|(?P<now>目前|当前|现在|至今)"
-    r"|(?:" + _Y + r")?\s*(?:" + _SUB + r")?)"
+#: spans of days (`11月1日至11日`): only tried on sentences naming a day (日/号), most do not
+_DAYS = (
+    r"(?P<dm>\d{1,2})\s*月\s*(?P<dd1>\d{1,2})\s*[日号]?\s*(?:至|到|-|—|–|~|－)\s*(?:(?P<dm2>\d{1,2})\s*月\s*)?"
+    r"(?P<dd2>\d{1,2})\s*[日号]|"
 )
+
+
+def _period_re(days: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?=[截止到至目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
+        r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
+        r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
+        r"|(?P<now>目前|当前|现在|至今)"
+        r"|(?:" + _Y + r")?\s*(?:" + days + _SUB + r")?)"
+    )
+
+
+PERIOD_RE = _period_re("")
+PERIOD_DAYS_RE = _period_re(_DAYS)
 
 #: comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are not the period of a figure
 _COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)\s*$")
@@ -159,7 +169,8 @@ def _cn_int(s: str) -> int:
 def find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
     """Every period mention in `text` (a width-folded sentence), in order."""
     out: list[PeriodMention] = []
-    for m in PERIOD_RE.finditer(text):
+    pattern = PERIOD_DAYS_RE if ("日" in text or "号" in text) else PERIOD_RE
+    for m in pattern.finditer(text):
         if m.end() == m.start() or not m.group().strip():
             continue
         g = m.groupdict()
@@ -212,7 +223,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             pm.kind, pm.a = "quarter", _cn_int(g["q"] or g["qq"])
             if g["qend"]:
                 pm.asof = True
-        elif g["dm"]:
+        elif g.get("dm"):
             a, b = int(g["dm"]), int(g["dm2"] or g["dm"])
             d1, d2 = int(g["dd1"]), int(g["dd2"])
             if not (1 <= a <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and (a, d1) < (b, d2)):
