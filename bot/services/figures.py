@@ -419,7 +419,7 @@ _POST_VERBS = re.compile(
     r"呈现|需要|等|拓展|构建|打造|搭建|组建|提出|聚焦)(?:了)?$"
 )
 _BREAKERS = re.compile(
-    r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
+    r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|带动(?=同期|全国|全年|[^，,]{0,4}(?:零售额|销售额|交易额))|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
     r"另外|同时|而且|并且|以及|对于|随着|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
@@ -974,6 +974,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             targets: list[int] = []
             shared = False
             multi = _multi_year_span(t, periods, n.start) if multi_year else None
+            if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
+                multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
             if figs and multi is None:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
                 free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
@@ -1334,6 +1336,7 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
     return [(region, metric)] * n
 
 
+_AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
 _SHARED_GROWTH = re.compile(r"增速|均|都")
 _BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
 _ANAPHORA = re.compile(r"^(该|这一|此|这个|上述|前述)(指标|数据|数值|数字|指数|规模|比例|比重|增速|[\u4e00-\u9fff]{0,2})$")

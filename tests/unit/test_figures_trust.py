@@ -354,3 +354,10 @@ def test_table_rows_glued_by_lost_line_breaks_are_read() -> None:
     assert got[("除汽车以外的消费品零售额", ytd)] == (316884, -5.0)
     assert got[("限额以上单位消费品零售额", nov)] == (15190, 8.3)
     assert got[("限额以上单位消费品零售额", ytd)] == (127124, -2.8)
+
+
+def test_average_yearly_rates_are_not_growth_and_driven_totals_name_their_metric() -> None:
+    assert extract_figures("2015年至2023年，跨境电商进出口额年均增速达71.4%。", date(2024, 1, 1)) == []
+    assert extract_figures("近5年，我国算力产业规模年均增长超过30%。", date(2023, 9, 5)) == []
+    (f,) = [x for x in extract_figures('第二届"双品网购节"带动同期全国网络零售额超4300亿元。', date(2020, 7, 30))]
+    assert (f.region, f.metric, f.value, f.qualifier) == ("全国", "网络零售额", 4300, "lower_bound")
