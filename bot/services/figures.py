@@ -419,7 +419,7 @@ _POST_VERBS = re.compile(
     r"呈现|需要|等|拓展|构建|打造|搭建|组建|提出|聚焦)(?:了)?$"
 )
 _BREAKERS = re.compile(
-    r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|带动(?=同期|全国|全年|[^，,]{0,4}(?:零售额|销售额|交易额))|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
+    r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
     r"另外|同时|而且|并且|以及|对于|随着|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
@@ -1676,7 +1676,10 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
         if limit is not None and not only and f.value_base > 0:
             for e in by_metric.get(key[id(f)], ()):
                 if (
-                    e.quote != f.quote  # `突破2万亿元关口、达2.1万亿元`: a milestone and a level, both stated
+                    # `超过20万亿元，达到20.8万亿元`: the round number restated; but `首次突破2万亿元关口、达2.1万亿元`
+                    # states a milestone and a level, both kept
+                    (e.quote != f.quote or not _MILESTONE.search(f.quote))
+                    and e is not f
                     and e.region == f.region
                     and (e.base_unit == f.base_unit or (f.base_unit == "" and f.unit in MULTIPLIERS))
                     and f.period_end in (None, e.period_end)
@@ -1692,6 +1695,9 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
             continue
         keep.append(f)
     return keep
+
+
+_MILESTONE = re.compile(r"首次|首度|关口|大关|历史|纪录|记录|里程碑|迈上|跨过|站上")
 
 
 def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
@@ -1715,6 +1721,11 @@ _LEAD_AUTHORITY = re.compile(
     r"发改委|市场监督管理局|网信办|工业和信息化厅|工信厅|调查总队)"
 )
 _NATIONAL = frozenset({"全国", "全球", "海外"})
+#: a place naming an outlet or a dateline, not the scope of the figures (`台州日报`, `北京4月21日电`)
+_OUTLET_AFTER = re.compile(
+    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|新闻网|网|发布)"
+    r"|\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)"
+)
 #: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
 _RANK_IN = re.compile(r"\s*(?:第|前列|前茅|首位|首|领先|之首|平均|水平|增速)")
 
@@ -1751,7 +1762,11 @@ def article_region(title: str, body: str = "") -> str:
     naming the nation (全国/中国/我国) or two unrelated regions gives "". Failing a title region, the lead's
     first sentence: an authority named with its region (`上海市邮政管理局发布…`, `据广东省商务厅统计`)."""
     t = fold(title or "")
-    mentions = [m for m in _region_mentions(t) if not (m[2] == "全国" and _RANK_IN.match(t, m[1]))]
+    mentions = [
+        m
+        for m in _region_mentions(t)
+        if not (m[2] == "全国" and _RANK_IN.match(t, m[1])) and not _OUTLET_AFTER.match(t, m[1])
+    ]
     if mentions:
         canon = [c for _, _, c in mentions]
         if any(c in _NATIONAL for c in canon):
