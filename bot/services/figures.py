@@ -845,7 +845,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             j += 1
         window = masked[ws : n.start]
         raw_window = t[cb : n.start]
-        forecast = bool(_FORECAST_RE.search(raw_window))
+        # `国家邮政局预计，2024年…快递业务量、业务收入分别完成1425亿件和1.3万亿元`: 预计 governs the sentence after it
+        forecast = bool(_FORECAST_RE.search(raw_window)) or _FORECAST_LEAD.search(t, 0, n.start) is not None
         # period: last non-comparison period mention before the number in this sentence, else the paragraph's
         pm = None
         sent_year = None  # an explicit year earlier in the sentence (`《2023年上半年…报告》显示,上半年…`)
@@ -1336,6 +1337,7 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
     return [(region, metric)] * n
 
 
+_FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 _AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
 _SHARED_GROWTH = re.compile(r"增速|均|都")
 _BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")

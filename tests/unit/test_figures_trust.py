@@ -377,3 +377,11 @@ def test_a_round_number_restated_in_its_own_sentence_merges_a_milestone_does_not
     assert [(f.value, f.qualifier, f.growth_pct) for f in figs] == [(20.8, "exact", 27.0)]
     kept = extract_figures("2022年，跨境电商进出口额首次突破2万亿元关口、达2.1万亿元。", date(2023, 6, 1))
     assert len(kept) == 2
+
+
+def test_a_leading_forecast_verb_governs_its_sentence() -> None:
+    figs = extract_figures("国家邮政局预计，2024年行业仍将继续保持稳步上升态势，快递业务量、业务收入分别完成1425亿件和"
+                           "1.3万亿元，增速8%左右。", date(2024, 3, 23))
+    assert [(f.metric, f.is_forecast) for f in figs] == [("快递业务量", True), ("快递业务收入", True)]
+    (past,) = extract_figures("2023年快递业务量完成1320亿件，预计，今年将继续增长。", date(2024, 1, 9))
+    assert not past.is_forecast
