@@ -7,6 +7,7 @@ No `telegram` imports here: handlers turn the strings into messages and buttons.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -54,18 +55,30 @@ def _trim(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def _fixed(t: Translator, value: float, decimals: int | None, default: str | None = None) -> str:
+    """`value` with exactly the decimals the source wrote (`4.0`, `13.80`); without them (figures stored before the
+    precision was kept), trailing zeros dropped as before."""
+    if decimals is not None and 0 <= decimals <= 9:
+        return format_decimal(round(value, decimals), format="#,##0" + ("." + "0" * decimals if decimals else ""),
+                              locale=t.locale)
+    if default is None:
+        return format_decimal(_trim(value), locale=t.locale)
+    return format_decimal(_trim(value), format=default, locale=t.locale)
+
+
 def format_value(t: Translator, value: float, unit: str, value_base: float | None = None,
-                 base_unit: str | None = None) -> str:
-    """`13.8万亿元` in Chinese (the unit as the source wrote it), `13.8 trillion yuan` in English."""
+                 base_unit: str | None = None, decimals: int | None = None) -> str:
+    """`13.8万亿元` in Chinese (the unit as the source wrote it), `13.8 trillion yuan` in English; `decimals` (the
+    source's, when known) keeps `4.0%` as `4.0%` and `13.80` as `13.80`."""
     if unit in _PERCENT_UNITS:
-        return f"{format_decimal(_trim(value), locale=t.locale)}%"
+        return f"{_fixed(t, value, decimals)}%"
     if unit in _PP_UNITS:
-        return t._("{value} percentage points").format(value=format_decimal(_trim(value), locale=t.locale))
+        return t._("{value} percentage points").format(value=_fixed(t, value, decimals))
     if t.language == "zh":
-        return f"{format_decimal(_trim(value), format='#,##0.####', locale=t.locale)}{unit}"
+        return f"{_fixed(t, value, decimals, '#,##0.####')}{unit}"
     base = value_base if value_base is not None else value
     bunit = base_unit if base_unit is not None else unit
-    number = _english_magnitude(t, base)
+    number = _english_magnitude(t, base, _scaled_decimals(value, base, decimals))
     name = _EN_UNITS.get(bunit, bunit)
     return f"{number} {name}".strip()
 
@@ -73,21 +86,35 @@ def format_value(t: Translator, value: float, unit: str, value_base: float | Non
 _EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-def _english_magnitude(t: Translator, base: float) -> str:
-    """`1.079 billion`: every significant digit the source gave is kept (never rounded to a different number)."""
+def _scaled_decimals(value: float, base: float, decimals: int | None) -> int | None:
+    """Decimals of `base` in English scales for a value written with `decimals` (`28.60亿` → `2.860 billion`)."""
+    if not decimals or not value or not base:
+        return None  # an integer as written (`1100亿件`): `110 billion`, no invented trailing zero
+    return decimals - round(math.log10(abs(base / value)))
+
+
+def _english_magnitude(t: Translator, base: float, decimals: int | None = None) -> str:
+    """`1.079 billion`: every significant digit the source gave is kept (never rounded to a different number);
+    `decimals` (of `base` in units) keeps written trailing zeros (`13.80 trillion`)."""
     for scale, word in _EN_SCALES:
         if abs(base) >= scale:
             mantissa = round(base / scale, 9)  # drop float noise only
+            d = None if decimals is None else decimals + round(math.log10(scale))
+            if d is not None and d > 0:
+                return f"{_fixed(t, mantissa, d)} {word}"
             return f"{format_decimal(_trim(mantissa), format='#,##0.#########', locale=t.locale)} {word}"
+    if decimals is not None and decimals > 0:
+        return _fixed(t, base, decimals)
     return format_decimal(_trim(round(base, 9)), format="#,##0.#########", locale=t.locale)
 
 
-def format_growth(t: Translator, growth_pct: float | None, growth_pp: float | None) -> str:
+def format_growth(t: Translator, growth_pct: float | None, growth_pp: float | None,
+                  decimals: int | None = None) -> str:
     """Growth in neutral words ("up 13.1%"): the store does not record whether a change is year on year, month on
     month or over several years, so the wording never claims which (the quote does)."""
     parts = []
     if growth_pct is not None:
-        pct = format_decimal(abs(_trim(growth_pct)), locale=t.locale)
+        pct = _fixed(t, abs(growth_pct), decimals)
         if growth_pct > 0:
             parts.append(t._("up {pct}%").format(pct=pct))
         elif growth_pct < 0:
@@ -95,7 +122,7 @@ def format_growth(t: Translator, growth_pct: float | None, growth_pp: float | No
         else:
             parts.append(t._("unchanged"))
     if growth_pp is not None:
-        pp = format_decimal(abs(_trim(growth_pp)), locale=t.locale)
+        pp = _fixed(t, abs(growth_pp), decimals)
         if growth_pp >= 0:
             parts.append(t._("up {pp} percentage points").format(pp=pp))
         else:
@@ -175,13 +202,14 @@ def figure_name(t: Translator, entry: Any) -> str:
 
 def render_figure(t: Translator, entry: Any, *, with_source: bool = True) -> str:
     """One figure entry (`bot.services.metrics.FigureEntry`, or a `Figure` row) as a short HTML block."""
-    growth = format_growth(t, getattr(entry, "growth_pct", None), getattr(entry, "growth_pp", None))
+    growth = format_growth(t, getattr(entry, "growth_pct", None), getattr(entry, "growth_pp", None),
+                           getattr(entry, "growth_decimals", None))
     growth_only = is_growth_only(entry)
     if growth_only:
         value, growth = growth, ""
     else:
         value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
-                             getattr(entry, "base_unit", None))
+                             getattr(entry, "base_unit", None), getattr(entry, "value_decimals", None))
     qualifier = getattr(entry, "qualifier", "exact")
     if qualifier in _QUALIFIERS:
         value = t._(_QUALIFIERS[qualifier]).format(value=value)

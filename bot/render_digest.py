@@ -15,11 +15,11 @@ from bot.services.figures import is_growth_only
 
 def figure_text(t: Translator, f: HeadlineFigure) -> str:
     name = f.metric if f.region in ("", "全国") else f"{f.region}{f.metric}"
-    growth = format_growth(t, f.growth_pct, f.growth_pp)
+    growth = format_growth(t, f.growth_pct, f.growth_pp, getattr(f, "growth_decimals", None))
     if is_growth_only(f):  # a change without a level: show the change, never "16%" as if it were the amount
         value, growth = growth, ""
     else:
-        value = format_value(t, f.value, f.unit, f.value_base, f.base_unit)
+        value = format_value(t, f.value, f.unit, f.value_base, f.base_unit, getattr(f, "value_decimals", None))
     extra = [p for p in (format_period(t, f.period_label, f.period_start, f.period_end), growth) if p]
     sep = t._(", ")
     text = f"{name}: {value}" + (f" ({sep.join(extra)})" if extra else "")

@@ -78,6 +78,10 @@ class Figure(SQLModel, table=True):
     #: character offsets of the figure in the quote
     span_start: int = 0
     span_end: int = 0
+    #: decimals the source wrote (`4.0%` → 1, `13.80` → 2; revision 0008): the render layer keeps them.
+    #: None for rows stored before (shown with trailing zeros dropped)
+    value_decimals: int | None = None
+    growth_decimals: int | None = None
 
 
 class ArticleSearch(SQLModel, table=True):

@@ -96,6 +96,9 @@ class HeadlineFigure:
     growth_pct: float | None
     growth_pp: float | None
     is_forecast: bool
+    #: decimals the source wrote (`4.0%`), for the render layer; None for figures stored before revision 0008
+    value_decimals: int | None = None
+    growth_decimals: int | None = None
 
 
 @dataclass(slots=True)
@@ -223,7 +226,7 @@ class Composer:
                 digest.figures.append(
                     HeadlineFigure(a.id, f.metric, f.region, f.value, f.unit, f.value_base, f.base_unit,
                                    f.period_label, f.period_start, f.period_end, f.growth_pct, f.growth_pp,
-                                   f.is_forecast)
+                                   f.is_forecast, f.value_decimals, f.growth_decimals)
                 )
             if len(digest.items) >= MAX_ITEMS:
                 break

@@ -3,12 +3,33 @@ forecast flag and the exact sentence it came from.
 
 Contract (used by ingest and metrics):
 
-    extract_figures(text: str, published: date | None) -> list[ExtractedFigure]
+    extract_figures(text: str, published: date | None, *, title: str = "") -> list[ExtractedFigure]
+    figure_values(body, published, *, title="") -> list[dict]  # column values, as ingest stores them
     figures_for_article(article: Article) -> list[Figure]   # ORM rows (article_id set, metric_norm filled)
     normalise_metric(name: str) -> str                       # shared with metrics lookup
 
 Pure Python + precompiled `re`; only sentences containing a digit are scanned. Helpers live in
-`figures_numbers.py` (numbers, multipliers, units, width folding) and `figures_periods.py` (period expressions).
+`figures_numbers.py` (numbers, multipliers, units, width folding), `figures_periods.py` (period expressions) and
+`figures_tables.py` (indicator tables).
+
+Trust rules (issue 9; a wrong number with a confident source is the worst answer):
+
+* **region**: the sentence's, else the article's — a region its title names (`2022年上海市快递业务量…` → 上海; a
+  title naming the nation or two unrelated regions gives none), else an authority of the lead (`上海市邮政管理局
+  发布…`); an unnamed local scope (全省, 我市) becomes the article's region when it has one. Else 全国.
+* **period carry**: a sentence without a period of its own takes the last one stated only when it refers back —
+  `其中`, `同期`, `当年`, `在…中`, `同比`/`比上年同期`, a rank continuing the paragraph's ranking, a clause after `；`,
+  or a change (`增长8.7%`) continuing its paragraph's account; a report's stock date (`截至2023年6月`) holds for later
+  stocks naming no time of their own. Never after a forecast (`到2030年`), never into `目前…`/`未来…`/`近年来…`.
+* **changes over several years** (`过去5年增长近10倍`, `5年间增长了1.2倍`, `年复合增长`): stored with their span when
+  both ends are written (`从2018年的1.06万亿元到2023年的2.38万亿元` → growth 2018—2023, and each end a level of its
+  own year), otherwise not stored; never a one-period growth.
+* **indicator tables** (`指　标 | 11月 | | 1—11月 |`, `单位 | 累计 | 当月`) become figures with the table's periods,
+  resolved against the caption's year and the article's date; a row the text states already is not added twice.
+* **headline restatements** (`网民规模突破9亿` over `达9.04亿人`, `…增长5.0%` over `…39514亿元，同比增长5.0%`) in
+  another sentence of the article merge into the exact figure.
+* **precision**: `value_decimals` / `growth_decimals` keep the decimals written (`4.0%` → 1); render shows them.
+* `附注` notes (definitions, survey scope) are not figures.
 
 Conventions (tested in tests/unit/test_figures*.py against a labelled table from the seed bulletins):
 
@@ -20,7 +41,8 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   `实物商品网上零售额占社会消费品零售总额的比重为27.2%` → metric `实物商品网上零售额占社会消费品零售总额的比重`, unit %.
 * **region**: a prefix from `seeds/regions.txt` (全国/我国/中国/国内 → 全国; provinces and cities by short name;
   countries); lists (`广东、浙江、福建、江苏四省`) are joined with `、`. An unnamed local scope (`全省/全市/全县/全区/
-  本省/本市`) is kept as the region (never 全国). Default 全国. Scope modifiers stay in the metric
+  本省/本市/我省/我市`) is kept as the region (never 全国) unless the article names its region. Default: the
+  article's region, else 全国. Scope modifiers stay in the metric
   (`除汽车以外的消费品零售额`, `限额以上单位通过公共网络实现的商品零售额`).
 * **value/unit/value_base/base_unit**: `13.8万亿元` → 13.8, 万亿元, 1.38e13, 元. A multiplier without a unit
   (`超过了10亿`) gives unit 亿 and base unit "". Numbers inside parentheses (currency conversions) are skipped.
@@ -39,7 +61,8 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   whole count (`97个国民经济大类中的71个`). A point change of the growth rate itself (`增速比上半年回落0.6个百分点`)
   is not the metric's growth_pp. `同比持平` gives growth_pct 0 (`基本持平` gives nothing).
 * **period**: see `figures_periods`; comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are ignored;
-  a period stated earlier in the sentence (or, failing that, in the paragraph) applies to later figures.
+  a period stated earlier in the sentence applies to later figures; from another sentence only as the trust
+  rules above say.
   `截至…`/`年底`/`X月底` are stocks: period_start None.
 * **is_forecast**: 预计/预测/有望/将/或将/计划/目标/力争 in the figure's clause, or a period after publication.
 * Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations,
@@ -62,8 +85,10 @@ from typing import Any
 
 from bot.config import PROJECT_ROOT
 from bot.db.models import Article, Figure
-from bot.services.figures_numbers import Number, fold, iter_numbers
+from bot.services.figures_numbers import MULTIPLIERS, Number, fold, iter_numbers, parse_number
 from bot.services.figures_periods import PeriodMention, find_periods
+from bot.services.figures_tables import Table, find_tables, split_glued_rows
+from bot.text.segment import cut
 
 REGIONS_FILE = PROJECT_ROOT / "seeds" / "regions.txt"
 
@@ -86,6 +111,9 @@ class ExtractedFigure:
     quote: str
     span_start: int
     span_end: int
+    #: decimals the source wrote for the value and the growth (`4.0%` → 1): render keeps the source's precision
+    value_decimals: int | None = None
+    growth_decimals: int | None = None
 
 
 FIGURE_FIELDS = tuple(f.name for f in fields(ExtractedFigure))
@@ -146,7 +174,11 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
 
 
 #: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
-_LOCAL_SCOPE = re.compile(r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市)(?=[\u4e00-\u9fffA-Za-z0-9]{2})")
+_LOCAL_SCOPE = re.compile(
+    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
+)
+#: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
+_LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
 
 
 def split_region(phrase: str) -> tuple[str, str]:
@@ -174,6 +206,8 @@ def split_region(phrase: str) -> tuple[str, str]:
 # ------------------------------------------------------------------------------------------------ regexes
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)）\"”'’])\.(?![0-9])")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?\n]")
 _PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
@@ -390,7 +424,7 @@ _BREAKERS = re.compile(
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
-    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|同期|全年|以来|年以来|"
+    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|当月|当季|本月|当天|当日|同期|全年|以来|年以来|"
     r"累计|共计|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
     r"预计|预测|预期|估计|有望|将|建成|开通|编辑部|但|整体|现有|可|完成|未来|双方|计划|实现|仅有|仅)+"
 )
@@ -422,7 +456,7 @@ _SPACE_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 #: a short quoted term that is part of a noun phrase (`“95 后”用户占比`), not a quotation to break at
 _QUOTED_TERM = re.compile(
-    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff])"
+    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff]|\s*$)"
 )
 
 
@@ -478,6 +512,9 @@ def _apply_de(w: str) -> str:
     return after
 
 
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -494,6 +531,8 @@ def _phrase(w: str) -> _Phrase:
     w = _after_breakers(w)
     w = _LEAD_RE.sub("", w)
     w = _clean_spaces(w)
+    # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
+    w = _INNER_VERB.sub("", w)
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
@@ -516,7 +555,25 @@ def _share_heads(parts: list[str]) -> list[str]:
     if "的" in last:
         mod, _, head = last.rpartition("的")
         return [p + head for p in parts[:-1]] + [mod + head]
+    first = parts[0]
+    # `快递业务量和业务收入`: a later item naming only a head takes the first item's scope (快递业务收入)
+    parts = [
+        p if k == 0 or not p.startswith(("业务", "收入", "用户")) or p[:2] not in first or first.startswith(p[:2])
+        else first[: first.find(p[:2])] + p
+        for k, p in enumerate(parts)
+    ]
+    last = parts[-1]
     heads = (
+        # compound heads first: `农村和农产品网络零售额` → 农村网络零售额, not 农村额
+        "网络零售额",
+        "网上零售额",
+        "零售额",
+        "销售额",
+        "成交额",
+        "进出口额",
+        "出口额",
+        "进口额",
+        "业务收入",
         "用户规模",
         "用户数",
         "交易规模",
@@ -532,10 +589,21 @@ def _share_heads(parts: list[str]) -> list[str]:
         "率",
         "数",
         "指数",
+        "类商品",
         "商品",
     )
     head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
-    out = [p if (not head or any(p.endswith(h) for h in heads)) else p + head for p in parts[:-1]]
+    bare = [p for p in parts[:-1] if not any(p.endswith(h) for h in heads)]
+    if head and bare and all(len(p) <= 4 for p in bare):
+        # `城镇和乡村消费品零售额`: the items parallel the last item's first word (乡村), the rest is shared
+        first = cut(last)[0]
+        shared = last[len(first) :]
+        if len(first) >= 2 and len(shared) > len(head) and shared.endswith(head):
+            head = shared
+    out = [
+        p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
+        for p in parts[:-1]
+    ]
     return out + [last]
 
 
@@ -548,6 +616,13 @@ class _Item:
     kind: str  # level | growth | pp
     growth: float = 0.0
     negative: bool = False
+
+    @property
+    def decimals(self) -> int:
+        """Decimals of the growth as stored (`增长2.75倍` → 275%: two fewer than written)."""
+        if self.num.base_unit == "倍" and self.kind != "level":
+            return max(self.num.decimals - 2, 0)
+        return self.num.decimals
 
 
 def _mask(t: str, spans: list[tuple[int, int]]) -> str:
@@ -566,7 +641,7 @@ _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增
 _FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
 _MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早了)")
 #: `增长8%至10%`, `1500亿至1600亿件`: a range; neither end is the figure (precision first: not stored)
-_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*[0-9]")
+_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*(?!(?:19|20)[0-9]{2}\s*年)[0-9]")
 _RANGE_BEFORE = re.compile(
     r"[0-9][0-9.]*\s*(?:%|(?:万亿|亿|万|千)?(?:美元|元|件|人|户|个|家)?)\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*$"
 )
@@ -575,6 +650,11 @@ _PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
 _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 #: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
 _ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
+
+
+#: an amount qualifying a noun (`超过3000万元的“淘宝镇”`, `2000万元及以上的批发业企业`): a threshold
+_THRESHOLD_AFTER = re.compile(r"\s*((?:及)?以上)?\s*的\s*(?!规模|水平|高位|新高|历史|纪录|记录|大关|关口|增长|增幅|增速|[0-9])")
+_THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
 
 
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
@@ -593,7 +673,7 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None  # "百度 2023 万象大会"
     if not n.unit and not n.mult:
         if re.search(
-            r"指数(?:值)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
+            r"指数(?:值)?\s*(?:分别)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
         ) and not _BAD_AFTER.match(t, n.end):
             n.unit = n.base_unit = ""
             return _Item(n, "level")
@@ -606,6 +686,10 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None
     if n.unit == "个" and _PART_AFTER.match(t, n.end) or _PART_BEFORE.search(t, max(0, n.start - 24), n.start):
         return None
+    if n.base_unit in ("元", "美元", "欧元", "港元", "日元", "英镑") and _THRESHOLD_AFTER.match(t, n.end) and (
+        _THRESHOLD_BEFORE.search(before.replace("\x00", "")) or _THRESHOLD_AFTER.match(t, n.end).group(1)  # type: ignore[union-attr]
+    ):
+        return None  # `年交易额超过3000万元的淘宝镇204个`: the bar things clear, not a figure
     if n.base_unit not in ("%", "倍", "‰", "个百分点") and _ABS_CHANGE.search(before.replace("\x00", "")):
         return None
     after_unit = t[n.end : n.end + 4]
@@ -659,6 +743,25 @@ class _Ctx:
     year: int | None = None  # last explicit year seen in the paragraph
     period: PeriodMention | None = None  # last period seen in the paragraph
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
+    region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
+    carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
+    period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
+    sentence: str = ""  # the (folded) sentence being read
+
+
+#: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
+_OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")
+
+
+_MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
+
+
+def _own_region(region: str, article: str) -> str:
+    """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
+    region when it names one."""
+    if region in _LOCAL_NAMES and article:
+        return article
+    return region or article or "全国"
 
 
 def _resolve(
@@ -672,11 +775,15 @@ def _resolve(
 
 def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     t = fold(quote)
+    ctx.sentence = t
     parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
+    multi_year = _MULTI_YEAR_HINT.search(t) is not None
+    if multi_year:
+        blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
     blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
@@ -700,6 +807,17 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         ):
             val = n.value * 100 if n.base_unit == "倍" else n.value
             it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
+        elif (
+            prev_item is not None
+            and prev_item.kind == "level"
+            and not prev_item.num.unit
+            and not prev_item.num.mult
+            and not n.unit
+            and not n.mult
+            and _LIST_GAP.match(t[prev_item.num.end : n.start])
+            and not _BAD_AFTER.match(t, n.end)
+        ):
+            it = _Item(n, "level")  # `指数分别为327.55和251`: the second index value of a list
         else:
             it = _classify(t, masked, n, cb)
         if it is not None:
@@ -708,7 +826,9 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     prev_end = 0
     post_mode = False
     sent_region = _sentence_region(masked)
+    fromto = _FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None
     last_level_group: list[int] = []  # indices into figs of the last list of levels
+    undated: set[int] = set()  # indices into figs of changes over undated spans of years (not stored)
     i = 0
     while i < len(items):
         it = items[i]
@@ -725,7 +845,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             j += 1
         window = masked[ws : n.start]
         raw_window = t[cb : n.start]
-        forecast = bool(_FORECAST_RE.search(raw_window))
+        # `国家邮政局预计，2024年…快递业务量、业务收入分别完成1425亿件和1.3万亿元`: 预计 governs the sentence after it
+        forecast = bool(_FORECAST_RE.search(raw_window)) or _FORECAST_LEAD.search(t, 0, n.start) is not None
         # period: last non-comparison period mention before the number in this sentence, else the paragraph's
         pm = None
         sent_year = None  # an explicit year earlier in the sentence (`《2023年上半年…报告》显示,上半年…`)
@@ -747,8 +868,16 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         ):
             sent_year = pm.year if pm.year is not None else sent_year
             pm = asof_pm  # `截至5月31日,今年快递业务量已达500亿件`: year to date, as of 31 May
-        if pm is None:
-            pm = ctx.period
+        if pm is None and ctx.period is not None:
+            if ctx.carry or (
+                # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
+                # holds for later stocks that name no time of their own (never a forecast's `到2030年`)
+                ctx.period.asof
+                and ctx.period.kind != "now"
+                and not ctx.period_forecast
+                and not _OWN_TIME.search(t)
+            ):
+                pm = ctx.period
         if it.kind == "level":
             qual = _qualifier(t, masked[cb : n.start], n)
             ph = _phrase(window)
@@ -764,6 +893,11 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ctx,
                 [(figs[x].region, figs[x].metric) for x in last_level_group],
             )
+            if metrics is None and fromto is not None and fromto.start() <= n.start < fromto.end():
+                # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
+                # levels of the metric named after them
+                ahead = _metric_ahead(t, masked, fromto.end())
+                metrics = [("", ahead)] * len(group) if ahead else None
             if metrics is None:
                 prev_end = group[-1].num.end
                 i = j
@@ -776,6 +910,20 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             )
             metrics = [(r or fallback_region, _expand_generic(m, ctx)) for r, m in metrics]
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
+            if fromto is not None and fromto.start() <= n.start < fromto.end():
+                start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
+            elif (
+                start is None
+                and end is not None
+                and pm is not None
+                and pm.asof
+                and pm.kind == "month"
+                and "累计" in raw_window
+                and _FLOW.search(t) is not None
+            ):
+                # `截至6月，移动互联网累计流量达1423亿GB，同比增长14.6%`: a running total of the year, compared with
+                # the same months a year before — a flow from January, not a stock
+                start = date(end.year, 1, 1)
             if start is not None and ctx.published is not None and start > ctx.published:
                 forecast = True
             last_level_group = []
@@ -784,12 +932,15 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 region, metric = metrics[k]
                 if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
                     continue
+                if metric.endswith("业务") and gn.base_unit:
+                    # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
+                    metric += "收入" if gn.base_unit in _MONEY else "量"
                 q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
                 if k and q == "exact" and "分别" in masked[cb : n.start]:
                     q = qual
                 fig = ExtractedFigure(
                     metric=metric,
-                    region=region or "全国",
+                    region=_own_region(region, ctx.region),
                     value=gn.value,
                     unit=gn.unit,
                     value_base=gn.value_base,
@@ -804,6 +955,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     quote=quote,
                     span_start=gn.start,
                     span_end=gn.end,
+                    value_decimals=gn.decimals,
                 )
                 figs.append(fig)
                 fig_pos.append(gn.start)
@@ -818,8 +970,14 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             if gm:
                 own_raw = own_raw[: gm.start()]
             ph = _phrase(own_raw)
+            if len(ph.metric) < 2:
+                ph.metric = ""  # `年增长45.9%`: 年 names no metric
             targets: list[int] = []
-            if figs:
+            shared = False
+            multi = _multi_year_span(t, periods, n.start) if multi_year else None
+            if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
+                multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
+            if figs and multi is None:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
                 free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
                 if not ph.metric and len(group) > len(free):
@@ -839,24 +997,44 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         ]
                         if len(group) > len(targets):
                             targets = free[-1:] if len(group) == 1 else []
+                        if (
+                            len(group) == 1
+                            and not ph.metric
+                            and len(free) > 1
+                            and set(free) <= set(last_level_group)
+                            and _SHARED_GROWTH.search(masked[cb : n.start])
+                        ):
+                            # `快递业务量、业务收入分别完成1425亿件和1.3万亿元，增速8%左右`: one rate for the list
+                            targets, shared = free, True
             if targets:
-                for x, g_it in zip(targets, group, strict=False):
+                for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
                     if it.kind == "growth":
                         figs[x].growth_pct = g_it.growth
                     else:
                         figs[x].growth_pp = g_it.growth
+                    figs[x].growth_decimals = g_it.decimals
             else:
                 names: list[tuple[str, str]]
                 if ph.metric and len(group) > 1 and len(ph.items) == len(group):
                     names = [(ph.region, x) for x in ph.items]
                 elif ph.metric:
-                    names = [(ph.region, ph.metric)] * len(group)
+                    names = [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
                 elif figs:
                     names = [(figs[-1].region, figs[-1].metric)] * len(group)
+                elif ctx.metrics and _BREAKDOWN.match(t):
+                    # `分季度看，二季度同比增长39.2%`: the paragraph's subject, broken down
+                    names = [("", ctx.metrics[0])] * len(group)
                 else:
                     names = []
                 if names:
-                    start, end, label = _resolve(pm, ctx, forecast, sent_year)
+                    if multi == "drop":
+                        # `过去5年增长近10倍`: a change over years it does not date is not a one-period growth;
+                        # its metric still names the levels that follow (`…,2022年达2.1万亿元`)
+                        undated.update(range(len(figs), len(figs) + len(group)))
+                    if isinstance(multi, tuple):
+                        start, end, label = multi
+                    else:
+                        start, end, label = _resolve(pm, ctx, forecast, sent_year)
                     if start is not None and ctx.published is not None and start > ctx.published:
                         forecast = True
                     for (region, metric), g_it in zip(names, group, strict=False):
@@ -866,7 +1044,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         unit = "个百分点" if it.kind == "pp" else "%"
                         fig = ExtractedFigure(
                             metric=metric,
-                            region=region or "全国",
+                            region=_own_region(region, ctx.region),
                             value=g_it.growth,
                             unit=unit,
                             value_base=g_it.growth,
@@ -881,6 +1059,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                             quote=quote,
                             span_start=gn.start,
                             span_end=gn.end,
+                            value_decimals=g_it.decimals,
+                            growth_decimals=g_it.decimals,
                         )
                         figs.append(fig)
                         fig_pos.append(gn.start)
@@ -893,14 +1073,103 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             fm = _FLAT_AFTER.match(t, f.span_end, nxt)
             if fm and "基本" not in fm.group():
                 f.growth_pct = 0.0
-    out.extend(_merge_leading_growth(figs))
-    # update paragraph context: last explicit (non-comparison) year and period of this sentence
+                f.growth_decimals = 0
+    out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in undated]))
+    # update the context: the last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，
+    # 6月当月增幅…`: a later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)
+    first = None
     for p in periods:
-        if p.comparison:
-            continue
+        if p.comparison or t.startswith("以来", p.end) or t.startswith("起", p.end):
+            continue  # `2022年以来`: where a span starts, not the period of what follows
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
-        ctx.period = p
+        if first is None and p.kind != "now":
+            first = p
+    if first is not None:
+        ctx.period = first
+        ctx.period_forecast = bool(_FORECAST_RE.search(t))
+
+
+#: a span of several years before a change (`过去5年`, `5年间`, `近十年来`, `2012年以来`, `多年来`)
+_MULTI_YEAR = re.compile(
+    r"(?:过去|近|最近|这|此|前)?\s*(?<![0-9])(?:[0-9]{1,2}|[两三四五六七八九十]+|多|几)\s*年(?:间|来|内|中|里|时间|以来)?(?![0-9]|度|[底末初])"
+    r"|(?:(?:19|20)[0-9]{2}\s*年|近年)\s*以来|近年来|多年来|(?:十|[0-9]+)多年(?:来|间)?"
+)
+#: cheap test for a span of years in a sentence (most sentences have none)
+_MULTI_YEAR_HINT = re.compile(
+    r"年(?:间|来|内|中|里|时间|以来|复合)|以来|多年|近年|(?<![0-9])[0-9]{1,2}\s*年|[两三四五六七八九十]\s*年"
+    r"|(?:19|20)[0-9]{2}\s*年?\s*[-—–~至到]\s*(?:19|20)[0-9]{2}|从|由"
+)
+_MULTI_YEAR_SPAN = re.compile(r"[间来内]|以来$|多")
+#: `从2018年的1.06万亿元到2023年的2.38万亿元`: the two ends of a change over years
+_FROM_TO_YEARS = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年")
+
+
+_NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家)?"
+#: `从2018年的1.06万亿元到2023年的2.38万亿元`: a level at each end of a span of years
+_FROM_TO_VALUES = re.compile(
+    r"(?:从|由)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?" + _NUM_TEXT
+    + r"\s*(?:到|至|增至|增长至|增长到|提高到|上升至|升至)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?" + _NUM_TEXT
+)
+
+
+def _from_to_period(
+    t: str, pos: int, pm: PeriodMention | None, resolved: tuple[date | None, date | None, str]
+) -> tuple[date | None, date | None, str]:
+    """The period of one end of `从Y1年的A到Y2年的B` / `2013年至2019年…从A增长至B`: Y1 for A, Y2 for B (each a
+    year, never the whole span); an end value without a year of its own gets none (never the start's year)."""
+    before = t[max(0, pos - 12) : pos]
+    own = re.search(r"((?:19|20)[0-9]{2})\s*年\s*的\s*$", before)
+    if own:
+        y = int(own.group(1))
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    is_start = re.search(r"(?:从|由)\s*$", before) is not None
+    if pm is not None and pm.kind == "yearrange":
+        y = pm.a if is_start else pm.b
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    if is_start:
+        return resolved
+    return None, None, ""
+
+
+def _metric_ahead(t: str, masked: str, pos: int) -> str:
+    """The metric of the clause after `pos` that names one before its verb (`…，5年间，我国跨境电商进出口增长了…`)."""
+    for m in re.finditer(r"[^，,。；;]+", masked[pos:]):
+        clause = m.group()
+        verb = re.search(r"增长|增加|上升|提高|下降|减少|达到?|为|实现|完成", clause)
+        ph = _phrase(clause[: verb.start()] if verb else clause)
+        if ph.metric and len(ph.metric) >= 2 and not _DIGIT_RE.search(ph.metric):
+            return ph.metric
+    return ""
+
+
+def _multi_year_span(
+    t: str, periods: list[PeriodMention], pos: int
+) -> str | tuple[date, date, str] | None:
+    """A change stated over several years (`过去5年增长近10倍`, `5年间增长了1.2倍`): its span (start, end, label)
+    when both ends are years written in the sentence, "drop" when the span is not dated, None for a one-period
+    change (the last time expression before `pos` is an ordinary period)."""
+    marker = None
+    for m in _MULTI_YEAR.finditer(t, 0, pos):
+        if m.group().strip() and not re.fullmatch(r"\s*[0-9]{1,2}\s*年", m.group()):
+            marker = m
+        elif m.group().strip() and re.match(r"(?:间|来|内|中|里|时间|以来)", t[m.end() : m.end() + 2] or " "):
+            marker = m
+    if marker is None:
+        return None
+    if any(p.start >= marker.end() and p.end <= pos and not p.comparison and p.kind != "yearrange" for p in periods):
+        return None  # a period after the span (`过去5年…,2022年…增长8%`) dates the change
+    ft = None
+    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
+        ft = m
+    if ft is not None:
+        y1, y2 = int(ft.group(1)), int(ft.group(2))
+        if y1 < y2:
+            return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
+    for p in periods:
+        if p.kind == "yearrange" and p.end <= pos and not p.comparison:
+            return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    return "drop"
 
 
 def _is_growth_only(f: ExtractedFigure) -> bool:
@@ -925,6 +1194,7 @@ def _merge_leading_growth(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
             and (nxt.period_start, nxt.period_end) in ((f.period_start, f.period_end), (None, None))
         ):
             nxt.growth_pct, nxt.growth_pp = f.growth_pct, f.growth_pp
+            nxt.growth_decimals = f.growth_decimals
             if nxt.period_end is None:
                 nxt.period_start, nxt.period_end, nxt.period_label = f.period_start, f.period_end, f.period_label
             nxt.span_start = min(nxt.span_start, f.span_start)
@@ -952,6 +1222,7 @@ _SCOPE_AFTER = re.compile(
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
+    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
 )
 
@@ -1035,6 +1306,8 @@ def _level_metrics(
         return None
     if k > 1 and len(ph.items) == k:
         return [(ph.region, x) for x in ph.items]
+    if k > 1 and ph.region.count("、") == k - 1:
+        return [(r, metric) for r in ph.region.split("、")]  # `杭州、金华电商发展指数分别为327.55和251`
     if k > 1:
         regions = _region_list_before(t, cb, k)
         if regions:
@@ -1064,13 +1337,37 @@ def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]]
     return [(region, metric)] * n
 
 
+_FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
+_AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
+_SHARED_GROWTH = re.compile(r"增速|均|都")
+_BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
+_ANAPHORA = re.compile(r"^(该|这一|此|这个|上述|前述)(指标|数据|数值|数字|指数|规模|比例|比重|增速|[\u4e00-\u9fff]{0,2})$")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
-    """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模."""
+    """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
+    indicator named before (or nothing: a pronoun is no metric)."""
+    ana = _ANAPHORA.match(metric)
+    if ana:
+        rest = ana.group(2)
+        for prev in reversed(ctx.metrics):
+            if rest in ("", "指标", "数据", "数值", "数字") or prev.endswith(rest):
+                return prev
+        return ""
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
             return prev
+    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
+        # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
+        found = None
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+            found = m
+        if found is not None:
+            named = _phrase(found.group()).metric
+            if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
+                return named
     return metric
 
 
@@ -1117,25 +1414,387 @@ def iter_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def extract_figures(text: str, published: date | None) -> list[ExtractedFigure]:
-    """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order."""
+#: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
+#: period of the sentence before; any other sentence without a period of its own has none
+_REFERS_BACK = re.compile(
+    r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
+)
+#: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
+_REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
+#: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
+_FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
+_RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
+
+
+def extract_figures(text: str, published: date | None, *, title: str = "") -> list[ExtractedFigure]:
+    """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
+
+    `title`: the article's title; a region it names (`上海市快递业务量…`) — or, failing that, the region of an
+    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none."""
     out: list[ExtractedFigure] = []
-    for para in text.split("\n"):
-        if not _DIGIT_RE.search(para):
+    region = article_region(title, text)
+    lines = text.split("\n")
+    ctx = _Ctx(published, region=region)
+    if "|" in text:
+        lines = split_glued_rows(lines)
+    tables = find_tables(lines, _is_period_cell) if "|" in text else []
+    in_table = {k for tb in tables for k in range(tb.start_index, tb.end_index)}
+    notes = False
+    for li, para in enumerate(lines):
+        head = para.strip()
+        if _NOTES_HEAD.match(head):
+            # `附注` / `注：`: definitions and survey scope (`限额以上单位是指年主营业务收入2000万元及以上…`), not
+            # figures; a bare `附注` line starts the notes that close a release
+            notes = notes or _NOTES_ALONE.match(head) is not None
             continue
-        ctx = _Ctx(published)
-        for m in _SENT_RE.finditer(para):
-            quote = m.group().strip()
+        if notes or li in in_table or not _DIGIT_RE.search(para):
+            continue
+        # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
+        # article only when that sentence refers back (see _Ctx.carry)
+        ctx.year, ctx.metrics = None, []
+        follows_semicolon = False
+        para_period = False  # a period was stated earlier in this paragraph
+        # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
+        marked = _ASCII_STOP.sub("。", para) if "." in para else para
+        for m in _SENT_RE.finditer(marked):
+            quote = para[m.start() : m.end()].strip()
             if quote and _DIGIT_RE.search(quote):
+                ctx.carry = (
+                    follows_semicolon
+                    or _REFERS_BACK.match(quote) is not None
+                    or _REFERS_BACK_ANY.search(quote) is not None
+                    or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    # a flow continuing its paragraph's account (`1—2月份，全国网上零售额8580亿元…。实物商品网上零售额
+                    # 为6419亿元，增长25.5%`): a change or a running total is over the period just stated; a stock
+                    # (`目前已设立165个`) is not, nor anything after a forecast
+                    or (
+                        para_period
+                        and not ctx.period_forecast
+                        and _FLOW.search(quote) is not None
+                        and _OWN_TIME.search(quote.replace("累计", "")) is None
+                    )
+                )
+                before = ctx.period
                 _extract_sentence(quote, ctx, out)
+                para_period = para_period or ctx.period is not before
+            follows_semicolon = quote.endswith(("；", ";"))
+    for tb in tables:
+        _table_figures(tb, published, title, region, out)
+    return merge_restatements(out)
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+_NOTES_HEAD = re.compile(r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-９]+\s*[.．、]\s*(?:指标解释|统计范围|调查方法|统计口径)")
+_NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
+
+
+#: header cells naming a period relative to the table's own (`全国邮政行业发展情况表（2018年12月份）`)
+_REL_CURRENT = frozenset({"当月", "本月", "当期", "本期"})
+_REL_TO_DATE = frozenset({"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月"})
+
+
+def _is_period_cell(cell: str) -> bool:
+    """`11月`, `1—11月`, `1-11月份`, `2023年`, `上半年`, `一季度`, `当月`, `累计`: a header cell naming a period."""
+    c = re.sub(r"\s+", "", fold(cell))
+    if not c or len(c) > 16:
+        return False
+    if c in _REL_CURRENT or c in _REL_TO_DATE:
+        return True
+    pms = find_periods(c, None)
+    return len(pms) == 1 and pms[0].start == 0 and pms[0].end == len(c) and pms[0].kind != "now"
+
+
+def _table_figures(
+    tb: Table, published: date | None, title: str, region: str, out: list[ExtractedFigure]
+) -> None:
+    """Figures of an indicator table: each row's level (unit from the column or the row) with its growth, for each
+    period of the header, resolved against the caption's (else the title's) year and the article's date. A row
+    value the text already stated (same value and period) is not added twice: the text's figure keeps its sentence
+    and takes the table's growth if it had none."""
+    year = None
+    own: PeriodMention | None = None  # the table's own month or months (`（2018年12月份）`), for 当月/累计 columns
+    for src in (tb.caption, title):
+        for p in find_periods(fold(src), published):
+            if p.comparison:
+                continue
+            if own is None and p.kind in ("month", "months") and not p.day:
+                own = p
+            if year is None and p.explicit_year and p.year is not None:
+                year = p.year
+        if year is not None:
+            break
+    stated = list(out)
+    for cell in tb.cells:
+        start: date | None
+        end: date | None
+        written = re.sub(r"\s+", "", fold(cell.period))
+        if written in _REL_CURRENT or written in _REL_TO_DATE:
+            if own is None:
+                continue
+            o_start, o_end = own.resolve(published, year)
+            if o_end is None:
+                continue
+            if written in _REL_CURRENT:
+                start, end = date(o_end.year, o_end.month, 1), o_end
+                label = f"{o_end.year}年{o_end.month}月"
+            else:
+                start, end = date(o_end.year, 1, 1), o_end
+                label = f"{o_end.year}年1—{o_end.month}月"
+        else:
+            pms = find_periods(written, published, year)
+            if not pms:
+                continue
+            pm = pms[0]
+            start, end = pm.resolve(published, year)
+            label = pm.label if year is None or pm.explicit_year else f"{year}年{pm.label}"
+        growth = float(cell.growth.replace(",", "")) if cell.growth is not None else None
+        gdec = _decimals(cell.growth) if cell.growth is not None else None
+        num = None
+        if cell.value is not None and (cell.unit or cell.row_unit):
+            num = parse_number(fold(cell.value.replace(",", "") + (cell.unit or cell.row_unit)))
+            if num is not None and not num.unit:
+                num = None
+        if num is None and growth is None:
+            continue
+        reg, metric = split_region(cell.full_name or cell.row)
+        metric = metric if reg else (cell.full_name or cell.row)
+        reg = reg or region or "全国"
+        key = normalise_metric(metric)
+        row_key = normalise_metric(cell.row)
+        # the same figure in the text (`城镇消费品零售额34072亿元` for the row `城镇`): keep the text's
+        twin = None
+        for f in stated:
+            if (f.period_start, f.period_end) != (start, end):
+                continue
+            fk = normalise_metric(f.metric)
+            same_name = (
+                fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key) or fk.startswith(row_key)
+            )
+            if num is not None and not _is_growth_only(f):
+                if same_name and abs(f.value_base - num.value_base) <= 1e-9 * max(abs(num.value_base), 1.0):
+                    twin = f
+                    break
+            elif num is None and _is_growth_only(f) and same_name and f.growth_pct == growth:
+                twin = f
+                break
+        if twin is not None:
+            if twin.growth_pct is None and growth is not None:
+                twin.growth_pct, twin.growth_decimals = growth, gdec
+            tk = normalise_metric(twin.metric)
+            if len(key) > len(tk) and key.endswith(tk):
+                twin.metric = metric  # `业务总量` in the text is the table's `邮政行业业务总量`
+            continue
+        if len(metric) <= 2 or metric == cell.row and len(metric) <= 3 and not _HEAD_ONLY.search(metric):
+            continue  # `城镇` alone names no metric the text did not state
+        pos = cell.line.find(cell.value if num is not None and cell.value else cell.growth or "")
+        pos = max(pos, 0)
+        vdec: int | None
+        if num is not None:
+            value, unit, value_base, base_unit, vdec = num.value, num.unit, num.value_base, num.base_unit, num.decimals
+            pct = growth
+        else:
+            assert growth is not None
+            value, unit, value_base, base_unit, vdec = growth, "%", growth, "%", gdec
+            pct = growth
+        out.append(
+            ExtractedFigure(
+                metric=metric,
+                region=reg,
+                value=value,
+                unit=unit,
+                value_base=value_base,
+                base_unit=base_unit,
+                qualifier="exact",
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=pct,
+                growth_pp=None,
+                is_forecast=False,
+                quote=cell.line,
+                span_start=pos,
+                span_end=pos + len(cell.value or cell.growth or ""),
+                value_decimals=vdec,
+                growth_decimals=gdec if pct is not None else None,
+            )
+        )
+
+
+_HEAD_ONLY = re.compile(r"(?:额|量|收入|数|率|值)$")
+
+
+def _decimals(written: str) -> int:
+    return len(written.rpartition(".")[2]) if "." in written else 0
+
+
+#: how far a rounded restatement may be from the exact figure it restates (`突破9亿` for 9.2亿: 2%; `超5万亿元`
+#: for 5.3万亿元: 6%)
+_RESTATE_MAX = {"lower_bound": 1.2, "approx": 1.1, "upper_bound": 1.2}
+
+
+def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """Drop a rounded restatement (`网民规模突破9亿`, `网上零售额超5万亿元`, `约2万亿元`) of an exact figure of
+    the same article (stated in another sentence: a headline or lead): same metric, region and unit (`9亿` matches
+    `9.04亿人`), the same period (or none stated), and the exact value on the
+    side of the bound the words say, within `_RESTATE_MAX`. The exact figure is the one a reader wants."""
+    exact = [f for f in figs if f.qualifier == "exact" and not _is_growth_only(f)]
+    if len(figs) < 2 or not exact:
+        return figs
+    key = {id(f): normalise_metric(f.metric) for f in figs}
+    levels = {
+        (key[id(e)], e.region, e.period_start, e.period_end, e.growth_pct, e.growth_pp)
+        for e in exact
+        if e.period_end is not None
+    }
+    by_metric: dict[str, list[ExtractedFigure]] = {}
+    for e in exact:
+        by_metric.setdefault(key[id(e)], []).append(e)
+    keep: list[ExtractedFigure] = []
+    for f in figs:
+        only = _is_growth_only(f)
+        if (
+            only
+            and f.period_end is not None
+            and (key[id(f)], f.region, f.period_start, f.period_end, f.growth_pct, f.growth_pp) in levels
+        ):
+            continue  # `2020年11月份社会消费品零售总额增长5.0%` over `…为39514亿元，同比增长5.0%`
+        if (
+            f.qualifier == "exact"
+            and not only
+            and f.period_end is None
+            and any(
+                e.quote != f.quote
+                and e.period_end is not None
+                and e.region == f.region
+                and e.base_unit == f.base_unit
+                and abs(e.value_base - f.value_base) <= 1e-9 * max(abs(f.value_base), 1.0)
+                for e in by_metric.get(key[id(f)], ())
+            )
+        ):
+            continue  # a headline `我国网民规模达10.79亿人` over the body's `截至6月，…达10.79亿人`
+        limit = _RESTATE_MAX.get(f.qualifier)
+        if limit is not None and not only and f.value_base > 0:
+            for e in by_metric.get(key[id(f)], ()):
+                if (
+                    # `超过20万亿元，达到20.8万亿元`: the round number restated; but `首次突破2万亿元关口、达2.1万亿元`
+                    # states a milestone and a level, both kept
+                    (e.quote != f.quote or not _MILESTONE.search(f.quote))
+                    and e is not f
+                    and e.region == f.region
+                    and (e.base_unit == f.base_unit or (f.base_unit == "" and f.unit in MULTIPLIERS))
+                    and f.period_end in (None, e.period_end)
+                    and f.period_start in (None, e.period_start)
+                    and e.value_base > 0
+                    and _restates(f.qualifier, f.value_base, e.value_base, limit)
+                ):
+                    if e.growth_pct is None and f.growth_pct is not None:
+                        e.growth_pct, e.growth_decimals = f.growth_pct, f.growth_decimals
+                    break
+            else:
+                keep.append(f)
+            continue
+        keep.append(f)
+    return keep
+
+
+_MILESTONE = re.compile(r"首次|首度|关口|大关|历史|纪录|记录|里程碑|迈上|跨过|站上")
+
+
+def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
+    if qualifier == "lower_bound":
+        return bound <= exact <= bound * limit
+    if qualifier == "upper_bound":
+        return bound / limit <= exact <= bound
+    return bound / limit <= exact <= bound * limit
+
+
+# --------------------------------------------------------------------------------------------- article region
+
+#: a date or period opening a title (`2022 年`, `今年前7个月`, `1—3月`) before the region it names
+_TITLE_LEAD = re.compile(
+    r"^(?:\s|(?:19|20)\d{2}\s*年?(?:度)?|今年|去年|上半年|下半年|前三季度|[一二三四1-4]季度|前\s*\d{1,2}\s*个?月|"
+    r"\d{1,2}\s*(?:[-—–至]\s*\d{1,2})?\s*月份?|[:：,，、|])+"
+)
+#: an authority or place named with its administrative suffix in the lead (`上海市邮政管理局`, `广东省商务厅`)
+_LEAD_AUTHORITY = re.compile(
+    r"(?:省|市|自治区)?(?:人民政府|政府|商务厅|商务局|商务委员会|商务委|统计局|邮政管理局|通信管理局|海关|发展和改革委员会|"
+    r"发改委|市场监督管理局|网信办|工业和信息化厅|工信厅|调查总队)"
+)
+_NATIONAL = frozenset({"全国", "全球", "海外"})
+#: a place naming an outlet or a dateline, not the scope of the figures (`台州日报`, `北京4月21日电`)
+_OUTLET_AFTER = re.compile(
+    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|新闻网|网|发布)"
+    r"|\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)"
+)
+#: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
+_RANK_IN = re.compile(r"\s*(?:第|前列|前茅|首位|首|领先|之首|平均|水平|增速)")
+
+
+def _region_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each region name in `text`, longest first, non-overlapping, in order."""
+    table, _ = _regions()
+    names = _region_names()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(text):
+        hit = next((n for n in names.get(text[i], ()) if text.startswith(n, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        out.append((i, i + len(hit), table[hit]))
+        i += len(hit)
     return out
 
 
-def figure_values(body: str, published: date | None) -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, tuple[str, ...]]:
+    table, _ = _regions()
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(table, key=len, reverse=True):
+        by_first.setdefault(n[0], []).append(n)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+def article_region(title: str, body: str = "") -> str:
+    """The one region an article is about, or "" (national, several regions, or none named).
+
+    From the title: the region it names (`2022年上海市快递业务量完成28.6亿件` → 上海; `上海浦东…` → 上海); a title
+    naming the nation (全国/中国/我国) or two unrelated regions gives "". Failing a title region, the lead's
+    first sentence: an authority named with its region (`上海市邮政管理局发布…`, `据广东省商务厅统计`)."""
+    t = fold(title or "")
+    mentions = [
+        m
+        for m in _region_mentions(t)
+        if not (m[2] == "全国" and _RANK_IN.match(t, m[1])) and not _OUTLET_AFTER.match(t, m[1])
+    ]
+    if mentions:
+        canon = [c for _, _, c in mentions]
+        if any(c in _NATIONAL for c in canon):
+            return ""
+        first = canon[0]
+        # `上海浦东`: a place inside the first region, written right after it
+        rest = [m for m in mentions[1:] if m[2] != first]
+        if rest and not (len(mentions) == 2 and mentions[1][0] == mentions[0][1]):
+            return ""
+        return first
+    lead = fold(body.lstrip().split("\n", 1)[0])
+    lead = re.split(r"[。！？!?；;]", lead, maxsplit=1)[0]
+    found: list[str] = []
+    for _s, e, c in _region_mentions(lead):
+        if c in _NATIONAL:
+            return ""
+        if _LEAD_AUTHORITY.match(lead, e) and c not in found:
+            found.append(c)
+    return found[0] if len(found) == 1 else ""
+
+
+def figure_values(body: str, published: date | None, *, title: str = "") -> list[dict[str, Any]]:
     """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
     exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
     rows: list[dict[str, Any]] = []
-    for f in extract_figures(body, published):
+    for f in extract_figures(body, published, title=title):
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]
@@ -1148,4 +1807,7 @@ def figure_values(body: str, published: date | None) -> list[dict[str, Any]]:
 def figures_for_article(article: Article) -> list[Figure]:
     """ORM rows for every figure in the article body (article must be flushed: id set)."""
     assert article.id is not None
-    return [Figure(article_id=article.id, **data) for data in figure_values(article.body, article.published)]
+    return [
+        Figure(article_id=article.id, **data)
+        for data in figure_values(article.body, article.published, title=article.title)
+    ]

@@ -111,6 +111,7 @@ class Number:
     value_base: float
     more: bool  # 多/余 after the number ("30多个")
     text: str
+    decimals: int = 0  # digits after the decimal point as written (`4.0%` → 1): the source's precision
 
 
 def parse_number(text: str, pos: int = 0) -> Number | None:
@@ -150,7 +151,8 @@ def _from_match(text: str, m: re.Match[str]) -> Number | None:
     written = (mult + unit) if unit != "元人民币" else mult + "元"
     if unit == "人民币":
         written = mult + "元"
-    return Number(m.start(), end, value, mult, written, base, value * factor, more, text[m.start() : end])
+    decimals = max(len(frac) - 1, 0)
+    return Number(m.start(), end, value, mult, written, base, value * factor, more, text[m.start() : end], decimals)
 
 
 def iter_numbers(text: str) -> list[Number]:

@@ -7,7 +7,8 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
   `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
 * sub-periods: `上半年/下半年`, `一季度/第二季度/Q3`, `前三季度`, `1月至7月/1-7月/1—7月`, `前7个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
-* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date).
+* as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
+* spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
 takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
@@ -52,13 +53,25 @@ _SUB = (
     r"|(?P<ye>年底|年末|底|末)"
     r"|(?P<full>全年)"
 )
-PERIOD_RE = re.compile(
-    r"(?=[截止到至目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
-    r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
-    r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
-    r"|(?P<now>目前|当前|现在|至今)"
-    r"|(?:" + _Y + r")?\s*(?:" + _SUB + r")?)"
+#: spans of days (`11月1日至11日`): only tried on sentences naming a day (日/号), most do not
+_DAYS = (
+    r"(?P<dm>\d{1,2})\s*月\s*(?P<dd1>\d{1,2})\s*[日号]?\s*(?:至|到|-|—|–|~|－)\s*(?:(?P<dm2>\d{1,2})\s*月\s*)?"
+    r"(?P<dd2>\d{1,2})\s*[日号]|"
 )
+
+
+def _period_re(days: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?=[截止到至目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
+        r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
+        r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
+        r"|(?P<now>目前|当前|现在|至今)"
+        r"|(?:" + _Y + r")?\s*(?:" + days + _SUB + r")?)"
+    )
+
+
+PERIOD_RE = _period_re("")
+PERIOD_DAYS_RE = _period_re(_DAYS)
 
 #: comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are not the period of a figure
 _COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)\s*$")
@@ -66,6 +79,10 @@ _COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|�
 
 #: `由 2007 年的 52.9%提升至…`: a period directly followed by its own value is a starting level, not a base
 _FROM_VALUE = re.compile(r"\s*的\s*\d")
+
+
+#: an event held on the days just named (`…在青岛举办`, `举行`, `召开`)
+_EVENT_AFTER = re.compile(r"[^。；;]{0,30}?(?:举办|举行|召开|开幕|闭幕|开展|亮相)")
 
 
 @dataclass(slots=True)
@@ -79,6 +96,7 @@ class PeriodMention:
     a: int = 0  # kind-specific: first month / half / quarter
     b: int = 0  # last month
     day: int = 0
+    day2: int = 0  # last day of a span of days (`11月1日至11日`)
     asof: bool = False
     comparison: bool = False
     rel: bool = False  # year given relative to publication (今年/去年)
@@ -129,6 +147,9 @@ class PeriodMention:
             return date(year, 1, 1), date(year, 9, 30)
         if k == "months":
             return date(year, self.a, 1), _month_end(year, self.b)
+        if k == "days":
+            last = min(self.day2, calendar.monthrange(year, self.b)[1])
+            return date(year, self.a, min(self.day, calendar.monthrange(year, self.a)[1])), date(year, self.b, last)
         if k == "month":
             if self.day:
                 d = min(self.day, calendar.monthrange(year, self.a)[1])
@@ -148,7 +169,8 @@ def _cn_int(s: str) -> int:
 def find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
     """Every period mention in `text` (a width-folded sentence), in order."""
     out: list[PeriodMention] = []
-    for m in PERIOD_RE.finditer(text):
+    pattern = PERIOD_DAYS_RE if ("日" in text or "号" in text) else PERIOD_RE
+    for m in pattern.finditer(text):
         if m.end() == m.start() or not m.group().strip():
             continue
         g = m.groupdict()
@@ -156,7 +178,11 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         if g["asof"] == "到" and not (g["y"] or g["rel"] or g["m"] or g["ye"]):
             continue
         s, e = m.start(), m.end()
-        if not g["asof"]:
+        if g["asof"] in ("到", "至") and _FROM_VALUE.match(text, e):
+            # `从2018年的1.06万亿元到2023年的2.38万亿元`: the year of the end value, not "as of"
+            asof = False
+            s = m.start("asof") + len(g["asof"])
+        if not g["asof"] or not asof:
             s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         label = re.sub(r"\s+", "", text[s:e])
         comparison = (
@@ -197,6 +223,14 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             pm.kind, pm.a = "quarter", _cn_int(g["q"] or g["qq"])
             if g["qend"]:
                 pm.asof = True
+        elif g.get("dm"):
+            a, b = int(g["dm"]), int(g["dm2"] or g["dm"])
+            d1, d2 = int(g["dd1"]), int(g["dd2"])
+            if not (1 <= a <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and (a, d1) < (b, d2)):
+                continue
+            if _EVENT_AFTER.match(text, e):
+                continue  # `8月31日至9月1日,…大会在青岛举办`: when an event took place, not a figure's period
+            pm.kind, pm.a, pm.b, pm.day, pm.day2 = "days", a, b, d1, d2
         elif g["m1"]:
             a, b = int(g["m1"]), int(g["m2"])
             if not (1 <= a <= b <= 12):
@@ -213,8 +247,9 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
                 continue
             if g["d"]:
                 day = int(g["d"])
-                if not asof or not 1 <= day <= 31:
-                    continue  # a plain date (event day) is not the period of a figure
+                one_day = re.match(r"\s*(?:当天|当日|单日|一天|全天)", text[e : e + 4]) is not None
+                if not (asof or one_day) or not 1 <= day <= 31:
+                    continue  # a plain date (event day) is not the period of a figure; `11月11日当天` is
                 pm.kind, pm.a, pm.day = "month", mo, day
             else:
                 pm.kind, pm.a = "month", mo

@@ -13,10 +13,12 @@ Resolution order for the metric part of the query (after width folding, space re
 1. the exact normalised name (`Figure.metric_norm`), together with its synonyms from `seeds/metric_aliases.toml`
    (Chinese aliases and English names: `online retail sales`, `Internet users` …);
 2. a stored region prefix (`上海网上零售额` → region 上海, metric 网上零售额), again with synonyms;
-3. fuzzy matching over jieba tokens and character bigrams against the distinct stored metric names (and alias
-   names); close enough → those metrics' figures, otherwise no entries and the closest names as `suggestions`.
-   Both need a meaningful overlap (`overlap`): a shared bigram without stop characters (的, 和, 与 …) that is not a
-   generic head (指标, 规模 …), or shared Latin text; suggestions are ranked by that overlap, then by similarity.
+3. otherwise no entries: fuzzy matching over jieba tokens and character bigrams against the distinct stored metric
+   names (and alias names) gives the closest names as `suggestions` ("did you mean …"), never as an answer — a
+   figure of another metric shown as the one asked for is the worst answer (`/metric 直播电商` must not answer with
+   阿联酋电商). Names containing the query come first, then those most similar, then by meaningful overlap
+   (`overlap`: a shared bigram without stop characters (的, 和, 与 …) that is not a generic head (指标, 规模 …), or
+   shared Latin text).
 
 An optional period in the query narrows the figures: `网上零售额 2023`, `网上零售额 上半年`, `网上零售额 2023年1-7月`,
 `网上零售额 2023 H1`, and in English `online retail sales H1 2023`, `first half`, `Q1`, `Jan-Jul`, `first 7 months`.
@@ -56,11 +58,10 @@ from bot.text.segment import cut_for_search
 
 ALIASES_FILE = PROJECT_ROOT / "seeds" / "metric_aliases.toml"
 
-#: fuzzy score at or above which a stored name counts as the metric asked for
+#: fuzzy score at or above which a stored name is a close suggestion (listed before looser ones; never an answer)
 FUZZY_MATCH = 0.6
-#: fuzzy matches kept: those within this distance of the best one (at most MAX_FUZZY_NAMES)
+#: close suggestions: those within this distance of the best one
 FUZZY_BAND = 0.15
-MAX_FUZZY_NAMES = 3
 MAX_SUGGESTIONS = 5
 CATALOG_TTL_SECONDS = 300.0
 
@@ -117,6 +118,9 @@ class FigureEntry:
     metric_norms: set[str] = field(default_factory=set)
     #: how many stored figures report this value (sources lists at most MAX_SOURCES of them)
     source_count: int = 0
+    #: decimals the source wrote (`4.0%` → 1); None for figures stored before revision 0008
+    value_decimals: int | None = None
+    growth_decimals: int | None = None
 
     @property
     def newest_published(self) -> date:
@@ -147,19 +151,21 @@ class FigureEntry:
             "published": _iso(first.published),
             "sources": [s.to_json() for s in self.sources],
             "source_count": self.source_count,
+            "value_decimals": self.value_decimals,
+            "growth_decimals": self.growth_decimals,
         }
 
     def value_text(self) -> str:
-        return f"{_QUALIFIER_TEXT.get(self.qualifier, '')}{_num(self.value)}{self.unit}"
+        return f"{_QUALIFIER_TEXT.get(self.qualifier, '')}{_num(self.value, self.value_decimals)}{self.unit}"
 
     def growth_text(self) -> str:
         parts = []
         if self.growth_pct is not None:  # neutral: the store does not say year-on-year vs other bases
             verb = "增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平"
-            parts.append(f"{verb}{_num(abs(self.growth_pct))}%" if self.growth_pct else verb)
+            parts.append(f"{verb}{_num(abs(self.growth_pct), self.growth_decimals)}%" if self.growth_pct else verb)
         if self.growth_pp is not None:
             verb = "提高" if self.growth_pp >= 0 else "下降"
-            parts.append(f"{verb}{_num(abs(self.growth_pp))}个百分点")
+            parts.append(f"{verb}{_num(abs(self.growth_pp), self.growth_decimals)}个百分点")
         return "，".join(parts)
 
     def period_text(self) -> str:
@@ -200,7 +206,7 @@ class LookupResult:
     suggestions: list[str] = field(default_factory=list)
     #: normalised metric names the figures were looked up under
     matched: list[str] = field(default_factory=list)
-    #: exact | alias | fuzzy | none
+    #: exact | alias | none (a resembling name is only ever a suggestion)
     match: str = "none"
     metric: str = ""
     region: str | None = None
@@ -225,8 +231,6 @@ class LookupResult:
                 lines.append("您是不是要找：" + "、".join(self.suggestions))
             return "\n".join(lines)
         head = f"{'、'.join(self.matched)}：{len(self.entries)} 条数据（最新时期在前）"
-        if self.match == "fuzzy":
-            head = f"未找到「{self.metric}」，按相近指标显示 — " + head
         if self.period:
             head += f"，时期：{self.period.text}"
         lines = [head]
@@ -252,7 +256,10 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _num(x: float) -> str:
+def _num(x: float, decimals: int | None = None) -> str:
+    """`13.8`, `4.0` when the source wrote `4.0` (decimals known), `1100` …"""
+    if decimals is not None and 0 <= decimals <= 6:
+        return f"{x:.{decimals}f}"
     return f"{x:,.4f}".rstrip("0").rstrip(".").replace(",", "") if x != int(x) else str(int(x))
 
 
@@ -721,7 +728,8 @@ def _details_sql(dialect: str, n_ids: int) -> str:
     return (
         "SELECT f.id, f.metric, f.metric_norm, f.region, f.value, f.unit, f.value_base, f.base_unit, f.qualifier, "
         "f.period_start, f.period_end, f.period_label, f.growth_pct, f.growth_pp, f.is_forecast, f.quote, "
-        "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published "
+        "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published, "
+        "f.value_decimals, f.growth_decimals "
         "FROM figure f JOIN article a ON a.id = f.article_id JOIN bulletin b ON b.id = a.bulletin_id "
         f"WHERE {where}"
     )
@@ -763,16 +771,20 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
             metric=first[1], region=first[3], value=first[4], unit=first[5], value_base=first[6],
             base_unit=first[7], qualifier=first[8], period_start=first[9], period_end=first[10],
             period_label=first[11], growth_pct=first[12], growth_pp=first[13], is_forecast=bool(first[14]),
-            source_count=count,
+            source_count=count, value_decimals=first[25], growth_decimals=first[26],
         )
         seen: set[int] = set()
         for r in rows_:
             entry.figure_ids.append(r[0])
             entry.metric_norms.add(r[2])
+            if entry.growth_pct is None and entry.growth_pp is None and (r[12] is not None or r[13] is not None):
+                entry.growth_decimals = r[26]
             if entry.growth_pct is None:
                 entry.growth_pct = r[12]
             if entry.growth_pp is None:
                 entry.growth_pp = r[13]
+            if entry.value_decimals is None:
+                entry.value_decimals = r[25]
             if not entry.period_label:
                 entry.period_label = r[11]
             if r[16] in seen:
@@ -940,39 +952,21 @@ def _lookup(session: Session, query: str, *, limit: int, offset: int, version: A
         result.matched = [n for n in names if n in stored]
         return result
 
+    # Anything else is a suggestion, never an answer: a name that merely resembles the query (`/metric 直播电商`
+    # against 阿联酋电商, 直播电商交易规模) is another metric, and a figure of another metric presented as the one
+    # asked for is the worst answer there is. Names containing the query first (直播电商交易规模), then those close
+    # enough to have been answers before (the fuzzy band), then those sharing the most meaningful text.
     ranked = _rank_names(name, catalog)
     best = ranked[0][0] if ranked else 0.0
-    if best >= FUZZY_MATCH:
-        chosen: list[str] = []
-        for score, _shared, cand in ranked:
-            if score < max(FUZZY_MATCH, best - FUZZY_BAND) or len(chosen) >= MAX_FUZZY_NAMES:
-                break
-            canonical = synonyms(cand)
-            group = alias_groups().get(cand, canonical)
-            head = group[0] if group else cand
-            if head in chosen or not any(n in stored for n in canonical):
-                continue
-            chosen.append(head)
-        # the newest entries over all chosen names, in one order (newest period, then newest figure) so that pages
-        # line up; details only for the page
-        keyed: list[_Keyed] = []
-        for head in chosen:
-            head_names = [n for n in synonyms(head) if n in stored]
-            if head_names:
-                keyed.extend(_newest_keyed(session, head_names, region=region, period=period,
-                                           limit=_window(limit, offset) + 1, years=catalog.years))
-        keyed.sort(key=lambda g: (g[0][0], g[0][1], g[3]), reverse=True)
-        page = _page(session, keyed[: _window(limit, offset) + 1], limit=limit, offset=offset)
-        if page.total:
-            found(page)
-            result.matched, result.match = chosen, "fuzzy"
-            return result
-        if chosen:
-            result.matched = chosen
-            return result
+
+    def rank(r: tuple[float, int, str]) -> tuple[bool, bool, int, float, int, str]:
+        score, shared, cand = r
+        contains = name in cand
+        close = score >= max(FUZZY_MATCH, best - FUZZY_BAND)
+        return (not contains, not close, -shared if not close else 0, -score, len(cand), cand)
+
     suggestions: list[str] = []
-    # the names sharing the most meaningful text first, then the most similar
-    for _score, _shared, cand in sorted(ranked, key=lambda r: (-r[1], -r[0], len(r[2]), r[2])):
+    for _score, _shared, cand in sorted(ranked, key=rank):
         # an alias (or English name) that is not stored itself suggests the stored name of its group
         shown = cand if cand in stored else next((n for n in synonyms(cand) if n in stored), None)
         if shown and shown not in suggestions:

@@ -248,15 +248,32 @@ def test_period_narrows(session: Session, store: dict[str, Article], query: str,
         assert "没有符合条件的数据" in result.to_text()
 
 
-def test_fuzzy_match(session: Session, store: dict[str, Article]) -> None:
-    result = lookup(session, "网上零售")
-    assert result.match == "fuzzy"
-    assert result.matched[0] == "网上零售额"
-    assert {7.16, 13.8} <= {e.value for e in result.entries}
+def test_partial_or_fuzzy_names_are_suggestions_not_answers(session: Session, store: dict[str, Article]) -> None:
+    """Issue 9: a name that only resembles the query is another metric: shown as "did you mean", never answered."""
     result = lookup(session, "实物商品零售额")
-    assert result.match == "fuzzy" and {e.value for e in result.entries} == {6.06}
-    result = lookup(session, "网民")
-    assert result.match == "fuzzy" and {e.value for e in result.entries} == {10.79}
+    assert result.entries == [] and result.match == "none" and result.matched == []
+    assert result.suggestions[0] == "实物商品网上零售额"
+    assert "没有找到" in result.to_text() and "您是不是要找" in result.to_text()
+    partial = lookup(session, "农村网络")  # a part of a stored name
+    assert partial.entries == [] and partial.suggestions[0] == "农村网络零售额"
+    # exact names and aliases (the alias table lists common short forms) are answers
+    assert lookup(session, "网上零售").match == "alias" and {7.16, 13.8} <= {e.value for e in lookup(session, "网上零售").entries}
+    assert lookup(session, "网民").match == "alias" and {e.value for e in lookup(session, "网民").entries} == {10.79}
+
+
+def test_a_resembling_metric_is_never_listed_first(session: Session) -> None:
+    """`/metric 直播电商` once listed 阿联酋电商's figures first: now nothing is answered, and the suggestions put the
+    names containing the query first."""
+    a = add_article(session, title="阿联酋电商")
+    add_figure(session, a, "阿联酋电商", 120, "亿美元", 120 * YI, "美元", None, None)
+    add_figure(session, a, "直播电商交易规模", 4.9, "万亿元", 4.9 * WANYI, "元", date(2023, 1, 1), date(2023, 12, 31))
+    add_figure(session, a, "直播电商用户规模", 5.4, "亿人", 5.4 * YI, "人", date(2023, 1, 1), date(2023, 12, 31))
+    session.commit()
+    result = lookup(session, "直播电商")
+    assert result.entries == [] and result.total == 0 and result.match == "none"
+    assert set(result.suggestions[:2]) == {"直播电商交易规模", "直播电商用户规模"}
+    assert "阿联酋电商" not in result.suggestions[:2]
+    assert lookup(session, "直播电商交易规模").match == "exact"
 
 
 def test_no_match_suggests_closest(session: Session, store: dict[str, Article]) -> None:
@@ -400,10 +417,10 @@ def test_pages_fetch_their_entries_and_count_all(session: Session) -> None:
     assert pages[2].offset == 10
     past = lookup(session, "网上零售额", limit=5, offset=20)  # past the end: no entries, still the total
     assert past.entries == [] and past.total == 12 and past.suggestions == []
-    # the alias and fuzzy paths page the same way
+    # the alias path pages the same way
     assert [e.value for e in lookup(session, "网零", limit=5, offset=5).entries] == everything[5:10]
-    fuzzy = lookup(session, "网上零售", limit=5, offset=10)
-    assert fuzzy.match == "fuzzy" and fuzzy.total == 12 and [e.value for e in fuzzy.entries] == everything[10:]
+    alias = lookup(session, "网上零售", limit=5, offset=10)
+    assert alias.match == "alias" and alias.total == 12 and [e.value for e in alias.entries] == everything[10:]
 
 
 def test_total_is_counted_up_to_a_bound(session: Session) -> None:
@@ -459,8 +476,8 @@ def test_english_queries_find_chinese_metrics(session: Session, store: dict[str,
 
 
 def test_english_fuzzy_and_names(session: Session, store: dict[str, Article]) -> None:
-    near = lookup(session, "online retail sale")  # singular: close to an English alias
-    assert near.match == "fuzzy" and near.matched[0] == "网上零售额" and 13.8 in {e.value for e in near.entries}
+    near = lookup(session, "online retail sale")  # singular: close to an English alias, suggested (not answered)
+    assert near.entries == [] and near.suggestions[0] == "网上零售额"
     assert normalise_query("E-Commerce  Logistics Index") == normalise_query("ecommerce logistics index")
     assert "电商物流指数" in synonyms(normalise_query("e-commerce logistics index"))
     assert "快递业务量" in synonyms(normalise_query("Express delivery volume"))

@@ -36,7 +36,7 @@ def prepare_article(item: ArticleInput) -> PreparedArticle:
     return PreparedArticle(
         title_tokens=search_service._tokens(item.title),  # noqa: SLF001
         body_tokens=search_service._tokens(item.body),  # noqa: SLF001
-        figures=figures_service.figure_values(item.body, item.published),
+        figures=figures_service.figure_values(item.body, item.published, title=item.title),
     )
 
 

@@ -1,0 +1,265 @@
+"""Indicator tables in statistics releases, as plain text with `|` between cells:
+
+    2020年11月份社会消费品零售总额主要数据
+    指　标 | 11月 | | 1—11月 |
+    | 绝对量（亿元） | 同比增长（%） | 绝对量（亿元） | 同比增长（%） |
+    社会消费品零售总额 | 39514 | 5.0 | 351415 | -4.8
+    其中：除汽车以外的消费品零售额 | 35497 | 4.2 | 316884 | -5.0
+    按经营地分 | | | |
+    城镇 | 34072 | 4.9 | 304413 | -4.9
+    其中：实物商品网上零售额 | — | — | 87792 | 15.7
+
+The header row names the periods (a period cell spans the empty cells after it); an optional second header row says
+what each column holds (`绝对量（亿元）` a level in that unit, `同比增长（%）` a growth rate). Without it, a period
+spanning two columns holds a level then its growth. Each indicator row then gives, per period, a level with its
+growth. `—` is a missing value; `-4.8` a fall. Section rows (`按经营地分`) carry no values.
+
+`find_tables(lines)` returns the cells read; `bot.services.figures` turns them into figures (periods resolved
+against the article's date and the caption's year). Pure Python, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.services.figures_numbers import fold
+
+_NUM = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
+_MISSING = re.compile(r"^(?:—+|－+|-+|–|/|…|\.\.\.)?$")
+#: a column saying it holds a growth rate: `同比增长（%）`, `比上年增长(%)`, `增速(%)`
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|下降|同比|比上年|±")
+#: `绝对量（亿元）`, `（亿元）`: the unit of a level column
+_UNIT_IN = re.compile(r"[（(]\s*(?P<u>[^()（）]{1,8}?)\s*[)）]")
+_NAME_PREFIX = re.compile(r"^(?:其中|内)\s*[:：]\s*|^[#*]+\s*")
+
+
+@dataclass(slots=True)
+class TableCell:
+    """One value of an indicator table: a level (with its growth, when the table gives one) or a growth alone."""
+
+    row: str  # the indicator as written, `其中：` removed (`除汽车以外的消费品零售额`)
+    row_unit: str  # a unit written in the row name (`网上零售额（亿元）` → 亿元), else ""
+    period: str  # the header cell (`11月`, `1—11月`)
+    value: str | None  # the level as written (`39514`), None when the table gives only the growth
+    unit: str  # the level's unit from the column header (`亿元`), else ""
+    growth: str | None  # the growth as written (`-4.8`), None when none
+    line: str  # the row as written (the figure's quote)
+    line_index: int
+    full_name: str = ""  # the indicator with what the table implies (`快递业务` in 万件 → 快递业务量)
+
+
+@dataclass(slots=True)
+class Table:
+    start_index: int  # line index of the table's first line
+    header_index: int  # line index of the period header
+    end_index: int  # one past the last line of the table
+    caption: str  # the line before the header (`2020年11月份社会消费品零售总额主要数据`), or ""
+    cells: list[TableCell] = field(default_factory=list)
+
+
+def is_table_line(line: str) -> bool:
+    return line.count("|") >= 2
+
+
+def _cells(line: str) -> list[str]:
+    s = fold(line).strip()
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip() for c in s.split("|")]
+
+
+def _is_number(cell: str) -> bool:
+    return bool(_NUM.match(cell.replace(" ", "")))
+
+
+def _is_missing(cell: str) -> bool:
+    return bool(_MISSING.match(cell.replace(" ", "")))
+
+
+def find_tables(lines: list[str], is_period: object) -> list[Table]:
+    """Every indicator table in `lines`. `is_period(cell) -> bool` says whether a header cell is a period."""
+    check = is_period if callable(is_period) else (lambda _c: False)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if not is_table_line(lines[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and is_table_line(lines[i]):
+            i += 1
+        block = list(range(start, i))
+        table = _read_block(lines, block, check)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+#: an ordinal before an indicator (`一、`, `1、`, `（一）`, `2.`)
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[0-9]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）])\s*")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单\s*位$")
+_COUNT_UNITS = ("件", "个", "人", "户", "家", "次", "票", "单", "吨", "笔")
+_MONEY_UNITS = ("元", "美元", "欧元")
+_HEADLESS = re.compile(r"(?:额|量|收入|总值|产值|增加值|数|率|规模|指数|价格)$")
+
+
+def _indent(line: str) -> int:
+    s = line.replace("\u3000", "  ")
+    return len(s) - len(s.lstrip(" "))
+
+
+def _fill(cells: list[str], width: int) -> list[str]:
+    """A header row with spanning cells repeated to the right (`11月 | |` → 11月, 11月)."""
+    out = list(cells) + [""] * (width - len(cells))
+    for c in range(2, width):
+        if not out[c].strip() and out[c - 1].strip():
+            out[c] = out[c - 1]
+    return out
+
+
+def _read_block(lines: list[str], block: list[int], is_period: object) -> Table | None:
+    check = is_period if callable(is_period) else (lambda _c: False)
+    rows = [_cells(lines[k]) for k in block]
+    width = max(len(r) for r in rows)
+    # header rows: the rows before the first row with a number, at most three
+    n_head = 0
+    while n_head < min(3, len(rows)) and not any(_is_number(x.replace(" ", "")) for x in rows[n_head][1:]):
+        n_head += 1
+    if n_head == 0 or n_head == len(rows):
+        return None
+    heads = [_fill(r, width) for r in rows[:n_head]]
+    cols: dict[int, tuple[str, str, str]] = {}  # column → (kind, period text, unit)
+    unit_col = None
+    for c in range(1, width):
+        texts = [h[c].replace(" ", "") for h in heads if h[c].strip()]
+        if any(_UNIT_HEAD.match(x) for x in texts):
+            unit_col = c
+            continue
+        period = next((x for x in reversed(texts) if check(x)), "")
+        if not period:
+            continue
+        is_growth = any(_GROWTH_HEAD.search(x) for x in texts)
+        unit = ""
+        for x in texts:
+            um = _UNIT_IN.search(x)
+            if um and "%" not in um.group("u") and not is_growth:
+                unit = um.group("u").strip()
+        cols[c] = ("growth" if is_growth else "level", period, unit)
+    if not cols:
+        return None
+    # a period spanning two columns without a second header row: a level, then its growth
+    if n_head == 1:
+        seen: dict[str, int] = {}
+        for c in sorted(cols):
+            kind, period, unit = cols[c]
+            seen[period] = seen.get(period, 0) + 1
+            if seen[period] == 2 and kind == "level":
+                cols[c] = ("growth", period, "")
+    caption = ""
+    if block[0] > 0 and not is_table_line(lines[block[0] - 1]):
+        caption = lines[block[0] - 1].strip()
+    table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption=caption)
+    periods = list(dict.fromkeys(p for _k, p, _u in (cols[c] for c in sorted(cols))))
+    parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, for sub-items
+    for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
+        raw = cells[0] if cells else ""
+        # display columns before the name (`　　其中：同城` and `　　　　　异地` are siblings)
+        lead = lines[k].split("|", 1)[0]
+        indent = _indent(lead) + (6 if re.match(r"^[\s\u3000]*其中\s*[:：]", lead) else 0)
+        name = _NAME_PREFIX.sub("", raw.replace("\u3000", "").strip())
+        name = _ORDINAL.sub("", name)
+        row_unit = ""
+        um = _UNIT_IN.search(name)
+        if um:
+            row_unit = um.group("u").strip()
+            name = (name[: um.start()] + name[um.end() :]).strip()
+        name = re.sub(r"\s+", "", name)
+        if unit_col is not None and unit_col < len(cells) and cells[unit_col].strip():
+            row_unit = cells[unit_col].replace(" ", "")
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        ancestors = [n for _i, n in parents]
+        if name:
+            parents.append((indent, name))
+        if len(name) < 2 or not any(_is_number(x.replace(" ", "")) for x in cells[1:]):
+            continue  # a section row (`按经营地分`) or a blank one
+        for period in periods:
+            level: str | None = None
+            unit = ""
+            growth: str | None = None
+            for c in sorted(cols):
+                kind, cp, cunit = cols[c]
+                if cp != period or c >= len(cells):
+                    continue
+                x = cells[c].replace(" ", "")
+                if _is_missing(x) or not _is_number(x):
+                    continue
+                if kind == "growth" and growth is None:
+                    growth = x
+                elif kind == "level" and level is None:
+                    level, unit = x, cunit
+            if level is None and growth is None:
+                continue
+            table.cells.append(
+                TableCell(name, row_unit, period, level, unit, growth, lines[k].strip(), k,
+                          full_name=_full_name(name, ancestors, unit or row_unit))
+            )
+    return table
+
+
+def _full_name(name: str, ancestors: list[str], unit: str) -> str:
+    """The indicator a row names, with what its table implies: `快递业务` in 亿元 → 快递业务收入, in 万件 → 快递业务量;
+    `同城` under `快递业务` → 同城快递业务量; `函件` (万件) under `邮政寄递服务` under `邮政行业业务总量` → 函件业务量."""
+    if _HEADLESS.search(name):
+        return name
+    counts = unit.endswith(_COUNT_UNITS)
+    money = unit.endswith(_MONEY_UNITS)
+    if not (counts or money):
+        return name
+    suffix = "量" if counts else "收入"
+    if name.endswith("业务"):
+        return name + suffix
+    parent = ancestors[-1] if ancestors else ""
+    if parent.endswith("业务"):
+        return name + parent + suffix
+    if any("业务" in a for a in ancestors):
+        return name + "业务" + suffix
+    return name
+
+
+#: a value glued to the next row's indicator when line breaks were lost (`-5.0其中：限额以上单位消费品零售额`)
+_GLUED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?|—+|-+)\s*((?:其中\s*[:：]\s*)?[\u4e00-\u9fff].*)$")
+
+
+def split_glued_rows(lines: list[str]) -> list[str]:
+    """Table rows whose line breaks were lost (`…| 4.2 | 316884 | -5.0其中：限额以上… | 15190 | …`, `…（%） |社会消费品
+    零售总额 | 39514 | …`) split back into rows of the table's usual width; other lines unchanged."""
+    if not any(is_table_line(x) for x in lines):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not is_table_line(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_table_line(lines[j]):
+            j += 1
+        rows = []
+        for line in lines[i:j]:
+            cells: list[str] = []
+            for c in _cells(line):
+                m = _GLUED.match(c.replace(" ", ""))
+                cells.extend([m.group(1), m.group(2)] if m else [c])
+            rows.append(cells)
+        lengths = [len(r) for r in rows if any(_is_number(x.replace(" ", "")) for x in r[1:])]
+        width = max(set(lengths), key=lambda n: (lengths.count(n), -n)) if lengths else 0
+        for line, cells in zip(lines[i:j], rows, strict=True):
+            if width >= 3 and len(cells) >= 2 * width and len(cells) % width == 0:
+                out.extend(" | ".join(cells[k : k + width]) for k in range(0, len(cells), width))
+            else:
+                out.append(line)
+        i = j
+    return out
