@@ -147,7 +147,7 @@ def cmd_articles(settings: Settings, args: argparse.Namespace) -> int:
             _print_json([article_to_json(a) for a in articles])
         else:
             for a in articles:
-                print(f"{a.id:>5}  {a.published or '':<10}  [{a.section or '-'}] {a.title}  ({a.outlet or '-'})")
+                print(f"{a.id:>5}  {str(a.published or ''):<10}  [{a.section or '-'}] {a.title}  ({a.outlet or '-'})")
     return 0
 
 

@@ -74,7 +74,7 @@ class SearchHit:
         return "".join(out)
 
     def to_text(self) -> str:
-        return f"{self.article_id:>5}  {self.published or '':<10}  {self.title}\n       {self.marked_snippet()}"
+        return f"{self.article_id:>5}  {str(self.published or ''):<10}  {self.title}\n       {self.marked_snippet()}"
 
 
 # --------------------------------------------------------------------------------------------------- indexing

@@ -418,3 +418,7 @@ def test_cli_ingest_and_articles(tmp_path: Path) -> None:
     assert [a["title"] for a in arts][0] == "报告显示：我国直播电商呈快速增长态势"
     assert {a["published"] for a in arts} == {"2023-10-20"}
     assert set(arts[0]) >= {"id", "bulletin_id", "section", "title", "outlet", "published", "body"}
+    done = run("articles")
+    assert done.returncode == 0 and "2023-10-20" in done.stdout and "<10" not in done.stdout
+    done = run("search", "直播电商")
+    assert done.returncode == 0 and "2023-10-20" in done.stdout and "<10" not in done.stdout
