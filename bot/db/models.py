@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Column, Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -101,6 +101,8 @@ class Chat(SQLModel, table=True):
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
     deactivated_reason: str | None = Field(default=None, max_length=200)
+    #: /pause: no digests for any of the chat's subscriptions until /resume (revision 0007)
+    paused: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class UserPref(SQLModel, table=True):
@@ -136,6 +138,8 @@ class Subscription(SQLModel, table=True):
     covered_until: datetime = Field(default_factory=utcnow)
     #: next slot (aware UTC) at which a digest is due; the tick selects on this
     next_due_at: datetime = Field(index=True)
+    #: space-separated words: articles containing any of them are left out of the digest (revision 0007)
+    exclude: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 
 class Delivery(SQLModel, table=True):

@@ -31,8 +31,8 @@ from sqlmodel import Session, col, select
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
 from bot.errors import N_
 from bot.services.figures import is_growth_only
-from bot.services.subscriptions import as_utc, next_slot
-from bot.services.topics import ArticleTextCache, Topic, matches, resolve_topic
+from bot.services.subscriptions import as_utc, next_slot, split_excludes
+from bot.services.topics import ArticleTextCache, Topic, compact, matches, resolve_topic
 from bot.text.split import split_blocks
 
 #: Telegram's cap is 4096 characters; leave room for entities and the part marker.
@@ -182,9 +182,12 @@ class Composer:
         """Load every candidate for windows starting at or after `since` (call with the earliest window start)."""
         self._load(since, until)
 
-    def compose(self, topic: Topic, since: datetime, until: datetime) -> Digest:
+    def compose(self, topic: Topic, since: datetime, until: datetime, exclude: Sequence[str] = ()) -> Digest:
+        """The digest of `topic` for articles created in (since, until], leaving out articles whose title or text
+        contains one of the `exclude` words (case-folded, spaces ignored)."""
         digest = Digest(topic=topic)
         seen_titles: set[str] = set()
+        excluded = [w for w in (compact(x) for x in exclude) if w]
         for cand in self._load(since, until):
             if cand.created_at <= since:
                 continue
@@ -197,6 +200,10 @@ class Composer:
                 hit = self._match[key] = matches(topic, text)
             if not hit:
                 continue
+            if excluded:
+                text = self.text_cache.get(a.id, a.title, a.body, a.section)
+                if any(w in text.title or w in text.body for w in excluded):
+                    continue
             title_key = "".join(a.title.split())
             if title_key in seen_titles:  # the same story twice in one batch (dedup missed it): once
                 continue
@@ -399,10 +406,12 @@ def enqueue_due(
     chat_t = Chat.__table__  # type: ignore[attr-defined]
     stmt = (
         sa_select(sub_t.c.id, sub_t.c.chat_id, sub_t.c.topic, sub_t.c.frequency, sub_t.c.weekday,
-                  sub_t.c.minute_of_day, sub_t.c.timezone, sub_t.c.next_due_at, sub_t.c.covered_until)
+                  sub_t.c.minute_of_day, sub_t.c.timezone, sub_t.c.next_due_at, sub_t.c.covered_until,
+                  sub_t.c.exclude)
         .select_from(sub_t.outerjoin(chat_t, chat_t.c.id == sub_t.c.chat_id))
         .where(sub_t.c.active.is_(True), sub_t.c.next_due_at <= now)
-        .where(chat_t.c.active.is_(True) | chat_t.c.id.is_(None))
+        # a paused chat (/pause) is not due: its windows stay where they are until /resume
+        .where((chat_t.c.active.is_(True) & chat_t.c.paused.is_(False)) | chat_t.c.id.is_(None))
         .order_by(sub_t.c.next_due_at, sub_t.c.id)
         .limit(limit)
     )
@@ -430,7 +439,7 @@ def enqueue_due(
         advances.append({"sid": sub.id, "old_due": sub.next_due_at, "old_cov": sub.covered_until,
                          "new_due": new_due, "new_cov": window_end})
         topic = resolve_topic(sub.topic)
-        digest = composer.compose(topic, covered, window_end)
+        digest = composer.compose(topic, covered, window_end, split_excludes(sub.exclude))
         if not digest:
             result.empty += 1
             continue

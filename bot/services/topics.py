@@ -84,13 +84,13 @@ class ArticleText:
     section: str
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
     return _WS.sub("", text).casefold()
 
 
 def article_text(title: str, body: str, section: str = "") -> ArticleText:
     tokens = frozenset(t.casefold() for t in cut_for_search(title + "\n" + body))
-    return ArticleText(tokens=tokens, title=_compact(title), body=_compact(body), section=section)
+    return ArticleText(tokens=tokens, title=compact(title), body=compact(body), section=section)
 
 
 class ArticleTextCache:
@@ -114,7 +114,7 @@ class ArticleTextCache:
 
 @lru_cache(maxsize=8192)
 def _keyword_tokens(keyword: str) -> tuple[str, frozenset[str]]:
-    kw = _compact(keyword)
+    kw = compact(keyword)
     return kw, frozenset(t.casefold() for t in cut_for_search(keyword))
 
 
