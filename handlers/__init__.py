@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, basic, lookup, subscriptions
+from handlers import admin, ask, basic, lookup, subscriptions
 from handlers.common import track_user
 from handlers.errors import error_handler
 
@@ -65,7 +65,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # subscriptions, digests (engineer E)
     subscriptions.register(app)
 
-    # last in group 0: unknown commands in private chats get the help text
+    # last in group 0: unknown commands in private chats get the help text; plain text is a question (in groups
+    # only when the bot is mentioned or replied to: checked in the handler)
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, basic.unknown_command))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT,
+                                   ask.plain_text))
 
     app.add_error_handler(error_handler)

@@ -68,6 +68,14 @@ def resolve_topic(name: str) -> Topic:
     if found is not None:
         return found
     key = normalise_topic(name)
+    from bot.services.glossary import has_latin, to_chinese  # glossary reads the topics
+
+    if has_latin(key) and (chinese := normalise_topic(to_chinese(key))) != key:
+        # English words for a Chinese topic: `live streaming` → 直播 → the curated topic 直播电商
+        found = find_topic(chinese) or next((t for t in load_topics() if chinese in t.keywords), None)
+        if found is not None:
+            return found
+        key = chinese
     return Topic(key=key, en=key, keywords=(key,), custom=True)
 
 

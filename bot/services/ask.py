@@ -1,0 +1,68 @@
+"""Plain questions: what a message that is not a command asks for.
+
+    understand(session, text) -> Understood(kind, query, suggestions)
+
+`kind` is "metric" when the text names a stored metric (exactly or by an alias, in Chinese or English, with any
+period words: `2023年上半年网上零售额是多少`, `online retail sales in H1 2023?`), "search" when articles match
+(`跨境电商`, `live streaming`), else "hint"; `suggestions` holds the closest metric names, if any. Question words
+(是多少, 请问, what were …) are taken off first; `query` is what the bot then looks up or searches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from bot.services.metrics import lookup
+from bot.services.search import search
+
+#: longest text treated as a question (a pasted paragraph is not a lookup)
+MAX_QUESTION = 200
+
+_ZH_PREFIX = re.compile(r"^(?:请问一下|请问|请告诉我|告诉我|帮我查一下|帮我查查|帮我查|查一下|查查|查询|查|我想知道|想知道|看看|看一下)")
+_ZH_SUFFIX = re.compile(
+    r"(?:(?:是|有|为|达到|达)?(?:多少|几何|什么(?:情况)?)(?:钱)?|怎么样|如何|的情况|的数据|的统计|呢|吗|嘛|啊|呀)+$"
+)
+_EN_PREFIX = re.compile(
+    r"^(?:please\s+)?(?:what\s+(?:is|was|were|are|'s)|how\s+(?:much|many|big|large)\s+(?:is|was|were|are)?|"
+    r"how\s+(?:much|many)|show\s+me|tell\s+me|give\s+me|find|look\s+up|search(?:\s+for)?)\s+(?:the\s+)?",
+    re.IGNORECASE)
+_EN_SUFFIX = re.compile(r"\s+(?:please|now|(?:are|is|were|was)\s+there)$", re.IGNORECASE)
+_PUNCT = "？?！!。.，,、；;：:“”\"'‘’ \t\n"
+
+
+@dataclass(slots=True)
+class Understood:
+    kind: str  # metric | search | hint
+    query: str
+    suggestions: list[str] = field(default_factory=list)
+
+
+def clean_question(text: str) -> str:
+    """The lookup words of a question: mentions, question words and punctuation removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"@\w+", " ", text)
+    text = " ".join(text.split()).strip(_PUNCT)
+    for _ in range(2):
+        text = _ZH_PREFIX.sub("", text).strip(_PUNCT)
+        text = _EN_PREFIX.sub("", text).strip(_PUNCT)
+        text = _ZH_SUFFIX.sub("", text).strip(_PUNCT)
+        text = _EN_SUFFIX.sub("", text).strip(_PUNCT)
+    return text
+
+
+def understand(session: Session, text: str) -> Understood:
+    """Decide how to answer a plain message (see the module docstring)."""
+    query = clean_question(text)[:MAX_QUESTION]
+    if not query:
+        return Understood("hint", "")
+    found = lookup(session, query, limit=1)
+    if found.match in ("exact", "alias") or (found.matched and found.match != "fuzzy" and not found.suggestions):
+        return Understood("metric", query)
+    suggestions = list(found.matched if found.match == "fuzzy" else found.suggestions)[:4]
+    if search(session, query, limit=1):
+        return Understood("search", query, suggestions)
+    return Understood("hint", query, suggestions)
