@@ -19,6 +19,7 @@ from bot.render import (
     format_value,
     render_article,
     render_figure,
+    render_figures,
     render_hit,
 )
 from bot.services import articles as articles_service
@@ -86,7 +87,7 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
                       total).format(query=esc(query), count=count)
     if pages > 1:
         head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
-    blocks = [head] + [render_figure(t, e) for e in result.entries]
+    blocks = [head] + render_figures(t, result.entries)
     markup = keyboard([page_buttons(context, "m", query, page, page < pages)])
     return "\n\n".join(blocks), markup
 
@@ -237,7 +238,7 @@ def _plain_figure(t: Translator, entry: Any) -> tuple[str, str]:
                          getattr(entry, "base_unit", None))
     period = format_period(t, entry.period_label, entry.period_start, entry.period_end)
     title = f"{figure_name(t, entry)} {value}" + (f" · {period}" if period else "")
-    desc = format_growth(t, entry.growth_pct, entry.growth_pp)
+    desc = format_growth(t, entry.growth_pct, entry.growth_pp, entry.growth_basis)
     if entry.sources:
         src = entry.sources[0]
         desc = " · ".join(p for p in (desc, src.outlet, src.published.isoformat() if src.published else "") if p)

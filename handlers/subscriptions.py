@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import Chat as TgChat
-from telegram import ChatMember, ChatMemberAdministrator, InlineKeyboardButton, Update
+from telegram import ChatFullInfo, ChatMember, ChatMemberAdministrator, InlineKeyboardButton, Update
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -81,7 +81,7 @@ async def _refuse(update: Update, context: BotContext) -> None:
         await reply(update, context, esc(text))
 
 
-def _chat_kind(chat: TgChat) -> str:
+def _chat_kind(chat: TgChat | ChatFullInfo) -> str:
     return chat.type if chat.type in ("private", "group", "supergroup", "channel") else "private"
 
 

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -81,9 +82,17 @@ class FigureSource:
     bulletin_id: int
     published: date | None
     quote: str
+    #: the value as this source reported it (a rounded 13.8 next to the entry's 13.79, or "突破2万亿元")
+    value: float | None = None
+    unit: str = ""
+    value_base: float | None = None
+    qualifier: str = "exact"
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
             "article_id": self.article_id,
             "article_title": self.article_title,
             "outlet": self.outlet,
@@ -117,6 +126,8 @@ class FigureEntry:
     metric_norms: set[str] = field(default_factory=set)
     #: how many stored figures report this value (sources lists at most MAX_SOURCES of them)
     source_count: int = 0
+    #: what the growth is measured against, as the source says: "yoy" (同比), "mom" (环比) or None (not said)
+    growth_basis: str | None = None
 
     @property
     def newest_published(self) -> date:
@@ -137,6 +148,7 @@ class FigureEntry:
             "period_label": self.period_label,
             "growth_pct": self.growth_pct,
             "growth_pp": self.growth_pp,
+            "growth_basis": self.growth_basis,
             "is_forecast": self.is_forecast,
             "quote": first.quote,
             "article_id": first.article_id,
@@ -154,11 +166,12 @@ class FigureEntry:
 
     def growth_text(self) -> str:
         parts = []
-        if self.growth_pct is not None:  # neutral: the store does not say year-on-year vs other bases
-            verb = "增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平"
+        basis = {"yoy": "同比", "mom": "环比"}.get(self.growth_basis or "", "")
+        if self.growth_pct is not None:  # 同比/环比 only where the source says so
+            verb = basis + ("增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平")
             parts.append(f"{verb}{_num(abs(self.growth_pct))}%" if self.growth_pct else verb)
         if self.growth_pp is not None:
-            verb = "提高" if self.growth_pp >= 0 else "下降"
+            verb = ("" if self.growth_pct is not None else basis) + ("提高" if self.growth_pp >= 0 else "下降")
             parts.append(f"{verb}{_num(abs(self.growth_pp))}个百分点")
         return "，".join(parts)
 
@@ -710,7 +723,85 @@ def _newest_keyed(session: Session, names: list[str], *, region: str | None, per
         if len(merged) >= limit:
             break
     ordered = sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[1][2]), reverse=True)
-    return [(k, v[0], v[1], v[2]) for k, v in ordered[:limit]]
+    return merge_close([(k, v[0], v[1], v[2]) for k, v in ordered])[:limit]
+
+
+# --------------------------------------------------------------------------------------------------- one figure,
+# several sources
+#
+# Outlets round: one reports 13.79万亿元, another 13.8万亿元, a third "突破2万亿元" for 2.1万亿元. Such figures are
+# one entry with all their sources. Two values are the same figure when the coarser one is the finer one rounded to
+# the coarser one's precision (its last significant digit) and they differ by at most MERGE_TOLERANCE; 13.8 vs 14.1
+# stay two entries (a real disagreement, which the bot shows side by side). An undated figure joins a dated entry
+# only when exactly one dated entry of the same region and unit matches it.
+
+#: largest relative difference between two values read as the same figure rounded differently
+MERGE_TOLERANCE = 0.05
+
+
+def _is_low(value: Any) -> bool:
+    return value is None or value == "" or value == date.min
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def precision_step(text: str) -> Decimal:
+    """The place of the last significant digit: `1.38e+13` → 1E+11, `2e+12` → 1E+12."""
+    d = _decimal(text).normalize()
+    if not d:
+        return Decimal(0)
+    return Decimal(1).scaleb(d.as_tuple().exponent)  # type: ignore[arg-type]
+
+
+def same_figure(a: str, b: str) -> bool:
+    """Whether two base values (as stored in merge keys) are one figure reported at different precision."""
+    x, y = _decimal(a), _decimal(b)
+    if x == y:
+        return True
+    if not x or not y or (x > 0) != (y > 0):
+        return False
+    diff = abs(x - y)
+    if diff > Decimal(str(MERGE_TOLERANCE)) * max(abs(x), abs(y)):
+        return False
+    return diff <= max(precision_step(a), precision_step(b)) / 2
+
+
+def merge_close(keyed: list[_Keyed]) -> list[_Keyed]:
+    """Join entries of one period, region and unit whose values are the same figure rounded differently (see
+    above); the order of first appearance is kept. The finest value stands for the merged entry in its key."""
+    out: list[list[Any]] = []
+    by_cluster: dict[tuple[Any, ...], list[int]] = {}
+    dated: dict[tuple[Any, ...], list[int]] = {}
+    for key, ids, n, top in keyed:
+        end, start, reg, base, unit, forecast = key
+        cluster = (end, start, reg, unit, forecast)
+        target: int | None = None
+        for i in by_cluster.get(cluster, []):
+            if same_figure(out[i][0][3], base):
+                target = i
+                break
+        if target is None and _is_low(end):
+            matches = [i for i in dated.get((reg, unit, forecast), []) if same_figure(out[i][0][3], base)]
+            if len(matches) == 1:
+                target = matches[0]
+        if target is None:
+            out.append([key, ids, n, top])
+            by_cluster.setdefault(cluster, []).append(len(out) - 1)
+            if not _is_low(end):
+                dated.setdefault((reg, unit, forecast), []).append(len(out) - 1)
+            continue
+        entry = out[target]
+        if precision_step(base) < precision_step(entry[0][3]):
+            entry[0] = (*entry[0][:3], base, *entry[0][4:])
+        entry[1] = f"{entry[1]},{ids}"
+        entry[2] += n
+        entry[3] = max(entry[3], top)
+    return [(k, ids, n, top) for k, ids, n, top in out]
 
 
 @lru_cache(maxsize=64)
@@ -721,7 +812,8 @@ def _details_sql(dialect: str, n_ids: int) -> str:
     return (
         "SELECT f.id, f.metric, f.metric_norm, f.region, f.value, f.unit, f.value_base, f.base_unit, f.qualifier, "
         "f.period_start, f.period_end, f.period_label, f.growth_pct, f.growth_pp, f.is_forecast, f.quote, "
-        "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published "
+        "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published, "
+        "f.span_start, f.span_end "
         "FROM figure f JOIN article a ON a.id = f.article_id JOIN bulletin b ON b.id = a.bulletin_id "
         f"WHERE {where}"
     )
@@ -758,32 +850,64 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
                        key=lambda r: (r[19] or r[24] or date.max, r[0]))
         if not rows_:
             continue
-        first = rows_[0]
+        # the value of the most precise exact report stands for the entry; the period of a dated one
+        head = min(rows_, key=lambda r: (r[8] != "exact", precision_step(f"{r[6]:.10g}"), r[10] is None))
+        when = next((r for r in rows_ if r[10] is not None), head)
         entry = FigureEntry(
-            metric=first[1], region=first[3], value=first[4], unit=first[5], value_base=first[6],
-            base_unit=first[7], qualifier=first[8], period_start=first[9], period_end=first[10],
-            period_label=first[11], growth_pct=first[12], growth_pp=first[13], is_forecast=bool(first[14]),
+            metric=head[1], region=head[3], value=head[4], unit=head[5], value_base=head[6],
+            base_unit=head[7], qualifier=head[8], period_start=when[9], period_end=when[10],
+            period_label=when[11], growth_pct=head[12], growth_pp=head[13], is_forecast=bool(head[14]),
             source_count=count,
         )
         seen: set[int] = set()
-        for r in rows_:
+        for r in [head] + [r for r in rows_ if r is not head]:
             entry.figure_ids.append(r[0])
             entry.metric_norms.add(r[2])
-            if entry.growth_pct is None:
-                entry.growth_pct = r[12]
-            if entry.growth_pp is None:
-                entry.growth_pp = r[13]
+            if entry.growth_pct is None and entry.growth_pp is None and (r[12] is not None or r[13] is not None):
+                entry.growth_pct, entry.growth_pp = r[12], r[13]
+            if entry.growth_basis is None and (r[12] is not None or r[13] is not None) \
+                    and (r[12], r[13]) == (entry.growth_pct, entry.growth_pp):
+                entry.growth_basis = growth_basis(r[15], r[25] or 0, r[26] or 0)
             if not entry.period_label:
                 entry.period_label = r[11]
+        for r in rows_:
             if r[16] in seen:
                 continue
             seen.add(r[16])
             entry.sources.append(FigureSource(
                 article_id=r[16], article_title=r[17], outlet=r[18] or "", bulletin=_bulletin_name(r[21], r[22], r[23]),
                 bulletin_id=r[20], published=r[19] or r[24], quote=r[15],
+                value=r[4], unit=r[5], value_base=r[6], qualifier=r[8],
             ))
         entries.append(entry)
     return entries
+
+
+_YOY = re.compile(r"同比|比上年|较上年|比去年|较去年|年同比|year[- ]on[- ]year|\byoy\b", re.IGNORECASE)
+_MOM = re.compile(r"环比|比上月|较上月|month[- ]on[- ]month|\bmom\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[。；;！!？?]")
+_CLAUSE_START = re.compile(r"[，,。；;：:、]")
+
+
+def growth_basis(quote: str, span_start: int, span_end: int) -> str | None:
+    """"yoy" when the source compares with the same period a year earlier (同比, 比上年 …), "mom" for the previous
+    month (环比), else None (the wording stays neutral). Read from the figure's clause: from the comma before the
+    figure up to the first percent sign (or the clause end) after it."""
+    if not quote:
+        return None
+    start = max(0, min(span_start, len(quote)))
+    end = max(start, min(span_end, len(quote)))
+    before = quote[:start]
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    after = quote[end:]
+    stop = _CLAUSE_END.search(after)
+    tail = after[: stop.start()] if stop else after
+    pct = re.search(r"[%％]|百分点", tail)
+    window = quote[clause_start:start] + quote[start:end] + (tail[: pct.end()] if pct else tail)
+    yoy, mom = _YOY.search(window), _MOM.search(window)
+    if yoy and mom:
+        return "yoy" if yoy.start() > mom.start() else "mom"
+    return "yoy" if yoy else "mom" if mom else None
 
 
 @dataclass(slots=True)
