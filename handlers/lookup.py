@@ -213,7 +213,8 @@ async def latest(update: Update, context: BotContext) -> None:
         head = f"<b>{esc(name)}</b>"
         if bulletin.published:
             head += f" · {esc(t.date(bulletin.published))}"
-        head += "\n" + t._("{count} articles").format(count=t.number(len(items)))
+        head += "\n" + t.ngettext("{count} article", "{count} articles", len(items)).format(
+            count=t.number(len(items)))
         blocks = [head]
         section: str | None = None
         lines: list[str] = []

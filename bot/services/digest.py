@@ -48,6 +48,7 @@ class Tr(Protocol):
     """The part of `bot.i18n.Translator` rendering needs."""
 
     def gettext(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
     def number(self, value: float, *, digits: int | None = None) -> str: ...
     def date(self, value: date, *, fmt: str = "medium") -> str: ...
 
@@ -57,6 +58,9 @@ class _English:
 
     def gettext(self, message: str) -> str:
         return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
 
     def number(self, value: float, *, digits: int | None = None) -> str:
         text = f"{value:,.{digits if digits is not None else 6}f}"
@@ -268,7 +272,8 @@ def render_digest(digest: Digest, tr: Tr | None = None, *, html_mode: bool = Tru
 
     language = getattr(tr, "language", "zh")
     header = bold(esc(tr.gettext(N_("Digest: {topic}")).format(topic=digest.topic.name(language))))
-    header += "\n" + esc(tr.gettext(N_("{count} new articles")).format(count=len(digest.items)))
+    header += "\n" + esc(tr.ngettext("{count} new article", "{count} new articles", len(digest.items)).format(
+        count=tr.number(len(digest.items))))
     blocks: list[str] = []
     for n, item in enumerate(digest.items, 1):
         meta = " · ".join(
