@@ -31,6 +31,7 @@ from sqlmodel import Session, col, select
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
 from bot.errors import N_
 from bot.services.figures import is_growth_only
+from bot.services.metrics import growth_basis
 from bot.services.subscriptions import as_utc, next_slot, split_excludes
 from bot.services.topics import ArticleTextCache, Topic, compact, matches, resolve_topic
 from bot.text.split import split_blocks
@@ -98,6 +99,8 @@ class HeadlineFigure:
     growth_pct: float | None
     growth_pp: float | None
     is_forecast: bool
+    #: "yoy" / "mom" when the source says 同比 / 环比 (see bot.services.metrics.growth_basis)
+    growth_basis: str | None = None
 
 
 @dataclass(slots=True)
@@ -222,7 +225,7 @@ class Composer:
                 digest.figures.append(
                     HeadlineFigure(a.id, f.metric, f.region, f.value, f.unit, f.value_base, f.base_unit,
                                    f.period_label, f.period_start, f.period_end, f.growth_pct, f.growth_pp,
-                                   f.is_forecast)
+                                   f.is_forecast, growth_basis(f.quote, f.span_start, f.span_end))
                 )
             if len(digest.items) >= MAX_ITEMS:
                 break

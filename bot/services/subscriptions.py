@@ -394,9 +394,14 @@ def is_paused(session: Session, chat_id: int) -> bool:
     return bool(chat is not None and chat.paused)
 
 
+#: unsent messages of a paused chat wait until this instant (any sender honours `next_attempt_at`); /resume puts
+#: them back to now, so nothing composed before the pause is lost or sent while paused
+PAUSED_UNTIL = datetime(2999, 1, 1, tzinfo=UTC)
+
+
 def pause(session: Session, chat_id: int) -> int | None:
-    """Stop every digest of the chat until `resume` (unsent digest messages are cancelled). Returns the number of
-    active subscriptions, or None when the chat was already paused."""
+    """Stop every digest of the chat until `resume`: the tick skips the chat and its unsent messages are held.
+    Returns the number of active subscriptions, or None when the chat was already paused."""
     chat = session.get(Chat, chat_id)
     if chat is not None and chat.paused:
         return None
@@ -405,7 +410,7 @@ def pause(session: Session, chat_id: int) -> int | None:
     session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.chat_id) == chat_id, col(Delivery.status) == "pending")
-        .values(status="cancelled", last_error="paused")
+        .values(next_attempt_at=PAUSED_UNTIL)
     )
     session.flush()
     return len(list_subscriptions(session, chat_id))
@@ -419,6 +424,12 @@ def resume(session: Session, chat_id: int, *, now: datetime | None = None) -> li
         return None
     chat.paused = False
     now = now or utcnow()
+    session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.chat_id) == chat_id, col(Delivery.status) == "pending",
+               col(Delivery.next_attempt_at) >= PAUSED_UNTIL)
+        .values(next_attempt_at=now)
+    )
     subs = list_subscriptions(session, chat_id)
     for sub in subs:
         sub.next_due_at = next_slot_for(sub, now)

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from bot.db.models import Chat, Delivery, Subscription
 from bot.render_digest import digest_parts
-from bot.services.digest import enqueue_due
+from bot.services.digest import claim_pending, enqueue_due
 from tests.handlers.conftest import USER, Harness, add_bulletin, texts
 
 CHANNEL = -1001234567
@@ -124,6 +124,20 @@ async def test_pause_and_resume_all_of_a_chats_digests(harness: Harness) -> None
     assert texts(await harness.command("/resume extra", language_code="en")) == [
         "Usage: /resume, or /resume @channel for a channel you administer."]
     assert texts(await harness.command("/pause extra")) == ["用法：/pause；频道管理员可用 /pause @频道。"]
+
+
+async def test_pause_holds_unsent_digest_messages_until_resume(harness: Harness) -> None:
+    await harness.command("/subscribe 跨境电商")
+    add_bulletin(harness.engine, articles=[{"title": "跨境电商新政", "body": "跨境电商新政出台。"}])
+    age_subscriptions(harness)
+    [row] = tick(harness)
+    assert row.status == "pending"
+    await harness.command("/pause", language_code="en")
+    with Session(harness.engine) as s:
+        assert claim_pending(s, datetime.now(UTC)) == []  # held: the sender finds nothing to send
+    await harness.command("/resume", language_code="en")
+    with Session(harness.engine) as s:
+        assert [p.id for p in claim_pending(s, datetime.now(UTC) + timedelta(seconds=1))] == [row.id]
 
 
 async def test_pause_in_a_group_is_for_its_administrators(harness: Harness) -> None:
