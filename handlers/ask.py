@@ -42,6 +42,9 @@ async def plain_text(update: Update, context: BotContext) -> None:
         understood = understand(s, message.text)
     if understood.kind == "metric":
         text, markup = metric_page(context, understood.query, 1)
+        if understood.period:
+            text = esc(t._("No figures for {period}; every period instead:").format(period=understood.period)) \
+                + "\n\n" + text
         await reply(update, context, text, markup)
         return
     if understood.kind == "search":

@@ -46,6 +46,17 @@ async def test_a_question_naming_a_metric_and_period_gets_figures(harness: Harne
         in text
 
 
+async def test_relative_years_and_a_period_without_figures(harness: Harness) -> None:
+    _store(harness)
+    last_year = date.today().year - 1
+    [text] = texts(await harness.feed(harness.updates.text("去年网上零售额是多少")))
+    assert text.startswith(f"没有{last_year}年的数据，以下是所有时期：\n\n<b>网上零售额</b>：共 2 条数据")
+    [text] = texts(await harness.feed(harness.updates.text("online retail sales last year?", language_code="en")))
+    assert text.startswith(f"No figures for {last_year}; every period instead:\n\n<b>online retail sales</b>: 2 ")
+    [text] = texts(await harness.feed(harness.updates.text("网上零售额增长了多少")))
+    assert text.startswith("<b>网上零售额</b>：共 2 条数据") and "同比增长13.1%" in text
+
+
 async def test_a_subject_gets_articles_and_nonsense_a_hint(harness: Harness) -> None:
     _store(harness)
     [text] = texts(await harness.feed(harness.updates.text("跨境电商")))
