@@ -273,7 +273,8 @@ async def resume(update: Update, context: BotContext) -> None:
         text = t.ngettext("Resumed {count} subscription.", "Resumed {count} subscriptions.",
                           len(resumed)).format(count=t.number(len(resumed)))
         if first is not None:
-            text += " " + t._("Next digest: {when}; it includes the articles added while paused.").format(
+            text += ("" if t.language == "zh" else " ") + t._(
+                "Next digest: {when}; it includes the articles added while paused.").format(
                 when=when(t, first, tz))
     await reply(update, context, esc(_for(t, target, text)))
 

@@ -70,6 +70,28 @@ async def test_channel_subscribed_from_private_chat_zh_and_en(harness: Harness) 
     assert [r.chat_id for r in rows] == [CHANNEL] and "跨境电商出口增长" in rows[0].text
 
 
+async def test_channel_commands_in_both_languages(harness: Harness) -> None:
+    channel(harness)
+    await harness.command("/subscribe @ecnews 跨境电商")
+    [listing] = texts(await harness.command("/subscriptions @ecnews"))
+    assert listing.startswith("<b>订阅 · @ecnews</b>\n• <b>跨境电商</b> — 每天 08:00; 下次：")
+    assert texts(await harness.command("/pause @ecnews", language_code="en")) == [
+        "@ecnews: Paused 1 subscription. /resume starts it again; nothing is lost meanwhile."]
+    assert "已暂停" in texts(await harness.command("/subscriptions @ecnews"))[0]
+    [text] = texts(await harness.command("/resume @ecnews"))
+    assert text.startswith("@ecnews：已恢复 1 个订阅。下次推送：")
+    assert texts(await harness.command("/unsubscribe @ecnews 跨境电商", language_code="en")) == [
+        "@ecnews: Unsubscribed from Cross-border e-commerce."]
+    assert texts(await harness.command("/unsubscribe @ecnews 跨境电商")) == ["@ecnews：这里没有订阅 跨境电商。"]
+    assert texts(await harness.command("/subscriptions @ecnews", language_code="en")) == [
+        "@ecnews: No subscriptions yet. Try /subscribe 跨境电商 or see /topics."]
+    # someone else cannot look at or change the channel's subscriptions
+    out = texts(await harness.command("/pause @ecnews", user_id=4004, language_code="en"))
+    assert out == ["Only administrators of @ecnews who may post there can subscribe it."]
+    assert texts(await harness.command("/resume")) == ["本聊天的推送没有暂停。"]
+    assert texts(await harness.command("/resume 多余")) == ["用法：/resume；频道管理员可用 /resume @频道。"]
+
+
 async def test_channel_refusals_say_what_is_missing(harness: Harness) -> None:
     out = texts(await harness.command("/subscribe @nosuchchannel 跨境电商"))
     assert out == ["我看不到 @nosuchchannel。请先把本机器人加为该频道的管理员并允许发布消息，然后再试。"]
