@@ -194,14 +194,15 @@ async def subscribe(update: Update, context: BotContext) -> None:
             language=context.language, exclude=request.exclude,
         )
         key, custom, next_due = sub.topic, sub.is_custom, sub.next_due_at
+        excluded = subs.split_excludes(sub.exclude)
         paused = subs.is_paused(s, target.chat_id)
     lines = [_for(t, target, t._("Subscribed to {topic}: {schedule} ({timezone}).").format(
         topic=f"<b>{esc(topic_name(t, key))}</b>", schedule=esc(describe(t, schedule)), timezone=esc(tz)))]
     if custom:
         lines.append(esc(t._("Custom topic: articles whose title or text contains “{keyword}”.").format(keyword=key)))
-    if request.exclude:
+    if excluded:
         lines.append(esc(t._("Leaving out articles that mention {words}.").format(
-            words=t.join(request.exclude, style="or"))))
+            words=t.join(excluded, style="or"))))
     if paused:
         lines.append(esc(t._("Digests here are paused: send /resume to receive them.")))
     else:

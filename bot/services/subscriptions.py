@@ -355,7 +355,8 @@ def subscribe(
     exclude: Sequence[str] = (),
 ) -> Subscription:
     """Create (or re-activate, or re-time) the chat's subscription to `topic`. A new or re-activated subscription
-    covers articles ingested from now on. `exclude` replaces the words the digest leaves out. Does not commit."""
+    covers articles ingested from now on. Words in `exclude` replace those the digest leaves out; none given keeps
+    an active subscription's words (re-timing does not lose them). Does not commit."""
     now = now or utcnow()
     schedule = schedule or Schedule()
     resolved = resolve_topic(topic)
@@ -368,6 +369,7 @@ def subscribe(
         )
         session.add(sub)
     elif not sub.active:
+        sub.exclude = ""
         sub.active = True
         sub.covered_until = now
         sub.created_by = created_by or sub.created_by
@@ -375,7 +377,8 @@ def subscribe(
     sub.minute_of_day = schedule.minute_of_day
     sub.frequency = schedule.frequency
     sub.weekday = schedule.weekday
-    sub.exclude = join_excludes(exclude)
+    if exclude:
+        sub.exclude = join_excludes(exclude)
     sub.next_due_at = next_slot_for(sub, now)
     session.flush()
     return sub

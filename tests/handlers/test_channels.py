@@ -183,6 +183,13 @@ async def test_exclude_words_leave_articles_out_of_the_digest(harness: Harness) 
     assert "直播电商新规" in preview and "阿联酋" not in preview
     rows = tick(harness)
     assert rows and all("阿联酋" not in r.text for r in rows) and "直播电商新规" in rows[0].text
+    # re-timing keeps the words; new words replace them; unsubscribing forgets them
+    [text] = texts(await harness.command("/subscribe 直播电商 20:00"))
+    assert "每天 20:00" in text and "不推送提到阿联酋或迪拜的文章。" in text
+    [text] = texts(await harness.command("/subscribe 直播电商 -沙特", language_code="en"))
+    assert "Leaving out articles that mention 沙特." in text
+    await harness.command("/unsubscribe 直播电商")
+    assert "Leaving out" not in texts(await harness.command("/subscribe 直播电商", language_code="en"))[0]
     # bad exclusions are explained
     assert texts(await harness.command("/subscribe 直播电商 -", language_code="en")) == [
         "Write the words to leave out after a minus sign, e.g. /subscribe 直播电商 -阿联酋 (at most 10 words)."]
