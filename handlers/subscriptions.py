@@ -24,7 +24,7 @@ from bot.render import esc
 from bot.render_digest import digest_parts
 from bot.services import digest as digests
 from bot.services import subscriptions as subs
-from bot.services.subscriptions import Schedule, as_utc, parse_target
+from bot.services.subscriptions import Schedule, as_utc
 from bot.services.topics import Topic, resolve_topic
 from handlers.common import args_text, chunk, edit_or_reply, keyboard, reply
 
@@ -134,7 +134,7 @@ async def _channel_target(update: Update, context: BotContext, name: str) -> Tar
         user_member = None
     if user_member is None or not _member_may_post(user_member, chat.type):
         await reply(update, context, esc(t._(
-            "Only administrators of {channel} who may post there can subscribe it.").format(channel=label)))
+            "Only administrators of {channel} who may post there can manage its digests.").format(channel=label)))
         return None
     if not _member_may_post(bot_member, chat.type) and not (
             chat.type != TgChat.CHANNEL and bot_member.status == ChatMember.MEMBER):
@@ -178,9 +178,6 @@ async def subscribe(update: Update, context: BotContext) -> None:
         request = subs.parse_subscribe(context.args or [])
     except UserError as err:
         await reply(update, context, esc(err.localized(t)))
-        return
-    if request.target is not None and parse_target(request.target) is None:
-        await reply(update, context, esc(t._(subs.BAD_TARGET).format(target=request.target)))
         return
     target = await _target(update, context, request.target)
     if target is None:

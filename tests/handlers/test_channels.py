@@ -87,7 +87,7 @@ async def test_channel_commands_in_both_languages(harness: Harness) -> None:
         "@ecnews: No subscriptions yet. Try /subscribe 跨境电商 or see /topics."]
     # someone else cannot look at or change the channel's subscriptions
     out = texts(await harness.command("/pause @ecnews", user_id=4004, language_code="en"))
-    assert out == ["Only administrators of @ecnews who may post there can subscribe it."]
+    assert out == ["Only administrators of @ecnews who may post there can manage its digests."]
     assert texts(await harness.command("/resume")) == ["本聊天的推送没有暂停。"]
     assert texts(await harness.command("/resume 多余")) == ["用法：/resume；频道管理员可用 /resume @频道。"]
 
@@ -100,9 +100,9 @@ async def test_channel_refusals_say_what_is_missing(harness: Harness) -> None:
                    "then try again."]
     channel(harness, owner=None)  # the user is not an administrator
     out = texts(await harness.command("/subscribe @ecnews 跨境电商", language_code="en"))
-    assert out == ["Only administrators of @ecnews who may post there can subscribe it."]
+    assert out == ["Only administrators of @ecnews who may post there can manage its digests."]
     out = texts(await harness.command("/subscribe @ecnews 跨境电商"))
-    assert out == ["只有能在 @ecnews 发布消息的管理员才能为它订阅。"]
+    assert out == ["只有能在 @ecnews 发布消息的管理员才能管理它的推送。"]
     channel(harness, posters=[], admins=[harness.api.bot_id])  # the bot is an admin but may not post
     out = texts(await harness.command("/subscribe @ecnews 跨境电商", language_code="en"))
     assert out == ["I may not post in @ecnews: make this bot an administrator with the right to post messages, "
@@ -111,7 +111,7 @@ async def test_channel_refusals_say_what_is_missing(harness: Harness) -> None:
     assert out == ["我无法在 @ecnews 发布消息：请把本机器人设为有权发布消息的管理员，然后再试。"]
     channel(harness, owner=None, admins=[USER], posters=[harness.api.bot_id])  # admin without the right to post
     assert texts(await harness.command("/subscribe @ecnews 跨境电商", language_code="en")) == [
-        "Only administrators of @ecnews who may post there can subscribe it."]
+        "Only administrators of @ecnews who may post there can manage its digests."]
     out = texts(await harness.command("/subscribe @x 跨境电商", language_code="en"))
     assert out == ["“@x” is not a channel: write its public username (@name) or its numeric id (-100…)."]
     assert subs_of(harness, CHANNEL) == []
