@@ -378,23 +378,30 @@ def topic_preview_parts(
 
 
 async def digest(update: Update, context: BotContext) -> None:
-    """/digest [topic]: what the next digest holds right now (or the newest articles of a topic)."""
+    """/digest [@channel] [topic]: what the next digest holds right now (or the newest articles of a topic)."""
     t = context.i18n
     chat = update.effective_chat
     assert chat is not None
-    wanted = args_text(context)
+    name, args = _split_target(context)
+    chat_id = chat.id
+    if name is not None:  # a channel's next digest, for its administrators
+        target = await _channel_target(update, context, name)
+        if target is None:
+            return
+        chat_id = target.chat_id
+    wanted = " ".join(args).strip()
     now = datetime.now(UTC)
     parts: list[str] = []
     with context.session() as s:
         composer = digests.Composer(s)
         if wanted:
             topic = resolve_topic(wanted)
-            sub = subs.get_by_topic(s, chat.id, topic.key)
+            sub = subs.get_by_topic(s, chat_id, topic.key)
             since = as_utc(sub.covered_until) if sub is not None and sub.active else now - timedelta(days=3650)
             exclude = subs.split_excludes(sub.exclude) if sub is not None and sub.active else ()
             parts = topic_preview_parts(context, composer, topic, since, now, exclude)
         else:
-            mine = subs.list_subscriptions(s, chat.id)
+            mine = subs.list_subscriptions(s, chat_id)
             if not mine:
                 parts = [esc(t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics."))]
             for sub in mine:

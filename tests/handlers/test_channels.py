@@ -66,6 +66,9 @@ async def test_channel_subscribed_from_private_chat_zh_and_en(harness: Harness) 
     # the channel's digest goes through the outbox like any other
     add_bulletin(harness.engine, articles=[{"title": "跨境电商出口增长", "body": "跨境电商出口增长明显。"}])
     age_subscriptions(harness)
+    [preview] = texts(await harness.command("/digest @ecnews", language_code="en"))
+    assert preview.startswith("<b>Digest: Cross-border e-commerce</b>\n1 new article") and "跨境电商出口增长" in preview
+    assert texts(await harness.command("/digest")) == ["还没有订阅。试试 /subscribe 跨境电商，或查看 /topics。"]
     rows = tick(harness)
     assert [r.chat_id for r in rows] == [CHANNEL] and "跨境电商出口增长" in rows[0].text
 
