@@ -26,7 +26,7 @@ from bot.services import digest as digests
 from bot.services import subscriptions as subs
 from bot.services.subscriptions import Schedule, as_utc
 from bot.services.topics import Topic, resolve_topic
-from handlers.common import args_text, chunk, edit_or_reply, keyboard, reply
+from handlers.common import chunk, edit_or_reply, keyboard, reply
 
 COMMANDS: list[tuple[str, str]] = [
     ("subscribe", N_("Daily digest of a topic: /subscribe 跨境电商 [08:00]")),
