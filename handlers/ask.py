@@ -58,7 +58,8 @@ async def plain_text(update: Update, context: BotContext) -> None:
         return
     lines = []
     if understood.query:
-        lines.append(t._("I found no figures or articles for “{query}”.").format(query=esc(understood.query)))
+        shown = understood.query if len(understood.query) <= 40 else understood.query[:39] + "…"
+        lines.append(t._("I found no figures or articles for “{query}”.").format(query=esc(shown)))
     buttons: list[InlineKeyboardButton] = []
     if understood.suggestions:
         lines.append(t._("Did you mean one of these?"))

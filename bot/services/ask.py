@@ -74,10 +74,15 @@ def clean_question(text: str, *, today: date | None = None) -> str:
     return text
 
 
+#: small talk: answered with the hint alone (no "nothing found for 你好")
+_GREETINGS = frozenset({"你好", "您好", "嗨", "哈喽", "在吗", "在么", "谢谢", "多谢", "好的", "ok", "hi", "hello", "hey",
+                        "thanks", "thank you", "help", "帮助", "start"})
+
+
 def understand(session: Session, text: str) -> Understood:
     """Decide how to answer a plain message (see the module docstring)."""
     query = clean_question(text)[:MAX_QUESTION]
-    if not query:
+    if not query or query.casefold() in _GREETINGS:
         return Understood("hint", "")
     found = lookup(session, query, limit=1)
     if found.match in ("exact", "alias"):

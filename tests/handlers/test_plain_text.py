@@ -66,6 +66,9 @@ async def test_a_subject_gets_articles_and_nonsense_a_hint(harness: Harness) -> 
     [text] = texts(await harness.feed(harness.updates.text("火星殖民")))
     assert text == ("没有找到与“火星殖民”相关的数据或文章。\n可以直接问数据或话题，例如 <code>2023年上半年网上零售额</code> "
                     "或 <code>跨境电商</code>；/help 查看全部命令。")
+    [text] = texts(await harness.feed(harness.updates.text("你好！")))
+    assert text == ("可以直接问数据或话题，例如 <code>2023年上半年网上零售额</code> 或 <code>跨境电商</code>；"
+                    "/help 查看全部命令。")
     [text] = texts(await harness.feed(harness.updates.text("Mars colonies?", language_code="en")))
     assert text.startswith("I found no figures or articles for “Mars colonies”.\nAsk for a figure or a subject")
 
