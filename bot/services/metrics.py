@@ -783,6 +783,10 @@ def merge_close(keyed: list[_Keyed], *, limit: int | None = None) -> list[_Keyed
     above); the order of first appearance is kept. The finest value stands for the merged entry in its key. At
     most `limit` entries are returned: the input is read only until the entry after them starts. Most entries are
     alone in their period: one dict probe each (~1 µs)."""
+    head = keyed[:limit] if limit is not None else keyed
+    if len({(k[0], k[1], k[2], k[4], k[5]) for k, _i, _n, _t in head}) == len(head) \
+            and not any(_is_low(k[0]) for k, _i, _n, _t in head):
+        return head  # no two entries share a period and nothing is undated: nothing to merge (~15 µs)
     out: list[list[Any]] = []
     values: list[float] = []
     by_cluster: dict[tuple[Any, ...], list[int]] = {}
@@ -887,8 +891,11 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
         if not rows_:
             continue
         # the value of the most precise exact report stands for the entry; the period of a dated one
-        head = min(rows_, key=lambda r: (r[8] != "exact", precision_step(f"{r[6]:.10g}"), r[10] is None))
-        when = next((r for r in rows_ if r[10] is not None), head)
+        if len(rows_) == 1:
+            head = when = rows_[0]
+        else:
+            head = min(rows_, key=lambda r: (r[8] != "exact", precision_step(f"{r[6]:.10g}"), r[10] is None))
+            when = next((r for r in rows_ if r[10] is not None), head)
         entry = FigureEntry(
             metric=head[1], region=head[3], value=head[4], unit=head[5], value_base=head[6],
             base_unit=head[7], qualifier=head[8], period_start=when[9], period_end=when[10],
