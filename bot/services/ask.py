@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from bot.services.metrics import lookup, parse_query
 from bot.services.search import search
+from bot.services.topics import find_topic
 
 #: longest text treated as a question (a pasted paragraph is not a lookup)
 MAX_QUESTION = 200
@@ -84,6 +85,8 @@ def understand(session: Session, text: str) -> Understood:
     query = clean_question(text)[:MAX_QUESTION]
     if not query or query.casefold() in _GREETINGS:
         return Understood("hint", "")
+    if find_topic(query) is not None:  # a curated topic (跨境电商, "Cross-border e-commerce"): its articles
+        return Understood("search", query)  # (search reads English words as the Chinese ones)
     found = lookup(session, query, limit=1)
     if found.match in ("exact", "alias"):
         return Understood("metric", query)

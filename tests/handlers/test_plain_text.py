@@ -61,6 +61,8 @@ async def test_a_subject_gets_articles_and_nonsense_a_hint(harness: Harness) -> 
     _store(harness)
     [text] = texts(await harness.feed(harness.updates.text("跨境电商")))
     assert text.startswith("<b>搜索</b>：跨境电商") and "跨境电商出口持续增长" in text
+    [text] = texts(await harness.feed(harness.updates.text("Cross-border e-commerce", language_code="en")))
+    assert text.startswith("<b>Search</b>: Cross-border e-commerce") and "跨境电商出口持续增长" in text  # the topic, as in Chinese
     [text] = texts(await harness.feed(harness.updates.text("live streaming", language_code="en")))
     assert text.startswith("<b>Search</b>: live streaming") and "直播电商规范发展" in text
     [text] = texts(await harness.feed(harness.updates.text("火星殖民")))
