@@ -91,7 +91,7 @@ async def test_channel_commands_in_both_languages(harness: Harness) -> None:
     # someone else cannot look at or change the channel's subscriptions
     out = texts(await harness.command("/pause @ecnews", user_id=4004, language_code="en"))
     assert out == ["Only administrators of @ecnews who may post there can manage its digests."]
-    assert texts(await harness.command("/resume")) == ["本聊天的推送没有暂停。"]
+    assert texts(await harness.command("/resume")) == ["这里的推送没有暂停。"]
     assert texts(await harness.command("/resume 多余")) == ["用法：/resume；频道管理员可用 /resume @频道。"]
 
 
@@ -139,7 +139,7 @@ async def test_pause_and_resume_all_of_a_chats_digests(harness: Harness) -> None
     assert tick(harness) == []  # paused: the tick writes nothing
     [text] = texts(await harness.command("/resume", language_code="en"))
     assert text.startswith("Resumed 2 subscriptions. Next digest: ") and "added while paused" in text
-    assert texts(await harness.command("/resume")) == ["本聊天的推送没有暂停。"]
+    assert texts(await harness.command("/resume")) == ["这里的推送没有暂停。"]
     rows = tick(harness)
     assert {r.chat_id for r in rows} == {USER} and len({r.subscription_id for r in rows}) == 2
     # one subscription: singular in English
