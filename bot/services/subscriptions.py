@@ -255,8 +255,7 @@ def parse_subscribe(args: Sequence[str], *, allow_target: bool = True) -> Subscr
     for w in rest[cut:]:
         lw = w.lower()
         if _TIMEISH_RE.match(lw) and parse_time(lw) is None:
-            raise UserError(BAD_TIME, word=w, topic=topic, example=suggest_time(lw) if
-                            suggest_time(lw) != "08:00" else "08:30")
+            raise UserError(BAD_TIME, word=w, topic=topic, example="08:30")
         if looks_like_time(lw) and parse_time(lw) is None:
             raise UserError(UNREADABLE_TIME, word=w, topic=topic, example=suggest_time(lw))
     return SubscribeRequest(topic, parse_schedule_words(rest[cut:]), tuple(exclude), target)
