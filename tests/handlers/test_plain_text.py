@@ -99,3 +99,12 @@ async def test_in_groups_only_when_mentioned_or_replied_to(harness: Harness) -> 
     # a mention of someone else is not for the bot
     assert await harness.feed(group_text(harness, "@someone 网上零售额", entities=[
         {"type": "mention", "offset": 0, "length": 8}])) == []
+
+
+async def test_help_mentions_questions_and_channels(harness: Harness) -> None:
+    [text] = texts(await harness.command("/help"))
+    assert "也可以不用命令，直接提问：2023年上半年网上零售额是多少" in text and "/pause — 暂停本聊天的所有推送" in text
+    assert "在私聊中发送 /subscribe @channel 跨境电商 08:30" in text
+    [text] = texts(await harness.command("/help", language_code="en"))
+    assert "Or just ask, without a command: 2023年上半年网上零售额是多少" in text
+    assert "/resume — Resume the digests of this chat" in text and "-阿联酋 leaves out articles" in text
