@@ -480,10 +480,11 @@ class FakeBotAPI:
                          "file_size": stored.file_size, "file_path": stored.file_path})
 
     def add_channel(self, chat_id: int, *, username: str, title: str = "Test channel", owner: int | None = None,
-                    admins: Iterable[int] = (), posters: Iterable[int] = ()) -> dict[str, Any]:
+                    admins: Iterable[int] = (), posters: Iterable[int] = (), kind: str = "channel") -> dict[str, Any]:
         """A channel @username: `owner` (creator), `admins` (administrators), of whom `posters` may post. Put
-        `api.bot_id` in `admins`/`posters` to make the bot an administrator there."""
-        chat = {"id": chat_id, "type": "channel", "title": title, "username": username.lstrip("@")}
+        `api.bot_id` in `admins`/`posters` to make the bot an administrator there. `kind="supergroup"` makes it a
+        public group instead (everyone not listed is a plain member)."""
+        chat = {"id": chat_id, "type": kind, "title": title, "username": username.lstrip("@")}
         self.channels[chat_id] = chat
         if owner is not None:
             self.chat_owners[chat_id] = owner

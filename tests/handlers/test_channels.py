@@ -125,6 +125,19 @@ async def test_channel_refusals_say_what_is_missing(harness: Harness) -> None:
     assert subs_of(harness, CHANNEL) == []
 
 
+async def test_a_public_group_subscribed_from_a_private_chat(harness: Harness) -> None:
+    group = -1009876543
+    harness.api.add_channel(group, username="ecgroup", title="电商群", kind="supergroup", admins=[OTHER_ADMIN])
+    # the bot is an ordinary member there (it may post); the user is not an administrator
+    assert texts(await harness.command("/subscribe @ecgroup 跨境电商", language_code="en")) == [
+        "Only administrators of @ecgroup who may post there can manage its digests."]
+    [text] = texts(await harness.command("/subscribe @ecgroup 跨境电商", user_id=OTHER_ADMIN, language_code="en"))
+    assert text.startswith("@ecgroup: Subscribed to <b>Cross-border e-commerce</b>")
+    with Session(harness.engine) as s:
+        chat = s.get(Chat, group)
+        assert chat is not None and chat.kind == "supergroup" and chat.title == "电商群"
+
+
 async def test_pause_and_resume_all_of_a_chats_digests(harness: Harness) -> None:
     await harness.command("/subscribe 跨境电商")
     await harness.command("/subscribe 直播电商")
