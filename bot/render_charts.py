@@ -3,6 +3,8 @@ source), and the HTML of an alert. No `telegram` imports: handlers and the tick 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from babel.numbers import format_decimal
 
 from bot.i18n import Translator, get_translator
@@ -60,6 +62,16 @@ def chart_labels(t: Translator, series: ChartSeries) -> ChartLabels:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _PointAsEntry:
+    """What `render_source` compares a source's reported value with."""
+
+    value: float
+    unit: str
+    qualifier: str
+    base_unit: str
+
+
 def _point_line(t: Translator, p: ChartPoint, base_unit: str) -> str:
     value = format_value(t, p.value, p.unit, p.value_base, base_unit)
     growth = format_growth(t, p.growth_pct, None)
@@ -70,9 +82,11 @@ def _point_line(t: Translator, p: ChartPoint, base_unit: str) -> str:
         also = t._(", ").join(format_value(t, v * p.value / p.value_base if p.value_base else v, p.unit, v, base_unit)
                               for v in p.others[:3])
         text += " " + esc(t._("(also reported: {values})").format(values=also))
-    src = p.sources[0] if p.sources else None
+    # the source that reported the plotted value first; another one says what it reported ("报道为13.8万亿元")
+    ordered = sorted(p.sources, key=lambda s: getattr(s, "value", None) not in (None, p.value))
+    src = ordered[0] if ordered else None
     if src is not None:
-        text += " " + render_source(t, src)
+        text += " " + render_source(t, src, entry=_PointAsEntry(p.value, p.unit, p.qualifier, base_unit))
         if len(p.sources) > 1:
             text += " " + esc(t._("+{count} more").format(count=len(p.sources) - 1))
     if p.growth_sources:

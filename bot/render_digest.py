@@ -15,7 +15,7 @@ from bot.services.figures import is_growth_only
 
 def figure_text(t: Translator, f: HeadlineFigure) -> str:
     name = f.metric if f.region in ("", "全国") else f"{f.region}{f.metric}"
-    growth = format_growth(t, f.growth_pct, f.growth_pp, getattr(f, "growth_decimals", None))
+    growth = format_growth(t, f.growth_pct, f.growth_pp, f.growth_basis, decimals=getattr(f, "growth_decimals", None))
     if is_growth_only(f):  # a change without a level: show the change, never "16%" as if it were the amount
         value, growth = growth, ""
     else:

@@ -22,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, analyst, basic, lookup, subscriptions, upload
+from handlers import admin, analyst, ask, basic, lookup, subscriptions, upload
 from handlers.common import flood_gate, track_user
 from handlers.errors import error_handler
 
@@ -83,7 +83,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CallbackQueryHandler(analyst.chart_pressed, pattern=r"^c\|"))
     app.add_handler(CallbackQueryHandler(analyst.watch_button, pattern=r"^w\|"))
 
-    # last in group 0: unknown commands in private chats get the help text
+    # last in group 0: unknown commands in private chats get the help text; plain text is a question (in groups
+    # only when the bot is mentioned or replied to: checked in the handler)
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, basic.unknown_command))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT,
+                                   ask.plain_text))
 
     app.add_error_handler(error_handler)

@@ -60,7 +60,8 @@ async def delete_bulletin(update: Update, context: BotContext) -> None:
             return
         count = len(list(s.exec(select(Article.id).where(Article.bulletin_id == bulletin_id))))
         name = bulletin_name(bulletin, file_fallback=True)
-    text = t._("Delete bulletin {id} “{name}” and its {count} articles and their figures?").format(
+    text = t.ngettext("Delete bulletin {id} “{name}” and its {count} article and its figures?",
+                      "Delete bulletin {id} “{name}” and its {count} articles and their figures?", count).format(
         id=bulletin_id, name=esc(name), count=t.number(count))
     buttons = [InlineKeyboardButton(t._("Delete"), callback_data=f"del|{bulletin_id}"),
                InlineKeyboardButton(t._("Cancel"), callback_data="del|cancel")]
@@ -88,5 +89,6 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
         return
     log.info("bulletin %s deleted by %s (%s articles)", bulletin_id, update.effective_user and
              update.effective_user.id, removed)
-    await edit_or_reply(update, context, t._("Bulletin {id} deleted with {count} articles.").format(
+    await edit_or_reply(update, context, t.ngettext("Bulletin {id} deleted with {count} article.",
+                                                    "Bulletin {id} deleted with {count} articles.", removed).format(
         id=bulletin_id, count=t.number(removed)))

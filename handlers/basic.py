@@ -73,6 +73,10 @@ def help_text(context: BotContext) -> str:
         lines += ["", t._("<b>Admin</b>")]
         lines += [f"/{name} — {esc(t._(desc))}" for name, desc in ADMIN_COMMANDS]
         lines.append(t._("Send a bulletin file (.txt, .pdf, .docx, up to 20 MB) to add it."))
+    lines += ["", t._("Or just ask, without a command: {example}").format(example="2023年上半年网上零售额是多少"),
+              esc(t._("Channels you administer: {example} in this private chat; {exclude} leaves out articles "
+                      "mentioning a word.").format(example="/subscribe @channel 跨境电商 08:30",
+                                                   exclude="/subscribe 直播电商 -阿联酋"))]
     lines += ["", t._("Inline: type {example} in any chat.").format(
         example=f"@{esc(context.bot.username)} {EXAMPLE_METRIC}")]
     return "\n".join(lines)

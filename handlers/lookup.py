@@ -20,6 +20,7 @@ from bot.render import (
     format_value,
     render_article,
     render_figure,
+    render_figures,
     render_hit,
 )
 from bot.services import articles as articles_service
@@ -90,7 +91,7 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
                       total).format(query=esc_arg(query), count=count)
     if pages > 1:
         head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
-    blocks = [head] + [render_figure(t, e) for e in result.entries]
+    blocks = [head] + render_figures(t, result.entries)
     markup = keyboard([page_buttons(context, "m", query, page, page < pages), *chart_buttons(context, query)])
     return "\n\n".join(blocks), markup
 
@@ -217,7 +218,8 @@ async def latest(update: Update, context: BotContext) -> None:
         if bulletin.published:
             bits.append(esc(t.date(bulletin.published)))
         head = " · ".join(bits)
-        head += "\n" + t._("{count} articles").format(count=t.number(len(items)))
+        head += "\n" + t.ngettext("{count} article", "{count} articles", len(items)).format(
+            count=t.number(len(items)))
         blocks = [head]
         section: str | None = None
         lines: list[str] = []
@@ -242,7 +244,7 @@ def _plain_figure(t: Translator, entry: Any) -> tuple[str, str]:
                          getattr(entry, "base_unit", None))
     period = format_period(t, entry.period_label, entry.period_start, entry.period_end)
     title = f"{figure_name(t, entry)} {value}" + (f" · {period}" if period else "")
-    desc = format_growth(t, entry.growth_pct, entry.growth_pp)
+    desc = format_growth(t, entry.growth_pct, entry.growth_pp, entry.growth_basis)
     if entry.sources:
         src = entry.sources[0]
         desc = " · ".join(p for p in (desc, src.outlet, src.published.isoformat() if src.published else "") if p)

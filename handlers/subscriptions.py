@@ -6,12 +6,14 @@ getChatMember). Callback data: `sub|rm|<id>`, `sub|time|<id>`, `sub|set|<id>|<mi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import Chat as TgChat
-from telegram import ChatMember, InlineKeyboardButton, Update
+from telegram import ChatFullInfo, ChatMember, ChatMemberAdministrator, InlineKeyboardButton, Update
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
@@ -25,13 +27,15 @@ from bot.services import subscriptions as subs
 from bot.services.subscriptions import Schedule, as_utc
 from bot.services.topics import Topic, resolve_topic
 from handlers.analyst import watch_section
-from handlers.common import args_text, chunk, edit_or_reply, keyboard, reply
+from handlers.common import chunk, edit_or_reply, keyboard, reply
 
 COMMANDS: list[tuple[str, str]] = [
     ("subscribe", N_("Daily digest of a topic: /subscribe 跨境电商 [08:00]")),
     ("subscriptions", N_("Your subscriptions")),
     ("unsubscribe", N_("Stop a digest: /unsubscribe 跨境电商")),
     ("digest", N_("Preview your digest now")),
+    ("pause", N_("Pause all digests of this chat")),
+    ("resume", N_("Resume the digests of this chat")),
 ]
 
 TIME_CHOICES = (7 * 60, 8 * 60, 9 * 60, 12 * 60, 18 * 60, 21 * 60)
@@ -78,81 +82,228 @@ async def _refuse(update: Update, context: BotContext) -> None:
         await reply(update, context, esc(text))
 
 
-def _chat_kind(chat: TgChat) -> str:
+def _chat_kind(chat: TgChat | ChatFullInfo) -> str:
     return chat.type if chat.type in ("private", "group", "supergroup", "channel") else "private"
 
 
 # ---------------------------------------------------------------------------------------------- commands
 
 
-async def subscribe(update: Update, context: BotContext) -> None:
-    """/subscribe <topic> [HH:MM] [daily|weekly <weekday>]."""
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The chat a command acts on: this chat, or a channel/group named by @username or id."""
+
+    chat_id: int
+    kind: str
+    title: str
+    #: shown in replies when the target is not this chat ("@channel" or its title)
+    label: str = ""
+
+
+def _member_may_post(member: ChatMember, kind: str) -> bool:
+    if member.status == ChatMember.OWNER:
+        return True
+    if member.status != ChatMember.ADMINISTRATOR:
+        return False
+    if kind == "channel":
+        return bool(isinstance(member, ChatMemberAdministrator) and member.can_post_messages)
+    return True
+
+
+async def _channel_target(update: Update, context: BotContext, name: str) -> Target | None:
+    """The channel (or group) `name` (@username or -100… id) when both this user and the bot may post there;
+    otherwise replies with what is missing and returns None."""
     t = context.i18n
-    chat, user = update.effective_chat, update.effective_user
-    assert chat is not None
+    user = update.effective_user
+    assert user is not None
+    chat_ref: str | int = int(name) if name.lstrip("-").isdigit() else name
     try:
-        topic, schedule = subs.parse_subscribe_args(context.args or [])
+        chat = await context.bot.get_chat(chat_ref)
+        label = f"@{chat.username}" if chat.username else (chat.title or name)
+        bot_member = await context.bot.get_chat_member(chat.id, context.bot.id)
+    except (BadRequest, Forbidden):
+        await reply(update, context, esc(t._(
+            "I cannot see {channel}. Add this bot to it as an administrator allowed to post messages, then try "
+            "again.").format(channel=name)))
+        return None
+    if chat.type not in (TgChat.CHANNEL, TgChat.GROUP, TgChat.SUPERGROUP):
+        await reply(update, context, esc(t._("{channel} is not a channel or group.").format(channel=name)))
+        return None
+    try:
+        user_member = await context.bot.get_chat_member(chat.id, user.id)
+    except (BadRequest, Forbidden):
+        user_member = None
+    if user_member is None or not _member_may_post(user_member, chat.type):
+        await reply(update, context, esc(t._(
+            "Only administrators of {channel} who may post there can manage its digests.").format(channel=label)))
+        return None
+    if not _member_may_post(bot_member, chat.type) and not (
+            chat.type != TgChat.CHANNEL and bot_member.status == ChatMember.MEMBER):
+        await reply(update, context, esc(t._(
+            "I may not post in {channel}: make this bot an administrator with the right to post messages, then try "
+            "again.").format(channel=label)))
+        return None
+    return Target(chat.id, _chat_kind(chat), chat.title or "", label)
+
+
+async def _target(update: Update, context: BotContext, name: str | None) -> Target | None:
+    """This chat (its administrators only, in a group) or the channel `name`; None after replying why not."""
+    chat = update.effective_chat
+    assert chat is not None
+    if name is not None:
+        return await _channel_target(update, context, name)
+    if not await _may_manage(update, context):
+        await _refuse(update, context)
+        return None
+    return Target(chat.id, _chat_kind(chat), chat.title or "")
+
+
+def _split_target(context: BotContext) -> tuple[str | None, list[str]]:
+    """A leading @channel (or -100… id) argument, and the other arguments."""
+    args = [a for a in (context.args or []) if a.strip()]
+    if args and (args[0].startswith("@") or args[0].startswith("-100")):
+        return args[0], args[1:]
+    return None, args
+
+
+def _for(t: Translator, target: Target, text: str) -> str:
+    """Prefix a reply about another chat with its name."""
+    return t._("{channel}: {text}").format(channel=target.label, text=text) if target.label else text
+
+
+async def subscribe(update: Update, context: BotContext) -> None:
+    """/subscribe [@channel] <topic> [-excluded words] [HH:MM] [daily|weekly <weekday>]."""
+    t = context.i18n
+    user = update.effective_user
+    try:
+        request = subs.parse_subscribe(context.args or [])
     except UserError as err:
         await reply(update, context, esc(err.localized(t)))
         return
-    if not await _may_manage(update, context):
-        await _refuse(update, context)
+    target = await _target(update, context, request.target)
+    if target is None:
         return
+    topic, schedule = request.topic, request.schedule
     tz = context.settings.bot_timezone
     with context.session() as s:
         sub = subs.subscribe(
-            s, chat_id=chat.id, topic=topic, schedule=schedule, timezone=tz,
-            created_by=user.id if user else None, chat_kind=_chat_kind(chat), chat_title=chat.title or "",
-            language=context.language,
+            s, chat_id=target.chat_id, topic=topic, schedule=schedule, timezone=tz,
+            created_by=user.id if user else None, chat_kind=target.kind, chat_title=target.title,
+            language=context.language, exclude=request.exclude,
         )
         key, custom, next_due = sub.topic, sub.is_custom, sub.next_due_at
-    lines = [t._("Subscribed to {topic}: {schedule} ({timezone}).").format(
-        topic=f"<b>{esc(topic_name(t, key))}</b>", schedule=esc(describe(t, schedule)), timezone=esc(tz))]
+        excluded = subs.split_excludes(sub.exclude)
+        paused = subs.is_paused(s, target.chat_id)
+    lines = [_for(t, target, t._("Subscribed to {topic}: {schedule} ({timezone}).").format(
+        topic=f"<b>{esc(topic_name(t, key))}</b>", schedule=esc(describe(t, schedule)), timezone=esc(tz)))]
     if custom:
         lines.append(esc(t._("Custom topic: articles whose title or text contains “{keyword}”.").format(keyword=key)))
-    lines.append(esc(t._("Next digest: {when}. It lists the articles added from now on.").format(
-        when=when(t, next_due, tz))))
+    if excluded:
+        lines.append(esc(t._("Leaving out articles that mention {words}.").format(
+            words=t.join(excluded, style="or"))))
+    if paused:
+        lines.append(esc(t._("Digests here are paused: send /resume to receive them.")))
+    else:
+        lines.append(esc(t._("Next digest: {when}. It lists the articles added from now on.").format(
+            when=when(t, next_due, tz))))
     await reply(update, context, "\n".join(lines))
 
 
 async def unsubscribe(update: Update, context: BotContext) -> None:
-    """/unsubscribe <topic>."""
+    """/unsubscribe [@channel] <topic>."""
     t = context.i18n
-    chat = update.effective_chat
-    assert chat is not None
-    topic = args_text(context)
+    name, args = _split_target(context)
+    topic = " ".join(args).strip()
     if not topic:
         await reply(update, context, esc(t._("Usage: /unsubscribe <topic> — see /subscriptions for yours.")))
         return
-    if not await _may_manage(update, context):
-        await _refuse(update, context)
+    target = await _target(update, context, name)
+    if target is None:
         return
     with context.session() as s:
-        sub = subs.unsubscribe(s, chat_id=chat.id, topic=topic)
+        sub = subs.unsubscribe(s, chat_id=target.chat_id, topic=topic)
         key = sub.topic if sub else resolve_topic(topic).key
     if sub is None:
-        await reply(update, context, esc(t._("No subscription to {topic} here.").format(topic=topic_name(t, key))))
+        await reply(update, context, esc(_for(t, target, t._("No subscription to {topic} here.").format(
+            topic=topic_name(t, key)))))
         return
-    await reply(update, context, esc(t._("Unsubscribed from {topic}.").format(topic=topic_name(t, key))))
+    await reply(update, context, esc(_for(t, target, t._("Unsubscribed from {topic}.").format(
+        topic=topic_name(t, key)))))
 
 
-def _list_text_and_buttons(context: BotContext, chat_id: int) -> tuple[str, list[list[InlineKeyboardButton]]]:
+async def pause(update: Update, context: BotContext) -> None:
+    """/pause [@channel]: no digests for any of the chat's subscriptions until /resume."""
+    t = context.i18n
+    name, rest = _split_target(context)
+    if rest:
+        await reply(update, context, esc(t._("Usage: /pause, or /pause @channel for a channel you administer.")))
+        return
+    target = await _target(update, context, name)
+    if target is None:
+        return
+    with context.session() as s:
+        count = subs.pause(s, target.chat_id)
+    if count is None:
+        text = t._("Digests here are already paused. /resume starts them again.")
+    else:
+        text = t.ngettext("Paused {count} subscription. /resume starts it again; nothing is lost meanwhile.",
+                          "Paused {count} subscriptions. /resume starts them again; nothing is lost meanwhile.",
+                          count).format(count=t.number(count))
+    await reply(update, context, esc(_for(t, target, text)))
+
+
+async def resume(update: Update, context: BotContext) -> None:
+    """/resume [@channel]: digests again, the next one covering what arrived while paused."""
+    t = context.i18n
+    name, rest = _split_target(context)
+    if rest:
+        await reply(update, context, esc(t._("Usage: /resume, or /resume @channel for a channel you administer.")))
+        return
+    target = await _target(update, context, name)
+    if target is None:
+        return
+    with context.session() as s:
+        resumed = subs.resume(s, target.chat_id)
+        first = min((x.next_due_at for x in resumed or []), default=None)
+        tz = resumed[0].timezone if resumed else context.settings.bot_timezone
+    if resumed is None:
+        text = t._("Digests here are not paused.")
+    else:
+        text = t.ngettext("Resumed {count} subscription.", "Resumed {count} subscriptions.",
+                          len(resumed)).format(count=t.number(len(resumed)))
+        if first is not None:
+            text += ("" if t.language == "zh" else " ") + t._(
+                "Next digest: {when}; it includes the articles added while paused.").format(
+                when=when(t, first, tz))
+    await reply(update, context, esc(_for(t, target, text)))
+
+
+def _list_text_and_buttons(context: BotContext, chat_id: int,
+                           label: str = "") -> tuple[str, list[list[InlineKeyboardButton]]]:
     t = context.i18n
     with context.session() as s:
-        rows = [(x.id, x.topic, Schedule.of(x), x.next_due_at, x.timezone)
+        rows = [(x.id, x.topic, Schedule.of(x), x.next_due_at, x.timezone, subs.split_excludes(x.exclude))
                 for x in subs.list_subscriptions(s, chat_id)]
+        paused = subs.is_paused(s, chat_id)
     watches, watch_buttons = watch_section(context, chat_id)  # metric alerts (/watch)
     if not rows:
         if watches:
             return watches, watch_buttons
-        return esc(t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics.")), []
-    title = t._("Subscriptions")
+        empty = t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics.")
+        return esc(t._("{channel}: {text}").format(channel=label, text=empty) if label else empty), []
+    title = t._("Subscriptions") + (f" · {label}" if label else "")
     lines = [f"<b>{esc(title)}</b>"]
+    if paused:
+        lines.append(esc(t._("Paused: no digests until /resume.")))
     buttons = []
-    for sid, key, schedule, next_due, tz in rows:
+    for sid, key, schedule, next_due, tz, exclude in rows:
         name = topic_name(t, key)
-        lines.append(f"• <b>{esc(name)}</b> — {esc(describe(t, schedule))}; "
-                     + esc(t._("next: {when}").format(when=when(t, next_due, tz))))
+        line = f"• <b>{esc(name)}</b> — {esc(describe(t, schedule))}"
+        if not paused:
+            line += "; " + esc(t._("next: {when}").format(when=when(t, next_due, tz)))
+        if exclude:
+            line += "; " + esc(t._("without: {words}").format(words=t.join(exclude, style="or")))
+        lines.append(line)
         buttons.append([
             InlineKeyboardButton(t._("Remove {topic}").format(topic=name)[:60], callback_data=f"sub|rm|{sid}"),
             InlineKeyboardButton(t._("Change time"), callback_data=f"sub|time|{sid}"),
@@ -163,9 +314,17 @@ def _list_text_and_buttons(context: BotContext, chat_id: int) -> tuple[str, list
 
 
 async def list_subscriptions(update: Update, context: BotContext) -> None:
-    """/subscriptions: each with buttons to remove it or change its time."""
+    """/subscriptions [@channel]: each with buttons to remove it or change its time (this chat's only)."""
     chat = update.effective_chat
     assert chat is not None
+    name, _rest = _split_target(context)
+    if name is not None:
+        target = await _channel_target(update, context, name)
+        if target is None:
+            return
+        text, _buttons = _list_text_and_buttons(context, target.chat_id, target.label)
+        await reply(update, context, text)
+        return
     text, buttons = _list_text_and_buttons(context, chat.id)
     await reply(update, context, text, keyboard(buttons))
 
@@ -215,9 +374,10 @@ async def button(update: Update, context: BotContext) -> None:
 def topic_preview_parts(
     context: BotContext, composer: digests.Composer, topic: Topic, since: datetime, now: datetime,
     exclude: frozenset[int] = frozenset(),
+    exclude_words: tuple[str, ...] = (),
 ) -> list[str]:
     """HTML parts previewing `topic`'s newest matching articles in (since, now], or a one-line 'nothing new'."""
-    d = composer.compose(topic, since, max(since, now), exclude=exclude)
+    d = composer.compose(topic, since, max(since, now), exclude=exclude, exclude_words=exclude_words)
     d.items = d.items[:PREVIEW_ITEMS]
     if d:
         return digest_parts(d, context.language)
@@ -225,24 +385,32 @@ def topic_preview_parts(
 
 
 async def digest(update: Update, context: BotContext) -> None:
-    """/digest [topic]: what the next digest holds right now (or the newest articles of a topic)."""
+    """/digest [@channel] [topic]: what the next digest holds right now (or the newest articles of a topic)."""
     t = context.i18n
     chat = update.effective_chat
     assert chat is not None
-    wanted = args_text(context)
+    name, args = _split_target(context)
+    chat_id = chat.id
+    if name is not None:  # a channel's next digest, for its administrators
+        target = await _channel_target(update, context, name)
+        if target is None:
+            return
+        chat_id = target.chat_id
+    wanted = " ".join(args).strip()
     now = datetime.now(UTC)
     parts: list[str] = []
     with context.session() as s:
         composer = digests.Composer(s)
         if wanted:
             topic = resolve_topic(wanted)
-            sub = subs.get_by_topic(s, chat.id, topic.key)
+            sub = subs.get_by_topic(s, chat_id, topic.key)
             mine_too = sub is not None and sub.active
             since = as_utc(sub.covered_until) if sub is not None and mine_too else now - timedelta(days=3650)
             exclude = digests.parse_ids(sub.recent_ids) if sub is not None and mine_too else frozenset()
-            parts = topic_preview_parts(context, composer, topic, since, now, exclude)
+            words = subs.split_excludes(sub.exclude) if sub is not None and mine_too else ()
+            parts = topic_preview_parts(context, composer, topic, since, now, exclude, words)
         else:
-            mine = subs.list_subscriptions(s, chat.id)
+            mine = subs.list_subscriptions(s, chat_id)
             if not mine:
                 parts = [esc(t._("No subscriptions yet. Try /subscribe 跨境电商 or see /topics."))]
             for sub in mine:
@@ -261,4 +429,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("unsubscribe", unsubscribe))
     app.add_handler(CommandHandler("subscriptions", list_subscriptions))
     app.add_handler(CommandHandler("digest", digest))
+    app.add_handler(CommandHandler("pause", pause))
+    app.add_handler(CommandHandler("resume", resume))
     app.add_handler(CallbackQueryHandler(button, pattern=r"^sub\|"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, Boolean, Column, Index, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 
@@ -105,6 +105,8 @@ class Chat(SQLModel, table=True):
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
     deactivated_reason: str | None = Field(default=None, max_length=200)
+    #: /pause: no digests for any of the chat's subscriptions until /resume (revision 0007)
+    paused: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class UserPref(SQLModel, table=True):
@@ -145,6 +147,8 @@ class Subscription(SQLModel, table=True):
     followup_until: datetime | None = None
     #: ids (comma-separated) of articles created after covered_until that a digest already carried
     recent_ids: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    #: space-separated words: articles containing any of them are left out of the digest (revision 0007)
+    exclude: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 
 _UNSENT = "status IN ('pending', 'sending')"

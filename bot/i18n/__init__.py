@@ -10,6 +10,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -70,6 +71,10 @@ class Translator:
 
     def date(self, value: date, *, fmt: str = "medium") -> str:
         return format_date(value, format=fmt, locale=self.locale)
+
+    def join(self, items: list[str] | tuple[str, ...], *, style: str = "standard") -> str:
+        """`A, B and C` / `A、B和C` (style "or": `A, B or C` / `A、B或C`)."""
+        return format_list(list(items), style=style, locale=self.locale)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=8)

@@ -31,8 +31,9 @@ from sqlmodel import Session, col, select
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
 from bot.errors import N_
 from bot.services.figures import is_growth_only
-from bot.services.subscriptions import as_utc, next_slot
-from bot.services.topics import ArticleTextCache, Topic, matches, resolve_topic
+from bot.services.metrics import growth_basis
+from bot.services.subscriptions import as_utc, next_slot, split_excludes
+from bot.services.topics import ArticleTextCache, Topic, compact, matches, resolve_topic
 from bot.text.split import split_blocks
 
 #: Telegram's cap is 4096 characters; leave room for entities and the part marker.
@@ -48,6 +49,7 @@ class Tr(Protocol):
     """The part of `bot.i18n.Translator` rendering needs."""
 
     def gettext(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
     def number(self, value: float, *, digits: int | None = None) -> str: ...
     def date(self, value: date, *, fmt: str = "medium") -> str: ...
 
@@ -57,6 +59,9 @@ class _English:
 
     def gettext(self, message: str) -> str:
         return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
 
     def number(self, value: float, *, digits: int | None = None) -> str:
         text = f"{value:,.{digits if digits is not None else 6}f}"
@@ -99,6 +104,8 @@ class HeadlineFigure:
     #: decimals the source wrote (`4.0%`), for the render layer; None for figures stored before revision 0008
     value_decimals: int | None = None
     growth_decimals: int | None = None
+    #: "yoy" / "mom" when the source says 同比 / 环比 (see bot.services.metrics.growth_basis)
+    growth_basis: str | None = None
 
 
 @dataclass(slots=True)
@@ -194,11 +201,14 @@ class Composer:
         """Load every candidate for windows starting at or after `since` (call with the earliest window start)."""
         self._load(since, until)
 
-    def compose(self, topic: Topic, since: datetime, until: datetime, *, exclude: Collection[int] = ()) -> Digest:
+    def compose(self, topic: Topic, since: datetime, until: datetime, *, exclude: Collection[int] = (),
+                exclude_words: Sequence[str] = ()) -> Digest:
         """The digest of `topic` for articles created in (since, until], except the ids in `exclude` (articles an
-        earlier digest of the same window already carried)."""
+        earlier digest of the same window already carried) and articles whose title or text contains one of the
+        `exclude_words` (case-folded, spaces ignored)."""
         digest = Digest(topic=topic)
         seen_titles: set[str] = set()
+        excluded = [w for w in (compact(x) for x in exclude_words) if w]
         for cand in self._load(since, until):
             if cand.created_at <= since or cand.created_at > until or cand.article.id in exclude:
                 continue
@@ -211,6 +221,10 @@ class Composer:
                 hit = self._match[key] = matches(topic, text)
             if not hit:
                 continue
+            if excluded:
+                text = self.text_cache.get(a.id, a.title, a.body, a.section)
+                if any(w in text.title or w in text.body for w in excluded):
+                    continue
             title_key = "".join(a.title.split())
             if title_key in seen_titles:  # the same story twice in one batch (dedup missed it): once
                 continue
@@ -226,7 +240,8 @@ class Composer:
                 digest.figures.append(
                     HeadlineFigure(a.id, f.metric, f.region, f.value, f.unit, f.value_base, f.base_unit,
                                    f.period_label, f.period_start, f.period_end, f.growth_pct, f.growth_pp,
-                                   f.is_forecast, f.value_decimals, f.growth_decimals)
+                                   f.is_forecast, f.value_decimals, f.growth_decimals,
+                                   growth_basis(f.quote, f.span_start, f.span_end))
                 )
             if len(digest.items) >= MAX_ITEMS:
                 break
@@ -276,7 +291,8 @@ def render_digest(digest: Digest, tr: Tr | None = None, *, html_mode: bool = Tru
 
     language = getattr(tr, "language", "zh")
     header = bold(esc(tr.gettext(N_("Digest: {topic}")).format(topic=digest.topic.name(language))))
-    header += "\n" + esc(tr.gettext(N_("{count} new articles")).format(count=len(digest.items)))
+    header += "\n" + esc(tr.ngettext("{count} new article", "{count} new articles", len(digest.items)).format(
+        count=tr.number(len(digest.items))))
     blocks: list[str] = []
     for n, item in enumerate(digest.items, 1):
         meta = " · ".join(
@@ -399,7 +415,7 @@ def upcoming(composer: Composer, sub: Subscription, now: datetime) -> Digest:
     """What `sub`'s next digest holds right now (the `/digest` preview): the same window and exclusions the tick
     uses, so the preview and the scheduled digest agree."""
     return composer.compose(resolve_topic(sub.topic), as_utc(sub.covered_until), max(now, as_utc(sub.covered_until)),
-                            exclude=parse_ids(sub.recent_ids))
+                            exclude=parse_ids(sub.recent_ids), exclude_words=split_excludes(sub.exclude))
 
 
 class TickConflict(Exception):
@@ -437,10 +453,11 @@ def enqueue_due(
     stmt = (
         sa_select(sub_t.c.id, sub_t.c.chat_id, sub_t.c.topic, sub_t.c.frequency, sub_t.c.weekday,
                   sub_t.c.minute_of_day, sub_t.c.timezone, sub_t.c.next_due_at, sub_t.c.covered_until,
-                  sub_t.c.followup_until, sub_t.c.recent_ids)
+                  sub_t.c.followup_until, sub_t.c.recent_ids, sub_t.c.exclude)
         .select_from(sub_t.outerjoin(chat_t, chat_t.c.id == sub_t.c.chat_id))
         .where(sub_t.c.active.is_(True), sub_t.c.next_due_at <= now)
-        .where(chat_t.c.active.is_(True) | chat_t.c.id.is_(None))
+        # a paused chat (/pause) is not due: its windows stay where they are until /resume
+        .where((chat_t.c.active.is_(True) & chat_t.c.paused.is_(False)) | chat_t.c.id.is_(None))
         .order_by(sub_t.c.next_due_at, sub_t.c.id)
         .limit(limit)
     )
@@ -467,15 +484,16 @@ def enqueue_due(
                     "weekday": sub.weekday}
         followup = as_utc(sub.followup_until) if sub.followup_until is not None else None
         topic = resolve_topic(sub.topic)
+        words = split_excludes(sub.exclude)
         if followup is not None and next_slot(followup, **schedule) > now:
             # the follow-up of the slot ticked at `followup`: what was created up to then and is not out yet
             window_end = max(followup, covered)
-            digest = composer.compose(topic, covered, window_end, exclude=recent)
+            digest = composer.compose(topic, covered, window_end, exclude=recent, exclude_words=words)
             new_cov, new_recent, new_followup = window_end, None, None
             new_due = next_slot(followup, **schedule)
         else:
             window_end = max(until, covered)  # never move the window backwards
-            digest = composer.compose(topic, covered, window_end, exclude=recent)
+            digest = composer.compose(topic, covered, window_end, exclude=recent, exclude_words=words)
             if settle > timedelta(0):
                 new_cov = max(covered, window_end - settle)
                 carried = recent | {i.article_id for i in digest.items}

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,9 +83,17 @@ class FigureSource:
     bulletin_id: int
     published: date | None
     quote: str
+    #: the value as this source reported it (a rounded 13.8 next to the entry's 13.79, or "突破2万亿元")
+    value: float | None = None
+    unit: str = ""
+    value_base: float | None = None
+    qualifier: str = "exact"
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
             "article_id": self.article_id,
             "article_title": self.article_title,
             "outlet": self.outlet,
@@ -121,6 +130,8 @@ class FigureEntry:
     #: decimals the source wrote (`4.0%` → 1); None for figures stored before revision 0008
     value_decimals: int | None = None
     growth_decimals: int | None = None
+    #: what the growth is measured against, as the source says: "yoy" (同比), "mom" (环比) or None (not said)
+    growth_basis: str | None = None
 
     @property
     def newest_published(self) -> date:
@@ -141,6 +152,7 @@ class FigureEntry:
             "period_label": self.period_label,
             "growth_pct": self.growth_pct,
             "growth_pp": self.growth_pp,
+            "growth_basis": self.growth_basis,
             "is_forecast": self.is_forecast,
             "quote": first.quote,
             "article_id": first.article_id,
@@ -160,11 +172,12 @@ class FigureEntry:
 
     def growth_text(self) -> str:
         parts = []
-        if self.growth_pct is not None:  # neutral: the store does not say year-on-year vs other bases
-            verb = "增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平"
+        basis = {"yoy": "同比", "mom": "环比"}.get(self.growth_basis or "", "")
+        if self.growth_pct is not None:  # 同比/环比 only where the source says so
+            verb = basis + ("增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平")
             parts.append(f"{verb}{_num(abs(self.growth_pct), self.growth_decimals)}%" if self.growth_pct else verb)
         if self.growth_pp is not None:
-            verb = "提高" if self.growth_pp >= 0 else "下降"
+            verb = ("" if self.growth_pct is not None else basis) + ("提高" if self.growth_pp >= 0 else "下降")
             parts.append(f"{verb}{_num(abs(self.growth_pp), self.growth_decimals)}个百分点")
         return "，".join(parts)
 
@@ -717,7 +730,125 @@ def _newest_keyed(session: Session, names: list[str], *, region: str | None, per
         if len(merged) >= limit:
             break
     ordered = sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[1][2]), reverse=True)
-    return [(k, v[0], v[1], v[2]) for k, v in ordered[:limit]]
+    return merge_close([(k, v[0], v[1], v[2]) for k, v in ordered], limit=limit)
+
+
+# --------------------------------------------------------------------------------------------------- one figure,
+# several sources
+#
+# Outlets round: one reports 13.79万亿元, another 13.8万亿元, a third "突破2万亿元" for 2.1万亿元. Such figures are
+# one entry with all their sources. Two values are the same figure when the coarser one is the finer one rounded to
+# the coarser one's precision (its last significant digit) and they differ by at most MERGE_TOLERANCE; 13.8 vs 14.1
+# stay two entries (a real disagreement, which the bot shows side by side). An undated figure joins a dated entry
+# only when exactly one dated entry of the same region and unit matches it.
+
+#: largest relative difference between two values read as the same figure rounded differently
+MERGE_TOLERANCE = 0.05
+
+
+def _is_low(value: Any) -> bool:
+    return value is None or value == "" or value == date.min
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+@lru_cache(maxsize=8192)
+def precision_step(text: str) -> Decimal:
+    """The place of the last significant digit: `1.38e+13` → 1E+11, `2e+12` → 1E+12."""
+    d = _decimal(text).normalize()
+    if not d:
+        return Decimal(0)
+    return Decimal(1).scaleb(d.as_tuple().exponent)  # type: ignore[arg-type]
+
+
+def same_figure(a: str, b: str) -> bool:
+    """Whether two base values (as stored in merge keys) are one figure reported at different precision."""
+    try:  # most pairs differ by far more than the tolerance: decided on floats, no Decimal arithmetic
+        fa, fb = float(a), float(b)
+    except ValueError:
+        return False
+    if fa != fb and abs(fa - fb) > MERGE_TOLERANCE * max(abs(fa), abs(fb)) * 1.000001:
+        return False
+    x, y = _decimal(a), _decimal(b)
+    if x == y:
+        return True
+    if not x or not y or (x > 0) != (y > 0):
+        return False
+    diff = abs(x - y)
+    if diff > Decimal(str(MERGE_TOLERANCE)) * max(abs(x), abs(y)):
+        return False
+    return diff <= max(precision_step(a), precision_step(b)) / 2
+
+
+def merge_close(keyed: list[_Keyed], *, limit: int | None = None) -> list[_Keyed]:
+    """Join entries of one period, region and unit whose values are the same figure rounded differently (see
+    above); the order of first appearance is kept. The finest value stands for the merged entry in its key. At
+    most `limit` entries are returned: the input is read only until the entry after them starts. Most entries are
+    alone in their period: one dict probe each (~1 µs)."""
+    head = keyed[:limit] if limit is not None else keyed
+    if len({(k[0], k[1], k[2], k[4], k[5]) for k, _i, _n, _t in head}) == len(head) \
+            and not any(_is_low(k[0]) for k, _i, _n, _t in head):
+        return head  # no two entries share a period and nothing is undated: nothing to merge (~15 µs)
+    out: list[list[Any]] = []
+    values: list[float] = []
+    by_cluster: dict[tuple[Any, ...], list[int]] = {}
+    dated: dict[tuple[Any, ...], list[int]] = {}
+    tol = MERGE_TOLERANCE * 1.000001
+    for item in keyed:
+        key = item[0]
+        end = key[0]
+        cluster = (end, key[1], key[2], key[4], key[5])
+        same = by_cluster.get(cluster)
+        target: int | None = None
+        value: float | None = None
+        if same is not None:
+            value = _float(key[3])
+            for i in same:
+                w = values[i]
+                if abs(value - w) <= tol * max(abs(value), abs(w)) and same_figure(out[i][0][3], key[3]):
+                    target = i
+                    break
+        undated = _is_low(end)
+        if target is None and undated and dated:
+            value = _float(key[3]) if value is None else value
+            found = [i for i in dated.get((key[2], key[4], key[5]), ())
+                     if abs(value - values[i]) <= tol * max(abs(value), abs(values[i]))
+                     and same_figure(out[i][0][3], key[3])]
+            if len(found) == 1:
+                target = found[0]
+        if target is None:
+            if limit is not None and len(out) >= limit:
+                break
+            index = len(out)
+            out.append(list(item))
+            values.append(_float(key[3]) if value is None else value)
+            if same is None:
+                by_cluster[cluster] = [index]
+            else:
+                same.append(index)
+            if not undated:
+                dated.setdefault((key[2], key[4], key[5]), []).append(index)
+            continue
+        entry = out[target]
+        if precision_step(key[3]) < precision_step(entry[0][3]):
+            entry[0] = (*entry[0][:3], key[3], *entry[0][4:])
+            values[target] = _float(key[3])
+        entry[1] = f"{entry[1]},{item[1]}"
+        entry[2] += item[2]
+        entry[3] = max(entry[3], item[3])
+    return [(k, ids, n, top) for k, ids, n, top in out]
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
 
 
 @lru_cache(maxsize=64)
@@ -729,7 +860,7 @@ def _details_sql(dialect: str, n_ids: int) -> str:
         "SELECT f.id, f.metric, f.metric_norm, f.region, f.value, f.unit, f.value_base, f.base_unit, f.qualifier, "
         "f.period_start, f.period_end, f.period_label, f.growth_pct, f.growth_pp, f.is_forecast, f.quote, "
         "a.id, a.title, a.outlet, a.published, b.id, b.publication, b.issue_no, b.file_name, b.published, "
-        "f.value_decimals, f.growth_decimals "
+        "f.value_decimals, f.growth_decimals, f.span_start, f.span_end "
         "FROM figure f JOIN article a ON a.id = f.article_id JOIN bulletin b ON b.id = a.bulletin_id "
         f"WHERE {where}"
     )
@@ -766,36 +897,68 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
                        key=lambda r: (r[19] or r[24] or date.max, r[0]))
         if not rows_:
             continue
-        first = rows_[0]
+        # the value of the most precise exact report stands for the entry; the period of a dated one
+        if len(rows_) == 1:
+            head = when = rows_[0]
+        else:
+            head = min(rows_, key=lambda r: (r[8] != "exact", precision_step(f"{r[6]:.10g}"), r[10] is None))
+            when = next((r for r in rows_ if r[10] is not None), head)
         entry = FigureEntry(
-            metric=first[1], region=first[3], value=first[4], unit=first[5], value_base=first[6],
-            base_unit=first[7], qualifier=first[8], period_start=first[9], period_end=first[10],
-            period_label=first[11], growth_pct=first[12], growth_pp=first[13], is_forecast=bool(first[14]),
-            source_count=count, value_decimals=first[25], growth_decimals=first[26],
+            metric=head[1], region=head[3], value=head[4], unit=head[5], value_base=head[6],
+            base_unit=head[7], qualifier=head[8], period_start=when[9], period_end=when[10],
+            period_label=when[11], growth_pct=head[12], growth_pp=head[13], is_forecast=bool(head[14]),
+            source_count=count, value_decimals=head[25], growth_decimals=head[26],
         )
         seen: set[int] = set()
-        for r in rows_:
+        for r in [head] + [r for r in rows_ if r is not head]:
             entry.figure_ids.append(r[0])
             entry.metric_norms.add(r[2])
             if entry.growth_pct is None and entry.growth_pp is None and (r[12] is not None or r[13] is not None):
+                entry.growth_pct, entry.growth_pp = r[12], r[13]
                 entry.growth_decimals = r[26]
-            if entry.growth_pct is None:
-                entry.growth_pct = r[12]
-            if entry.growth_pp is None:
-                entry.growth_pp = r[13]
-            if entry.value_decimals is None:
-                entry.value_decimals = r[25]
+            if entry.growth_basis is None and (r[12] is not None or r[13] is not None) \
+                    and (r[12], r[13]) == (entry.growth_pct, entry.growth_pp):
+                entry.growth_basis = growth_basis(r[15], r[27] or 0, r[28] or 0)
             if not entry.period_label:
                 entry.period_label = r[11]
+        for r in rows_:
             if r[16] in seen:
                 continue
             seen.add(r[16])
             entry.sources.append(FigureSource(
                 article_id=r[16], article_title=r[17], outlet=r[18] or "", bulletin=_bulletin_name(r[21], r[22], r[23]),
                 bulletin_id=r[20], published=r[19] or r[24], quote=r[15],
+                value=r[4], unit=r[5], value_base=r[6], qualifier=r[8],
             ))
         entries.append(entry)
     return entries
+
+
+_YOY = re.compile(r"同比|比上年|较上年|比去年|较去年|年同比|year[- ]on[- ]year|\byoy\b", re.IGNORECASE)
+_MOM = re.compile(r"环比|比上月|较上月|month[- ]on[- ]month|\bmom\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[。；;！!？?]")
+_CLAUSE_START = re.compile(r"[，,。；;：:、]")
+
+
+def growth_basis(quote: str, span_start: int, span_end: int) -> str | None:
+    """"yoy" when the source compares with the same period a year earlier (同比, 比上年 …), "mom" for the previous
+    month (环比), else None (the wording stays neutral). Read from the figure's clause: from the comma before the
+    figure up to the first percent sign (or the clause end) after it."""
+    if not quote:
+        return None
+    start = max(0, min(span_start, len(quote)))
+    end = max(start, min(span_end, len(quote)))
+    before = quote[:start]
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    after = quote[end:]
+    stop = _CLAUSE_END.search(after)
+    tail = after[: stop.start()] if stop else after
+    pct = re.search(r"[%％]|百分点", tail)
+    window = quote[clause_start:start] + quote[start:end] + (tail[: pct.end()] if pct else tail)
+    yoy, mom = _YOY.search(window), _MOM.search(window)
+    if yoy and mom:
+        return "yoy" if yoy.start() > mom.start() else "mom"
+    return "yoy" if yoy else "mom" if mom else None
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from bot.db.models import Article, ArticleSearch
+from bot.services.glossary import has_latin, to_chinese
 from bot.text.segment import cut_for_search
 
 #: matches ranked per query (newest first) — the bound on ranking work
@@ -259,7 +260,17 @@ def make_snippet(body: str, words: list[str]) -> tuple[str, list[tuple[int, int]
 
 
 def search(session: Session, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-    """Articles matching every word of `query`, title matches first, then by relevance, then newest."""
+    """Articles matching every word of `query`, title matches first, then by relevance, then newest. English words
+    the glossary knows are searched as their Chinese equivalents (`live streaming` → 直播); when that finds
+    nothing, the words as written."""
+    if has_latin(query) and (chinese := to_chinese(query)) != query:
+        hits = _search(session, chinese, limit=limit, offset=offset)
+        if hits:
+            return hits
+    return _search(session, query, limit=limit, offset=offset)
+
+
+def _search(session: Session, query: str, *, limit: int, offset: int) -> list[SearchHit]:
     terms, words = parse_query(query)
     if not terms or limit <= 0:
         return []

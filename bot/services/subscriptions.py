@@ -123,17 +123,148 @@ def _is_schedule_word(word: str) -> bool:
         or w in _DAILY
         or w in _WEEKLY
         or (parse_weekday(w) is not None and not w.isdigit())
+        or looks_like_time(w)
     )
 
 
-def parse_subscribe_args(args: Sequence[str]) -> tuple[str, Schedule]:
-    """`/subscribe <topic words…> [HH:MM] [daily|weekly <weekday>]` → (topic, schedule). Raises UserError(USAGE)."""
-    words = [a for a in args if a.strip()]
-    cut = next((i for i, w in enumerate(words) if _is_schedule_word(w)), len(words))
-    topic = " ".join(words[:cut]).strip()
+BAD_TIME = N_("“{word}” is not a valid time: hours run from 00 to 23 and minutes from 00 to 59. "
+              "Example: /subscribe {topic} {example}")
+UNREADABLE_TIME = N_("“{word}” is not a time I can read: write it as HH:MM on the 24-hour clock. "
+                     "Example: /subscribe {topic} {example}")
+BAD_EXCLUDE = N_("Write the words to leave out after a minus sign, e.g. /subscribe {topic} -阿联酋 "
+                 "(at most {max} words).")
+BAD_TARGET = N_("“{target}” is not a channel: write its public username (@name) or its numeric id (-100…).")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_NUMBER = r"[零〇一二两三四五六七八九十\d]{1,3}"
+#: a time of day in words: 明早八点, 晚上9点半, 下午3时15分, 早上, 今晚 (read as a schedule, never as the topic)
+_CN_TIME_RE = re.compile(
+    r"^(?:每天|每日|今天|明天|后天|今|明|后)?(?P<part>早上|早晨|早|上午|中午|下午|傍晚|晚上|晚|夜里|夜间|凌晨)?"
+    r"(?:(?P<hour>" + _CN_NUMBER + r")[点點时時](?:(?P<half>半)|(?P<minute>" + _CN_NUMBER + r")分?|整|钟)?)?$"
+)
+_EN_TIME_RE = re.compile(r"^(?P<hour>\d{1,2})(?:[:.：](?P<minute>\d{1,2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)$|"
+                         r"^(?:noon|midnight|tonight|tomorrow|morning|evening)$")
+_DOTTED_TIME_RE = re.compile(r"^\d{1,2}[.．]\d{2}$")
+_CHANNEL_RE = re.compile(r"^@[A-Za-z][A-Za-z0-9_]{3,31}$|^-100\d{5,15}$")
+_EXCLUDE_PREFIXES = ("-", "－", "—")
+MAX_EXCLUDES = 10
+MAX_EXCLUDE_LENGTH = 30
+
+
+def _cn_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS.get(tens, 1) if tens else 1
+        o = _CN_DIGITS.get(ones, 0) if ones else 0
+        return t * 10 + o
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    return None
+
+
+def looks_like_time(word: str) -> bool:
+    """A time written some other way than HH:MM (`明早八点`, `8pm`, `8.30`): meant as the schedule."""
+    w = word.strip().lower()
+    if not w:
+        return False
+    m = _CN_TIME_RE.match(w)
+    if m and (m.group("part") or m.group("hour")):
+        return True
+    return _EN_TIME_RE.match(w) is not None or _DOTTED_TIME_RE.match(w) is not None
+
+
+def suggest_time(word: str) -> str:
+    """The HH:MM a time in words most likely means (`明早八点` → 08:00, `晚上9点半` → 21:30); 08:00 when unknown."""
+    w = word.strip().lower()
+    hour: int | None = None
+    minute = 0
+    part = ""
+    if (m := _CN_TIME_RE.match(w)) and m.group("hour"):
+        hour = _cn_number(m.group("hour"))
+        part = m.group("part") or ""
+        if m.group("half"):
+            minute = 30
+        elif m.group("minute"):
+            minute = _cn_number(m.group("minute")) or 0
+        if hour is not None and part in ("下午", "傍晚", "晚上", "晚", "夜里", "夜间") and hour < 12:
+            hour += 12
+        elif hour is not None and part == "中午" and hour < 6:
+            hour += 12
+    elif (m := _EN_TIME_RE.match(w)) and m.group("hour"):
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        ampm = (m.group("ampm") or "").replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    elif (m := re.match(r"^(\d{1,2})[.．:：](\d{1,2})$", w)):
+        hour, minute = int(m.group(1)), int(m.group(2))
+    if hour is None or not 0 <= hour <= 23 or not 0 <= minute <= 59:
+        return "08:00"
+    return f"{hour:02d}:{minute:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeRequest:
+    """What `/subscribe [@channel] <topic words…> [-excluded …] [HH:MM] [daily|weekly <weekday>]` asks for."""
+
+    topic: str
+    schedule: Schedule
+    exclude: tuple[str, ...] = ()
+    #: a channel named by @username or -100… id, when the subscription is for it rather than this chat
+    target: str | None = None
+
+
+def parse_target(word: str) -> str | None:
+    """`@channel` or `-100…` → the target as Telegram takes it (username with @, or the id as text)."""
+    w = word.strip()
+    return w if _CHANNEL_RE.match(w) else None
+
+
+def parse_subscribe(args: Sequence[str], *, allow_target: bool = True) -> SubscribeRequest:
+    """Parse `/subscribe` arguments. Raises UserError with what is wrong (a bad time, a time in words, …)."""
+    words = [a.strip() for a in args if a.strip()]
+    target: str | None = None
+    if allow_target and words and (words[0].startswith("@") or words[0].startswith("-100")):
+        target = parse_target(words[0])
+        if target is None:
+            raise UserError(BAD_TARGET, target=words[0])
+        words = words[1:]
+    exclude: list[str] = []
+    rest: list[str] = []
+    for w in words:
+        if w.startswith(_EXCLUDE_PREFIXES) and not _TIMEISH_RE.match(w):
+            word = w.lstrip("".join(_EXCLUDE_PREFIXES)).strip()
+            if not word or len(word) > MAX_EXCLUDE_LENGTH:
+                raise UserError(BAD_EXCLUDE, topic=" ".join(rest) or "直播电商", max=MAX_EXCLUDES)
+            if word.casefold() not in (e.casefold() for e in exclude):
+                exclude.append(word)
+        else:
+            rest.append(w)
+    if len(exclude) > MAX_EXCLUDES:
+        raise UserError(BAD_EXCLUDE, topic=" ".join(rest) or "直播电商", max=MAX_EXCLUDES)
+    cut = next((i for i, w in enumerate(rest) if _is_schedule_word(w)), len(rest))
+    topic = " ".join(rest[:cut]).strip()
     if not topic or len(topic) > MAX_TOPIC_LENGTH:
         raise UserError(USAGE)
-    return topic, parse_schedule_words(words[cut:])
+    for w in rest[cut:]:
+        lw = w.lower()
+        if _TIMEISH_RE.match(lw) and parse_time(lw) is None:
+            raise UserError(BAD_TIME, word=w, topic=topic, example="08:30")
+        if looks_like_time(lw) and parse_time(lw) is None:
+            raise UserError(UNREADABLE_TIME, word=w, topic=topic, example=suggest_time(lw))
+    return SubscribeRequest(topic, parse_schedule_words(rest[cut:]), tuple(exclude), target)
+
+
+def parse_subscribe_args(args: Sequence[str]) -> tuple[str, Schedule]:
+    """`/subscribe <topic words…> [HH:MM] [daily|weekly <weekday>]` → (topic, schedule). Raises UserError."""
+    request = parse_subscribe(args, allow_target=False)
+    return request.topic, request.schedule
 
 
 # --------------------------------------------------------------------------------------------------- schedule math
@@ -220,9 +351,11 @@ def subscribe(
     chat_title: str = "",
     language: str | None = None,
     now: datetime | None = None,
+    exclude: Sequence[str] = (),
 ) -> Subscription:
     """Create (or re-activate, or re-time) the chat's subscription to `topic`. A new or re-activated subscription
-    covers articles ingested from now on. Does not commit."""
+    covers articles ingested from now on. Words in `exclude` replace those the digest leaves out; none given keeps
+    an active subscription's words (re-timing does not lose them). Does not commit."""
     now = now or utcnow()
     schedule = schedule or Schedule()
     resolved = resolve_topic(topic)
@@ -235,6 +368,7 @@ def subscribe(
         )
         session.add(sub)
     elif not sub.active:
+        sub.exclude = ""
         sub.active = True
         sub.covered_until = now
         sub.recent_ids = None
@@ -244,9 +378,67 @@ def subscribe(
     sub.minute_of_day = schedule.minute_of_day
     sub.frequency = schedule.frequency
     sub.weekday = schedule.weekday
+    if exclude:
+        sub.exclude = join_excludes(exclude)
     sub.next_due_at = next_slot_for(sub, now)
     session.flush()
     return sub
+
+
+def join_excludes(words: Sequence[str]) -> str:
+    return " ".join(w.strip() for w in words if w.strip())
+
+
+def split_excludes(text: str | None) -> tuple[str, ...]:
+    return tuple(w for w in (text or "").split(" ") if w)
+
+
+def is_paused(session: Session, chat_id: int) -> bool:
+    chat = session.get(Chat, chat_id)
+    return bool(chat is not None and chat.paused)
+
+
+#: unsent messages of a paused chat wait until this instant (any sender honours `next_attempt_at`); /resume puts
+#: them back to now, so nothing composed before the pause is lost or sent while paused
+PAUSED_UNTIL = datetime(2999, 1, 1, tzinfo=UTC)
+
+
+def pause(session: Session, chat_id: int) -> int | None:
+    """Stop every digest of the chat until `resume`: the tick skips the chat and its unsent messages are held.
+    Returns the number of active subscriptions, or None when the chat was already paused."""
+    chat = session.get(Chat, chat_id)
+    if chat is not None and chat.paused:
+        return None
+    chat = chat or ensure_chat(session, chat_id)
+    chat.paused = True
+    session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.chat_id) == chat_id, col(Delivery.status) == "pending")
+        .values(next_attempt_at=PAUSED_UNTIL)
+    )
+    session.flush()
+    return len(list_subscriptions(session, chat_id))
+
+
+def resume(session: Session, chat_id: int, *, now: datetime | None = None) -> list[Subscription] | None:
+    """Send digests again. Each subscription's next digest is its next slot from now and covers what arrived while
+    paused (its window was kept). None when the chat was not paused."""
+    chat = session.get(Chat, chat_id)
+    if chat is None or not chat.paused:
+        return None
+    chat.paused = False
+    now = now or utcnow()
+    session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.chat_id) == chat_id, col(Delivery.status) == "pending",
+               col(Delivery.next_attempt_at) >= PAUSED_UNTIL)
+        .values(next_attempt_at=now)
+    )
+    subs = list_subscriptions(session, chat_id)
+    for sub in subs:
+        sub.next_due_at = next_slot_for(sub, now)
+    session.flush()
+    return subs
 
 
 def unsubscribe(session: Session, *, chat_id: int, topic: str) -> Subscription | None:

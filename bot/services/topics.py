@@ -68,6 +68,14 @@ def resolve_topic(name: str) -> Topic:
     if found is not None:
         return found
     key = normalise_topic(name)
+    from bot.services.glossary import has_latin, to_chinese  # glossary reads the topics
+
+    if has_latin(key) and (chinese := normalise_topic(to_chinese(key))) != key:
+        # English words for a Chinese topic: `live streaming` → 直播 → the curated topic 直播电商
+        found = find_topic(chinese) or next((t for t in load_topics() if chinese in t.keywords), None)
+        if found is not None:
+            return found
+        key = chinese
     return Topic(key=key, en=key, keywords=(key,), custom=True)
 
 
@@ -84,13 +92,13 @@ class ArticleText:
     section: str
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
     return _WS.sub("", text).casefold()
 
 
 def article_text(title: str, body: str, section: str = "") -> ArticleText:
     tokens = frozenset(t.casefold() for t in cut_for_search(title + "\n" + body))
-    return ArticleText(tokens=tokens, title=_compact(title), body=_compact(body), section=section)
+    return ArticleText(tokens=tokens, title=compact(title), body=compact(body), section=section)
 
 
 class ArticleTextCache:
@@ -114,7 +122,7 @@ class ArticleTextCache:
 
 @lru_cache(maxsize=8192)
 def _keyword_tokens(keyword: str) -> tuple[str, frozenset[str]]:
-    kw = _compact(keyword)
+    kw = compact(keyword)
     return kw, frozenset(t.casefold() for t in cut_for_search(keyword))
 
 

@@ -200,6 +200,12 @@ class FakeBotAPI:
         self.migrated: dict[int, int] = {}
         #: chat id -> user ids that are administrators there (getChatMember / getChatAdministrators)
         self.chat_admins: dict[int, set[int]] = {}
+        #: channels (and public groups) by id: getChat answers with them, also by "@username"
+        self.channels: dict[int, dict[str, Any]] = {}
+        #: chat id -> its owner (status "creator" in getChatMember)
+        self.chat_owners: dict[int, int] = {}
+        #: chat id -> administrators who may post (channels: can_post_messages)
+        self.chat_posters: dict[int, set[int]] = {}
         self.middlewares: list[Middleware] = [blocked_middleware, migration_middleware]
         self.responders: dict[str, Responder] = {}
         self.on_call: list[Callable[[FakeBotAPI, Call], None]] = []
@@ -499,16 +505,59 @@ class FakeBotAPI:
         return Reply.ok({"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
                          "file_size": stored.file_size, "file_path": stored.file_path})
 
+    def add_channel(self, chat_id: int, *, username: str, title: str = "Test channel", owner: int | None = None,
+                    admins: Iterable[int] = (), posters: Iterable[int] = (), kind: str = "channel") -> dict[str, Any]:
+        """A channel @username: `owner` (creator), `admins` (administrators), of whom `posters` may post. Put
+        `api.bot_id` in `admins`/`posters` to make the bot an administrator there. `kind="supergroup"` makes it a
+        public group instead (everyone not listed is a plain member)."""
+        chat = {"id": chat_id, "type": kind, "title": title, "username": username.lstrip("@")}
+        self.channels[chat_id] = chat
+        if owner is not None:
+            self.chat_owners[chat_id] = owner
+        else:
+            self.chat_owners.pop(chat_id, None)
+        self.chat_admins[chat_id] = set(admins) | set(posters)
+        self.chat_posters[chat_id] = set(posters)
+        return chat
+
+    def _find_chat(self, raw: Any) -> dict[str, Any] | None:
+        if isinstance(raw, str) and raw.startswith("@"):
+            name = raw[1:].lower()
+            return next((c for c in self.channels.values() if str(c.get("username", "")).lower() == name), None)
+        chat_id = _as_int(raw)
+        if chat_id in self.channels:
+            return self.channels[chat_id]
+        return chat_json(chat_id) if chat_id else None
+
     def m_getChat(self, call: Call) -> Reply:
-        return Reply.ok(chat_json(_as_int(call.params.get("chat_id"))))
+        chat = self._find_chat(call.params.get("chat_id"))
+        if chat is None:
+            return Reply.error(400, "Bad Request: chat not found")
+        # a ChatFullInfo: the chat plus the fields Telegram always sends
+        return Reply.ok({**chat, "accent_color_id": 0, "max_reaction_count": 11,
+                         "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
+                                                 "unique_gifts": False, "premium_subscription": False,
+                                                 "gifts_from_channels": False}})
 
     def m_getChatMember(self, call: Call) -> Reply:
-        chat_id, user_id = _as_int(call.params.get("chat_id")), _as_int(call.params.get("user_id"))
+        chat = self._find_chat(call.params.get("chat_id"))
+        if chat is None:
+            return Reply.error(400, "Bad Request: chat not found")
+        chat_id, user_id = int(chat["id"]), _as_int(call.params.get("user_id"))
+        if chat.get("type") == "channel" and user_id != self.bot_id and self.bot_id not in self.chat_admins.get(
+                chat_id, set()):
+            return Reply.error(400, "Bad Request: member list is inaccessible")
         if chat_id > 0:
             status = "member"
+        elif self.chat_owners.get(chat_id) == user_id:
+            status = "creator"
+        elif user_id in self.chat_admins.get(chat_id, set()):
+            status = "administrator"
         else:
-            status = "administrator" if user_id in self.chat_admins.get(chat_id, set()) else "member"
+            status = "left" if chat.get("type") == "channel" else "member"
         member: dict[str, Any] = {"status": status, "user": user_json(user_id)}
+        if status == "creator":
+            member["is_anonymous"] = False
         if status == "administrator":
             member.update({
                 "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
@@ -516,6 +565,9 @@ class FakeBotAPI:
                 "can_change_info": True, "can_invite_users": True, "can_post_stories": False,
                 "can_edit_stories": False, "can_delete_stories": False,
             })
+            if chat.get("type") == "channel":
+                member["can_post_messages"] = user_id in self.chat_posters.get(chat_id, set())
+                member["can_edit_messages"] = member["can_post_messages"]
         return Reply.ok(member)
 
     def m_getChatAdministrators(self, call: Call) -> Reply:

@@ -17,7 +17,9 @@ def test_values_in_each_language() -> None:
     assert format_value(ZH, 13.8, "万亿元", 1.38e13, "元") == "13.8万亿元"
     assert format_value(EN, 13.8, "万亿元", 1.38e13, "元") == "13.8 trillion yuan"
     assert format_value(EN, 2.45, "万亿元", 2.45e12, "元") == "2.45 trillion yuan"
-    assert format_value(EN, 609, "亿美元", 6.09e10, "美元") == "60.9 billion US dollars"
+    assert format_value(EN, 609, "亿美元", 6.09e10, "美元") == "US$60.9 billion"  # as English writes money
+    assert format_value(EN, 3, "亿迪拉姆", 3e8, "迪拉姆") == "300 million dirhams"
+    assert format_value(EN, 1, "家", 1, "家") == "1 company"  # singular
     assert format_value(ZH, 1234.5, "亿件", 1.2345e11, "件") == "1,234.5亿件"
     assert format_value(EN, 94, "%", 94, "%") == "94%"
     assert format_value(EN, 615, "家", 615, "家") == "615 companies"

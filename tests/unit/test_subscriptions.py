@@ -156,3 +156,58 @@ def test_resubscribe_after_unsubscribe_starts_a_new_window(session: Session) -> 
     session.commit()
     assert sub.active and subs.as_utc(sub.covered_until) == t1
     assert len(session.exec(select(Subscription)).all()) == 1
+
+
+# ----------------------------------------------------------------------------------------------- issue 11: channels,
+# exclusions, times written some other way
+
+
+@pytest.mark.parametrize(
+    ("args", "topic", "exclude", "target", "minute"),
+    [
+        (["@ecnews", "跨境电商", "08:30"], "跨境电商", (), "@ecnews", 8 * 60 + 30),
+        (["-1001234567", "直播电商"], "直播电商", (), "-1001234567", 8 * 60),
+        (["直播电商", "-阿联酋", "－迪拜", "20:00"], "直播电商", ("阿联酋", "迪拜"), None, 20 * 60),
+        (["-阿联酋", "直播电商"], "直播电商", ("阿联酋",), None, 8 * 60),
+        (["live-streaming", "e-commerce"], "live-streaming e-commerce", (), None, 8 * 60),
+    ],
+)
+def test_parse_subscribe_targets_and_exclusions(args: list[str], topic: str, exclude: tuple[str, ...],
+                                                target: str | None, minute: int) -> None:
+    from bot.services.subscriptions import parse_subscribe
+
+    request = parse_subscribe(args)
+    assert (request.topic, request.exclude, request.target, request.schedule.minute_of_day) == (
+        topic, exclude, target, minute)
+
+
+@pytest.mark.parametrize(
+    ("word", "example", "msgid_start"),
+    [
+        ("25:99", "08:30", "“{word}” is not a valid time"),
+        ("24:00", "08:30", "“{word}” is not a valid time"),
+        ("明早八点", "08:00", "“{word}” is not a time I can read"),
+        ("晚上9点半", "21:30", "“{word}” is not a time I can read"),
+        ("下午3点15分", "15:15", "“{word}” is not a time I can read"),
+        ("中午12点", "12:00", "“{word}” is not a time I can read"),
+        ("8pm", "20:00", "“{word}” is not a time I can read"),
+        ("7.30", "07:30", "“{word}” is not a time I can read"),
+        ("今晚", "08:00", "“{word}” is not a time I can read"),
+    ],
+)
+def test_times_in_other_forms_say_what_is_wrong(word: str, example: str, msgid_start: str) -> None:
+    with pytest.raises(UserError) as err:
+        parse_subscribe_args(["跨境电商", word])
+    assert err.value.msgid.startswith(msgid_start)
+    assert err.value.params == {"word": word, "topic": "跨境电商", "example": example}
+
+
+def test_bad_targets_and_exclusions() -> None:
+    from bot.services.subscriptions import parse_subscribe
+
+    for args in (["@x", "跨境电商"], ["-100", "跨境电商"], ["直播电商", "-"], ["直播电商", "-" + "长" * 31],
+                 ["直播电商", *[f"-词{i}" for i in range(11)]]):
+        with pytest.raises(UserError):
+            parse_subscribe(args)
+    # a topic that merely contains 618 or a hyphen is not a time or an exclusion
+    assert parse_subscribe(["618", "大促"]).topic == "618 大促"

@@ -60,9 +60,13 @@ async def test_subscribe_confirms_with_next_delivery(h: Harness) -> None:
 
 
 async def test_bad_arguments_get_usage(h: Harness) -> None:
-    for text in ("/subscribe", "/subscribe 跨境电商 25:99", "/subscribe 跨境电商 weekly"):
+    for text in ("/subscribe", "/subscribe 跨境电商 weekly"):
         out = texts(await h.command(text, language_code="en"))
         assert "Usage: /subscribe" in out[0], text
+    # an impossible time says what is wrong (it is not read as part of the topic)
+    out = texts(await h.command("/subscribe 跨境电商 25:99", language_code="en"))
+    assert out == ["“25:99” is not a valid time: hours run from 00 to 23 and minutes from 00 to 59. "
+                   "Example: /subscribe 跨境电商 08:30"]
     assert subs_of(h, USER) == []
     assert "Usage: /unsubscribe" in texts(await h.command("/unsubscribe", language_code="en"))[0]
 
