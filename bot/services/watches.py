@@ -41,7 +41,7 @@ from bot.errors import N_, UserError
 from bot.services.digest import TickResult
 from bot.services.figures import is_growth_only
 from bot.services.metrics import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
-from bot.services.subscriptions import ensure_chat
+from bot.services.subscriptions import PAUSED_UNTIL, ensure_chat
 
 log = logging.getLogger(__name__)
 
@@ -367,7 +367,7 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
     chat_t = Chat.__table__  # type: ignore[attr-defined]
     stmt = (
         sa_select(_WATCH.c.id, _WATCH.c.chat_id, _WATCH.c.metric_norm, _WATCH.c.metric, _WATCH.c.region,
-                  _WATCH.c.last_figure_id, chat_t.c.active)
+                  _WATCH.c.last_figure_id, chat_t.c.active, chat_t.c.paused)
         .select_from(_WATCH.outerjoin(chat_t, chat_t.c.id == _WATCH.c.chat_id))
         .where(_WATCH.c.active.is_(True), _WATCH.c.last_figure_id < ceiling)
         .order_by(_WATCH.c.id)
@@ -425,7 +425,9 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
         for n, text in enumerate(parts):
             rows.append({
                 "subscription_id": None, "watch_id": w.id, "figure_id": newest, "chat_id": w.chat_id, "slot": now,
-                "part": n, "text": text, "status": "pending", "attempts": 0, "next_attempt_at": now,
+                "part": n, "text": text, "status": "pending", "attempts": 0,
+                # a paused chat (/pause) gets its alerts held with its digests; /resume releases them
+                "next_attempt_at": PAUSED_UNTIL if w.paused else now,
                 "created_at": created,
             })
         result.messages += len(parts)

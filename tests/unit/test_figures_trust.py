@@ -236,7 +236,7 @@ def test_source_precision_is_stored_and_rendered(seeded: Engine) -> None:
     assert format_value(zh, 13.8, "万亿元", 13.8e12, "元", 2) == "13.80万亿元"
     assert format_value(en, 13.8, "万亿元", 13.8e12, "元", 2) == "13.80 trillion yuan"
     assert format_value(zh, 4.0, "%", 4.0, "%", 1) == "4.0%"
-    assert format_growth(zh, 4.0, None, 1) == "增长4.0%"
+    assert format_growth(zh, 4.0, None, decimals=1) == "增长4.0%"
     assert format_value(zh, 4.0, "%", 4.0, "%") == "4%"  # rows stored before the precision was kept
     assert "13.80万亿元" in render_figure(zh, f, with_source=False)
     with Session(seeded) as s:

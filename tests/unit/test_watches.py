@@ -140,3 +140,21 @@ def test_unwatch_cancels_and_blocked_chats_advance_without_a_backlog(engine: Eng
     watches.watch(session, chat_id=1, resolved=watches.resolve(session, "网上零售额"))
     session.commit()
     assert tick(engine) == 0
+
+
+def test_a_paused_chat_gets_its_alerts_held_until_resume(engine: Engine, session: Session) -> None:
+    """/pause holds alerts with the chat's digests (nothing lost, nothing sent while paused); /resume releases them."""
+    from bot.services import subscriptions as subs
+
+    add(engine, [retail(13.8, 2022)], key="a")
+    watches.watch(session, chat_id=1, resolved=watches.resolve(session, "网上零售额"))
+    assert subs.pause(session, 1) is not None
+    session.commit()
+    add(engine, [retail(15.42, 2023)], key="b")
+    assert tick(engine) == 1
+    [held] = outbox(session)
+    assert held.status == "pending" and held.next_attempt_at.year == 2999
+    assert subs.resume(session, 1) is not None
+    session.commit()
+    [released] = outbox(session)
+    assert released.next_attempt_at.year < 2999
