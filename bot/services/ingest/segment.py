@@ -142,11 +142,36 @@ def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
     return (near >= 0.4 and p80 <= 140), p80
 
 
+def _wrap_len(lines: list[_Line]) -> tuple[bool, int]:
+    """Like `_wrap_width` but counting characters: text wrapped every N characters whatever their width (digits
+    and ASCII punctuation make display widths of full lines vary by more than `_wrap_width` allows)."""
+    # short lines (page numbers, heads, titles, a paragraph's last line) say nothing about the wrap
+    lens = sorted(n for ln in lines if not ln.blank and "|" not in ln.text and (n := len(ln.text)) >= 8)
+    if len(lens) < 8:
+        return False, 0
+    p80 = lens[int(len(lens) * 0.8)]
+    near = sum(1 for n in lens if p80 - 3 <= n <= p80 + 1)
+    return (near >= 4 and near / len(lens) >= 0.4 and 10 <= p80 <= 70), p80
+
+
+def _trailer_count(lines: list[_Line]) -> int:
+    """`来源：… 2020年7月31日` lines closing a story (after its text), not meta lines right under a title."""
+    count = 0
+    prev = ""
+    for ln in lines:
+        if ln.blank:
+            continue
+        if TRAILER_RE.search(ln.text) and not (prev and ev.is_title_like(prev, width(prev))):
+            count += 1
+        prev = ln.text
+    return count
+
+
 def detect_layout(lines: list[_Line]) -> str:
     """`bulletin` (trailer-closed issues), `newspaper` (narrow hard-wrapped columns) or `general` (the rest:
     segmented from scored line evidence)."""
     texts = [ln.text for ln in lines if not ln.blank]
-    trailers = sum(1 for t in texts if TRAILER_RE.search(t))
+    trailers = _trailer_count(lines)
     sections = sum(1 for t in texts if SECTION_RE.match(t))
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
@@ -192,10 +217,14 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
             result.published = max(dates) if dates else None
     reference = result.published or published  # the year of a `3月22日电` dateline
     for art in result.articles:
-        if art.published is None and art.paragraphs:
-            dl = ev.dateline(art.paragraphs[0])
+        # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
+        for para in art.paragraphs[:3] if art.published is None else ():
+            dl = ev.dateline(para)
             if dl is not None:
                 art.published = ev.month_day(reference, dl[1], dl[2])
+                break
+            if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
+                break
         if art.published is None:
             art.published = result.published
     return result
@@ -800,6 +829,7 @@ class _Para:
     tlike: bool = False
     indent: bool = False  # the line is indented (as body paragraphs of many pages are, titles not)
     nlines: int = 1
+    last_len: int = 0  # characters in its last line
     hdate: date | None = None  # the date of a `【2024.08.02】` header
     hmd: tuple[int, int] | None = None  # month and day of a `【08.02】` header
     htitle: str = ""  # a header's title text (its date or tag removed)
@@ -807,6 +837,7 @@ class _Para:
 
 
 _PROSE_RE = re.compile(r"[，,。、；;]")
+_KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
 
@@ -830,6 +861,12 @@ class _GeneralParser:
             near = [ln.text for ln in lines if not ln.blank and self.W - 8 <= ln.width <= self.W + 2]
             self.wrapped = sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near)
         self.full = (self.W - 8) if self.wrapped else 10**6
+        self.full_len = 10**6  # wrapped every N characters (digits, ASCII punctuation): full lines by count
+        by_len, n = _wrap_len(lines)
+        if by_len and not self.wrapped:
+            near = [ln.text for ln in lines if not ln.blank and n - 3 <= len(ln.text) <= n + 1]
+            if sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near):
+                self.wrapped, self.full_len = True, n - 1
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
 
@@ -845,15 +882,17 @@ class _GeneralParser:
         cur_last = ""
         furniture = self._page_furniture()
         in_break = False  # between the last text line of a page and the first of the next
+        broke = False  # page furniture came between the previous text line and this one
         for k, ln in enumerate(self.lines):
             if ln.blank:
                 gap += 0 if in_break else 1  # blanks around a page number are no paragraph break
                 continue
             t = ln.text
             if k in furniture:
-                in_break = True
+                in_break = broke = True
                 continue
             in_break = False
+            page_break, broke = broke, False
             if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
                 title = toc_title(ln.raw)
                 if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
@@ -863,9 +902,9 @@ class _GeneralParser:
             if (
                 cur is not None
                 and self.wrapped
-                and (gap == 0 or (gap == 1 and cur.nlines >= 2))
+                and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
                 and cur.kind == "body"
-                and cur.last_width >= self.full
+                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
                 and not _ends_para(cur_last)
                 and not ev.is_table(t)
                 and not self._starts_block(t)
@@ -873,6 +912,7 @@ class _GeneralParser:
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
                 cur.last_width = ln.width
+                cur.last_len = len(t)
                 cur.nlines += 1
                 cur_last = ln.raw
                 gap = 0
@@ -886,6 +926,7 @@ class _GeneralParser:
                 paras.append(body)
                 t, gap = t[tm.start() :], 0
             cur = _Para(t, width(t), gap, ln.heading, ln.width)
+            cur.last_len = len(t)
             cur.indent = ln.raw[:1] in (" ", "\u3000", "\t")
             self._classify(cur)
             cur_last = ln.raw
@@ -956,6 +997,46 @@ class _GeneralParser:
             return
         p.tlike = ev.is_title_like(t, p.width)
 
+    def _join_title_lines(self, paras: list[_Para]) -> list[_Para]:
+        """A headline printed over two lines is one title: a line ending with its colon (`…超10万亿元：` over
+        `实物商品…增长7.9%`), or a title line filling the wrap width (or, unwrapped, a long plain one) over a shorter
+        rest. A kicker over a headline (`快手副总裁：短视频渗透率已超94%` over `让直播电商“热”到海外`) is a statement
+        of its own: shorter than the column, or punctuated."""
+        out: list[_Para] = []
+        for p in paras:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and p.gap == 0
+                and p.tlike
+                and prev.kind == "body"
+                and prev.nlines == 1
+                and not p.text.startswith(("—", "－", "-", "【", "[", "(", "（"))
+                and not ev.NUMBERED_RE.match(p.text)
+                and not ev.is_masthead_like(prev.text)
+                and not ev.is_masthead_like(p.text)
+                and prev.width + p.width <= TITLE_MAX_WIDTH
+            ):
+                colon = (
+                    not prev.tlike
+                    and prev.text[-1] in "：:"
+                    and not _PROSE_RE.search(prev.text)
+                    and ev.is_title_like(prev.text[:-1], prev.width - 1)
+                )
+                if self.wrapped:
+                    full = prev.width >= self.full or len(prev.text) >= self.full_len
+                else:
+                    full = prev.width >= 36 and not _KICKER_PUNCT_RE.search(prev.text)
+                wrapped = prev.tlike and full and prev.width >= p.width + 8
+                if colon or wrapped:
+                    text = prev.text + p.text
+                    merged = _Para(text, width(text), prev.gap, prev.heading, p.last_width)
+                    merged.indent, merged.kind, merged.tlike = prev.indent, "body", True
+                    out[-1] = merged
+                    continue
+            out.append(p)
+        return out
+
     def _mark_toc(self, paras: list[_Para]) -> None:
         """Title lines listed once up front and again later (a table of contents without page numbers): the
         first listing is furniture, the later occurrences are strong title evidence."""
@@ -1009,6 +1090,9 @@ class _GeneralParser:
             if q.kind == "meta":
                 if ev.is_masthead_like(p.text) and not ev.META_FIELD_RE.match(q.text):
                     return False  # a masthead over its date line
+                after = paras[i + 2] if i + 2 < n else None
+                if i == 0 and ev.DATE_LINE_RE.match(q.text) and after is not None and after.kind == "section":
+                    return False  # the page's name over its bare date, a section heading next: a masthead
                 prev = paras[i - 1] if i else None
                 return (
                     p.gap > 0
@@ -1152,7 +1236,7 @@ class _GeneralParser:
 
     # -- assembly -----------------------------------------------------------------------------------------
     def parse(self) -> ParsedBulletin:
-        paras = self._paragraphs()
+        paras = self._join_title_lines(self._paragraphs())
         self._mark_toc(paras)
         after = self._headlines_after(paras)
         if after is not None:
