@@ -59,6 +59,30 @@ GOLD: list[tuple[str, list[tuple[str, date]], str | None]] = [
         [("商务部电子商务司负责人介绍2023年上半年网络零售市场发展情况", date(2023, 7, 20))],
         None,
     ),
+    # batch B: written after the first fixes, labelled before running, to check that they generalise
+    (
+        "r2b_pdf20_digest_noblank.txt",
+        [
+            ("海关总署：前7个月我国跨境电商进出口1.48万亿元，同比增长10.2%", date(2024, 8, 7)),
+            ("国家邮政局：7月快递业务量完成140亿件", date(2024, 8, 6)),
+            ("CNNIC报告：我国网民规模近11亿人，互联网普及率达78%", date(2024, 8, 29)),
+        ],
+        "电商要闻摘报",
+    ),
+    (
+        "r2b_pdf40_stats_release.txt",
+        [("2024年1—11月全国电子商务与快递服务运行情况及主要指标解读", date(2024, 12, 16))],
+        None,
+    ),
+    (
+        "r2b_ascii30_kicker.txt",
+        [
+            ("上半年网上零售额7.16万亿元", date(2023, 7, 20)),
+            ("农村网络零售额1.12万亿元,增长12.5%", date(2023, 7, 21)),
+        ],
+        None,
+    ),
+    ("r2b_pdf22_fullwidth_title.txt", [("2023年全国网上零售额15.42万亿元增长11%", date(2024, 1, 19))], None),
 ]
 
 # sentences that straddle a hard wrap or a page break and must come back whole (figures depend on them)
@@ -77,9 +101,33 @@ JOINED: dict[str, list[str]] = {
     "r2_pdf26_colon_kicker.txt": ["同比增长8.6%", "实物商品网上零售额90721亿元，增长7.9%"],
     "r2_pdf30_news_kicker.txt": ["达5.15万亿元", "商品总额达717.3亿元", "寄递渠道总体畅通"],
     "r2_pdf40_ascii_two.txt": ["比重为26.6%", "加快3.7个百分点", "实物商品网上零售额8241亿元"],
+    "r2b_pdf20_digest_noblank.txt": [
+        "进出口1.48万亿元，同比增长10.2%。其中，出口1.15万亿元，增长13%",
+        "预计完成140亿件，同比增长20.8%",
+        "互联网普及率达78.0%",
+    ],
+    "r2b_pdf40_stats_release.txt": ["同比增长21.4%", "分别增长16.0%、2.9%和6.5%", "同城业务量累计完成140.3亿件"],
+    "r2b_ascii30_kicker.txt": ["全国网上零售额7.16万亿元,同比增长13.1%", "同比增长13.1%."],
+    "r2b_pdf22_fullwidth_title.txt": [
+        "15.42万亿元，比上年增长11.0%",
+        "增长12.5%；农产品网络零售额0.59万亿元，增长12.5%",
+    ],
 }
 
-FURNITURE = ("- 1 -", "- 2 -", "— 1 —", "第1页", "第2页", "网络零售市场发展报告", "电商数据周报", "电商数据札记")
+FURNITURE = (
+    "- 1 -",
+    "- 2 -",
+    "— 1 —",
+    "第1页",
+    "第2页",
+    "第 1 页 共 3 页",
+    "网络零售市场发展报告",
+    "电商数据周报",
+    "电商数据札记",
+    "电商数据札记　2",
+    "电商要闻摘报",
+    "2024年1—11月电子商务与快递服务运行情况",
+)
 
 
 def parse(name: str) -> ParsedBulletin:
@@ -104,7 +152,7 @@ def test_wrapped_sentences_are_rejoined_and_furniture_dropped(name: str) -> None
         assert piece in text, piece
     for line in text.split("\n"):
         assert line.strip() not in FURNITURE, line
-        assert not line.rstrip().endswith(("第1页", "第2页", "- 1 -", "— 1 —")), line
+        assert not line.rstrip().endswith(("第1页", "第2页", "- 1 -", "— 1 —", "共 3 页", "电商要闻摘报")), line
 
 
 def test_score_over_round2_fixtures() -> None:

@@ -146,12 +146,22 @@ def _wrap_len(lines: list[_Line]) -> tuple[bool, int]:
     """Like `_wrap_width` but counting characters: text wrapped every N characters whatever their width (digits
     and ASCII punctuation make display widths of full lines vary by more than `_wrap_width` allows)."""
     # short lines (page numbers, heads, titles, a paragraph's last line) say nothing about the wrap
-    lens = sorted(n for ln in lines if not ln.blank and "|" not in ln.text and (n := len(ln.text)) >= 8)
+    lens = sorted(
+        n
+        for ln in lines
+        if not ln.blank and "|" not in ln.text and (n := _raw_len(ln)) >= 8 and not is_footer(ln.text)
+    )
     if len(lens) < 8:
         return False, 0
     p80 = lens[int(len(lens) * 0.8)]
     near = sum(1 for n in lens if p80 - 3 <= n <= p80 + 1)
-    return (near >= 4 and near / len(lens) >= 0.4 and 10 <= p80 <= 70), p80
+    over = sum(1 for n in lens if n > p80 + 1)  # a hard wrap is a ceiling: (almost) no line is longer
+    return (near >= 4 and near / len(lens) >= 0.3 and over * 10 <= len(lens) and 10 <= p80 <= 70), p80
+
+
+def _raw_len(ln: _Line) -> int:
+    """Characters on the line as printed, a paragraph's indent included (the wrap counted it)."""
+    return len(ln.raw.rstrip().lstrip("\ufeff")) if ln.raw[:1] in (" ", "\u3000") else len(ln.text)
 
 
 def _trailer_count(lines: list[_Line]) -> int:
@@ -178,6 +188,8 @@ def detect_layout(lines: list[_Line]) -> str:
     headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
     if headers >= 2 or _titled_release(texts[:6]):
         return "general"
+    if _heads_over_datelines(lines) >= 2:
+        return "general"  # headlines right above datelined stories: titles above bodies, however narrow
     wrapped, w = _wrap_width(lines)
     news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
     if news_marks and (wrapped and w <= 48):
@@ -185,6 +197,24 @@ def detect_layout(lines: list[_Line]) -> str:
     if wrapped and w <= 40:
         return "newspaper"
     return "general"
+
+
+def _heads_over_datelines(lines: list[_Line]) -> int:
+    """Story openings (`新华社北京8月7日电…`) right under a line that is no paragraph end (a headline, wrapped or
+    not): pages that print headlines above their stories, even without blank lines between them."""
+    count = 0
+    prev: _Line | None = None
+    for ln in lines:
+        if ln.blank:
+            prev = None
+            continue
+        if is_footer(ln.text):
+            continue
+        if prev is not None and ev.starts_news(ln.text) and not _ends_para(prev.text):
+            if not BYLINE_RE.match(prev.text) and not ev.is_meta(prev.text):
+                count += 1
+        prev = ln
+    return count
 
 
 def _titled_release(head: list[str]) -> bool:
@@ -864,7 +894,7 @@ class _GeneralParser:
         self.full_len = 10**6  # wrapped every N characters (digits, ASCII punctuation): full lines by count
         by_len, n = _wrap_len(lines)
         if by_len and not self.wrapped:
-            near = [ln.text for ln in lines if not ln.blank and n - 3 <= len(ln.text) <= n + 1]
+            near = [ln.text for ln in lines if not ln.blank and n - 3 <= _raw_len(ln) <= n + 1]
             if sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near):
                 self.wrapped, self.full_len = True, n - 1
         self.result = ParsedBulletin(layout="bulletin")
@@ -912,8 +942,11 @@ class _GeneralParser:
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
                 cur.last_width = ln.width
-                cur.last_len = len(t)
+                cur.last_len = _raw_len(ln)
                 cur.nlines += 1
+                if cur.width <= 200:  # a wrapped title is judged whole (its first line may end `，` or `1.`)
+                    cur.kind, cur.tlike = "body", False
+                    self._classify(cur)
                 cur_last = ln.raw
                 gap = 0
                 continue
@@ -926,7 +959,7 @@ class _GeneralParser:
                 paras.append(body)
                 t, gap = t[tm.start() :], 0
             cur = _Para(t, width(t), gap, ln.heading, ln.width)
-            cur.last_len = len(t)
+            cur.last_len = _raw_len(ln)
             cur.indent = ln.raw[:1] in (" ", "\u3000", "\t")
             self._classify(cur)
             cur_last = ln.raw
@@ -1023,10 +1056,9 @@ class _GeneralParser:
                     and not _PROSE_RE.search(prev.text)
                     and ev.is_title_like(prev.text[:-1], prev.width - 1)
                 )
-                if self.wrapped:
-                    full = prev.width >= self.full or len(prev.text) >= self.full_len
-                else:
-                    full = prev.width >= 36 and not _KICKER_PUNCT_RE.search(prev.text)
+                full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
+                    prev.width >= 36 and not _KICKER_PUNCT_RE.search(prev.text)
+                )
                 wrapped = prev.tlike and full and prev.width >= p.width + 8
                 if colon or wrapped:
                     text = prev.text + p.text
