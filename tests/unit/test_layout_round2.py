@@ -12,8 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
-from bot.services.ingest import parse_file
+from bot.db.engine import session_scope
+from bot.db.models import Figure
+from bot.services.ingest import ingest_file, parse_file
 from bot.services.ingest.segment import ParsedBulletin
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
@@ -164,3 +168,28 @@ def test_score_over_round2_fixtures() -> None:
         found += sum(1 for t, _ in gold if t in got)
         merged += max(0, len(gold) - len(got))
     assert (found, merged) == (total, 0)
+
+
+# a number broken by a hard wrap or a page break comes back whole in the stored figures: (file, value, unit, growth)
+BROKEN_NUMBERS = [
+    ("r2_pdf22_weekly_digest.txt", 4.35, "万亿元", 14.3),  # `4.3` / `5万亿元`
+    ("r2_pdf26_colon_kicker.txt", 108928.0, "亿元", 8.6),  # `同比增长8.` / `6%`
+    ("r2_pdf30_news_kicker.txt", 717.3, "亿元", 22.4),  # `71` / `— 1 —` / `7.3亿元`
+    ("r2b_pdf20_digest_noblank.txt", 1.48, "万亿元", 10.2),  # `10` / `.2%`
+    ("r2b_pdf40_stats_release.txt", 1579.1, "亿件", 21.4),  # `21.4` / `%`
+]
+
+
+@pytest.mark.parametrize(("name", "value", "unit", "growth"), BROKEN_NUMBERS, ids=[b[0] for b in BROKEN_NUMBERS])
+def test_numbers_broken_by_a_wrap_are_stored_whole(
+    engine: Engine, name: str, value: float, unit: str, growth: float
+) -> None:
+    with session_scope(engine) as session:
+        ingest_file(session, FIXTURES / name)
+    with Session(engine) as s:
+        figures = s.exec(select(Figure)).all()
+    assert any(f.value == value and f.unit == unit and f.growth_pct == growth for f in figures), [
+        (f.metric, f.value, f.unit, f.growth_pct) for f in figures
+    ]
+    fragments = {float(str(value)[:k].rstrip(".")) for k in range(1, len(str(value))) if str(value)[:k].rstrip(".")}
+    assert not any(f.unit == unit and f.value in fragments - {value} for f in figures)
