@@ -8,6 +8,7 @@ that end with a colon or hold digits and percentages."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -193,3 +194,19 @@ def test_numbers_broken_by_a_wrap_are_stored_whole(
     ]
     fragments = {float(str(value)[:k].rstrip(".")) for k in range(1, len(str(value))) if str(value)[:k].rstrip(".")}
     assert not any(f.unit == unit and f.value in fragments - {value} for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("name", "kicker"), [("r2_pdf26_colon_kicker.txt", "数据速递"), ("r2b_ascii30_kicker.txt", "农村电商")]
+)
+def test_kicker_goes_with_the_story_below_it(name: str, kicker: str) -> None:
+    first, second = parse(name).articles
+    assert kicker not in first.paragraphs
+    assert second.paragraphs[0] == kicker
+
+
+def test_running_head_with_page_number_is_furniture() -> None:
+    p = parse("r2_pdf40_ascii_two.txt")
+    paras = [para for a in p.articles for para in a.paragraphs]
+    assert not any(re.fullmatch(r"电商数据札记\s*\d", para) for para in paras)
+    assert len(paras) == 4  # one paragraph per article page broke, none lost

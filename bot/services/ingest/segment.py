@@ -867,6 +867,9 @@ class _Para:
 
 
 _PROSE_RE = re.compile(r"[，,。、；;]")
+_HEAD_PAGE_RE = re.compile(
+    r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
+)
 _KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
@@ -981,6 +984,17 @@ class _GeneralParser:
         doc_title = fold(texts[0]) if texts else ""
         out: set[int] = set()
         content = [k for k, ln in enumerate(self.lines) if not ln.blank]
+        # running heads carrying the page number (`电商数据札记　2`, `3  某某周报`): the same name on several pages,
+        # or the masthead's name
+        named: dict[str, list[int]] = {}
+        for k in content:
+            m = _HEAD_PAGE_RE.match(self.lines[k].text)
+            if m and len(self.lines[k].text) <= 40:
+                named.setdefault(fold(m.group("a") or m.group("b")), []).append(k)
+        folded = {fold(t) for t in texts[:6]}
+        for key, ks in named.items():
+            if len(key) >= 2 and (len(ks) >= 2 or key in folded):
+                out.update(ks)
         for pos, k in enumerate(content):
             if not is_footer(self.lines[k].text):
                 continue
@@ -1228,6 +1242,23 @@ class _GeneralParser:
             if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:
                 starts.discard(i)
                 starts.add(i - 1)
+        # a kicker (`农村电商`) set apart above a title that opens an article belongs to that article, not to the
+        # end of the one before
+        for i in sorted(starts):
+            k = i - 1
+            if (
+                k > 0
+                and k not in starts
+                and paras[i].gap == 0
+                and paras[k].gap > 0
+                and paras[k].tlike
+                and paras[k].width <= min(40, paras[i].width)
+                and not paras[k].text.startswith(("—", "－－", "--"))
+                and paras[k - 1].kind in ("body", "table", "end")
+                and not paras[k - 1].tlike
+                and any(j < k for j in starts)
+            ):
+                starts.add(k)
         return starts
 
     @staticmethod
