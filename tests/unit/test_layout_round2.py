@@ -88,6 +88,30 @@ GOLD: list[tuple[str, list[tuple[str, date]], str | None]] = [
         None,
     ),
     ("r2b_pdf22_fullwidth_title.txt", [("2023年全国网上零售额15.42万亿元增长11%", date(2024, 1, 19))], None),
+    # batch C: written after batch B's fixes, labelled before running
+    (
+        "r2c_pdf15_three_line_title.txt",
+        [("第53次《中国互联网络发展状况统计报告》主要数据及网络购物用户规模情况", date(2024, 3, 22))],
+        None,
+    ),
+    (
+        "r2c_pdf30_byline_titles.txt",
+        [("义乌跨境电商出口增长两成", date(2024, 10, 18)), ("快递进村覆盖率持续提高", date(2024, 10, 18))],
+        "义乌商报",
+    ),
+    (
+        "r2c_ascii40_numbered.txt",
+        [
+            ("海关总署:前7个月我国跨境电商进出口1.48万亿元,同比增长10.2%,其中出口1.15万亿元", date(2024, 8, 7)),
+            ("国家邮政局:7月份快递业务量预计完成140亿件,同比增长20.8%", date(2024, 8, 6)),
+        ],
+        None,
+    ),
+    (
+        "r2c_pdf22_bracket_titles.txt",
+        [("上半年全国网上零售额7.16万亿元", date(2024, 8, 9)), ("7月快递业务量预计完成140亿件", date(2024, 8, 9))],
+        "电商周报",
+    ),
 ]
 
 # sentences that straddle a hard wrap or a page break and must come back whole (figures depend on them)
@@ -113,6 +137,14 @@ JOINED: dict[str, list[str]] = {
     ],
     "r2b_pdf40_stats_release.txt": ["同比增长21.4%", "分别增长16.0%、2.9%和6.5%", "同城业务量累计完成140.3亿件"],
     "r2b_ascii30_kicker.txt": ["全国网上零售额7.16万亿元,同比增长13.1%", "同比增长13.1%."],
+    "r2c_pdf15_three_line_title.txt": [
+        "较2022年12月新增网民2480万人",
+        "较2022年12月增长6967万人",
+        "全国网上零售额15.42万亿元，增长11.0%",
+    ],
+    "r2c_pdf30_byline_titles.txt": ["同比增长20.3%", "同比增长15.2%"],
+    "r2c_ascii40_numbered.txt": ["同比增长10.2%.", "同比增长20.8%;"],
+    "r2c_pdf22_bracket_titles.txt": ["7.16万亿元，同比增长13.1%", "同比增长10.8%", "预计完成140亿件，同比增长20.8%"],
     "r2b_pdf22_fullwidth_title.txt": [
         "15.42万亿元，比上年增长11.0%",
         "增长12.5%；农产品网络零售额0.59万亿元，增长12.5%",
@@ -132,6 +164,9 @@ FURNITURE = (
     "电商数据札记　2",
     "电商要闻摘报",
     "2024年1—11月电子商务与快递服务运行情况",
+    "互联网发展状况统计报告",
+    "电商周报",
+    "- 2 -",
 )
 
 

@@ -231,7 +231,7 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
     layout = detect_layout(lines)
     if layout == "general" and doc.has_styles and any(ln.heading for ln in lines):
         layout = "bulletin"  # heading styles mark the titles: the bulletin parser reads them
-    if layout == "newspaper" and _NewspaperParser(lines).titles_above():
+    if layout == "newspaper" and not _NewspaperParser(lines).headlines_after():
         layout = "general"
     if layout == "newspaper":
         result = _NewspaperParser(lines).parse()
@@ -271,6 +271,9 @@ class _BulletinParser:
         self.full = (self.W - 8) if self.wrapped else 60
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
+        # pages that indent paragraph openings (and only those): an indented line starts a paragraph
+        texts = [ln for ln in lines if not ln.blank]
+        self.indents = 0 < sum(1 for ln in texts if ln.raw[:1] in _INDENTS) * 2 < len(texts)
         self.section = ""
         self.article: ParsedArticle | None = None
         self.pending_title: list[str] = []
@@ -481,6 +484,14 @@ class _NewspaperParser:
         self.lines = list(lines)
         _, self.W = _wrap_width(lines)
         self.result = ParsedBulletin(layout="newspaper")
+
+    def headlines_after(self) -> bool:
+        """Is this the page this parser is for: narrow columns whose headlines come *after* their bodies? Not when
+        it opens with a headline block over its story, nor when no block ends with a headline under a finished
+        paragraph (a hard-wrapped report or digest: the general parser reads it)."""
+        if self.titles_above():
+            return False
+        return any(_tail_lines(block) for block in self._blocks())
 
     def titles_above(self) -> bool:
         """Does the page open (below its masthead) with a headline block over its story? Then headlines stand
@@ -812,6 +823,15 @@ def _opens_story(ln: _Line) -> bool:
     )
 
 
+def _echoes(head: str, title: str) -> bool:
+    """Is a running head a shortened form of the document's title (`互联网发展状况统计报告` over
+    `第53次《中国互联网络发展状况统计报告》…`): nearly all its characters, in order, inside the title."""
+    if len(head) < 4:
+        return False
+    blocks = difflib.SequenceMatcher(None, head, title, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= 0.85 * len(head)
+
+
 def _bigram_list(s: str) -> list[str]:
     return [s[i : i + 2] for i in range(len(s) - 1)]
 
@@ -870,6 +890,7 @@ _PROSE_RE = re.compile(r"[，,。、；;]")
 _HEAD_PAGE_RE = re.compile(
     r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
 )
+_INDENTS = (" ", "\u3000", "\t")
 _KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
@@ -902,6 +923,9 @@ class _GeneralParser:
                 self.wrapped, self.full_len = True, n - 1
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
+        # pages that indent paragraph openings (and only those): an indented line starts a paragraph
+        texts = [ln for ln in lines if not ln.blank]
+        self.indents = 0 < sum(1 for ln in texts if ln.raw[:1] in _INDENTS) * 2 < len(texts)
 
     def reference(self) -> date | None:
         """The date whose year completes a month-and-day date: the bulletin's, else `--published`."""
@@ -941,6 +965,7 @@ class _GeneralParser:
                 and not _ends_para(cur_last)
                 and not ev.is_table(t)
                 and not self._starts_block(t)
+                and not (self.indents and ln.raw[:1] in _INDENTS)
             ):
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
@@ -982,6 +1007,7 @@ class _GeneralParser:
         texts = [ln.text for ln in self.lines if not ln.blank]
         seen = Counter(texts)
         doc_title = fold(texts[0]) if texts else ""
+        long_title = fold("".join(texts[:3]))  # a title wrapped over up to three lines
         out: set[int] = set()
         content = [k for k, ln in enumerate(self.lines) if not ln.blank]
         # running heads carrying the page number (`电商数据札记　2`, `3  某某周报`): the same name on several pages,
@@ -1003,7 +1029,9 @@ class _GeneralParser:
                 if 0 < near < len(content) and near != 0:
                     ln = self.lines[content[near]]
                     if ev.is_title_like(ln.text, ln.width) and (
-                        seen[ln.text] >= 2 or difflib.SequenceMatcher(None, fold(ln.text), doc_title).ratio() >= 0.8
+                        seen[ln.text] >= 2
+                        or difflib.SequenceMatcher(None, fold(ln.text), doc_title).ratio() >= 0.8
+                        or _echoes(fold(ln.text), long_title)
                     ):
                         out.add(content[near])
         return out
@@ -1122,6 +1150,8 @@ class _GeneralParser:
             q = nxt(i)
             return q is not None and (q.kind in ("body", "table", "meta") and not q.tlike)
 
+        last_body = max((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), default=-1)
+
         def strong(i: int) -> bool:
             p = paras[i]
             if p.kind == "header":
@@ -1134,6 +1164,10 @@ class _GeneralParser:
             if q is None:
                 return False
             if q.kind == "meta":
+                if i > last_body:
+                    return False  # a name over a date after the last text: the signature, not an article
+                if ev.BYLINE_LINE_RE.match(q.text) and not ev.is_masthead_like(p.text):
+                    return True  # a byline under it: a headline (a sub-head has none)
                 if ev.is_masthead_like(p.text) and not ev.META_FIELD_RE.match(q.text):
                     return False  # a masthead over its date line
                 after = paras[i + 2] if i + 2 < n else None
@@ -1168,8 +1202,8 @@ class _GeneralParser:
         def weak_ok(i: int) -> bool:
             p = paras[i]
             q = nxt(i)
-            if not p.tlike or q is None or q.kind == "table" or p.width < 6:
-                return False
+            if not p.tlike or q is None or q.kind == "table" or p.width < 6 or i > last_body:
+                return False  # (no text after it: a signature or an imprint, not an article)
             return not (indented and flush_titles and p.indent)
 
         strong_at = {i for i in range(n) if strong(i)}
