@@ -24,7 +24,7 @@ from bot.services.ingest.segment import ParsedBulletin
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
 
 # gold: (file, [(title, date)], publication or None when not asserted)
-GOLD: list[tuple[str, list[tuple[str, date]], str | None]] = [
+GOLD: list[tuple[str, list[tuple[str, date | None]], str | None]] = [
     ("r2_pdf15_single_report.txt", [("2023年上半年中国网络零售市场发展报告", date(2023, 7, 20))], None),
     (
         "r2_pdf22_weekly_digest.txt",
@@ -112,6 +112,19 @@ GOLD: list[tuple[str, list[tuple[str, date]], str | None]] = [
         [("上半年全国网上零售额7.16万亿元", date(2024, 8, 9)), ("7月快递业务量预计完成140亿件", date(2024, 8, 9))],
         "电商周报",
     ),
+    # batch D: written after batch C's fixes, labelled before running
+    (
+        "r2d_pdf40_trailers.txt",
+        [
+            ("上半年全国网上零售额7.16万亿元", date(2023, 7, 20)),
+            ("前7个月跨境电商进出口1.48万亿元", date(2024, 8, 7)),
+            ("7月快递业务量预计完成140亿件", date(2024, 8, 6)),
+        ],
+        "电子商务信息摘编",
+    ),
+    # a `1月17日电` dateline and no year anywhere but in the figures: the date stays unknown, never invented
+    ("r2d_pdf18_wire_single.txt", [("2023年全国网上零售额15.42万亿元，实物商品网上零售额增长8.4%", None)], None),
+    ("r2d_pdf35_noindent_release.txt", [("2023年全国网上零售额154264亿元增长11.0%", date(2024, 1, 17))], None),
 ]
 
 # sentences that straddle a hard wrap or a page break and must come back whole (figures depend on them)
@@ -145,6 +158,18 @@ JOINED: dict[str, list[str]] = {
     "r2c_pdf30_byline_titles.txt": ["同比增长20.3%", "同比增长15.2%"],
     "r2c_ascii40_numbered.txt": ["同比增长10.2%.", "同比增长20.8%;"],
     "r2c_pdf22_bracket_titles.txt": ["7.16万亿元，同比增长13.1%", "同比增长10.8%", "预计完成140亿件，同比增长20.8%"],
+    "r2d_pdf40_trailers.txt": ["6.06万亿元，同比增长10.8%", "其中，出口1.15万亿元", "快递业务收入预计完成1170亿元"],
+    "r2d_pdf18_wire_single.txt": [
+        "记者魏玉坤",
+        "2023年全国网上零售额15.42万亿元，比上年增长11.0%",
+        "增长8.4%，占社会消费品零售总额的比重为27.6%",
+        "比三季度加快4.1个百分点",
+    ],
+    "r2d_pdf35_noindent_release.txt": [
+        "其中，实物商品网上零售额130174亿元",
+        "分别增长11.2%、10.8%和7.1%",
+        "快递业务收入完成12074.0亿元",
+    ],
     "r2b_pdf22_fullwidth_title.txt": [
         "15.42万亿元，比上年增长11.0%",
         "增长12.5%；农产品网络零售额0.59万亿元，增长12.5%",
@@ -167,6 +192,9 @@ FURNITURE = (
     "互联网发展状况统计报告",
     "电商周报",
     "- 2 -",
+    "第 1 页",
+    "2024年1月17日　国家统计局",
+    "2024年1月17日 国家统计局",
 )
 
 
@@ -175,7 +203,7 @@ def parse(name: str) -> ParsedBulletin:
 
 
 @pytest.mark.parametrize(("name", "gold", "publication"), GOLD, ids=[g[0] for g in GOLD])
-def test_titles_and_dates(name: str, gold: list[tuple[str, date]], publication: str | None) -> None:
+def test_titles_and_dates(name: str, gold: list[tuple[str, date | None]], publication: str | None) -> None:
     p = parse(name)
     assert [(a.title, a.published) for a in p.articles] == gold
     if publication is not None:
@@ -192,7 +220,9 @@ def test_wrapped_sentences_are_rejoined_and_furniture_dropped(name: str) -> None
         assert piece in text, piece
     for line in text.split("\n"):
         assert line.strip() not in FURNITURE, line
-        assert not line.rstrip().endswith(("第1页", "第2页", "- 1 -", "— 1 —", "共 3 页", "电商要闻摘报")), line
+        assert not line.rstrip().endswith(
+            ("第1页", "第2页", "- 1 -", "— 1 —", "共 3 页", "电商要闻摘报", "国家统计局")
+        ), line
 
 
 def test_score_over_round2_fixtures() -> None:

@@ -271,9 +271,6 @@ class _BulletinParser:
         self.full = (self.W - 8) if self.wrapped else 60
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
-        # pages that indent paragraph openings (and only those): an indented line starts a paragraph
-        texts = [ln for ln in lines if not ln.blank]
-        self.indents = 0 < sum(1 for ln in texts if ln.raw[:1] in _INDENTS) * 2 < len(texts)
         self.section = ""
         self.article: ParsedArticle | None = None
         self.pending_title: list[str] = []
@@ -311,12 +308,26 @@ class _BulletinParser:
                 or is_toc_line(self.lines[i].raw)
                 or ISSUE_RE.search(self.lines[i].text)
                 or is_address(self.lines[i].text)
+                or self._masthead_at(i)
             ):
                 i += 1
             return i
         return first_section
 
+    def _masthead_at(self, i: int) -> bool:
+        """The container's name over its issue or date line (`电子商务信息摘编` / `2024年第8期`): front matter."""
+        t = self.lines[i].text
+        nxt = next((ln.text for ln in self.lines[i + 1 : i + 3] if not ln.blank), "")
+        if not (ev.is_masthead_like(t) and nxt and (ISSUE_RE.search(nxt) or ev.DATE_LINE_RE.match(nxt))):
+            return False
+        name = ev.masthead_name(t)
+        if name and not self.result.publication:
+            self.result.publication = name
+        return True
+
     def _publication(self, text_lines: list[str]) -> None:
+        if self.result.publication:
+            return
         editors = Counter(m.group("pub") for t in text_lines for m in EDITOR_RE.finditer(t))
         if editors:
             self.result.publication = editors.most_common(1)[0][0].strip()
@@ -342,7 +353,7 @@ class _BulletinParser:
         self.expect_title = True
 
     def _title_text(self, parts: list[str]) -> str:
-        return squeeze(join_lines(parts))
+        return _clean_title(join_lines(parts))  # list numbering (`（二）`) is no part of a title
 
     def _is_title_like(self, ln: _Line) -> bool:
         if self.has_styles:
@@ -938,6 +949,9 @@ class _GeneralParser:
         cur: _Para | None = None
         cur_last = ""
         furniture = self._page_furniture()
+        # short lines printed more than once (running heads without a page number: `2024年1月17日　国家统计局`)
+        counts = Counter(ln.text for ln in self.lines if not ln.blank and len(ln.text) <= 40)
+        repeated = {t for t, c in counts.items() if c >= 2}
         in_break = False  # between the last text line of a page and the first of the next
         broke = False  # page furniture came between the previous text line and this one
         for k, ln in enumerate(self.lines):
@@ -947,6 +961,17 @@ class _GeneralParser:
             t = ln.text
             if k in furniture:
                 in_break = broke = True
+                continue
+            if (
+                t in repeated
+                and self.wrapped
+                and cur is not None
+                and cur.kind == "body"
+                and gap == 0
+                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
+                and not _ends_para(cur_last)
+            ):
+                broke = True  # a repeated line cutting a sentence in two: a running head at a page top
                 continue
             in_break = False
             page_break, broke = broke, False
