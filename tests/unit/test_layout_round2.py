@@ -7,8 +7,8 @@ page numbers (`- 3 -`, `— 3 —`, `第3页`) and page breaks mid-sentence and 
 that end with a colon or hold digits and percentages.
 
 The fixtures came in batches (r2_, r2b_ … r2e_); each batch was labelled and run *before* the fixes prompted by the
-batch before it were judged done, so later batches check that those fixes generalise: r2_ 6/11 titles before the
-round, r2b_ 14/18 and r2c_ 21/25 (together) and r2d_ 27/30 and r2e_ 34/34 (together) on first run."""
+batch before it were made, so later batches check that those fixes generalise. Titles right (title and date) on
+the first run of each batch: r2_ 6/11 (before this round), r2b_ 3/7, r2c_ 3/7, r2d_ 2/5, r2e_ 4/4; now all 34."""
 
 from __future__ import annotations
 
