@@ -9,7 +9,8 @@ that end with a colon or hold digits and percentages.
 The fixtures came in batches (r2_, r2b_ … r2e_); each batch was labelled and run *before* the fixes prompted by the
 batch before it were made, so later batches check that those fixes generalise. Titles right (title and date) on
 the first run of each batch: r2_ 6/11 (before this round), r2b_ 3/7, r2c_ 3/7, r2d_ 2/5, r2e_ 4/4, r2f_ 3/3 (two of
-its sentences were cut by a `第1版` page mark, not yet furniture); now all 37."""
+its sentences were cut by a `第1版` page mark, not yet furniture), r2g_ 1/2 (a wrapped `【2024.05.10】` header);
+now all 40."""
 
 from __future__ import annotations
 
@@ -156,6 +157,20 @@ GOLD: list[tuple[str, list[tuple[str, date | None]], str | None]] = [
         [("跨境电商进出口额首次突破2万亿元", date(2024, 1, 20)), ("快递业务量连续10年位居世界第一", date(2024, 1, 20))],
         "经济日报",
     ),
+    # batch G: written after batch F, labelled before running
+    (
+        "r2g_pdf20_subheads.txt",
+        [("第54次《中国互联网络发展状况统计报告》核心数据摘要", date(2024, 8, 29))],
+        None,
+    ),
+    (
+        "r2g_pdf28_dated_headers.txt",
+        [
+            ("国家邮政局：4月快递业务量完成135.5亿件，同比增长22.1%", date(2024, 5, 10)),
+            ("国家统计局：1—4月全国网上零售额43748亿元，同比增长11.5%", date(2024, 5, 17)),
+        ],
+        "快递电商数据速览",
+    ),
 ]
 
 # sentences that straddle a hard wrap or a page break and must come back whole (figures depend on them)
@@ -210,6 +225,12 @@ JOINED: dict[str, list[str]] = {
         "2023年达到1.63亿人",
         "同比增长19.4%，连续10年",
     ],
+    "r2g_pdf20_subheads.txt": ["网民规模近11亿人", "互联网普及率达78.0%", "较2023年12月增长1225万人", "增长1737万人"],
+    "r2g_pdf28_dated_headers.txt": [
+        "完成135.5亿件，同比增长22.1%；快递业务收入完成1116.9亿元",
+        "同比增长11.5%。其中",
+        "增长11.1%",
+    ],
     "r2b_pdf22_fullwidth_title.txt": [
         "15.42万亿元，比上年增长11.0%",
         "增长12.5%；农产品网络零售额0.59万亿元，增长12.5%",
@@ -236,6 +257,7 @@ FURNITURE = (
     "4月快递业务量同比增长22.1%",
     "中国经济时报 2024年5月17日",
     "第1版",
+    "第54次统计报告",
     "2024年1月17日　国家统计局",
     "2024年1月17日 国家统计局",
 )

@@ -985,7 +985,7 @@ class _GeneralParser:
                 cur is not None
                 and self.wrapped
                 and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
-                and cur.kind == "body"
+                and (cur.kind == "body" or (cur.kind == "header" and gap == 0))  # a header's title wraps too
                 and (cur.last_width >= self.full or cur.last_len >= self.full_len)
                 and not _ends_para(cur_last)
                 and not ev.is_table(t)
