@@ -135,6 +135,8 @@ def is_meta(text: str) -> bool:
         return False
     if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
         return True
+    if t[0] in "(（" and t[-1] in ")）" and META_FIELD_RE.match(t[1:-1].strip()):
+        return True  # `(发布日期: 2023-07-21)`
     # `2024-08-02 10:30:00　来源：人民网`, `2017-03-17 联商网`, `国家邮政局　2023年5月26日`
     m = YMD_RE.match(t)
     if m and (META_ANY_RE.search(t, m.end()) or NAME_RE.fullmatch(_TIME_RE.sub("", t[m.end() :]).strip())):

@@ -142,17 +142,54 @@ def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
     return (near >= 0.4 and p80 <= 140), p80
 
 
+def _wrap_len(lines: list[_Line]) -> tuple[bool, int]:
+    """Like `_wrap_width` but counting characters: text wrapped every N characters whatever their width (digits
+    and ASCII punctuation make display widths of full lines vary by more than `_wrap_width` allows)."""
+    # short lines (page numbers, heads, titles, a paragraph's last line) say nothing about the wrap
+    lens = sorted(
+        n
+        for ln in lines
+        if not ln.blank and "|" not in ln.text and (n := _raw_len(ln)) >= 8 and not is_footer(ln.text)
+    )
+    if len(lens) < 8:
+        return False, 0
+    p80 = lens[int(len(lens) * 0.8)]
+    near = sum(1 for n in lens if p80 - 3 <= n <= p80 + 1)
+    over = sum(1 for n in lens if n > p80 + 1)  # a hard wrap is a ceiling: (almost) no line is longer
+    return (near >= 4 and near / len(lens) >= 0.3 and over * 10 <= len(lens) and 10 <= p80 <= 70), p80
+
+
+def _raw_len(ln: _Line) -> int:
+    """Characters on the line as printed, a paragraph's indent included (the wrap counted it)."""
+    return len(ln.raw.rstrip().lstrip("\ufeff")) if ln.raw[:1] in (" ", "\u3000") else len(ln.text)
+
+
+def _trailer_count(lines: list[_Line]) -> int:
+    """`来源：… 2020年7月31日` lines closing a story (after its text), not meta lines right under a title."""
+    count = 0
+    prev = ""
+    for ln in lines:
+        if ln.blank:
+            continue
+        if TRAILER_RE.search(ln.text) and not (prev and ev.is_title_like(prev, width(prev))):
+            count += 1
+        prev = ln.text
+    return count
+
+
 def detect_layout(lines: list[_Line]) -> str:
     """`bulletin` (trailer-closed issues), `newspaper` (narrow hard-wrapped columns) or `general` (the rest:
     segmented from scored line evidence)."""
     texts = [ln.text for ln in lines if not ln.blank]
-    trailers = sum(1 for t in texts if TRAILER_RE.search(t))
+    trailers = _trailer_count(lines)
     sections = sum(1 for t in texts if SECTION_RE.match(t))
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
     headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
     if headers >= 2 or _titled_release(texts[:6]):
         return "general"
+    if _heads_over_datelines(lines) >= 2:
+        return "general"  # headlines right above datelined stories: titles above bodies, however narrow
     wrapped, w = _wrap_width(lines)
     news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
     if news_marks and (wrapped and w <= 48):
@@ -160,6 +197,24 @@ def detect_layout(lines: list[_Line]) -> str:
     if wrapped and w <= 40:
         return "newspaper"
     return "general"
+
+
+def _heads_over_datelines(lines: list[_Line]) -> int:
+    """Story openings (`新华社北京8月7日电…`) right under a line that is no paragraph end (a headline, wrapped or
+    not): pages that print headlines above their stories, even without blank lines between them."""
+    count = 0
+    prev: _Line | None = None
+    for ln in lines:
+        if ln.blank:
+            prev = None
+            continue
+        if is_footer(ln.text):
+            continue
+        if prev is not None and ev.starts_news(ln.text) and not _ends_para(prev.text):
+            if not BYLINE_RE.match(prev.text) and not ev.is_meta(prev.text):
+                count += 1
+        prev = ln
+    return count
 
 
 def _titled_release(head: list[str]) -> bool:
@@ -176,7 +231,7 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
     layout = detect_layout(lines)
     if layout == "general" and doc.has_styles and any(ln.heading for ln in lines):
         layout = "bulletin"  # heading styles mark the titles: the bulletin parser reads them
-    if layout == "newspaper" and _NewspaperParser(lines).titles_above():
+    if layout == "newspaper" and not _NewspaperParser(lines).headlines_after():
         layout = "general"
     if layout == "newspaper":
         result = _NewspaperParser(lines).parse()
@@ -192,10 +247,14 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
             result.published = max(dates) if dates else None
     reference = result.published or published  # the year of a `3月22日电` dateline
     for art in result.articles:
-        if art.published is None and art.paragraphs:
-            dl = ev.dateline(art.paragraphs[0])
+        # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
+        for para in art.paragraphs[:3] if art.published is None else ():
+            dl = ev.dateline(para)
             if dl is not None:
                 art.published = ev.month_day(reference, dl[1], dl[2])
+                break
+            if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
+                break
         if art.published is None:
             art.published = result.published
     return result
@@ -249,12 +308,26 @@ class _BulletinParser:
                 or is_toc_line(self.lines[i].raw)
                 or ISSUE_RE.search(self.lines[i].text)
                 or is_address(self.lines[i].text)
+                or self._masthead_at(i)
             ):
                 i += 1
             return i
         return first_section
 
+    def _masthead_at(self, i: int) -> bool:
+        """The container's name over its issue or date line (`电子商务信息摘编` / `2024年第8期`): front matter."""
+        t = self.lines[i].text
+        nxt = next((ln.text for ln in self.lines[i + 1 : i + 3] if not ln.blank), "")
+        if not (ev.is_masthead_like(t) and nxt and (ISSUE_RE.search(nxt) or ev.DATE_LINE_RE.match(nxt))):
+            return False
+        name = ev.masthead_name(t)
+        if name and not self.result.publication:
+            self.result.publication = name
+        return True
+
     def _publication(self, text_lines: list[str]) -> None:
+        if self.result.publication:
+            return
         editors = Counter(m.group("pub") for t in text_lines for m in EDITOR_RE.finditer(t))
         if editors:
             self.result.publication = editors.most_common(1)[0][0].strip()
@@ -280,7 +353,7 @@ class _BulletinParser:
         self.expect_title = True
 
     def _title_text(self, parts: list[str]) -> str:
-        return squeeze(join_lines(parts))
+        return _clean_title(join_lines(parts))  # list numbering (`（二）`) is no part of a title
 
     def _is_title_like(self, ln: _Line) -> bool:
         if self.has_styles:
@@ -422,6 +495,14 @@ class _NewspaperParser:
         self.lines = list(lines)
         _, self.W = _wrap_width(lines)
         self.result = ParsedBulletin(layout="newspaper")
+
+    def headlines_after(self) -> bool:
+        """Is this the page this parser is for: narrow columns whose headlines come *after* their bodies? Not when
+        it opens with a headline block over its story, nor when no block ends with a headline under a finished
+        paragraph (a hard-wrapped report or digest: the general parser reads it)."""
+        if self.titles_above():
+            return False
+        return any(_tail_lines(block) for block in self._blocks())
 
     def titles_above(self) -> bool:
         """Does the page open (below its masthead) with a headline block over its story? Then headlines stand
@@ -753,6 +834,15 @@ def _opens_story(ln: _Line) -> bool:
     )
 
 
+def _echoes(head: str, title: str) -> bool:
+    """Is a running head a shortened form of the document's title (`互联网发展状况统计报告` over
+    `第53次《中国互联网络发展状况统计报告》…`): nearly all its characters, in order, inside the title."""
+    if len(head) < 4:
+        return False
+    blocks = difflib.SequenceMatcher(None, head, title, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= 0.85 * len(head)
+
+
 def _bigram_list(s: str) -> list[str]:
     return [s[i : i + 2] for i in range(len(s) - 1)]
 
@@ -800,6 +890,7 @@ class _Para:
     tlike: bool = False
     indent: bool = False  # the line is indented (as body paragraphs of many pages are, titles not)
     nlines: int = 1
+    last_len: int = 0  # characters in its last line
     hdate: date | None = None  # the date of a `【2024.08.02】` header
     hmd: tuple[int, int] | None = None  # month and day of a `【08.02】` header
     htitle: str = ""  # a header's title text (its date or tag removed)
@@ -807,6 +898,11 @@ class _Para:
 
 
 _PROSE_RE = re.compile(r"[，,。、；;]")
+_HEAD_PAGE_RE = re.compile(
+    r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
+)
+_INDENTS = (" ", "\u3000", "\t")
+_KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
 
@@ -830,8 +926,17 @@ class _GeneralParser:
             near = [ln.text for ln in lines if not ln.blank and self.W - 8 <= ln.width <= self.W + 2]
             self.wrapped = sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near)
         self.full = (self.W - 8) if self.wrapped else 10**6
+        self.full_len = 10**6  # wrapped every N characters (digits, ASCII punctuation): full lines by count
+        by_len, n = _wrap_len(lines)
+        if by_len and not self.wrapped:
+            near = [ln.text for ln in lines if not ln.blank and n - 3 <= _raw_len(ln) <= n + 1]
+            if sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near):
+                self.wrapped, self.full_len = True, n - 1
         self.result = ParsedBulletin(layout="bulletin")
         self.toc: set[str] = set()
+        # pages that indent paragraph openings (and only those): an indented line starts a paragraph
+        texts = [ln for ln in lines if not ln.blank]
+        self.indents = 0 < sum(1 for ln in texts if ln.raw[:1] in _INDENTS) * 2 < len(texts)
 
     def reference(self) -> date | None:
         """The date whose year completes a month-and-day date: the bulletin's, else `--published`."""
@@ -844,16 +949,32 @@ class _GeneralParser:
         cur: _Para | None = None
         cur_last = ""
         furniture = self._page_furniture()
+        # short lines printed more than once (running heads without a page number: `2024年1月17日　国家统计局`)
+        counts = Counter(ln.text for ln in self.lines if not ln.blank and len(ln.text) <= 40)
+        repeated = {t for t, c in counts.items() if c >= 2}
         in_break = False  # between the last text line of a page and the first of the next
+        broke = False  # page furniture came between the previous text line and this one
         for k, ln in enumerate(self.lines):
             if ln.blank:
                 gap += 0 if in_break else 1  # blanks around a page number are no paragraph break
                 continue
             t = ln.text
             if k in furniture:
-                in_break = True
+                in_break = broke = True
+                continue
+            if (
+                t in repeated
+                and self.wrapped
+                and cur is not None
+                and cur.kind == "body"
+                and gap == 0
+                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
+                and not _ends_para(cur_last)
+            ):
+                broke = True  # a repeated line cutting a sentence in two: a running head at a page top
                 continue
             in_break = False
+            page_break, broke = broke, False
             if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
                 title = toc_title(ln.raw)
                 if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
@@ -863,17 +984,22 @@ class _GeneralParser:
             if (
                 cur is not None
                 and self.wrapped
-                and (gap == 0 or (gap == 1 and cur.nlines >= 2))
-                and cur.kind == "body"
-                and cur.last_width >= self.full
+                and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
+                and (cur.kind == "body" or (cur.kind == "header" and gap == 0))  # a header's title wraps too
+                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
                 and not _ends_para(cur_last)
                 and not ev.is_table(t)
                 and not self._starts_block(t)
+                and not (self.indents and ln.raw[:1] in _INDENTS)
             ):
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
                 cur.last_width = ln.width
+                cur.last_len = _raw_len(ln)
                 cur.nlines += 1
+                if cur.width <= 200:  # a wrapped title is judged whole (its first line may end `，` or `1.`)
+                    cur.kind, cur.tlike = "body", False
+                    self._classify(cur)
                 cur_last = ln.raw
                 gap = 0
                 continue
@@ -886,6 +1012,7 @@ class _GeneralParser:
                 paras.append(body)
                 t, gap = t[tm.start() :], 0
             cur = _Para(t, width(t), gap, ln.heading, ln.width)
+            cur.last_len = _raw_len(ln)
             cur.indent = ln.raw[:1] in (" ", "\u3000", "\t")
             self._classify(cur)
             cur_last = ln.raw
@@ -905,8 +1032,20 @@ class _GeneralParser:
         texts = [ln.text for ln in self.lines if not ln.blank]
         seen = Counter(texts)
         doc_title = fold(texts[0]) if texts else ""
+        long_title = fold("".join(texts[:3]))  # a title wrapped over up to three lines
         out: set[int] = set()
         content = [k for k, ln in enumerate(self.lines) if not ln.blank]
+        # running heads carrying the page number (`电商数据札记　2`, `3  某某周报`): the same name on several pages,
+        # or the masthead's name
+        named: dict[str, list[int]] = {}
+        for k in content:
+            m = _HEAD_PAGE_RE.match(self.lines[k].text)
+            if m and len(self.lines[k].text) <= 40:
+                named.setdefault(fold(m.group("a") or m.group("b")), []).append(k)
+        folded = {fold(t) for t in texts[:6]}
+        for key, ks in named.items():
+            if len(key) >= 2 and (len(ks) >= 2 or key in folded):
+                out.update(ks)
         for pos, k in enumerate(content):
             if not is_footer(self.lines[k].text):
                 continue
@@ -915,7 +1054,9 @@ class _GeneralParser:
                 if 0 < near < len(content) and near != 0:
                     ln = self.lines[content[near]]
                     if ev.is_title_like(ln.text, ln.width) and (
-                        seen[ln.text] >= 2 or difflib.SequenceMatcher(None, fold(ln.text), doc_title).ratio() >= 0.8
+                        seen[ln.text] >= 2
+                        or difflib.SequenceMatcher(None, fold(ln.text), doc_title).ratio() >= 0.8
+                        or _echoes(fold(ln.text), long_title)
                     ):
                         out.add(content[near])
         return out
@@ -956,6 +1097,45 @@ class _GeneralParser:
             return
         p.tlike = ev.is_title_like(t, p.width)
 
+    def _join_title_lines(self, paras: list[_Para]) -> list[_Para]:
+        """A headline printed over two lines is one title: a line ending with its colon (`…超10万亿元：` over
+        `实物商品…增长7.9%`), or a title line filling the wrap width (or, unwrapped, a long plain one) over a shorter
+        rest. A kicker over a headline (`快手副总裁：短视频渗透率已超94%` over `让直播电商“热”到海外`) is a statement
+        of its own: shorter than the column, or punctuated."""
+        out: list[_Para] = []
+        for p in paras:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and p.gap == 0
+                and p.tlike
+                and prev.kind == "body"
+                and prev.nlines == 1
+                and not p.text.startswith(("—", "－", "-", "【", "[", "(", "（"))
+                and not ev.NUMBERED_RE.match(p.text)
+                and not ev.is_masthead_like(prev.text)
+                and not ev.is_masthead_like(p.text)
+                and prev.width + p.width <= TITLE_MAX_WIDTH
+            ):
+                colon = (
+                    not prev.tlike
+                    and prev.text[-1] in "：:"
+                    and not _PROSE_RE.search(prev.text)
+                    and ev.is_title_like(prev.text[:-1], prev.width - 1)
+                )
+                full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
+                    prev.width >= 36 and not _KICKER_PUNCT_RE.search(prev.text)
+                )
+                wrapped = prev.tlike and full and prev.width >= p.width + 8
+                if colon or wrapped:
+                    text = prev.text + p.text
+                    merged = _Para(text, width(text), prev.gap, prev.heading, p.last_width)
+                    merged.indent, merged.kind, merged.tlike = prev.indent, "body", True
+                    out[-1] = merged
+                    continue
+            out.append(p)
+        return out
+
     def _mark_toc(self, paras: list[_Para]) -> None:
         """Title lines listed once up front and again later (a table of contents without page numbers): the
         first listing is furniture, the later occurrences are strong title evidence."""
@@ -995,6 +1175,8 @@ class _GeneralParser:
             q = nxt(i)
             return q is not None and (q.kind in ("body", "table", "meta") and not q.tlike)
 
+        last_body = max((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), default=-1)
+
         def strong(i: int) -> bool:
             p = paras[i]
             if p.kind == "header":
@@ -1007,8 +1189,15 @@ class _GeneralParser:
             if q is None:
                 return False
             if q.kind == "meta":
+                if i > last_body:
+                    return False  # a name over a date after the last text: the signature, not an article
+                if ev.BYLINE_LINE_RE.match(q.text) and not ev.is_masthead_like(p.text):
+                    return True  # a byline under it: a headline (a sub-head has none)
                 if ev.is_masthead_like(p.text) and not ev.META_FIELD_RE.match(q.text):
                     return False  # a masthead over its date line
+                after = paras[i + 2] if i + 2 < n else None
+                if i == 0 and ev.DATE_LINE_RE.match(q.text) and after is not None and after.kind == "section":
+                    return False  # the page's name over its bare date, a section heading next: a masthead
                 prev = paras[i - 1] if i else None
                 return (
                     p.gap > 0
@@ -1038,8 +1227,8 @@ class _GeneralParser:
         def weak_ok(i: int) -> bool:
             p = paras[i]
             q = nxt(i)
-            if not p.tlike or q is None or q.kind == "table" or p.width < 6:
-                return False
+            if not p.tlike or q is None or q.kind == "table" or p.width < 6 or i > last_body:
+                return False  # (no text after it: a signature or an imprint, not an article)
             return not (indented and flush_titles and p.indent)
 
         strong_at = {i for i in range(n) if strong(i)}
@@ -1112,6 +1301,23 @@ class _GeneralParser:
             if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:
                 starts.discard(i)
                 starts.add(i - 1)
+        # a kicker (`农村电商`) set apart above a title that opens an article belongs to that article, not to the
+        # end of the one before
+        for i in sorted(starts):
+            k = i - 1
+            if (
+                k > 0
+                and k not in starts
+                and paras[i].gap == 0
+                and paras[k].gap > 0
+                and paras[k].tlike
+                and paras[k].width <= min(40, paras[i].width)
+                and not paras[k].text.startswith(("—", "－－", "--"))
+                and paras[k - 1].kind in ("body", "table", "end")
+                and not paras[k - 1].tlike
+                and any(j < k for j in starts)
+            ):
+                starts.add(k)
         return starts
 
     @staticmethod
@@ -1152,7 +1358,7 @@ class _GeneralParser:
 
     # -- assembly -----------------------------------------------------------------------------------------
     def parse(self) -> ParsedBulletin:
-        paras = self._paragraphs()
+        paras = self._join_title_lines(self._paragraphs())
         self._mark_toc(paras)
         after = self._headlines_after(paras)
         if after is not None:
