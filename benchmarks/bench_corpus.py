@@ -90,7 +90,12 @@ def _value_ok(gold: dict[str, Any], entry: dict[str, Any]) -> bool:
     got = entry.get("value_base")
     if got is not None and _close(want, float(got)):
         return True
-    return entry.get("value") is not None and entry.get("unit") == gold["unit"] and _close(gold["value"], entry["value"])
+    if entry.get("value") is not None and entry.get("unit") == gold["unit"] and _close(gold["value"], entry["value"]):
+        return True
+    # one figure reported by several sources is one entry (issue 11): the value a source gave (`237.5亿件` beside the
+    # table's `2374636.3万件`) is returned with that source
+    return any(src.get("value") is not None and src.get("unit") == gold["unit"] and _close(gold["value"], src["value"])
+               for src in entry.get("sources") or [])
 
 
 def _growth_ok(gold: dict[str, Any], entry: dict[str, Any]) -> bool:
