@@ -420,7 +420,7 @@ _POST_VERBS = re.compile(
 )
 _BREAKERS = re.compile(
     r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
-    r"另外|同时|而且|并且|以及|对于|随着|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
+    r"另外|同时|而且|并且|以及|对于|随着|(?<=[局部委院署])(?:预计|预测|估计)|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
@@ -496,6 +496,46 @@ def _after_breakers(w: str) -> str:
 #: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
 _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
 
+#: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
+#: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
+#: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
+_REPORTER_SCOPE = re.compile(
+    r"^(?:限额以上单位(?=[^，,；;]*?类)|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
+)
+_SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额", "交易额", "消费品零售额", "商品零售额"})
+
+
+#: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
+#: handling volume (快递揽收量, 快件处理量), not the companies
+_PARCEL_VERB = re.compile(
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日)?"
+    r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
+)
+
+
+def _activity_metric(metric: str, base_unit: str) -> str:
+    """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
+    sessions held (`电商直播超1000万场` → 电商直播场次)."""
+    if base_unit == "件":
+        m = _PARCEL_VERB.match(metric)
+        if m:
+            obj = "快件" if m.group("v") == "处理" else "快递"
+            return f"{obj}{m.group('v')}量"
+    if base_unit == "场" and len(metric) >= 2 and not metric.endswith(("场次", "场", "次", "数", "量")):
+        return metric + "场次"
+    return metric
+
+
+def _strip_scope(w: str) -> str:
+    m = _REPORTER_SCOPE.match(w)
+    if not m:
+        return w
+    rest = w[m.end() :]
+    if len(rest) < 2 or rest in _SCOPE_TOTALS or rest[0] in "的和及与、,，":
+        return w
+    return rest
+
 
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
@@ -536,13 +576,14 @@ def _phrase(w: str) -> _Phrase:
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
+    w = _strip_scope(w)
     items: list[str] = []
     if _LIST_SEP.search(w) and not share:
         parts = [p for p in _LIST_SEP.split(w) if p]
         if len(parts) >= 2:
             items = _share_heads(parts)
     if not share:
-        w = _apply_de(w)
+        w = _strip_scope(_apply_de(w))
     if share:
         w = w + _clean_spaces(share)
     w = w.strip(" ,，、:：")
@@ -560,6 +601,11 @@ def _share_heads(parts: list[str]) -> list[str]:
     parts = [
         p if k == 0 or not p.startswith(("业务", "收入", "用户")) or p[:2] not in first or first.startswith(p[:2])
         else first[: first.find(p[:2])] + p
+        for k, p in enumerate(parts)
+    ]
+    # `邮政行业寄递业务量和业务收入`: the revenue is the industry's (邮政行业业务收入); 寄递 names the volume's kind only
+    parts = [
+        p[: p.find("寄递业务收入")] + "业务收入" if k and p.endswith("寄递业务收入") and len(p) > 6 else p
         for k, p in enumerate(parts)
     ]
     last = parts[-1]
@@ -589,6 +635,7 @@ def _share_heads(parts: list[str]) -> list[str]:
         "率",
         "数",
         "指数",
+        "价格",
         "类商品",
         "商品",
     )
@@ -604,6 +651,12 @@ def _share_heads(parts: list[str]) -> list[str]:
         p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
         for p in parts[:-1]
     ]
+    # `家居类、建材类商品零售额`: an item ending like the last item's category word (类/型) shares all after it
+    for k, p in enumerate(parts[:-1]):
+        if p[-1:] in ("类", "型") and len(p) >= 2 and not any(p.endswith(h) for h in heads):
+            cut_at = last.find(p[-1], 1)
+            if 0 < cut_at < len(last) - 1:
+                out[k] = p + last[cut_at + 1 :]
     return out + [last]
 
 
@@ -935,6 +988,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 if metric.endswith("业务") and gn.base_unit:
                     # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
                     metric += "收入" if gn.base_unit in _MONEY else "量"
+                metric = _activity_metric(metric, gn.base_unit)
                 q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
                 if k and q == "exact" and "分别" in masked[cb : n.start]:
                     q = qual
@@ -1074,6 +1128,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             if fm and "基本" not in fm.group():
                 f.growth_pct = 0.0
                 f.growth_decimals = 0
+    _name_parts(t, figs, fig_pos)
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in undated]))
     # update the context: the last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，
     # 6月当月增幅…`: a later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)
@@ -1172,6 +1227,73 @@ def _multi_year_span(
     return "drop"
 
 
+#: a name that ends in what is measured (an amount, a count, a rate, a price…); `线上旅游`, `吃类商品`, `进口` do not
+_MEASURE_END = re.compile(
+    r"(?:额|量|收入|规模|数|率|指数|价格|消费|票房|支出|次|值|比重|占比|份额|用户|人数|利润|费用|资金|里程|长度|面积|"
+    r"总量|总值|产值|GMV|场|户|家|笔|人)$"
+)
+#: a part named after its whole: `其中`, `X中，` / `X当中，` (`实物商品网上零售额中，吃类、穿类和用类商品分别增长…`)
+_PART_OF = re.compile(r"其中|(?:当中|之中|中)\s*[，,]")
+_WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)\s*[，,]\s*$")
+#: heads a part can take from its whole (longest first)
+_PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
+#: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
+_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+
+
+def _part_name(part: str, whole: str) -> str:
+    """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
+    `part` unchanged when nothing safe applies."""
+    if len(part) < 2 or not whole or "占" in whole or part == whole:
+        return part
+    if part in ("进口", "出口", "进口额", "出口额") and "进出口" in whole:
+        return whole[: whole.find("进出口")] + part[:2] + "额"
+    if len(whole) > len(part) and whole.endswith(part):
+        return whole  # `电影票房…，其中2月份票房近69亿元`: the whole's own name
+    if not _MEASURE_END.search(part):
+        if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
+            return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
+        head = next((h for h in _PART_HEADS if whole.endswith(h) and len(whole) > len(h)), "")
+        return part + head if head and not part.endswith(head[:1]) else part
+    for h in _PART_HEADS:
+        if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
+            pop = whole[: -len(h)]
+            kind = part[: -len(h)]
+            if _PART_POPULATION.match(pop) and kind.endswith(("型", "类")) and not part.startswith(pop):
+                return pop + part
+            break
+    return part
+
+
+def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """Parts of a whole take the whole's name where they name only the part (see _part_name)."""
+    wholes: dict[int, str] = {}
+    for k, f in enumerate(figs):
+        start = min(fig_pos[k], f.span_start)
+        whole = ""
+        # the whole as a figure earlier in the sentence, with `其中` between; a sibling part after a part (`其中实物型
+        # 网络零售额…，服务型网络零售额…`, `其中线上旅游和线上餐饮分别增长…`) has the same whole
+        for x in range(k - 1, -1, -1):
+            w = figs[x]
+            if "占" in w.metric:
+                continue
+            gap = t[w.span_end : start]
+            if x in wholes and not _PART_OF.search(gap):
+                whole = wholes[x]
+            elif _PART_OF.search(gap) and w.metric != f.metric:
+                whole = w.metric
+            break
+        if not whole:
+            pm = _PART_OF.search(t, 0, start)
+            lead = t[: pm.end()] if pm and pm.group() != "其中" else ""
+            m = _WHOLE_BEFORE.search(lead) if lead else None
+            if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
+                whole = _phrase(m.group("w")).metric
+        if whole:
+            wholes[k] = whole
+            f.metric = _part_name(f.metric, whole)
+
+
 def _is_growth_only(f: ExtractedFigure) -> bool:
     return (f.unit == "%" and f.value == f.growth_pct) or (f.unit == "个百分点" and f.value == f.growth_pp)
 
@@ -1219,6 +1341,8 @@ _SCOPE_AFTER = re.compile(
 )
 
 
+#: `N个(大中)城市` followed, in its clause, by the figures about them
+_SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
@@ -1262,6 +1386,9 @@ def _level_metrics(
     k = len(group)
     if _SCOPE_AFTER.match(t, group[-1].num.end):
         return None
+    surveyed = _SURVEYED_AFTER.match(t, group[-1].num.end)
+    if surveyed and _DIGIT_RE.search(surveyed.group("rest")):
+        return None  # `36个大中城市猪肉价格上涨24.3%`: how many cities were surveyed, not a figure
     if ph.metric.startswith("在") and split_region(ph.metric[1:] + "xx")[1] == "xx":
         return None  # `前10名有6个在浙江`: where things are, not a metric
     post = _post_noun(t, group[-1].num.end)
@@ -1479,9 +1606,26 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
                 _extract_sentence(quote, ctx, out)
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
+    _name_trade_parts(out)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
     return merge_restatements(out)
+
+
+def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
+    """`跨境电商零售进出口商品总额达717.3亿元…;其中进口441.7亿元…;出口275.6亿元…`: a bare 进口/出口 right after the
+    total of imports and exports (or after its sibling) is that total's part, in the same period and region."""
+    whole: ExtractedFigure | None = None
+    for f in figs:
+        bare = f.metric in ("进口", "出口", "进口额", "出口额")
+        if bare and whole is not None and (f.period_start, f.period_end, f.region) == (
+            whole.period_start,
+            whole.period_end,
+            whole.region,
+        ):
+            f.metric = _part_name(f.metric, whole.metric)
+            continue
+        whole = f if "进出口" in f.metric and "占" not in f.metric and not _is_growth_only(f) else None
 
 
 # ------------------------------------------------------------------------------------------------ tables
