@@ -985,6 +985,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 region, metric = metrics[k]
                 if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
                     continue
+                if "、" in region and _SUMMED.search(t, cb, gn.start):
+                    continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
                 if metric.endswith("业务") and gn.base_unit:
                     # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
                     metric += "收入" if gn.base_unit in _MONEY else "量"
@@ -1341,6 +1343,7 @@ _SCOPE_AFTER = re.compile(
 )
 
 
+_SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
 #: `N个(大中)城市` followed, in its clause, by the figures about them
 _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
@@ -1717,7 +1720,7 @@ def _table_figures(
                 fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key) or fk.startswith(row_key)
             )
             if num is not None and not _is_growth_only(f):
-                if same_name and abs(f.value_base - num.value_base) <= 1e-9 * max(abs(num.value_base), 1.0):
+                if same_name and _agrees(f, num.value_base, growth):
                     twin = f
                     break
             elif num is None and _is_growth_only(f) and same_name and f.growth_pct == growth:
@@ -1767,6 +1770,19 @@ def _table_figures(
 
 
 _HEAD_ONLY = re.compile(r"(?:额|量|收入|数|率|值)$")
+
+
+def _agrees(stated: ExtractedFigure, table_base: float, table_growth: float | None) -> bool:
+    """The text's figure restates the table's cell: equal, or equal to the text's own precision (`237.5亿件` for the
+    cell `2374636.3` 万件) with the same growth."""
+    if abs(stated.value_base - table_base) <= 1e-9 * max(abs(table_base), 1.0):
+        return True
+    if not stated.value or stated.value_decimals is None:
+        return False
+    if table_growth is None or stated.growth_pct is None or abs(table_growth - stated.growth_pct) > 1e-9:
+        return False
+    step = abs(stated.value_base / stated.value) * 10 ** -stated.value_decimals
+    return abs(stated.value_base - table_base) <= step / 2 + 1e-9 * abs(table_base)
 
 
 def _decimals(written: str) -> int:

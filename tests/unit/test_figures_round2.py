@@ -119,3 +119,35 @@ def test_aliases_for_handling_volumes() -> None:
     assert "快递揽收量" in synonyms("快件揽收量")
     assert "快件处理量" in synonyms("快递处理量")
     assert "直播销售额" in synonyms("重点监测电商平台累计直播销售额")
+
+
+def test_a_sum_over_regions_is_no_regions_figure() -> None:
+    assert extract_figures("2024年，江苏和山东网络零售额合计达到2.6万亿元。", PUB) == []
+    # each region's own value (分别) stays
+    got = [(f.region, f.value) for f in extract_figures("2024年，江苏、山东网络零售额分别为1.3万亿元和0.9万亿元。", PUB)]
+    assert got == [("江苏", 1.3), ("山东", 0.9)]
+
+
+TABLE_TITLE = "2025年6月份邮政行业运行情况"
+TABLE_TEXT = """2025年1—6月，包裹业务量累计完成1.2亿件，同比增长6.3%。6月份，包裹业务量完成2044.5万件，同比增长2.0%。
+
+指标名称 | 单位 | 累计 | 当月 | 比去年同期增长（%） |
+| | | | 累计 | 当月
+包裹业务 | 万件 | 12186.4 | 2044.5 | 6.3 | 2.0
+"""
+
+
+def test_a_table_cell_restated_rounded_in_the_text_is_one_figure() -> None:
+    figs = [f for f in extract_figures(TABLE_TEXT, date(2025, 7, 15), title=TABLE_TITLE) if "包裹" in f.metric]
+    h1 = [f for f in figs if (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 6, 30))]
+    june = [f for f in figs if (f.period_start, f.period_end) == (date(2025, 6, 1), date(2025, 6, 30))]
+    # the text's 1.2亿件 (rounded from 12186.4万件, same growth) is the table's cell: one figure each, not two
+    assert [(f.value, f.unit, f.growth_pct) for f in h1] == [(1.2, "亿件", 6.3)]
+    assert [(f.value, f.unit, f.growth_pct) for f in june] == [(2044.5, "万件", 2.0)]
+
+
+def test_a_different_growth_is_not_a_rounded_restatement() -> None:
+    text = TABLE_TEXT.replace("同比增长6.3%", "同比增长5.1%")
+    figs = [f for f in extract_figures(text, date(2025, 7, 15), title=TABLE_TITLE) if "包裹" in f.metric]
+    h1 = [f for f in figs if (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 6, 30))]
+    assert len(h1) == 2
