@@ -797,6 +797,7 @@ class _Ctx:
     period: PeriodMention | None = None  # last period seen in the paragraph
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
+    home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     sentence: str = ""  # the (folded) sentence being read
@@ -809,12 +810,52 @@ _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
 
-def _own_region(region: str, article: str) -> str:
+_CITY_WORDS = frozenset({"全市", "本市", "我市"})
+_PROVINCE_WORDS = frozenset({"全省", "本省", "我省"})
+
+
+def _own_region(region: str, article: str, home: str = "") -> str:
     """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
-    region when it names one."""
+    region when it names one, else the home region of the paper it was printed in (`我市` in 义乌商报 → 义乌) when
+    that is a place of the same kind (a city for 我市, a province for 我省)."""
     if region in _LOCAL_NAMES and article:
         return article
+    if region in _LOCAL_NAMES and home:
+        province = home in _province_names()
+        if (region in _CITY_WORDS and (not province or home in _MUNICIPALITIES)) or (
+            region in _PROVINCE_WORDS and province and home not in _MUNICIPALITIES
+        ):
+            return home
     return region or article or "全国"
+
+
+_MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+
+@lru_cache(maxsize=1)
+def _province_names(path: Path = REGIONS_FILE) -> frozenset[str]:
+    """Canonical names listed in the provinces section of seeds/regions.txt."""
+    out: set[str] = set()
+    section = ""
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("#"):
+                section = line
+                continue
+            if line and section.startswith("# provinces"):
+                name, _, canon = line.partition("\t")
+                out.add((canon or name).strip())
+    return frozenset(out)
+
+
+def home_region(publication: str) -> str:
+    """The one place a publication is named after (`义乌商报` → 义乌, `浙江日报` → 浙江), or "" (national or none)."""
+    found = {c for _s, _e, c in _region_mentions(fold(publication or ""))}
+    if len(found) != 1:
+        return ""
+    (only,) = found
+    return "" if only in _NATIONAL else only
 
 
 def _resolve(
@@ -996,7 +1037,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     q = qual
                 fig = ExtractedFigure(
                     metric=metric,
-                    region=_own_region(region, ctx.region),
+                    region=_own_region(region, ctx.region, ctx.home),
                     value=gn.value,
                     unit=gn.unit,
                     value_base=gn.value_base,
@@ -1100,7 +1141,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         unit = "个百分点" if it.kind == "pp" else "%"
                         fig = ExtractedFigure(
                             metric=metric,
-                            region=_own_region(region, ctx.region),
+                            region=_own_region(region, ctx.region, ctx.home),
                             value=g_it.growth,
                             unit=unit,
                             value_base=g_it.growth,
@@ -1557,15 +1598,17 @@ _FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超�
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
-def extract_figures(text: str, published: date | None, *, title: str = "") -> list[ExtractedFigure]:
+def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
     """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
 
     `title`: the article's title; a region it names (`上海市快递业务量…`) — or, failing that, the region of an
-    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none."""
+    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
+    `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
+    the article names no region."""
     out: list[ExtractedFigure] = []
     region = article_region(title, text)
     lines = text.split("\n")
-    ctx = _Ctx(published, region=region)
+    ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
         lines = split_glued_rows(lines)
     tables = find_tables(lines, _is_period_cell) if "|" in text else []
@@ -1950,11 +1993,11 @@ def article_region(title: str, body: str = "") -> str:
     return found[0] if len(found) == 1 else ""
 
 
-def figure_values(body: str, published: date | None, *, title: str = "") -> list[dict[str, Any]]:
+def figure_values(body: str, published: date | None, *, title: str = "", home: str = "") -> list[dict[str, Any]]:
     """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
     exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
     rows: list[dict[str, Any]] = []
-    for f in extract_figures(body, published, title=title):
+    for f in extract_figures(body, published, title=title, home=home):
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]

@@ -151,3 +151,30 @@ def test_a_different_growth_is_not_a_rounded_restatement() -> None:
     figs = [f for f in extract_figures(text, date(2025, 7, 15), title=TABLE_TITLE) if "包裹" in f.metric]
     h1 = [f for f in figs if (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 6, 30))]
     assert len(h1) == 2
+
+
+def test_home_region_of_a_publication() -> None:
+    from bot.services.figures import home_region
+
+    assert home_region("义乌商报") == "义乌"
+    assert home_region("浙江日报") == "浙江"
+    assert home_region("人民日报") == ""
+    assert home_region("中国邮政快递报") == ""
+    assert home_region("") == ""
+
+
+def test_our_city_in_a_local_paper_is_the_papers_city() -> None:
+    text = "10月1日至7日，我市快递企业共揽收快件4200万件，同比增长12%。全市网络零售额达85亿元。"
+    figs = extract_figures(text, date(2025, 10, 9), title="国庆假期快递量创新高", home="金华")
+    assert [(f.region, f.metric) for f in figs] == [("金华", "快递揽收量"), ("金华", "网络零售额")]
+    # no home: the local scope stays as written (never 全国)
+    figs = extract_figures(text, date(2025, 10, 9), title="国庆假期快递量创新高")
+    assert [f.region for f in figs] == ["我市", "全市"]
+    # a province's paper does not say what 我市 is; the article's own region wins over the paper's
+    figs = extract_figures(text, date(2025, 10, 9), title="国庆假期快递量创新高", home="浙江")
+    assert [f.region for f in figs] == ["我市", "全市"]
+    figs = extract_figures(text, date(2025, 10, 9), title="温州国庆假期快递量创新高", home="金华")
+    assert {f.region for f in figs} == {"温州"}
+    # 全省 in a province's paper
+    (f,) = extract_figures("前三季度，全省农村网络零售额1200亿元。", date(2025, 10, 20), home="浙江")
+    assert f.region == "浙江"
