@@ -534,7 +534,8 @@ def _strip_scope(w: str) -> str:
     rest = w[m.end() :]
     if len(rest) < 2 or rest in _SCOPE_TOTALS or rest[0] in "的和及与、,，":
         return w
-    return rest
+    rest = _LEAD_RE.sub("", rest)  # `重点平台累计直播销售额` → 直播销售额
+    return rest if len(rest) >= 2 else w
 
 
 def _apply_de(w: str) -> str:
@@ -870,7 +871,8 @@ def _resolve(
 def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     t = fold(quote)
     ctx.sentence = t
-    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
@@ -1595,6 +1597,11 @@ _REFERS_BACK = re.compile(
 _REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
+#: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
+#: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
+_RUNNING_TOTAL = re.compile(
+    r"累计[^，,。；;0-9]{0,10}?[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
+)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
@@ -1644,7 +1651,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                     or (
                         para_period
                         and not ctx.period_forecast
-                        and _FLOW.search(quote) is not None
+                        and (_FLOW.search(quote) is not None or _RUNNING_TOTAL.search(fold(quote)) is not None)
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )

@@ -178,3 +178,22 @@ def test_our_city_in_a_local_paper_is_the_papers_city() -> None:
     # 全省 in a province's paper
     (f,) = extract_figures("前三季度，全省农村网络零售额1200亿元。", date(2025, 10, 20), home="浙江")
     assert f.region == "浙江"
+
+
+def test_a_running_money_total_takes_its_paragraphs_period() -> None:
+    text = "前三季度，全国网上零售额10万亿元，同比增长8%。重点平台累计直播销售额2.1万亿元。"
+    figs = extract_figures(text, date(2025, 10, 20))
+    live = [f for f in figs if f.metric == "直播销售额"]
+    assert [(f.value, f.period_start, f.period_end) for f in live] == [(2.1, date(2025, 1, 1), date(2025, 9, 30))]
+    # a count built or held to date is a stock: no period carried
+    text = "前三季度，全国网上零售额10万亿元，同比增长8%。全国累计建成充电站40万个。"
+    (_, stock) = extract_figures(text, date(2025, 10, 20))
+    assert (stock.period_start, stock.period_end) == (None, None)
+
+
+def test_the_dates_of_a_named_period_in_brackets() -> None:
+    (f,) = extract_figures("据测算，今年“618”期间（6月1日至18日），全国快递业务量达到60亿件。", date(2025, 6, 20))
+    assert (f.period_start, f.period_end) == (date(2025, 6, 1), date(2025, 6, 18))
+    # an aside in brackets is still no period of the figure
+    (f,) = extract_figures("今年6月（含端午假期），全国快递业务量达到150亿件。", date(2025, 7, 10))
+    assert (f.period_start, f.period_end) == (date(2025, 6, 1), date(2025, 6, 30))
