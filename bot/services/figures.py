@@ -1118,6 +1118,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     names = [(ph.region, x) for x in ph.items]
                 elif ph.metric:
                     names = [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
+                elif not figs and (colon := _colon_subject(t, masked, cb)) is not None:
+                    names = [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
                 elif figs:
                     names = [(figs[-1].region, figs[-1].metric)] * len(group)
                 elif ctx.metrics and _BREAKDOWN.match(t):
@@ -1465,6 +1467,10 @@ def _level_metrics(
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
             return [(sp.region, sp.metric)] * k
+    if not metric or len(metric) < 2:
+        colon = _colon_subject(t, masked, cb)
+        if colon is not None:
+            return [(colon.region or ph.region, colon.metric)] * k
     if metric.startswith("占"):
         if carried is None:
             return None
@@ -1488,6 +1494,24 @@ def _level_metrics(
         if "分别" in masked[cb : group[0].num.start]:
             return _distribute_list(ph.region, metric, prev_group, k)
     return [(ph.region, metric)] * k
+
+
+_COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
+
+
+def _colon_subject(t: str, masked: str, cb: int) -> _Phrase | None:
+    """`网上零售额:1-11月累计105374亿元`, `快递业务量：全年完成1320亿件`: a clause naming no metric right after a colon
+    takes the metric named before the colon (a short noun phrase ending in what is measured)."""
+    if cb <= 1 or t[cb - 1] not in "：:":
+        return None
+    pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, cb - 1)), default=0)
+    subj = masked[pb : cb - 1]
+    if _DIGIT_RE.search(subj) or not subj.strip():
+        return None
+    ph = _phrase(subj)
+    if not (2 <= len(ph.metric) <= 14) or not _COLON_METRIC_END.search(ph.metric) or ph.items:
+        return None
+    return ph
 
 
 def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:

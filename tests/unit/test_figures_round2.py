@@ -197,3 +197,16 @@ def test_the_dates_of_a_named_period_in_brackets() -> None:
     # an aside in brackets is still no period of the figure
     (f,) = extract_figures("今年6月（含端午假期），全国快递业务量达到150亿件。", date(2025, 7, 10))
     assert (f.period_start, f.period_end) == (date(2025, 6, 1), date(2025, 6, 30))
+
+
+def test_a_metric_named_before_a_colon() -> None:
+    got = extract_figures("网上零售额:1-11月累计105374亿元,同比增长11.5%.", date(2025, 12, 15))
+    assert [(f.metric, f.value, f.growth_pct, f.period_end) for f in got] == [
+        ("网上零售额", 105374.0, 11.5, date(2025, 11, 30))]
+    got = extract_figures("跨境电商进出口：2024年为2.63万亿元，增长10.8%。", date(2025, 1, 13))
+    assert [(f.metric, f.value, f.growth_pct) for f in got] == [("跨境电商进出口", 2.63, 10.8)]
+    (f,) = extract_figures("杭州网络零售额:前三季度达6000亿元.", date(2025, 10, 20))
+    assert (f.region, f.metric) == ("杭州", "网络零售额")
+    # what is before the colon is no metric: nothing is made up
+    assert extract_figures("数据显示：1-11月累计105374亿元。", date(2025, 12, 15)) == []
+    assert extract_figures("记者：今年完成1320亿件。", date(2025, 12, 15)) == []
