@@ -646,7 +646,13 @@ def _share_heads(parts: list[str]) -> list[str]:
         # `城镇和乡村消费品零售额`: the items parallel the last item's first word (乡村), the rest is shared
         first = cut(last)[0]
         shared = last[len(first) :]
-        if len(first) >= 2 and len(shared) > len(head) and shared.endswith(head):
+        # (`在线旅游、在线餐饮销售额`: items starting with that same word vary after it — only the head is shared)
+        if (
+            len(first) >= 2
+            and len(shared) > len(head)
+            and shared.endswith(head)
+            and not any(p.startswith(first) for p in bare)
+        ):
             head = shared
     out = [
         p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
@@ -1335,7 +1341,8 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
             lead = t[: pm.end()] if pm and pm.group() != "其中" else ""
             m = _WHOLE_BEFORE.search(lead) if lead else None
             if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
-                whole = _phrase(m.group("w")).metric
+                w = m.group("w")
+                whole = _phrase(w[1:] if w.startswith("在") else w).metric  # `在实物商品网上零售额中，`
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)

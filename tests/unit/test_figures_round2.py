@@ -210,3 +210,17 @@ def test_a_metric_named_before_a_colon() -> None:
     # what is before the colon is no metric: nothing is made up
     assert extract_figures("数据显示：1-11月累计105374亿元。", date(2025, 12, 15)) == []
     assert extract_figures("记者：今年完成1320亿件。", date(2025, 12, 15)) == []
+
+
+def test_items_sharing_their_first_word_share_only_the_head() -> None:
+    got = names("上半年，在线教育、在线医疗销售额同比分别增长12.5%和30.2%。")
+    assert got == [("在线教育销售额", 12.5, 12.5), ("在线医疗销售额", 30.2, 30.2)]
+    # items parallel to the last item's first word still share the rest
+    got = names("1—4月，城镇和乡村消费品零售额分别增长3.2%和4.5%。")
+    assert [m for m, _, _ in got] == ["城镇消费品零售额", "乡村消费品零售额"]
+
+
+def test_parts_named_inside_in_x_zhong() -> None:
+    text = "1—9月，实物商品网上零售额9.2万亿元，增长9.9%；在实物商品网上零售额中，吃类、穿类商品分别增长14.1%和9.6%。"
+    got = names(text)
+    assert got[1:] == [("吃类商品网上零售额", 14.1, 14.1), ("穿类商品网上零售额", 9.6, 9.6)]
