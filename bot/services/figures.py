@@ -514,15 +514,20 @@ _PARCEL_VERB = re.compile(
 )
 
 
-def _activity_metric(metric: str, base_unit: str) -> str:
+_POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
+
+
+def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
     sessions held (`电商直播超1000万场` → 电商直播场次)."""
     if base_unit == "件":
         m = _PARCEL_VERB.match(metric)
-        if m:
-            obj = "快件" if m.group("v") == "处理" else "快递"
+        # `派送7.9亿件` after `快递企业共揽收快件…`: a bare verb counts parcels in a sentence about post, unless a noun
+        # follows the count (`共处理1200件投诉`)
+        if m and (m.group("o") or (_POSTAL.search(t) and not _post_noun(t, end))):
+            obj = "邮件" if m.group("o") == "邮件" else "快件" if m.group("v") == "处理" else "快递"
             return f"{obj}{m.group('v')}量"
-    if base_unit == "场" and len(metric) >= 2 and not metric.endswith(("场次", "场", "次", "数", "量")):
+    if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
     return metric
 
@@ -532,7 +537,7 @@ def _strip_scope(w: str) -> str:
     if not m:
         return w
     rest = w[m.end() :]
-    if len(rest) < 2 or rest in _SCOPE_TOTALS or rest[0] in "的和及与、,，":
+    if len(rest) < 3 or rest in _SCOPE_TOTALS or rest in _GENERIC_HEADS or rest[0] in "的和及与、,，":
         return w
     rest = _LEAD_RE.sub("", rest)  # `重点平台累计直播销售额` → 直播销售额
     return rest if len(rest) >= 2 else w
@@ -1039,7 +1044,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 if metric.endswith("业务") and gn.base_unit:
                     # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
                     metric += "收入" if gn.base_unit in _MONEY else "量"
-                metric = _activity_metric(metric, gn.base_unit)
+                metric = _activity_metric(metric, gn.base_unit, t, gn.end)
                 q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
                 if k and q == "exact" and "分别" in masked[cb : n.start]:
                     q = qual
@@ -1294,6 +1299,9 @@ _PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "
 _PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
 
 
+_NATIONAL_WORD = re.compile(r"全国|我国|中国|国内")
+
+
 def _part_name(part: str, whole: str) -> str:
     """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
     `part` unchanged when nothing safe applies."""
@@ -1335,6 +1343,8 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
                 whole = wholes[x]
             elif _PART_OF.search(gap) and w.metric != f.metric:
                 whole = w.metric
+                if f.region == "全国" and w.region != "全国" and not _NATIONAL_WORD.search(gap):
+                    f.region = w.region  # `全市社会消费品零售总额…，其中汽车类…`: a part of a local whole is local
             break
         if not whole:
             pm = _PART_OF.search(t, 0, start)

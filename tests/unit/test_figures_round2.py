@@ -224,3 +224,25 @@ def test_parts_named_inside_in_x_zhong() -> None:
     text = "1—9月，实物商品网上零售额9.2万亿元，增长9.9%；在实物商品网上零售额中，吃类、穿类商品分别增长14.1%和9.6%。"
     got = names(text)
     assert got[1:] == [("吃类商品网上零售额", 14.1, 14.1), ("穿类商品网上零售额", 9.6, 9.6)]
+
+
+def test_activity_names_stay_within_their_domain() -> None:
+    # handling something that is not post: no parcel metric
+    assert "快件处理量" not in [f.metric for f in extract_figures("全市共处理1200件投诉。", PUB)]
+    # mail is not parcels
+    assert [f.metric for f in extract_figures("全区网点共投递邮件300万件。", PUB)] == ["邮件投递量"]
+    # only live-stream sessions become a count of sessions
+    assert [f.metric for f in extract_figures("全年举办各类促销活动超过300场。", PUB)] != ["举办各类促销活动场次"]
+    # a reporter scope over a bare generic head keeps it (the head alone names nothing)
+    assert [f.metric for f in extract_figures("全市重点平台数量达到50个。", PUB)] == ["重点平台数量"]
+
+
+def test_a_part_of_a_local_whole_is_local() -> None:
+    got = extract_figures("上半年，全市社会消费品零售总额5000亿元，其中汽车类增长5%。", PUB)
+    assert {f.region for f in got} == {"全市"}
+
+
+def test_a_bare_handling_verb_counts_parcels_only_in_a_postal_sentence() -> None:
+    got = names("全国邮政、快递企业共揽收快件9.8亿件，派送8.1亿件，运行平稳。")
+    assert got == [("快递揽收量", 9.8, None), ("快递派送量", 8.1, None)]
+    assert "快件处理量" not in [f.metric for f in extract_figures("邮政管理局共处理1200件投诉。", PUB)]
