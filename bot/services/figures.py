@@ -985,6 +985,9 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 and not _OWN_TIME.search(t)
             ):
                 pm = ctx.period
+                # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
+                # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
+                forecast = forecast or ctx.period_forecast
         if it.kind == "level":
             qual = _qualifier(t, masked[cb : n.start], n)
             ph = _phrase(window)

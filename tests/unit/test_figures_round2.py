@@ -246,3 +246,13 @@ def test_a_bare_handling_verb_counts_parcels_only_in_a_postal_sentence() -> None
     got = names("全国邮政、快递企业共揽收快件9.8亿件，派送8.1亿件，运行平稳。")
     assert got == [("快递揽收量", 9.8, None), ("快递派送量", 8.1, None)]
     assert "快件处理量" not in [f.metric for f in extract_figures("邮政管理局共处理1200件投诉。", PUB)]
+
+
+def test_a_period_carried_from_a_forecast_stays_a_forecast() -> None:
+    text = "展望2026年，国家邮政局预计快递业务量将完成2000亿件；快递业务收入完成1.6万亿元，增速7%左右。"
+    figs = extract_figures(text, date(2026, 1, 10))
+    assert [(f.metric, f.value, f.is_forecast) for f in figs] == [
+        ("快递业务量", 2000.0, True), ("快递业务收入", 1.6, True)]
+    # no forecast before the ；: a plain report
+    figs = extract_figures("2025年快递业务量完成1750亿件；快递业务收入完成1.4万亿元。", date(2026, 1, 10))
+    assert [f.is_forecast for f in figs] == [False, False]
