@@ -810,6 +810,7 @@ class _Ctx:
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
     home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
+    prev_region: str = ""  # region of the last figure of the paragraph's previous sentence (for `其中…`)
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     sentence: str = ""  # the (folded) sentence being read
@@ -1190,6 +1191,17 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 f.growth_pct = 0.0
                 f.growth_decimals = 0
     _name_parts(t, figs, fig_pos)
+    if (
+        ctx.prev_region not in ("", "全国")
+        and _PART_LEAD.match(t)
+        and not _NATIONAL_WORD.search(t)
+    ):
+        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
+        for f in figs:
+            if f.region == "全国":
+                f.region = ctx.prev_region
+    if figs:
+        ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in undated]))
     # update the context: the last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，
     # 6月当月增幅…`: a later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)
@@ -1633,6 +1645,7 @@ def iter_sentences(text: str) -> list[tuple[int, str]]:
 
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
 #: period of the sentence before; any other sentence without a period of its own has none
+_PART_LEAD = re.compile(r"^[\s,，、]*其中")
 _REFERS_BACK = re.compile(
     r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
     r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
@@ -1676,7 +1689,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics = None, []
+        ctx.year, ctx.metrics, ctx.prev_region = None, [], ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text

@@ -256,3 +256,13 @@ def test_a_period_carried_from_a_forecast_stays_a_forecast() -> None:
     # no forecast before the ；: a plain report
     figs = extract_figures("2025年快递业务量完成1750亿件；快递业务收入完成1.4万亿元。", date(2026, 1, 10))
     assert [f.is_forecast for f in figs] == [False, False]
+
+
+def test_a_part_after_qizhong_in_the_next_sentence_keeps_the_local_region() -> None:
+    text = "今年1-9月,全省实现网络零售额1.8万亿元,同比增长9%;其中,跨境电商出口额2000亿元,增长15%."
+    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全省"]
+    # named national: stays national; no 其中: no carry
+    text = "今年1-9月,全省实现网络零售额1.8万亿元,同比增长9%;其中,全国跨境电商出口额2000亿元,增长15%."
+    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]
+    text = "前三季度，全省网络零售额1.8万亿元。\n其中，跨境电商出口额2000亿元。"
+    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]  # another paragraph
