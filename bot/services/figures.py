@@ -564,6 +564,7 @@ _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!�
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
+    w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _PAREN_RE.sub("", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w, trailing = _strip_trailing(w)
@@ -1077,6 +1078,11 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ctx.metrics.append(metric)
         else:
             # growth: own metric (before any comparison phrase) or attach to the preceding figure(s)
+            if _older_base(periods, pm, cb, n.start, ctx):
+                # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth
+                prev_end = group[-1].num.end
+                i = j
+                continue
             gw = window
             cut = _COMPARE_CUT.search(gw)
             own_raw = gw[: cut.start()] if cut else gw
@@ -1371,6 +1377,17 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
+
+
+def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:
+    """A comparison period with an explicit year two or more years before the figure's own (`比2019年3月份增长`)."""
+    base = next((p for p in reversed(periods) if p.comparison and cb <= p.start < pos and p.explicit_year), None)
+    if base is None or base.year is None:
+        return False
+    own = pm.year if pm is not None and pm.year is not None else ctx.year
+    if own is None and ctx.published is not None:
+        own = ctx.published.year
+    return own is not None and own - base.year >= 2
 
 
 def _is_growth_only(f: ExtractedFigure) -> bool:

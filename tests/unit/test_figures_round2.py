@@ -266,3 +266,17 @@ def test_a_part_after_qizhong_in_the_next_sentence_keeps_the_local_region() -> N
     assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]
     text = "前三季度，全省网络零售额1.8万亿元。\n其中，跨境电商出口额2000亿元。"
     assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]  # another paragraph
+
+
+def test_a_change_over_an_older_base_year_is_not_a_yearly_growth() -> None:
+    text = "2021年4月份，社会消费品零售总额33153亿元，同比增长17.7%，比2019年4月份增长8.8%。"
+    figs = extract_figures(text, date(2021, 5, 17))
+    assert [(f.value, f.growth_pct) for f in figs] == [(33153.0, 17.7)]
+    # the year before is a yearly growth
+    figs = extract_figures("2024年，全国网上零售额15.5万亿元，比2023年增长7.2%。", date(2025, 1, 20))
+    assert [(f.value, f.growth_pct) for f in figs] == [(15.5, 7.2)]
+
+
+def test_a_header_date_cell_is_no_part_of_a_name() -> None:
+    figs = extract_figures("2021.07.30 | 上半年电商直播超1000万场", date(2021, 7, 30))
+    assert [f.metric for f in figs] == ["电商直播场次"]
