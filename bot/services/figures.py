@@ -2009,7 +2009,8 @@ _LEAD_AUTHORITY = re.compile(
 _NATIONAL = frozenset({"全国", "全球", "海外"})
 #: a place naming an outlet or a dateline, not the scope of the figures (`台州日报`, `北京4月21日电`)
 _OUTLET_AFTER = re.compile(
-    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|新闻网|网|发布)"
+    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|"
+    r"(?:新闻)?网(?=$|[^\u4e00-\u9fff]|讯|消息|报道|记者|评论)|发布)"
     r"|\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)"
 )
 #: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
@@ -2051,7 +2052,8 @@ def article_region(title: str, body: str = "") -> str:
     mentions = [
         m
         for m in _region_mentions(t)
-        if not (m[2] == "全国" and _RANK_IN.match(t, m[1])) and not _OUTLET_AFTER.match(t, m[1])
+        if not (m[2] == "全国" and (_RANK_IN.match(t, m[1]) or t[max(m[0] - 1, 0) : m[0]] in ("占", "居")))
+        and not _OUTLET_AFTER.match(t, m[1])
     ]
     if mentions:
         canon = [c for _, _, c in mentions]

@@ -280,3 +280,14 @@ def test_a_change_over_an_older_base_year_is_not_a_yearly_growth() -> None:
 def test_a_header_date_cell_is_no_part_of_a_name() -> None:
     figs = extract_figures("2021.07.30 | 上半年电商直播超1000万场", date(2021, 7, 30))
     assert [f.metric for f in figs] == ["电商直播场次"]
+
+
+def test_a_title_region_before_a_network_word_or_a_share_of_the_nation() -> None:
+    from bot.services.figures import article_region
+
+    # 网 of 网络零售 is no news site (浙江网); `占全国份额` / `居全国第二` compare with the nation, they do not name it
+    assert article_region("“十三五”期间江苏网络零售占全国份额提高") == "江苏"
+    assert article_region("广东网上零售额居全国第一") == "广东"
+    # an outlet's name (浙江网讯) is no region of the article; a title naming the nation is national
+    assert article_region("浙江网讯 全省网络零售额增长") == ""
+    assert article_region("江苏和全国网络零售额比较") == ""
