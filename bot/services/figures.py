@@ -881,6 +881,13 @@ def _resolve(
     return start, end, pm.label
 
 
+#: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
+_EVENT_AFTER = re.compile(
+    r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
+    r"双\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
+)
+
+
 def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     t = fold(quote)
     ctx.sentence = t
@@ -888,6 +895,8 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
+    # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
+    periods = [p for p in periods if not (p.kind == "year" and _EVENT_AFTER.match(t, p.end))]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
