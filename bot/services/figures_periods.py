@@ -166,8 +166,26 @@ def _cn_int(s: str) -> int:
     return int(s) if s.isdigit() else _CN_DIGIT.get(s, 0)
 
 
+#: a five-year plan's period (`“十二五”期间` → 2011—2015)
+_PLAN_RE = re.compile(r"[“\"「]?\s*十\s*([一二三四五])\s*五\s*[”\"」]?\s*(?:规划)?\s*(?:期间|时期)")
+_PLAN_FIRST_YEAR = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
+
 def find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
     """Every period mention in `text` (a width-folded sentence), in order."""
+    out = _find_periods(text, published, context_year)
+    if "五" in text:
+        for m in _PLAN_RE.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            first = _PLAN_FIRST_YEAR[m.group(1)]
+            label = re.sub(r"\s+", "", m.group())
+            out.append(PeriodMention(m.start(), m.end(), label, None, True, "yearrange", first, first + 4))
+        out.sort(key=lambda p: p.start)
+    return out
+
+
+def _find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     pattern = PERIOD_DAYS_RE if ("日" in text or "号" in text) else PERIOD_RE
     for m in pattern.finditer(text):

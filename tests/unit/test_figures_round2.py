@@ -303,3 +303,14 @@ def test_a_year_naming_a_holiday_is_not_the_figures_period() -> None:
     # a plain year stays the period
     (f,) = extract_figures("2024年，全市网络零售额达2000亿元。", date(2025, 2, 1))
     assert (f.period_start, f.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_five_year_plan_is_its_five_years() -> None:
+    (f,) = extract_figures("“十三五”期间，省财政先后落实农村电商专项资金2.6亿元，支持县域物流建设。", date(2021, 3, 1))
+    assert (f.metric, f.value, f.period_start, f.period_end) == (
+        "农村电商专项资金", 2.6, date(2016, 1, 1), date(2020, 12, 31))
+    figs = extract_figures("十三五期间，全国快递业务量从206.7亿件增长到833.6亿件。", date(2021, 3, 1))
+    assert [(f.value, f.period_start.year) for f in figs] == [(206.7, 2016), (833.6, 2020)]
+    # `以来` starts a span; it is not the plan's five years
+    (f,) = extract_figures("“十四五”以来，累计建成5G基站300万个。", date(2024, 3, 1))
+    assert f.period_start is None
