@@ -881,6 +881,9 @@ def _resolve(
     return start, end, pm.label
 
 
+#: `社会消费品零售总额增速（0.7%）`: a bracket holding only the rate just named is that rate, not an aside
+_RATE_IN_PARENS = re.compile(r"(?:增速|增幅)[（(]\s*(?P<v>-?[0-9]+(?:\.[0-9]+)?)\s*%\s*[)）]")
+_COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|略高于|略低于)")
 #: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
 _EVENT_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
@@ -1206,6 +1209,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 f.growth_pct = 0.0
                 f.growth_decimals = 0
     _name_parts(t, figs, fig_pos)
+    _bracketed_rates(t, masked, periods, ctx, figs, quote)
     if (
         ctx.prev_region not in ("", "全国")
         and _PART_LEAD.match(t)
@@ -1386,6 +1390,50 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
+
+
+def _bracketed_rates(
+    t: str, masked: str, periods: list[PeriodMention], ctx: _Ctx, figs: list[ExtractedFigure], quote: str
+) -> None:
+    """`明显高于同期社会消费品零售总额增速（0.7%）`: the growth of the indicator compared with, over the same period."""
+    if "增" not in t:
+        return
+    for m in _RATE_IN_PARENS.finditer(t):
+        cb = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(t, 0, m.start())), default=0)
+        clause = masked[cb : m.start()].replace("\x00", "")
+        cut = _COMPARED_WITH.match(clause)
+        if cut is None:
+            continue
+        subject = re.sub(r"^\s*(?:同期|同时期|同一时期)(?:的)?", "", clause[cut.end() :])
+        ph = _phrase(subject)
+        if ph.items or not (2 <= len(ph.metric) <= 14) or not _MEASURE_END.search(ph.metric):
+            continue
+        pm = next((p for p in reversed(periods) if p.end <= m.start() and not p.comparison), None)
+        start, end, label = _resolve(pm, ctx, False)
+        value = float(m.group("v"))
+        decimals = len(m.group("v").partition(".")[2])
+        figs.append(
+            ExtractedFigure(
+                metric=ph.metric,
+                region=_own_region(ph.region, ctx.region, ctx.home),
+                value=value,
+                unit="%",
+                value_base=value,
+                base_unit="%",
+                qualifier="exact",
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=value,
+                growth_pp=None,
+                is_forecast=False,
+                quote=quote,
+                span_start=m.start("v"),
+                span_end=m.end("v"),
+                value_decimals=decimals,
+                growth_decimals=decimals,
+            )
+        )
 
 
 def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:

@@ -314,3 +314,14 @@ def test_a_five_year_plan_is_its_five_years() -> None:
     # `以来` starts a span; it is not the plan's five years
     (f,) = extract_figures("“十四五”以来，累计建成5G基站300万个。", date(2024, 3, 1))
     assert f.period_start is None
+
+
+def test_the_bracketed_rate_of_the_indicator_compared_with() -> None:
+    text = "2023年1—6月，实物商品网上零售额6.06万亿元，增长10.8%，明显高于同期社会消费品零售总额增速（8.2%）。"
+    figs = extract_figures(text, date(2023, 7, 20))
+    rate = [f for f in figs if f.metric == "社会消费品零售总额"]
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in rate] == [
+        (8.2, date(2023, 1, 1), date(2023, 6, 30))]
+    # an unnamed average is not an indicator
+    figs = extract_figures("上半年，全省网络零售额增长9%，高于全国平均增速（7.6%）。", date(2023, 7, 20))
+    assert [f.growth_pct for f in figs] == [9.0]
