@@ -325,3 +325,15 @@ def test_the_bracketed_rate_of_the_indicator_compared_with() -> None:
     # an unnamed average is not an indicator
     figs = extract_figures("上半年，全省网络零售额增长9%，高于全国平均增速（7.6%）。", date(2023, 7, 20))
     assert [f.growth_pct for f in figs] == [9.0]
+
+
+def test_a_bracketed_span_of_days_takes_the_month_of_the_story() -> None:
+    text = "今年“双十二”期间（12日-14日），全市快递业务量累计达0.9亿件，同比增长11%。"
+    (f,) = extract_figures(text, date(2024, 12, 16))
+    assert (f.period_start, f.period_end, f.growth_pct) == (date(2024, 12, 12), date(2024, 12, 14), 11.0)
+    # days still to come in the story's month: the month before
+    (f,) = extract_figures("“双十一”期间（11日-16日），全国快递业务量达20亿件。", date(2023, 12, 2))
+    assert (f.period_start, f.period_end) == (date(2023, 11, 11), date(2023, 11, 16))
+    # no story date: no period invented
+    (f,) = extract_figures("活动期间（5日-9日），全市销售额达10亿元。", None)
+    assert (f.period_start, f.period_end) == (None, None)
