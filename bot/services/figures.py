@@ -561,6 +561,10 @@ def _apply_de(w: str) -> str:
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 
 
+_ENUM_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*")
+_UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -576,6 +580,8 @@ def _phrase(w: str) -> _Phrase:
         w = w[: m.start()]
         w, _ = _strip_trailing(w)
     w = _after_breakers(w)
+    # `二、我国网民规模达…` (a numbered point), `…储蓄银行直接营业收入）完成…` (the end of an aside begun before)
+    w = _UNOPENED_CLOSE.sub("", _ENUM_LEAD.sub("", w))
     w = _LEAD_RE.sub("", w)
     w = _clean_spaces(w)
     # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name

@@ -337,3 +337,13 @@ def test_a_bracketed_span_of_days_takes_the_month_of_the_story() -> None:
     # no story date: no period invented
     (f,) = extract_figures("活动期间（5日-9日），全市销售额达10亿元。", None)
     assert (f.period_start, f.period_end) == (None, None)
+
+
+def test_a_numbered_point_or_the_end_of_an_aside_is_no_part_of_a_name() -> None:
+    assert [(f.region, f.metric) for f in extract_figures("二、我国网民规模达11.08亿人。", PUB)] == [("全国", "网民规模")]
+    assert [f.metric for f in extract_figures("（三）跨境电商进出口2.6万亿元，增长11%。", PUB)] == ["跨境电商进出口"]
+    assert [f.metric for f in extract_figures("4、全国快递业务量完成1750亿件。", PUB)] == ["快递业务量"]
+    # a wrapped line that starts inside an aside names nothing of its own
+    assert extract_figures("储蓄银行直接营业收入）完成15000亿元。", PUB) == []
+    # 一、二线城市 is no numbered point
+    assert [f.metric for f in extract_figures("2024年，一、二线城市网络零售额占比60%。", PUB)] != ["二线城市网络零售额占比"]
