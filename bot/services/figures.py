@@ -1112,10 +1112,14 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ph.metric = ""  # `年增长45.9%`: 年 names no metric
             targets: list[int] = []
             shared = False
+            # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
+            region_list = (
+                ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
+            )
             multi = _multi_year_span(t, periods, n.start) if multi_year else None
             if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
                 multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
-            if figs and multi is None:
+            if figs and multi is None and not region_list:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
                 free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
                 if not ph.metric and len(group) > len(free):
@@ -1153,7 +1157,12 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     figs[x].growth_decimals = g_it.decimals
             else:
                 names: list[tuple[str, str]]
-                if ph.metric and len(group) > 1 and len(ph.items) == len(group):
+                if region_list:
+                    # of which metric, when several were just stated, is not known: nothing
+                    open_levels = {f.metric for f in figs if f.growth_pct is None and not _is_growth_only(f)}
+                    known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
+                    names = [(r, known) for r in region_list] if known else []
+                elif ph.metric and len(group) > 1 and len(ph.items) == len(group):
                     names = [(ph.region, x) for x in ph.items]
                 elif ph.metric:
                     names = [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
@@ -1564,6 +1573,16 @@ def _level_metrics(
             return [(ph.region, post)] * k
         if metric.endswith("等"):
             return None
+    if (
+        not metric
+        and k > 1
+        and ph.region.count("、") == k - 1
+        and carried is not None
+        and "分别" in masked[cb : group[0].num.start]
+        and all(g.num.base_unit == carried.base_unit for g in group)
+    ):
+        # `全省快递业务量完成120亿件…，其中杭州、宁波分别完成50亿件和20亿件`: the same metric, region by region
+        return [(r, carried.metric) for r in ph.region.split("、")]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:

@@ -347,3 +347,16 @@ def test_a_numbered_point_or_the_end_of_an_aside_is_no_part_of_a_name() -> None:
     assert extract_figures("储蓄银行直接营业收入）完成15000亿元。", PUB) == []
     # 一、二线城市 is no numbered point
     assert [f.metric for f in extract_figures("2024年，一、二线城市网络零售额占比60%。", PUB)] != ["二线城市网络零售额占比"]
+
+
+def test_a_breakdown_by_region_after_qizhong() -> None:
+    text = "2024年全省快递业务量完成130亿件，比上年增长10%，其中台州、温州分别完成25亿件和18亿件。"
+    got = [(f.region, f.metric, f.value) for f in extract_figures(text, date(2025, 1, 20))]
+    assert got == [("全省", "快递业务量", 130.0), ("台州", "快递业务量", 25.0), ("温州", "快递业务量", 18.0)]
+    text = "2024年全省快递业务量完成130亿件，其中台州、温州分别增长12%和8%。"
+    got = [(f.region, f.metric, f.growth_pct) for f in extract_figures(text, date(2025, 1, 20))]
+    assert got == [("全省", "快递业务量", None), ("台州", "快递业务量", 12.0), ("温州", "快递业务量", 8.0)]
+    # two metrics just stated: whose growth it is is not known — no figure, and none given to the province
+    text = "2024年全省快递业务量完成130亿件、业务收入900亿元，其中台州、温州分别增长12%和8%。"
+    got = [(f.region, f.growth_pct) for f in extract_figures(text, date(2025, 1, 20))]
+    assert got == [("全省", None), ("全省", None)]
