@@ -360,3 +360,11 @@ def test_a_breakdown_by_region_after_qizhong() -> None:
     text = "2024年全省快递业务量完成130亿件、业务收入900亿元，其中台州、温州分别增长12%和8%。"
     got = [(f.region, f.growth_pct) for f in extract_figures(text, date(2025, 1, 20))]
     assert got == [("全省", None), ("全省", None)]
+
+
+def test_a_news_agency_mark_is_no_part_of_a_name() -> None:
+    for body in ("本报讯 全市去年网络零售额达1000亿元。", "本报讯（记者王五）全市去年网络零售额达1000亿元。"):
+        got = [(f.region, f.metric) for f in extract_figures(body, date(2025, 1, 22), home="温州")]
+        assert got == [("温州", "网络零售额")]
+    # 通讯 inside a name stays
+    assert [f.metric for f in extract_figures("信息通讯业务收入增长5%。", PUB)] == ["信息通讯业务收入"]
