@@ -852,9 +852,18 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 
 
-@lru_cache(maxsize=1)
-def _province_names(path: Path = REGIONS_FILE) -> frozenset[str]:
+def _is_city(region: str) -> bool:
+    return region in _MUNICIPALITIES or region in _section_names("# cities")
+
+
+def _province_names() -> frozenset[str]:
     """Canonical names listed in the provinces section of seeds/regions.txt."""
+    return _section_names("# provinces")
+
+
+@lru_cache(maxsize=4)
+def _section_names(heading: str, path: Path = REGIONS_FILE) -> frozenset[str]:
+    """Canonical names listed under the comment line starting with `heading` in seeds/regions.txt."""
     out: set[str] = set()
     section = ""
     if path.exists():
@@ -863,7 +872,7 @@ def _province_names(path: Path = REGIONS_FILE) -> frozenset[str]:
             if line.startswith("#"):
                 section = line
                 continue
-            if line and section.startswith("# provinces"):
+            if line and section.startswith(heading):
                 name, _, canon = line.partition("\t")
                 out.add((canon or name).strip())
     return frozenset(out)
@@ -892,7 +901,7 @@ _RATE_IN_PARENS = re.compile(r"(?:增速|增幅)[（(]\s*(?P<v>-?[0-9]+(?:\.[0-9
 _COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|略高于|略低于)")
 #: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
 _EVENT_AFTER = re.compile(
-    r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
+    r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
     r"双\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
 )
 
@@ -1038,7 +1047,16 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             fallback_region = sent_region or (
                 carried.region if carried is not None and carried.region != "全国" else ""
             )
-            metrics = [(r or fallback_region, _expand_generic(m, ctx)) for r, m in metrics]
+            metrics = [
+                # `今年宁波“双11”期间，全市快递业务量…`: the unnamed 全市 is the place the sentence opened with
+                (
+                    sent_region
+                    if r in _CITY_WORDS and sent_region and _is_city(sent_region)
+                    else r or fallback_region,
+                    _expand_generic(m, ctx),
+                )
+                for r, m in metrics
+            ]
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
             if fromto is not None and fromto.start() <= n.start < fromto.end():
                 start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
@@ -1223,6 +1241,10 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             if fm and "基本" not in fm.group():
                 f.growth_pct = 0.0
                 f.growth_decimals = 0
+    if sent_region and _is_city(sent_region):
+        for f in figs:
+            if f.region in _CITY_WORDS:
+                f.region = sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, fig_pos)
     _bracketed_rates(t, masked, periods, ctx, figs, quote)
     if (
@@ -1703,7 +1725,7 @@ def _sentence_region(masked: str) -> str:
     """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`) applies to its figures."""
     head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
     table, _ = _regions()
-    m = re.match(r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，])", head)
+    m = re.match(r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head)
     if not m:
         return ""
     region = table.get(m.group(1), "")

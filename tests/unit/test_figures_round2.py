@@ -368,3 +368,13 @@ def test_a_news_agency_mark_is_no_part_of_a_name() -> None:
         assert got == [("温州", "网络零售额")]
     # 通讯 inside a name stays
     assert [f.metric for f in extract_figures("信息通讯业务收入增长5%。", PUB)] == ["信息通讯业务收入"]
+
+
+def test_the_city_a_holiday_sentence_opens_with() -> None:
+    (f,) = extract_figures("今年宁波“双11”期间，全市快递业务量达3亿件。", date(2024, 11, 20))
+    assert (f.region, f.period_start) == ("宁波", None)
+    (f,) = extract_figures("今年上海“五五购物节”期间，全市网络零售额增长12%。", date(2024, 6, 1))
+    assert (f.region, f.growth_pct, f.period_start) == ("上海", 12.0, None)
+    # a province opening the sentence does not say which city 全市 is
+    (f,) = extract_figures("浙江，全市快递业务量达3亿件。", date(2024, 11, 20))
+    assert f.region == "全市"
