@@ -1766,7 +1766,9 @@ def iter_sentences(text: str) -> list[tuple[int, str]]:
 
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
 #: period of the sentence before; any other sentence without a period of its own has none
-_PART_LEAD = re.compile(r"^[\s,，、]*其中")
+#: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
+#: (`同期实现商品类网络购物交易额…`)
+_PART_LEAD = re.compile(r"^[\s,，、]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 _REFERS_BACK = re.compile(
     r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
     r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"

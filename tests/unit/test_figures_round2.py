@@ -378,3 +378,10 @@ def test_the_city_a_holiday_sentence_opens_with() -> None:
     # a province opening the sentence does not say which city 全市 is
     (f,) = extract_figures("浙江，全市快递业务量达3亿件。", date(2024, 11, 20))
     assert f.region == "全市"
+
+
+def test_a_subjectless_same_period_clause_keeps_the_region() -> None:
+    text = "2024年1月至10月，苏州实现社会消费品零售总额8000亿元；同期实现网络零售额3000亿元，同比增长9%。"
+    assert [f.region for f in extract_figures(text, date(2024, 11, 20))] == ["苏州", "苏州"]
+    text = "2024年1月至10月，苏州实现社会消费品零售总额8000亿元；同期全国网络零售额12万亿元。"
+    assert [f.region for f in extract_figures(text, date(2024, 11, 20))] == ["苏州", "全国"]
