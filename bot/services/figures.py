@@ -420,7 +420,7 @@ _POST_VERBS = re.compile(
 )
 _BREAKERS = re.compile(
     r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
-    r"另外|同时|而且|并且|以及|对于|随着|(?:本报|本刊|本台|[\u4e00-\u9fff]{1,4}网)讯|(?<=[局部委院署])(?:预计|预测|估计)|(?:先后|累计|共)?(?:落实|下达|拨付)了?|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
+    r"另外|同时|而且|并且|以及|对于|随着|(?:本报|本刊|本台|(?<=网))讯|(?<=[局部委院署])(?:预计|预测|估计)|(?:先后|累计|共)?(?:落实|下达|拨付)了?|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
@@ -1780,7 +1780,7 @@ _FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超�
 #: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
 #: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
 _RUNNING_TOTAL = re.compile(
-    r"累计[^，,。；;0-9]{0,10}?[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
+    r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
 )
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
@@ -1831,7 +1831,10 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                     or (
                         para_period
                         and not ctx.period_forecast
-                        and (_FLOW.search(quote) is not None or _RUNNING_TOTAL.search(fold(quote)) is not None)
+                        and (
+                            _FLOW.search(quote) is not None
+                            or ("累计" in quote and _RUNNING_TOTAL.search(quote) is not None)
+                        )
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
