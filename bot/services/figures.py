@@ -420,7 +420,7 @@ _POST_VERBS = re.compile(
 )
 _BREAKERS = re.compile(
     r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
-    r"另外|同时|而且|并且|以及|对于|随着|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
+    r"另外|同时|而且|并且|以及|对于|随着|(?:本报|本刊|本台|(?<=网))讯|(?<=[局部委院署])(?:预计|预测|估计)|(?:先后|累计|共)?(?:落实|下达|拨付)了?|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
     r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
 )
 _LEAD_RE = re.compile(
@@ -496,6 +496,52 @@ def _after_breakers(w: str) -> str:
 #: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
 _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
 
+#: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
+#: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
+#: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
+_REPORTER_SCOPE = re.compile(
+    r"^(?:限额以上单位(?=[^，,；;]*?类)|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
+)
+_SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额", "交易额", "消费品零售额", "商品零售额"})
+
+
+#: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
+#: handling volume (快递揽收量, 快件处理量), not the companies
+_PARCEL_VERB = re.compile(
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日)?"
+    r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
+)
+
+
+_POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
+
+
+def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
+    """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
+    sessions held (`电商直播超1000万场` → 电商直播场次)."""
+    if base_unit == "件":
+        m = _PARCEL_VERB.match(metric)
+        # `派送7.9亿件` after `快递企业共揽收快件…`: a bare verb counts parcels in a sentence about post, unless a noun
+        # follows the count (`共处理1200件投诉`)
+        if m and (m.group("o") or (_POSTAL.search(t) and not _post_noun(t, end))):
+            obj = "邮件" if m.group("o") == "邮件" else "快件" if m.group("v") == "处理" else "快递"
+            return f"{obj}{m.group('v')}量"
+    if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
+        return metric + "场次"
+    return metric
+
+
+def _strip_scope(w: str) -> str:
+    m = _REPORTER_SCOPE.match(w)
+    if not m:
+        return w
+    rest = w[m.end() :]
+    if len(rest) < 3 or rest in _SCOPE_TOTALS or rest in _GENERIC_HEADS or rest[0] in "的和及与、,，":
+        return w
+    rest = _LEAD_RE.sub("", rest)  # `重点平台累计直播销售额` → 直播销售额
+    return rest if len(rest) >= 2 else w
+
 
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
@@ -515,9 +561,14 @@ def _apply_de(w: str) -> str:
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 
 
+_ENUM_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*")
+_UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
+    w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _PAREN_RE.sub("", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w, trailing = _strip_trailing(w)
@@ -529,6 +580,8 @@ def _phrase(w: str) -> _Phrase:
         w = w[: m.start()]
         w, _ = _strip_trailing(w)
     w = _after_breakers(w)
+    # `二、我国网民规模达…` (a numbered point), `…储蓄银行直接营业收入）完成…` (the end of an aside begun before)
+    w = _UNOPENED_CLOSE.sub("", _ENUM_LEAD.sub("", w))
     w = _LEAD_RE.sub("", w)
     w = _clean_spaces(w)
     # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
@@ -536,13 +589,14 @@ def _phrase(w: str) -> _Phrase:
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
+    w = _strip_scope(w)
     items: list[str] = []
     if _LIST_SEP.search(w) and not share:
         parts = [p for p in _LIST_SEP.split(w) if p]
         if len(parts) >= 2:
             items = _share_heads(parts)
     if not share:
-        w = _apply_de(w)
+        w = _strip_scope(_apply_de(w))
     if share:
         w = w + _clean_spaces(share)
     w = w.strip(" ,，、:：")
@@ -560,6 +614,11 @@ def _share_heads(parts: list[str]) -> list[str]:
     parts = [
         p if k == 0 or not p.startswith(("业务", "收入", "用户")) or p[:2] not in first or first.startswith(p[:2])
         else first[: first.find(p[:2])] + p
+        for k, p in enumerate(parts)
+    ]
+    # `邮政行业寄递业务量和业务收入`: the revenue is the industry's (邮政行业业务收入); 寄递 names the volume's kind only
+    parts = [
+        p[: p.find("寄递业务收入")] + "业务收入" if k and p.endswith("寄递业务收入") and len(p) > 6 else p
         for k, p in enumerate(parts)
     ]
     last = parts[-1]
@@ -589,6 +648,7 @@ def _share_heads(parts: list[str]) -> list[str]:
         "率",
         "数",
         "指数",
+        "价格",
         "类商品",
         "商品",
     )
@@ -598,12 +658,24 @@ def _share_heads(parts: list[str]) -> list[str]:
         # `城镇和乡村消费品零售额`: the items parallel the last item's first word (乡村), the rest is shared
         first = cut(last)[0]
         shared = last[len(first) :]
-        if len(first) >= 2 and len(shared) > len(head) and shared.endswith(head):
+        # (`在线旅游、在线餐饮销售额`: items starting with that same word vary after it — only the head is shared)
+        if (
+            len(first) >= 2
+            and len(shared) > len(head)
+            and shared.endswith(head)
+            and not any(p.startswith(first) for p in bare)
+        ):
             head = shared
     out = [
         p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
         for p in parts[:-1]
     ]
+    # `家居类、建材类商品零售额`: an item ending like the last item's category word (类/型) shares all after it
+    for k, p in enumerate(parts[:-1]):
+        if p[-1:] in ("类", "型") and len(p) >= 2 and not any(p.endswith(h) for h in heads):
+            cut_at = last.find(p[-1], 1)
+            if 0 < cut_at < len(last) - 1:
+                out[k] = p + last[cut_at + 1 :]
     return out + [last]
 
 
@@ -744,6 +816,8 @@ class _Ctx:
     period: PeriodMention | None = None  # last period seen in the paragraph
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
+    home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
+    prev_region: str = ""  # region of the last figure of the paragraph's previous sentence (for `其中…`)
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     sentence: str = ""  # the (folded) sentence being read
@@ -756,12 +830,61 @@ _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
 
-def _own_region(region: str, article: str) -> str:
+_CITY_WORDS = frozenset({"全市", "本市", "我市"})
+_PROVINCE_WORDS = frozenset({"全省", "本省", "我省"})
+
+
+def _own_region(region: str, article: str, home: str = "") -> str:
     """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
-    region when it names one."""
+    region when it names one, else the home region of the paper it was printed in (`我市` in 义乌商报 → 义乌) when
+    that is a place of the same kind (a city for 我市, a province for 我省)."""
     if region in _LOCAL_NAMES and article:
         return article
+    if region in _LOCAL_NAMES and home:
+        province = home in _province_names()
+        if (region in _CITY_WORDS and (not province or home in _MUNICIPALITIES)) or (
+            region in _PROVINCE_WORDS and province and home not in _MUNICIPALITIES
+        ):
+            return home
     return region or article or "全国"
+
+
+_MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+
+def _is_city(region: str) -> bool:
+    return region in _MUNICIPALITIES or region in _section_names("# cities")
+
+
+def _province_names() -> frozenset[str]:
+    """Canonical names listed in the provinces section of seeds/regions.txt."""
+    return _section_names("# provinces")
+
+
+@lru_cache(maxsize=4)
+def _section_names(heading: str, path: Path = REGIONS_FILE) -> frozenset[str]:
+    """Canonical names listed under the comment line starting with `heading` in seeds/regions.txt."""
+    out: set[str] = set()
+    section = ""
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("#"):
+                section = line
+                continue
+            if line and section.startswith(heading):
+                name, _, canon = line.partition("\t")
+                out.add((canon or name).strip())
+    return frozenset(out)
+
+
+def home_region(publication: str) -> str:
+    """The one place a publication is named after (`义乌商报` → 义乌, `浙江日报` → 浙江), or "" (national or none)."""
+    found = {c for _s, _e, c in _region_mentions(fold(publication or ""))}
+    if len(found) != 1:
+        return ""
+    (only,) = found
+    return "" if only in _NATIONAL else only
 
 
 def _resolve(
@@ -773,12 +896,25 @@ def _resolve(
     return start, end, pm.label
 
 
+#: `社会消费品零售总额增速（0.7%）`: a bracket holding only the rate just named is that rate, not an aside
+_RATE_IN_PARENS = re.compile(r"(?:增速|增幅)[（(]\s*(?P<v>-?[0-9]+(?:\.[0-9]+)?)\s*%\s*[)）]")
+_COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|略高于|略低于)")
+#: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
+_EVENT_AFTER = re.compile(
+    r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
+    r"双\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
+)
+
+
 def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     t = fold(quote)
     ctx.sentence = t
-    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
+    # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
+    periods = [p for p in periods if not (p.kind == "year" and _EVENT_AFTER.match(t, p.end))]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
@@ -878,6 +1014,9 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 and not _OWN_TIME.search(t)
             ):
                 pm = ctx.period
+                # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
+                # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
+                forecast = forecast or ctx.period_forecast
         if it.kind == "level":
             qual = _qualifier(t, masked[cb : n.start], n)
             ph = _phrase(window)
@@ -908,7 +1047,16 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             fallback_region = sent_region or (
                 carried.region if carried is not None and carried.region != "全国" else ""
             )
-            metrics = [(r or fallback_region, _expand_generic(m, ctx)) for r, m in metrics]
+            metrics = [
+                # `今年宁波“双11”期间，全市快递业务量…`: the unnamed 全市 is the place the sentence opened with
+                (
+                    sent_region
+                    if r in _CITY_WORDS and sent_region and _is_city(sent_region)
+                    else r or fallback_region,
+                    _expand_generic(m, ctx),
+                )
+                for r, m in metrics
+            ]
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
             if fromto is not None and fromto.start() <= n.start < fromto.end():
                 start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
@@ -932,15 +1080,18 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 region, metric = metrics[k]
                 if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
                     continue
+                if "、" in region and _SUMMED.search(t, cb, gn.start):
+                    continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
                 if metric.endswith("业务") and gn.base_unit:
                     # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
                     metric += "收入" if gn.base_unit in _MONEY else "量"
+                metric = _activity_metric(metric, gn.base_unit, t, gn.end)
                 q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
                 if k and q == "exact" and "分别" in masked[cb : n.start]:
                     q = qual
                 fig = ExtractedFigure(
                     metric=metric,
-                    region=_own_region(region, ctx.region),
+                    region=_own_region(region, ctx.region, ctx.home),
                     value=gn.value,
                     unit=gn.unit,
                     value_base=gn.value_base,
@@ -963,6 +1114,11 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ctx.metrics.append(metric)
         else:
             # growth: own metric (before any comparison phrase) or attach to the preceding figure(s)
+            if _older_base(periods, pm, cb, n.start, ctx):
+                # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth
+                prev_end = group[-1].num.end
+                i = j
+                continue
             gw = window
             cut = _COMPARE_CUT.search(gw)
             own_raw = gw[: cut.start()] if cut else gw
@@ -974,10 +1130,14 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                 ph.metric = ""  # `年增长45.9%`: 年 names no metric
             targets: list[int] = []
             shared = False
+            # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
+            region_list = (
+                ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
+            )
             multi = _multi_year_span(t, periods, n.start) if multi_year else None
             if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
                 multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
-            if figs and multi is None:
+            if figs and multi is None and not region_list:
                 cands = [x for x in (last_level_group or [len(figs) - 1])]
                 free = [x for x in cands if (figs[x].growth_pct if it.kind == "growth" else figs[x].growth_pp) is None]
                 if not ph.metric and len(group) > len(free):
@@ -1015,10 +1175,17 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                     figs[x].growth_decimals = g_it.decimals
             else:
                 names: list[tuple[str, str]]
-                if ph.metric and len(group) > 1 and len(ph.items) == len(group):
+                if region_list:
+                    # of which metric, when several were just stated, is not known: nothing
+                    open_levels = {f.metric for f in figs if f.growth_pct is None and not _is_growth_only(f)}
+                    known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
+                    names = [(r, known) for r in region_list] if known else []
+                elif ph.metric and len(group) > 1 and len(ph.items) == len(group):
                     names = [(ph.region, x) for x in ph.items]
                 elif ph.metric:
                     names = [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
+                elif not figs and (colon := _colon_subject(t, masked, cb)) is not None:
+                    names = [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
                 elif figs:
                     names = [(figs[-1].region, figs[-1].metric)] * len(group)
                 elif ctx.metrics and _BREAKDOWN.match(t):
@@ -1044,7 +1211,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
                         unit = "个百分点" if it.kind == "pp" else "%"
                         fig = ExtractedFigure(
                             metric=metric,
-                            region=_own_region(region, ctx.region),
+                            region=_own_region(region, ctx.region, ctx.home),
                             value=g_it.growth,
                             unit=unit,
                             value_base=g_it.growth,
@@ -1074,6 +1241,23 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
             if fm and "基本" not in fm.group():
                 f.growth_pct = 0.0
                 f.growth_decimals = 0
+    if sent_region and _is_city(sent_region):
+        for f in figs:
+            if f.region in _CITY_WORDS:
+                f.region = sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
+    _name_parts(t, figs, fig_pos)
+    _bracketed_rates(t, masked, periods, ctx, figs, quote)
+    if (
+        ctx.prev_region not in ("", "全国")
+        and _PART_LEAD.match(t)
+        and not _NATIONAL_WORD.search(t)
+    ):
+        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
+        for f in figs:
+            if f.region == "全国":
+                f.region = ctx.prev_region
+    if figs:
+        ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in undated]))
     # update the context: the last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，
     # 6月当月增幅…`: a later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)
@@ -1172,6 +1356,134 @@ def _multi_year_span(
     return "drop"
 
 
+#: a name that ends in what is measured (an amount, a count, a rate, a price…); `线上旅游`, `吃类商品`, `进口` do not
+_MEASURE_END = re.compile(
+    r"(?:额|量|收入|规模|数|率|指数|价格|消费|票房|支出|次|值|比重|占比|份额|用户|人数|利润|费用|资金|里程|长度|面积|"
+    r"总量|总值|产值|GMV|场|户|家|笔|人)$"
+)
+#: a part named after its whole: `其中`, `X中，` / `X当中，` (`实物商品网上零售额中，吃类、穿类和用类商品分别增长…`)
+_PART_OF = re.compile(r"其中|(?:当中|之中|中)\s*[，,]")
+_WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)\s*[，,]\s*$")
+#: heads a part can take from its whole (longest first)
+_PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
+#: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
+_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+
+
+_NATIONAL_WORD = re.compile(r"全国|我国|中国|国内")
+
+
+def _part_name(part: str, whole: str) -> str:
+    """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
+    `part` unchanged when nothing safe applies."""
+    if len(part) < 2 or not whole or "占" in whole or part == whole:
+        return part
+    if part in ("进口", "出口", "进口额", "出口额") and "进出口" in whole:
+        return whole[: whole.find("进出口")] + part[:2] + "额"
+    if len(whole) > len(part) and whole.endswith(part):
+        return whole  # `电影票房…，其中2月份票房近69亿元`: the whole's own name
+    if not _MEASURE_END.search(part):
+        if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
+            return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
+        head = next((h for h in _PART_HEADS if whole.endswith(h) and len(whole) > len(h)), "")
+        return part + head if head and not part.endswith(head[:1]) else part
+    for h in _PART_HEADS:
+        if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
+            pop = whole[: -len(h)]
+            kind = part[: -len(h)]
+            if _PART_POPULATION.match(pop) and kind.endswith(("型", "类")) and not part.startswith(pop):
+                return pop + part
+            break
+    return part
+
+
+def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """Parts of a whole take the whole's name where they name only the part (see _part_name)."""
+    wholes: dict[int, str] = {}
+    for k, f in enumerate(figs):
+        start = min(fig_pos[k], f.span_start)
+        whole = ""
+        # the whole as a figure earlier in the sentence, with `其中` between; a sibling part after a part (`其中实物型
+        # 网络零售额…，服务型网络零售额…`, `其中线上旅游和线上餐饮分别增长…`) has the same whole
+        for x in range(k - 1, -1, -1):
+            w = figs[x]
+            if "占" in w.metric:
+                continue
+            gap = t[w.span_end : start]
+            if x in wholes and not _PART_OF.search(gap):
+                whole = wholes[x]
+            elif _PART_OF.search(gap) and w.metric != f.metric:
+                whole = w.metric
+                if f.region == "全国" and w.region != "全国" and not _NATIONAL_WORD.search(gap):
+                    f.region = w.region  # `全市社会消费品零售总额…，其中汽车类…`: a part of a local whole is local
+            break
+        if not whole:
+            pm = _PART_OF.search(t, 0, start)
+            lead = t[: pm.end()] if pm and pm.group() != "其中" else ""
+            m = _WHOLE_BEFORE.search(lead) if lead else None
+            if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
+                w = m.group("w")
+                whole = _phrase(w[1:] if w.startswith("在") else w).metric  # `在实物商品网上零售额中，`
+        if whole:
+            wholes[k] = whole
+            f.metric = _part_name(f.metric, whole)
+
+
+def _bracketed_rates(
+    t: str, masked: str, periods: list[PeriodMention], ctx: _Ctx, figs: list[ExtractedFigure], quote: str
+) -> None:
+    """`明显高于同期社会消费品零售总额增速（0.7%）`: the growth of the indicator compared with, over the same period."""
+    if "增" not in t:
+        return
+    for m in _RATE_IN_PARENS.finditer(t):
+        cb = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(t, 0, m.start())), default=0)
+        clause = masked[cb : m.start()].replace("\x00", "")
+        cut = _COMPARED_WITH.match(clause)
+        if cut is None:
+            continue
+        subject = re.sub(r"^\s*(?:同期|同时期|同一时期)(?:的)?", "", clause[cut.end() :])
+        ph = _phrase(subject)
+        if ph.items or not (2 <= len(ph.metric) <= 14) or not _MEASURE_END.search(ph.metric):
+            continue
+        pm = next((p for p in reversed(periods) if p.end <= m.start() and not p.comparison), None)
+        start, end, label = _resolve(pm, ctx, False)
+        value = float(m.group("v"))
+        decimals = len(m.group("v").partition(".")[2])
+        figs.append(
+            ExtractedFigure(
+                metric=ph.metric,
+                region=_own_region(ph.region, ctx.region, ctx.home),
+                value=value,
+                unit="%",
+                value_base=value,
+                base_unit="%",
+                qualifier="exact",
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=value,
+                growth_pp=None,
+                is_forecast=False,
+                quote=quote,
+                span_start=m.start("v"),
+                span_end=m.end("v"),
+                value_decimals=decimals,
+                growth_decimals=decimals,
+            )
+        )
+
+
+def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:
+    """A comparison period with an explicit year two or more years before the figure's own (`比2019年3月份增长`)."""
+    base = next((p for p in reversed(periods) if p.comparison and cb <= p.start < pos and p.explicit_year), None)
+    if base is None or base.year is None:
+        return False
+    own = pm.year if pm is not None and pm.year is not None else ctx.year
+    if own is None and ctx.published is not None:
+        own = ctx.published.year
+    return own is not None and own - base.year >= 2
+
+
 def _is_growth_only(f: ExtractedFigure) -> bool:
     return (f.unit == "%" and f.value == f.growth_pct) or (f.unit == "个百分点" and f.value == f.growth_pp)
 
@@ -1219,6 +1531,9 @@ _SCOPE_AFTER = re.compile(
 )
 
 
+_SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
+#: `N个(大中)城市` followed, in its clause, by the figures about them
+_SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
@@ -1262,6 +1577,9 @@ def _level_metrics(
     k = len(group)
     if _SCOPE_AFTER.match(t, group[-1].num.end):
         return None
+    surveyed = _SURVEYED_AFTER.match(t, group[-1].num.end)
+    if surveyed and _DIGIT_RE.search(surveyed.group("rest")):
+        return None  # `36个大中城市猪肉价格上涨24.3%`: how many cities were surveyed, not a figure
     if ph.metric.startswith("在") and split_region(ph.metric[1:] + "xx")[1] == "xx":
         return None  # `前10名有6个在浙江`: where things are, not a metric
     post = _post_noun(t, group[-1].num.end)
@@ -1277,6 +1595,16 @@ def _level_metrics(
             return [(ph.region, post)] * k
         if metric.endswith("等"):
             return None
+    if (
+        not metric
+        and k > 1
+        and ph.region.count("、") == k - 1
+        and carried is not None
+        and "分别" in masked[cb : group[0].num.start]
+        and all(g.num.base_unit == carried.base_unit for g in group)
+    ):
+        # `全省快递业务量完成120亿件…，其中杭州、宁波分别完成50亿件和20亿件`: the same metric, region by region
+        return [(r, carried.metric) for r in ph.region.split("、")]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
@@ -1292,6 +1620,10 @@ def _level_metrics(
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
             return [(sp.region, sp.metric)] * k
+    if not metric or len(metric) < 2:
+        colon = _colon_subject(t, masked, cb)
+        if colon is not None:
+            return [(colon.region or ph.region, colon.metric)] * k
     if metric.startswith("占"):
         if carried is None:
             return None
@@ -1315,6 +1647,24 @@ def _level_metrics(
         if "分别" in masked[cb : group[0].num.start]:
             return _distribute_list(ph.region, metric, prev_group, k)
     return [(ph.region, metric)] * k
+
+
+_COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
+
+
+def _colon_subject(t: str, masked: str, cb: int) -> _Phrase | None:
+    """`网上零售额:1-11月累计105374亿元`, `快递业务量：全年完成1320亿件`: a clause naming no metric right after a colon
+    takes the metric named before the colon (a short noun phrase ending in what is measured)."""
+    if cb <= 1 or t[cb - 1] not in "：:":
+        return None
+    pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, cb - 1)), default=0)
+    subj = masked[pb : cb - 1]
+    if _DIGIT_RE.search(subj) or not subj.strip():
+        return None
+    ph = _phrase(subj)
+    if not (2 <= len(ph.metric) <= 14) or not _COLON_METRIC_END.search(ph.metric) or ph.items:
+        return None
+    return ph
 
 
 def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
@@ -1375,7 +1725,7 @@ def _sentence_region(masked: str) -> str:
     """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`) applies to its figures."""
     head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
     table, _ = _regions()
-    m = re.match(r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，])", head)
+    m = re.match(r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head)
     if not m:
         return ""
     region = table.get(m.group(1), "")
@@ -1416,6 +1766,9 @@ def iter_sentences(text: str) -> list[tuple[int, str]]:
 
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
 #: period of the sentence before; any other sentence without a period of its own has none
+#: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
+#: (`同期实现商品类网络购物交易额…`)
+_PART_LEAD = re.compile(r"^[\s,，、]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 _REFERS_BACK = re.compile(
     r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
     r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
@@ -1424,18 +1777,25 @@ _REFERS_BACK = re.compile(
 _REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
+#: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
+#: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
+_RUNNING_TOTAL = re.compile(
+    r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
+)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
-def extract_figures(text: str, published: date | None, *, title: str = "") -> list[ExtractedFigure]:
+def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
     """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
 
     `title`: the article's title; a region it names (`上海市快递业务量…`) — or, failing that, the region of an
-    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none."""
+    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
+    `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
+    the article names no region."""
     out: list[ExtractedFigure] = []
     region = article_region(title, text)
     lines = text.split("\n")
-    ctx = _Ctx(published, region=region)
+    ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
         lines = split_glued_rows(lines)
     tables = find_tables(lines, _is_period_cell) if "|" in text else []
@@ -1452,7 +1812,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics = None, []
+        ctx.year, ctx.metrics, ctx.prev_region = None, [], ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
@@ -1471,7 +1831,10 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
                     or (
                         para_period
                         and not ctx.period_forecast
-                        and _FLOW.search(quote) is not None
+                        and (
+                            _FLOW.search(quote) is not None
+                            or ("累计" in quote and _RUNNING_TOTAL.search(quote) is not None)
+                        )
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
@@ -1479,9 +1842,26 @@ def extract_figures(text: str, published: date | None, *, title: str = "") -> li
                 _extract_sentence(quote, ctx, out)
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
+    _name_trade_parts(out)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
     return merge_restatements(out)
+
+
+def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
+    """`跨境电商零售进出口商品总额达717.3亿元…;其中进口441.7亿元…;出口275.6亿元…`: a bare 进口/出口 right after the
+    total of imports and exports (or after its sibling) is that total's part, in the same period and region."""
+    whole: ExtractedFigure | None = None
+    for f in figs:
+        bare = f.metric in ("进口", "出口", "进口额", "出口额")
+        if bare and whole is not None and (f.period_start, f.period_end, f.region) == (
+            whole.period_start,
+            whole.period_end,
+            whole.region,
+        ):
+            f.metric = _part_name(f.metric, whole.metric)
+            continue
+        whole = f if "进出口" in f.metric and "占" not in f.metric and not _is_growth_only(f) else None
 
 
 # ------------------------------------------------------------------------------------------------ tables
@@ -1573,7 +1953,7 @@ def _table_figures(
                 fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key) or fk.startswith(row_key)
             )
             if num is not None and not _is_growth_only(f):
-                if same_name and abs(f.value_base - num.value_base) <= 1e-9 * max(abs(num.value_base), 1.0):
+                if same_name and _agrees(f, num.value_base, growth):
                     twin = f
                     break
             elif num is None and _is_growth_only(f) and same_name and f.growth_pct == growth:
@@ -1623,6 +2003,19 @@ def _table_figures(
 
 
 _HEAD_ONLY = re.compile(r"(?:额|量|收入|数|率|值)$")
+
+
+def _agrees(stated: ExtractedFigure, table_base: float, table_growth: float | None) -> bool:
+    """The text's figure restates the table's cell: equal, or equal to the text's own precision (`237.5亿件` for the
+    cell `2374636.3` 万件) with the same growth."""
+    if abs(stated.value_base - table_base) <= 1e-9 * max(abs(table_base), 1.0):
+        return True
+    if not stated.value or stated.value_decimals is None:
+        return False
+    if table_growth is None or stated.growth_pct is None or abs(table_growth - stated.growth_pct) > 1e-9:
+        return False
+    step = abs(stated.value_base / stated.value) * 10 ** -stated.value_decimals
+    return abs(stated.value_base - table_base) <= step / 2 + 1e-9 * abs(table_base)
 
 
 def _decimals(written: str) -> int:
@@ -1725,7 +2118,8 @@ _LEAD_AUTHORITY = re.compile(
 _NATIONAL = frozenset({"全国", "全球", "海外"})
 #: a place naming an outlet or a dateline, not the scope of the figures (`台州日报`, `北京4月21日电`)
 _OUTLET_AFTER = re.compile(
-    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|新闻网|网|发布)"
+    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|"
+    r"(?:新闻)?网(?=$|[^\u4e00-\u9fff]|讯|消息|报道|记者|评论)|发布)"
     r"|\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)"
 )
 #: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
@@ -1767,7 +2161,8 @@ def article_region(title: str, body: str = "") -> str:
     mentions = [
         m
         for m in _region_mentions(t)
-        if not (m[2] == "全国" and _RANK_IN.match(t, m[1])) and not _OUTLET_AFTER.match(t, m[1])
+        if not (m[2] == "全国" and (_RANK_IN.match(t, m[1]) or t[max(m[0] - 1, 0) : m[0]] in ("占", "居")))
+        and not _OUTLET_AFTER.match(t, m[1])
     ]
     if mentions:
         canon = [c for _, _, c in mentions]
@@ -1790,11 +2185,11 @@ def article_region(title: str, body: str = "") -> str:
     return found[0] if len(found) == 1 else ""
 
 
-def figure_values(body: str, published: date | None, *, title: str = "") -> list[dict[str, Any]]:
+def figure_values(body: str, published: date | None, *, title: str = "", home: str = "") -> list[dict[str, Any]]:
     """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
     exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
     rows: list[dict[str, Any]] = []
-    for f in extract_figures(body, published, title=title):
+    for f in extract_figures(body, published, title=title, home=home):
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]

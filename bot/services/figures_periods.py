@@ -166,8 +166,43 @@ def _cn_int(s: str) -> int:
     return int(s) if s.isdigit() else _CN_DIGIT.get(s, 0)
 
 
+#: a span of days with no month (`12日-15日`), alone in brackets
+_DAYS_ONLY_RE = re.compile(r"(?<=[（(])\s*([0-9]{1,2})\s*日\s*(?:-|—|–|~|～|至|到)\s*([0-9]{1,2})\s*日\s*(?=[)）])")
+#: a five-year plan's period (`“十二五”期间` → 2011—2015)
+_PLAN_RE = re.compile(r"[“\"「]?\s*十\s*([一二三四五])\s*五\s*[”\"」]?\s*(?:规划)?\s*(?:期间|时期)")
+_PLAN_FIRST_YEAR = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
+
 def find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
     """Every period mention in `text` (a width-folded sentence), in order."""
+    out = _find_periods(text, published, context_year)
+    if published is not None and "日" in text:
+        # `“双十二”期间（12日-15日）` in a story of 16 December: a span of days without its month is in the month of
+        # the story (or the month before, when those days are still to come)
+        for m in _DAYS_ONLY_RE.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            d1, d2 = int(m.group(1)), int(m.group(2))
+            if not (1 <= d1 < d2 <= 31):
+                continue
+            year, month = published.year, published.month
+            if d2 > published.day:
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            label = re.sub(r"\s+", "", m.group())
+            out.append(PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, d1, d2))
+        out.sort(key=lambda p: p.start)
+    if "五" in text:
+        for m in _PLAN_RE.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            first = _PLAN_FIRST_YEAR[m.group(1)]
+            label = re.sub(r"\s+", "", m.group())
+            out.append(PeriodMention(m.start(), m.end(), label, None, True, "yearrange", first, first + 4))
+        out.sort(key=lambda p: p.start)
+    return out
+
+
+def _find_periods(text: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     pattern = PERIOD_DAYS_RE if ("日" in text or "号" in text) else PERIOD_RE
     for m in pattern.finditer(text):

@@ -270,7 +270,7 @@ def test_spans_of_days_and_one_day_are_periods() -> None:
     assert (f.period_start, f.period_end, f.growth_pct, f.growth_decimals) == (
         date(2023, 11, 1), date(2023, 11, 11), 23.22, 2)
     (d,) = extract_figures("11月11日当天处理快件5080.86万件，同比增长36.8%。", date(2020, 11, 12))
-    assert (d.metric, d.period_start, d.period_end) == ("处理快件", date(2020, 11, 11), date(2020, 11, 11))
+    assert (d.metric, d.period_start, d.period_end) == ("快件处理量", date(2020, 11, 11), date(2020, 11, 11))
     # an event's date is not the period of the figures reported on it
     (e,) = extract_figures("5月31日，邮政管理局发布数据，快递业务量完成28.6亿件。", date(2023, 6, 1))
     assert (e.period_start, e.period_end) == (None, None)

@@ -21,9 +21,14 @@ from bot.services.figures import ExtractedFigure, extract_figures
 
 CASES: dict[str, dict[str, Any]] = {c["id"]: c for c in json.loads(Path(UNSEEN).read_text(encoding="utf-8"))}
 
-# unseen: 1.000 / 1.000 after the fixes (tuned on it); unseen2 (blind after the fixes): 0.971 / 0.917
-UNSEEN_FLOOR = (0.97, 0.97)
-UNSEEN2_FLOOR = (0.93, 0.88)
+# unseen: 1.000 / 1.000 after the fixes (tuned on it); unseen2 (blind after the fixes): 0.971 / 0.917.
+# Since parts name themselves after their whole, as the real-document corpus labels them (tests/corpus/README.md:
+# a subject carries where the text refers back) — `其中，出口…；进口…` under a total of imports and exports →
+# 跨境电商出口额/跨境电商进口额; `在实物商品网上零售额中，吃类…商品分别增长` → 吃类商品网上零售额 — the fixtures'
+# bare labels (出口/进口 in u028, v007; 吃类商品… in u004, v002) count as metric misses, 10 in all:
+# unseen 0.951 / 0.951, unseen2 0.824 / 0.778 (every other case unchanged).
+UNSEEN_FLOOR = (0.95, 0.95)
+UNSEEN2_FLOOR = (0.82, 0.77)
 
 
 @pytest.fixture(scope="module")
@@ -118,14 +123,16 @@ def test_scope_modifiers_stay_in_the_metric() -> None:
 
 
 def test_export_is_not_expanded_to_imports_and_exports() -> None:
-    assert [f.metric for f in figs("u028")] == ["跨境电商进出口", "出口", "进口"]
+    # the parts of a total of imports and exports are its export and import parts, never the total itself
+    assert [f.metric for f in figs("u028")] == ["跨境电商进出口", "跨境电商出口额", "跨境电商进口额"]
 
 
 def test_category_list_takes_the_head_noun() -> None:
+    # named inside their whole (`在实物商品网上零售额中，`): the whole's indicator for each category
     assert [(f.metric, f.growth_pct) for f in figs("u004")] == [
-        ("吃类商品", 11.3),
-        ("穿类商品", 9.1),
-        ("用类商品", 7.9),
+        ("吃类商品网上零售额", 11.3),
+        ("穿类商品网上零售额", 9.1),
+        ("用类商品网上零售额", 7.9),
     ]
 
 

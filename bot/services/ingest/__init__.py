@@ -23,6 +23,7 @@ from bot.config import MAX_UPLOAD_BYTES, get_settings
 from bot.db.engine import session_scope
 from bot.db.models import Article, ArticleSearch, Bulletin, Figure, utcnow
 from bot.errors import N_, IngestError
+from bot.services.figures import home_region
 from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
 from bot.services.ingest.dedupe import (
     FingerprintIndex,
@@ -277,7 +278,8 @@ def _launch(parsed: ParsedBulletin, folded_digest: tuple[list[str], str] | None 
     store), then search tokens and figures, which go on while the articles are stored."""
     folded, digest = folded_digest or _fold_and_hash(parsed)
     sizes = [len(t) for t in folded]
-    inputs = [ArticleInput(a.title[:500], a.body, a.published) for a in parsed.articles]
+    home = home_region(parsed.publication or "")
+    inputs = [ArticleInput(a.title[:500], a.body, a.published, home) for a in parsed.articles]
     return _Launched(
         folded,
         digest,

@@ -20,6 +20,8 @@ class ArticleInput:
     title: str
     body: str
     published: date | None
+    #: the region the bulletin's publication is named after (figures.home_region): what 我市/全市 mean in it
+    home: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,7 @@ def prepare_article(item: ArticleInput) -> PreparedArticle:
     return PreparedArticle(
         title_tokens=search_service._tokens(item.title),  # noqa: SLF001
         body_tokens=search_service._tokens(item.body),  # noqa: SLF001
-        figures=figures_service.figure_values(item.body, item.published, title=item.title),
+        figures=figures_service.figure_values(item.body, item.published, title=item.title, home=item.home),
     )
 
 
