@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import Chat as TgChat
 from telegram import ChatFullInfo, ChatMember, ChatMemberAdministrator, InlineKeyboardButton, Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.db.models import Subscription
 from bot.errors import N_, UserError
 from bot.i18n import Translator
 from bot.render import esc
@@ -29,15 +26,6 @@ from bot.services.topics import Topic, resolve_topic
 from handlers.analyst import watch_section
 from handlers.common import chunk, edit_or_reply, keyboard, reply
 
-COMMANDS: list[tuple[str, str]] = [
-    ("subscribe", N_("Daily digest of a topic: /subscribe 跨境电商 [08:00]")),
-    ("subscriptions", N_("Your subscriptions")),
-    ("unsubscribe", N_("Stop a digest: /unsubscribe 跨境电商")),
-    ("digest", N_("Preview your digest now")),
-    ("pause", N_("Pause all digests of this chat")),
-    ("resume", N_("Resume the digests of this chat")),
-]
-
 TIME_CHOICES = (7 * 60, 8 * 60, 9 * 60, 12 * 60, 18 * 60, 21 * 60)
 PREVIEW_ITEMS = 10
 _ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
@@ -45,8 +33,7 @@ _WEEKDAY_MSGIDS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
                    N_("Sunday"))
 
 
-def describe(t: Translator, sub: Subscription | Schedule) -> str:
-    schedule = Schedule.of(sub) if isinstance(sub, Subscription) else sub
+def describe(t: Translator, schedule: Schedule) -> str:
     if schedule.frequency == "weekly" and schedule.weekday is not None:
         return t._("weekly on {weekday} at {time}").format(weekday=t._(_WEEKDAY_MSGIDS[schedule.weekday]),
                                                            time=schedule.hhmm)
@@ -421,14 +408,3 @@ async def digest(update: Update, context: BotContext) -> None:
                 parts = [esc(t._("Nothing new since your last digest. /digest <topic> shows a topic's newest "
                                  "articles."))]
     await reply(update, context, parts)
-
-
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add the subscription handlers to `app`."""
-    app.add_handler(CommandHandler("subscribe", subscribe))
-    app.add_handler(CommandHandler("unsubscribe", unsubscribe))
-    app.add_handler(CommandHandler("subscriptions", list_subscriptions))
-    app.add_handler(CommandHandler("digest", digest))
-    app.add_handler(CommandHandler("pause", pause))
-    app.add_handler(CommandHandler("resume", resume))
-    app.add_handler(CallbackQueryHandler(button, pattern=r"^sub\|"))
