@@ -624,13 +624,6 @@ def _held(delivery_id: int, claimant: str) -> Any:
                 ((_D.c.status == "sending") & (_D.c.claimed_by == claimant)) | (_D.c.status == "pending"))
 
 
-def next_attempt_time(session: Session) -> datetime | None:
-    value = session.exec(
-        select(func.min(Delivery.next_attempt_at)).where(col(Delivery.status) == "pending")
-    ).one()
-    return as_utc(value) if value is not None else None
-
-
 def mark_sent(session: Session, delivery_id: int, message_id: int | None, *, now: datetime | None = None,
               claimant: str = LOCAL) -> bool:
     """Sent — only where `claimant` still holds the claim. False: the claim was lost (its lease ran out and the row
