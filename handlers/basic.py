@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import asyncio
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, Update
 
@@ -10,7 +11,7 @@ from bot.context import BotContext
 from bot.i18n import SUPPORTED, get_translator
 from bot.render import esc
 from bot.services import users
-from bot.services.digest import Composer
+from bot.services.digest import PREVIEW_WINDOW, Composer
 from bot.services.topics import load_topics, resolve_topic
 from handlers.common import answer, chunk, edit_or_reply, keyboard, pack, reply
 from handlers.subscriptions import topic_preview_parts
@@ -118,8 +119,13 @@ async def topic_chosen(update: Update, context: BotContext) -> None:
     await answer(update)
     topic = resolve_topic(key)
     now = datetime.now(UTC)
-    with context.session() as s:
-        preview = topic_preview_parts(context, Composer(s), topic, now - timedelta(days=3650), now)
+    _ = context.language  # resolved here: the preview is built in a worker thread (matching must not hold the loop)
+
+    def build() -> list[str]:
+        with context.session() as s:
+            return topic_preview_parts(context, Composer(s), topic, now - PREVIEW_WINDOW, now)
+
+    preview = await asyncio.to_thread(build)
     blocks = [f"<b>{esc(topic.name(context.language))}</b>", *preview]
     blocks.append(t._("Subscribe: {command}").format(command=f"/subscribe {esc(key)}"))
     await reply(update, context, blocks)
