@@ -5,6 +5,9 @@ title or body, or is a substring of the title, or when the article's section is 
 Keywords are compared case-folded (``ai`` finds ``AI``). A keyword that jieba splits into several tokens (a custom
 phrase such as ``数字人民币``) matches when all its tokens occur and the phrase itself occurs in the text. A custom
 topic with spaces (``直播 农产品``) needs every part.
+
+An article's tokens are those the search index stored at ingest (`article_text_from_tokens`, read by the digest
+`Composer`); `article_text` segments afresh only for an article without them.
 """
 
 from __future__ import annotations
