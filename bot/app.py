@@ -138,7 +138,7 @@ def build_application(
                 application.stop_running()
 
         updates_request.on_conflict = on_conflict
-    handlers.register(application)
+    handlers.register(application, admin_ids=settings.admin_id_set)
     return application
 
 

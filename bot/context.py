@@ -23,8 +23,8 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.db.engine import session_scope
-from bot.db.models import UserPref
 from bot.i18n import Translator, get_translator, negotiate
+from bot.services.users import stored_language
 
 SETTINGS_KEY = "settings"
 ENGINE_KEY = "engine"
@@ -80,8 +80,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         if cached:
             return str(cached)
         with self.session() as s:
-            pref = s.get(UserPref, self._user_id)
-            stored = pref.language if pref is not None else None
+            stored = stored_language(s, self._user_id)
         language = stored or negotiate(self._language_code)
         if stored and self.user_data is not None:
             self.user_data[LANGUAGE_KEY] = stored

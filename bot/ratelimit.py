@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.config import Settings
 
@@ -229,8 +231,13 @@ class TwoLaneRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
 
 def retry_after_of(exc: RetryAfter) -> float:
-    """Seconds to wait from a `RetryAfter` (read without PTB 22's int-vs-timedelta deprecation warning)."""
-    return retry_after_seconds(getattr(exc, "_retry_after", None) or exc.retry_after)
+    """Seconds to wait from a `RetryAfter`. Its public `retry_after` is int seconds in PTB 22 (with a deprecation
+    warning announcing the change, silenced here: both forms are read) and a timedelta with PTB_TIMEDELTA=1 or in
+    PTB 23."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return retry_after_seconds(value)
 
 
 def retry_after_seconds(value: Any) -> float:

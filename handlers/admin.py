@@ -1,33 +1,43 @@
-"""Admin features: /stats, /delete_bulletin with a confirm button (uploads: `handlers.upload`)."""
+"""Admin features: /stats, /delete_bulletin with a confirm button (uploads: `handlers.upload`), and `refuse`, the
+one answer everyone else gets for the admin commands, buttons and uploads.
+
+These handlers are registered for admins only (`filters.User(ADMIN_IDS)` in `handlers.register`); they do not
+check again."""
 
 from __future__ import annotations
 
 import logging
 
-from sqlmodel import select
 from telegram import InlineKeyboardButton, Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.db.models import Article, Bulletin
 from bot.render import esc
 from bot.services import articles as articles_service
 from handlers.common import answer, args_text, edit_or_reply, keyboard, reply
-from handlers.lookup import bulletin_name
 
 log = logging.getLogger(__name__)
 
 
-async def _refuse(update: Update, context: BotContext) -> bool:
-    if context.is_admin:
-        return False
-    await reply(update, context, context.i18n._("This command is for the bot's administrators."))
-    return True
+async def refuse(update: Update, context: BotContext) -> None:
+    """Gate (group -5) for admin-only updates from anyone else: one polite refusal, and the update goes no further.
+    A button is registered for everyone (Telegram says nothing about who pressed it to a message filter): an
+    admin's press passes on."""
+    t = context.i18n
+    if update.callback_query is not None:
+        if context.is_admin:
+            return
+        await answer(update, t._("This command is for the bot's administrators."), show_alert=True)
+    elif update.effective_message is not None and update.effective_message.document is not None:
+        await reply(update, context, t._("Sorry, only the bot's administrators can add bulletins. "
+                                         "You can look things up with /metric and /search."))
+    else:
+        await reply(update, context, t._("This command is for the bot's administrators."))
+    raise ApplicationHandlerStop
 
 
 async def stats(update: Update, context: BotContext) -> None:
     """Counts of bulletins, articles, figures, users (and deliveries)."""
-    if await _refuse(update, context):
-        return
     t = context.i18n
     with context.session() as s:
         st = articles_service.store_stats(s)
@@ -44,8 +54,6 @@ async def stats(update: Update, context: BotContext) -> None:
 
 async def delete_bulletin(update: Update, context: BotContext) -> None:
     """Ask for confirmation before deleting a bulletin and everything from it."""
-    if await _refuse(update, context):
-        return
     t = context.i18n
     arg = args_text(context).lstrip("#")
     if not arg.isdigit():
@@ -54,12 +62,11 @@ async def delete_bulletin(update: Update, context: BotContext) -> None:
         return
     bulletin_id = int(arg)
     with context.session() as s:
-        bulletin = s.get(Bulletin, bulletin_id)
-        if bulletin is None:
-            await reply(update, context, t._("There is no bulletin {id}.").format(id=bulletin_id))
-            return
-        count = len(list(s.exec(select(Article.id).where(Article.bulletin_id == bulletin_id))))
-        name = bulletin_name(bulletin, file_fallback=True)
+        found = articles_service.bulletin_summary(s, bulletin_id)
+    if found is None:
+        await reply(update, context, t._("There is no bulletin {id}.").format(id=bulletin_id))
+        return
+    name, count = found
     text = t.ngettext("Delete bulletin {id} “{name}” and its {count} article and its figures?",
                       "Delete bulletin {id} “{name}” and its {count} articles and their figures?", count).format(
         id=bulletin_id, name=esc(name), count=t.number(count))
@@ -73,9 +80,6 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     t = context.i18n
-    if not context.is_admin:
-        await answer(update, t._("This command is for the bot's administrators."), show_alert=True)
-        return
     await answer(update)
     arg = query.data.split("|", 1)[1]
     if not arg.isdigit():

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InputFile, Update
 from telegram.constants import ChatAction
 
 from bot.context import BotContext
-from bot.errors import N_, UserError
+from bot.errors import UserError
 from bot.i18n import Translator
 from bot.render import esc, figure_name
 from bot.render_charts import chart_caption, chart_labels
@@ -22,13 +22,6 @@ from bot.services.charts import MAX_ENTRIES, ChartSeries, chart_series, render_p
 from bot.services.export import export_figures
 from bot.services.metrics import LookupResult, lookup
 from handlers.common import answer, args_text, edit_or_reply, keyboard, pack, reply, unpack
-
-COMMANDS: list[tuple[str, str]] = [
-    ("chart", N_("Chart of a metric over time: /chart 网上零售额")),
-    ("export", N_("All figures of a metric as CSV: /export 网上零售额")),
-    ("watch", N_("Alert me on new figures: /watch 网上零售额")),
-    ("unwatch", N_("Stop an alert: /unwatch 网上零售额")),
-]
 
 #: longest argument accepted (a metric name and a period)
 MAX_QUERY = 60

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import asyncio
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, Update
 
 from bot.context import BotContext
-from bot.db.models import Chat, UserPref, utcnow
-from bot.errors import N_
 from bot.i18n import SUPPORTED, get_translator
 from bot.render import esc
-from bot.services.digest import Composer
+from bot.services import users
+from bot.services.digest import PREVIEW_WINDOW, Composer
 from bot.services.topics import load_topics, resolve_topic
 from handlers.common import answer, chunk, edit_or_reply, keyboard, pack, reply
 from handlers.subscriptions import topic_preview_parts
@@ -19,22 +19,6 @@ from handlers.subscriptions import topic_preview_parts
 EXAMPLE_METRIC = "网上零售额"
 EXAMPLE_SEARCH = "直播电商"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-
-#: (command, description msgid) for everyone; the menus and /help are built from these lists
-COMMANDS: list[tuple[str, str]] = [
-    ("start", N_("Welcome and examples")),
-    ("metric", N_("Figures for a metric: /metric 网上零售额 [period]")),
-    ("search", N_("Search articles: /search 直播电商")),
-    ("article", N_("Read an article: /article 12")),
-    ("latest", N_("The newest bulletin's contents")),
-    ("topics", N_("Topics you can follow")),
-    ("lang", N_("Language / 语言")),
-    ("help", N_("How to use this bot")),
-]
-ADMIN_COMMANDS: list[tuple[str, str]] = [
-    ("stats", N_("Counts of bulletins, articles, figures, users")),
-    ("delete_bulletin", N_("Delete a bulletin: /delete_bulletin 3")),
-]
 
 
 def _topic_buttons(context: BotContext) -> list[list[InlineKeyboardButton]]:
@@ -65,13 +49,13 @@ async def start(update: Update, context: BotContext) -> None:
 
 def help_text(context: BotContext) -> str:
     t = context.i18n
-    from handlers import commands
+    from handlers import ADMIN_COMMANDS, COMMANDS  # the registration list (it imports this module)
 
     lines = [t._("<b>Commands</b>")]
-    lines += [f"/{name} — {esc(t._(desc))}" for name, desc in commands()]
+    lines += [f"/{c.name} — {esc(t._(c.description))}" for c in COMMANDS]
     if context.is_admin:
         lines += ["", t._("<b>Admin</b>")]
-        lines += [f"/{name} — {esc(t._(desc))}" for name, desc in ADMIN_COMMANDS]
+        lines += [f"/{c.name} — {esc(t._(c.description))}" for c in ADMIN_COMMANDS]
         lines.append(t._("Send a bulletin file (.txt, .pdf, .docx, up to 20 MB) to add it."))
     lines += ["", t._("Or just ask, without a command: {example}").format(example="2023年上半年网上零售额是多少"),
               esc(t._("Channels you administer: {example} in this private chat; {exclude} leaves out articles "
@@ -103,18 +87,8 @@ async def lang_chosen(update: Update, context: BotContext) -> None:
     if code not in SUPPORTED:
         await answer(update)
         return
-    user_id = update.effective_user.id
     with context.session() as s:
-        pref = s.get(UserPref, user_id)
-        if pref is None:
-            pref = UserPref(id=user_id)
-        pref.language = code
-        pref.last_seen = utcnow()
-        s.add(pref)
-        chat = s.get(Chat, user_id)  # the user's private chat, if known (digests use its language)
-        if chat is not None:
-            chat.language = code
-            s.add(chat)
+        users.set_language(s, update.effective_user.id, code)
     context.language = code
     t = get_translator(code)
     await answer(update)
@@ -145,8 +119,13 @@ async def topic_chosen(update: Update, context: BotContext) -> None:
     await answer(update)
     topic = resolve_topic(key)
     now = datetime.now(UTC)
-    with context.session() as s:
-        preview = topic_preview_parts(context, Composer(s), topic, now - timedelta(days=3650), now)
+    _ = context.language  # resolved here: the preview is built in a worker thread (matching must not hold the loop)
+
+    def build() -> list[str]:
+        with context.session() as s:
+            return topic_preview_parts(context, Composer(s), topic, now - PREVIEW_WINDOW, now)
+
+    preview = await asyncio.to_thread(build)
     blocks = [f"<b>{esc(topic.name(context.language))}</b>", *preview]
     blocks.append(t._("Subscribe: {command}").format(command=f"/subscribe {esc(key)}"))
     await reply(update, context, blocks)

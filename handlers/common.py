@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -14,8 +15,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.db.models import UserPref, utcnow
 from bot.render import esc, split_blocks
+from bot.services import users
 from bot.updates import ChatOrderedProcessor
 
 #: Telegram's limit on callback_data
@@ -113,18 +114,13 @@ async def track_user(update: Update, context: BotContext) -> None:
     if user is None or user.is_bot:
         return
     seen = context.user_data.get("_seen_at") if context.user_data is not None else None
-    now = utcnow()
+    now = datetime.now(UTC)
     if seen is not None and (now - seen).total_seconds() < 600:
         return
     with context.session() as s:
-        pref = s.get(UserPref, user.id)
-        if pref is None:
-            s.add(UserPref(id=user.id, language=None, first_seen=now, last_seen=now))
-        else:
-            pref.last_seen = now
-            s.add(pref)
-            if pref.language and context.user_data is not None:
-                context.user_data["language"] = pref.language
+        language = users.touch_user(s, user.id, now)
+    if language and context.user_data is not None:
+        context.user_data["language"] = language
     if context.user_data is not None:
         context.user_data["_seen_at"] = now
 

@@ -9,7 +9,6 @@ from telegram import InlineKeyboardButton, InlineQueryResultArticle, InputTextMe
 from telegram.constants import ParseMode
 
 from bot.context import BotContext
-from bot.db.models import Bulletin
 from bot.i18n import Translator
 from bot.render import (
     esc,
@@ -52,14 +51,6 @@ INLINE_ARTICLES = 5
 def _gap(t: Translator) -> str:
     """Chinese full-width brackets carry their own spacing."""
     return "" if t.language == "zh" else " "
-
-
-def bulletin_name(bulletin: Bulletin | None, *, file_fallback: bool = False) -> str:
-    """Masthead name and issue. A file name is no source: shown only where an admin identifies a file."""
-    if bulletin is None:
-        return ""
-    name = " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
-    return name or (bulletin.file_name if file_fallback else "")
 
 
 # ---------------------------------------------------------------------------------------------- /metric
@@ -196,7 +187,7 @@ async def article(update: Update, context: BotContext) -> None:
             await reply(update, context, t._("There is no article {id}.").format(id=article_id))
             return
         figures = articles_service.article_figures(s, article_id)
-        name = bulletin_name(s.get(Bulletin, found.bulletin_id))
+        name = articles_service.article_bulletin_name(s, found)
         blocks = render_article(t, found, bulletin_name=name, figures=figures)
     await reply(update, context, blocks)
 
@@ -213,7 +204,7 @@ async def latest(update: Update, context: BotContext) -> None:
             await reply(update, context, t._("No bulletins are stored yet."))
             return
         bulletin, items = found
-        name = bulletin_name(bulletin) or t._("Bulletin {id}").format(id=bulletin.id)
+        name = articles_service.bulletin_name(bulletin) or t._("Bulletin {id}").format(id=bulletin.id)
         bits = [f"<b>{esc(name)}</b>"]
         if bulletin.published:
             bits.append(esc(t.date(bulletin.published)))

@@ -6,18 +6,16 @@ getChatMember). Callback data: `sub|rm|<id>`, `sub|time|<id>`, `sub|set|<id>|<mi
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Chat as TgChat
 from telegram import ChatFullInfo, ChatMember, ChatMemberAdministrator, InlineKeyboardButton, Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.db.models import Subscription
 from bot.errors import N_, UserError
 from bot.i18n import Translator
 from bot.render import esc
@@ -29,15 +27,6 @@ from bot.services.topics import Topic, resolve_topic
 from handlers.analyst import watch_section
 from handlers.common import chunk, edit_or_reply, keyboard, reply
 
-COMMANDS: list[tuple[str, str]] = [
-    ("subscribe", N_("Daily digest of a topic: /subscribe 跨境电商 [08:00]")),
-    ("subscriptions", N_("Your subscriptions")),
-    ("unsubscribe", N_("Stop a digest: /unsubscribe 跨境电商")),
-    ("digest", N_("Preview your digest now")),
-    ("pause", N_("Pause all digests of this chat")),
-    ("resume", N_("Resume the digests of this chat")),
-]
-
 TIME_CHOICES = (7 * 60, 8 * 60, 9 * 60, 12 * 60, 18 * 60, 21 * 60)
 PREVIEW_ITEMS = 10
 _ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
@@ -45,8 +34,7 @@ _WEEKDAY_MSGIDS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
                    N_("Sunday"))
 
 
-def describe(t: Translator, sub: Subscription | Schedule) -> str:
-    schedule = Schedule.of(sub) if isinstance(sub, Subscription) else sub
+def describe(t: Translator, schedule: Schedule) -> str:
     if schedule.frequency == "weekly" and schedule.weekday is not None:
         return t._("weekly on {weekday} at {time}").format(weekday=t._(_WEEKDAY_MSGIDS[schedule.weekday]),
                                                            time=schedule.hhmm)
@@ -384,20 +372,10 @@ def topic_preview_parts(
     return [esc(context.i18n._("No new articles for {topic}.").format(topic=topic.name(context.i18n.language)))]
 
 
-async def digest(update: Update, context: BotContext) -> None:
-    """/digest [@channel] [topic]: what the next digest holds right now (or the newest articles of a topic)."""
+def _digest_preview(context: BotContext, chat_id: int, wanted: str, now: datetime) -> list[str]:
+    """/digest's parts (runs in a worker thread): `wanted` topic's newest articles — since the chat's last digest of
+    it when subscribed, else over `PREVIEW_WINDOW` — or, without a topic, every subscription's next digest."""
     t = context.i18n
-    chat = update.effective_chat
-    assert chat is not None
-    name, args = _split_target(context)
-    chat_id = chat.id
-    if name is not None:  # a channel's next digest, for its administrators
-        target = await _channel_target(update, context, name)
-        if target is None:
-            return
-        chat_id = target.chat_id
-    wanted = " ".join(args).strip()
-    now = datetime.now(UTC)
     parts: list[str] = []
     with context.session() as s:
         composer = digests.Composer(s)
@@ -405,7 +383,7 @@ async def digest(update: Update, context: BotContext) -> None:
             topic = resolve_topic(wanted)
             sub = subs.get_by_topic(s, chat_id, topic.key)
             mine_too = sub is not None and sub.active
-            since = as_utc(sub.covered_until) if sub is not None and mine_too else now - timedelta(days=3650)
+            since = as_utc(sub.covered_until) if sub is not None and mine_too else now - digests.PREVIEW_WINDOW
             exclude = digests.parse_ids(sub.recent_ids) if sub is not None and mine_too else frozenset()
             words = subs.split_excludes(sub.exclude) if sub is not None and mine_too else ()
             parts = topic_preview_parts(context, composer, topic, since, now, exclude, words)
@@ -420,15 +398,21 @@ async def digest(update: Update, context: BotContext) -> None:
             if mine and not parts:
                 parts = [esc(t._("Nothing new since your last digest. /digest <topic> shows a topic's newest "
                                  "articles."))]
+    return parts
+
+
+async def digest(update: Update, context: BotContext) -> None:
+    """/digest [@channel] [topic]: what the next digest holds right now (or the newest articles of a topic)."""
+    chat = update.effective_chat
+    assert chat is not None
+    name, args = _split_target(context)
+    chat_id = chat.id
+    if name is not None:  # a channel's next digest, for its administrators
+        target = await _channel_target(update, context, name)
+        if target is None:
+            return
+        chat_id = target.chat_id
+    wanted = " ".join(args).strip()
+    _ = context.language  # resolved here: the digests are composed in a worker thread (matching must not hold the loop)
+    parts = await asyncio.to_thread(_digest_preview, context, chat_id, wanted, datetime.now(UTC))
     await reply(update, context, parts)
-
-
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add the subscription handlers to `app`."""
-    app.add_handler(CommandHandler("subscribe", subscribe))
-    app.add_handler(CommandHandler("unsubscribe", unsubscribe))
-    app.add_handler(CommandHandler("subscriptions", list_subscriptions))
-    app.add_handler(CommandHandler("digest", digest))
-    app.add_handler(CommandHandler("pause", pause))
-    app.add_handler(CommandHandler("resume", resume))
-    app.add_handler(CallbackQueryHandler(button, pattern=r"^sub\|"))

@@ -88,7 +88,7 @@ async def _show_preview(update: Update, context: BotContext, store: PendingStore
 
 
 async def document(update: Update, context: BotContext) -> None:
-    """An uploaded bulletin: admins get a preview to confirm; anyone else a polite refusal."""
+    """An uploaded bulletin (admins only: others were refused by `admin.refuse`): a preview to confirm."""
     message = update.effective_message
     user = update.effective_user
     chat = update.effective_chat
@@ -96,10 +96,6 @@ async def document(update: Update, context: BotContext) -> None:
     t = context.i18n
     doc = message.document
     name = _safe_name(doc.file_name)
-    if not context.is_admin:
-        await reply(update, context, t._("Sorry, only the bot's administrators can add bulletins. "
-                                         "You can look things up with /metric and /search."))
-        return
     limit = context.settings.max_upload_bytes
     if doc.file_size is not None and doc.file_size > limit:
         await reply(update, context, t._("“{file}” is {size} MB; the limit is {limit} MB.").format(
@@ -155,9 +151,6 @@ async def pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     t = context.i18n
-    if not context.is_admin:
-        await answer(update, t._("This command is for the bot's administrators."), show_alert=True)
-        return
     await answer(update)
     _prefix, action, token, version_text = (query.data.split("|") + ["", "", "", ""])[:4]
     version = int(version_text) if version_text.isdigit() else -1
@@ -191,7 +184,7 @@ async def typed_reply(update: Update, context: BotContext) -> None:
     further); any other text passes on to the other handlers."""
     message = update.effective_message
     user = update.effective_user
-    if message is None or user is None or not message.text or not context.is_admin:
+    if message is None or user is None or not message.text:
         return
     store = _store(context)
     pending = store.awaiting_reply(user.id)

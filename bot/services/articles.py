@@ -37,6 +37,28 @@ def get_article(session: Session, article_id: int) -> Article | None:
     return session.get(Article, article_id)
 
 
+def bulletin_name(bulletin: Bulletin | None, *, file_fallback: bool = False) -> str:
+    """Masthead name and issue. A file name is no source: shown only where an admin identifies a file."""
+    if bulletin is None:
+        return ""
+    name = " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
+    return name or (bulletin.file_name if file_fallback else "")
+
+
+def article_bulletin_name(session: Session, article: Article) -> str:
+    """The name of the bulletin an article came from ("" when it has none)."""
+    return bulletin_name(session.get(Bulletin, article.bulletin_id))
+
+
+def bulletin_summary(session: Session, bulletin_id: int) -> tuple[str, int] | None:
+    """(name for an admin — the file name when it has no masthead, article count), or None when absent."""
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        return None
+    count = _count(session, Article, col(Article.bulletin_id) == bulletin_id)
+    return bulletin_name(bulletin, file_fallback=True), count
+
+
 def article_figures(session: Session, article_id: int) -> list[Figure]:
     return list(session.exec(select(Figure).where(Figure.article_id == article_id).order_by(col(Figure.id))))
 

@@ -28,12 +28,19 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
+from bot.db.models import Article, ArticleSearch, Bulletin, Chat, Delivery, Figure, Subscription, UserPref, utcnow
 from bot.errors import N_
 from bot.services.figures import is_growth_only
 from bot.services.metrics import growth_basis
 from bot.services.subscriptions import as_utc, next_slot, split_excludes
-from bot.services.topics import ArticleTextCache, Topic, compact, matches, resolve_topic
+from bot.services.topics import (
+    ArticleTextCache,
+    Topic,
+    article_text_from_tokens,
+    compact,
+    matches,
+    resolve_topic,
+)
 from bot.text.split import split_blocks
 
 #: Telegram's cap is 4096 characters; leave room for entities and the part marker.
@@ -147,7 +154,8 @@ class _Candidate:
 
 class Composer:
     """Composes digests for many subscriptions in one tick: candidate articles are loaded once per window start,
-    segmented once per article (cached across ticks), and matched once per (topic, article)."""
+    their token sets read from the search index (`ArticleSearch`, stored at ingest; an article without one is
+    segmented) and cached across ticks, and matched once per (topic, article)."""
 
     def __init__(self, session: Session, *, text_cache: ArticleTextCache | None = None) -> None:
         self.session = session
@@ -187,6 +195,7 @@ class Composer:
         ]
         self._created.update((c.article.id, c.created_at) for c in self._candidates)  # type: ignore[misc]
         self._loaded_since, self._loaded_until = since, until
+        self._load_texts([c.article for c in self._candidates])
         ids = [c.article.id for c in self._candidates if c.article.id not in self._figures]
         if ids:
             for fig in self.session.exec(
@@ -196,6 +205,16 @@ class Composer:
             for i in ids:
                 self._figures.setdefault(i, [])  # type: ignore[arg-type]
         return self._candidates
+
+    def _load_texts(self, articles: Sequence[Article]) -> None:
+        """Token sets of articles not cached yet, from the tokens the search index stored (no jieba here)."""
+        wanted = {a.id: a for a in articles if a.id is not None and a.id not in self.text_cache}
+        ids = list(wanted)
+        for i in range(0, len(ids), 500):  # bounded IN lists
+            for row in self.session.exec(select(ArticleSearch).where(col(ArticleSearch.article_id).in_(ids[i:i + 500]))):
+                a = wanted[row.article_id]
+                self.text_cache.put(row.article_id, article_text_from_tokens(row.title_tokens, row.body_tokens,
+                                                                             a.title, a.body, a.section))
 
     def prefetch(self, since: datetime, until: datetime) -> None:
         """Load every candidate for windows starting at or after `since` (call with the earliest window start)."""
@@ -264,6 +283,11 @@ def compose(session: Session, topic: Topic | str, *, since: datetime, until: dat
     """The digest of `topic` for articles created in (since, until], newest bulletin first."""
     t = resolve_topic(topic) if isinstance(topic, str) else topic
     return Composer(session).compose(t, since, until or utcnow())
+
+
+#: how far back a topic preview looks (a topic button, `/digest <topic>` for a topic the chat does not follow):
+#: articles stored in the last year; matching reads stored tokens, so the cost is one pass over that window
+PREVIEW_WINDOW = timedelta(days=365)
 
 
 # --------------------------------------------------------------------------------------------------- rendering
@@ -622,13 +646,6 @@ def _held(delivery_id: int, claimant: str) -> Any:
     they read without claiming)."""
     return and_(_D.c.id == delivery_id,
                 ((_D.c.status == "sending") & (_D.c.claimed_by == claimant)) | (_D.c.status == "pending"))
-
-
-def next_attempt_time(session: Session) -> datetime | None:
-    value = session.exec(
-        select(func.min(Delivery.next_attempt_at)).where(col(Delivery.status) == "pending")
-    ).one()
-    return as_utc(value) if value is not None else None
 
 
 def mark_sent(session: Session, delivery_id: int, message_id: int | None, *, now: datetime | None = None,

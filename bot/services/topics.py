@@ -5,6 +5,9 @@ title or body, or is a substring of the title, or when the article's section is 
 Keywords are compared case-folded (``ai`` finds ``AI``). A keyword that jieba splits into several tokens (a custom
 phrase such as ``数字人民币``) matches when all its tokens occur and the phrase itself occurs in the text. A custom
 topic with spaces (``直播 农产品``) needs every part.
+
+An article's tokens are those the search index stored at ingest (`article_text_from_tokens`, read by the digest
+`Composer`); `article_text` segments afresh only for an article without them.
 """
 
 from __future__ import annotations
@@ -101,6 +104,14 @@ def article_text(title: str, body: str, section: str = "") -> ArticleText:
     return ArticleText(tokens=tokens, title=compact(title), body=compact(body), section=section)
 
 
+def article_text_from_tokens(title_tokens: str, body_tokens: str, title: str, body: str,
+                             section: str = "") -> ArticleText:
+    """`article_text` from the tokens the search index stored for the article (`ArticleSearch`: the same search-mode
+    segmentation, space-joined): no jieba on the way."""
+    tokens = frozenset(t.casefold() for t in f"{title_tokens} {body_tokens}".split(" ") if t)
+    return ArticleText(tokens=tokens, title=compact(title), body=compact(body), section=section)
+
+
 class ArticleTextCache:
     """Token sets per article id (segmenting is the expensive part of matching; do it once per article)."""
 
@@ -108,15 +119,22 @@ class ArticleTextCache:
         self._data: OrderedDict[int, ArticleText] = OrderedDict()
         self.maxsize = maxsize
 
+    def __contains__(self, article_id: int) -> bool:
+        return article_id in self._data
+
+    def put(self, article_id: int, text: ArticleText) -> None:
+        self._data[article_id] = text
+        self._data.move_to_end(article_id)
+        if len(self._data) > self.maxsize:
+            self._data.popitem(last=False)
+
     def get(self, article_id: int, title: str, body: str, section: str = "") -> ArticleText:
         hit = self._data.get(article_id)
         if hit is not None:
             self._data.move_to_end(article_id)
             return hit
         value = article_text(title, body, section)
-        self._data[article_id] = value
-        if len(self._data) > self.maxsize:
-            self._data.popitem(last=False)
+        self.put(article_id, value)
         return value
 
 

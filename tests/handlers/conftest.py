@@ -44,10 +44,11 @@ class Harness:
     async def feed(self, update: dict[str, Any]) -> list[Call]:
         """Process one update completely (including non-blocking handlers); returns the calls it caused."""
         before = len(self.api.calls)
+        running = asyncio.all_tasks()  # the application's own (update fetcher, job queue): not ours to wait for
         await self.app.process_update(Update.de_json(update, self.app.bot))
-        tasks = self.app._Application__create_task_tasks  # noqa: SLF001 - wait for block=False handlers
-        while tasks:
-            await asyncio.gather(*list(tasks), return_exceptions=True)
+        # block=False handlers and the tasks they start (`Application.create_task`) run on: wait for all of them
+        while tasks := [t for t in asyncio.all_tasks() - running if not t.done()]:
+            await asyncio.gather(*tasks, return_exceptions=True)
         return self.api.calls[before:]
 
     async def command(self, text: str, *, user_id: int = USER, language_code: str | None = "zh-hans",

@@ -1,5 +1,5 @@
 """The layering in CONVENTIONS.md, enforced on the AST: services never import telegram; only the composition
-root imports handlers; the db layer depends on nothing above it."""
+root imports handlers; the db layer depends on nothing above it; handlers and rendering never touch the store."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def _files(sub: str) -> list[Path]:
-    return sorted((ROOT / sub).rglob("*.py"))
+    return sorted((ROOT / sub).rglob("*.py"))  # [] for a folder that does not exist (yet)
 
 
 def test_services_do_not_import_telegram_or_handlers() -> None:
@@ -61,3 +61,14 @@ def test_services_depend_only_on_db_text_and_errors() -> None:
                 assert name.startswith(("bot.db", "bot.text", "bot.services", "bot.errors", "bot.config")), (
                     f"{p}: {name}"
                 )
+
+
+def test_handlers_and_render_do_not_touch_the_store() -> None:
+    """Handlers call services (which own every query and row written); rendering is data in, text out."""
+    forbidden = {"sqlmodel", "sqlalchemy"}
+    offenders = {
+        str(p.relative_to(ROOT)): sorted(n for n in _imports(p)
+                                         if n.split(".")[0] in forbidden or n == "bot.db" or n.startswith("bot.db."))
+        for p in _files("handlers") + sorted((ROOT / "bot").glob("render*.py")) + _files("bot/render")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}

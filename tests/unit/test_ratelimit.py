@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
+import warnings
 from collections.abc import AsyncIterator
 
 import pytest
+from telegram.error import RetryAfter
 from telegram.ext import ExtBot
 
 from bot.config import Settings
-from bot.ratelimit import BROADCAST, TwoLaneRateLimiter, build_rate_limiter, is_message_endpoint
+from bot.ratelimit import BROADCAST, TwoLaneRateLimiter, build_rate_limiter, is_message_endpoint, retry_after_of
 from tests.fakeapi import TOKEN, FakeBotAPI, RecordingRequest
 from tests.fakeapi.limits import TelegramLimits
 
@@ -124,3 +127,17 @@ def test_group_limit_twenty_per_minute() -> None:
     wait = limiter._chat_wait(-5, clock[0])
     assert wait > 30  # the 21st message in a minute waits for the oldest to age out
     assert limiter._chat_wait(5, clock[0]) == 0  # other chats are unaffected
+
+
+@pytest.mark.parametrize("timedelta_mode", ["", "1"])
+def test_retry_after_read_through_the_public_attribute(monkeypatch: pytest.MonkeyPatch, timedelta_mode: str) -> None:
+    """PTB 22 gives int seconds (PTB_TIMEDELTA unset) or a timedelta (PTB_TIMEDELTA=1, PTB 23): both are seconds
+    here, and no deprecation warning reaches the log."""
+    monkeypatch.setenv("PTB_TIMEDELTA", timedelta_mode)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PTB's own constructor reads the attribute too
+        whole, fraction = RetryAfter(7), RetryAfter(dt.timedelta(seconds=2.5))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert retry_after_of(whole) == 7.0
+        assert retry_after_of(fraction) == 2.5
