@@ -384,13 +384,16 @@ class TickResult:
         self.empty += other.empty
 
 
-def _insert_ignore(session: Session, rows: list[dict[str, Any]]) -> None:
+def insert_outbox_rows(session: Session, rows: list[dict[str, Any]], *,
+                       constraint: str = "uq_delivery_slot_part") -> None:
+    """Insert outbox rows, skipping those whose unique key (`constraint`) is already there: a repeated tick adds
+    nothing."""
     if not rows:
         return
     dialect = session.get_bind().dialect.name
     table = Delivery.__table__  # type: ignore[attr-defined]
     if dialect == "postgresql":
-        stmt: Any = postgresql.insert(table).on_conflict_do_nothing(constraint="uq_delivery_slot_part")
+        stmt: Any = postgresql.insert(table).on_conflict_do_nothing(constraint=constraint)
     elif dialect == "sqlite":
         stmt = sqlite.insert(table).on_conflict_do_nothing()
     else:  # pragma: no cover - other back ends rely on the unique constraint raising
@@ -398,7 +401,8 @@ def _insert_ignore(session: Session, rows: list[dict[str, Any]]) -> None:
     session.execute(stmt, rows)
 
 
-def _languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
+def chat_languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
+    """Each chat's language: the chat's own (set when it subscribed), overridden by a user's /lang choice."""
     out: dict[int, str | None] = {}
     if not chat_ids:
         return out
@@ -495,7 +499,7 @@ def enqueue_due(
     composer = composer or Composer(session, text_cache=text_cache)
     earliest = min(as_utc(s.covered_until) for s in subs)
     composer.prefetch(min(earliest, until), until)
-    languages = _languages(session, {s.chat_id for s in subs})
+    languages = chat_languages(session, {s.chat_id for s in subs})
     rendered: dict[tuple[str, tuple[int, ...], str | None], list[str]] = {}
     advances: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
@@ -547,7 +551,7 @@ def enqueue_due(
     advanced = conn.execute(_ADVANCE, advances).rowcount
     if advanced != len(advances):
         raise TickConflict(f"{len(advances) - advanced} of {len(advances)} subscriptions advanced by another tick")
-    _insert_ignore(session, rows)
+    insert_outbox_rows(session, rows)
     session.expire_all()
     return result
 

@@ -1422,8 +1422,8 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
             lead = t[: pm.end()] if pm and pm.group() != "其中" else ""
             m = _WHOLE_BEFORE.search(lead) if lead else None
             if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
-                w = m.group("w")
-                whole = _phrase(w[1:] if w.startswith("在") else w).metric  # `在实物商品网上零售额中，`
+                named = m.group("w")
+                whole = _phrase(named[1:] if named.startswith("在") else named).metric  # `在实物商品网上零售额中，`
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
@@ -1751,17 +1751,6 @@ def _region_list_before(t: str, clause_start: int, n: int) -> list[str]:
         if len(resolved) == n == len(names):
             return resolved
     return []
-
-
-def iter_sentences(text: str) -> list[tuple[int, str]]:
-    """(paragraph index, sentence) for each sentence; sentences end at 。！？；(and their ASCII forms)."""
-    out: list[tuple[int, str]] = []
-    for pi, para in enumerate(text.split("\n")):
-        for m in _SENT_RE.finditer(para):
-            s = m.group().strip()
-            if s:
-                out.append((pi, s))
-    return out
 
 
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the

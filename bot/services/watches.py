@@ -31,14 +31,13 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy import select as sa_select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.db.engine import session_scope
-from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, UserPref, Watch, utcnow
+from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Watch, utcnow
 from bot.errors import N_, UserError
-from bot.services.digest import TickResult
+from bot.services.digest import TickResult, chat_languages, insert_outbox_rows
 from bot.services.figures import is_growth_only
 from bot.services.metrics import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
 from bot.services.subscriptions import PAUSED_UNTIL, ensure_chat
@@ -306,19 +305,6 @@ def _ceiling(session: Session, until: datetime) -> int:
     return min(top, int(unsettled) - 1) if unsettled is not None else top
 
 
-def _languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
-    out: dict[int, str | None] = {}
-    ids = list(chat_ids)
-    for i in range(0, len(ids), 5000):
-        chunk = ids[i: i + 5000]
-        for cid, lang in session.exec(select(Chat.id, Chat.language).where(col(Chat.id).in_(chunk))):
-            out[cid] = lang
-        for uid, lang in session.exec(select(UserPref.id, UserPref.language).where(col(UserPref.id).in_(chunk))):
-            if lang:
-                out[uid] = lang
-    return out
-
-
 _WATCH = Watch.__table__  # type: ignore[attr-defined]
 _ADVANCE = (
     _WATCH.update()
@@ -329,20 +315,6 @@ _ADVANCE = (
 
 class AlertConflict(Exception):
     """Another tick advanced some of this batch's watches first; the caller rolls back."""
-
-
-def _insert_ignore(session: Session, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    table = Delivery.__table__  # type: ignore[attr-defined]
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        stmt: Any = postgresql.insert(table).on_conflict_do_nothing(constraint="uq_delivery_watch_figure")
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(table).on_conflict_do_nothing()
-    else:  # pragma: no cover
-        stmt = table.insert()
-    session.execute(stmt, rows)
 
 
 def names_of(metric_norm: str) -> list[str]:
@@ -395,7 +367,7 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
                    col(Figure.id) <= ceiling)
             .order_by(col(Figure.id))
         ).all())
-    languages = _languages(session, {w.chat_id for w in watches})
+    languages = chat_languages(session, {w.chat_id for w in watches})
     rendered: dict[tuple[Any, ...], list[str]] = {}
     composed: dict[tuple[Any, ...], Alert | None] = {}
     advances: list[dict[str, Any]] = []
@@ -434,7 +406,7 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
     advanced = conn.execute(_ADVANCE, advances).rowcount
     if advanced != len(advances):
         raise AlertConflict(f"{len(advances) - advanced} of {len(advances)} watches advanced by another tick")
-    _insert_ignore(session, rows)
+    insert_outbox_rows(session, rows, constraint="uq_delivery_watch_figure")
     session.expire_all()
     return result
 
