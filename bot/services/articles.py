@@ -37,12 +37,17 @@ def get_article(session: Session, article_id: int) -> Article | None:
     return session.get(Article, article_id)
 
 
+def masthead(publication: str | None, issue_no: str | None) -> str:
+    """A bulletin's name as sources cite it: publication and issue number ("" when it has none). A file name is
+    never a source name."""
+    return " ".join(p for p in (publication or "", issue_no or "") if p)
+
+
 def bulletin_name(bulletin: Bulletin | None, *, file_fallback: bool = False) -> str:
-    """Masthead name and issue. A file name is no source: shown only where an admin identifies a file."""
+    """Masthead name and issue; the file name only with `file_fallback`, where an admin identifies a file."""
     if bulletin is None:
         return ""
-    name = " ".join(p for p in (bulletin.publication, bulletin.issue_no or "") if p)
-    return name or (bulletin.file_name if file_fallback else "")
+    return masthead(bulletin.publication, bulletin.issue_no) or (bulletin.file_name if file_fallback else "")
 
 
 def article_bulletin_name(session: Session, article: Article) -> str:

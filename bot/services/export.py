@@ -25,6 +25,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
 from bot.db.models import Article, Bulletin, Figure
+from bot.services.articles import masthead
 from bot.services.metrics import PeriodFilter, alias_groups, lookup, synonyms
 
 #: rows an export holds at most (a popular metric has a few thousand)
@@ -110,7 +111,7 @@ def export_figures(session: Session, query: str, *, max_rows: int = MAX_ROWS) ->
     stmt = (
         sa_select(f.c.metric, f.c.region, f.c.value, f.c.unit, f.c.value_base, f.c.base_unit, f.c.qualifier,
                   f.c.period_start, f.c.period_end, f.c.period_label, f.c.growth_pct, f.c.growth_pp,
-                  f.c.is_forecast, a.c.outlet, b.c.publication, b.c.issue_no, b.c.file_name, b.c.id,
+                  f.c.is_forecast, a.c.outlet, b.c.publication, b.c.issue_no, b.c.id,
                   func.coalesce(a.c.published, b.c.published), a.c.id, a.c.title, f.c.quote, f.c.id)
         .select_from(f.join(a, a.c.id == f.c.article_id).join(b, b.c.id == a.c.bulletin_id))
         .where(f.c.metric_norm.in_(names))
@@ -120,7 +121,7 @@ def export_figures(session: Session, query: str, *, max_rows: int = MAX_ROWS) ->
         stmt = stmt.where(f.c.region == found.region)
     for row in session.execute(stmt):
         (metric, region, value, unit, value_base, base_unit, qualifier, start, end, label, growth_pct, growth_pp,
-         forecast, outlet, publication, issue_no, file_name, bulletin_id, published, article_id, title, quote,
+         forecast, outlet, publication, issue_no, bulletin_id, published, article_id, title, quote,
          figure_id) = row
         start, end, published = _date(start), _date(end), _date(published)
         if found.period is not None and not found.period.matches(start, end):
@@ -128,7 +129,7 @@ def export_figures(session: Session, query: str, *, max_rows: int = MAX_ROWS) ->
         if len(result.rows) >= max_rows:
             result.truncated = True
             break
-        bulletin = " ".join(x for x in (publication, issue_no or "") if x).strip() or file_name
+        bulletin = masthead(publication, issue_no)
         result.rows.append({
             "metric": metric, "region": region, "value": value, "unit": unit, "value_base": value_base,
             "base_unit": base_unit, "qualifier": qualifier, "period_start": start, "period_end": end,

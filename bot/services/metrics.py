@@ -54,6 +54,7 @@ from sqlmodel import Session, col
 
 from bot.config import PROJECT_ROOT
 from bot.db.models import Figure
+from bot.services.articles import masthead
 from bot.services.figures import is_growth_only, normalise_metric
 from bot.text.segment import cut_for_search
 
@@ -866,11 +867,6 @@ def _details_sql(dialect: str, n_ids: int) -> str:
     )
 
 
-def _bulletin_name(publication: str | None, issue_no: str | None, file_name: str | None) -> str:
-    # never the file name: a bulletin without a masthead or a given name is cited by outlet and date only
-    return " ".join(x for x in (publication or "", issue_no or "") if x).strip()
-
-
 def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[FigureEntry]:
     """Phase 2: full entries (details; sources oldest first) for grouped figure ids, in the given order."""
     # the newest MAX_SOURCES figures of each group (ids grow with ingestion)
@@ -926,7 +922,7 @@ def _entries(session: Session, groups: list[tuple[list[int], int]]) -> list[Figu
                 continue
             seen.add(r[16])
             entry.sources.append(FigureSource(
-                article_id=r[16], article_title=r[17], outlet=r[18] or "", bulletin=_bulletin_name(r[21], r[22], r[23]),
+                article_id=r[16], article_title=r[17], outlet=r[18] or "", bulletin=masthead(r[21], r[22]),
                 bulletin_id=r[20], published=r[19] or r[24], quote=r[15],
                 value=r[4], unit=r[5], value_base=r[6], qualifier=r[8],
             ))

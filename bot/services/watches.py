@@ -37,6 +37,7 @@ from sqlmodel import Session, col, select
 from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Watch, utcnow
 from bot.errors import N_, UserError
+from bot.services.articles import masthead
 from bot.services.digest import TickResult, chat_languages, insert_outbox_rows
 from bot.services.figures import is_growth_only
 from bot.services.metrics import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
@@ -199,13 +200,9 @@ AlertRenderer = Callable[[Alert, str | None], list[str]]
 _Row = tuple[Figure, Article, Bulletin]
 
 
-def _bulletin_name(b: Bulletin) -> str:
-    return " ".join(x for x in (b.publication, b.issue_no or "") if x).strip() or b.file_name
-
-
 def _source(f: Figure, a: Article, b: Bulletin) -> FigureSource:
     return FigureSource(article_id=a.id or 0, article_title=a.title, outlet=a.outlet or "",
-                        bulletin=_bulletin_name(b), bulletin_id=b.id or 0, published=a.published or b.published,
+                        bulletin=masthead(b.publication, b.issue_no), bulletin_id=b.id or 0, published=a.published or b.published,
                         quote=f.quote)
 
 
