@@ -5,7 +5,7 @@ Contract used by bot/app.py:
     await shutdown(application)       # from post_shutdown: make sure the sender has stopped
 
 * **Tick** — one `run_repeating` job (every ``settings.tick_seconds``), not one job per subscriber: it calls
-  `bot.services.digest.enqueue_due` in a worker thread, batch by batch, each batch one transaction (outbox rows +
+  `bot.services.outbox.enqueue_due` in a worker thread, batch by batch, each batch one transaction (outbox rows +
   the subscriptions' advance). The subscriptions table is the truth, so a missed tick (bot down) is caught up by
   the next one: a subscription overdue by days gets one digest covering the whole gap, not a backlog. A slot's
   digest covers everything stored up to the tick; a follow-up ``settle`` seconds later (≤ 60 s) carries what an
@@ -60,7 +60,7 @@ from bot.db.models import utcnow
 from bot.ratelimit import BROADCAST, retry_after_of
 from bot.render_charts import alert_parts
 from bot.render_digest import digest_parts
-from bot.services import digest as outbox
+from bot.services import outbox
 from bot.services import health, watches
 from bot.services.topics import ArticleTextCache
 

@@ -226,12 +226,12 @@ async def test_sender_survives_a_database_error(tmp_path: Path, monkeypatch: Any
     carries on; every digest still goes out once."""
     from sqlalchemy.exc import OperationalError
 
-    from bot.services import digest as dg
+    from bot.services import outbox
 
     chats = list(range(500, 510))
     engine = setup_store(tmp_path, chats)
     api = FakeBotAPI()
-    real = dg.claim_pending
+    real = outbox.claim_pending
     failures = {"left": 1}
 
     def flaky_claim(*args: Any, **kwargs: Any) -> Any:
@@ -240,7 +240,7 @@ async def test_sender_survives_a_database_error(tmp_path: Path, monkeypatch: Any
             raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dg, "claim_pending", flaky_claim)
+    monkeypatch.setattr(outbox, "claim_pending", flaky_claim)
     monkeypatch.setattr(scheduling, "ERROR_PAUSE", 0.2)
     app = build_application(settings(tmp_path), engine=engine, request=RecordingRequest(api))
     await start(app)
