@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from bot.db.engine import make_engine, session_scope
 from bot.db.models import Delivery
-from bot.scheduling import SenderLock
+from bot.delivery import SenderLock
 from bot.services import outbox
 from tests.conftest import ROOT
 from tests.unit.test_digest import _subscribe, at
