@@ -190,9 +190,13 @@ class Sender:
         """Stop after the messages on the wire (idempotent)."""
         self._stopping = True
         self.wake.set()
-        if self._task is not None:
-            with suppress(asyncio.CancelledError):
+        if self._task is not None and not self._task.done():
+            try:
                 await self._task
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # never raised by run_sender's loop; logged rather than break PTB's shutdown
+                log.exception("delivery sender failed")
 
     async def run_sender(self) -> None:
         log.info("delivery sender started (%s, window %d)", self.claimant, self.window)
