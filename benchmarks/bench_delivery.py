@@ -40,7 +40,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Chat, Delivery, Subscription, utcnow
 from bot.db.store import open_store
 from bot.render_digest import digest_parts
-from bot.services import digest as dg
+from bot.services import outbox
 from bot.services.ingest import ingest_file, load_seeds
 from bot.services.topics import ArticleTextCache, load_topics
 from tests.fakeapi import FakeTelegramServer
@@ -311,11 +311,11 @@ def bench_compose(tmp: Path) -> None:
     _bulk_subscriptions(engine, N_COMPOSE, chat_base=2_000_000, due=made, covered=made - timedelta(days=1),
                         topics=topics)
     started = time.perf_counter()
-    total = dg.TickResult()
+    total = outbox.TickResult()
     cache = ArticleTextCache()
     while True:
         with session_scope(engine) as s:
-            r = dg.enqueue_due(s, utcnow(), render=digest_parts, limit=1000, text_cache=cache)
+            r = outbox.enqueue_due(s, utcnow(), render=digest_parts, limit=1000, text_cache=cache)
         total.add(r)
         if r.due < 1000:
             break
@@ -338,14 +338,14 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def _timed_tick(engine, now, cache) -> tuple[dg.TickResult, float, float]:  # type: ignore[no-untyped-def]
+def _timed_tick(engine, now, cache) -> tuple[outbox.TickResult, float, float]:  # type: ignore[no-untyped-def]
     """One full tick (batches of 1000 until nobody is due): seconds and the growth of the process RSS."""
     rss = _rss_mb()
     started = time.perf_counter()
-    total = dg.TickResult()
+    total = outbox.TickResult()
     while True:
         with session_scope(engine) as s:
-            r = dg.enqueue_due(s, now, render=digest_parts, limit=1000, text_cache=cache)
+            r = outbox.enqueue_due(s, now, render=digest_parts, limit=1000, text_cache=cache)
         total.add(r)
         if r.due < 1000:
             break

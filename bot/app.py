@@ -2,13 +2,14 @@
 into one PTB `Application`; `run(settings)` opens the store, loads seeds, logs one start-up line and runs long
 polling (or a webhook when WEBHOOK_URL is set) until SIGINT/SIGTERM.
 
-Start-up order: store + migrations → seeds → Application (initialize → post_init: command menus, scheduler) →
-polling. Shutdown order: stop polling → post_shutdown (scheduler finishes the message in flight) → engine disposed.
+Start-up order: store + migrations → seeds → Application (initialize → post_init: command menus, the sender, the
+tick job) → polling. Shutdown order: stop polling → Application.stop (updates in hand, the tick job) → post_stop (the
+sender finishes the messages on the wire, gives back the rest) → shutdown → post_shutdown → engine disposed.
 
 Several processes on one database: migrations and seeds run under a lock (processes starting together take turns);
 only one process may long-poll (a second is refused at start with `AnotherPoller`; Telegram's 409 Conflict — a
 poller elsewhere with the same token — stops the bot with `PollingConflict`); webhook workers may be many. Every
-process ticks; one of them sends (see bot/scheduling.py).
+process ticks; one of them sends (see bot/scheduling.py and bot/delivery.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
-from bot import __version__, ratelimit, scheduling
+from bot import __version__, delivery, ratelimit, scheduling
 from bot.config import Settings
 from bot.context import ENGINE_KEY, SETTINGS_KEY, BotContext
 from bot.db.engine import make_engine, session_scope
@@ -92,12 +93,20 @@ async def set_commands(application: Application[Any, Any, Any, Any, Any, Any]) -
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """After `Application.initialize` (run_polling / run_webhook call it): menus, the sender, the tick job."""
     await set_commands(application)
-    scheduling.setup(application)
+    sender = delivery.start(application)
+    scheduling.setup(application, on_messages=sender.wake.set)
+
+
+async def post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """After `Application.stop` (the bot can still send): the sender stops gracefully."""
+    await delivery.stop(application)
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    await scheduling.shutdown(application)
+    """PTB calls post_stop only if the application was running: a start-up that failed after post_init ends here."""
+    await delivery.stop(application)
 
 
 def build_application(
@@ -124,6 +133,7 @@ def build_application(
         # chats in parallel, each chat's updates in order; a flooding chat is throttled (bot/updates.py)
         .concurrent_updates(ChatOrderedProcessor(exempt_users=settings.admin_id_set))
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )

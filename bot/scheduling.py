@@ -1,200 +1,58 @@
-"""The periodic tick and the delivery worker, wired to PTB's JobQueue.
+"""The periodic tick, wired to PTB's JobQueue; the sender that drains what it writes is bot/delivery.py.
 
 Contract used by bot/app.py:
-    setup(application) -> None        # from post_init: one repeating tick job + the sender (started with the app)
-    await shutdown(application)       # from post_shutdown: make sure the sender has stopped
+    setup(application, on_messages=...) -> Ticker   # from post_init: one repeating tick job (runs once the app
+                                                    # is started; PTB's JobQueue stops it in Application.stop)
 
 * **Tick** — one `run_repeating` job (every ``settings.tick_seconds``), not one job per subscriber: it calls
-  `bot.services.digest.enqueue_due` in a worker thread, batch by batch, each batch one transaction (outbox rows +
-  the subscriptions' advance). The subscriptions table is the truth, so a missed tick (bot down) is caught up by
-  the next one: a subscription overdue by days gets one digest covering the whole gap, not a backlog. A slot's
-  digest covers everything stored up to the tick; a follow-up ``settle`` seconds later (≤ 60 s) carries what an
-  ingest still committing during the tick stored (see `enqueue_due`). Every process ticks; ticks never collide.
-* **Sender** — a pipeline: up to ``settings.send_window`` outbox rows in flight at once (claimed, waiting for the
-  rate limiter, on the wire, or being marked sent), so a 50–150 ms round trip to Telegram does not cap the rate:
-  the one overall budget (≈30 msg/s, the limiter's broadcast lane) does. Rows are *claimed* (status ``sending``,
-  with this process's claimant id and a lease renewed every ``lease/3`` s); only the first unsent row of a chat is
-  ever claimed, so one chat never has two messages in flight and the parts of a digest go out strictly in order.
-  Each row is marked sent (with Telegram's message id) right after Telegram accepted it — only while this process
-  still holds the claim. 429 pauses the whole limiter (every message in flight waits, then retries; never
-  dropped); network errors and 5xx → retry with exponential backoff; 403 → the chat and its subscriptions are
-  deactivated and its unsent rows cancelled; ChatMigrated → the chat id is rewritten everywhere and the row resent;
-  any other 400 → failed, with the error. A chat the limiter holds back for a while (a group at 20 messages a
-  minute) is left unclaimed meanwhile, so it never blocks the window.
-* **Several processes** (PostgreSQL) — one sender at a time: the process holding a PostgreSQL advisory lock sends,
-  the others stand by and try to take over every ``STANDBY_POLL`` s (the lock goes with its connection, so a dead
-  sender's lock is free at once). One budget across processes, and claims use ``FOR UPDATE SKIP LOCKED`` anyway.
-  A claim whose lease ran out (its sender died) goes back to pending. On SQLite (one process) the sender claims
-  everything left ``sending`` at start-up at once.
-* **Stopping** — on SIGTERM PTB stops the application: messages already on the wire finish and are marked sent;
-  claimed rows only waiting for the limiter are given back (pending). Zero duplicates, zero losses. After a hard
-  kill (SIGKILL, power loss) the messages that were on the wire but not yet marked are sent again: at most
-  ``send_window`` (measured in `make bench`).
+  `bot.services.outbox.enqueue_due` in a worker thread, batch by batch, each batch one transaction (outbox rows +
+  the subscriptions' advance), and metric alerts (`bot.services.watches.tick`) before it. The subscriptions table is
+  the truth, so a missed tick (bot down) is caught up by the next one: a subscription overdue by days gets one digest
+  covering the whole gap, not a backlog. A slot's digest covers everything stored up to the tick; a follow-up
+  ``settle`` seconds later (≤ 60 s) carries what an ingest still committing during the tick stored (see
+  `enqueue_due`). Every process ticks; ticks never collide. A tick that wrote messages calls `on_messages` (the
+  sender's wake-up).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import random
-import socket
-import time
-import uuid
-import zlib
 from collections.abc import Callable
-from contextlib import suppress
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.engine import Connection, Engine
-from telegram import LinkPreviewOptions
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from sqlalchemy.engine import Engine
 
 from bot.config import Settings
+from bot.context import ENGINE_KEY, SETTINGS_KEY
 from bot.db.engine import session_scope
 from bot.db.models import utcnow
-from bot.ratelimit import BROADCAST, retry_after_of
 from bot.render_charts import alert_parts
 from bot.render_digest import digest_parts
-from bot.services import digest as outbox
-from bot.services import health, watches
+from bot.services import health, outbox, watches
 from bot.services.topics import ArticleTextCache
 
 log = logging.getLogger(__name__)
 
-SERVICE_KEY = "delivery"
+TICKER_KEY = "tick"
 TICK_JOB = "digest-tick"
 TICK_BATCH = 1000
-IDLE_POLL = 1.0
-STANDBY_POLL = 2.0
-MAX_BACKOFF = 300.0
-#: pause after a database error in the sender loop
-ERROR_PAUSE = 5.0
-#: a chat the limiter holds back longer than this is not claimed meanwhile
-COOLING = 1.0
-#: the PostgreSQL advisory lock key of "the sender"
-SENDER_LOCK = zlib.crc32(b"dongtai:sender")
 
 
-@dataclass
-class SenderStats:
-    sent: int = 0
-    retried: int = 0
-    failed: int = 0
-    blocked: int = 0
-    migrated: int = 0
-    lost_claims: int = 0
-    released: int = 0
-    recovered: int = 0
-    ticks: int = 0
-    last_tick_seconds: float = 0.0
+class Ticker:
+    """The tick of one application. Kept in ``application.bot_data["tick"]``."""
 
-
-def backoff(attempts: int) -> float:
-    """Seconds before retry number `attempts` (1, 2, 4 … capped at 5 minutes, with jitter)."""
-    return min(MAX_BACKOFF, 2.0 ** max(0, attempts - 1)) * random.uniform(0.8, 1.2)
-
-
-def claimant_id() -> str:
-    """This process's name on its claims: host, pid and a random suffix (pids repeat across restarts)."""
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-class SenderLock:
-    """Who sends: on PostgreSQL the holder of a session advisory lock (kept on a connection of its own), so exactly
-    one process of a deployment sends; on SQLite (one process) always this one. Blocking: call in a thread."""
-
-    def __init__(self, engine: Engine, key: int = SENDER_LOCK) -> None:
-        self.engine = engine
-        self.key = key
-        self.shared = engine.dialect.name == "postgresql"
-        self._conn: Connection | None = None
-
-    @property
-    def held(self) -> bool:
-        return not self.shared or self._conn is not None
-
-    def acquire(self) -> bool:
-        """Try to become the sender (no waiting); True if this process is (or already was) the sender."""
-        if not self.shared:
-            return True
-        if self._conn is not None:
-            return self.check()
-        conn = self.engine.connect()
-        try:
-            got = bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self.key}).scalar())
-            conn.commit()  # a session lock outlives the transaction; don't sit idle in one
-        except Exception:
-            conn.close()
-            raise
-        if got:
-            self._conn = conn
-        else:
-            conn.close()
-        return got
-
-    def check(self) -> bool:
-        """Still the sender? (the lock lives as long as its connection)"""
-        if self._conn is None:
-            return not self.shared
-        try:
-            self._conn.execute(text("SELECT 1"))
-            self._conn.commit()
-            return True
-        except Exception:  # noqa: BLE001 - the connection is gone, and the lock with it
-            log.warning("lost the sender lock (database connection gone)")
-            self._drop()
-            return False
-
-    def release(self) -> None:
-        if self._conn is None:
-            return
-        with suppress(Exception):
-            self._conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": self.key})
-            self._conn.commit()
-        self._drop()
-
-    def _drop(self) -> None:
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            with suppress(Exception):
-                conn.invalidate()
-                conn.close()
-
-
-class DeliveryService:
-    """The tick and the sender of one application. Kept in ``application.bot_data["delivery"]``."""
-
-    def __init__(self, bot: Any, engine: Engine, settings: Settings, *,
-                 running: Callable[[], bool] | None = None) -> None:
-        self.bot = bot
+    def __init__(self, engine: Engine, settings: Settings, *, on_messages: Callable[[], None] | None = None) -> None:
         self.engine = engine
         self.settings = settings
-        self._running = running or (lambda: True)
-        self.stats = SenderStats()
+        self.on_messages = on_messages
         self.text_cache = ArticleTextCache()
-        self.wake = asyncio.Event()
-        self._tick_lock = asyncio.Lock()
-        self._stopping = False
-        self._task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
         #: a slot's follow-up comes this long after its tick (an ingest committing during the tick is in it)
         self.settle = timedelta(seconds=min(60.0, max(0.0, settings.tick_seconds)))
-        self.window = max(1, int(settings.send_window))
-        self.lease = timedelta(seconds=max(3.0, float(settings.send_lease_seconds)))
-        self.claimant = claimant_id()
-        self.lock = SenderLock(engine)
-        self.inflight: dict[int, asyncio.Task[None]] = {}
-        self._chats: set[int] = set()
-        self._cooling: dict[int, float] = {}
-        self.max_inflight = 0
-        self._leading = False
-        self._next_beat = 0.0
-
-    # ---------------------------------------------------------------------------------------------- tick
+        self.ticks = 0
+        self.last_tick_seconds = 0.0
 
     def tick_sync(self, now: datetime | None = None) -> outbox.TickResult:
         """All due subscriptions → outbox rows, batch by batch (blocking; run it in a thread)."""
@@ -214,250 +72,42 @@ class DeliveryService:
                 return total
 
     async def tick(self, now: datetime | None = None) -> outbox.TickResult:
-        async with self._tick_lock:
+        async with self._lock:
             started = asyncio.get_running_loop().time()
             result = await asyncio.to_thread(self.tick_sync, now)
-            self.stats.ticks += 1
-            self.stats.last_tick_seconds = asyncio.get_running_loop().time() - started
+            self.ticks += 1
+            self.last_tick_seconds = asyncio.get_running_loop().time() - started
         if result.digests:
             log.info("tick: %d due, %d digests (%d messages), %d with nothing new", result.due, result.digests,
                      result.messages, result.empty)
         elif result.due:
             log.debug("tick: %d due, nothing new", result.due)
-        if result.messages:
-            self.wake.set()
+        if result.messages and self.on_messages is not None:
+            self.on_messages()
         return result
-
-    # ---------------------------------------------------------------------------------------------- sender
-
-    def should_run(self) -> bool:
-        return not self._stopping and self._running()
-
-    def start(self) -> asyncio.Task[None]:
-        self._task = asyncio.ensure_future(self.run_sender())
-        return self._task
-
-    async def stop(self) -> None:
-        """Stop after the messages on the wire (idempotent)."""
-        self._stopping = True
-        self.wake.set()
-        if self._task is not None:
-            with suppress(asyncio.CancelledError):
-                await self._task
-
-    async def run_sender(self) -> None:
-        log.info("delivery sender started (%s, window %d)", self.claimant, self.window)
-        try:
-            while self.should_run():
-                try:
-                    await self._step()
-                except Exception:  # the database went away for a moment: keep what is in flight, try again
-                    log.exception("delivery sender: retrying in %.0f s", ERROR_PAUSE)
-                    self._next_beat = 0.0  # renew the claims and re-check the sender lock first thing
-                    self.wake.clear()
-                    await self._idle(ERROR_PAUSE)
-        finally:
-            await self._drain()
-            with suppress(Exception):
-                await asyncio.to_thread(self.lock.release)
-            log.info("delivery sender stopped (%d sent)", self.stats.sent)
-
-    async def _step(self) -> None:
-        """One turn of the sender: be the sender (or stand by), keep the claims alive, claim what fits the window."""
-        loop = asyncio.get_running_loop()
-        if not self._leading:
-            self._leading = await asyncio.to_thread(self.lock.acquire)
-            if not self._leading:
-                self.wake.clear()
-                await self._idle(STANDBY_POLL)
-                return
-            log.info("delivery sender active (%s)", self.claimant)
-            await asyncio.to_thread(self._recover, True)
-            self._next_beat = loop.time() + self.lease.total_seconds() / 3
-        if loop.time() >= self._next_beat:  # heartbeat: renew our claims, free dead senders' ones, still leader?
-            self._next_beat = loop.time() + self.lease.total_seconds() / 3
-            await asyncio.to_thread(self._heartbeat)
-            if self.lock.shared and not await asyncio.to_thread(self.lock.check):
-                self._leading = False
-                await self._drain()
-                return
-        free = self.window - len(self.inflight)
-        if free < max(1, self.window // 3):
-            await self._wait_for_slot()
-            return
-        self.wake.clear()  # before the claim: a message finishing meanwhile wakes the idle wait below
-        rows = await asyncio.to_thread(self._claim, free)
-        if not rows:
-            await self._idle(IDLE_POLL)
-            return
-        for row in rows:
-            self._chats.add(row.chat_id)
-            self.inflight[row.id] = asyncio.ensure_future(self._run_one(row))
-        self.max_inflight = max(self.max_inflight, len(self.inflight))
-
-    async def _drain(self) -> None:
-        """Wait for every message in flight (those on the wire finish; the others give their rows back)."""
-        while self.inflight:
-            await asyncio.gather(*list(self.inflight.values()), return_exceptions=True)
-
-    async def _wait_for_slot(self) -> None:
-        tasks = list(self.inflight.values())
-        if tasks:
-            await asyncio.wait(tasks, timeout=0.5, return_when=asyncio.FIRST_COMPLETED)
-
-    async def _run_one(self, row: outbox.PendingDelivery) -> None:
-        try:
-            await self.send_one(row)
-        except Exception:  # the row stays claimed; its lease runs out and it is sent again
-            log.exception("delivery %s to %s: unexpected error", row.id, row.chat_id)
-        finally:
-            self.inflight.pop(row.id, None)
-            self._chats.discard(row.chat_id)
-            self._cool(row.chat_id)
-            self.wake.set()
-
-    def _cool(self, chat_id: int) -> None:
-        chat_wait = getattr(getattr(self.bot, "rate_limiter", None), "chat_wait", None)
-        wait = float(chat_wait(chat_id)) if callable(chat_wait) else 0.0
-        if wait > COOLING:
-            self._cooling[chat_id] = time.monotonic() + wait
-
-    def _claim(self, limit: int) -> list[outbox.PendingDelivery]:
-        mono = time.monotonic()
-        for chat, until in list(self._cooling.items()):
-            if until <= mono:
-                self._cooling.pop(chat, None)
-        exclude = set(self._chats) | set(self._cooling)
-        with session_scope(self.engine) as session:
-            return outbox.claim_pending(session, utcnow(), limit=limit, exclude_chats=exclude,
-                                        claimant=self.claimant, lease=self.lease)
-
-    def _recover(self, starting: bool) -> None:
-        with session_scope(self.engine) as session:
-            # a single-process store: anything left `sending` belongs to a process that is gone
-            mine = self.claimant if (starting and not self.lock.shared) else None
-            n = outbox.recover_stale(session, utcnow(), claimant=mine)
-        if n:
-            self.stats.recovered += n
-            log.warning("%d outbox rows claimed by a sender that is gone are pending again (those already on the "
-                        "wire when it died are sent again)", n)
-
-    def _heartbeat(self) -> None:
-        with session_scope(self.engine) as session:
-            outbox.renew_leases(session, self.claimant, utcnow() + self.lease)
-        self._recover(False)
-
-    async def _idle(self, seconds: float) -> None:
-        """Wait up to `seconds`, or until woken (a tick wrote rows, a message finished, stopping)."""
-        deadline = asyncio.get_running_loop().time() + seconds
-        while self.should_run():
-            remaining = deadline - asyncio.get_running_loop().time()
-            if remaining <= 0:
-                return
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self.wake.wait(), timeout=min(0.2, remaining))
-                return
-
-    async def send_one(self, row: outbox.PendingDelivery) -> None:
-        state: dict[str, Any] = {"dispatched": False}
-        task = asyncio.ensure_future(
-            self.bot.send_message(
-                row.chat_id, row.text, parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                rate_limit_args={"lane": BROADCAST, "state": state},
-            )
-        )
-        while True:
-            done, _ = await asyncio.wait({task}, timeout=0.2)
-            if done:
-                break
-            if not self.should_run() and not state["dispatched"]:
-                task.cancel()  # only waiting for the limiter: nothing sent, the row goes back to pending
-                with suppress(asyncio.CancelledError, TelegramError):
-                    await task
-                if not state["dispatched"]:
-                    self.stats.released += 1
-                    await asyncio.to_thread(self._db, outbox.release, [row.id], claimant=self.claimant)
-                    return
-                break
-        me = self.claimant
-        try:
-            message = task.result()
-        except asyncio.CancelledError:
-            await asyncio.to_thread(self._db, outbox.release, [row.id], claimant=me)
-            return
-        except Forbidden as exc:
-            self.stats.blocked += 1
-            await asyncio.to_thread(self._db, outbox.deactivate_chat, row.chat_id, f"forbidden: {exc.message}")
-            log.info("chat %s blocked the bot: subscriptions deactivated", row.chat_id)
-        except ChatMigrated as exc:
-            self.stats.migrated += 1
-            await asyncio.to_thread(self._db, outbox.migrate_chat, row.chat_id, int(exc.new_chat_id))
-            log.info("chat %s migrated to %s", row.chat_id, exc.new_chat_id)
-        except RetryAfter as exc:  # only if the limiter gave up (it normally waits and retries)
-            self.stats.retried += 1
-            at = utcnow() + timedelta(seconds=retry_after_of(exc))
-            await asyncio.to_thread(self._db, outbox.mark_retry, row.id, f"retry_after: {exc.message}", at=at,
-                                    claimant=me)
-        except BadRequest as exc:
-            self.stats.failed += 1
-            await asyncio.to_thread(self._db, outbox.mark_failed, row.id, f"bad request: {exc.message}",
-                                    claimant=me)
-            log.warning("delivery %s to %s failed: %s", row.id, row.chat_id, exc.message)
-        except NetworkError as exc:  # timeouts, connection errors, 5xx
-            self.stats.retried += 1
-            at = utcnow() + timedelta(seconds=backoff(row.attempts + 1))
-            await asyncio.to_thread(self._db, outbox.mark_retry, row.id, f"network: {exc.message}", at=at,
-                                    claimant=me)
-        except TelegramError as exc:
-            self.stats.failed += 1
-            await asyncio.to_thread(self._db, outbox.mark_failed, row.id, f"{type(exc).__name__}: {exc.message}",
-                                    claimant=me)
-        else:
-            self.stats.sent += 1
-            if not await asyncio.to_thread(self._db, outbox.mark_sent, row.id, getattr(message, "message_id", None),
-                                           claimant=me):
-                self.stats.lost_claims += 1
-                log.warning("delivery %s to %s was sent after its claim was lost (its lease ran out): it may be "
-                            "sent twice", row.id, row.chat_id)
-
-    def _db(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        with session_scope(self.engine) as session:
-            return fn(session, *args, **kwargs)
 
 
 # -------------------------------------------------------------------------------------------------- PTB wiring
 
 
 async def _tick_job(context: Any) -> None:
-    service: DeliveryService = context.application.bot_data[SERVICE_KEY]
-    result = await service.tick()
-    await asyncio.to_thread(_record_tick, service.engine, result)
+    ticker: Ticker = context.application.bot_data[TICKER_KEY]
+    result = await ticker.tick()
+    await asyncio.to_thread(_record_tick, ticker.engine, result)
 
 
-def _record_tick(engine: Engine, result: Any) -> None:
+def _record_tick(engine: Engine, result: outbox.TickResult) -> None:
     """The heartbeat `python -m bot health` reads (after a tick that completed)."""
-    detail = f"{getattr(result, 'due', 0)} due, {getattr(result, 'messages', 0)} messages"
+    detail = f"{result.due} due, {result.messages} messages"
     with session_scope(engine) as session:
         health.record_tick(session, utcnow(), detail)
 
 
-async def _start_sender_job(context: Any) -> None:
-    # runs once the application is running, so Application.stop() awaits the sender
-    service: DeliveryService = context.application.bot_data[SERVICE_KEY]
-    service._task = context.application.create_task(service.run_sender(), name="delivery-sender")
-
-
-def get_service(application: Any) -> DeliveryService | None:
-    return application.bot_data.get(SERVICE_KEY)  # type: ignore[no-any-return]
-
-
-def setup(application: Any) -> None:
-    """Create the delivery service, schedule the tick (one job) and the sender's start."""
-    settings: Settings = application.bot_data["settings"]
-    engine: Engine = application.bot_data["engine"]
-    service = DeliveryService(application.bot, engine, settings, running=lambda: bool(application.running))
-    application.bot_data[SERVICE_KEY] = service
+def setup(application: Any, *, on_messages: Callable[[], None] | None = None) -> Ticker:
+    """Create the ticker and schedule the tick (one job; a repeated setup replaces it)."""
+    settings: Settings = application.bot_data[SETTINGS_KEY]
+    ticker = Ticker(application.bot_data[ENGINE_KEY], settings, on_messages=on_messages)
+    application.bot_data[TICKER_KEY] = ticker
     jq = application.job_queue
     if jq is None:  # pragma: no cover - PTB installed without the job-queue extra
         raise RuntimeError("python-telegram-bot[job-queue] is required for scheduled digests")
@@ -467,11 +117,4 @@ def setup(application: Any) -> None:
         _tick_job, interval=settings.tick_seconds, first=min(1.0, settings.tick_seconds), name=TICK_JOB,
         job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
     )
-    jq.run_once(_start_sender_job, when=0, name="delivery-sender-start")
-
-
-async def shutdown(application: Any) -> None:
-    """Make sure the sender has stopped (normally `Application.stop` already waited for it)."""
-    service = get_service(application)
-    if service is not None:
-        await service.stop()
+    return ticker

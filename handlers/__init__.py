@@ -7,7 +7,8 @@ Groups: -20 and -10 are middleware (flood gate, user tracking) and run for every
 further); -1 holds the admin's typed reply to an upload preview (date or name), which stops the update there; 0
 holds the commands, buttons, inline mode and documents. Callback data prefixes: `m|` metric page, `s|` search page,
 `lang|`, `topic|`, `del|` (admin delete confirm), `up|` (upload preview: confirm, cancel, set date, set name), `c|`
-chart, `w|` watch, `sub|` subscription buttons.
+chart, `w|` watch, `sub|` subscription buttons (plain strings, not PTB's arbitrary_callback_data: see
+handlers/common.py); any other data is answered by `common.expired_button`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.errors import N_
 from handlers import admin, analyst, ask, basic, lookup, subscriptions, upload
-from handlers.common import flood_gate, track_user
+from handlers.common import expired_button, flood_gate, track_user
 from handlers.errors import error_handler
 
 
@@ -120,6 +121,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any], *, admin_ids: Colle
     # ingest never holds up other users' updates
     app.add_handler(MessageHandler(private_document & admins, upload.document, block=False))
     app.add_handler(CallbackQueryHandler(upload.pressed, pattern=r"^up\|", block=False))
+    # any other button (data from an older version of the bot): a clear "expired", never silence
+    app.add_handler(CallbackQueryHandler(expired_button))
 
     # last in group 0: unknown commands in private chats get the help text; plain text is a question (in groups
     # only when the bot is mentioned or replied to: checked in the handler)

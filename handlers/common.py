@@ -130,6 +130,22 @@ def args_text(context: BotContext) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- callback data
+#
+# Buttons carry short strings, `prefix|…` (the prefixes are listed in handlers/__init__.py), not PTB's
+# `arbitrary_callback_data`. That option is all or nothing: once on, PTB swaps *every* button's data for a key into
+# an in-memory LRU cache (1024 keyboards), so every button would die at each restart, after enough newer keyboards,
+# and on another worker process (webhook workers may be many). Most of ours must outlive that: `lang|`, `topic|`,
+# `sub|…|<id>`, `w|rm|<id>`, `del|<id>` name rows or constants and work for as long as the message exists, and the
+# upload preview's `up|` buttons are meant to survive restarts for a day (pending uploads are kept on disk).
+# Persisting the cache would need a table of its own and still expire old keyboards. Only page and chart buttons
+# carry free text; `pack` keeps those in bot_data when they exceed Telegram's 64 bytes, and a press after a restart
+# gets "This list has expired", as does a button no handler knows (`expired_button`).
+
+
+async def expired_button(update: Update, context: BotContext) -> None:
+    """Last button handler: data no other handler takes (a button from an older version of the bot) gets an
+    answer, never silence."""
+    await answer(update, context.i18n._("This button has expired; please send the command again."), show_alert=True)
 
 
 def pack(context: BotContext, prefix: str, page: int, query: str) -> str:

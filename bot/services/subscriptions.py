@@ -3,7 +3,7 @@
 A subscription is daily (``minute_of_day`` local time) or weekly (plus ``weekday``, 0 = Monday) in its own time
 zone (default ``settings.bot_timezone``). ``next_slot`` turns that into the next due instant in aware UTC; it is
 DST-safe (a wall time that does not exist is taken in the offset before the change, an ambiguous one at its first
-occurrence, so a day never fires twice) and only ever moves forward. The tick (``bot.services.digest``) selects on
+occurrence, so a day never fires twice) and only ever moves forward. The tick (``bot.services.outbox``) selects on
 ``next_due_at``; nothing here talks to Telegram.
 """
 

@@ -13,7 +13,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from telegram import Update
 
-from bot import scheduling
 from bot.app import build_application
 from bot.config import Settings
 from bot.db.engine import session_scope
@@ -21,6 +20,7 @@ from bot.db.models import Delivery, Watch
 from bot.db.store import open_store
 from bot.services.ingest import ingest_file
 from tests.fakeapi import TOKEN, FakeBotAPI, RecordingRequest, Updates
+from tests.lifecycle import start, stop
 
 OLD = """电子商务动态
 2023年第2期（总300期）
@@ -88,9 +88,7 @@ async def test_each_watcher_gets_exactly_one_alert(tmp_path: Path) -> None:
                    send_rate_per_second=60)
     api = FakeBotAPI()
     app = build_application(cfg, engine=engine, request=RecordingRequest(api))
-    await app.initialize()
-    scheduling.setup(app)
-    await app.start()
+    await start(app)
     updates = Updates(api)
     try:
         for user, lang, text in ((ZH_A, "zh-hans", "/watch 网上零售额"), (ZH_B, "zh-hans", "/watch 网络零售额"),
@@ -123,9 +121,7 @@ async def test_each_watcher_gets_exactly_one_alert(tmp_path: Path) -> None:
         await asyncio.sleep(1.5)
         assert Counter(int(c.chat_id) for c in alerts(api)) == got
     finally:
-        await app.stop()
-        await scheduling.shutdown(app)
-        await app.shutdown()
+        await stop(app)
     with session_scope(engine) as s:
         rows = s.exec(select(Delivery)).all()
         assert Counter(d.status for d in rows) == {"sent": 3}

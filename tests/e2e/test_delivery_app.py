@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from bot import scheduling
+from bot import delivery
 from bot.app import build_application
 from bot.config import Settings
 from bot.db.engine import session_scope
@@ -23,6 +23,7 @@ from bot.services import subscriptions as subs
 from bot.services.ingest import ingest_file
 from tests.fakeapi import TOKEN, Call, FakeBotAPI, RecordingRequest, Reply
 from tests.fakeapi.limits import TelegramLimits
+from tests.lifecycle import start, stop
 
 BULLETIN = """电子商务动态
 2026年第3期（总320期）
@@ -60,18 +61,6 @@ def settings(tmp_path: Path) -> Settings:
                     load_seeds=False, send_rate_per_second=60)
 
 
-async def start(app: Any) -> None:
-    await app.initialize()
-    scheduling.setup(app)  # what post_init does (run_polling calls it; here we drive the app by hand)
-    await app.start()
-
-
-async def stop(app: Any) -> None:
-    await app.stop()
-    await scheduling.shutdown(app)
-    await app.shutdown()
-
-
 def digests_to(api: FakeBotAPI) -> Counter[int]:
     return Counter(int(c.chat_id) for c in api.calls if c.method == "sendMessage" and c.ok and "/article" in (c.text or ""))
 
@@ -105,14 +94,14 @@ async def test_blocked_migrated_and_flaky_chats(tmp_path: Path) -> None:
         return None
 
     api.responders["sendMessage"] = flaky
-    scheduling.MAX_BACKOFF = 0.5  # keep the retry quick in the test
+    delivery.MAX_BACKOFF = 0.5  # keep the retry quick in the test
     app = build_application(settings(tmp_path), engine=engine, request=RecordingRequest(api))
     await start(app)
     try:
         await wait_until(lambda: len(digests_to(api)) == 19 and pending(engine) == 0, timeout=20)
     finally:
         await stop(app)
-        scheduling.MAX_BACKOFF = 300.0
+        delivery.MAX_BACKOFF = 300.0
     got = digests_to(api)
     assert set(got) == (set(range(1, 21)) - {3, 7}) | {-1000500}
     assert set(got.values()) == {1}  # exactly once each
@@ -176,8 +165,8 @@ async def test_pipeline_keeps_each_chats_parts_in_order_and_never_overlapping(tm
         await wait_until(lambda: pending(engine) == 0, timeout=30)
     finally:
         await stop(app)
-    service = scheduling.get_service(app)
-    assert service is not None and service.max_inflight > 1  # pipelined
+    sender = delivery.get_sender(app)
+    assert sender is not None and sender.max_inflight > 1  # pipelined
     for cid in chats:
         calls = [c for c in api.calls if c.method == "sendMessage" and c.ok and int(c.chat_id) == cid]
         assert [c.text for c in calls] == [f"part {p} of {cid}" for p in range(3)]
@@ -226,12 +215,12 @@ async def test_sender_survives_a_database_error(tmp_path: Path, monkeypatch: Any
     carries on; every digest still goes out once."""
     from sqlalchemy.exc import OperationalError
 
-    from bot.services import digest as dg
+    from bot.services import outbox
 
     chats = list(range(500, 510))
     engine = setup_store(tmp_path, chats)
     api = FakeBotAPI()
-    real = dg.claim_pending
+    real = outbox.claim_pending
     failures = {"left": 1}
 
     def flaky_claim(*args: Any, **kwargs: Any) -> Any:
@@ -240,8 +229,8 @@ async def test_sender_survives_a_database_error(tmp_path: Path, monkeypatch: Any
             raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dg, "claim_pending", flaky_claim)
-    monkeypatch.setattr(scheduling, "ERROR_PAUSE", 0.2)
+    monkeypatch.setattr(outbox, "claim_pending", flaky_claim)
+    monkeypatch.setattr(delivery, "ERROR_PAUSE", 0.2)
     app = build_application(settings(tmp_path), engine=engine, request=RecordingRequest(api))
     await start(app)
     try:

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from bot.db.models import Chat, Delivery, Subscription
 from bot.render_digest import digest_parts
-from bot.services.digest import claim_pending, enqueue_due
+from bot.services.outbox import claim_pending, enqueue_due
 from tests.handlers.conftest import USER, Harness, add_bulletin, texts
 
 CHANNEL = -1001234567

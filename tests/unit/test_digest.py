@@ -13,6 +13,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription
 from bot.render_digest import digest_parts
 from bot.services import digest as dg
+from bot.services import outbox
 from bot.services import subscriptions as subs
 from bot.services.subscriptions import Schedule, as_utc
 
@@ -111,9 +112,9 @@ def _subscribe(session: Session, chat_id: int, topic: str, *, now: datetime, min
     return sub
 
 
-def _tick(engine: Engine, now: datetime) -> dg.TickResult:
+def _tick(engine: Engine, now: datetime) -> outbox.TickResult:
     with session_scope(engine) as s:
-        return dg.enqueue_due(s, now, render=digest_parts)
+        return outbox.enqueue_due(s, now, render=digest_parts)
 
 
 def test_tick_is_exactly_once_and_advances_without_news(engine: Engine) -> None:
@@ -155,7 +156,7 @@ def test_a_stale_tick_loses_the_race_and_writes_nothing(engine: Engine) -> None:
         stale.exec(select(Subscription)).all()
         assert _tick(engine, due).digests == 1
         # …its own tick now finds the row already advanced
-        result = dg.enqueue_due(stale, due, render=digest_parts)
+        result = outbox.enqueue_due(stale, due, render=digest_parts)
         assert result.digests == 0
     with session_scope(engine) as s:
         assert len(s.exec(select(Delivery)).all()) == 1
@@ -205,29 +206,29 @@ def test_outbox_order_retry_block_and_migration(engine: Engine) -> None:
                 s.add(Delivery(subscription_id=sub.id, chat_id=sub.chat_id, slot=now, part=p, text=f"{sub.chat_id}/{p}",  # type: ignore[arg-type]
                                next_attempt_at=now))
     with session_scope(engine) as s:
-        claimed = dg.claim_pending(s, now)
+        claimed = outbox.claim_pending(s, now)
         assert [(r.chat_id, r.part) for r in claimed] == [(100, 0), (-200, 0), (300, 0)]  # first per chat
-        dg.mark_sent(s, claimed[0].id, 11, now=now)
-        dg.mark_retry(s, claimed[2].id, "network", at=now + timedelta(seconds=30))
-        dg.deactivate_chat(s, -200, "forbidden: kicked")
+        outbox.mark_sent(s, claimed[0].id, 11, now=now)
+        outbox.mark_retry(s, claimed[2].id, "network", at=now + timedelta(seconds=30))
+        outbox.deactivate_chat(s, -200, "forbidden: kicked")
     with session_scope(engine) as s:
-        claimed = dg.claim_pending(s, now)
+        claimed = outbox.claim_pending(s, now)
         assert [(r.chat_id, r.part) for r in claimed] == [(100, 1)]
-        assert dg.claim_pending(s, now + timedelta(seconds=31))[-1].chat_id == 300
+        assert outbox.claim_pending(s, now + timedelta(seconds=31))[-1].chat_id == 300
         assert s.get(Chat, -200).active is False  # type: ignore[union-attr]
         assert s.get(Subscription, b.id).active is False  # type: ignore[union-attr]
         # the two rows just claimed are held (`sending`) until marked, released or their lease runs out
-        assert dg.outbox_counts(s) == {"sent": 1, "sending": 2, "cancelled": 2}
-        dg.migrate_chat(s, 100, -100100)
+        assert outbox.outbox_counts(s) == {"sent": 1, "sending": 2, "cancelled": 2}
+        outbox.migrate_chat(s, 100, -100100)
     with session_scope(engine) as s:
         assert s.get(Subscription, a.id).chat_id == -100100  # type: ignore[union-attr]
-        moved = dg.claim_pending(s, now)
+        moved = outbox.claim_pending(s, now)
         assert [r.chat_id for r in moved] == [-100100]
         assert s.get(Chat, -100100) is not None
-        assert dg.claim_pending(s, now) == []  # claimed: not handed out twice
-        dg.mark_failed(s, moved[0].id, "bad request: message is too long")
+        assert outbox.claim_pending(s, now) == []  # claimed: not handed out twice
+        outbox.mark_failed(s, moved[0].id, "bad request: message is too long")
     with session_scope(engine) as s:
-        assert dg.outbox_counts(s)["failed"] == 1
+        assert outbox.outbox_counts(s)["failed"] == 1
 
 
 def test_concurrent_tick_conflict_writes_nothing(sqlite_engine: Engine) -> None:
@@ -247,8 +248,8 @@ def test_concurrent_tick_conflict_writes_nothing(sqlite_engine: Engine) -> None:
             assert _tick(sqlite_engine, due).digests == 2  # the other tick runs to completion in between
             super().prefetch(since, until)
 
-    with pytest.raises(dg.TickConflict), session_scope(sqlite_engine) as s:
-        dg.enqueue_due(s, due, render=digest_parts, composer=Interleaved(s))
+    with pytest.raises(outbox.TickConflict), session_scope(sqlite_engine) as s:
+        outbox.enqueue_due(s, due, render=digest_parts, composer=Interleaved(s))
     with session_scope(sqlite_engine) as s:
         assert sorted(d.chat_id for d in s.exec(select(Delivery)).all()) == [1, 2]
 

@@ -14,6 +14,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Delivery, Subscription
 from bot.render_digest import digest_parts
 from bot.services import digest as dg
+from bot.services import outbox
 from bot.services.subscriptions import as_utc
 from tests.unit.test_digest import CROSS, _subscribe, add_bulletin, at
 
@@ -22,7 +23,7 @@ SETTLE = timedelta(seconds=60)
 
 def tick(engine: Engine, now):  # type: ignore[no-untyped-def]
     with session_scope(engine) as s:
-        return dg.enqueue_due(s, now, render=digest_parts, settle=SETTLE)
+        return outbox.enqueue_due(s, now, render=digest_parts, settle=SETTLE)
 
 
 def story(title: str) -> dict:

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from bot import scheduling
 from bot.__main__ import main
 from bot.app import build_application
 from bot.config import Settings, get_settings
@@ -20,6 +19,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Delivery, Heartbeat, Subscription, utcnow
 from bot.services import health
 from tests.fakeapi import TOKEN, FakeBotAPI, RecordingRequest
+from tests.lifecycle import start, stop
 
 
 def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str,
@@ -81,9 +81,7 @@ async def test_the_tick_job_writes_the_heartbeat_the_cli_reads(tmp_path: Path, m
     settings = Settings(_env_file=None, telegram_bot_token=TOKEN, database_url=url, tick_seconds=0.2,  # type: ignore[call-arg]
                         load_seeds=False)
     app = build_application(settings, engine=engine, request=RecordingRequest(FakeBotAPI()))
-    await app.initialize()
-    scheduling.setup(app)
-    await app.start()
+    await start(app)
     try:
         for _ in range(100):
             with session_scope(engine) as s:
@@ -91,9 +89,7 @@ async def test_the_tick_job_writes_the_heartbeat_the_cli_reads(tmp_path: Path, m
                     break
             await asyncio.sleep(0.05)
     finally:
-        await app.stop()
-        await scheduling.shutdown(app)
-        await app.shutdown()
+        await stop(app)
     code, out = run_cli(monkeypatch, capsys, url, "--json")
     report = json.loads(out)
     assert code == 0 and report["healthy"] is True, out

@@ -15,8 +15,8 @@ from sqlmodel import Session, select
 
 from bot.db.engine import make_engine, session_scope
 from bot.db.models import Delivery
-from bot.scheduling import SenderLock
-from bot.services import digest as dg
+from bot.delivery import SenderLock
+from bot.services import outbox
 from tests.conftest import ROOT
 from tests.unit.test_digest import _subscribe, at
 
@@ -35,7 +35,7 @@ def fill(engine: Engine, chats: dict[int, int]) -> None:
 
 def claim(engine: Engine, who: str, limit: int = 100, now=NOW, lease: float = 30.0):  # type: ignore[no-untyped-def]
     with session_scope(engine) as s:
-        return dg.claim_pending(s, now, limit=limit, claimant=who, lease=timedelta(seconds=lease))
+        return outbox.claim_pending(s, now, limit=limit, claimant=who, lease=timedelta(seconds=lease))
 
 
 def statuses(engine: Engine) -> Counter[str]:
@@ -51,12 +51,12 @@ def test_claims_are_disjoint_ordered_and_held_until_marked(engine: Engine) -> No
     assert [(r.chat_id, r.part) for r in b] == [(3, 0)]  # chat 1's part 1 waits for part 0
     assert claim(engine, "C") == []
     with session_scope(engine) as s:
-        assert not dg.mark_sent(s, a[0].id, 10, claimant="B")  # not B's claim
-        assert dg.mark_sent(s, a[0].id, 10, claimant="A")
-        assert not dg.mark_sent(s, a[0].id, 10, claimant="A")  # already sent
+        assert not outbox.mark_sent(s, a[0].id, 10, claimant="B")  # not B's claim
+        assert outbox.mark_sent(s, a[0].id, 10, claimant="A")
+        assert not outbox.mark_sent(s, a[0].id, 10, claimant="A")  # already sent
     assert [(r.chat_id, r.part) for r in claim(engine, "C")] == [(1, 1)]
     with session_scope(engine) as s:
-        assert dg.release(s, [b[0].id], claimant="B") == 1  # B stops before sending: back to pending
+        assert outbox.release(s, [b[0].id], claimant="B") == 1  # B stops before sending: back to pending
     assert [(r.chat_id, r.part) for r in claim(engine, "A")] == [(3, 0)]
     assert statuses(engine) == {"sending": 3, "sent": 1, "pending": 2}
 
@@ -66,18 +66,18 @@ def test_stale_lease_is_recovered_and_the_late_owner_cannot_mark(engine: Engine)
     a = claim(engine, "A", lease=5)
     assert len(a) == 2
     with session_scope(engine) as s:
-        assert dg.renew_leases(s, "A", NOW + timedelta(seconds=60)) == 2
-        assert dg.recover_stale(s, NOW + timedelta(seconds=30)) == 0  # renewed: still A's
+        assert outbox.renew_leases(s, "A", NOW + timedelta(seconds=60)) == 2
+        assert outbox.recover_stale(s, NOW + timedelta(seconds=30)) == 0  # renewed: still A's
     with session_scope(engine) as s:
-        assert dg.recover_stale(s, NOW + timedelta(seconds=61)) == 2  # A died: its lease ran out
+        assert outbox.recover_stale(s, NOW + timedelta(seconds=61)) == 2  # A died: its lease ran out
     b = claim(engine, "B", now=NOW + timedelta(seconds=62))
     assert {r.id for r in b} == {r.id for r in a}
     with session_scope(engine) as s:
-        assert not dg.mark_sent(s, a[0].id, 1, claimant="A")  # A's late answer: B holds it now
-        assert not dg.mark_retry(s, a[1].id, "network", at=NOW, claimant="A")
-        assert dg.mark_sent(s, b[0].id, 2, claimant="B")
+        assert not outbox.mark_sent(s, a[0].id, 1, claimant="A")  # A's late answer: B holds it now
+        assert not outbox.mark_retry(s, a[1].id, "network", at=NOW, claimant="A")
+        assert outbox.mark_sent(s, b[0].id, 2, claimant="B")
         # a single-process store at start-up: everything claimed by anybody else is pending again at once
-        assert dg.recover_stale(s, NOW, claimant="C") == 1
+        assert outbox.recover_stale(s, NOW, claimant="C") == 1
     assert statuses(engine) == {"sent": 1, "pending": 1}
 
 
@@ -94,8 +94,8 @@ def pg_engine(postgres_url: str):  # type: ignore[no-untyped-def]
 def test_postgres_concurrent_claims_skip_locked_rows(pg_engine: Engine) -> None:
     fill(pg_engine, {cid: 1 for cid in range(1, 11)})
     with Session(pg_engine) as first, Session(pg_engine) as second:
-        a = dg.claim_pending(first, NOW, limit=4, claimant="A")  # not committed yet: rows locked
-        b = dg.claim_pending(second, NOW, limit=100, claimant="B")  # skips them instead of waiting
+        a = outbox.claim_pending(first, NOW, limit=4, claimant="A")  # not committed yet: rows locked
+        b = outbox.claim_pending(second, NOW, limit=100, claimant="B")  # skips them instead of waiting
         assert len(a) == 4 and len(b) == 6 and not {r.id for r in a} & {r.id for r in b}
         first.commit()
         second.commit()
