@@ -25,7 +25,7 @@ from bot.render_charts import alert_parts, chart_labels
 from bot.services import watches
 from bot.services.charts import chart_series, render_png
 from bot.services.export import export_figures
-from bot.services.metrics import FigureEntry, FigureSource, clear_cache
+from bot.services.lookup import FigureEntry, FigureSource, clear_cache
 
 METRICS = [f"指标{i:02d}额" for i in range(20)]
 

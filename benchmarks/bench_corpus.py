@@ -45,7 +45,7 @@ from bot.db.engine import make_engine, session_scope
 from bot.db.migrate import upgrade
 from bot.db.models import Article, Bulletin
 from bot.services.ingest import IngestError, ingest_file
-from bot.services.metrics import clear_cache, lookup, normalise_query, synonyms
+from bot.services.lookup import clear_cache, lookup, normalise_query, synonyms
 
 CORPUS = PROJECT_ROOT / "tests" / "corpus"
 SPLITS = ("dev", "blind")

@@ -47,9 +47,8 @@ from sqlalchemy.engine import Engine, make_url
 from bot.config import PROJECT_ROOT
 from bot.db.engine import make_engine, normalise_url, session_scope
 from bot.db.migrate import upgrade
-from bot.services import metrics
 from bot.services.figures import normalise_metric
-from bot.services.metrics import lookup
+from bot.services.lookup import lookup, resolve
 from bot.services.search import search
 from bot.text.segment import cut_for_search
 
@@ -352,13 +351,13 @@ def _report(label: str, engine: Engine, rng: random.Random) -> None:
     for repeated queries. The metric-name catalog (distinct names, for synonyms and fuzzy matching) is cached in
     both, revalidated on every call by the data-version statement."""
     queries = METRIC_QUERIES + _rare_queries(engine)
-    old = metrics.RESULT_CACHE_SIZE
+    old = resolve.RESULT_CACHE_SIZE
     if ONLY == "bot":
         _report_bot(label, engine, rng, queries)
         return
     try:
-        metrics.RESULT_CACHE_SIZE = 0
-        metrics.clear_cache()
+        resolve.RESULT_CACHE_SIZE = 0
+        resolve.clear_cache()
         _row(label, "metric, cold (limit 50 as the CLI)", _measure(engine, lookup, queries, CALLS, rng),
              len(queries), 2.0)
         _row(label, "metric, cold (limit 5 as inline)",
@@ -369,20 +368,20 @@ def _report(label: str, engine: Engine, rng: random.Random) -> None:
         for name, offset in BOT_PAGES:
             _row(label, f"BOT PATH cold, {name}", _measure(engine, functools.partial(
                 lookup, limit=BOT_PAGE, offset=offset), queries, CALLS, rng), len(queries), 2.0)
-        metrics.RESULT_CACHE_SIZE = old
-        metrics.clear_cache()
-        before = dict(metrics.cache_stats)
+        resolve.RESULT_CACHE_SIZE = old
+        resolve.clear_cache()
+        before = dict(resolve.cache_stats)
         stats = _measure(engine, lookup, queries + FUZZY_QUERIES, CALLS, rng)
-        hits = metrics.cache_stats["hits"] - before["hits"]
-        calls = hits + metrics.cache_stats["misses"] - before["misses"]
+        hits = resolve.cache_stats["hits"] - before["hits"]
+        calls = hits + resolve.cache_stats["misses"] - before["misses"]
         _row(label, "metric, result cache on", stats, len(queries) + len(FUZZY_QUERIES), 2.0,
              f"  [cache hits {hits}/{calls}: warm-up filled it]")
         for name, offset in BOT_PAGES:
-            metrics.clear_cache()
+            resolve.clear_cache()
             _row(label, f"BOT PATH warm, {name}", _measure(engine, functools.partial(
                 lookup, limit=BOT_PAGE, offset=offset), queries, CALLS, rng), len(queries), 2.0)
     finally:
-        metrics.RESULT_CACHE_SIZE = old
+        resolve.RESULT_CACHE_SIZE = old
     _row(label, "search (limit 20)", _measure(engine, search, SEARCH_QUERIES, max(100, CALLS // 2), rng),
          len(SEARCH_QUERIES), 20.0)
     _row(label, "search (limit 6 as /search page)",
@@ -392,16 +391,16 @@ def _report(label: str, engine: Engine, rng: random.Random) -> None:
 
 def _report_bot(label: str, engine: Engine, rng: random.Random, queries: list[str]) -> None:
     """Only the BOT PATH lines (BENCH_ONLY=bot)."""
-    old = metrics.RESULT_CACHE_SIZE
+    old = resolve.RESULT_CACHE_SIZE
     try:
         for size, kind in ((0, "cold"), (old, "warm")):
-            metrics.RESULT_CACHE_SIZE = size
+            resolve.RESULT_CACHE_SIZE = size
             for name, offset in BOT_PAGES:
-                metrics.clear_cache()
+                resolve.clear_cache()
                 _row(label, f"BOT PATH {kind}, {name}", _measure(engine, functools.partial(
                     lookup, limit=BOT_PAGE, offset=offset), queries, CALLS, rng), len(queries), 2.0)
     finally:
-        metrics.RESULT_CACHE_SIZE = old
+        resolve.RESULT_CACHE_SIZE = old
 
 
 def _build(label: str, engine: Engine) -> None:

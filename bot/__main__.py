@@ -154,7 +154,7 @@ def cmd_articles(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_metric(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db.engine import session_scope
     from bot.db.store import open_store
-    from bot.services.metrics import lookup
+    from bot.services.lookup import lookup
 
     engine = open_store(settings.database_url)
     with session_scope(engine) as session:

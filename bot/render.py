@@ -19,7 +19,7 @@ from babel.numbers import format_decimal
 from bot.errors import N_
 from bot.i18n import Translator
 from bot.services.figures import is_growth_only
-from bot.services.metrics import english_name, growth_basis
+from bot.services.lookup import english_name, growth_basis
 from bot.text import split as text_split
 
 #: Telegram rejects messages above 4096 characters; keep a margin for entities and the page footer
@@ -317,7 +317,7 @@ def _period_text(t: Translator, entry: Any) -> str:
 
 
 def render_figure(t: Translator, entry: Any, *, with_source: bool = True, scale: Scale | None = None) -> str:
-    """One figure entry (`bot.services.metrics.FigureEntry`, or a `Figure` row) as a short HTML block: the value
+    """One figure entry (`bot.services.lookup.FigureEntry`, or a `Figure` row) as a short HTML block: the value
     (in the list's `scale`), its period and growth, and its sources — each with the value it reported when that
     was rounded differently."""
     growth = "" if is_growth_only(entry) else format_growth(t, getattr(entry, "growth_pct", None),

@@ -11,7 +11,7 @@ from bot.i18n import Translator, get_translator
 from bot.render import esc, figure_name, format_growth, format_period, format_value, render_source
 from bot.services.charts import ChartLabels, ChartPoint, ChartSeries, en_scale, zh_scale
 from bot.services.figures import is_growth_only
-from bot.services.metrics import FigureEntry
+from bot.services.lookup import FigureEntry
 from bot.services.watches import Alert, AlertItem
 from bot.text.split import split_blocks
 

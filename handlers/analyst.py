@@ -20,7 +20,7 @@ from bot.render_charts import chart_caption, chart_labels
 from bot.services import watches as watch_service
 from bot.services.charts import MAX_ENTRIES, ChartSeries, chart_series, render_png
 from bot.services.export import export_figures
-from bot.services.metrics import LookupResult, lookup
+from bot.services.lookup import LookupResult, lookup
 from handlers.common import answer, args_text, edit_or_reply, keyboard, pack, reply, unpack
 
 #: longest argument accepted (a metric name and a period)

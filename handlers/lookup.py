@@ -23,7 +23,7 @@ from bot.render import (
     render_hit,
 )
 from bot.services import articles as articles_service
-from bot.services.metrics import lookup
+from bot.services.lookup import lookup
 from bot.services.search import search
 from handlers.analyst import chart_buttons
 from handlers.common import (

@@ -17,7 +17,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from bot.services.metrics import lookup, parse_query
+from bot.services.lookup import lookup, parse_query
 from bot.services.search import search
 from bot.services.topics import find_topic
 

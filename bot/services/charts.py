@@ -1,7 +1,7 @@
 """Charts of a metric over time: which figures make a comparable series (data logic), and the PNG (matplotlib).
 
     chart_series(entries, *, region=None) -> ChartSeries | None
-        the longest comparable series among a lookup's entries (`bot.services.metrics.FigureEntry`), oldest first;
+        the longest comparable series among a lookup's entries (`bot.services.lookup.FigureEntry`), oldest first;
         None when fewer than two periods are comparable
     render_png(series, labels) -> bytes
         the picture (matplotlib, Agg, the bundled CJK font); blocking: call it in a worker thread
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.figures import is_growth_only
-from bot.services.metrics import FigureEntry, FigureSource
+from bot.services.lookup import FigureEntry, FigureSource
 
 FONT_FILE = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "DongtaiSansSC-Regular.otf"
 #: the bundled font's family name (a subset of Noto Sans CJK SC, see bot/assets/fonts/README.md)

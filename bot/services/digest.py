@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from bot.db.models import Article, ArticleSearch, Bulletin, Figure, Subscription, utcnow
 from bot.errors import N_
 from bot.services.figures import is_growth_only
-from bot.services.metrics import growth_basis
+from bot.services.lookup import growth_basis
 from bot.services.subscriptions import as_utc, split_excludes
 from bot.services.topics import (
     ArticleTextCache,
@@ -102,7 +102,7 @@ class HeadlineFigure:
     #: decimals the source wrote (`4.0%`), for the render layer; None for figures stored before revision 0008
     value_decimals: int | None = None
     growth_decimals: int | None = None
-    #: "yoy" / "mom" when the source says 同比 / 环比 (see bot.services.metrics.growth_basis)
+    #: "yoy" / "mom" when the source says 同比 / 环比 (see bot.services.lookup.growth_basis)
     growth_basis: str | None = None
 
 

@@ -2,7 +2,7 @@
 
     export_figures(session, query) -> ExportResult     (.rows, .metric, .suggestions, .to_csv() -> bytes)
 
-The metric part of the query is resolved exactly as `/metric` resolves it (`bot.services.metrics.lookup`: exact
+The metric part of the query is resolved exactly as `/metric` resolves it (`bot.services.lookup.lookup`: exact
 name, aliases, a region prefix, fuzzy matching), and an optional period narrows it the same way
 (`网上零售额 2023`, `网上零售额 上半年`). Unlike `/metric`, nothing is merged: one row per stored figure, every
 source, oldest period last; a value reported by three outlets is three rows (each with its article and quote).
@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.articles import masthead
-from bot.services.metrics import PeriodFilter, alias_groups, lookup, synonyms
+from bot.services.lookup import PeriodFilter, alias_groups, lookup, synonyms
 
 #: rows an export holds at most (a popular metric has a few thousand)
 MAX_ROWS = 100_000

@@ -39,7 +39,7 @@ from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Watch, utcn
 from bot.errors import N_, UserError
 from bot.services.articles import masthead
 from bot.services.figures import is_growth_only
-from bot.services.metrics import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
+from bot.services.lookup import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
 from bot.services.outbox import TickResult, chat_languages, insert_outbox_rows
 from bot.services.subscriptions import PAUSED_UNTIL, ensure_chat
 

@@ -10,7 +10,7 @@ from typing import Any
 from bot.i18n import get_translator
 from bot.render_charts import chart_caption, chart_labels
 from bot.services.charts import FONT_FAMILY, FONT_FILE, SIZE, chart_series, missing_glyphs, render_png
-from bot.services.metrics import FigureEntry, FigureSource
+from bot.services.lookup import FigureEntry, FigureSource
 
 
 def src(article_id: int, outlet: str = "商务部", published: date = date(2024, 1, 20)) -> FigureSource:

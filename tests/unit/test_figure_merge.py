@@ -9,7 +9,7 @@ import pytest
 
 from bot.i18n import Translator
 from bot.render import format_value, list_scales
-from bot.services.metrics import growth_basis, merge_close, precision_step, same_figure
+from bot.services.lookup import growth_basis, merge_close, precision_step, same_figure
 
 
 @pytest.mark.parametrize(

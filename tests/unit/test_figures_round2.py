@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.services.figures import extract_figures
-from bot.services.metrics import synonyms
+from bot.services.lookup import synonyms
 
 PUB = date(2025, 9, 20)
 

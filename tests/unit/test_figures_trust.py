@@ -22,7 +22,7 @@ from bot.i18n import get_translator
 from bot.render import format_growth, format_value, render_figure
 from bot.services.figures import article_region, extract_figures, figure_values, is_growth_only
 from bot.services.ingest import load_seeds
-from bot.services.metrics import lookup
+from bot.services.lookup import lookup
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

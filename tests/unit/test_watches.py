@@ -15,7 +15,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Watch, utcnow
 from bot.errors import UserError
 from bot.services import watches
-from bot.services.metrics import clear_cache
+from bot.services.lookup import clear_cache
 from bot.services.watches import Alert
 
 

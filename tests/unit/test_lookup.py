@@ -17,7 +17,7 @@ from bot.db.engine import make_engine, session_scope
 from bot.db.migrate import upgrade
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.figures import normalise_metric
-from bot.services.metrics import (
+from bot.services.lookup import (
     COUNT_UP_TO,
     MAX_SOURCES,
     PeriodFilter,
@@ -388,12 +388,13 @@ def test_cli_metric_json(tmp_path: Path) -> None:
 def test_cached_results_follow_the_data(session: Session, store: dict[str, Article]) -> None:
     """Results are cached per data version: a repeat is served from the cache, new figures (also a metric name
     never seen before) and a deleted bulletin show up at once."""
-    from bot.services import articles, metrics
+    from bot.services import articles
+    from bot.services.lookup import resolve
 
     first = lookup(session, "网上零售额")
-    hits = metrics.cache_stats["hits"]
+    hits = resolve.cache_stats["hits"]
     again = lookup(session, "网上零售额")
-    assert metrics.cache_stats["hits"] == hits + 1 and values(again) == values(first)
+    assert resolve.cache_stats["hits"] == hits + 1 and values(again) == values(first)
     again.entries.clear()  # callers get their own lists
     assert values(lookup(session, "网上零售额")) == values(first)
 

@@ -1,0 +1,72 @@
+"""Metric synonyms from `seeds/metric_aliases.toml`: the Chinese aliases and English names of an indicator.
+
+    synonyms(name) -> (name, *aliases)        normalised; the name itself first
+    alias_groups() -> {name: group}           every normalised name → its synonym group, canonical first
+    english_name(metric) -> str | None        the English name, for English readers (网络零售额 → Online retail sales)
+
+The table is read once per process. Used by resolve.py (a query finds the figures stored under any synonym),
+catalog.py and fuzzy.py (alias names are suggestion candidates), and through the package by render.py
+(english_name), export.py and watches.py (synonyms, alias_groups).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+from bot.services.lookup.query import normalise_query
+
+ALIASES_FILE = PROJECT_ROOT / "seeds" / "metric_aliases.toml"
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 ,'’&/()-]*")
+
+
+@lru_cache(maxsize=4)
+def _alias_table(path: Path = ALIASES_FILE) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """(normalised name → its synonym group, canonical first; canonical → English display name)."""
+    if not path.exists():
+        return {}, {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    index: dict[str, tuple[str, ...]] = {}
+    english: dict[str, str] = {}
+    for canonical, aliases in data.items():
+        names = [normalise_query(canonical)]
+        for alias in aliases if isinstance(aliases, list) else []:
+            alias = str(alias).strip()
+            if names[0] not in english and _LATIN_NAME.fullmatch(alias):
+                english[names[0]] = alias  # the first Latin-letter alias is the English name
+            norm = normalise_query(alias)
+            if norm and norm not in names:
+                names.append(norm)
+        group = tuple(names)
+        for name in group:
+            index.setdefault(name, group)
+    return index, english
+
+
+def alias_groups(path: Path = ALIASES_FILE) -> dict[str, tuple[str, ...]]:
+    """normalised name → its synonym group (normalised, canonical first), from the TOML alias table."""
+    return _alias_table(path)[0]
+
+
+def synonyms(name: str) -> tuple[str, ...]:
+    """The name and its aliases (normalised); the name itself first."""
+    group = alias_groups().get(name)
+    if not group:
+        return (name,)
+    return (name, *(n for n in group if n != name))
+
+
+def english_name(metric: str) -> str | None:
+    """The English name of a (Chinese) metric from the alias table, e.g. 网络零售额 → "Online retail sales";
+    None when the table has none. A name that is itself English is returned as is."""
+    if not metric:
+        return None
+    index, english = _alias_table()
+    group = index.get(normalise_query(metric))
+    if group:
+        return english.get(group[0])
+    return metric if _LATIN_NAME.fullmatch(metric.strip()) else None
