@@ -1,6 +1,6 @@
 """Period expressions in Chinese statistical prose, resolved to (start, end) dates.
 
-Input is width-folded text (see `bot.services.figures_numbers.fold`). Recognised, with an optional `截至/截止/到`
+Input is width-folded text (see `bot.services.figures.numbers.fold`). Recognised, with an optional `截至/截止/到`
 prefix (which makes the period a stock *as of* its end: `start` is None):
 
 * years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
