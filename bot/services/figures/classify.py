@@ -1,4 +1,11 @@
-"""TODO classify"""
+"""Which numbers of a sentence are figures, and of what kind: a level, a growth rate (`增长5.0%`, `增长2.7倍`) or a
+point change (`提高0.6个百分点`); ranks, ranges, absolute changes, parts of a count and thresholds are none.
+
+    _classify(t, masked, number, clause_start) -> _Item | None
+    _qualifier(t, before, number) -> exact | approx | lower_bound | upper_bound
+    _mask(t, spans) -> t with the spans blanked out (offsets kept)
+
+Used by sentence (and growth, naming for `_Item`, `_qualifier`)."""
 
 from __future__ import annotations
 
@@ -47,10 +54,8 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
 
-
 #: `同比持平`: growth 0 for the level just before (not `基本持平`: that is an approximation)
 _FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
-
 
 _MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早了)")
 
@@ -58,15 +63,12 @@ _MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早�
 #: `增长8%至10%`, `1500亿至1600亿件`: a range; neither end is the figure (precision first: not stored)
 _RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*(?!(?:19|20)[0-9]{2}\s*年)[0-9]")
 
-
 _RANGE_BEFORE = re.compile(
     r"[0-9][0-9.]*\s*(?:%|(?:万亿|亿|万|千)?(?:美元|元|件|人|户|个|家)?)\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*$"
 )
 
-
 #: `融入97个国民经济大类中的71个`: a part of a whole count (scope), not a figure
 _PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
-
 
 _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 
@@ -74,12 +76,10 @@ _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 #: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
 _ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
 
-
 #: an amount qualifying a noun (`超过3000万元的“淘宝镇”`, `2000万元及以上的批发业企业`): a threshold
 _THRESHOLD_AFTER = re.compile(
     r"\s*((?:及)?以上)?\s*的\s*(?!规模|水平|高位|新高|历史|纪录|记录|大关|关口|增长|增幅|增速|[0-9])"
 )
-
 
 _THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
 

@@ -1,4 +1,8 @@
-"""TODO context"""
+"""Reading state: what a sentence passes to the next in its paragraph (`_Ctx`: the last year and period, the
+article's and publication's regions, whether the sentence refers back) and the sentence being read (`_Sentence`:
+its folded and masked text, periods, numbers and the figures found so far); `_resolve` dates a period mention.
+
+Created by extract (one `_Ctx` per article); read and updated by sentence, growth, naming and multiyear."""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.services.figures.model import ExtractedFigure
+from bot.services.figures.numbers import Number
 from bot.services.figures.periods import PeriodMention
 
 
@@ -34,3 +40,22 @@ def _resolve(
         return None, None, ""
     start, end = pm.resolve(ctx.published, year if year is not None else ctx.year, future_ok=forecast)
     return start, end, pm.label
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence being read: its folded text, what is masked out of it, and the figures found so far."""
+
+    quote: str  # the sentence as written (stored as each figure's quote)
+    t: str  # width-folded; offsets are the quote's
+    masked: str  # `t` with dates, times, spans of years and brackets blanked out (see _mask)
+    periods: list[PeriodMention]
+    numbers: list[Number]
+    multi_year: bool  # the sentence mentions a span of several years (`过去5年`, `2012年以来`)
+    sent_region: str  # the region the sentence opens with, if any
+    fromto: re.Match[str] | None  # `从2018年的1.06万亿元到2023年的2.38万亿元`
+    figs: list[ExtractedFigure] = field(default_factory=list)
+    fig_pos: list[int] = field(default_factory=list)  # start offset of each figure's number
+    last_level_group: list[int] = field(default_factory=list)  # indices into figs of the last list of levels
+    undated: set[int] = field(default_factory=set)  # indices into figs of changes over undated spans of years
+    post_mode: bool = False  # the last level took the noun after its number as its metric (`完成1100亿件快递业务量`)

@@ -1,4 +1,13 @@
-"""TODO extract"""
+"""Article- and text-level entry points: text → paragraphs → sentences (each read by sentence.py, the context
+carried as the trust rules of the package docstring say), indicator tables, `附注` notes skipped, headline
+restatements merged into the exact figure, trade parts named; then the values ingest stores.
+
+    extract_figures(text, published, *, title="", home="") -> list[ExtractedFigure]
+    merge_restatements(figs) -> list[ExtractedFigure]
+    figure_values(body, published, *, title="", home="") -> list[dict]   used by ingest (prepare, preview)
+    figures_for_article(article) -> list[Figure]                           used by ingest and tests
+
+Re-exported by the package (`bot.services.figures`)."""
 
 from __future__ import annotations
 
@@ -16,15 +25,15 @@ from bot.services.figures.regions import article_region
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
 
+#: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
+#: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
     r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
     r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
 )
 
-
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
 _REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
-
 
 #: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
 #: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
@@ -32,7 +41,7 @@ _RUNNING_TOTAL = re.compile(
     r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
 )
 
-
+#: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
@@ -123,7 +132,6 @@ def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
 _NOTES_HEAD = re.compile(
     r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-９]+\s*[.．、]\s*(?:指标解释|统计范围|调查方法|统计口径)"
 )
-
 
 _NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
 

@@ -1,4 +1,11 @@
-"""TODO model"""
+"""The figure record and the two predicates every user of figures shares.
+
+    ExtractedFigure        one figure as extracted (FIGURE_FIELDS: its field names, the Figure columns they fill)
+    is_growth_only(f)      a change stated without a level (value = the change; see the package docstring)
+    normalise_metric(name) the canonical key of a metric name
+
+Used by every module of the package, by metrics lookup (normalise_metric) and by the renderers, digests, watches and
+charts (is_growth_only, on ORM rows as on ExtractedFigure)."""
 
 from __future__ import annotations
 
@@ -33,7 +40,6 @@ class ExtractedFigure:
 
 
 FIGURE_FIELDS = tuple(f.name for f in fields(ExtractedFigure))
-
 
 _NATIONAL_PREFIX = re.compile(r"^(?:全国|我国)")
 

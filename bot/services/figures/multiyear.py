@@ -1,4 +1,11 @@
-"""TODO multiyear"""
+"""Changes over several years: a span before a change (`过去5年`, `5年间`, `2012年以来`) and the two ends of
+`从2018年的1.06万亿元到2023年的2.38万亿元`. Such a change is stored with its span when both ends are written,
+else not at all; a growth measured against a base two or more years back (`比2019年增长12.2%`) is no yearly growth.
+
+    _multi_year_span(t, periods, pos) -> (start, end, label) | "drop" | None
+    _from_to_period(...), _older_base(...)
+
+Used by sentence (masking, levels at both ends) and growth."""
 
 from __future__ import annotations
 
@@ -14,13 +21,11 @@ _MULTI_YEAR = re.compile(
     r"|(?:(?:19|20)[0-9]{2}\s*年|近年)\s*以来|近年来|多年来|(?:十|[0-9]+)多年(?:来|间)?"
 )
 
-
 #: cheap test for a span of years in a sentence (most sentences have none)
 _MULTI_YEAR_HINT = re.compile(
     r"年(?:间|来|内|中|里|时间|以来|复合)|以来|多年|近年|(?<![0-9])[0-9]{1,2}\s*年|[两三四五六七八九十]\s*年"
     r"|(?:19|20)[0-9]{2}\s*年?\s*[-—–~至到]\s*(?:19|20)[0-9]{2}|从|由"
 )
-
 
 _MULTI_YEAR_SPAN = re.compile(r"[间来内]|以来$|多")
 
@@ -29,7 +34,6 @@ _MULTI_YEAR_SPAN = re.compile(r"[间来内]|以来$|多")
 _FROM_TO_YEARS = re.compile(
     r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年"
 )
-
 
 _NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家)?"
 

@@ -1,4 +1,12 @@
-"""TODO naming"""
+"""The region and metric of a run of levels: the phrase before the number, else the noun after it (after 完成,
+发放…), a colon's subject, the previous figure's metric, a second 分别-list taking the first list's items, a list of
+regions before the number; parts of a whole (`其中农村网络零售额…`) and generic heads (`该指标`) named in full.
+
+    _level_metrics(...) -> [(region, metric)] | None      one per level of the run, None when it names none
+    _name_parts(t, figs, fig_pos)                         parts named after their whole
+    _expand_generic, _colon_subject, _same_metric, _part_name
+
+Used by sentence, growth and extract (`_part_name`)."""
 
 from __future__ import annotations
 
@@ -30,10 +38,8 @@ _MEASURE_END = re.compile(
     r"总量|总值|产值|GMV|场|户|家|笔|人)$"
 )
 
-
 #: a part named after its whole: `其中`, `X中，` / `X当中，` (`实物商品网上零售额中，吃类、穿类和用类商品分别增长…`)
 _PART_OF = re.compile(r"其中|(?:当中|之中|中)\s*[，,]")
-
 
 _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)\s*[，,]\s*$")
 
@@ -41,10 +47,8 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 #: heads a part can take from its whole (longest first)
 _PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
 
-
 #: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
 _PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
-
 
 _NATIONAL_WORD = re.compile(r"全国|我国|中国|国内")
 
@@ -111,13 +115,11 @@ _SCOPE_AFTER = re.compile(
     r"(?=[^\u4e00-\u9fff]|$|和|及|与|或|开设|覆盖|全面|实现|的|中|里|内|设立|开通|分别|均|都|先后|已|共))"
 )
 
-
 _SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
 
 
 #: `N个(大中)城市` followed, in its clause, by the figures about them
 _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
-
 
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(

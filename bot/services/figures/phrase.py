@@ -1,4 +1,11 @@
-"""TODO phrase"""
+"""A noun phrase before (or after) a number → its region and metric: period words, link verbs (达/为/超过…),
+discourse openers (其中/数据显示…), enumeration marks and a leading region stripped; lists (`快递业务量、业务收入`)
+kept as items, sharing their head (`即时通信、网络视频、短视频用户规模`); scope modifiers kept; a count named by the
+activity counted (`共揽收快件…件` → 快递揽收量) and the noun after a number (`_post_noun`).
+
+    _phrase(window) -> _Phrase(region, metric, items)
+
+Used by naming, growth and sentence."""
 
 from __future__ import annotations
 
@@ -50,7 +57,6 @@ def _after_breakers(w: str) -> str:
 #: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
 _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
 
-
 #: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
 #: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
@@ -58,7 +64,6 @@ _REPORTER_SCOPE = re.compile(
     r"^(?:限额以上单位(?=[^，,；;]*?类)|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
 )
-
 
 _SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额", "交易额", "消费品零售额", "商品零售额"})
 
@@ -69,7 +74,6 @@ _PARCEL_VERB = re.compile(
     r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日)?"
     r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
 )
-
 
 _POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
 
@@ -117,11 +121,9 @@ def _apply_de(w: str) -> str:
 
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 
-
 _ENUM_LEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
 )
-
 
 _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
@@ -246,11 +248,9 @@ _POST_STOP = re.compile(
     r"部门|主要方面|项目|月|年|天|小时|倍|国家级|以上|以下|左右|举措|措施|条举措|条措施)"
 )
 
-
 _PRED_CUT = re.compile(
     r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加|先后|上线"
 )
-
 
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
 

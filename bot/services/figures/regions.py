@@ -1,4 +1,12 @@
-"""TODO regions"""
+"""Regions: the names of seeds/regions.txt, the region leading a metric phrase (`split_region`), the region an
+unnamed local scope (全省, 我市) stands for, and the region of an article (its title or lead) or of a publication
+(`义乌商报` → 义乌).
+
+    split_region(phrase) -> (region, rest)
+    home_region(publication) -> str          used by ingest (the paper an upload was printed in)
+    article_region(title, body) -> str       used by extract
+
+Also used by phrase, naming, growth, sentence and tables."""
 
 from __future__ import annotations
 
@@ -35,7 +43,6 @@ _LOCAL_SCOPE = re.compile(
     r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
 )
 
-
 #: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
 _LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
 
@@ -63,7 +70,6 @@ def split_region(phrase: str) -> tuple[str, str]:
 
 
 _CITY_WORDS = frozenset({"全市", "本市", "我市"})
-
 
 _PROVINCE_WORDS = frozenset({"全省", "本省", "我省"})
 
@@ -156,13 +162,11 @@ _TITLE_LEAD = re.compile(
     r"\d{1,2}\s*(?:[-—–至]\s*\d{1,2})?\s*月份?|[:：,，、|])+"
 )
 
-
 #: an authority or place named with its administrative suffix in the lead (`上海市邮政管理局`, `广东省商务厅`)
 _LEAD_AUTHORITY = re.compile(
     r"(?:省|市|自治区)?(?:人民政府|政府|商务厅|商务局|商务委员会|商务委|统计局|邮政管理局|通信管理局|海关|发展和改革委员会|"
     r"发改委|市场监督管理局|网信办|工业和信息化厅|工信厅|调查总队)"
 )
-
 
 _NATIONAL = frozenset({"全国", "全球", "海外"})
 
@@ -173,7 +177,6 @@ _OUTLET_AFTER = re.compile(
     r"(?:新闻)?网(?=$|[^\u4e00-\u9fff]|讯|消息|报道|记者|评论)|发布)"
     r"|\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)"
 )
-
 
 #: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
 _RANK_IN = re.compile(r"\s*(?:第|前列|前茅|首位|首|领先|之首|平均|水平|增速)")

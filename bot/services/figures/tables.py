@@ -14,8 +14,12 @@ what each column holds (`绝对量（亿元）` a level in that unit, `同比增
 spanning two columns holds a level then its growth. Each indicator row then gives, per period, a level with its
 growth. `—` is a missing value; `-4.8` a fall. Section rows (`按经营地分`) carry no values.
 
-`find_tables(lines)` returns the cells read; `bot.services.figures` turns them into figures (periods resolved
-against the article's date and the caption's year). Pure Python, no database.
+    find_tables(lines, is_period) -> list[Table]   the cells read
+    _table_figures(table, published, title, region, out)   appends the table's figures (periods resolved against
+                                                          the article's date and the caption's year; a row the text
+                                                          states already is not added twice)
+
+Used by extract (and `split_glued_rows` for rows a reader glued together). Pure Python, no database.
 """
 
 from __future__ import annotations
@@ -282,7 +286,6 @@ def split_glued_rows(lines: list[str]) -> list[str]:
 
 #: header cells naming a period relative to the table's own (`全国邮政行业发展情况表（2018年12月份）`)
 _REL_CURRENT = frozenset({"当月", "本月", "当期", "本期"})
-
 
 _REL_TO_DATE = frozenset({"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月"})
 
