@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.figures import ExtractedFigure, extract_figures, figures_for_article, normalise_metric
-from bot.services.figures_numbers import fold, parse_number
-from bot.services.figures_periods import find_periods
+from bot.services.figures.numbers import fold, parse_number
+from bot.services.figures.periods import find_periods
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "figures_labelled.json"
 CASES: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))

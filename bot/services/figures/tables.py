@@ -14,16 +14,24 @@ what each column holds (`绝对量（亿元）` a level in that unit, `同比增
 spanning two columns holds a level then its growth. Each indicator row then gives, per period, a level with its
 growth. `—` is a missing value; `-4.8` a fall. Section rows (`按经营地分`) carry no values.
 
-`find_tables(lines)` returns the cells read; `bot.services.figures` turns them into figures (periods resolved
-against the article's date and the caption's year). Pure Python, no database.
+    find_tables(lines, is_period) -> list[Table]   the cells read
+    _table_figures(table, published, title, region, out)   appends the table's figures (periods resolved against
+                                                          the article's date and the caption's year; a row the text
+                                                          states already is not added twice)
+
+Used by extract (and `split_glued_rows` for rows a reader glued together). Pure Python, no database.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from bot.services.figures_numbers import fold
+from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
+from bot.services.figures.numbers import fold, parse_number
+from bot.services.figures.periods import PeriodMention, find_periods
+from bot.services.figures.regions import split_region
 
 _NUM = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
 _MISSING = re.compile(r"^(?:—+|－+|-+|–|/|…|\.\.\.)?$")
@@ -97,7 +105,9 @@ def find_tables(lines: list[str], is_period: object) -> list[Table]:
 
 
 #: an ordinal before an indicator (`一、`, `1、`, `（一）`, `2.`)
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[0-9]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）])\s*")
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[0-9]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）])\s*"
+)
 _UNIT_HEAD = re.compile(r"^(?:计量)?单\s*位$")
 _COUNT_UNITS = ("件", "个", "人", "户", "家", "次", "票", "单", "吨", "笔")
 _MONEY_UNITS = ("元", "美元", "欧元")
@@ -202,8 +212,17 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
             if level is None and growth is None:
                 continue
             table.cells.append(
-                TableCell(name, row_unit, period, level, unit, growth, lines[k].strip(), k,
-                          full_name=_full_name(name, ancestors, unit or row_unit))
+                TableCell(
+                    name,
+                    row_unit,
+                    period,
+                    level,
+                    unit,
+                    growth,
+                    lines[k].strip(),
+                    k,
+                    full_name=_full_name(name, ancestors, unit or row_unit),
+                )
             )
     return table
 
@@ -263,3 +282,154 @@ def split_glued_rows(lines: list[str]) -> list[str]:
                 out.append(line)
         i = j
     return out
+
+
+#: header cells naming a period relative to the table's own (`全国邮政行业发展情况表（2018年12月份）`)
+_REL_CURRENT = frozenset({"当月", "本月", "当期", "本期"})
+
+_REL_TO_DATE = frozenset({"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月"})
+
+
+def _is_period_cell(cell: str) -> bool:
+    """`11月`, `1—11月`, `1-11月份`, `2023年`, `上半年`, `一季度`, `当月`, `累计`: a header cell naming a period."""
+    c = re.sub(r"\s+", "", fold(cell))
+    if not c or len(c) > 16:
+        return False
+    if c in _REL_CURRENT or c in _REL_TO_DATE:
+        return True
+    pms = find_periods(c, None)
+    return len(pms) == 1 and pms[0].start == 0 and pms[0].end == len(c) and pms[0].kind != "now"
+
+
+def _table_figures(tb: Table, published: date | None, title: str, region: str, out: list[ExtractedFigure]) -> None:
+    """Figures of an indicator table: each row's level (unit from the column or the row) with its growth, for each
+    period of the header, resolved against the caption's (else the title's) year and the article's date. A row
+    value the text already stated (same value and period) is not added twice: the text's figure keeps its sentence
+    and takes the table's growth if it had none."""
+    year = None
+    own: PeriodMention | None = None  # the table's own month or months (`（2018年12月份）`), for 当月/累计 columns
+    for src in (tb.caption, title):
+        for p in find_periods(fold(src), published):
+            if p.comparison:
+                continue
+            if own is None and p.kind in ("month", "months") and not p.day:
+                own = p
+            if year is None and p.explicit_year and p.year is not None:
+                year = p.year
+        if year is not None:
+            break
+    stated = list(out)
+    for cell in tb.cells:
+        start: date | None
+        end: date | None
+        written = re.sub(r"\s+", "", fold(cell.period))
+        if written in _REL_CURRENT or written in _REL_TO_DATE:
+            if own is None:
+                continue
+            o_start, o_end = own.resolve(published, year)
+            if o_end is None:
+                continue
+            if written in _REL_CURRENT:
+                start, end = date(o_end.year, o_end.month, 1), o_end
+                label = f"{o_end.year}年{o_end.month}月"
+            else:
+                start, end = date(o_end.year, 1, 1), o_end
+                label = f"{o_end.year}年1—{o_end.month}月"
+        else:
+            pms = find_periods(written, published, year)
+            if not pms:
+                continue
+            pm = pms[0]
+            start, end = pm.resolve(published, year)
+            label = pm.label if year is None or pm.explicit_year else f"{year}年{pm.label}"
+        growth = float(cell.growth.replace(",", "")) if cell.growth is not None else None
+        gdec = _decimals(cell.growth) if cell.growth is not None else None
+        num = None
+        if cell.value is not None and (cell.unit or cell.row_unit):
+            num = parse_number(fold(cell.value.replace(",", "") + (cell.unit or cell.row_unit)))
+            if num is not None and not num.unit:
+                num = None
+        if num is None and growth is None:
+            continue
+        reg, metric = split_region(cell.full_name or cell.row)
+        metric = metric if reg else (cell.full_name or cell.row)
+        reg = reg or region or "全国"
+        key = normalise_metric(metric)
+        row_key = normalise_metric(cell.row)
+        # the same figure in the text (`城镇消费品零售额34072亿元` for the row `城镇`): keep the text's
+        twin = None
+        for f in stated:
+            if (f.period_start, f.period_end) != (start, end):
+                continue
+            fk = normalise_metric(f.metric)
+            same_name = (
+                fk == key or fk.endswith(key) or key.endswith(fk) or fk.startswith(key) or fk.startswith(row_key)
+            )
+            if num is not None and not is_growth_only(f):
+                if same_name and _agrees(f, num.value_base, growth):
+                    twin = f
+                    break
+            elif num is None and is_growth_only(f) and same_name and f.growth_pct == growth:
+                twin = f
+                break
+        if twin is not None:
+            if twin.growth_pct is None and growth is not None:
+                twin.growth_pct, twin.growth_decimals = growth, gdec
+            tk = normalise_metric(twin.metric)
+            if len(key) > len(tk) and key.endswith(tk):
+                twin.metric = metric  # `业务总量` in the text is the table's `邮政行业业务总量`
+            continue
+        if len(metric) <= 2 or metric == cell.row and len(metric) <= 3 and not _HEAD_ONLY.search(metric):
+            continue  # `城镇` alone names no metric the text did not state
+        pos = cell.line.find(cell.value if num is not None and cell.value else cell.growth or "")
+        pos = max(pos, 0)
+        vdec: int | None
+        if num is not None:
+            value, unit, value_base, base_unit, vdec = num.value, num.unit, num.value_base, num.base_unit, num.decimals
+            pct = growth
+        else:
+            assert growth is not None
+            value, unit, value_base, base_unit, vdec = growth, "%", growth, "%", gdec
+            pct = growth
+        out.append(
+            ExtractedFigure(
+                metric=metric,
+                region=reg,
+                value=value,
+                unit=unit,
+                value_base=value_base,
+                base_unit=base_unit,
+                qualifier="exact",
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=pct,
+                growth_pp=None,
+                is_forecast=False,
+                quote=cell.line,
+                span_start=pos,
+                span_end=pos + len(cell.value or cell.growth or ""),
+                value_decimals=vdec,
+                growth_decimals=gdec if pct is not None else None,
+            )
+        )
+
+
+_HEAD_ONLY = re.compile(r"(?:额|量|收入|数|率|值)$")
+
+
+def _agrees(stated: ExtractedFigure, table_base: float, table_growth: float | None) -> bool:
+    """The text's figure restates the table's cell: equal, or equal to the text's own precision (`237.5亿件` for the
+    cell `2374636.3` 万件) with the same growth."""
+    if abs(stated.value_base - table_base) <= 1e-9 * max(abs(table_base), 1.0):
+        return True
+    if not stated.value or stated.value_decimals is None:
+        return False
+    if table_growth is None or stated.growth_pct is None or abs(table_growth - stated.growth_pct) > 1e-9:
+        return False
+    step = abs(stated.value_base / stated.value) * 10**-stated.value_decimals
+    return abs(stated.value_base - table_base) <= step / 2 + 1e-9 * abs(table_base)
+
+
+def _decimals(written: str) -> int:
+    return len(written.rpartition(".")[2]) if "." in written else 0

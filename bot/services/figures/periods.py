@@ -1,6 +1,6 @@
 """Period expressions in Chinese statistical prose, resolved to (start, end) dates.
 
-Input is width-folded text (see `bot.services.figures_numbers.fold`). Recognised, with an optional `截至/截止/到`
+Input is width-folded text (see `bot.services.figures.numbers.fold`). Recognised, with an optional `截至/截止/到`
 prefix (which makes the period a stock *as of* its end: `start` is None):
 
 * years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
@@ -14,6 +14,10 @@ Resolution: an explicit year wins; relative years count from the publication yea
 takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
 year — and if that would put the end of a past-tense period after the publication date, the previous year. With
 neither a year nor a publication date the period stays unresolved (dates None, label kept): nothing is invented.
+
+    find_periods(text, published, context_year) -> list[PeriodMention]
+
+Used by sentence (each sentence's periods), context (resolving), growth, multiyear and tables.
 """
 
 from __future__ import annotations
@@ -76,10 +80,8 @@ PERIOD_DAYS_RE = _period_re(_DAYS)
 #: comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are not the period of a figure
 _COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)\s*$")
 
-
 #: `由 2007 年的 52.9%提升至…`: a period directly followed by its own value is a starting level, not a base
 _FROM_VALUE = re.compile(r"\s*的\s*\d")
-
 
 #: an event held on the days just named (`…在青岛举办`, `举行`, `召开`)
 _EVENT_AFTER = re.compile(r"[^。；;]{0,30}?(?:举办|举行|召开|开幕|闭幕|开展|亮相)")

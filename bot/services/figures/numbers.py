@@ -2,6 +2,12 @@
 
 Only Arabic digits are read as numbers: Chinese numerals are never converted inside words, so `零售额` stays
 `零售额` (cn2an's failure mode) and `三分之一`/`六成` are simply not figures.
+
+    fold(text) -> str                      full width → ASCII, length-preserving (offsets stay valid)
+    parse_number(text, pos) / iter_numbers(text) -> Number(s)
+
+Used by sentence (folding and reading each sentence; `Number` also by classify and context), regions and tables
+(`fold`); parse_number by the tests.
 """
 
 from __future__ import annotations

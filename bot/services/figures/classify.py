@@ -1,0 +1,168 @@
+"""Which numbers of a sentence are figures, and of what kind: a level, a growth rate (`增长5.0%`, `增长2.7倍`) or a
+point change (`提高0.6个百分点`); ranks, ranges, absolute changes, parts of a count and thresholds are none.
+
+    _classify(t, masked, number, clause_start) -> _Item | None
+    _qualifier(t, before, number) -> exact | approx | lower_bound | upper_bound
+    _mask(t, spans) -> t with the spans blanked out (offsets kept)
+
+Used by sentence (and growth, naming for `_Item`, `_qualifier`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.services.figures.lexicon import (
+    _BAD_AFTER,
+    _GROWTH_RATE_END,
+    _GROWTH_VERB_END,
+    _NEGATIVE,
+    _QUAL_AFTER,
+    _QUAL_AFTER_MAP,
+    _QUAL_END,
+    _QUAL_MAP,
+    _RANK_BEFORE,
+)
+from bot.services.figures.numbers import Number
+
+
+@dataclass(slots=True)
+class _Item:
+    num: Number
+    kind: str  # level | growth | pp
+    growth: float = 0.0
+    negative: bool = False
+
+    @property
+    def decimals(self) -> int:
+        """Decimals of the growth as stored (`增长2.75倍` → 275%: two fewer than written)."""
+        if self.num.base_unit == "倍" and self.kind != "level":
+            return max(self.num.decimals - 2, 0)
+        return self.num.decimals
+
+
+def _mask(t: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return t
+    chars = list(t)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = "\x00"
+    return "".join(chars)
+
+
+#: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
+_RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
+
+#: `同比持平`: growth 0 for the level just before (not `基本持平`: that is an approximation)
+_FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
+
+_MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早了)")
+
+
+#: `增长8%至10%`, `1500亿至1600亿件`: a range; neither end is the figure (precision first: not stored)
+_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*(?!(?:19|20)[0-9]{2}\s*年)[0-9]")
+
+_RANGE_BEFORE = re.compile(
+    r"[0-9][0-9.]*\s*(?:%|(?:万亿|亿|万|千)?(?:美元|元|件|人|户|个|家)?)\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*$"
+)
+
+#: `融入97个国民经济大类中的71个`: a part of a whole count (scope), not a figure
+_PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
+
+_PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
+
+
+#: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
+_ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
+
+#: an amount qualifying a noun (`超过3000万元的“淘宝镇”`, `2000万元及以上的批发业企业`): a threshold
+_THRESHOLD_AFTER = re.compile(
+    r"\s*((?:及)?以上)?\s*的\s*(?!规模|水平|高位|新高|历史|纪录|记录|大关|关口|增长|增幅|增速|[0-9])"
+)
+
+_THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
+
+
+def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
+    before = masked[clause_start : n.start]
+    if _RANK_BEFORE.search(t, 0, n.start):
+        return None
+    if re.match(r"\s*(?:的[^，,；;。]{0,6})?相比", t[n.end : n.end + 12]):
+        return None  # "与2022年同期的237.937亿元相比": the comparison base, not a figure of this article
+    if (
+        n.mult
+        and not n.unit
+        and re.fullmatch(r"(?:19|20)\d{2}", n.text.split()[0][:4])
+        and n.value >= 1900
+        and re.match(r"[\u4e00-\u9fff]", t[n.end : n.end + 1])
+    ):
+        return None  # "百度 2023 万象大会"
+    if not n.unit and not n.mult:
+        if re.search(
+            r"指数(?:值)?\s*(?:分别)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
+        ) and not _BAD_AFTER.match(t, n.end):
+            n.unit = n.base_unit = ""
+            return _Item(n, "level")
+        return None
+    if _MILESTONE_AFTER.match(t, n.end):
+        return None  # "比2019年达到500亿件提前了155天": a milestone compared, not a figure of this article
+    if n.base_unit not in ("个百分点",) and (
+        _RANGE_AFTER.match(t, n.end) or _RANGE_BEFORE.search(masked, max(0, n.start - 16), n.start)
+    ):
+        return None
+    if n.unit == "个" and _PART_AFTER.match(t, n.end) or _PART_BEFORE.search(t, max(0, n.start - 24), n.start):
+        return None
+    if (
+        n.base_unit in ("元", "美元", "欧元", "港元", "日元", "英镑")
+        and _THRESHOLD_AFTER.match(t, n.end)
+        and (
+            _THRESHOLD_BEFORE.search(before.replace("\x00", "")) or _THRESHOLD_AFTER.match(t, n.end).group(1)  # type: ignore[union-attr]
+        )
+    ):
+        return None  # `年交易额超过3000万元的淘宝镇204个`: the bar things clear, not a figure
+    if n.base_unit not in ("%", "倍", "‰", "个百分点") and _ABS_CHANGE.search(before.replace("\x00", "")):
+        return None
+    after_unit = t[n.end : n.end + 4]
+    if n.base_unit in ("", "个", "家", "件", "人", "次") and _BAD_AFTER.match(after_unit) and not n.mult:
+        return None
+    if n.base_unit == "点" and not ("指数" in t[: n.start] or "." in n.text):
+        return None
+    g = _GROWTH_VERB_END.search(before) or _GROWTH_RATE_END.search(before)
+    if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
+        return _Item(n, "growth", n.value, False)
+    if n.base_unit in ("%", "倍", "‰"):
+        if g:
+            neg = bool(g.groupdict().get("verb") in _NEGATIVE)
+            val = n.value * 100 if n.base_unit == "倍" else n.value
+            return _Item(n, "growth", -val if neg else val, neg)
+        if n.base_unit == "倍":
+            return None
+        return _Item(n, "level")
+    if n.base_unit == "个百分点":
+        if _RATE_SUBJECT.match(before):
+            return None  # `增速比上半年回落0.6个百分点`: a change of the growth rate, not of the metric
+        v = _GROWTH_VERB_END.search(before) or re.search(
+            r"(增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)[^，,；;]*$", before
+        )
+        if not v:
+            return None
+        neg = v.group(1) in _NEGATIVE if v.lastindex else False
+        if isinstance(v.groupdict().get("verb"), str):
+            neg = v.group("verb") in _NEGATIVE
+        return _Item(n, "pp", -n.value if neg else n.value, neg)
+    if g and not re.search(r"(?:增至|升至|提升至|提高到|增长到|增长至|上涨到|上涨至)\s*$", before):
+        return None  # an absolute change ("增长1109万人") is not a level of the metric
+    return _Item(n, "level")
+
+
+def _qualifier(t: str, before: str, n: Number) -> str:
+    m = _QUAL_AFTER.match(t, n.end)
+    if m:
+        return _QUAL_AFTER_MAP[m.group("q")]
+    if n.more:
+        return "lower_bound"
+    q = _QUAL_END.search(before)
+    if q:
+        return _QUAL_MAP.get(q.group("q"), "exact")
+    return "exact"

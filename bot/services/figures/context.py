@@ -1,0 +1,61 @@
+"""Reading state: what a sentence passes to the next in its paragraph (`_Ctx`: the last year and period, the
+article's and publication's regions, whether the sentence refers back) and the sentence being read (`_Sentence`:
+its folded and masked text, periods, numbers and the figures found so far); `_resolve` dates a period mention.
+
+Created by extract (one `_Ctx` per article); read and updated by sentence, growth, naming and multiyear."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.services.figures.model import ExtractedFigure
+from bot.services.figures.numbers import Number
+from bot.services.figures.periods import PeriodMention
+
+
+@dataclass(slots=True)
+class _Ctx:
+    published: date | None
+    year: int | None = None  # last explicit year seen in the paragraph
+    period: PeriodMention | None = None  # last period seen in the paragraph
+    metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
+    region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
+    home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
+    prev_region: str = ""  # region of the last figure of the paragraph's previous sentence (for `其中…`)
+    carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
+    period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
+    sentence: str = ""  # the (folded) sentence being read
+
+
+#: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
+_OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")
+
+
+def _resolve(
+    pm: PeriodMention | None, ctx: _Ctx, forecast: bool, year: int | None = None
+) -> tuple[date | None, date | None, str]:
+    if pm is None:
+        return None, None, ""
+    start, end = pm.resolve(ctx.published, year if year is not None else ctx.year, future_ok=forecast)
+    return start, end, pm.label
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence being read: its folded text, what is masked out of it, and the figures found so far."""
+
+    quote: str  # the sentence as written (stored as each figure's quote)
+    t: str  # width-folded; offsets are the quote's
+    masked: str  # `t` with dates, times, spans of years and brackets blanked out (see _mask)
+    periods: list[PeriodMention]
+    numbers: list[Number]
+    multi_year: bool  # the sentence mentions a span of several years (`过去5年`, `2012年以来`)
+    sent_region: str  # the region the sentence opens with, if any
+    fromto: re.Match[str] | None  # `从2018年的1.06万亿元到2023年的2.38万亿元`
+    figs: list[ExtractedFigure] = field(default_factory=list)
+    fig_pos: list[int] = field(default_factory=list)  # start offset of each figure's number
+    last_level_group: list[int] = field(default_factory=list)  # indices into figs of the last list of levels
+    undated: set[int] = field(default_factory=set)  # indices into figs of changes over undated spans of years
+    post_mode: bool = False  # the last level took the noun after its number as its metric (`完成1100亿件快递业务量`)

@@ -1,0 +1,240 @@
+"""Article- and text-level entry points: text → paragraphs → sentences (each read by sentence.py, the context
+carried as the trust rules of the package docstring say), indicator tables, `附注` notes skipped, headline
+restatements merged into the exact figure, trade parts named; then the values ingest stores.
+
+    extract_figures(text, published, *, title="", home="") -> list[ExtractedFigure]
+    merge_restatements(figs) -> list[ExtractedFigure]
+    figure_values(body, published, *, title="", home="") -> list[dict]   used by ingest (prepare, preview)
+    figures_for_article(article) -> list[Figure]                           used by ingest and tests
+
+Re-exported by the package (`bot.services.figures`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from bot.db.models import Article, Figure
+from bot.services.figures.context import _OWN_TIME, _Ctx
+from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
+from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
+from bot.services.figures.naming import _part_name
+from bot.services.figures.numbers import MULTIPLIERS
+from bot.services.figures.regions import article_region
+from bot.services.figures.sentence import _FLOW, _extract_sentence
+from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
+
+#: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
+#: period of the sentence before; any other sentence without a period of its own has none
+_REFERS_BACK = re.compile(
+    r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
+)
+
+#: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
+_REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
+
+#: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
+#: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
+_RUNNING_TOTAL = re.compile(
+    r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
+)
+
+#: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
+_RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
+
+
+def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
+    """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
+
+    `title`: the article's title; a region it names (`上海市快递业务量…`) — or, failing that, the region of an
+    authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
+    `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
+    the article names no region."""
+    out: list[ExtractedFigure] = []
+    region = article_region(title, text)
+    lines = text.split("\n")
+    ctx = _Ctx(published, region=region, home=home)
+    if "|" in text:
+        lines = split_glued_rows(lines)
+    tables = find_tables(lines, _is_period_cell) if "|" in text else []
+    in_table = {k for tb in tables for k in range(tb.start_index, tb.end_index)}
+    notes = False
+    for li, para in enumerate(lines):
+        head = para.strip()
+        if _NOTES_HEAD.match(head):
+            # `附注` / `注：`: definitions and survey scope (`限额以上单位是指年主营业务收入2000万元及以上…`), not
+            # figures; a bare `附注` line starts the notes that close a release
+            notes = notes or _NOTES_ALONE.match(head) is not None
+            continue
+        if notes or li in in_table or not _DIGIT_RE.search(para):
+            continue
+        # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
+        # article only when that sentence refers back (see _Ctx.carry)
+        ctx.year, ctx.metrics, ctx.prev_region = None, [], ""
+        follows_semicolon = False
+        para_period = False  # a period was stated earlier in this paragraph
+        # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
+        marked = _ASCII_STOP.sub("。", para) if "." in para else para
+        for m in _SENT_RE.finditer(marked):
+            quote = para[m.start() : m.end()].strip()
+            if quote and _DIGIT_RE.search(quote):
+                ctx.carry = (
+                    follows_semicolon
+                    or _REFERS_BACK.match(quote) is not None
+                    or _REFERS_BACK_ANY.search(quote) is not None
+                    or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    # a flow continuing its paragraph's account (`1—2月份，全国网上零售额8580亿元…。实物商品网上零售额
+                    # 为6419亿元，增长25.5%`): a change or a running total is over the period just stated; a stock
+                    # (`目前已设立165个`) is not, nor anything after a forecast
+                    or (
+                        para_period
+                        and not ctx.period_forecast
+                        and (
+                            _FLOW.search(quote) is not None
+                            or ("累计" in quote and _RUNNING_TOTAL.search(quote) is not None)
+                        )
+                        and _OWN_TIME.search(quote.replace("累计", "")) is None
+                    )
+                )
+                before = ctx.period
+                _extract_sentence(quote, ctx, out)
+                para_period = para_period or ctx.period is not before
+            follows_semicolon = quote.endswith(("；", ";"))
+    _name_trade_parts(out)
+    for tb in tables:
+        _table_figures(tb, published, title, region, out)
+    return merge_restatements(out)
+
+
+def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
+    """`跨境电商零售进出口商品总额达717.3亿元…;其中进口441.7亿元…;出口275.6亿元…`: a bare 进口/出口 right after the
+    total of imports and exports (or after its sibling) is that total's part, in the same period and region."""
+    whole: ExtractedFigure | None = None
+    for f in figs:
+        bare = f.metric in ("进口", "出口", "进口额", "出口额")
+        if (
+            bare
+            and whole is not None
+            and (f.period_start, f.period_end, f.region)
+            == (
+                whole.period_start,
+                whole.period_end,
+                whole.region,
+            )
+        ):
+            f.metric = _part_name(f.metric, whole.metric)
+            continue
+        whole = f if "进出口" in f.metric and "占" not in f.metric and not is_growth_only(f) else None
+
+
+_NOTES_HEAD = re.compile(
+    r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-９]+\s*[.．、]\s*(?:指标解释|统计范围|调查方法|统计口径)"
+)
+
+_NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
+
+
+#: how far a rounded restatement may be from the exact figure it restates (`突破9亿` for 9.2亿: 2%; `超5万亿元`
+#: for 5.3万亿元: 6%)
+_RESTATE_MAX = {"lower_bound": 1.2, "approx": 1.1, "upper_bound": 1.2}
+
+
+def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """Drop a rounded restatement (`网民规模突破9亿`, `网上零售额超5万亿元`, `约2万亿元`) of an exact figure of
+    the same article (stated in another sentence: a headline or lead): same metric, region and unit (`9亿` matches
+    `9.04亿人`), the same period (or none stated), and the exact value on the
+    side of the bound the words say, within `_RESTATE_MAX`. The exact figure is the one a reader wants."""
+    exact = [f for f in figs if f.qualifier == "exact" and not is_growth_only(f)]
+    if len(figs) < 2 or not exact:
+        return figs
+    key = {id(f): normalise_metric(f.metric) for f in figs}
+    levels = {
+        (key[id(e)], e.region, e.period_start, e.period_end, e.growth_pct, e.growth_pp)
+        for e in exact
+        if e.period_end is not None
+    }
+    by_metric: dict[str, list[ExtractedFigure]] = {}
+    for e in exact:
+        by_metric.setdefault(key[id(e)], []).append(e)
+    keep: list[ExtractedFigure] = []
+    for f in figs:
+        only = is_growth_only(f)
+        if (
+            only
+            and f.period_end is not None
+            and (key[id(f)], f.region, f.period_start, f.period_end, f.growth_pct, f.growth_pp) in levels
+        ):
+            continue  # `2020年11月份社会消费品零售总额增长5.0%` over `…为39514亿元，同比增长5.0%`
+        if (
+            f.qualifier == "exact"
+            and not only
+            and f.period_end is None
+            and any(
+                e.quote != f.quote
+                and e.period_end is not None
+                and e.region == f.region
+                and e.base_unit == f.base_unit
+                and abs(e.value_base - f.value_base) <= 1e-9 * max(abs(f.value_base), 1.0)
+                for e in by_metric.get(key[id(f)], ())
+            )
+        ):
+            continue  # a headline `我国网民规模达10.79亿人` over the body's `截至6月，…达10.79亿人`
+        limit = _RESTATE_MAX.get(f.qualifier)
+        if limit is not None and not only and f.value_base > 0:
+            for e in by_metric.get(key[id(f)], ()):
+                if (
+                    # `超过20万亿元，达到20.8万亿元`: the round number restated; but `首次突破2万亿元关口、达2.1万亿元`
+                    # states a milestone and a level, both kept
+                    (e.quote != f.quote or not _MILESTONE.search(f.quote))
+                    and e is not f
+                    and e.region == f.region
+                    and (e.base_unit == f.base_unit or (f.base_unit == "" and f.unit in MULTIPLIERS))
+                    and f.period_end in (None, e.period_end)
+                    and f.period_start in (None, e.period_start)
+                    and e.value_base > 0
+                    and _restates(f.qualifier, f.value_base, e.value_base, limit)
+                ):
+                    if e.growth_pct is None and f.growth_pct is not None:
+                        e.growth_pct, e.growth_decimals = f.growth_pct, f.growth_decimals
+                    break
+            else:
+                keep.append(f)
+            continue
+        keep.append(f)
+    return keep
+
+
+_MILESTONE = re.compile(r"首次|首度|关口|大关|历史|纪录|记录|里程碑|迈上|跨过|站上")
+
+
+def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
+    if qualifier == "lower_bound":
+        return bound <= exact <= bound * limit
+    if qualifier == "upper_bound":
+        return bound / limit <= exact <= bound
+    return bound / limit <= exact <= bound * limit
+
+
+def figure_values(body: str, published: date | None, *, title: str = "", home: str = "") -> list[dict[str, Any]]:
+    """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
+    exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
+    rows: list[dict[str, Any]] = []
+    for f in extract_figures(body, published, title=title, home=home):
+        data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
+        data["metric"] = f.metric[:200]
+        data["region"] = f.region[:100]
+        data["period_label"] = f.period_label[:100]
+        data["metric_norm"] = normalise_metric(f.metric)[:200]
+        rows.append(data)
+    return rows
+
+
+def figures_for_article(article: Article) -> list[Figure]:
+    """ORM rows for every figure in the article body (article must be flushed: id set)."""
+    assert article.id is not None
+    return [
+        Figure(article_id=article.id, **data)
+        for data in figure_values(article.body, article.published, title=article.title)
+    ]

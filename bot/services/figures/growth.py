@@ -1,0 +1,264 @@
+"""Growth rates and point changes of a sentence: attached to the levels just stated when they are of the same
+metric (one rate per level of a list, or one rate shared by the list), else growth-only figures of their own metric;
+a rate in brackets after the indicator compared with (`高于同期社会消费品零售总额增速（0.7%）`); a growth stated just
+before its level (`下降了2.5%,达845亿欧元`) merged into that level.
+
+    _add_growths(sentence, ctx, run, ...)     one step of sentence._extract_sentence
+    _bracketed_rates(...), _merge_leading_growth(figs)
+
+Used by sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.services.figures.classify import _Item, _qualifier
+from bot.services.figures.context import _Ctx, _resolve, _Sentence
+from bot.services.figures.lexicon import (
+    _CLAUSE_BOUNDARY,
+    _COMPARE_CUT,
+    _GROWTH_RATE_END,
+    _GROWTH_VERB_END,
+)
+from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
+from bot.services.figures.multiyear import (
+    _multi_year_span,
+    _older_base,
+)
+from bot.services.figures.naming import (
+    _MEASURE_END,
+    _colon_subject,
+    _expand_generic,
+    _same_metric,
+)
+from bot.services.figures.periods import PeriodMention
+from bot.services.figures.phrase import _Phrase, _phrase
+from bot.services.figures.regions import _own_region
+
+#: `社会消费品零售总额增速（0.7%）`: a bracket holding only the rate just named is that rate, not an aside
+_RATE_IN_PARENS = re.compile(r"(?:增速|增幅)[（(]\s*(?P<v>-?[0-9]+(?:\.[0-9]+)?)\s*%\s*[)）]")
+
+_COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|略高于|略低于)")
+
+
+_AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
+
+_SHARED_GROWTH = re.compile(r"增速|均|都")
+
+
+_BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
+
+
+def _add_growths(
+    s: _Sentence,
+    ctx: _Ctx,
+    group: list[_Item],
+    cb: int,
+    window: str,
+    pm: PeriodMention | None,
+    sent_year: int | None,
+    forecast: bool,
+) -> None:
+    """A run of growth rates or point changes: attached to the levels just stated when they are of the same metric,
+    else growth-only figures of their own metric (see the growth-only convention in model.py)."""
+    t, masked, figs = s.t, s.masked, s.figs
+    it = group[0]
+    n = it.num
+    if _older_base(s.periods, pm, cb, n.start, ctx):
+        # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth
+        return
+    # own metric: the phrase before any comparison (`比上年`) and the growth verb
+    cut = _COMPARE_CUT.search(window)
+    own_raw = window[: cut.start()] if cut else window
+    gm = _GROWTH_VERB_END.search(own_raw) or _GROWTH_RATE_END.search(own_raw)
+    if gm:
+        own_raw = own_raw[: gm.start()]
+    ph = _phrase(own_raw)
+    if len(ph.metric) < 2:
+        ph.metric = ""  # `年增长45.9%`: 年 names no metric
+    # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
+    region_list = ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
+    multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
+    if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
+        multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
+    targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
+    if targets:
+        for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
+            if it.kind == "growth":
+                figs[x].growth_pct = g_it.growth
+            else:
+                figs[x].growth_pp = g_it.growth
+            figs[x].growth_decimals = g_it.decimals
+        return
+    names = _growth_names(s, ctx, group, ph, region_list, cb)
+    if names:
+        if multi == "drop":
+            # `过去5年增长近10倍`: a change over years it does not date is not a one-period growth;
+            # its metric still names the levels that follow (`…,2022年达2.1万亿元`)
+            s.undated.update(range(len(figs), len(figs) + len(group)))
+        start: date | None
+        end: date | None
+        if isinstance(multi, tuple):
+            start, end, label = multi
+        else:
+            start, end, label = _resolve(pm, ctx, forecast, sent_year)
+        if start is not None and ctx.published is not None and start > ctx.published:
+            forecast = True
+        for (region, metric), g_it in zip(names, group, strict=False):
+            if len(metric) < 2:
+                continue
+            gn = g_it.num
+            unit = "个百分点" if it.kind == "pp" else "%"
+            fig = ExtractedFigure(
+                metric=metric,
+                region=_own_region(region, ctx.region, ctx.home),
+                value=g_it.growth,
+                unit=unit,
+                value_base=g_it.growth,
+                base_unit=unit,
+                qualifier=_qualifier(t, masked[cb : gn.start], gn),
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=g_it.growth if it.kind == "growth" else None,
+                growth_pp=g_it.growth if it.kind == "pp" else None,
+                is_forecast=forecast,
+                quote=s.quote,
+                span_start=gn.start,
+                span_end=gn.end,
+                value_decimals=g_it.decimals,
+                growth_decimals=g_it.decimals,
+            )
+            figs.append(fig)
+            s.fig_pos.append(gn.start)
+    s.last_level_group = []
+
+
+def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> tuple[list[int], bool]:
+    """Indices into s.figs of the levels the growths of `group` belong to (none: they are figures of their own), and
+    whether one rate is shared by all of them."""
+    figs, kind = s.figs, group[0].kind
+    targets: list[int] = []
+    shared = False
+    cands = [x for x in (s.last_level_group or [len(figs) - 1])]
+    free = [x for x in cands if (figs[x].growth_pct if kind == "growth" else figs[x].growth_pp) is None]
+    if not ph.metric and len(group) > len(free):
+        free = [
+            x
+            for x in range(len(figs))
+            if figs[x].growth_pct is None and figs[x].growth_pp is None and figs[x].value != figs[x].growth_pct
+        ][-len(group) :]
+    if not ph.metric or any(_same_metric(figs[x].metric, ph.metric) for x in free):
+        if len(group) == len(free):
+            targets = free
+        elif free:
+            targets = [x for x in free if not ph.metric or _same_metric(figs[x].metric, ph.metric)][: len(group)]
+            if len(group) > len(targets):
+                targets = free[-1:] if len(group) == 1 else []
+            if (
+                len(group) == 1
+                and not ph.metric
+                and len(free) > 1
+                and set(free) <= set(s.last_level_group)
+                and _SHARED_GROWTH.search(s.masked[cb : group[0].num.start])
+            ):
+                # `快递业务量、业务收入分别完成1425亿件和1.3万亿元，增速8%左右`: one rate for the list
+                targets, shared = free, True
+    return targets, shared
+
+
+def _growth_names(
+    s: _Sentence, ctx: _Ctx, group: list[_Item], ph: _Phrase, region_list: list[str], cb: int
+) -> list[tuple[str, str]]:
+    """(region, metric) of each growth-only figure of `group`: its own phrase, the regions listed, a colon's subject,
+    the sentence's last figure or the paragraph's subject; none when it cannot be told."""
+    t, figs = s.t, s.figs
+    if region_list:
+        # of which metric, when several were just stated, is not known: nothing
+        open_levels = {f.metric for f in figs if f.growth_pct is None and not is_growth_only(f)}
+        known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
+        return [(r, known) for r in region_list] if known else []
+    if ph.metric and len(group) > 1 and len(ph.items) == len(group):
+        return [(ph.region, x) for x in ph.items]
+    if ph.metric:
+        return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
+    if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:
+        return [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
+    if figs:
+        return [(figs[-1].region, figs[-1].metric)] * len(group)
+    if ctx.metrics and _BREAKDOWN.match(t):
+        # `分季度看，二季度同比增长39.2%`: the paragraph's subject, broken down
+        return [("", ctx.metrics[0])] * len(group)
+    return []
+
+
+def _bracketed_rates(
+    t: str, masked: str, periods: list[PeriodMention], ctx: _Ctx, figs: list[ExtractedFigure], quote: str
+) -> None:
+    """`明显高于同期社会消费品零售总额增速（0.7%）`: the growth of the indicator compared with, over the same period."""
+    if "增" not in t:
+        return
+    for m in _RATE_IN_PARENS.finditer(t):
+        cb = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(t, 0, m.start())), default=0)
+        clause = masked[cb : m.start()].replace("\x00", "")
+        cut = _COMPARED_WITH.match(clause)
+        if cut is None:
+            continue
+        subject = re.sub(r"^\s*(?:同期|同时期|同一时期)(?:的)?", "", clause[cut.end() :])
+        ph = _phrase(subject)
+        if ph.items or not (2 <= len(ph.metric) <= 14) or not _MEASURE_END.search(ph.metric):
+            continue
+        pm = next((p for p in reversed(periods) if p.end <= m.start() and not p.comparison), None)
+        start, end, label = _resolve(pm, ctx, False)
+        value = float(m.group("v"))
+        decimals = len(m.group("v").partition(".")[2])
+        figs.append(
+            ExtractedFigure(
+                metric=ph.metric,
+                region=_own_region(ph.region, ctx.region, ctx.home),
+                value=value,
+                unit="%",
+                value_base=value,
+                base_unit="%",
+                qualifier="exact",
+                period_start=start,
+                period_end=end,
+                period_label=label,
+                growth_pct=value,
+                growth_pp=None,
+                is_forecast=False,
+                quote=quote,
+                span_start=m.start("v"),
+                span_end=m.end("v"),
+                value_decimals=decimals,
+                growth_decimals=decimals,
+            )
+        )
+
+
+def _merge_leading_growth(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """`德国在线销售额在2022年下降了2.5%,达845亿欧元`: a growth stated just before the level of the same metric
+    belongs to that level (one figure with growth), not to a growth-only figure of its own."""
+    out: list[ExtractedFigure] = []
+    for k, f in enumerate(figs):
+        nxt = figs[k + 1] if k + 1 < len(figs) else None
+        prev = figs[k - 1] if k else None
+        if (
+            nxt is not None
+            and is_growth_only(f)
+            and not is_growth_only(nxt)
+            and nxt.growth_pct is None
+            and nxt.growth_pp is None
+            and normalise_metric(nxt.metric) == normalise_metric(f.metric)
+            and not (prev is not None and is_growth_only(prev) and prev.span_end >= f.span_start - 3)
+            and (nxt.period_start, nxt.period_end) in ((f.period_start, f.period_end), (None, None))
+        ):
+            nxt.growth_pct, nxt.growth_pp = f.growth_pct, f.growth_pp
+            nxt.growth_decimals = f.growth_decimals
+            if nxt.period_end is None:
+                nxt.period_start, nxt.period_end, nxt.period_label = f.period_start, f.period_end, f.period_label
+            nxt.span_start = min(nxt.span_start, f.span_start)
+            continue
+        out.append(f)
+    return out

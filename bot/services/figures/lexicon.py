@@ -1,0 +1,301 @@
+"""Patterns and word lists shared by the sentence reader: sentence and clause boundaries, what is masked (dates,
+times, brackets), what follows a number that is no figure (`年`, `岁`, `强`), growth verbs and negative words, the
+comparison phrase cut from a growth's subject, forecast words, qualifier words, and the words a metric phrase never
+ends or starts with (trailing tokens, link verbs, openers, generic heads, list separators).
+
+Data only (precompiled `re` and frozensets) plus `_clean_spaces`; used by phrase, classify, naming, growth,
+sentence, regions and extract."""
+
+from __future__ import annotations
+
+import re
+
+_SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+
+#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)）\"”'’])\.(?![0-9])")
+
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?\n]")
+
+_PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
+
+
+_RANK_BEFORE = re.compile(r"(?:第|前|总|排名|排第|TOP|Top|top|No\.|NO\.|#)\s*$")
+
+_BAD_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|后|天|周|小时|分钟|秒|期|届|强|大(?!关)|代|维|级|寸|万?步|:|-\d|—\d)")
+
+
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+_DATE_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}\s*年|\d{1,2}\s*月")
+
+
+_GROWTH_VERB_END = re.compile(
+    r"(?P<verb>增长|增加|上升|提高|提升|上涨|高出|多出|增|涨|攀升|扩大|回升|递增|下降|减少|降低|下滑|回落|缩短|缩小|减|下跌|跌|萎缩|缩减)"
+    r"(?:了)?\s*(?:约|将近|接近|近|超过?|逾|达到?|均|分别为?|分别)*\s*$"
+)
+
+_GROWTH_RATE_END = re.compile(
+    r"(?:(?:(?:增长|增速|增幅)(?:放缓|回落|加快)|(?:增速|增幅)(?:下降|上升|提高|提升)?)(?:至|到)\s*(?:约|近)?\s*$)|"
+    r"(?:涨幅|增幅|增速|增长率|增长速度|降幅|年复合增长率|复合增长率|年均增速)(?:分别)?(?:为|达到?|是|约为|超过?|在)?\s*(?:约|近|超过?)?\s*$"
+)
+
+_NEGATIVE = {"下降", "减少", "降低", "下滑", "回落", "缩短", "缩小", "减", "下跌", "跌", "萎缩", "缩减"}
+
+
+_COMPARE_CUT = re.compile(
+    r"同比|环比|(?<!占)比(?![重例])|较|与(?=[^，,]*相比)|相较于?|相比于?|对比|(?:名义)?(?:增长|下降|提高|提升|上升)"
+)
+
+_FORECAST_RE = re.compile(
+    r"预计|预测|预期|有望|或将|将(?!近|其|企业|会|于)|(?<![国或])或(?=达|接近|超|突破|将)|计划|目标|力争|争取"
+)
+
+_QUAL_END = re.compile(
+    r"(?P<q>约为|大约|约|将近|接近|近|超过了?|超出|超|逾|突破了?|破|不足|不到|低于|少于|不超过|高于|多于|达到了?|达|为|是)\s*(?:了)?\s*$"
+)
+
+_QUAL_MAP = {
+    "约为": "approx",
+    "大约": "approx",
+    "约": "approx",
+    "将近": "approx",
+    "接近": "approx",
+    "近": "approx",
+    "超过": "lower_bound",
+    "超过了": "lower_bound",
+    "超出": "lower_bound",
+    "超": "lower_bound",
+    "逾": "lower_bound",
+    "突破": "lower_bound",
+    "突破了": "lower_bound",
+    "破": "lower_bound",
+    "高于": "lower_bound",
+    "多于": "lower_bound",
+    "不足": "upper_bound",
+    "不到": "upper_bound",
+    "低于": "upper_bound",
+    "少于": "upper_bound",
+    "不超过": "upper_bound",
+}
+
+_QUAL_AFTER = re.compile(r"\s*(?P<q>左右|上下|以上|以下|以内|之多)")
+
+
+_QUAL_AFTER_MAP = {
+    "左右": "approx",
+    "上下": "approx",
+    "以上": "lower_bound",
+    "之多": "lower_bound",
+    "以下": "upper_bound",
+    "以内": "upper_bound",
+}
+
+_TRAIL_TOKENS = sorted(
+    [
+        "达到了",
+        "达到",
+        "达",
+        "为",
+        "约为",
+        "约",
+        "大约",
+        "是",
+        "超过了",
+        "超过",
+        "超出",
+        "超",
+        "逾",
+        "突破了",
+        "突破",
+        "破",
+        "近",
+        "接近",
+        "将近",
+        "高达",
+        "不足",
+        "不到",
+        "低于",
+        "不超过",
+        "增至",
+        "增长至",
+        "增长到",
+        "升至",
+        "上升至",
+        "上升到",
+        "上涨到",
+        "上涨至",
+        "提升至",
+        "提升到",
+        "提高到",
+        "提高至",
+        "降至",
+        "下降至",
+        "下降到",
+        "增加至",
+        "增加到",
+        "至",
+        "到",
+        "完成了",
+        "完成",
+        "实现了",
+        "实现",
+        "录得",
+        "已经",
+        "已",
+        "均",
+        "分别",
+        "共计",
+        "共",
+        "累计",
+        "总计",
+        "合计",
+        "预计",
+        "预期",
+        "将",
+        "有望",
+        "或将",
+        "或",
+        "可",
+        "仅",
+        "首次",
+        "再",
+        "了",
+        "的",
+        "在",
+        "稳定在",
+        "保持在",
+        "维持在",
+        "大关",
+        "仍",
+        "也",
+        "还",
+        "又",
+        "已达",
+        "已超过",
+        "一共",
+        "总共",
+        "估计",
+        "预测",
+        "同比",
+        "全年",
+        "当年",
+        "首度",
+        "再次",
+        "创下",
+        "创",
+        "以",
+        "高",
+        "依然",
+        "依旧",
+        "分别是",
+        "由",
+        "自",
+        "从",
+        "最初",
+        "目前",
+        "领取",
+        "最高可",
+        "和",
+        "及",
+        "与",
+        "逐年递增",
+        "递增",
+        "波动上升",
+        "上升",
+        "上涨",
+        "提升",
+        "提高",
+        "增长",
+        "增加",
+        "下降",
+        "小幅",
+        "大幅",
+        "稳步",
+        "持续",
+        "逐年",
+        "波动",
+        "普遍",
+        "每年都",
+        "每年",
+        "关口",
+        "分别为",
+        "分别达",
+        "分别达到",
+        "分别占",
+        "有",
+        "拥有",
+        "增",
+        "减",
+        "净增",
+        "年复合",
+        "复合",
+        "年均",
+    ],
+    key=len,
+    reverse=True,
+)
+
+_TRAIL_RE = re.compile("(?:" + "|".join(re.escape(t) for t in _TRAIL_TOKENS) + r"|[\s、,，])$")
+
+
+_POST_VERBS = re.compile(
+    r"(?:完成|发放|推出|投入|建立|建成|建设|设立|培育|积累|发送|吸引|开设|覆盖|拥有|签署|新增|促成|开通|拦截|入驻|共有|"
+    r"发布|吸纳|带动|帮助|节约|节省|提供|售出|卖出|成交|举办|参加|招募|上线|设有|有|融入|涵盖|包括|包含|尝试|以|聚焦|"
+    r"呈现|需要|等|拓展|构建|打造|搭建|组建|提出|聚焦)(?:了)?$"
+)
+
+_BREAKERS = re.compile(
+    r"显示|指出|表示|介绍|透露|宣布|公布|发布的?|认为|据悉|据了解|据测算|据统计|据估算|据估计|数据|报告|据|其中(?!一)|此外|"
+    r"另外|同时|而且|并且|以及|对于|随着|(?:本报|本刊|本台|(?<=网))讯|(?<=[局部委院署])(?:预计|预测|估计)|(?:先后|累计|共)?(?:落实|下达|拨付)了?|通过(?!公共网络)|截至|截止|[“”\"「」《》【】*]|从[^从]{0,12}?(?:看|来看)|在[^在，,]{0,12}?(?:中|方面|上|里)|"
+    r"(?<!掌握)其(?!他|次|中一)|而|方面|来看|之中|——|—"
+)
+
+_LEAD_RE = re.compile(
+    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|当月|当季|本月|当天|当日|同期|全年|以来|年以来|"
+    r"累计|共计|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
+    r"预计|预测|预期|估计|有望|将|建成|开通|编辑部|但|整体|现有|可|完成|未来|双方|计划|实现|仅有|仅)+"
+)
+
+_GENERIC_HEADS = (
+    "比例",
+    "比重",
+    "占比",
+    "份额",
+    "规模",
+    "数量",
+    "总额",
+    "总量",
+    "人数",
+    "用户数",
+    "金额",
+    "收入",
+    "渗透率",
+    "增速",
+    "增幅",
+)
+
+_LIST_SEP = re.compile(r"\s*(?:、|(?<![普涉波])及(?!时)|(?<![参给])与|(?<!总)和|以及|,|，)\s*")
+
+
+_LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|以及)\s*(?:超过?|约|近|逾|接近)?\s*$")
+
+_CJK_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:以上|左右|之多)\s*)?(?:的)?\s*(?P<n>[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{1,11}?)"
+    r"(?=[，,。；;：:、()（）\s]|和|及|与|$)"
+)
+
+_SPACE_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+#: a short quoted term that is part of a noun phrase (`“95 后”用户占比`), not a quotation to break at
+_QUOTED_TERM = re.compile(
+    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff]|\s*$)"
+)
+
+
+def _clean_spaces(s: str) -> str:
+    return _SPACE_CJK.sub("", s).strip()

@@ -1,0 +1,74 @@
+"""The figure record and the two predicates every user of figures shares.
+
+    ExtractedFigure        one figure as extracted (FIGURE_FIELDS: its field names, the Figure columns they fill)
+    is_growth_only(f)      a change stated without a level (value = the change; see the package docstring)
+    normalise_metric(name) the canonical key of a metric name
+
+Used by every module of the package, by metrics lookup (normalise_metric) and by the renderers, digests, watches and
+charts (is_growth_only, on ORM rows as on ExtractedFigure)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+
+@dataclass(slots=True)
+class ExtractedFigure:
+    metric: str
+    region: str
+    value: float
+    unit: str
+    value_base: float
+    base_unit: str
+    qualifier: str  # exact | approx | lower_bound | upper_bound
+    period_start: date | None
+    period_end: date | None
+    period_label: str
+    growth_pct: float | None
+    growth_pp: float | None
+    is_forecast: bool
+    quote: str
+    span_start: int
+    span_end: int
+    #: decimals the source wrote for the value and the growth (`4.0%` → 1): render keeps the source's precision
+    value_decimals: int | None = None
+    growth_decimals: int | None = None
+
+
+FIGURE_FIELDS = tuple(f.name for f in fields(ExtractedFigure))
+
+_NATIONAL_PREFIX = re.compile(r"^(?:全国|我国)")
+
+
+def is_growth_only(figure: Any) -> bool:
+    """True for a growth-only figure (see the convention above): a change stated without a level, whose value is
+    the change itself. Renderers show such a figure as the change ("增长6.2%"), never as a level ("6.2%")."""
+    unit = getattr(figure, "unit", "")
+    value = getattr(figure, "value", None)
+    pct, pp = getattr(figure, "growth_pct", None), getattr(figure, "growth_pp", None)
+    if value is None:
+        return False
+    if unit == "%":
+        return pct is not None and pp is None and abs(value - pct) < 1e-9
+    if unit == "个百分点":
+        return pp is not None and pct is None and abs(value - pp) < 1e-9
+    return False
+
+
+def normalise_metric(name: str) -> str:
+    """Canonical key of a metric name, shared by extraction and lookup.
+
+    NFKC (full/half width folded), all whitespace removed, a leading 全国/我国 stripped, ASCII lower-cased.
+    Deterministic and idempotent: `normalise_metric(normalise_metric(x)) == normalise_metric(x)`.
+    """
+    s = "".join(unicodedata.normalize("NFKC", name).split())
+    while True:
+        stripped = _NATIONAL_PREFIX.sub("", s)
+        if stripped == s:
+            break
+        s = stripped
+    return "".join(c.lower() if c.isascii() else c for c in s)

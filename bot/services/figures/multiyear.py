@@ -1,0 +1,104 @@
+"""Changes over several years: a span before a change (`过去5年`, `5年间`, `2012年以来`) and the two ends of
+`从2018年的1.06万亿元到2023年的2.38万亿元`. Such a change is stored with its span when both ends are written,
+else not at all; a growth measured against a base two or more years back (`比2019年增长12.2%`) is no yearly growth.
+
+    _multi_year_span(t, periods, pos) -> (start, end, label) | "drop" | None
+    _from_to_period(...), _older_base(...)
+
+Used by sentence (masking, levels at both ends) and growth."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.services.figures.context import _Ctx
+from bot.services.figures.periods import PeriodMention
+
+#: a span of several years before a change (`过去5年`, `5年间`, `近十年来`, `2012年以来`, `多年来`)
+_MULTI_YEAR = re.compile(
+    r"(?:过去|近|最近|这|此|前)?\s*(?<![0-9])(?:[0-9]{1,2}|[两三四五六七八九十]+|多|几)\s*年(?:间|来|内|中|里|时间|以来)?(?![0-9]|度|[底末初])"
+    r"|(?:(?:19|20)[0-9]{2}\s*年|近年)\s*以来|近年来|多年来|(?:十|[0-9]+)多年(?:来|间)?"
+)
+
+#: cheap test for a span of years in a sentence (most sentences have none)
+_MULTI_YEAR_HINT = re.compile(
+    r"年(?:间|来|内|中|里|时间|以来|复合)|以来|多年|近年|(?<![0-9])[0-9]{1,2}\s*年|[两三四五六七八九十]\s*年"
+    r"|(?:19|20)[0-9]{2}\s*年?\s*[-—–~至到]\s*(?:19|20)[0-9]{2}|从|由"
+)
+
+_MULTI_YEAR_SPAN = re.compile(r"[间来内]|以来$|多")
+
+
+#: `从2018年的1.06万亿元到2023年的2.38万亿元`: the two ends of a change over years
+_FROM_TO_YEARS = re.compile(
+    r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年"
+)
+
+_NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家)?"
+
+
+#: `从2018年的1.06万亿元到2023年的2.38万亿元`: a level at each end of a span of years
+_FROM_TO_VALUES = re.compile(
+    r"(?:从|由)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
+    + _NUM_TEXT
+    + r"\s*(?:到|至|增至|增长至|增长到|提高到|上升至|升至)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
+    + _NUM_TEXT
+)
+
+
+def _from_to_period(
+    t: str, pos: int, pm: PeriodMention | None, resolved: tuple[date | None, date | None, str]
+) -> tuple[date | None, date | None, str]:
+    """The period of one end of `从Y1年的A到Y2年的B` / `2013年至2019年…从A增长至B`: Y1 for A, Y2 for B (each a
+    year, never the whole span); an end value without a year of its own gets none (never the start's year)."""
+    before = t[max(0, pos - 12) : pos]
+    own = re.search(r"((?:19|20)[0-9]{2})\s*年\s*的\s*$", before)
+    if own:
+        y = int(own.group(1))
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    is_start = re.search(r"(?:从|由)\s*$", before) is not None
+    if pm is not None and pm.kind == "yearrange":
+        y = pm.a if is_start else pm.b
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    if is_start:
+        return resolved
+    return None, None, ""
+
+
+def _multi_year_span(t: str, periods: list[PeriodMention], pos: int) -> str | tuple[date, date, str] | None:
+    """A change stated over several years (`过去5年增长近10倍`, `5年间增长了1.2倍`): its span (start, end, label)
+    when both ends are years written in the sentence, "drop" when the span is not dated, None for a one-period
+    change (the last time expression before `pos` is an ordinary period)."""
+    marker = None
+    for m in _MULTI_YEAR.finditer(t, 0, pos):
+        if m.group().strip() and not re.fullmatch(r"\s*[0-9]{1,2}\s*年", m.group()):
+            marker = m
+        elif m.group().strip() and re.match(r"(?:间|来|内|中|里|时间|以来)", t[m.end() : m.end() + 2] or " "):
+            marker = m
+    if marker is None:
+        return None
+    if any(p.start >= marker.end() and p.end <= pos and not p.comparison and p.kind != "yearrange" for p in periods):
+        return None  # a period after the span (`过去5年…,2022年…增长8%`) dates the change
+    ft = None
+    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
+        ft = m
+    if ft is not None:
+        y1, y2 = int(ft.group(1)), int(ft.group(2))
+        if y1 < y2:
+            return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
+    for p in periods:
+        if p.kind == "yearrange" and p.end <= pos and not p.comparison:
+            return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    return "drop"
+
+
+def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:
+    """A comparison period with an explicit year two or more years before the figure's own (`比2019年3月份增长`)."""
+    base = next((p for p in reversed(periods) if p.comparison and cb <= p.start < pos and p.explicit_year), None)
+    if base is None or base.year is None:
+        return False
+    own = pm.year if pm is not None and pm.year is not None else ctx.year
+    if own is None and ctx.published is not None:
+        own = ctx.published.year
+    return own is not None and own - base.year >= 2

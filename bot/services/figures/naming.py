@@ -1,0 +1,290 @@
+"""The region and metric of a run of levels: the phrase before the number, else the noun after it (after 完成,
+发放…), a colon's subject, the previous figure's metric, a second 分别-list taking the first list's items, a list of
+regions before the number; parts of a whole (`其中农村网络零售额…`) and generic heads (`该指标`) named in full.
+
+    _level_metrics(...) -> [(region, metric)] | None      one per level of the run, None when it names none
+    _name_parts(t, figs, fig_pos)                         parts named after their whole
+    _expand_generic, _colon_subject, _same_metric, _part_name
+
+Used by sentence, growth and extract (`_part_name`)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from bot.services.figures.classify import _Item
+from bot.services.figures.context import _Ctx
+from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
+from bot.services.figures.model import ExtractedFigure, normalise_metric
+from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
+from bot.services.figures.regions import _region_list_before, split_region
+
+
+def _metric_ahead(t: str, masked: str, pos: int) -> str:
+    """The metric of the clause after `pos` that names one before its verb (`…，5年间，我国跨境电商进出口增长了…`)."""
+    for m in re.finditer(r"[^，,。；;]+", masked[pos:]):
+        clause = m.group()
+        verb = re.search(r"增长|增加|上升|提高|下降|减少|达到?|为|实现|完成", clause)
+        ph = _phrase(clause[: verb.start()] if verb else clause)
+        if ph.metric and len(ph.metric) >= 2 and not _DIGIT_RE.search(ph.metric):
+            return ph.metric
+    return ""
+
+
+#: a name that ends in what is measured (an amount, a count, a rate, a price…); `线上旅游`, `吃类商品`, `进口` do not
+_MEASURE_END = re.compile(
+    r"(?:额|量|收入|规模|数|率|指数|价格|消费|票房|支出|次|值|比重|占比|份额|用户|人数|利润|费用|资金|里程|长度|面积|"
+    r"总量|总值|产值|GMV|场|户|家|笔|人)$"
+)
+
+#: a part named after its whole: `其中`, `X中，` / `X当中，` (`实物商品网上零售额中，吃类、穿类和用类商品分别增长…`)
+_PART_OF = re.compile(r"其中|(?:当中|之中|中)\s*[，,]")
+
+_WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)\s*[，,]\s*$")
+
+
+#: heads a part can take from its whole (longest first)
+_PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
+
+#: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
+_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+
+_NATIONAL_WORD = re.compile(r"全国|我国|中国|国内")
+
+
+def _part_name(part: str, whole: str) -> str:
+    """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
+    `part` unchanged when nothing safe applies."""
+    if len(part) < 2 or not whole or "占" in whole or part == whole:
+        return part
+    if part in ("进口", "出口", "进口额", "出口额") and "进出口" in whole:
+        return whole[: whole.find("进出口")] + part[:2] + "额"
+    if len(whole) > len(part) and whole.endswith(part):
+        return whole  # `电影票房…，其中2月份票房近69亿元`: the whole's own name
+    if not _MEASURE_END.search(part):
+        if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
+            return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
+        head = next((h for h in _PART_HEADS if whole.endswith(h) and len(whole) > len(h)), "")
+        return part + head if head and not part.endswith(head[:1]) else part
+    for h in _PART_HEADS:
+        if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
+            pop = whole[: -len(h)]
+            kind = part[: -len(h)]
+            if _PART_POPULATION.match(pop) and kind.endswith(("型", "类")) and not part.startswith(pop):
+                return pop + part
+            break
+    return part
+
+
+def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """Parts of a whole take the whole's name where they name only the part (see _part_name)."""
+    wholes: dict[int, str] = {}
+    for k, f in enumerate(figs):
+        start = min(fig_pos[k], f.span_start)
+        whole = ""
+        # the whole as a figure earlier in the sentence, with `其中` between; a sibling part after a part (`其中实物型
+        # 网络零售额…，服务型网络零售额…`, `其中线上旅游和线上餐饮分别增长…`) has the same whole
+        for x in range(k - 1, -1, -1):
+            w = figs[x]
+            if "占" in w.metric:
+                continue
+            gap = t[w.span_end : start]
+            if x in wholes and not _PART_OF.search(gap):
+                whole = wholes[x]
+            elif _PART_OF.search(gap) and w.metric != f.metric:
+                whole = w.metric
+                if f.region == "全国" and w.region != "全国" and not _NATIONAL_WORD.search(gap):
+                    f.region = w.region  # `全市社会消费品零售总额…，其中汽车类…`: a part of a local whole is local
+            break
+        if not whole:
+            pm = _PART_OF.search(t, 0, start)
+            lead = t[: pm.end()] if pm and pm.group() != "其中" else ""
+            m = _WHOLE_BEFORE.search(lead) if lead else None
+            if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
+                named = m.group("w")
+                whole = _phrase(named[1:] if named.startswith("在") else named).metric  # `在实物商品网上零售额中，`
+        if whole:
+            wholes[k] = whole
+            f.metric = _part_name(f.metric, whole)
+
+
+#: a count of provinces/cities/countries/aspects is the scope of something, not a figure
+_SCOPE_AFTER = re.compile(
+    r"\s*(?:多|余)?\s*(?:个|条|项)?\s*(?:(?:主要)?方面|领域|梯队|举措|措施|省(?:份|区市|市)?|(?:国家|地区|城市)(?:[和及与或](?:地区|城市))?"
+    r"(?=[^\u4e00-\u9fff]|$|和|及|与|或|开设|覆盖|全面|实现|的|中|里|内|设立|开通|分别|均|都|先后|已|共))"
+)
+
+_SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
+
+
+#: `N个(大中)城市` followed, in its clause, by the figures about them
+_SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
+
+#: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
+_JUNK_METRIC = re.compile(
+    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
+    r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
+)
+
+
+def _level_metrics(
+    t: str,
+    masked: str,
+    ph: _Phrase,
+    group: list[_Item],
+    carried: ExtractedFigure | None,
+    cb: int,
+    post_mode: bool,
+    ctx: _Ctx,
+    prev_group: list[tuple[str, str]],
+) -> list[tuple[str, str]] | None:
+    """(region, metric) per number of a level group, or None when the numbers belong to no metric."""
+    k = len(group)
+    if _SCOPE_AFTER.match(t, group[-1].num.end):
+        return None
+    surveyed = _SURVEYED_AFTER.match(t, group[-1].num.end)
+    if surveyed and _DIGIT_RE.search(surveyed.group("rest")):
+        return None  # `36个大中城市猪肉价格上涨24.3%`: how many cities were surveyed, not a figure
+    if ph.metric.startswith("在") and split_region(ph.metric[1:] + "xx")[1] == "xx":
+        return None  # `前10名有6个在浙江`: where things are, not a metric
+    post = _post_noun(t, group[-1].num.end)
+    metric = ph.metric
+    if metric and post_mode and carried is not None and metric == carried.metric and post:
+        return [(ph.region, post)] * k  # "13项二级指标和40余项三级指标"
+    if (
+        (ph.trailing and _POST_VERBS.search(ph.trailing))
+        or metric.endswith("等")
+        or (metric and _POST_VERBS.search(metric))
+    ):
+        if post:
+            return [(ph.region, post)] * k
+        if metric.endswith("等"):
+            return None
+    if (
+        not metric
+        and k > 1
+        and ph.region.count("、") == k - 1
+        and carried is not None
+        and "分别" in masked[cb : group[0].num.start]
+        and all(g.num.base_unit == carried.base_unit for g in group)
+    ):
+        # `全省快递业务量完成120亿件…，其中杭州、宁波分别完成50亿件和20亿件`: the same metric, region by region
+        return [(r, carried.metric) for r in ph.region.split("、")]
+    if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
+        return list(prev_group)
+    if not metric and "分别" in masked[cb : group[0].num.start]:
+        # "即时通信、网络视频、短视频用户规模稳居前三,分别达10.47亿人、10.44亿人和10.26亿人"
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        subj = masked[pb : max(cb - 1, pb)]
+        subj = re.split(r"\d", subj)[0]
+        cut = _PRED_CUT.search(subj)
+        if cut:
+            subj = subj[: cut.start()]
+        sp = _phrase(subj)
+        if sp.items and len(sp.items) == k:
+            return [(sp.region, x) for x in sp.items]
+        if sp.metric:
+            return [(sp.region, sp.metric)] * k
+    if not metric or len(metric) < 2:
+        colon = _colon_subject(t, masked, cb)
+        if colon is not None:
+            return [(colon.region or ph.region, colon.metric)] * k
+    if metric.startswith("占"):
+        if carried is None:
+            return None
+        return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
+    if not metric or len(metric) < 2:
+        if carried is not None:
+            return [(ph.region or carried.region, carried.metric)] * k
+        if post:
+            return [(ph.region, post)] * k
+        return None
+    if _POST_STOP.fullmatch(metric):
+        return None
+    if k > 1 and len(ph.items) == k:
+        return [(ph.region, x) for x in ph.items]
+    if k > 1 and ph.region.count("、") == k - 1:
+        return [(r, metric) for r in ph.region.split("、")]  # `杭州、金华电商发展指数分别为327.55和251`
+    if k > 1:
+        regions = _region_list_before(t, cb, k)
+        if regions:
+            return [(r, metric) for r in regions]
+        if "分别" in masked[cb : group[0].num.start]:
+            return _distribute_list(ph.region, metric, prev_group, k)
+    return [(ph.region, metric)] * k
+
+
+_COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
+
+
+def _colon_subject(t: str, masked: str, cb: int) -> _Phrase | None:
+    """`网上零售额:1-11月累计105374亿元`, `快递业务量：全年完成1320亿件`: a clause naming no metric right after a colon
+    takes the metric named before the colon (a short noun phrase ending in what is measured)."""
+    if cb <= 1 or t[cb - 1] not in "：:":
+        return None
+    pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, cb - 1)), default=0)
+    subj = masked[pb : cb - 1]
+    if _DIGIT_RE.search(subj) or not subj.strip():
+        return None
+    ph = _phrase(subj)
+    if not (2 <= len(ph.metric) <= 14) or not _COLON_METRIC_END.search(ph.metric) or ph.items:
+        return None
+    return ph
+
+
+def _distribute_list(region: str, metric: str, prev_group: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    """`即时通信、网络视频、短视频用户规模…分别达…,用户使用率分别为97.1%、96.8%和95.2%`: the second list takes the
+    first list's items (即时通信用户使用率 …) when the previous level group has as many figures of a common head."""
+    k = len(prev_group)
+    if k != n:
+        return [(region, metric)] * n
+    names = [m for _, m in prev_group]
+    rev = [m[::-1] for m in names]
+    suffix_len = len(os.path.commonprefix(rev)) if k > 1 else 0
+    prefixes = [m[: len(m) - suffix_len] for m in names]
+    if (
+        suffix_len >= 2
+        and all(len(p) >= 2 for p in prefixes)
+        and len(set(prefixes)) == k
+        and not any(metric.startswith(p) for p in prefixes)
+    ):
+        return [(region or r, p + metric) for (r, _), p in zip(prev_group, prefixes, strict=True)]
+    return [(region, metric)] * n
+
+
+_ANAPHORA = re.compile(
+    r"^(该|这一|此|这个|上述|前述)(指标|数据|数值|数字|指数|规模|比例|比重|增速|[\u4e00-\u9fff]{0,2})$"
+)
+
+
+def _expand_generic(metric: str, ctx: _Ctx) -> str:
+    """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
+    indicator named before (or nothing: a pronoun is no metric)."""
+    ana = _ANAPHORA.match(metric)
+    if ana:
+        rest = ana.group(2)
+        for prev in reversed(ctx.metrics):
+            if rest in ("", "指标", "数据", "数值", "数字") or prev.endswith(rest):
+                return prev
+        return ""
+    if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
+        return metric
+    for prev in reversed(ctx.metrics):
+        if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
+            return prev
+    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
+        # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
+        found = None
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+            found = m
+        if found is not None:
+            named = _phrase(found.group()).metric
+            if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
+                return named
+    return metric
+
+
+def _same_metric(a: str, b: str) -> bool:
+    a, b = normalise_metric(a), normalise_metric(b)
+    return a == b or a.endswith(b) or b.endswith(a)

@@ -1,0 +1,275 @@
+"""A noun phrase before (or after) a number → its region and metric: period words, link verbs (达/为/超过…),
+discourse openers (其中/数据显示…), enumeration marks and a leading region stripped; lists (`快递业务量、业务收入`)
+kept as items, sharing their head (`即时通信、网络视频、短视频用户规模`); scope modifiers kept; a count named by the
+activity counted (`共揽收快件…件` → 快递揽收量) and the noun after a number (`_post_noun`).
+
+    _phrase(window) -> _Phrase(region, metric, items)
+
+Used by naming, growth and sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.services.figures.lexicon import (
+    _BREAKERS,
+    _CJK_NOUN_AFTER,
+    _DIGIT_RE,
+    _GENERIC_HEADS,
+    _LEAD_RE,
+    _LIST_SEP,
+    _PAREN_RE,
+    _QUOTED_TERM,
+    _TRAIL_RE,
+    _clean_spaces,
+)
+from bot.services.figures.regions import split_region
+from bot.text.segment import cut
+
+
+@dataclass(slots=True)
+class _Phrase:
+    region: str
+    metric: str
+    trailing: str  # the last stripped link/verb token (to decide post-noun metrics)
+    items: list[str]  # list subject split (for 分别 / 和 lists)
+
+
+def _strip_trailing(w: str) -> tuple[str, str]:
+    last = ""
+    while True:
+        m = _TRAIL_RE.search(w)
+        if not m or m.start() == m.end():
+            return w, last
+        if m.group().strip():
+            last = m.group() + last if last else m.group()
+        w = w[: m.start()]
+
+
+def _after_breakers(w: str) -> str:
+    cut = 0
+    for m in _BREAKERS.finditer(w):
+        cut = m.end()
+    return w[cut:]
+
+
+#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
+_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
+
+#: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
+#: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
+#: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
+_REPORTER_SCOPE = re.compile(
+    r"^(?:限额以上单位(?=[^，,；;]*?类)|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
+)
+
+_SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额", "交易额", "消费品零售额", "商品零售额"})
+
+
+#: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
+#: handling volume (快递揽收量, 快件处理量), not the companies
+_PARCEL_VERB = re.compile(
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日)?"
+    r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
+)
+
+_POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
+
+
+def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
+    """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
+    sessions held (`电商直播超1000万场` → 电商直播场次)."""
+    if base_unit == "件":
+        m = _PARCEL_VERB.match(metric)
+        # `派送7.9亿件` after `快递企业共揽收快件…`: a bare verb counts parcels in a sentence about post, unless a noun
+        # follows the count (`共处理1200件投诉`)
+        if m and (m.group("o") or (_POSTAL.search(t) and not _post_noun(t, end))):
+            obj = "邮件" if m.group("o") == "邮件" else "快件" if m.group("v") == "处理" else "快递"
+            return f"{obj}{m.group('v')}量"
+    if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
+        return metric + "场次"
+    return metric
+
+
+def _strip_scope(w: str) -> str:
+    m = _REPORTER_SCOPE.match(w)
+    if not m:
+        return w
+    rest = w[m.end() :]
+    if len(rest) < 3 or rest in _SCOPE_TOTALS or rest in _GENERIC_HEADS or rest[0] in "的和及与、,，":
+        return w
+    rest = _LEAD_RE.sub("", rest)  # `重点平台累计直播销售额` → 直播销售额
+    return rest if len(rest) >= 2 else w
+
+
+def _apply_de(w: str) -> str:
+    """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
+    if "的" not in w:
+        return w
+    before, _, after = w.rpartition("的")
+    if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
+        return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
+    if len(after) < 2:
+        return before if len(before) >= 2 else w
+    if after in _GENERIC_HEADS or len(after) <= 2:
+        mod = before.rpartition("的")[2]
+        return f"{mod}的{after}" if mod else after
+    return after
+
+
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
+
+_ENUM_LEAD = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
+)
+
+_UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
+
+
+def _phrase(w: str) -> _Phrase:
+    """Region + metric from the text of a clause before a number (periods already masked out)."""
+    w = w.replace("\x00", "").replace("*", "")
+    w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
+    w = _PAREN_RE.sub("", w)
+    w = _QUOTED_TERM.sub(r"\1", w)
+    w, trailing = _strip_trailing(w)
+    share = ""
+    m = re.search(r"占(?!据|领|有)", w)
+    if m:
+        share = re.split(r"由|从", w[m.start() :])[0]
+        share, _ = _strip_trailing(share)
+        w = w[: m.start()]
+        w, _ = _strip_trailing(w)
+    w = _after_breakers(w)
+    # `二、我国网民规模达…` (a numbered point), `…储蓄银行直接营业收入）完成…` (the end of an aside begun before)
+    w = _UNOPENED_CLOSE.sub("", _ENUM_LEAD.sub("", w))
+    w = _LEAD_RE.sub("", w)
+    w = _clean_spaces(w)
+    # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
+    w = _INNER_VERB.sub("", w)
+    region, rest = split_region(w)
+    if region:
+        w = _LEAD_RE.sub("", rest)
+    w = _strip_scope(w)
+    items: list[str] = []
+    if _LIST_SEP.search(w) and not share:
+        parts = [p for p in _LIST_SEP.split(w) if p]
+        if len(parts) >= 2:
+            items = _share_heads(parts)
+    if not share:
+        w = _strip_scope(_apply_de(w))
+    if share:
+        w = w + _clean_spaces(share)
+    w = w.strip(" ,，、:：")
+    return _Phrase(region, w, trailing, items)
+
+
+def _share_heads(parts: list[str]) -> list[str]:
+    """`即时通信、网络视频、短视频用户规模` → each item gets the last item's head noun."""
+    last = parts[-1]
+    if "的" in last:
+        mod, _, head = last.rpartition("的")
+        return [p + head for p in parts[:-1]] + [mod + head]
+    first = parts[0]
+    # `快递业务量和业务收入`: a later item naming only a head takes the first item's scope (快递业务收入)
+    parts = [
+        p
+        if k == 0 or not p.startswith(("业务", "收入", "用户")) or p[:2] not in first or first.startswith(p[:2])
+        else first[: first.find(p[:2])] + p
+        for k, p in enumerate(parts)
+    ]
+    # `邮政行业寄递业务量和业务收入`: the revenue is the industry's (邮政行业业务收入); 寄递 names the volume's kind only
+    parts = [
+        p[: p.find("寄递业务收入")] + "业务收入" if k and p.endswith("寄递业务收入") and len(p) > 6 else p
+        for k, p in enumerate(parts)
+    ]
+    last = parts[-1]
+    heads = (
+        # compound heads first: `农村和农产品网络零售额` → 农村网络零售额, not 农村额
+        "网络零售额",
+        "网上零售额",
+        "零售额",
+        "销售额",
+        "成交额",
+        "进出口额",
+        "出口额",
+        "进口额",
+        "业务收入",
+        "用户规模",
+        "用户数",
+        "交易规模",
+        "交易额",
+        "业务量",
+        "数量",
+        "规模",
+        "金额",
+        "总额",
+        "收入",
+        "额",
+        "量",
+        "率",
+        "数",
+        "指数",
+        "价格",
+        "类商品",
+        "商品",
+    )
+    head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
+    bare = [p for p in parts[:-1] if not any(p.endswith(h) for h in heads)]
+    if head and bare and all(len(p) <= 4 for p in bare):
+        # `城镇和乡村消费品零售额`: the items parallel the last item's first word (乡村), the rest is shared
+        first = cut(last)[0]
+        shared = last[len(first) :]
+        # (`在线旅游、在线餐饮销售额`: items starting with that same word vary after it — only the head is shared)
+        if (
+            len(first) >= 2
+            and len(shared) > len(head)
+            and shared.endswith(head)
+            and not any(p.startswith(first) for p in bare)
+        ):
+            head = shared
+    out = [
+        p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
+        for p in parts[:-1]
+    ]
+    # `家居类、建材类商品零售额`: an item ending like the last item's category word (类/型) shares all after it
+    for k, p in enumerate(parts[:-1]):
+        if p[-1:] in ("类", "型") and len(p) >= 2 and not any(p.endswith(h) for h in heads):
+            cut_at = last.find(p[-1], 1)
+            if 0 < cut_at < len(last) - 1:
+                out[k] = p + last[cut_at + 1 :]
+    return out + [last]
+
+
+_POST_STOP = re.compile(
+    r"^(?:省|省份|省区市|省市|省\(区、市\)|城市|国家|国家和地区|国家或地区|地区|方面|领域|行业|梯队|"
+    r"部门|主要方面|项目|月|年|天|小时|倍|国家级|以上|以下|左右|举措|措施|条举措|条措施)"
+)
+
+_PRED_CUT = re.compile(
+    r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加|先后|上线"
+)
+
+_STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
+
+
+def _post_noun(t: str, pos: int) -> str:
+    m = _CJK_NOUN_AFTER.match(t, pos)
+    if not m:
+        return ""
+    noun = _clean_spaces(m.group("n"))
+    cut = _PRED_CUT.search(noun)
+    if cut:
+        noun = noun[: cut.start()]
+    if len(noun) < 2:
+        return ""
+    if _DIGIT_RE.search(noun):
+        return ""
+    if noun.startswith("在") and split_region(noun[1:] + "xx")[1] == "xx":
+        return ""  # `有6个在浙江`: a location, not a noun
+    stop = _POST_STOP.match(noun)
+    if stop and (stop.end() == len(noun) or stop.group() in _STOP_PREFIX_ONLY):
+        return ""  # `国家` alone is a scope; `国家顶级节点` is a noun
+    return noun

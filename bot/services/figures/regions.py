@@ -1,0 +1,241 @@
+"""Regions: the names of seeds/regions.txt, the region leading a metric phrase (`split_region`), the region an
+unnamed local scope (全省, 我市) stands for, and the region of an article (its title or lead) or of a publication
+(`义乌商报` → 义乌).
+
+    split_region(phrase) -> (region, rest)
+    home_region(publication) -> str          used by ingest (the paper an upload was printed in)
+    article_region(title, body) -> str       used by extract
+
+Also used by phrase, naming, growth, sentence and tables."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+from bot.services.figures.lexicon import _LEAD_RE
+from bot.services.figures.numbers import fold
+
+REGIONS_FILE = PROJECT_ROOT / "seeds" / "regions.txt"
+
+
+@lru_cache(maxsize=4)
+def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]]:
+    table: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, canon = line.partition("\t")
+            table[name.strip()] = (canon or name).strip()
+    alt = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)) or "(?!)"
+    pat = re.compile(
+        rf"^(?P<list>(?:{alt})(?:\s*[、和及与]\s*(?:{alt}))*)(?:[两三四五六七八九十\d]+(?:个)?(?:省市?|市|国|地区|地))?"
+    )
+    return table, pat
+
+
+#: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
+_LOCAL_SCOPE = re.compile(
+    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
+)
+
+#: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
+_LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
+
+
+def split_region(phrase: str) -> tuple[str, str]:
+    """(region, rest) for a leading region (or region list) in `phrase`; ("", phrase) if none."""
+    local = _LOCAL_SCOPE.match(phrase)
+    if local:
+        return local.group(), phrase[local.end() :]
+    table, pat = _regions()
+    m = pat.match(phrase)
+    if not m:
+        return "", phrase
+    rest = phrase[m.end() :]
+    names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
+    canon = []
+    for n in names:
+        c = table.get(n, n)
+        if c not in canon:
+            canon.append(c)
+    # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
+    if len(rest) == 1 or (rest and not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest)):
+        return "", phrase
+    return "、".join(canon), rest
+
+
+_CITY_WORDS = frozenset({"全市", "本市", "我市"})
+
+_PROVINCE_WORDS = frozenset({"全省", "本省", "我省"})
+
+
+def _own_region(region: str, article: str, home: str = "") -> str:
+    """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
+    region when it names one, else the home region of the paper it was printed in (`我市` in 义乌商报 → 义乌) when
+    that is a place of the same kind (a city for 我市, a province for 我省)."""
+    if region in _LOCAL_NAMES and article:
+        return article
+    if region in _LOCAL_NAMES and home:
+        province = home in _province_names()
+        if (region in _CITY_WORDS and (not province or home in _MUNICIPALITIES)) or (
+            region in _PROVINCE_WORDS and province and home not in _MUNICIPALITIES
+        ):
+            return home
+    return region or article or "全国"
+
+
+_MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+
+def _is_city(region: str) -> bool:
+    return region in _MUNICIPALITIES or region in _section_names("# cities")
+
+
+def _province_names() -> frozenset[str]:
+    """Canonical names listed in the provinces section of seeds/regions.txt."""
+    return _section_names("# provinces")
+
+
+@lru_cache(maxsize=4)
+def _section_names(heading: str, path: Path = REGIONS_FILE) -> frozenset[str]:
+    """Canonical names listed under the comment line starting with `heading` in seeds/regions.txt."""
+    out: set[str] = set()
+    section = ""
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("#"):
+                section = line
+                continue
+            if line and section.startswith(heading):
+                name, _, canon = line.partition("\t")
+                out.add((canon or name).strip())
+    return frozenset(out)
+
+
+def home_region(publication: str) -> str:
+    """The one place a publication is named after (`义乌商报` → 义乌, `浙江日报` → 浙江), or "" (national or none)."""
+    found = {c for _s, _e, c in _region_mentions(fold(publication or ""))}
+    if len(found) != 1:
+        return ""
+    (only,) = found
+    return "" if only in _NATIONAL else only
+
+
+def _sentence_region(masked: str) -> str:
+    """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`) applies to its figures."""
+    head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
+    table, _ = _regions()
+    m = re.match(
+        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
+    )
+    if not m:
+        return ""
+    region = table.get(m.group(1), "")
+    return "" if region in ("", "全国") else region
+
+
+def _region_list_before(t: str, clause_start: int, n: int) -> list[str]:
+    """`美国、荷兰、英国为前三大出口市场,出口额分别为…` → the n regions of a 、-list earlier in the sentence."""
+    table, _ = _regions()
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+", t[:clause_start]):
+        names = [x for x in re.split(r"[、和及与]", m.group()) if x]
+        resolved = []
+        for x in names:
+            hit = next((table[r] for r in sorted(table, key=len, reverse=True) if x.startswith(r)), None)
+            if hit is None:
+                break
+            resolved.append(hit)
+        if len(resolved) == n == len(names):
+            return resolved
+    return []
+
+
+#: a date or period opening a title (`2022 年`, `今年前7个月`, `1—3月`) before the region it names
+_TITLE_LEAD = re.compile(
+    r"^(?:\s|(?:19|20)\d{2}\s*年?(?:度)?|今年|去年|上半年|下半年|前三季度|[一二三四1-4]季度|前\s*\d{1,2}\s*个?月|"
+    r"\d{1,2}\s*(?:[-—–至]\s*\d{1,2})?\s*月份?|[:：,，、|])+"
+)
+
+#: an authority or place named with its administrative suffix in the lead (`上海市邮政管理局`, `广东省商务厅`)
+_LEAD_AUTHORITY = re.compile(
+    r"(?:省|市|自治区)?(?:人民政府|政府|商务厅|商务局|商务委员会|商务委|统计局|邮政管理局|通信管理局|海关|发展和改革委员会|"
+    r"发改委|市场监督管理局|网信办|工业和信息化厅|工信厅|调查总队)"
+)
+
+_NATIONAL = frozenset({"全国", "全球", "海外"})
+
+
+#: a place naming an outlet or a dateline, not the scope of the figures (`台州日报`, `北京4月21日电`)
+_OUTLET_AFTER = re.compile(
+    r"(?:市|省)?(?:日报|晚报|商报|早报|都市报|青年报|经济报|报社|报|电视台|广播电视台|"
+    r"(?:新闻)?网(?=$|[^\u4e00-\u9fff]|讯|消息|报道|记者|评论)|发布)"
+    r"|\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)"
+)
+
+#: `居全国第三`, `全国前列`, `全国首位`: the nation as the field of a ranking, not the scope of the figures
+_RANK_IN = re.compile(r"\s*(?:第|前列|前茅|首位|首|领先|之首|平均|水平|增速)")
+
+
+def _region_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each region name in `text`, longest first, non-overlapping, in order."""
+    table, _ = _regions()
+    names = _region_names()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(text):
+        hit = next((n for n in names.get(text[i], ()) if text.startswith(n, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        out.append((i, i + len(hit), table[hit]))
+        i += len(hit)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, tuple[str, ...]]:
+    table, _ = _regions()
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(table, key=len, reverse=True):
+        by_first.setdefault(n[0], []).append(n)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+def article_region(title: str, body: str = "") -> str:
+    """The one region an article is about, or "" (national, several regions, or none named).
+
+    From the title: the region it names (`2022年上海市快递业务量完成28.6亿件` → 上海; `上海浦东…` → 上海); a title
+    naming the nation (全国/中国/我国) or two unrelated regions gives "". Failing a title region, the lead's
+    first sentence: an authority named with its region (`上海市邮政管理局发布…`, `据广东省商务厅统计`)."""
+    t = fold(title or "")
+    mentions = [
+        m
+        for m in _region_mentions(t)
+        if not (m[2] == "全国" and (_RANK_IN.match(t, m[1]) or t[max(m[0] - 1, 0) : m[0]] in ("占", "居")))
+        and not _OUTLET_AFTER.match(t, m[1])
+    ]
+    if mentions:
+        canon = [c for _, _, c in mentions]
+        if any(c in _NATIONAL for c in canon):
+            return ""
+        first = canon[0]
+        # `上海浦东`: a place inside the first region, written right after it
+        rest = [m for m in mentions[1:] if m[2] != first]
+        if rest and not (len(mentions) == 2 and mentions[1][0] == mentions[0][1]):
+            return ""
+        return first
+    lead = fold(body.lstrip().split("\n", 1)[0])
+    lead = re.split(r"[。！？!?；;]", lead, maxsplit=1)[0]
+    found: list[str] = []
+    for _s, e, c in _region_mentions(lead):
+        if c in _NATIONAL:
+            return ""
+        if _LEAD_AUTHORITY.match(lead, e) and c not in found:
+            found.append(c)
+    return found[0] if len(found) == 1 else ""

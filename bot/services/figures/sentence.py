@@ -1,0 +1,370 @@
+"""One sentence → its figures. `_extract_sentence(quote, ctx, out)` runs named steps:
+
+    _read              fold, find periods, mask dates/times/brackets, read the numbers
+    _classify_numbers  each number a level, a growth rate, a point change or nothing (classify.py)
+    per run of numbers of one kind (`_run_at`):
+      _period_of       the period stated before it, else one carried from an earlier sentence; forecast or not
+      _add_levels      name (naming.py), date and add the levels
+      _add_growths     attach the growths or add growth-only figures (growth.py)
+    _finish            flat growth (`同比持平`), the city the sentence opened with, parts, rates in brackets
+    _update_context    the year and period a later sentence may refer back to
+
+Used by extract (one call per sentence)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.services.figures.classify import _FLAT_AFTER, _classify, _Item, _mask, _qualifier
+from bot.services.figures.context import _OWN_TIME, _Ctx, _resolve, _Sentence
+from bot.services.figures.growth import _add_growths, _bracketed_rates, _merge_leading_growth
+from bot.services.figures.lexicon import (
+    _BAD_AFTER,
+    _CLAUSE_BOUNDARY,
+    _DATE_RE,
+    _FORECAST_RE,
+    _LIST_GAP,
+    _PAREN_RE,
+    _TIME_RE,
+)
+from bot.services.figures.model import ExtractedFigure, is_growth_only
+from bot.services.figures.multiyear import (
+    _FROM_TO_VALUES,
+    _MULTI_YEAR,
+    _MULTI_YEAR_HINT,
+    _MULTI_YEAR_SPAN,
+    _from_to_period,
+)
+from bot.services.figures.naming import (
+    _JUNK_METRIC,
+    _NATIONAL_WORD,
+    _SUMMED,
+    _expand_generic,
+    _level_metrics,
+    _metric_ahead,
+    _name_parts,
+)
+from bot.services.figures.numbers import Number, fold, iter_numbers
+from bot.services.figures.periods import PeriodMention, find_periods
+from bot.services.figures.phrase import _activity_metric, _phrase, _post_noun
+from bot.services.figures.regions import _CITY_WORDS, _is_city, _own_region, _sentence_region
+
+_MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
+
+#: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
+_EVENT_AFTER = re.compile(
+    r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
+    r"双\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
+)
+
+_FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
+
+
+#: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
+#: (`同期实现商品类网络购物交易额…`)
+_PART_LEAD = re.compile(r"^[\s,，、]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
+
+#: a change stated as a rate (`增长8.7%`): a flow over a period (extract: the paragraph's account continues)
+_FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
+
+
+def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
+    """The figures of one sentence, appended to `out`; `ctx` carries what later sentences may refer back to.
+
+    Steps: read the sentence (periods, masks, numbers), classify its numbers (level, growth, point change), then for
+    each run of numbers of one kind find its period and add levels or attach growths, and finish the sentence
+    (flat growth, parts, rates in brackets, regions of parts) before updating the context."""
+    s = _read(quote, ctx)
+    items = _classify_numbers(s)
+    prev_end = 0
+    i = 0
+    while i < len(items):
+        it = items[i]
+        group = _run_at(s.t, items, i)
+        cb = _clause_start(s.t, it.num.start)
+        window = s.masked[max(cb, prev_end) : it.num.start]
+        pm, sent_year, forecast = _period_of(s, ctx, it.num, cb)
+        if it.kind == "level":
+            _add_levels(s, ctx, group, cb, window, pm, sent_year, forecast)
+        else:
+            _add_growths(s, ctx, group, cb, window, pm, sent_year, forecast)
+        prev_end = group[-1].num.end
+        i += len(group)
+    _finish(s, ctx, out)
+    _update_context(s, ctx)
+
+
+def _clause_start(t: str, pos: int) -> int:
+    return max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pos)), default=0)
+
+
+def _read(quote: str, ctx: _Ctx) -> _Sentence:
+    """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
+    t = fold(quote)
+    ctx.sentence = t
+    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
+    periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
+    blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
+    # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
+    periods = [p for p in periods if not (p.kind == "year" and _EVENT_AFTER.match(t, p.end))]
+    blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
+    blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
+    multi_year = _MULTI_YEAR_HINT.search(t) is not None
+    if multi_year:
+        blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
+    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    masked = _mask(t, blocked)
+    numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
+    # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        if not a.unit and not a.mult and b.unit and _LIST_GAP.match(t[a.end : b.start]):
+            a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
+            a.value_base = a.value * (b.value_base / b.value if b.value else 1.0)
+    return _Sentence(
+        quote=quote,
+        t=t,
+        masked=masked,
+        periods=periods,
+        numbers=numbers,
+        multi_year=multi_year,
+        sent_region=_sentence_region(masked),
+        fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
+    )
+
+
+def _classify_numbers(s: _Sentence) -> list[_Item]:
+    """Each number that may be a figure, as a level, a growth rate or a point change (see _classify); a number
+    listed right after another (`增长12%和8%`, `指数分别为327.55和251`) is of the same kind."""
+    t = s.t
+    items: list[_Item] = []
+    prev_item: _Item | None = None
+    for n in s.numbers:
+        cb = _clause_start(t, n.start)
+        if (
+            prev_item is not None
+            and prev_item.kind != "level"
+            and n.base_unit in ("%", "倍", "‰", "个百分点")
+            and _LIST_GAP.match(t[prev_item.num.end : n.start])
+        ):
+            val = n.value * 100 if n.base_unit == "倍" else n.value
+            it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
+        elif (
+            prev_item is not None
+            and prev_item.kind == "level"
+            and not prev_item.num.unit
+            and not prev_item.num.mult
+            and not n.unit
+            and not n.mult
+            and _LIST_GAP.match(t[prev_item.num.end : n.start])
+            and not _BAD_AFTER.match(t, n.end)
+        ):
+            it = _Item(n, "level")  # `指数分别为327.55和251`: the second index value of a list
+        else:
+            it = _classify(t, s.masked, n, cb)
+        if it is not None:
+            items.append(it)
+            prev_item = it
+    return items
+
+
+def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
+    """The run of numbers of one kind starting at items[i], separated only by list separators."""
+    group = [items[i]]
+    j = i + 1
+    while (
+        j < len(items) and items[j].kind == items[i].kind and _LIST_GAP.match(t[group[-1].num.end : items[j].num.start])
+    ):
+        group.append(items[j])
+        j += 1
+    return group
+
+
+def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
+    """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
+    from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
+    t, masked = s.t, s.masked
+    # `国家邮政局预计，2024年…快递业务量、业务收入分别完成1425亿件和1.3万亿元`: 预计 governs the sentence after it
+    forecast = bool(_FORECAST_RE.search(t[cb : n.start])) or _FORECAST_LEAD.search(t, 0, n.start) is not None
+    pm = None
+    sent_year = None  # an explicit year earlier in the sentence (`《2023年上半年…报告》显示,上半年…`)
+    asof_pm = None
+    for p in s.periods:
+        if p.end <= n.start and not p.comparison:
+            if pm is not None and pm.explicit_year and pm.year is not None:
+                sent_year = pm.year
+            if pm is not None and pm.asof:
+                asof_pm = pm
+            pm = p
+    if (
+        pm is not None
+        and pm.kind == "year"
+        and asof_pm is not None
+        and asof_pm.kind != "now"
+        and asof_pm.year is None
+        and re.fullmatch(r"[\s,，\x00]*", masked[asof_pm.end : pm.start])
+    ):
+        sent_year = pm.year if pm.year is not None else sent_year
+        pm = asof_pm  # `截至5月31日,今年快递业务量已达500亿件`: year to date, as of 31 May
+    if pm is None and ctx.period is not None:
+        if ctx.carry or (
+            # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
+            # holds for later stocks that name no time of their own (never a forecast's `到2030年`)
+            ctx.period.asof and ctx.period.kind != "now" and not ctx.period_forecast and not _OWN_TIME.search(t)
+        ):
+            pm = ctx.period
+            # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
+            # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
+            forecast = forecast or ctx.period_forecast
+    return pm, sent_year, forecast
+
+
+def _add_levels(
+    s: _Sentence,
+    ctx: _Ctx,
+    group: list[_Item],
+    cb: int,
+    window: str,
+    pm: PeriodMention | None,
+    sent_year: int | None,
+    forecast: bool,
+) -> None:
+    """A run of levels (`快递业务量、业务收入分别完成1425亿件和1.3万亿元`): name each one's region and metric, date it
+    and add it to the sentence's figures."""
+    t, masked, figs = s.t, s.masked, s.figs
+    n = group[0].num
+    qual = _qualifier(t, masked[cb : n.start], n)
+    ph = _phrase(window)
+    carried = figs[-1] if figs else None
+    metrics = _level_metrics(
+        t,
+        masked,
+        ph,
+        group,
+        carried,
+        cb,
+        s.post_mode,
+        ctx,
+        [(figs[x].region, figs[x].metric) for x in s.last_level_group],
+    )
+    fromto = s.fromto
+    if metrics is None and fromto is not None and fromto.start() <= n.start < fromto.end():
+        # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
+        # levels of the metric named after them
+        ahead = _metric_ahead(t, masked, fromto.end())
+        metrics = [("", ahead)] * len(group) if ahead else None
+    if metrics is None:
+        return
+    if carried is not None and not ph.metric and carried.is_forecast:
+        forecast = True
+    s.post_mode = metrics[0][1] == _post_noun(t, group[-1].num.end)
+    sent_region = s.sent_region
+    fallback_region = sent_region or (carried.region if carried is not None and carried.region != "全国" else "")
+    metrics = [
+        # `今年宁波“双11”期间，全市快递业务量…`: the unnamed 全市 is the place the sentence opened with
+        (
+            sent_region if r in _CITY_WORDS and sent_region and _is_city(sent_region) else r or fallback_region,
+            _expand_generic(m, ctx),
+        )
+        for r, m in metrics
+    ]
+    start, end, label = _resolve(pm, ctx, forecast, sent_year)
+    if fromto is not None and fromto.start() <= n.start < fromto.end():
+        start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
+    elif (
+        start is None
+        and end is not None
+        and pm is not None
+        and pm.asof
+        and pm.kind == "month"
+        and "累计" in t[cb : n.start]
+        and _FLOW.search(t) is not None
+    ):
+        # `截至6月，移动互联网累计流量达1423亿GB，同比增长14.6%`: a running total of the year, compared with
+        # the same months a year before — a flow from January, not a stock
+        start = date(end.year, 1, 1)
+    if start is not None and ctx.published is not None and start > ctx.published:
+        forecast = True
+    s.last_level_group = []
+    for k, g_it in enumerate(group):
+        gn = g_it.num
+        region, metric = metrics[k]
+        if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
+            continue
+        if "、" in region and _SUMMED.search(t, cb, gn.start):
+            continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
+        if metric.endswith("业务") and gn.base_unit:
+            # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
+            metric += "收入" if gn.base_unit in _MONEY else "量"
+        metric = _activity_metric(metric, gn.base_unit, t, gn.end)
+        q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
+        if k and q == "exact" and "分别" in masked[cb : n.start]:
+            q = qual
+        fig = ExtractedFigure(
+            metric=metric,
+            region=_own_region(region, ctx.region, ctx.home),
+            value=gn.value,
+            unit=gn.unit,
+            value_base=gn.value_base,
+            base_unit=gn.base_unit,
+            qualifier=q,
+            period_start=start,
+            period_end=end,
+            period_label=label,
+            growth_pct=None,
+            growth_pp=None,
+            is_forecast=forecast,
+            quote=s.quote,
+            span_start=gn.start,
+            span_end=gn.end,
+            value_decimals=gn.decimals,
+        )
+        figs.append(fig)
+        s.fig_pos.append(gn.start)
+        s.last_level_group.append(len(figs) - 1)
+        ctx.metrics.append(metric)
+
+
+def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
+    """After every number is read: flat growth (`同比持平`), the city the sentence opened with, parts of a whole,
+    rates in brackets and the region of a part of a local whole; then the sentence's figures go to `out`."""
+    t, figs = s.t, s.figs
+    for k, f in enumerate(figs):
+        if f.growth_pct is None and f.growth_pp is None and not is_growth_only(f):
+            nxt = s.fig_pos[k + 1] if k + 1 < len(figs) else len(t)
+            fm = _FLAT_AFTER.match(t, f.span_end, nxt)
+            if fm and "基本" not in fm.group():
+                f.growth_pct = 0.0
+                f.growth_decimals = 0
+    if s.sent_region and _is_city(s.sent_region):
+        for f in figs:
+            if f.region in _CITY_WORDS:
+                f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
+    _name_parts(t, figs, s.fig_pos)
+    _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
+    if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
+        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
+        for f in figs:
+            if f.region == "全国":
+                f.region = ctx.prev_region
+    if figs:
+        ctx.prev_region = figs[-1].region
+    out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated]))
+
+
+def _update_context(s: _Sentence, ctx: _Ctx) -> None:
+    """The last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，6月当月增幅…`: a
+    later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
+    t = s.t
+    first = None
+    for p in s.periods:
+        if p.comparison or t.startswith("以来", p.end) or t.startswith("起", p.end):
+            continue  # `2022年以来`: where a span starts, not the period of what follows
+        if p.year is not None and p.explicit_year:
+            ctx.year = p.year
+        if first is None and p.kind != "now":
+            first = p
+    if first is not None:
+        ctx.period = first
+        ctx.period_forecast = bool(_FORECAST_RE.search(t))
