@@ -24,6 +24,7 @@ from bot.services.figures.numbers import MULTIPLIERS
 from bot.services.figures.regions import article_region
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
+from bot.services.figures.wraps import repair_wraps
 
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
 #: period of the sentence before; any other sentence without a period of its own has none
@@ -53,6 +54,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
     out: list[ExtractedFigure] = []
+    text = repair_wraps(text)
     region = article_region(title, text)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)

@@ -1,0 +1,105 @@
+"""Hard-wrap repair of an article body before it is read: what a PDF's line breaks and page furniture left inside
+the text reaching the extractor (the segmenter joins most wrapped lines; these are the ones it left).
+
+    repair_wraps(text) -> str
+
+* **page marks** inside the flow (`…占网民总数的2· 1 ·`, `- 2 -`) are removed, and with them a running head that
+  follows more than one of them (`CNNIC　第39次中国互联网络发展状况统计报告` printed at the top of every page);
+* **wrapped lines** are joined to the line after them when the line cannot end a paragraph:
+  - the next line starts with what never starts one (`，` `、` `。` `%` `）` …);
+  - a number is broken across the break (`我国网站总数为4` / `82万个`, `25.` / `0%`);
+  - the line is a sentence cut short: it holds a clause mark (`，` `、` `；`) yet ends inside a word, and the next
+    line starts no list item or header (`一、`, `（二）`, `1.`, `【`, `■`).
+Table rows (`|`) are never joined. A sub-head (`网络零售持续增长`: no clause mark) is never joined to its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: page numbers printed between two lines of a page break: `· 1 ·`, `- 2 -`, `— 3 —`
+_PAGE_MARK = re.compile(r"\s*[·•\-—－]\s*\d{1,3}\s*[·•\-—－]\s*(?=\n|$)")
+
+#: what ends a paragraph (a closing quote or bracket after it too)
+_PARA_END = re.compile(r"[。！？!?；;：:…]\s*[”」』\"’）)]*\s*$")
+
+#: what never starts a paragraph
+_CONTINUES = re.compile(r"^[，,、。；;：:%％）)」』”’．]")
+
+#: a list item or header starting a line
+_ITEM_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|[【\[■□◆●▲★])"
+)
+
+_CLAUSE_MARK = re.compile(r"[，,、；;]")
+
+
+def repair_wraps(text: str) -> str:
+    if "\n" not in text and not _PAGE_MARK.search(text):
+        return text
+    text = _drop_page_furniture(text)
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and _joins(out[-1], line):
+            out[-1] = out[-1].rstrip() + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _joins(prev: str, line: str) -> bool:
+    a, b = prev.rstrip(), line.strip()
+    if not a or not b or "|" in a or "|" in b or _PARA_END.search(a):
+        return False
+    if _CONTINUES.match(b):
+        return True
+    if re.search(r"[0-9０-９][.．]?$", a) and re.match(r"^[0-9０-９.．%]", b) and re.search(r"[\u4e00-\u9fff]", a):
+        return True  # a number broken by the wrap
+    return (
+        _CLAUSE_MARK.search(a) is not None
+        and re.search(r"[\u4e00-\u9fff0-9０-９%]$", a) is not None
+        and _ITEM_START.match(b) is None
+    )
+
+
+def _drop_page_furniture(text: str) -> str:
+    marks = list(_PAGE_MARK.finditer(text))
+    if not marks:
+        return text
+    head = ""
+    if len(marks) > 1:
+        # a running head: the words that follow every page mark but the last (the last closes the document)
+        follows = [text[m.end() :].lstrip("\n")[:60] for m in marks]
+        follows = [f for f in follows if f]
+        if len(follows) > 1:
+            head = _common_prefix(follows)
+            head = re.sub(r"[0-9０-９.．%，,、]+$", "", head)
+            if len(head.strip()) < 6:
+                head = ""
+    pieces: list[str] = []
+    last = 0
+    for m in marks:
+        pieces.append(text[last : m.start()])
+        rest = m.end()
+        after = text[rest:]
+        stripped = after.lstrip("\n")
+        if head and stripped.startswith(head):
+            # the page's text goes on after the running head: a line of its own, joined back by the wrap rules
+            rest += len(after) - len(stripped) + len(head)
+            pieces.append("\n")
+        last = rest
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _common_prefix(items: list[str]) -> str:
+    first = items[0]
+    n = len(first)
+    for s in items[1:]:
+        n = min(n, len(s))
+        for i in range(n):
+            if first[i] != s[i]:
+                n = i
+                break
+    return first[:n]

@@ -1,0 +1,44 @@
+"""Issue 9, figures from any real bulletin: general rules of Chinese statistics text found on the corpus's dev split
+(tests/corpus/dev), each tested on sentences of its own — hard-wrap repair, period grammar, number grammar, list
+grammar, table grammar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.figures.wraps import repair_wraps
+
+PUB = date(2017, 1, 22)
+
+
+def _got(text: str, pub: date | None = PUB) -> list[tuple[str, float | None, date | None, date | None]]:
+    return [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, pub)]
+
+
+# ------------------------------------------------------------------------------------------------ hard wraps
+
+
+def test_wrapped_lines_are_joined_and_page_furniture_dropped() -> None:
+    text = (
+        "截至2016年12月，我国手机网民规模\n达6.95亿，较2015年底增加7550万人；农村网民占网民总数的2· 1 ·\n"
+        "CNNIC　第39次报告7.4%，农村网民规模为2.01亿。\n"
+        "截至2016年12月，我国网站总数为4\n82万个。电视上网使用率为25.\n0%\n，高于上年。· 2 ·\n"
+        "CNNIC　第39次报告的企业比例为45.3%。"
+    )
+    fixed = repair_wraps(text)
+    assert "手机网民规模达6.95亿" in fixed
+    assert "总数的27.4%" in fixed and "CNNIC" not in fixed
+    assert "网站总数为482万个" in fixed and "25.0%，高于上年" in fixed
+    end = date(2016, 12, 31)
+    got = _got(text)
+    assert ("手机网民规模", 6.95, None, end) in got
+    assert ("网站总数", 482.0, None, end) in got
+
+
+def test_sub_heads_lists_and_tables_are_never_joined() -> None:
+    text = "网络零售持续增长\n1—11月，全国网上零售额105374亿元\n一、快递业务\n指标 | 11月\n网上零售额 | 100"
+    assert repair_wraps(text) == text
+    # a prose line cut short is joined, but not onto a numbered item
+    assert repair_wraps("其中，实物商品网上零售额\n为6419亿元。") == "其中，实物商品网上零售额为6419亿元。"
+    assert repair_wraps("一是，网络零售\n二、跨境电商") == "一是，网络零售\n二、跨境电商"
