@@ -42,3 +42,15 @@ def test_sub_heads_lists_and_tables_are_never_joined() -> None:
     # a prose line cut short is joined, but not onto a numbered item
     assert repair_wraps("其中，实物商品网上零售额\n为6419亿元。") == "其中，实物商品网上零售额为6419亿元。"
     assert repair_wraps("一是，网络零售\n二、跨境电商") == "一是，网络零售\n二、跨境电商"
+
+
+# ------------------------------------------------------------------------------------------------ periods
+
+
+def test_year_of_a_starting_value_is_not_the_period_of_what_it_rose_to() -> None:
+    text = ("截至2016年12月，我国手机网民规模达6.95亿；网民中使用手机上网的人群占比由2015年的90.1%升至95.1%；"
+            "农村网民规模为2.01亿。")
+    got = _got(text)
+    assert ("网民中使用手机上网的人群占比", 90.1, date(2015, 1, 1), date(2015, 12, 31)) in got
+    assert ("网民中使用手机上网的人群占比", 95.1, None, date(2016, 12, 31)) in got
+    assert ("农村网民规模", 2.01, None, date(2016, 12, 31)) in got

@@ -102,6 +102,8 @@ class PeriodMention:
     asof: bool = False
     comparison: bool = False
     rel: bool = False  # year given relative to publication (今年/去年)
+    #: `由2015年的90.1%升至95.1%`: the period of the starting value only, not of the level it rose to
+    from_value: bool = False
 
     def resolve(
         self, published: date | None, context_year: int | None, *, future_ok: bool = False
@@ -227,6 +229,7 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
             or text.startswith("同期", e)
             or bool(re.match(r"\s*(?:的[^，,；;。]{0,12})?相比", text[e : e + 16]))
         )
+        from_value = bool(re.search(r"(?:由|从)\s*$", text[max(0, s - 2) : s])) and bool(_FROM_VALUE.match(text, e))
         if g["yr1"]:
             out.append(
                 PeriodMention(s, e, label, None, True, "yearrange", int(g["yr1"]), int(g["yr2"]), comparison=comparison)
@@ -252,6 +255,7 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
             explicit = year is not None
         has_year = bool(g["y"] or g["yb"] or g["rel"])
         pm = PeriodMention(s, e, label, year, explicit, "year", asof=asof, comparison=comparison, rel=rel)
+        pm.from_value = from_value
         if g["half"]:
             pm.kind, pm.a = "half", (1 if g["half"] == "上半年" else 2)
         elif g["q3"]:

@@ -191,7 +191,7 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
     sent_year = None  # an explicit year earlier in the sentence (`《2023年上半年…报告》显示,上半年…`)
     asof_pm = None
     for p in s.periods:
-        if p.end <= n.start and not p.comparison:
+        if p.end <= n.start and not p.comparison and not (p.from_value and n.start > p.end + 3):
             if pm is not None and pm.explicit_year and pm.year is not None:
                 sent_year = pm.year
             if pm is not None and pm.asof:
@@ -359,7 +359,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     t = s.t
     first = None
     for p in s.periods:
-        if p.comparison or t.startswith("以来", p.end) or t.startswith("起", p.end):
+        if p.comparison or p.from_value or t.startswith("以来", p.end) or t.startswith("起", p.end):
             continue  # `2022年以来`: where a span starts, not the period of what follows
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
