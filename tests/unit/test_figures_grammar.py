@@ -54,3 +54,11 @@ def test_year_of_a_starting_value_is_not_the_period_of_what_it_rose_to() -> None
     assert ("网民中使用手机上网的人群占比", 90.1, date(2015, 1, 1), date(2015, 12, 31)) in got
     assert ("网民中使用手机上网的人群占比", 95.1, None, date(2016, 12, 31)) in got
     assert ("农村网民规模", 2.01, None, date(2016, 12, 31)) in got
+
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+def test_a_quoted_latin_term_stays_in_the_metric() -> None:
+    got = _got("截至2016年12月，我国网站总数为482万个，其中“.CN”下网站数为259万个。")
+    assert [m for m, *_ in got] == ["网站总数", ".CN下网站数"]

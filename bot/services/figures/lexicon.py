@@ -293,7 +293,7 @@ _SPACE_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 #: a short quoted term that is part of a noun phrase (`“95 后”用户占比`), not a quotation to break at
 _QUOTED_TERM = re.compile(
-    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fff][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff]|\s*$)"
+    r"[“\"「]([^“”\"「」，,。]{0,7}[\u4e00-\u9fffA-Za-z][^“”\"「」，,。]{0,7})[”\"」](?=[\u4e00-\u9fff]|\s*$)"
 )
 
 
