@@ -56,6 +56,14 @@ def test_year_of_a_starting_value_is_not_the_period_of_what_it_rose_to() -> None
     assert ("农村网民规模", 2.01, None, date(2016, 12, 31)) in got
 
 
+def test_as_of_a_day_then_a_year_counts_from_the_start_of_that_year() -> None:
+    got = extract_figures("国家邮政局宣布，截至12月20日，2016年中国快递业务量已突破300亿件。", date(2016, 12, 21))
+    assert [(f.value, f.period_start, f.period_end) for f in got] == [(300.0, date(2016, 1, 1), date(2016, 12, 20))]
+    assert got[0].period_label == "2016年（截至12月20日）"
+    # a stock as of a month keeps no start
+    assert _got("截至2016年12月，我国网民规模达7.31亿。") == [("网民规模", 7.31, None, date(2016, 12, 31))]
+
+
 # ------------------------------------------------------------------------------------------------ names
 
 

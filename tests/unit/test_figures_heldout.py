@@ -89,7 +89,7 @@ def test_zhijin_is_a_stock_as_of_publication() -> None:
 
 def test_year_right_after_an_as_of_date_is_year_to_date() -> None:
     # 截至5月31日,今年我国快递业务量已达500亿件,比2019年达到500亿件提前了155天 (the 2019 milestone is no figure)
-    assert rows("h086") == [("快递业务量", 500e8, None, date(2023, 5, 31), None, None)]
+    assert rows("h086") == [("快递业务量", 500e8, date(2023, 1, 1), date(2023, 5, 31), None, None)]
 
 
 def test_from_value_with_its_year_is_not_a_comparison_base() -> None:

@@ -104,6 +104,8 @@ class PeriodMention:
     rel: bool = False  # year given relative to publication (今年/去年)
     #: `由2015年的90.1%升至95.1%`: the period of the starting value only, not of the level it rose to
     from_value: bool = False
+    #: `截至12月20日，2016年快递业务量已突破300亿件`: as of a day, counted from the start of the year named after it
+    year_to_date: bool = False
 
     def resolve(
         self, published: date | None, context_year: int | None, *, future_ok: bool = False
@@ -133,7 +135,7 @@ class PeriodMention:
         ):
             start, end = self._span(year - 1)
         if self.asof:
-            start = None
+            start = date(end.year, 1, 1) if self.year_to_date else None
         return (start, end)
 
     def _span(self, year: int) -> tuple[date, date]:

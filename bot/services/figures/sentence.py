@@ -13,6 +13,7 @@ Used by extract (one call per sentence)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -206,7 +207,10 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         and re.fullmatch(r"[\s,，\x00]*", masked[asof_pm.end : pm.start])
     ):
         sent_year = pm.year if pm.year is not None else sent_year
-        pm = asof_pm  # `截至5月31日,今年快递业务量已达500亿件`: year to date, as of 31 May
+        # `截至5月31日,今年快递业务量已达500亿件`: year to date — from 1 January of the year named, as of 31 May
+        pm = dataclasses.replace(asof_pm, year_to_date=True)
+        if sent_year is not None:
+            pm.label = f"{sent_year}年（{pm.label}）"  # shown when the dates are irregular: 2016年（截至12月20日）
     if pm is None and ctx.period is not None:
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
