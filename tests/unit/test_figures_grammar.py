@@ -70,3 +70,14 @@ def test_as_of_a_day_then_a_year_counts_from_the_start_of_that_year() -> None:
 def test_a_quoted_latin_term_stays_in_the_metric() -> None:
     got = _got("截至2016年12月，我国网站总数为482万个，其中“.CN”下网站数为259万个。")
     assert [m for m, *_ in got] == ["网站总数", ".CN下网站数"]
+
+
+# ------------------------------------------------------------------------------------------------ spans and bases
+
+
+def test_a_span_of_years_named_first_dates_the_two_ends() -> None:
+    got = _got("从2012年到2016年，中国网络零售额由1.3万亿元猛增到5.2万亿元，跃居全球第一。", date(2017, 10, 10))
+    assert got == [
+        ("网络零售额", 1.3, date(2012, 1, 1), date(2012, 12, 31)),
+        ("网络零售额", 5.2, date(2016, 1, 1), date(2016, 12, 31)),
+    ]

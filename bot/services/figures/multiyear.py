@@ -42,7 +42,8 @@ _NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人
 _FROM_TO_VALUES = re.compile(
     r"(?:从|由)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
     + _NUM_TEXT
-    + r"\s*(?:到|至|增至|增长至|增长到|提高到|上升至|升至)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
+    + r"\s*(?:[\u4e00-\u9fff]?(?:增长|增|提高|上升|升|跃升|攀升|扩大|下降|降|减少|回落))?(?:到|至)"
+    + r"\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
     + _NUM_TEXT
 )
 
@@ -60,6 +61,13 @@ def _from_to_period(
     is_start = re.search(r"(?:从|由)\s*$", before) is not None
     if pm is not None and pm.kind == "yearrange":
         y = pm.a if is_start else pm.b
+        return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    # `从2012年到2016年，中国网络零售额由1.3万亿元猛增到5.2万亿元`: the span named first dates the two ends
+    span = None
+    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
+        span = m
+    if span is not None and int(span.group(1)) < int(span.group(2)):
+        y = int(span.group(1 if is_start else 2))
         return date(y, 1, 1), date(y, 12, 31), f"{y}年"
     if is_start:
         return resolved
