@@ -81,3 +81,9 @@ def test_a_span_of_years_named_first_dates_the_two_ends() -> None:
         ("网络零售额", 1.3, date(2012, 1, 1), date(2012, 12, 31)),
         ("网络零售额", 5.2, date(2016, 1, 1), date(2016, 12, 31)),
     ]
+
+
+def test_a_rate_after_a_base_value_is_the_change_of_the_level_compared() -> None:
+    text = "2017年上半年，中国网购用户达到5.16亿人，较2016上半年的4.8亿人同比增长了7.5%。"
+    got = [(f.value, f.period_start, f.growth_pct) for f in extract_figures(text, date(2017, 10, 10))]
+    assert got == [(5.16, date(2017, 1, 1), 7.5), (4.8, date(2016, 1, 1), None)]

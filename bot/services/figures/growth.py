@@ -83,6 +83,8 @@ def _add_growths(
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
+    if len(targets) == 1 and not shared:
+        targets = [_compared_level(s, targets[0], it.kind)]
     if targets:
         for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
             if it.kind == "growth":
@@ -133,6 +135,24 @@ def _add_growths(
             figs.append(fig)
             s.fig_pos.append(gn.start)
     s.last_level_group = []
+
+
+#: `较2016上半年的4.8亿人同比增长了7.5%`: the level just before is the base compared with
+_BASE_BEFORE = re.compile(r"(?:较|比|相比|与)[^，,；;。]{0,16}?的\s*$")
+
+
+def _compared_level(s: _Sentence, x: int, kind: str) -> int:
+    """`网购用户达到5.16亿人，较2016上半年的4.8亿人同比增长了7.5%`: a rate after a base value (`较…的4.8亿人`) is
+    the change of the level compared with it (5.16亿人), not of the base."""
+    figs = s.figs
+    f = figs[x]
+    if x == 0 or not _BASE_BEFORE.search(s.t, max(0, f.span_start - 20), f.span_start):
+        return x
+    prev = figs[x - 1]
+    free = (prev.growth_pct if kind == "growth" else prev.growth_pp) is None
+    if free and not is_growth_only(prev) and normalise_metric(prev.metric) == normalise_metric(f.metric):
+        return x - 1
+    return x
 
 
 def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> tuple[list[int], bool]:
