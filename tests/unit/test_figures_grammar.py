@@ -87,3 +87,20 @@ def test_a_rate_after_a_base_value_is_the_change_of_the_level_compared() -> None
     text = "2017年上半年，中国网购用户达到5.16亿人，较2016上半年的4.8亿人同比增长了7.5%。"
     got = [(f.value, f.period_start, f.growth_pct) for f in extract_figures(text, date(2017, 10, 10))]
     assert got == [(5.16, date(2017, 1, 1), 7.5), (4.8, date(2016, 1, 1), None)]
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+
+def test_table_with_a_unit_column_and_to_date_columns_first() -> None:
+    text = (
+        "2018年10月份社会消费品零售总额主要数据\n"
+        "指标名称 | 计量单位 | 1-10月累计 | 累计比上年同期增长(%) | 10月 | 比上年同月增长(%)\n"
+        "　　其中：限额以上单位餐饮收入 | 亿元 | 7540 | 6.8 | 848 | 5.0"
+    )
+    got = [(f.metric, f.value, f.period_start, f.period_end, f.growth_pct)
+           for f in extract_figures(text, date(2018, 11, 14))]
+    assert got == [
+        ("限额以上单位餐饮收入", 7540.0, date(2018, 1, 1), date(2018, 10, 31), 6.8),
+        ("限额以上单位餐饮收入", 848.0, date(2018, 10, 1), date(2018, 10, 31), 5.0),
+    ]

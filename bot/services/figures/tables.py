@@ -147,9 +147,13 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
             unit_col = c
             continue
         period = next((x for x in reversed(texts) if check(x)), "")
+        is_growth = any(_GROWTH_HEAD.search(x) for x in texts)
+        if not period and is_growth and c - 1 in cols and cols[c - 1][0] == "level":
+            # `1-10月累计 | 累计比上年同期增长(%)`: a growth column naming no period is the change of the level
+            # column before it
+            period = cols[c - 1][1]
         if not period:
             continue
-        is_growth = any(_GROWTH_HEAD.search(x) for x in texts)
         unit = ""
         for x in texts:
             um = _UNIT_IN.search(x)
@@ -295,6 +299,8 @@ def _is_period_cell(cell: str) -> bool:
     c = re.sub(r"\s+", "", fold(cell))
     if not c or len(c) > 16:
         return False
+    # `1-10月累计`, `10月当月`: a period and the word saying which (to date, the month alone)
+    c = re.sub(r"(?<=[月年度])(?:累计|合计|当月|止累计)$", "", c)
     if c in _REL_CURRENT or c in _REL_TO_DATE:
         return True
     pms = find_periods(c, None)
