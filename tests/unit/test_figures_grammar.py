@@ -104,3 +104,12 @@ def test_table_with_a_unit_column_and_to_date_columns_first() -> None:
         ("限额以上单位餐饮收入", 7540.0, date(2018, 1, 1), date(2018, 10, 31), 6.8),
         ("限额以上单位餐饮收入", 848.0, date(2018, 10, 1), date(2018, 10, 31), 5.0),
     ]
+
+
+# ------------------------------------------------------------------------------------------------ names (cont.)
+
+
+def test_the_surveyed_population_is_no_part_of_a_listed_category() -> None:
+    text = "1—10月份，限额以上零售业单位中的超市、便利店零售额同比分别增长3.7%、4.6%。"
+    got = [(f.metric, f.growth_pct) for f in extract_figures(text, date(2022, 11, 15))]
+    assert got == [("超市零售额", 3.7), ("便利店零售额", 4.6)]

@@ -58,10 +58,11 @@ def _after_breakers(w: str) -> str:
 _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
 
 #: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
+#: `限额以上零售业单位中的超市、便利店…零售额` → 超市零售额 …,
 #: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
 _REPORTER_SCOPE = re.compile(
-    r"^(?:限额以上单位(?=[^，,；;]*?类)|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"^(?:限额以上单位(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
 )
 
