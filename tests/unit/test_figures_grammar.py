@@ -113,3 +113,10 @@ def test_the_surveyed_population_is_no_part_of_a_listed_category() -> None:
     text = "1—10月份，限额以上零售业单位中的超市、便利店零售额同比分别增长3.7%、4.6%。"
     got = [(f.metric, f.growth_pct) for f in extract_figures(text, date(2022, 11, 15))]
     assert got == [("超市零售额", 3.7), ("便利店零售额", 4.6)]
+
+
+def test_a_driving_verb_and_trailing_adverbs_are_no_part_of_the_metric() -> None:
+    got = _got("2021年农村地区收投快递包裹总量370亿件，带动农产品出村进城和工业品下乡进村超1.85万亿元。", date(2022, 3, 1))
+    assert got[1][:2] == ("农产品出村进城和工业品下乡进村", 1.85)
+    got = _got("仅2016年前10个月支撑全国农产品网销额就超过1000亿元。", date(2016, 12, 21))
+    assert got == [("农产品网销额", 1000.0, date(2016, 1, 1), date(2016, 10, 31))]
