@@ -120,3 +120,9 @@ def test_a_driving_verb_and_trailing_adverbs_are_no_part_of_the_metric() -> None
     assert got[1][:2] == ("农产品出村进城和工业品下乡进村", 1.85)
     got = _got("仅2016年前10个月支撑全国农产品网销额就超过1000亿元。", date(2016, 12, 21))
     assert got == [("农产品网销额", 1000.0, date(2016, 1, 1), date(2016, 10, 31))]
+
+
+def test_and_inside_an_item_of_a_list_split_at_the_enumeration_comma() -> None:
+    text = "上半年，在线旅游产品和景点门票、在线文娱销售额同比分别增长272.4%和69.8%。"
+    got = [(f.metric, f.growth_pct) for f in extract_figures(text, date(2023, 8, 28))]
+    assert got == [("在线旅游产品和景点门票销售额", 272.4), ("在线文娱销售额", 69.8)]

@@ -199,8 +199,8 @@ def _growth_names(
         open_levels = {f.metric for f in figs if f.growth_pct is None and not is_growth_only(f)}
         known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
         return [(r, known) for r in region_list] if known else []
-    if ph.metric and len(group) > 1 and len(ph.items) == len(group):
-        return [(ph.region, x) for x in ph.items]
+    if ph.metric and len(group) > 1 and ph.items_for(len(group)):
+        return [(ph.region, x) for x in ph.items_for(len(group))]
     if ph.metric:
         return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
     if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:

@@ -202,8 +202,8 @@ def _level_metrics(
         return None
     if _POST_STOP.fullmatch(metric):
         return None
-    if k > 1 and len(ph.items) == k:
-        return [(ph.region, x) for x in ph.items]
+    if k > 1 and ph.items_for(k):
+        return [(ph.region, x) for x in ph.items_for(k)]
     if k > 1 and ph.region.count("、") == k - 1:
         return [(r, metric) for r in ph.region.split("、")]  # `杭州、金华电商发展指数分别为327.55和251`
     if k > 1:

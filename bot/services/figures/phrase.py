@@ -10,7 +10,7 @@ Used by naming, growth and sentence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.services.figures.lexicon import (
     _BREAKERS,
@@ -34,6 +34,14 @@ class _Phrase:
     metric: str
     trailing: str  # the last stripped link/verb token (to decide post-noun metrics)
     items: list[str]  # list subject split (for 分别 / 和 lists)
+    #: the same list split at `、` only (`在线旅游产品和景点门票、在线文娱销售额`: 和 joins inside an item)
+    major_items: list[str] = field(default_factory=list)
+
+    def items_for(self, k: int) -> list[str]:
+        """The list's items when there are `k` of them (a value for each), else none."""
+        if len(self.items) == k:
+            return self.items
+        return self.major_items if len(self.major_items) == k else []
 
 
 def _strip_trailing(w: str) -> tuple[str, str]:
@@ -155,16 +163,20 @@ def _phrase(w: str) -> _Phrase:
         w = _LEAD_RE.sub("", rest)
     w = _strip_scope(w)
     items: list[str] = []
+    major_items: list[str] = []
     if _LIST_SEP.search(w) and not share:
         parts = [p for p in _LIST_SEP.split(w) if p]
         if len(parts) >= 2:
             items = _share_heads(parts)
+        majors = [p for p in re.split(r"\s*、\s*", w) if p]
+        if 2 <= len(majors) < len(parts):
+            major_items = _share_heads(majors)
     if not share:
         w = _strip_scope(_apply_de(w))
     if share:
         w = w + _clean_spaces(share)
     w = w.strip(" ,，、:：")
-    return _Phrase(region, w, trailing, items)
+    return _Phrase(region, w, trailing, items, major_items)
 
 
 def _share_heads(parts: list[str]) -> list[str]:
