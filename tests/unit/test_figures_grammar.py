@@ -126,3 +126,8 @@ def test_and_inside_an_item_of_a_list_split_at_the_enumeration_comma() -> None:
     text = "上半年，在线旅游产品和景点门票、在线文娱销售额同比分别增长272.4%和69.8%。"
     got = [(f.metric, f.growth_pct) for f in extract_figures(text, date(2023, 8, 28))]
     assert got == [("在线旅游产品和景点门票销售额", 272.4), ("在线文娱销售额", 69.8)]
+
+
+def test_an_index_named_with_its_code() -> None:
+    got = _got("1-10月,快递与包裹服务品牌集中度指数CR8为85.2,与1-9月基本持平.", date(2024, 11, 15))
+    assert got == [("快递与包裹服务品牌集中度指数CR8", 85.2, date(2024, 1, 1), date(2024, 10, 31))]

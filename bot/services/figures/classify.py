@@ -100,7 +100,9 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None  # "百度 2023 万象大会"
     if not n.unit and not n.mult:
         if re.search(
-            r"指数(?:值)?\s*(?:分别)?\s*(?:为|达到?|是|升至|回升至)?\s*$", before.replace("\x00", "")
+            # an index, by its name and code (`品牌集中度指数CR8为85.2`)
+            r"指数(?:\s*[A-Z]{1,4}[0-9]{0,2})?(?:值)?\s*(?:分别)?\s*(?:为|达到?|是|升至|回升至)?\s*$",
+            before.replace("\x00", ""),
         ) and not _BAD_AFTER.match(t, n.end):
             n.unit = n.base_unit = ""
             return _Item(n, "level")
