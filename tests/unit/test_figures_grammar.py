@@ -131,3 +131,11 @@ def test_and_inside_an_item_of_a_list_split_at_the_enumeration_comma() -> None:
 def test_an_index_named_with_its_code() -> None:
     got = _got("1-10月,快递与包裹服务品牌集中度指数CR8为85.2,与1-9月基本持平.", date(2024, 11, 15))
     assert got == [("快递与包裹服务品牌集中度指数CR8", 85.2, date(2024, 1, 1), date(2024, 10, 31))]
+
+
+# ------------------------------------------------------------------------------------------------ days
+
+
+def test_that_day_after_a_comma_is_the_day_just_named() -> None:
+    got = _got("快递业务量的峰值出现在11月11日，当天各邮政、快递企业共处理2.51亿件，同比增长52%。", date(2016, 11, 18))
+    assert got == [("快件处理量", 2.51, date(2016, 11, 11), date(2016, 11, 11))]

@@ -290,7 +290,8 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
                 continue
             if g["d"]:
                 day = int(g["d"])
-                one_day = re.match(r"\s*(?:当天|当日|单日|一天|全天)", text[e : e + 4]) is not None
+                # `11月11日当天`, `峰值出现在11月11日，当天…`: the figure of that one day
+                one_day = re.match(r"\s*(?:当天|当日|单日|一天|全天|[，,]\s*(?:当天|当日))", text[e : e + 5]) is not None
                 if not (asof or one_day) or not 1 <= day <= 31:
                     continue  # a plain date (event day) is not the period of a figure; `11月11日当天` is
                 pm.kind, pm.a, pm.day = "month", mo, day
