@@ -139,3 +139,9 @@ def test_an_index_named_with_its_code() -> None:
 def test_that_day_after_a_comma_is_the_day_just_named() -> None:
     got = _got("快递业务量的峰值出现在11月11日，当天各邮政、快递企业共处理2.51亿件，同比增长52%。", date(2016, 11, 18))
     assert got == [("快件处理量", 2.51, date(2016, 11, 11), date(2016, 11, 11))]
+
+
+def test_the_dates_of_an_event_are_in_the_year_that_named_it() -> None:
+    text = "预计2015年“双11”期间（11月11日至16日），全行业处理的邮件量将达到7.8亿件，同比增长近45%。"
+    got = _got(text, date(2016, 11, 19))
+    assert [(v, a, b) for _m, v, a, b in got] == [(7.8, date(2015, 11, 11), date(2015, 11, 16))]

@@ -24,6 +24,7 @@ from bot.services.figures.lexicon import (
     _BAD_AFTER,
     _CLAUSE_BOUNDARY,
     _DATE_RE,
+    _DIGIT_RE,
     _FORECAST_RE,
     _LIST_GAP,
     _PAREN_RE,
@@ -109,7 +110,13 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
-    periods = [p for p in periods if not (p.kind == "year" and _EVENT_AFTER.match(t, p.end))]
+    events = [p for p in periods if p.kind == "year" and _EVENT_AFTER.match(t, p.end)]
+    periods = [p for p in periods if p not in events]
+    for ev in events:
+        # `2015年“双11”期间（11月11日至16日）`: the event's dates are in the year that named it
+        for p in periods:
+            if p.start > ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
+                p.year, p.explicit_year = ev.year, True
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
@@ -133,6 +140,41 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         sent_region=_sentence_region(masked),
         fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
     )
+
+
+#: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
+_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;\s]))(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+
+#: a clause about the day just named (`…，当天派件总量达到1.3亿件`)
+_THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
+
+
+def _bare_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
+    """Days named without their month (`11月11日…。13日起派件进入高峰，当天派件总量达到1.3亿件，14日进一步升至1.6亿
+    件`): the month is the one just named (in the sentence, else its paragraph); the day is the period of a figure in
+    its own clause, or in the next one when that clause is about `当天`."""
+    if "日" not in t and "号" not in t:
+        return periods
+    out = list(periods)
+    for m in _BARE_DAY.finditer(t):
+        day = int(m.group("d"))
+        if not 1 <= day <= 31 or any(p.start <= m.start() < p.end for p in periods):
+            continue
+        month = 0
+        for p in periods:
+            if p.end <= m.start() and p.kind in ("month", "days") and not p.comparison:
+                month = p.b if p.kind == "days" else p.a
+        if not month and ctx.period is not None and ctx.period.kind in ("month", "days"):
+            month = ctx.period.b if ctx.period.kind == "days" else ctx.period.a
+        if not month:
+            continue
+        clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
+        end = clause_end.start() if clause_end else len(t)
+        if not _DIGIT_RE.search(t, m.end(), end) and not _THAT_DAY.match(t, end):
+            continue
+        label = f"{month}月{day}日"
+        out.append(PeriodMention(m.start(), m.end(), label, None, False, "month", a=month, day=day))
+    return sorted(out, key=lambda p: p.start)
 
 
 def _classify_numbers(s: _Sentence) -> list[_Item]:
