@@ -145,3 +145,13 @@ def test_the_dates_of_an_event_are_in_the_year_that_named_it() -> None:
     text = "预计2015年“双11”期间（11月11日至16日），全行业处理的邮件量将达到7.8亿件，同比增长近45%。"
     got = _got(text, date(2016, 11, 19))
     assert [(v, a, b) for _m, v, a, b in got] == [(7.8, date(2015, 11, 11), date(2015, 11, 16))]
+
+
+def test_a_day_without_its_month_takes_the_month_just_named() -> None:
+    text = ("统计显示，快递业务量的峰值出现在11月11日。13日起派件进入高峰，当天派件总量达到1.3亿件，"
+            "14日进一步升至1.6亿件并一直保持到16日。")
+    got = _got(text, date(2016, 11, 18))
+    assert got == [
+        ("派件总量", 1.3, date(2016, 11, 13), date(2016, 11, 13)),
+        ("派件总量", 1.6, date(2016, 11, 14), date(2016, 11, 14)),
+    ]

@@ -20,6 +20,7 @@ class _Ctx:
     published: date | None
     year: int | None = None  # last explicit year seen in the paragraph
     period: PeriodMention | None = None  # last period seen in the paragraph
+    month: int = 0  # last month named in the paragraph (any date: `峰值出现在11月11日`), for days named without one
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
     home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there

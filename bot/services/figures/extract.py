@@ -74,7 +74,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics, ctx.prev_region = None, [], ""
+        ctx.year, ctx.metrics, ctx.prev_region, ctx.month = None, [], "", 0
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text

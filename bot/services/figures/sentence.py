@@ -117,6 +117,8 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         for p in periods:
             if p.start > ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
+    periods = _bare_days(t, periods, ctx)
+    blocked += [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
@@ -143,7 +145,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
 
 
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
-_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;\s]))(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+
+_MONTH_NAMED = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
 
 #: a clause about the day just named (`…，当天派件总量达到1.3亿件`)
 _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
@@ -164,8 +168,9 @@ def _bare_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMe
         for p in periods:
             if p.end <= m.start() and p.kind in ("month", "days") and not p.comparison:
                 month = p.b if p.kind == "days" else p.a
-        if not month and ctx.period is not None and ctx.period.kind in ("month", "days"):
-            month = ctx.period.b if ctx.period.kind == "days" else ctx.period.a
+        if not month:
+            named = [int(x) for x in _MONTH_NAMED.findall(t, 0, m.start())]
+            month = named[-1] if named else ctx.month
         if not month:
             continue
         clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
@@ -411,6 +416,9 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
             ctx.year = p.year
         if first is None and p.kind != "now":
             first = p
+    named = [int(x) for x in _MONTH_NAMED.findall(t) if 1 <= int(x) <= 12]
+    if named:
+        ctx.month = named[-1]
     if first is not None:
         ctx.period = first
         ctx.period_forecast = bool(_FORECAST_RE.search(t))
