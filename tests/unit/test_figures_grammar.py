@@ -155,3 +155,12 @@ def test_a_day_without_its_month_takes_the_month_just_named() -> None:
         ("派件总量", 1.3, date(2016, 11, 13), date(2016, 11, 13)),
         ("派件总量", 1.6, date(2016, 11, 14), date(2016, 11, 14)),
     ]
+
+
+def test_a_festival_named_with_one_day_is_that_day() -> None:
+    text = "在刚刚过去的“双12”，全国邮政企业、快递企业全天共揽收快递包裹1.76亿件，比去年同期增长55.75%。"
+    got = [(f.metric, f.period_start, f.period_end, f.growth_pct) for f in extract_figures(text, date(2016, 12, 21))]
+    assert got == [("快递揽收量", date(2016, 12, 12), date(2016, 12, 12), 55.75)]
+    assert _got("2015年“双11”当天，天猫成交额达到912亿元。", date(2016, 12, 21))[0][2] == date(2015, 11, 11)
+    # a festival's period (期间) is no one day
+    assert _got("今年“双11”期间，全国快递业务量达到10亿件。", date(2016, 12, 21))[0][2:] == (None, None)

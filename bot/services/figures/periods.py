@@ -176,6 +176,12 @@ def _cn_int(s: str) -> int:
 _DAYS_ONLY_RE = re.compile(r"(?<=[（(])\s*([0-9]{1,2})\s*日\s*(?:-|—|–|~|～|至|到)\s*([0-9]{1,2})\s*日\s*(?=[)）])")
 #: a five-year plan's period (`“十二五”期间` → 2011—2015)
 _PLAN_RE = re.compile(r"[“\"「]?\s*十\s*([一二三四五])\s*五\s*[”\"」]?\s*(?:规划)?\s*(?:期间|时期)")
+#: `“双11”` / `“双十二”`: the shopping festival of 11 November / 12 December
+_FESTIVAL_DAY = re.compile(r"[“\"「]?\s*双\s*(11|十一|12|十二)\s*[”\"」]?(?!\s*(?:期间|前后|以来|之前|之后|预售|活动期))")
+
+#: the figure is of one day (`全天`, `当天`, `当日`, `单日`)
+_ONE_DAY_NEAR = re.compile(r"[^。；;]{0,20}?(?:全天|当天|当日|单日)")
+
 _PLAN_FIRST_YEAR = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 
 
@@ -196,6 +202,18 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
                 year, month = (year, month - 1) if month > 1 else (year - 1, 12)
             label = re.sub(r"\s+", "", m.group())
             out.append(PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, d1, d2))
+        out.sort(key=lambda p: p.start)
+    if "双" in text:
+        # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
+        for m in _FESTIVAL_DAY.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            if not _ONE_DAY_NEAR.match(text, m.end(), m.end() + 24):
+                continue
+            md = 11 if m.group(1) in ("11", "十一") else 12
+            # the year: the sentence's (`2015年“双11”当天`), the paragraph's, else the last festival before the story
+            label = f"{md}月{md}日"
+            out.append(PeriodMention(m.start(), m.end(), label, context_year, context_year is not None, "month", md, 0, md))
         out.sort(key=lambda p: p.start)
     if "五" in text:
         for m in _PLAN_RE.finditer(text):
