@@ -58,8 +58,8 @@ from bot.config import Settings
 from bot.db.engine import session_scope
 from bot.db.models import utcnow
 from bot.ratelimit import BROADCAST, retry_after_of
-from bot.render_charts import alert_parts
-from bot.render_digest import digest_parts
+from bot.render.alerts import alert_parts
+from bot.render.digest import digest_parts
 from bot.services import digest as outbox
 from bot.services import health, watches
 from bot.services.topics import ArticleTextCache
