@@ -13,7 +13,17 @@ reader's language. No `telegram` imports and no store access: handlers, the tick
 The names used across handlers are re-exported here.
 """
 
-from bot.render.common import MESSAGE_LIMIT, esc, esc_arg, highlight, plain, split_blocks, split_message
+from bot.render.common import (
+    ARG_LIMIT,
+    MESSAGE_LIMIT,
+    esc,
+    esc_arg,
+    highlight,
+    plain,
+    shorten,
+    split_blocks,
+    split_message,
+)
 from bot.render.figures import (
     FigureData,
     FigureParts,
@@ -29,6 +39,7 @@ from bot.render.figures import (
 from bot.render.lookup import render_article, render_figure, render_figures, render_hit, render_source
 
 __all__ = [
+    "ARG_LIMIT",
     "MESSAGE_LIMIT",
     "FigureData",
     "FigureParts",
@@ -49,6 +60,7 @@ __all__ = [
     "render_figures",
     "render_hit",
     "render_source",
+    "shorten",
     "split_blocks",
     "split_message",
 ]
