@@ -27,7 +27,7 @@ one and replaces the file's own; articles that carry their own, different date k
 bulletin's publication; a bulletin without a masthead cannot be confirmed until it has a name, and a file name is
 never used as one.
 
-Nothing here imports telegram; rendering is `bot.render_preview`.
+Nothing here imports telegram; rendering is `bot.render.preview`.
 """
 
 from __future__ import annotations
