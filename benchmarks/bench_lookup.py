@@ -51,7 +51,7 @@ from bot.services import metrics
 from bot.services.figures import normalise_metric
 from bot.services.metrics import lookup
 from bot.services.search import search
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 SEEDS = PROJECT_ROOT / "seeds"
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))

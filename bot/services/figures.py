@@ -88,7 +88,7 @@ from bot.db.models import Article, Figure
 from bot.services.figures_numbers import MULTIPLIERS, Number, fold, iter_numbers, parse_number
 from bot.services.figures_periods import PeriodMention, find_periods
 from bot.services.figures_tables import Table, find_tables, split_glued_rows
-from bot.text.segment import cut
+from bot.text.tokenize import cut
 
 REGIONS_FILE = PROJECT_ROOT / "seeds" / "regions.txt"
 

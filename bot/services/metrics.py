@@ -56,7 +56,7 @@ from bot.config import PROJECT_ROOT
 from bot.db.models import Figure
 from bot.services.articles import masthead
 from bot.services.figures import is_growth_only, normalise_metric
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 ALIASES_FILE = PROJECT_ROOT / "seeds" / "metric_aliases.toml"
 

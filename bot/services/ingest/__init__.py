@@ -35,8 +35,8 @@ from bot.services.ingest.dedupe import (
 from bot.services.ingest.normalise import fold
 from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
 from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
-from bot.services.ingest.segment import ParsedBulletin, parse_document
-from bot.text.segment import start_batches
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.text.tokenize import start_batches
 
 __all__ = [
     "IngestResult", "IngestError", "bulletin_hash", "ingest_file", "ingest_files", "load_seeds", "parse_file",

@@ -1,6 +1,6 @@
 """The CPU-heavy, store-independent part of ingesting articles: search tokens (jieba) and figures.
 
-`prepare_articles` is a pure, picklable function, so `bot.text.segment.map_batches` can run it in the worker pool
+`prepare_articles` is a pure, picklable function, so `bot.text.tokenize.map_batches` can run it in the worker pool
 for large files; every article's text is segmented exactly once per ingest (title and body, as
 `search.index_article` would), and the figures are exactly `figures.figures_for_article`'s.
 """

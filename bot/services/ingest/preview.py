@@ -62,7 +62,7 @@ from bot.services.ingest import (
 )
 from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
 from bot.services.ingest.readers import RawDocument
-from bot.services.ingest.segment import ParsedBulletin
+from bot.services.ingest.layout import ParsedBulletin
 
 log = logging.getLogger(__name__)
 
