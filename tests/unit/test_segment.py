@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.services.ingest import parse_file
-from bot.services.ingest.readers import RawDocument, RawLine
 from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.readers import RawDocument, RawLine
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 S000 = SEEDS / "000_d505d10c10052e7c.txt"

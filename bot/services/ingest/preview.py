@@ -61,8 +61,8 @@ from bot.services.ingest import (
     stored_copy,
 )
 from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
-from bot.services.ingest.readers import RawDocument
 from bot.services.ingest.layout import ParsedBulletin
+from bot.services.ingest.readers import RawDocument
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +143,16 @@ class PendingStore:
         self.root = Path(root)
         self.ttl = ttl
 
-    def new(self, *, file_name: str, user_id: int, chat_id: int, published: date | None = None,
-            publication: str | None = None, now: datetime | None = None) -> PendingUpload:
+    def new(
+        self,
+        *,
+        file_name: str,
+        user_id: int,
+        chat_id: int,
+        published: date | None = None,
+        publication: str | None = None,
+        now: datetime | None = None,
+    ) -> PendingUpload:
         now = now or _now()
         self.purge_expired(now)
         self.root.mkdir(parents=True, exist_ok=True)
@@ -152,8 +160,17 @@ class PendingStore:
         directory = self.root / token
         directory.mkdir()
         suffix = Path(file_name).suffix.lower()[:10]
-        pending = PendingUpload(token=token, user_id=user_id, chat_id=chat_id, file_name=file_name, suffix=suffix,
-                                created=now, published=published, publication=publication or None, dir=directory)
+        pending = PendingUpload(
+            token=token,
+            user_id=user_id,
+            chat_id=chat_id,
+            file_name=file_name,
+            suffix=suffix,
+            created=now,
+            published=published,
+            publication=publication or None,
+            dir=directory,
+        )
         self.save(pending)
         return pending
 
@@ -222,8 +239,14 @@ class PendingStore:
     def awaiting_reply(self, user_id: int, *, now: datetime | None = None) -> PendingUpload | None:
         """The user's upload waiting for a typed date or name (the most recent request within `AWAIT_TTL`)."""
         since = (now or _now()) - AWAIT_TTL
-        waiting = [p for p in self.all() if p.user_id == user_id and p.status == "pending" and p.awaiting
-                   and (p.awaiting_since or p.created) >= since]
+        waiting = [
+            p
+            for p in self.all()
+            if p.user_id == user_id
+            and p.status == "pending"
+            and p.awaiting
+            and (p.awaiting_since or p.created) >= since
+        ]
         return max(waiting, key=lambda p: p.awaiting_since or p.created, default=None)
 
     def remember_message(self, token: str, message_id: int) -> int | None:
@@ -299,8 +322,14 @@ def _apply_date(parsed: ParsedBulletin, given: date) -> None:
             art.published = given
 
 
-def read_upload(path: Path, *, name: str, published: date | None = None, publication: str | None = None,
-                max_bytes: int | None = None) -> tuple[RawDocument, ParsedBulletin]:
+def read_upload(
+    path: Path,
+    *,
+    name: str,
+    published: date | None = None,
+    publication: str | None = None,
+    max_bytes: int | None = None,
+) -> tuple[RawDocument, ParsedBulletin]:
     """Read, parse and check a file (raises `IngestError`: bad file or not a bulletin); the admin's date and name
     applied. Nothing is stored."""
     try:
@@ -320,7 +349,9 @@ def read_upload(path: Path, *, name: str, published: date | None = None, publica
 def signature(parsed: ParsedBulletin) -> str:
     """What a confirm must reproduce: content, name, issue, dates and sections of the parse."""
     data = [
-        bulletin_hash(parsed), parsed.publication, parsed.issue_no or "",
+        bulletin_hash(parsed),
+        parsed.publication,
+        parsed.issue_no or "",
         parsed.published.isoformat() if parsed.published else "",
         [[a.published.isoformat() if a.published else "", a.section, a.outlet] for a in parsed.articles],
     ]
@@ -409,7 +440,7 @@ def _english_warning(w: PreviewWarning) -> str:
         "no_name": "no publication name found (a file name is never used)",
         "no_date": "the bulletin has no date",
         "huge_article": f"one article holds {p.get('percent')}% of the text ({p.get('chars')} characters): "
-                        f"“{p.get('title')}”; the file may not have been split into articles",
+        f"“{p.get('title')}”; the file may not have been split into articles",
         "undated": f"{p.get('count')} of {p.get('total')} articles have no date",
         "unresolved": f"{p.get('count')} figures have a period that could not be dated",
         "duplicate": f"already stored as bulletin {p.get('id')}; confirming adds nothing",
@@ -423,24 +454,38 @@ def _huge(articles: list[PreviewArticle]) -> PreviewWarning | None:
     big = max(articles, key=lambda a: a.chars)
     share = big.chars / total
     n = len(articles)
-    if (big.chars > HUGE_CHARS or (n == 1 and big.chars > SINGLE_ARTICLE_MAX_CHARS)
-            or (n >= 2 and share > HUGE_SHARE and big.chars > HUGE_SHARE_MIN_CHARS)):
+    if (
+        big.chars > HUGE_CHARS
+        or (n == 1 and big.chars > SINGLE_ARTICLE_MAX_CHARS)
+        or (n >= 2 and share > HUGE_SHARE and big.chars > HUGE_SHARE_MIN_CHARS)
+    ):
         return PreviewWarning("huge_article", {"title": big.title, "percent": round(share * 100), "chars": big.chars})
     return None
 
 
-def build_preview(session: Session, doc: RawDocument, parsed: ParsedBulletin, *, name: str,
-                  given_date: date | None = None, given_name: str | None = None) -> Preview:
+def build_preview(
+    session: Session,
+    doc: RawDocument,
+    parsed: ParsedBulletin,
+    *,
+    name: str,
+    given_date: date | None = None,
+    given_name: str | None = None,
+) -> Preview:
     """What storing this parse would add (articles by section with dates, figures) and what looks wrong."""
     articles: list[PreviewArticle] = []
     figures = unresolved = 0
     for art in parsed.articles:
         values = figure_values(art.body, art.published)
         figures += len(values)
-        unresolved += sum(1 for f in values if f.get("period_label") and f.get("period_end") is None
-                          and f.get("period_start") is None)
-        articles.append(PreviewArticle(art.title, art.section, art.published, len(values), len(art.body),
-                                       getattr(art, "outlet", "") or ""))
+        unresolved += sum(
+            1 for f in values if f.get("period_label") and f.get("period_end") is None and f.get("period_start") is None
+        )
+        articles.append(
+            PreviewArticle(
+                art.title, art.section, art.published, len(values), len(art.body), getattr(art, "outlet", "") or ""
+            )
+        )
     dup = stored_copy(session, parsed)
     warnings: list[PreviewWarning] = []
     if not parsed.publication:
@@ -458,33 +503,53 @@ def build_preview(session: Session, doc: RawDocument, parsed: ParsedBulletin, *,
     if dup is not None:
         warnings.append(PreviewWarning("duplicate", {"id": dup}))
     return Preview(
-        file_name=name, fmt=doc.fmt, size_bytes=doc.size_bytes, layout=parsed.layout,
+        file_name=name,
+        fmt=doc.fmt,
+        size_bytes=doc.size_bytes,
+        layout=parsed.layout,
         publication=parsed.publication,
         publication_from=("admin" if given_name else "file") if parsed.publication else "",
-        issue_no=parsed.issue_no, published=parsed.published,
+        issue_no=parsed.issue_no,
+        published=parsed.published,
         published_from=("admin" if given_date else "file") if parsed.published else "",
-        articles=articles, figures=figures, unresolved=unresolved, duplicate_of=dup, warnings=warnings,
+        articles=articles,
+        figures=figures,
+        unresolved=unresolved,
+        duplicate_of=dup,
+        warnings=warnings,
     )
 
 
-def preview_file(session: Session, path: Path, *, published: date | None = None, publication: str | None = None,
-                 max_bytes: int | None = None) -> Preview:
+def preview_file(
+    session: Session,
+    path: Path,
+    *,
+    published: date | None = None,
+    publication: str | None = None,
+    max_bytes: int | None = None,
+) -> Preview:
     """The preview of a file on disk (`python -m bot ingest --dry-run`); nothing is stored."""
     path = Path(path)
-    doc, parsed = read_upload(path, name=path.name, published=published, publication=publication,
-                              max_bytes=max_bytes)
+    doc, parsed = read_upload(path, name=path.name, published=published, publication=publication, max_bytes=max_bytes)
     return build_preview(session, doc, parsed, name=path.name, given_date=published, given_name=publication)
 
 
-def preview_upload(engine: Engine, store: PendingStore, pending: PendingUpload, *,
-                   max_bytes: int | None = None) -> Preview:
+def preview_upload(
+    engine: Engine, store: PendingStore, pending: PendingUpload, *, max_bytes: int | None = None
+) -> Preview:
     """Parse the pending upload's file and record what was shown (its signature). Raises `IngestError` for a bad
     file or one that is not a bulletin: the caller then discards the upload."""
-    doc, parsed = read_upload(pending.file_path, name=pending.file_name, published=pending.published,
-                              publication=pending.publication, max_bytes=max_bytes)
+    doc, parsed = read_upload(
+        pending.file_path,
+        name=pending.file_name,
+        published=pending.published,
+        publication=pending.publication,
+        max_bytes=max_bytes,
+    )
     with session_scope(engine) as session:
-        preview = build_preview(session, doc, parsed, name=pending.file_name, given_date=pending.published,
-                                given_name=pending.publication)
+        preview = build_preview(
+            session, doc, parsed, name=pending.file_name, given_date=pending.published, given_name=pending.publication
+        )
     pending.signature = signature(parsed)
     store.save(pending)
     preview.token, preview.version = pending.token, pending.version
@@ -520,8 +585,9 @@ def _check(store: PendingStore, token: str, version: int | None) -> Outcome | Pe
     return pending
 
 
-def confirm_upload(engine: Engine, store: PendingStore, token: str, version: int, *,
-                   max_bytes: int | None = None) -> Outcome:
+def confirm_upload(
+    engine: Engine, store: PendingStore, token: str, version: int, *, max_bytes: int | None = None
+) -> Outcome:
     """Store exactly what preview `version` showed; any later press answers with the same bulletin."""
     checked = _check(store, token, version)
     if isinstance(checked, Outcome):
@@ -533,8 +599,13 @@ def confirm_upload(engine: Engine, store: PendingStore, token: str, version: int
         if isinstance(checked, Outcome):
             return checked
         pending = checked
-        doc, parsed = read_upload(pending.file_path, name=pending.file_name, published=pending.published,
-                                  publication=pending.publication, max_bytes=max_bytes)
+        doc, parsed = read_upload(
+            pending.file_path,
+            name=pending.file_name,
+            published=pending.published,
+            publication=pending.publication,
+            max_bytes=max_bytes,
+        )
         if not parsed.publication:
             return Outcome("needs_name", pending=pending)
         if signature(parsed) != pending.signature:
@@ -548,8 +619,12 @@ def confirm_upload(engine: Engine, store: PendingStore, token: str, version: int
         store.save(pending)
         store.drop_file(pending)
         log.info("upload %s confirmed: %s", token, result.summary())
-        return Outcome("duplicate" if result.duplicate_of is not None else "stored", result=result,
-                       bulletin_id=result.bulletin_id, pending=pending)
+        return Outcome(
+            "duplicate" if result.duplicate_of is not None else "stored",
+            result=result,
+            bulletin_id=result.bulletin_id,
+            pending=pending,
+        )
     finally:
         store.release(token)
 

@@ -18,7 +18,9 @@ Two specialised layouts are recognised, and everything else is read by a layout-
 `lines.py` holds what they share: the output types, the line record, wrap measurement and the line patterns. This
 module detects the layout, runs its parser and completes the dates (an article's dateline, else the bulletin's).
 
-    parsed = parse_document(raw_document, published=None)   # ParsedBulletin: publication, issue, date, articles
+    lines = read_lines(raw_document)                        # normalised lines (clean text, width, heading level)
+    parsed = split_articles(lines, has_styles=raw_document.has_styles, published=None)   # ParsedBulletin
+    parsed = parse_document(raw_document, published=None)   # the two in one
 
 Nothing here touches the database.
 """
@@ -47,7 +49,7 @@ from bot.services.ingest.layout.newspaper import NewspaperParser
 from bot.services.ingest.normalise import is_footer, width
 from bot.services.ingest.readers import RawDocument
 
-__all__ = ["ParsedArticle", "ParsedBulletin", "detect_layout", "parse_document"]
+__all__ = ["Line", "ParsedArticle", "ParsedBulletin", "detect_layout", "parse_document", "read_lines", "split_articles"]
 
 
 def _trailer_count(lines: list[Line]) -> int:
@@ -113,9 +115,16 @@ def _titled_release(head: list[str]) -> bool:
 
 
 def parse_document(doc: RawDocument, *, published: date | None = None) -> ParsedBulletin:
-    lines = read_lines(doc)
+    """A read document's articles: its lines normalised (`read_lines`), then split (`split_articles`)."""
+    return split_articles(read_lines(doc), has_styles=doc.has_styles, published=published)
+
+
+def split_articles(lines: list[Line], *, has_styles: bool, published: date | None = None) -> ParsedBulletin:
+    """Normalised lines → articles: the layout detected, its parser run, every article's date completed (its own
+    dateline, else the bulletin's). `has_styles`: the lines carry heading styles (`.docx`); `published` gives the
+    year of month-and-day dates when the document has no date of its own."""
     layout = detect_layout(lines)
-    if layout == "general" and doc.has_styles and any(ln.heading for ln in lines):
+    if layout == "general" and has_styles and any(ln.heading for ln in lines):
         layout = "bulletin"  # heading styles mark the titles: the bulletin parser reads them
     if layout == "newspaper" and not NewspaperParser(lines).headlines_after():
         layout = "general"
@@ -124,7 +133,7 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
     elif layout == "general":
         result = GeneralParser(lines, published=published).parse()
     else:
-        result = BulletinParser(lines, has_styles=doc.has_styles).parse()
+        result = BulletinParser(lines, has_styles=has_styles).parse()
     if result.published is None:
         result.published = published
         if result.published is None and layout == "bulletin":

@@ -98,6 +98,8 @@ class Line:
 
 
 def read_lines(doc: RawDocument) -> list[Line]:
+    """The normalised document: every raw line cleaned (`normalise.clean_line`), with its display width and heading
+    level (blank lines kept: the parsers read gaps)."""
     out = []
     for line in doc.lines:
         text = clean_line(line.text)
