@@ -1,4 +1,5 @@
-"""Segmentation of the four seed layouts (expected values verified by reading the files) and unseen variants."""
+"""Article layout (`bot.services.ingest.layout`) of the four seed layouts (expected values verified by reading the files)
+and unseen variants."""
 
 from __future__ import annotations
 
