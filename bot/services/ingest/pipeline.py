@@ -117,7 +117,7 @@ def split_articles(doc: RawDocument, lines: list[Line], *, published: date | Non
     except IngestError:
         raise
     except Exception:  # a layout the parser chokes on is a bad file for the user, a bug for us
-        log.exception("segmentation failed for %s", doc.name)
+        log.exception("splitting into articles failed for %s", doc.name)
         raise IngestError(doc.name, NO_ARTICLES_RECOGNISED) from None
     if not parsed.articles:
         raise IngestError(doc.name, NO_ARTICLES_RECOGNISED)

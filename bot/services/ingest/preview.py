@@ -98,7 +98,7 @@ def _apply_date(parsed: ParsedBulletin, given: date) -> None:
     own = parsed.published
     parsed.published = given
     for art in parsed.articles:
-        source = getattr(art, "date_source", None)  # the segmenter may say where an article's date came from
+        source = getattr(art, "date_source", None)  # the layout parser may say where an article's date came from
         inherited = source in ("bulletin", "published", "fallback") if source else art.published == own
         if art.published is None or inherited:
             art.published = given

@@ -67,7 +67,7 @@ def _trailer_count(lines: list[Line]) -> int:
 
 def detect_layout(lines: list[Line]) -> str:
     """`bulletin` (trailer-closed issues), `newspaper` (narrow hard-wrapped columns) or `general` (the rest:
-    segmented from scored line evidence)."""
+    split from scored line evidence)."""
     texts = [ln.text for ln in lines if not ln.blank]
     trailers = _trailer_count(lines)
     sections = sum(1 for t in texts if SECTION_RE.match(t))
