@@ -85,7 +85,8 @@ def ingest_file(
     parsed = split_articles(doc, lines, published=published)
     if publication:
         parsed.publication = publication
-    stored = store_articles(session, doc, parsed, name=name, loaded_by=loaded_by, started=started)  # + extraction
+    extraction = extract_figures(parsed, lazily=True)  # starts once `store_articles` knows the file is new
+    stored = store_articles(session, doc, parsed, extraction, name=name, loaded_by=loaded_by, started=started)
     return store_figures(session, stored)
 
 
@@ -102,7 +103,9 @@ def store_parsed(
 ) -> IngestResult:
     """Store a file parsed earlier (an upload the admin previewed and confirmed), exactly as parsed. Does not
     commit. A bulletin already stored (same content) adds nothing: `duplicate_of` is set."""
-    stored = store_articles(session, doc, parsed, name=name, loaded_by=loaded_by, started=time.perf_counter())
+    started = time.perf_counter()
+    extraction = extract_figures(parsed, lazily=True)
+    stored = store_articles(session, doc, parsed, extraction, name=name, loaded_by=loaded_by, started=started)
     return store_figures(session, stored)
 
 
@@ -162,7 +165,7 @@ def ingest_files(
         doc, parsed, extraction = current
         with session_scope(engine) as session:
             stored = store_articles(
-                session, doc, parsed, name=path.name, loaded_by=loaded_by, started=started, extraction=extraction
+                session, doc, parsed, extraction, name=path.name, loaded_by=loaded_by, started=started
             )
             upcoming = read_ahead(i + 1)  # while the pool extracts this file's figures (or after a repeat)
             parsing = time.perf_counter() - upcoming[0] if upcoming else 0.0

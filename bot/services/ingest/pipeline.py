@@ -3,8 +3,8 @@
     doc = read(path, name=name, max_bytes=...)                      # RawDocument (txt, pdf, docx)
     lines = normalise(doc)                                          # cleaned lines, widths, heading levels
     parsed = split_articles(doc, lines, published=...)              # ParsedBulletin (layout/)
-    extraction = extract_figures(parsed)                            # fingerprints, search tokens, figures: started
-    stored = store_articles(session, doc, parsed, ..., extraction)  # Bulletin + Article rows (or a repeat: none)
+    extraction = extract_figures(parsed)                            # fingerprints, tokens, figures: started
+    stored = store_articles(session, doc, parsed, extraction, ...)  # Bulletin + Article rows (or a repeat: none)
     result = store_figures(session, stored)                         # Figure + ArticleSearch rows: IngestResult
 
 `bot.services.ingest` strings them together (`ingest_file`, `ingest_files`, `store_parsed`). **Parallelism** is
@@ -161,15 +161,35 @@ def prepare_articles(items: list[ArticleInput]) -> list[PreparedArticle]:
 
 @dataclass(slots=True)
 class Extraction:
-    """A parsed file's folded texts and content hash, and its CPU-heavy work under way (see `extract_figures`)."""
+    """A parsed file's folded texts, content hash and article inputs, and its CPU-heavy work (see
+    `extract_figures`): `fingerprints()` and `prepared()` start it if need be, then wait for it."""
 
     folded: list[str]
     digest: str
     inputs: list[ArticleInput]
-    #: wait for the articles' simhash fingerprints (computed first: needed to decide what to store)
-    fingerprints: Callable[[], list[int]]
-    #: wait for the articles' search tokens and figures
-    prepared: Callable[[], list[PreparedArticle]]
+    _waits: tuple[Callable[[], list[int]], Callable[[], list[PreparedArticle]]] | None = None
+
+    def start(self) -> Extraction:
+        """Start the work, once: fingerprints first (needed to decide what to store), then tokens and figures."""
+        if self._waits is None:
+            sizes = [len(t) for t in self.folded]
+            self._waits = (
+                start_batches(simhash_many, self.folded, sizes),
+                start_batches(prepare_articles, self.inputs, sizes),
+            )
+        return self
+
+    def fingerprints(self) -> list[int]:
+        """The articles' simhash fingerprints (waits for them)."""
+        waits = self.start()._waits
+        assert waits is not None
+        return waits[0]()
+
+    def prepared(self) -> list[PreparedArticle]:
+        """The articles' search tokens and figures (waits for them)."""
+        waits = self.start()._waits
+        assert waits is not None
+        return waits[1]()
 
 
 def fold_and_hash(parsed: ParsedBulletin) -> tuple[list[str], str]:
@@ -178,20 +198,15 @@ def fold_and_hash(parsed: ParsedBulletin) -> tuple[list[str], str]:
     return folded, content_hash(folded, folded=True)
 
 
-def extract_figures(parsed: ParsedBulletin, folded_digest: tuple[list[str], str] | None = None) -> Extraction:
-    """Stage 4, started: fingerprints, then search tokens and figures, in the worker pool for large files (the one
-    place ingest uses the pool); the returned `Extraction` waits for them when asked."""
-    folded, digest = folded_digest or fold_and_hash(parsed)
-    sizes = [len(t) for t in folded]
+def extract_figures(parsed: ParsedBulletin, *, lazily: bool = False) -> Extraction:
+    """Stage 4: fingerprints, search tokens and figures of every article, in the worker pool for large files (the
+    one place ingest uses the pool: `start_batches`). Started now, or with `lazily` when `store_articles` has found
+    the file is no repeat of a stored bulletin (no work for a repeat); the `Extraction` waits for the results."""
+    folded, digest = fold_and_hash(parsed)
     home = figures_service.home_region(parsed.publication or "")
     inputs = [ArticleInput(a.title[:500], a.body, a.published, home) for a in parsed.articles]
-    return Extraction(
-        folded,
-        digest,
-        inputs,
-        start_batches(simhash_many, folded, sizes),
-        start_batches(prepare_articles, inputs, sizes),
-    )
+    extraction = Extraction(folded, digest, inputs)
+    return extraction if lazily else extraction.start()
 
 
 # ------------------------------------------------------------------------------------------------- 5: store
@@ -229,15 +244,15 @@ def store_articles(
     session: Session,
     doc: RawDocument,
     parsed: ParsedBulletin,
+    extraction: Extraction,
     *,
     name: str,
     loaded_by: int | None,
     started: float,
-    extraction: Extraction | None = None,
 ) -> StoredArticles:
     """Stage 5a: the `Bulletin` and its `Article` rows, near-duplicates marked; nothing when the file repeats a
     stored bulletin (same content, or every article a near-copy of one bulletin's: the PDF of a stored text file).
-    Starts `extract_figures` unless the caller already has (not before the hash check: no work for a repeat)."""
+    Waits for the extraction's fingerprints (starting it, when lazy, once the content hash is known to be new)."""
     result = IngestResult(
         bulletin_id=None,
         file_name=name,
@@ -246,15 +261,14 @@ def store_articles(
         published=parsed.published,
         layout=parsed.layout,
     )
-    folded, digest = (extraction.folded, extraction.digest) if extraction else fold_and_hash(parsed)
-    existing = session.exec(select(Bulletin).where(Bulletin.content_hash == digest)).first()
+    existing = session.exec(select(Bulletin).where(Bulletin.content_hash == extraction.digest)).first()
     if existing is not None:
         assert existing.id is not None
         return _repeat(result, existing.id, len(parsed.articles), started)
 
-    work = extraction or extract_figures(parsed, (folded, digest))
+    extraction.start()  # (the pool works while the fingerprint index loads)
     index = load_index(session)
-    fingerprints = work.fingerprints()
+    fingerprints = extraction.fingerprints()
     matches = [index.nearest(fp) for fp in fingerprints]
     same = same_bulletin(matches, len(parsed.articles))
     if same is not None:
@@ -267,7 +281,7 @@ def store_articles(
         file_name=name[:500],
         file_format=doc.fmt,
         size_bytes=doc.size_bytes,
-        content_hash=digest,
+        content_hash=extraction.digest,
         loaded_by=loaded_by,
     )
     session.add(bulletin)
@@ -288,7 +302,7 @@ def store_articles(
             "created_at": now,
         }
         for seq, (art, item, fp, match) in enumerate(
-            zip(parsed.articles, work.inputs, fingerprints, matches, strict=True), start=1
+            zip(parsed.articles, extraction.inputs, fingerprints, matches, strict=True), start=1
         )
     ]
     # batched multi-row INSERTs for the whole file (NULLs rendered: one statement shape); the ids come back keyed
@@ -310,7 +324,7 @@ def store_articles(
     if repeats:
         session.execute(update(Article), repeats)
     result.bulletin_id = bulletin.id
-    return StoredArticles(result, ids, work, started)
+    return StoredArticles(result, ids, extraction, started)
 
 
 def store_figures(session: Session, stored: StoredArticles) -> IngestResult:
