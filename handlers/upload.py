@@ -20,9 +20,9 @@ from bot.errors import UserError
 from bot.i18n import Translator
 from bot.render import esc
 from bot.render.preview import render_preview, render_stored
+from bot.services.ingest.pending import PendingStore
 from bot.services.ingest.preview import (
     Outcome,
-    PendingStore,
     Preview,
     ask_for,
     cancel_upload,
