@@ -21,7 +21,8 @@ from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Figure, Watch, utcnow
 from bot.db.store import open_store
 from bot.i18n import get_translator
-from bot.render_charts import alert_parts, chart_labels
+from bot.render.alerts import alert_parts
+from bot.render.charts import chart_labels
 from bot.services import watches
 from bot.services.charts import chart_series, render_png
 from bot.services.export import export_figures

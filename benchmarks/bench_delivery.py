@@ -39,7 +39,7 @@ from bot.config import PROJECT_ROOT
 from bot.db.engine import session_scope
 from bot.db.models import Chat, Delivery, Subscription, utcnow
 from bot.db.store import open_store
-from bot.render_digest import digest_parts
+from bot.render.digest import digest_parts
 from bot.services import outbox
 from bot.services.ingest import ingest_file, load_seeds
 from bot.services.topics import ArticleTextCache, load_topics

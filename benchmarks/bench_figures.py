@@ -33,7 +33,7 @@ from typing import Any
 
 from bot.config import PROJECT_ROOT
 from bot.services.figures import ExtractedFigure, extract_figures, normalise_metric
-from bot.text.segment import cut
+from bot.text.tokenize import cut
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "figures_labelled.json"
 HELDOUT = PROJECT_ROOT / "tests" / "fixtures" / "figures_heldout.json"

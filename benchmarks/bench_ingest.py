@@ -28,9 +28,9 @@ from bot.config import PROJECT_ROOT
 from bot.db.engine import session_scope
 from bot.db.store import open_store
 from bot.services.ingest import ingest_file, ingest_files, parse_file
-from bot.services.ingest.segment import ParsedArticle
-from bot.text import segment
-from bot.text.segment import USER_DICT, cut_for_search, pool_workers, tokenizer, warm_pool
+from bot.services.ingest.layout import ParsedArticle
+from bot.text import tokenize
+from bot.text.tokenize import USER_DICT, cut_for_search, pool_workers, tokenizer, warm_pool
 
 SEEDS = PROJECT_ROOT / "seeds"
 N_BULLETINS = int(os.environ.get("BENCH_BULLETINS", "200"))
@@ -107,7 +107,7 @@ def render_pdf(path: Path, articles: list[ParsedArticle]) -> None:
 def _cpu() -> tuple[float, float]:
     """CPU seconds so far of this process and of the live segmentation workers (Linux /proc; 0 elsewhere)."""
     workers = 0.0
-    pool = segment.worker_pool() if segment.pool_workers() else None
+    pool = tokenize.worker_pool() if tokenize.pool_workers() else None
     for pid in getattr(pool, "_processes", None) or {}:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -50,7 +50,7 @@ from bot.db.migrate import upgrade
 from bot.services.figures import normalise_metric
 from bot.services.lookup import lookup, resolve
 from bot.services.search import search
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 SEEDS = PROJECT_ROOT / "seeds"
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))

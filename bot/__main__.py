@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings, get_settings
 from bot.errors import UserError
+from bot.i18n import DEFAULT_LANGUAGE, SUPPORTED
 
 
 def _date(value: str) -> date:
@@ -154,6 +155,8 @@ def cmd_articles(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_metric(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db.engine import session_scope
     from bot.db.store import open_store
+    from bot.i18n import get_translator
+    from bot.render.lookup import lookup_text
     from bot.services.lookup import lookup
 
     engine = open_store(settings.database_url)
@@ -162,7 +165,7 @@ def cmd_metric(settings: Settings, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(result.to_json())
         else:
-            print(result.to_text())
+            print(lookup_text(get_translator(args.lang), result))
     return 0 if result.entries else 1
 
 
@@ -187,14 +190,14 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db.engine import session_scope
     from bot.db.store import open_store
-    from bot.services.digest import preview_text
+    from bot.render.digest import digest_text
+    from bot.services.digest import compose
 
+    since = args.since or date(1970, 1, 1)
     engine = open_store(settings.database_url)
     with session_scope(engine) as session:
-        from bot.i18n import get_translator
-
-        print(preview_text(session, args.topic, since=args.since, language=args.lang,
-                           translator=get_translator(args.lang)))
+        digest = compose(session, args.topic, since=datetime(since.year, since.month, since.day, tzinfo=UTC))
+        print(digest_text(digest, args.lang))
     return 0
 
 
@@ -296,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="+", help="metric name, optionally a period: 网上零售额 2023")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=SUPPORTED, help="language of the text output")
     p.set_defaults(func=cmd_metric)
 
     p = sub.add_parser("search", help="full-text search over titles and bodies")
@@ -307,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("digest", help="preview the digest a topic would get")
     p.add_argument("topic")
     p.add_argument("--since", type=_date, help="articles ingested since this date (default: all)")
-    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=SUPPORTED)
     p.set_defaults(func=cmd_digest)
 
     p = sub.add_parser("export", help="every stored figure of a metric as CSV (UTF-8 with BOM, for Excel)")

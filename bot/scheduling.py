@@ -28,8 +28,8 @@ from bot.config import Settings
 from bot.context import ENGINE_KEY, SETTINGS_KEY
 from bot.db.engine import session_scope
 from bot.db.models import utcnow
-from bot.render_charts import alert_parts
-from bot.render_digest import digest_parts
+from bot.render.alerts import alert_parts
+from bot.render.digest import digest_parts
 from bot.services import health, outbox, watches
 from bot.services.topics import ArticleTextCache
 

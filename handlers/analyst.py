@@ -15,8 +15,8 @@ from telegram.constants import ChatAction
 from bot.context import BotContext
 from bot.errors import UserError
 from bot.i18n import Translator
-from bot.render import esc, figure_name
-from bot.render_charts import chart_caption, chart_labels
+from bot.render import esc, figure_name, regional_name
+from bot.render.charts import chart_caption, chart_labels
 from bot.services import watches as watch_service
 from bot.services.charts import MAX_ENTRIES, ChartSeries, chart_series, render_png
 from bot.services.export import export_figures
@@ -193,7 +193,7 @@ async def watch(update: Update, context: BotContext) -> None:
             w, created = watch_service.watch(
                 s, chat_id=chat.id, resolved=resolved, created_by=user.id if user else None,
                 chat_kind=_chat_kind(chat), chat_title=chat.title or "", language=context.language)
-            name = f"{w.region}{w.metric}" if w.region and w.region != "全国" else w.metric
+            name = regional_name(w.metric, w.region)
     except watch_service.UnknownMetric as err:
         lines = [esc(err.localized(t))]
         if err.suggestions:
@@ -228,7 +228,7 @@ async def unwatch(update: Update, context: BotContext) -> None:
         return
     with context.session() as s:
         w = watch_service.unwatch(s, chat_id=chat.id, text=query)
-        name = (f"{w.region}{w.metric}" if w.region and w.region != "全国" else w.metric) if w else query
+        name = regional_name(w.metric, w.region) if w else query
     if w is None:
         await reply(update, context, esc(t._("No alert for {metric} here. /subscriptions lists your alerts.").format(
             metric=query)))
@@ -240,7 +240,7 @@ def watch_section(context: BotContext, chat_id: int) -> tuple[str, list[list[Inl
     """The chat's metric alerts for /subscriptions (HTML, remove buttons); ("", []) when it has none."""
     t = context.i18n
     with context.session() as s:
-        rows = [(w.id, f"{w.region}{w.metric}" if w.region and w.region != "全国" else w.metric)
+        rows = [(w.id, regional_name(w.metric, w.region))
                 for w in watch_service.list_watches(s, chat_id)]
     if not rows:
         return "", []

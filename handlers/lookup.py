@@ -10,19 +10,10 @@ from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.i18n import Translator
-from bot.render import (
-    esc,
-    esc_arg,
-    figure_name,
-    format_growth,
-    format_period,
-    format_value,
-    render_article,
-    render_figure,
-    render_figures,
-    render_hit,
-)
+from bot.render import esc, esc_arg, render_article, render_figures, render_hit
+from bot.render.lookup import inline_figure, metric_head, no_figures
 from bot.services import articles as articles_service
+from bot.services.entries import article_entries
 from bot.services.lookup import lookup
 from bot.services.search import search
 from handlers.analyst import chart_buttons
@@ -66,22 +57,13 @@ def metric_page(context: BotContext, query: str, page: int) -> tuple[str, Any]:
             page = (result.total + METRIC_PAGE - 1) // METRIC_PAGE
             result = lookup(s, query, limit=METRIC_PAGE, offset=(page - 1) * METRIC_PAGE)
     if not result.entries:
-        lines = [t._("No figures found for “{query}”.").format(query=esc_arg(query))]
-        buttons: list[list[InlineKeyboardButton]] = []
-        if result.suggestions:
-            lines.append(t._("Did you mean one of these?"))
-            buttons = chunk([InlineKeyboardButton(s, callback_data=_metric_data(context, s))
-                             for s in result.suggestions[:6]], 2)
-        else:
-            lines.append(t._("Try a full-text search: {command}").format(command=f"/search {esc_arg(query)}"))
-        return "\n".join(lines), keyboard(buttons)
+        buttons = chunk([InlineKeyboardButton(s, callback_data=_metric_data(context, s))
+                         for s in result.suggestions[:6]], 2)
+        return "\n".join(no_figures(t, query, result.suggestions)), keyboard(buttons)
     total = min(result.total, METRIC_LIMIT)
     pages = (total + METRIC_PAGE - 1) // METRIC_PAGE
-    count = t.number(total) + ("+" if result.total_capped or result.total > METRIC_LIMIT else "")
-    head = t.ngettext("<b>{query}</b>: {count} figure", "<b>{query}</b>: {count} figures, newest first",
-                      total).format(query=esc_arg(query), count=count)
-    if pages > 1:
-        head += _gap(t) + t._("(page {page} of {pages})").format(page=page, pages=pages)
+    head = metric_head(t, query, total=total, more=result.total_capped or result.total > METRIC_LIMIT, page=page,
+                       pages=pages)
     blocks = [head] + render_figures(t, result.entries)
     markup = keyboard([page_buttons(context, "m", query, page, page < pages), *chart_buttons(context, query)])
     return "\n\n".join(blocks), markup
@@ -186,7 +168,7 @@ async def article(update: Update, context: BotContext) -> None:
         if found is None:
             await reply(update, context, t._("There is no article {id}.").format(id=article_id))
             return
-        figures = articles_service.article_figures(s, article_id)
+        figures = article_entries(s, article_id)
         name = articles_service.article_bulletin_name(s, found)
         blocks = render_article(t, found, bulletin_name=name, figures=figures)
     await reply(update, context, blocks)
@@ -230,18 +212,6 @@ async def latest(update: Update, context: BotContext) -> None:
 # ---------------------------------------------------------------------------------------------- inline
 
 
-def _plain_figure(t: Translator, entry: Any) -> tuple[str, str]:
-    value = format_value(t, entry.value, entry.unit, getattr(entry, "value_base", None),
-                         getattr(entry, "base_unit", None))
-    period = format_period(t, entry.period_label, entry.period_start, entry.period_end)
-    title = f"{figure_name(t, entry)} {value}" + (f" · {period}" if period else "")
-    desc = format_growth(t, entry.growth_pct, entry.growth_pp, entry.growth_basis)
-    if entry.sources:
-        src = entry.sources[0]
-        desc = " · ".join(p for p in (desc, src.outlet, src.published.isoformat() if src.published else "") if p)
-    return title, desc
-
-
 async def inline_query(update: Update, context: BotContext) -> None:
     """`@bot 网上零售额`: figure results first, then matching articles."""
     query = update.inline_query
@@ -255,10 +225,10 @@ async def inline_query(update: Update, context: BotContext) -> None:
     with context.session() as s:
         found = lookup(s, text, limit=INLINE_FIGURES)
         for i, entry in enumerate(found.entries[:INLINE_FIGURES]):
-            title, desc = _plain_figure(t, entry)
+            shown = inline_figure(t, entry)
             results.append(InlineQueryResultArticle(
-                id=f"f{i}", title=title, description=desc or None,
-                input_message_content=InputTextMessageContent(render_figure(t, entry), parse_mode=ParseMode.HTML),
+                id=f"f{i}", title=shown.title, description=shown.description or None,
+                input_message_content=InputTextMessageContent(shown.message, parse_mode=ParseMode.HTML),
             ))
         for hit in search(s, text, limit=INLINE_ARTICLES):
             results.append(InlineQueryResultArticle(

@@ -19,7 +19,7 @@ from bot.context import BotContext
 from bot.errors import N_, UserError
 from bot.i18n import Translator
 from bot.render import esc
-from bot.render_digest import digest_parts
+from bot.render.digest import digest_parts
 from bot.services import digest as digests
 from bot.services import subscriptions as subs
 from bot.services.subscriptions import Schedule, as_utc

@@ -19,10 +19,10 @@ from bot.context import BotContext
 from bot.errors import UserError
 from bot.i18n import Translator
 from bot.render import esc
-from bot.render_preview import render_preview, render_stored
+from bot.render.preview import render_preview, render_stored
+from bot.services.ingest.pending import PendingStore
 from bot.services.ingest.preview import (
     Outcome,
-    PendingStore,
     Preview,
     ask_for,
     cancel_upload,

@@ -64,10 +64,6 @@ def bulletin_summary(session: Session, bulletin_id: int) -> tuple[str, int] | No
     return bulletin_name(bulletin, file_fallback=True), count
 
 
-def article_figures(session: Session, article_id: int) -> list[Figure]:
-    return list(session.exec(select(Figure).where(Figure.article_id == article_id).order_by(col(Figure.id))))
-
-
 def latest_bulletin(session: Session) -> tuple[Bulletin, list[Article]] | None:
     """The newest bulletin (by publication date, then load time) with its articles in order."""
     stmt = select(Bulletin).order_by(

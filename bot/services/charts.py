@@ -21,7 +21,7 @@ from __future__ import annotations
 import io
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,15 +45,8 @@ _EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 @dataclass(frozen=True, slots=True)
 class ChartPoint:
-    period_start: date | None
-    period_end: date
-    period_label: str
-    value: float
-    unit: str
-    value_base: float
-    qualifier: str
-    growth_pct: float | None
-    sources: tuple[FigureSource, ...]
+    #: the plotted figure (its sources; the period's growth when another report of the period gave it)
+    figure: FigureEntry
     #: other values reported for the same period (in the base unit), largest source count first
     others: tuple[float, ...] = ()
     #: the growth came from a separate growth-only figure of this period (its source is in `growth_sources`)
@@ -73,11 +66,11 @@ class ChartSeries:
 
     @property
     def has_growth(self) -> bool:
-        return any(p.growth_pct is not None for p in self.points)
+        return any(p.figure.growth_pct is not None for p in self.points)
 
     @property
     def max_abs(self) -> float:
-        return max((abs(p.value_base) for p in self.points), default=0.0)
+        return max((abs(p.figure.value_base) for p in self.points), default=0.0)
 
 
 def _span_key(e: Any) -> tuple[Any, ...]:
@@ -136,19 +129,17 @@ def chart_series(entries: list[FigureEntry], *, region: str | None = None) -> Ch
     for end in sorted(by_period):
         ranked = sorted(by_period[end], key=_rank, reverse=True)
         best = ranked[0]
-        growth = best.growth_pct
         growth_sources: tuple[FigureSource, ...] = ()
-        if growth is None:
-            growth = next((e.growth_pct for e in ranked if e.growth_pct is not None), None)
-        if growth is None and end in growth_by_period:
-            g = growth_by_period[end]
-            growth, growth_sources = g.growth_pct, tuple(g.sources[:1])
+        grown = next((e for e in ranked if e.growth_pct is not None), None)
+        if grown is None and end in growth_by_period:
+            grown = growth_by_period[end]
+            growth_sources = tuple(grown.sources[:1])
+        figure = best
+        if grown is not None and grown is not best:  # the period's growth as that report gave it
+            figure = replace(best, growth_pct=grown.growth_pct, growth_pp=None, growth_basis=grown.growth_basis,
+                             growth_decimals=grown.growth_decimals)
         others = tuple(dict.fromkeys(e.value_base for e in ranked[1:] if e.value_base != best.value_base))
-        points.append(ChartPoint(
-            period_start=best.period_start, period_end=end, period_label=best.period_label, value=best.value,
-            unit=best.unit, value_base=best.value_base, qualifier=best.qualifier, growth_pct=growth,
-            sources=tuple(best.sources), others=others, growth_sources=growth_sources,
-        ))
+        points.append(ChartPoint(figure=figure, others=others, growth_sources=growth_sources))
     used = sum(len(v) for v in by_period.values())
     return ChartSeries(metric=members[0].metric, region=reg, base_unit=base_unit, kind=_kind(span), points=points,
                        left_out=len(entries) - used - sum(1 for p in points if p.growth_sources))
@@ -243,13 +234,13 @@ def render_png(series: ChartSeries, labels: ChartLabels) -> bytes:
         from matplotlib.figure import Figure
 
         fig = Figure(figsize=(SIZE[0] / DPI, SIZE[1] / DPI), dpi=DPI)
-        growth = [(x, float(p.growth_pct)) for x, p in enumerate(series.points) if p.growth_pct is not None]
+        growth = [(x, float(p.figure.growth_pct)) for x, p in enumerate(series.points) if p.figure.growth_pct is not None]
         if growth:  # values above, growth below on the same periods: nothing drawn over anything else
             ax, ax2 = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.25], "hspace": 0.12})
         else:
             ax, ax2 = fig.add_subplot(1, 1, 1), None
         xs = list(range(len(series.points)))
-        ys = [p.value_base / labels.divisor for p in series.points]
+        ys = [p.figure.value_base / labels.divisor for p in series.points]
         colour, growth_colour = "#2f6db3", "#d9822b"
         if series.kind == "stock":
             ax.plot(xs, ys, marker="o", color=colour, linewidth=2, label=labels.value_legend, zorder=3)

@@ -1,28 +1,23 @@
-"""Digests: composition and rendering (the delivery outbox and the tick are in `bot.services.outbox`).
+"""Digests: composition (the delivery outbox and the tick are in `bot.services.outbox`; rendering in `bot.render.digest`).
 
-Composition (`compose`) is plain data; `render_digest` turns it into message parts below Telegram's 4096-character
-cap — HTML with every piece of article text passed through `html.escape` (or plain text for the CLI preview).
-Translation is injected (a `Translator`-like object with `gettext`, `number`, `date`): services never import the
-i18n or Telegram layers.
+Composition (`compose`) is plain data; `bot.render.digest` turns it into message parts for a reader's language
+(the tick takes that renderer as an argument: services never import the render, i18n or Telegram layers).
 
 `upcoming` is what a subscription's next digest holds right now: the window and exclusions the tick uses
 (`parse_ids`/`format_ids` read and write `Subscription.recent_ids`).
 """
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import Protocol
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
 from bot.db.models import Article, ArticleSearch, Bulletin, Figure, Subscription, utcnow
-from bot.errors import N_
-from bot.services.figures import is_growth_only
-from bot.services.lookup import growth_basis
+from bot.services.entries import figure_entry
+from bot.services.lookup import FigureEntry
 from bot.services.subscriptions import as_utc, split_excludes
 from bot.services.topics import (
     ArticleTextCache,
@@ -32,41 +27,12 @@ from bot.services.topics import (
     matches,
     resolve_topic,
 )
-from bot.text.split import split_blocks
 
-#: Telegram's cap is 4096 characters; leave room for entities and the part marker.
-MESSAGE_LIMIT = 4000
 LINE_CHARS = 90
 MAX_FIGURES = 6
 MAX_ITEMS = 60
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
-
-
-class Tr(Protocol):
-    """The part of `bot.i18n.Translator` rendering needs."""
-
-    def gettext(self, message: str) -> str: ...
-    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
-    def number(self, value: float, *, digits: int | None = None) -> str: ...
-    def date(self, value: date, *, fmt: str = "medium") -> str: ...
-
-
-class _English:
-    """Fallback when no translator is given: msgids as they are, ISO dates."""
-
-    def gettext(self, message: str) -> str:
-        return message
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return singular if n == 1 else plural
-
-    def number(self, value: float, *, digits: int | None = None) -> str:
-        text = f"{value:,.{digits if digits is not None else 6}f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-
-    def date(self, value: date, *, fmt: str = "medium") -> str:
-        return value.isoformat()
 
 
 # --------------------------------------------------------------------------------------------------- composition
@@ -86,24 +52,10 @@ class DigestItem:
 
 @dataclass(frozen=True, slots=True)
 class HeadlineFigure:
+    """The figure that best summarises one article of the digest."""
+
     article_id: int
-    metric: str
-    region: str
-    value: float
-    unit: str
-    value_base: float
-    base_unit: str
-    period_label: str
-    period_start: date | None
-    period_end: date | None
-    growth_pct: float | None
-    growth_pp: float | None
-    is_forecast: bool
-    #: decimals the source wrote (`4.0%`), for the render layer; None for figures stored before revision 0008
-    value_decimals: int | None = None
-    growth_decimals: int | None = None
-    #: "yoy" / "mom" when the source says 同比 / 环比 (see bot.services.lookup.growth_basis)
-    growth_basis: str | None = None
+    figure: FigureEntry
 
 
 @dataclass(slots=True)
@@ -247,12 +199,7 @@ class Composer:
             )
             f = headline_figure(figs) if len(digest.figures) < MAX_FIGURES else None
             if f is not None:
-                digest.figures.append(
-                    HeadlineFigure(a.id, f.metric, f.region, f.value, f.unit, f.value_base, f.base_unit,
-                                   f.period_label, f.period_start, f.period_end, f.growth_pct, f.growth_pp,
-                                   f.is_forecast, f.value_decimals, f.growth_decimals,
-                                   growth_basis(f.quote, f.span_start, f.span_end))
-                )
+                digest.figures.append(HeadlineFigure(a.id, figure_entry(f)))
             if len(digest.items) >= MAX_ITEMS:
                 break
         return digest
@@ -298,74 +245,3 @@ def upcoming(composer: Composer, sub: Subscription, now: datetime) -> Digest:
                             exclude=parse_ids(sub.recent_ids), exclude_words=split_excludes(sub.exclude))
 
 
-# --------------------------------------------------------------------------------------------------- rendering
-
-
-def _growth(tr: Tr, f: HeadlineFigure) -> str:
-    if f.growth_pct is not None:
-        sign = "+" if f.growth_pct >= 0 else ""
-        return f"{sign}{tr.number(f.growth_pct)}%"
-    if f.growth_pp is not None:
-        sign = "+" if f.growth_pp >= 0 else ""
-        return sign + tr.gettext(N_("{value} pp")).format(value=tr.number(f.growth_pp))
-    return ""
-
-
-def render_digest(digest: Digest, tr: Tr | None = None, *, html_mode: bool = True, limit: int = MESSAGE_LIMIT,
-                  figure_text: Callable[[HeadlineFigure], str] | None = None) -> list[str]:
-    """Message parts (each ≤ `limit` characters). HTML mode escapes every piece of article text. `figure_text`
-    formats one headline figure as plain text (the bot passes the locale-aware formatter of bot.render)."""
-    tr = tr or _English()
-    esc: Callable[[str], str] = html.escape if html_mode else (lambda s: s)
-
-    def bold(s: str) -> str:
-        return f"<b>{s}</b>" if html_mode else s
-
-    language = getattr(tr, "language", "zh")
-    header = bold(esc(tr.gettext(N_("Digest: {topic}")).format(topic=digest.topic.name(language))))
-    header += "\n" + esc(tr.ngettext("{count} new article", "{count} new articles", len(digest.items)).format(
-        count=tr.number(len(digest.items))))
-    blocks: list[str] = []
-    for n, item in enumerate(digest.items, 1):
-        meta = " · ".join(
-            p for p in (item.outlet, tr.date(item.published) if item.published else "") if p
-        )
-        lines = [bold(f"{n}. {esc(item.title)}")]
-        if meta:
-            lines.append(esc(meta))
-        if item.line:
-            lines.append(esc(item.line))
-        lines.append(f"/article {item.article_id}")
-        blocks.append("\n".join(lines))
-    if digest.figures:
-        fig_lines = [bold(esc(tr.gettext(N_("Headline figures"))))]
-        for f in digest.figures:
-            text = figure_text(f) if figure_text is not None else default_figure_text(tr, f)
-            fig_lines.append(f"• {esc(text)} — /article {f.article_id}")
-        blocks.append("\n".join(fig_lines))
-    return split_blocks([header, *blocks], limit)
-
-
-def default_figure_text(tr: Tr, f: HeadlineFigure) -> str:
-    name = f.metric if f.region in ("", "全国") else f"{f.region}{f.metric}"
-    growth = _growth(tr, f)
-    if is_growth_only(f):  # a change without a level: shown as the change, not as an amount
-        value, growth = growth, ""
-    else:
-        value = f"{tr.number(f.value)}{f.unit}"  # every digit the source gave
-    extra = ", ".join(p for p in (f.period_label, growth) if p)
-    forecast = " " + tr.gettext(N_("(forecast)")) if f.is_forecast else ""
-    return f"{name}: {value}" + (f" ({extra})" if extra else "") + forecast
-
-
-def preview_text(
-    session: Session, topic: str, *, since: date | None = None, language: str = "zh", translator: Tr | None = None
-) -> str:
-    """Plain-text preview of the digest `topic` would get for articles ingested since `since` (default: all)."""
-    start = datetime(since.year, since.month, since.day, tzinfo=UTC) if since else datetime(1970, 1, 1, tzinfo=UTC)
-    digest = compose(session, topic, since=start, until=utcnow())
-    if not digest:
-        return (translator or _English()).gettext(N_("No new articles for {topic}.")).format(
-            topic=digest.topic.name(language)
-        )
-    return "\n\n".join(render_digest(digest, translator, html_mode=False))

@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 
 from bot.db.models import Article, ArticleSearch
 from bot.services.glossary import has_latin, to_chinese
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 #: matches ranked per query (newest first) — the bound on ranking work
 CANDIDATES = 200

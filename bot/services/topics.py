@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 TOPICS_FILE = PROJECT_ROOT / "seeds" / "topics.toml"
 MAX_TOPIC_LENGTH = 100

@@ -38,6 +38,7 @@ from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Watch, utcnow
 from bot.errors import N_, UserError
 from bot.services.articles import masthead
+from bot.services.entries import figure_entry
 from bot.services.figures import is_growth_only
 from bot.services.lookup import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
 from bot.services.outbox import TickResult, chat_languages, insert_outbox_rows
@@ -189,10 +190,6 @@ class Alert:
     #: new figures not listed (beyond MAX_ITEMS)
     more: int = 0
 
-    @property
-    def query(self) -> str:
-        return f"{self.region}{self.metric}" if self.region and self.region != "全国" else self.metric
-
 
 #: renders an alert for a chat language → message parts (HTML)
 AlertRenderer = Callable[[Alert, str | None], list[str]]
@@ -227,14 +224,13 @@ def _entries(rows: Sequence[_Row]) -> list[FigureEntry]:
     for members in groups.values():
         members.sort(key=lambda r: r[0].id or 0)
         f = members[0][0]
-        e = FigureEntry(metric=f.metric, region=f.region, value=f.value, unit=f.unit, value_base=f.value_base,
-                        base_unit=f.base_unit, qualifier=f.qualifier, period_start=f.period_start,
-                        period_end=f.period_end, period_label=f.period_label, growth_pct=f.growth_pct,
-                        growth_pp=f.growth_pp, is_forecast=f.is_forecast, source_count=len(members))
+        e = figure_entry(f)
+        e.source_count = len(members)
         seen: set[int] = set()
         for g, a, b in members:
-            e.figure_ids.append(g.id or 0)
-            e.metric_norms.add(g.metric_norm)
+            if g is not f:
+                e.figure_ids.append(g.id or 0)
+                e.metric_norms.add(g.metric_norm)
             e.growth_pct = e.growth_pct if e.growth_pct is not None else g.growth_pct
             e.growth_pp = e.growth_pp if e.growth_pp is not None else g.growth_pp
             if a.id not in seen:

@@ -1,1 +1,1 @@
-"""Chinese text helpers and the jieba segmenter (the only place that imports jieba)."""
+"""Chinese text helpers and the jieba tokenizer (`tokenize.py`, the only place that imports jieba)."""

@@ -1,5 +1,4 @@
-"""Splitting Telegram HTML into messages of at most `limit` characters (used by bot.render and the digest service
-alike).
+"""Splitting Telegram HTML into messages of at most `limit` characters (behind `bot.render.common.split_blocks`).
 
 Every part is well-formed on its own: a cut never falls inside a tag (`<a href="…">`) or an entity (`&amp;`,
 `&#36;`), and tags open at a cut are closed at the end of the part and reopened, attributes and all, at the start

@@ -109,12 +109,12 @@ async def test_each_watcher_gets_exactly_one_alert(tmp_path: Path) -> None:
         by_chat = {int(c.chat_id): c.text for c in alerts(api)}
         zh = by_chat[ZH_A]
         assert zh.startswith("<b>网上零售额</b> 有新数据")
-        assert "2023年：15.42万亿元，增长11%" in zh and "/article 2" in zh and "商务部网站" in zh
+        assert "2023年：15.42万亿元，同比增长11%" in zh and "/article 2" in zh and "商务部网站" in zh  # 同比 as said
         assert "上一期（2022年）：13.79万亿元，本期高 11.8%" in zh  # (15.42 - 13.79) / 13.79
         assert "/unwatch 网上零售额" in zh
         en = by_chat[EN_C]
         assert en.startswith("New figure for <b>Online retail sales (网上零售额)</b>")
-        assert "2023: 15.42 trillion yuan, up 11%" in en and "Previous (2022): 13.79 trillion yuan, higher by 11.8%" in en
+        assert "2023: 15.42 trillion yuan, up 11% year on year" in en and "Previous (2022): 13.79 trillion yuan, higher by 11.8%" in en
 
         # the same value from another outlet is not news
         ingest(engine, tmp_path, "repeat.txt", REPEAT)

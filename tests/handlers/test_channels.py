@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from bot.db.models import Chat, Delivery, Subscription
-from bot.render_digest import digest_parts
+from bot.render.digest import digest_parts
 from bot.services.outbox import claim_pending, enqueue_due
 from tests.handlers.conftest import USER, Harness, add_bulletin, texts
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from bot.db.models import Subscription
 from bot.i18n import Translator
-from bot.render_digest import digest_parts
+from bot.render.digest import digest_parts
 from bot.services.digest import compose
 from tests.handlers.conftest import ADMIN, Harness, add_bulletin, texts
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pytest
 
 from bot.i18n import Translator
 from bot.render import figure_name, format_period, format_value, highlight, render_figure, split_blocks, split_message
+from bot.services.lookup import FigureEntry, FigureSource
 
 ZH, EN = Translator("zh"), Translator("en")
 
@@ -68,30 +69,18 @@ def test_periods_are_built_from_the_resolved_dates(
     assert format_period(EN, label, start, end) == en
 
 
-@dataclass
-class _Src:
-    article_id: int
-    outlet: str
-    bulletin: str
-    published: date
+def _src(article_id: int, outlet: str, bulletin: str, published: date) -> FigureSource:
+    return FigureSource(article_id=article_id, article_title="", outlet=outlet, bulletin=bulletin, bulletin_id=1,
+                        published=published, quote="")
 
 
-@dataclass
-class _Entry:
-    metric: str = "网上零售额"
-    region: str = "全国"
-    value: float = 7.1
-    unit: str = "万亿元"
-    value_base: float = 7.1e12
-    base_unit: str = "元"
-    qualifier: str = "approx"
-    period_start: date | None = date(2024, 1, 1)
-    period_end: date | None = date(2024, 6, 30)
-    period_label: str = "2024年上半年"
-    growth_pct: float | None = -2.5
-    growth_pp: float | None = None
-    is_forecast: bool = True
-    sources: list[_Src] = field(default_factory=lambda: [_Src(7, "商务部<官网>", "动态 第3期", date(2024, 7, 15))])
+def _Entry(**fields: Any) -> FigureEntry:  # noqa: N802 - reads as the record it builds
+    defaults: dict[str, Any] = dict(
+        metric="网上零售额", region="全国", value=7.1, unit="万亿元", value_base=7.1e12, base_unit="元",
+        qualifier="approx", period_start=date(2024, 1, 1), period_end=date(2024, 6, 30), period_label="2024年上半年",
+        growth_pct=-2.5, growth_pp=None, is_forecast=True,
+        sources=[_src(7, "商务部<官网>", "动态 第3期", date(2024, 7, 15))])
+    return FigureEntry(**{**defaults, **fields})
 
 
 def test_figure_block_marks_forecast_growth_and_source() -> None:

@@ -64,11 +64,23 @@ def test_services_depend_only_on_db_text_and_errors() -> None:
 
 
 def test_handlers_and_render_do_not_touch_the_store() -> None:
-    """Handlers call services (which own every query and row written); rendering is data in, text out."""
+    """Handlers call services (which own every query and row written); rendering (bot/render/**) is data in, text
+    out."""
+    render = _files("bot/render")
+    assert ROOT / "bot" / "render" / "figures.py" in render  # the check below must not pass on an empty folder
+    assert sorted((ROOT / "bot").glob("render*.py")) == []  # every renderer lives in the package
     forbidden = {"sqlmodel", "sqlalchemy"}
     offenders = {
         str(p.relative_to(ROOT)): sorted(n for n in _imports(p)
                                          if n.split(".")[0] in forbidden or n == "bot.db" or n.startswith("bot.db."))
-        for p in _files("handlers") + sorted((ROOT / "bot").glob("render*.py")) + _files("bot/render")
+        for p in _files("handlers") + render
     }
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_render_never_reads_attributes_by_name() -> None:
+    """Renderers take typed data (dataclasses, Protocols): no `getattr` and no `Any` in bot/render/**."""
+    for p in _files("bot/render"):
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        assert not names & {"getattr", "hasattr", "Any"}, p

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from bot.i18n import get_translator
-from bot.render_charts import chart_caption, chart_labels
+from bot.render.charts import chart_caption, chart_labels
 from bot.services.charts import FONT_FAMILY, FONT_FILE, SIZE, chart_series, missing_glyphs, render_png
 from bot.services.lookup import FigureEntry, FigureSource
 
@@ -50,11 +50,11 @@ def test_full_years_one_unit_one_region_growth_as_second_series() -> None:
     ]
     series = chart_series(entries)
     assert series is not None and series.kind == "year" and series.region == "全国" and series.base_unit == "元"
-    assert [p.period_end.year for p in series.points] == [2021, 2022, 2023]
-    assert [p.value for p in series.points] == [13.09, 13.8, 15.42]
-    assert [p.growth_pct for p in series.points] == [14.1, 4.0, 11.0]
+    assert [p.figure.period_end.year for p in series.points] == [2021, 2022, 2023]
+    assert [p.figure.value for p in series.points] == [13.09, 13.8, 15.42]
+    assert [p.figure.growth_pct for p in series.points] == [14.1, 4.0, 11.0]
     p2022 = series.points[1]
-    assert p2022.others == (13.79e12,) and [s.article_id for s in p2022.sources] == [30, 31]
+    assert p2022.others == (13.79e12,) and [s.article_id for s in p2022.figure.sources] == [30, 31]
     assert series.points[0].growth_sources  # 2021's growth is traceable to its own figure
     assert series.left_out == 4  # the H1, forecast, undated and Shanghai figures
 
@@ -63,7 +63,7 @@ def test_same_months_across_years_beat_a_lone_full_year() -> None:
     entries = [entry(7.16, *h1(2023)), entry(6.3, *h1(2022)), entry(6.11, *h1(2021)), entry(13.8, *year(2022))]
     series = chart_series(entries)
     assert series is not None and series.kind == "span"
-    assert [(p.period_start, p.period_end) for p in series.points] == [h1(2021), h1(2022), h1(2023)]
+    assert [(p.figure.period_start, p.figure.period_end) for p in series.points] == [h1(2021), h1(2022), h1(2023)]
 
 
 def test_fewer_than_two_comparable_periods_make_no_chart() -> None:
@@ -122,7 +122,7 @@ def test_english_labels_and_caption_list_every_point_with_its_source() -> None:
     caption, follow = chart_caption(t, series, "网上零售额")
     assert follow == [] and len(caption) <= 1024
     for p in series.points:
-        assert f"/article {p.sources[0].article_id}" in caption
+        assert f"/article {p.figure.sources[0].article_id}" in caption
     assert "2023: 15.42 trillion yuan, up 11%" in caption and "/metric 网上零售额" in caption
 
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Subscription
-from bot.render_digest import digest_parts
+from bot.render.digest import digest_parts, digest_text
 from bot.services import digest as dg
 from bot.services import outbox
 from bot.services import subscriptions as subs
@@ -65,7 +65,7 @@ def test_compose_matches_orders_and_skips_duplicates(session: Session) -> None:
     d = dg.compose(session, "跨境电商", since=t0, until=t0 + timedelta(days=1))
     assert [i.title for i in d.items] == ["海外仓<建设>&提速", "跨境电商综试区扩容"]  # newest bulletin first, dup once
     assert d.items[1].line == "商务部表示，跨境电商进出口规模持续扩大。" and d.items[1].outlet == "新华网"
-    assert [f.metric for f in d.figures] == ["跨境电商进出口额"]
+    assert [h.figure.metric for h in d.figures] == ["跨境电商进出口额"]
     # the window is (since, until]
     assert dg.compose(session, "跨境电商", since=t0 + timedelta(hours=2), until=t0 + timedelta(days=1)).items == []
     assert [i.title for i in dg.compose(session, "跨境电商", since=t0, until=t0 + timedelta(hours=1)).items] == [
@@ -101,9 +101,11 @@ def test_long_digests_split_below_4096(session: Session) -> None:
 def test_preview_text_is_plain(session: Session) -> None:
     add_bulletin(session, published=date(2026, 4, 1), created=at(2026, 5, 1), articles=[dict(CROSS)])
     session.commit()
-    text = dg.preview_text(session, "跨境电商")
+    since = datetime(1970, 1, 1, tzinfo=UTC)
+    text = digest_text(dg.compose(session, "跨境电商", since=since), None)
     assert "跨境电商综试区扩容" in text and "<b>" not in text and "/article" in text
-    assert "No new articles" in dg.preview_text(session, "元宇宙")
+    assert "No new articles" in digest_text(dg.compose(session, "元宇宙", since=since), "en")
+    assert "暂无新文章" in digest_text(dg.compose(session, "元宇宙", since=since), None)
 
 
 def _subscribe(session: Session, chat_id: int, topic: str, *, now: datetime, minute: int = 480) -> Subscription:

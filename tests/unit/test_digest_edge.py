@@ -12,7 +12,7 @@ from sqlmodel import col, select
 
 from bot.db.engine import session_scope
 from bot.db.models import Delivery, Subscription
-from bot.render_digest import digest_parts
+from bot.render.digest import digest_parts
 from bot.services import digest as dg
 from bot.services import outbox
 from bot.services.subscriptions import as_utc

@@ -137,7 +137,7 @@ def test_digest_parts_with_an_enormous_title_are_well_formed(language: str) -> N
     """Digests go through the same splitter: a bold title longer than a message is closed and reopened."""
     from datetime import date
 
-    from bot.render_digest import digest_parts
+    from bot.render.digest import digest_parts
     from bot.services.digest import Digest, DigestItem
     from bot.services.topics import resolve_topic
 

@@ -288,8 +288,8 @@ def test_size_limit_default_is_telegrams(tmp_path: Path) -> None:
 
 
 def test_failure_mid_file_rolls_back(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.services.ingest as ingest_service
-    from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_article
+    from bot.services.ingest import pipeline
+    from bot.services.ingest.pipeline import ArticleInput, PreparedArticle, prepare_article
 
     def flaky(items: list[ArticleInput]) -> list[PreparedArticle]:  # runs after the articles are inserted
         for item in items[:3]:
@@ -297,7 +297,7 @@ def test_failure_mid_file_rolls_back(engine: Engine, monkeypatch: pytest.MonkeyP
         raise RuntimeError("index down")
 
     monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "0")  # in-process, so the patched function runs
-    monkeypatch.setattr(ingest_service, "prepare_articles", flaky)
+    monkeypatch.setattr(pipeline, "prepare_articles", flaky)
     with pytest.raises(RuntimeError):
         ingest(engine, S001)
     assert counts(engine) == (0, 0, 0, 0)

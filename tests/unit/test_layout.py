@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 from bot.db.engine import session_scope
 from bot.db.models import Article, Bulletin, Figure
 from bot.services.ingest import ingest_file, parse_file
+from bot.services.ingest.layout import ParsedBulletin, parse_document
 from bot.services.ingest.readers import RawDocument, RawLine
-from bot.services.ingest.segment import ParsedBulletin, parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
 DIGEST = FIXTURES / "digest_dated_headers.txt"

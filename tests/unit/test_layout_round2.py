@@ -25,7 +25,7 @@ from sqlmodel import Session, select
 from bot.db.engine import session_scope
 from bot.db.models import Figure
 from bot.services.ingest import ingest_file, parse_file
-from bot.services.ingest.segment import ParsedBulletin
+from bot.services.ingest.layout import ParsedBulletin
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
 

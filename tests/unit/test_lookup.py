@@ -16,6 +16,8 @@ from sqlmodel import Session
 from bot.db.engine import make_engine, session_scope
 from bot.db.migrate import upgrade
 from bot.db.models import Article, Bulletin, Figure
+from bot.i18n import Translator
+from bot.render.lookup import lookup_text
 from bot.services.figures import normalise_metric
 from bot.services.lookup import (
     COUNT_UP_TO,
@@ -35,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 YI = 100_000_000
 WANYI = 10_000 * YI
+
+ZH = Translator("zh")
 
 
 def add_article(session: Session, *, title: str, outlet: str = "人民日报", published: date = date(2023, 9, 5),
@@ -279,7 +283,7 @@ def test_period_narrows(session: Session, store: dict[str, Article], query: str,
     assert {e.value for e in result.entries} == expected
     if not expected:
         assert "网上零售额" in result.matched and result.suggestions == []
-        assert "没有符合条件的数据" in result.to_text()
+        assert "没有找到" in lookup_text(ZH, result)
 
 
 def test_partial_or_fuzzy_names_are_suggestions_not_answers(session: Session, store: dict[str, Article]) -> None:
@@ -287,7 +291,7 @@ def test_partial_or_fuzzy_names_are_suggestions_not_answers(session: Session, st
     result = lookup(session, "实物商品零售额")
     assert result.entries == [] and result.match == "none" and result.matched == []
     assert result.suggestions[0] == "实物商品网上零售额"
-    assert "没有找到" in result.to_text() and "您是不是要找" in result.to_text()
+    assert "没有找到" in lookup_text(ZH, result) and "您是不是要找" in lookup_text(ZH, result)
     partial = lookup(session, "农村网络")  # a part of a stored name
     assert partial.entries == [] and partial.suggestions[0] == "农村网络零售额"
     # exact names and aliases (the alias table lists common short forms) are answers
@@ -316,7 +320,7 @@ def test_no_match_suggests_closest(session: Session, store: dict[str, Article]) 
     assert result.suggestions and result.suggestions[0] in {"网上零售额", "网络零售额", "农村网络零售额"}
     assert all(s in {"网上零售额", "网络零售额", "实物商品网上零售额", "农村网络零售额", "网民规模"}
                for s in result.suggestions)
-    assert "没有找到" in result.to_text() and result.suggestions[0] in result.to_text()
+    assert "没有找到" in lookup_text(ZH, result) and result.suggestions[0] in lookup_text(ZH, result)
     assert result.to_json() == []
     nothing = lookup(session, "GDP")
     assert nothing.entries == [] and nothing.suggestions == []
@@ -343,9 +347,11 @@ def test_json_fields(session: Session, store: dict[str, Article]) -> None:
 
 
 def test_text_output(session: Session, store: dict[str, Article]) -> None:
-    text = lookup(session, "网上零售额").to_text()
-    assert "7.16万亿元" in text and "同比增长13.1%" in text and "来源" in text and "经济日报" in text
-    assert "约15万亿元" in text and "预测" in text
+    text = lookup_text(ZH, lookup(session, "网上零售额"))
+    assert "7.16万亿元" in text and "同比增长13.1%" in text and "经济日报" in text and "/article" in text
+    assert "约15万亿元" in text and "预测" in text and "<" not in text
+    english = lookup_text(Translator("en"), lookup(session, "网上零售额"))
+    assert "Online retail sales (网上零售额): 7.16 trillion yuan (H1 2023), up 13.1% year on year" in english
 
 
 def test_many_reports_of_one_value(session: Session) -> None:

@@ -1,4 +1,4 @@
-"""bot.text.split: the one message splitter behind bot.render and the digest service."""
+"""bot.text.split: the one message splitter behind bot.render (replies, digests, alerts, captions)."""
 
 from __future__ import annotations
 

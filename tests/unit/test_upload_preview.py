@@ -22,8 +22,8 @@ from bot.db.models import Article, Bulletin
 from bot.errors import IngestError
 from bot.services.ingest import parse_file
 from bot.services.ingest.acceptance import MIN_CJK, check_bulletin, gather
+from bot.services.ingest.pending import PendingStore
 from bot.services.ingest.preview import (
-    PendingStore,
     PreviewArticle,
     _huge,
     ask_for,

@@ -25,7 +25,7 @@ from bot.services.figures.lexicon import (
     _clean_spaces,
 )
 from bot.services.figures.regions import split_region
-from bot.text.segment import cut
+from bot.text.tokenize import cut
 
 
 @dataclass(slots=True)

@@ -1,131 +1,69 @@
-"""Bulletin ingestion: file → readers → segmentation → deduplicated `Bulletin` + `Article` rows.
+"""Bulletin ingestion: a file becomes a `Bulletin` with its `Article`, `Figure` and search rows.
 
-`ingest_file` never commits: the caller's `session_scope` commits, and any `IngestError` (or other exception)
-rolls the whole file back, so the store is all-or-nothing per file.
+The pipeline (`ingest_file`, top to bottom; each stage a function in `pipeline.py`):
+
+    read → normalise → split into articles → extract figures → store (articles, then figures and search tokens)
+
+`parse_file` is the first three stages alone (the upload preview shows its result before anything is stored, then
+`store_parsed` runs the rest); `ingest_files` runs the same stages over many files, reading the next file while the
+worker processes extract the current one's figures; `load_seeds` ingests seeds/. The layouts are in `layout/`,
+duplicate detection in `dedupe.py`, what makes a file a bulletin in `acceptance.py`, upload previews in `preview.py`.
+
+Nothing here commits: `ingest_file` and `store_parsed` run in the caller's `session_scope`, and any `IngestError` (or
+other exception) rolls the whole file back, so the store is all-or-nothing per file. `ingest_files` commits each
+file in its own transaction.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
 
-from sqlalchemy import insert, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from bot.config import MAX_UPLOAD_BYTES, get_settings
 from bot.db.engine import session_scope
-from bot.db.models import Article, ArticleSearch, Bulletin, Figure, utcnow
-from bot.errors import N_, IngestError
-from bot.services.figures import home_region
+from bot.db.models import Bulletin
+from bot.errors import IngestError
 from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
-from bot.services.ingest.dedupe import (
-    FingerprintIndex,
-    content_hash,
-    load_index,
-    simhash_many,
-    to_signed,
+from bot.services.ingest.dedupe import load_index, simhash_many
+from bot.services.ingest.layout import ParsedBulletin
+from bot.services.ingest.pipeline import (
+    NO_ARTICLES_RECOGNISED,
+    Extraction,
+    IngestResult,
+    extract_figures,
+    fold_and_hash,
+    normalise,
+    read,
+    same_bulletin,
+    split_articles,
+    store_articles,
+    store_figures,
 )
-from bot.services.ingest.normalise import fold
-from bot.services.ingest.prepare import ArticleInput, PreparedArticle, prepare_articles
-from bot.services.ingest.readers import SUPPORTED, RawDocument, read_file
-from bot.services.ingest.segment import ParsedBulletin, parse_document
-from bot.text.segment import start_batches
+from bot.services.ingest.readers import SUPPORTED, RawDocument
 
 __all__ = [
-    "IngestResult", "IngestError", "bulletin_hash", "ingest_file", "ingest_files", "load_seeds", "parse_file",
-    "stored_copy", "store_parsed", "SUPPORTED",
+    "IngestResult",
+    "IngestError",
+    "NO_ARTICLES_RECOGNISED",
+    "SUPPORTED",
+    "bulletin_hash",
+    "ingest_file",
+    "ingest_files",
+    "load_seeds",
+    "parse_file",
+    "stored_copy",
+    "store_parsed",
 ]
 
 log = logging.getLogger(__name__)
 
 #: seed-directory files that are data, not bulletins
 _NOT_BULLETINS = {"userdict.txt", "regions.txt"}
-
-
-def _is_data_file(path: Path) -> bool:
-    """Seed-directory data files (dictionaries, lists) start with a `#` comment line; bulletins never do."""
-    if path.name in _NOT_BULLETINS:
-        return True
-    if path.suffix.lower() != ".txt":
-        return False
-    with path.open("rb") as fh:
-        head = fh.read(512).lstrip(b"\xef\xbb\xbf").lstrip()
-    return head.startswith(b"#")
-
-
-@dataclass(slots=True)
-class IngestResult:
-    bulletin_id: int | None
-    file_name: str
-    articles_added: int = 0
-    figures_added: int = 0
-    duplicates_skipped: int = 0
-    #: id of the stored bulletin this file repeats (then nothing was added)
-    duplicate_of: int | None = None
-    seconds: float = 0.0
-    #: new articles recognised as the same story as an earlier article (stored, with `duplicate_of_id` set)
-    near_duplicates: int = 0
-    publication: str = ""
-    issue_no: str | None = None
-    published: date | None = None
-    layout: str = ""
-
-    def summary(self) -> str:
-        if self.duplicate_of is not None:
-            return (
-                f"{self.file_name}: already stored as bulletin #{self.duplicate_of}; nothing added "
-                f"({self.duplicates_skipped} articles skipped, {self.seconds:.2f} s)"
-            )
-        parts = [f"{self.articles_added} articles", f"{self.figures_added} figures"]
-        if self.near_duplicates:
-            parts.append(f"{self.near_duplicates} repeat earlier stories")
-        if self.duplicates_skipped:
-            parts.append(f"{self.duplicates_skipped} duplicates skipped")
-        what = " ".join(p for p in (self.publication, self.issue_no or "") if p)
-        label = f" ({what})" if what else ""
-        return f"{self.file_name}: bulletin #{self.bulletin_id}{label}: {', '.join(parts)} in {self.seconds:.2f} s"
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["published"] = self.published.isoformat() if self.published else None
-        data["seconds"] = round(self.seconds, 3)
-        return data
-
-
-#: the reason `parse_file` gives for a file without articles
-NO_ARTICLES_RECOGNISED = N_("no articles recognised in the file")
-
-
-def _max_bytes() -> int:
-    try:
-        return int(get_settings().max_upload_bytes)
-    except Exception:  # settings invalid: the CLI reports that separately  # noqa: BLE001
-        return MAX_UPLOAD_BYTES
-
-
-def parse_file(
-    path: Path, *, published: date | None = None, display_name: str | None = None, max_bytes: int | None = None
-) -> tuple[RawDocument, ParsedBulletin]:
-    """Read and segment a file without touching the store (raises `IngestError`)."""
-    name = display_name or path.name
-    doc = read_file(path, max_bytes=max_bytes if max_bytes is not None else _max_bytes(), display_name=name)
-    try:
-        parsed = parse_document(doc, published=published)
-    except IngestError:
-        raise
-    except Exception:  # a layout the segmenter chokes on is a bad file for the user, a bug for us
-        log.exception("segmentation failed for %s", name)
-        raise IngestError(name, NO_ARTICLES_RECOGNISED) from None
-    if not parsed.articles:
-        raise IngestError(name, NO_ARTICLES_RECOGNISED)
-    return doc, parsed
 
 
 def ingest_file(
@@ -138,15 +76,26 @@ def ingest_file(
     max_bytes: int | None = None,
     publication: str | None = None,
 ) -> IngestResult:
-    """Read, segment and store one bulletin file. Does not commit (see module doc). `publication` names the
+    """Read, split and store one bulletin file. Does not commit (see module doc). `publication` names the
     bulletin when the file carries no masthead (and replaces the one it carries)."""
     started = time.perf_counter()
-    path = Path(path)
-    name = display_name or path.name
-    doc, parsed = parse_file(path, published=published, display_name=name, max_bytes=max_bytes)
+    name = display_name or Path(path).name
+    doc = read(Path(path), name=name, max_bytes=max_bytes)
+    lines = normalise(doc)
+    parsed = split_articles(doc, lines, published=published)
     if publication:
         parsed.publication = publication
-    return _finish(_store(session, doc, parsed, name=name, loaded_by=loaded_by, started=started))
+    extraction = extract_figures(parsed, lazily=True)  # starts once `store_articles` knows the file is new
+    stored = store_articles(session, doc, parsed, extraction, name=name, loaded_by=loaded_by, started=started)
+    return store_figures(session, stored)
+
+
+def parse_file(
+    path: Path, *, published: date | None = None, display_name: str | None = None, max_bytes: int | None = None
+) -> tuple[RawDocument, ParsedBulletin]:
+    """Read, normalise and split a file without touching the store (raises `IngestError`)."""
+    doc = read(path, name=display_name or path.name, max_bytes=max_bytes)
+    return doc, split_articles(doc, normalise(doc), published=published)
 
 
 def store_parsed(
@@ -154,39 +103,26 @@ def store_parsed(
 ) -> IngestResult:
     """Store a file parsed earlier (an upload the admin previewed and confirmed), exactly as parsed. Does not
     commit. A bulletin already stored (same content) adds nothing: `duplicate_of` is set."""
-    return _finish(_store(session, doc, parsed, name=name, loaded_by=loaded_by, started=time.perf_counter()))
+    started = time.perf_counter()
+    extraction = extract_figures(parsed, lazily=True)
+    stored = store_articles(session, doc, parsed, extraction, name=name, loaded_by=loaded_by, started=started)
+    return store_figures(session, stored)
 
 
 def bulletin_hash(parsed: ParsedBulletin) -> str:
     """The content hash a stored `Bulletin` of this parse would carry (what makes two uploads the same)."""
-    return _fold_and_hash(parsed)[1]
+    return fold_and_hash(parsed)[1]
 
 
 def stored_copy(session: Session, parsed: ParsedBulletin) -> int | None:
     """The id of the stored bulletin storing this parse would repeat: same content, or every article a near-copy
-    of that bulletin's (the PDF of a stored text file). Exactly `_store`'s test; nothing is written."""
-    folded, digest = _fold_and_hash(parsed)
+    of that bulletin's (the PDF of a stored text file). Exactly `store_articles`'s test; nothing is written."""
+    folded, digest = fold_and_hash(parsed)
     existing = session.exec(select(Bulletin.id).where(Bulletin.content_hash == digest)).first()
     if existing is not None:
         return int(existing)
     index = load_index(session)
-    return _same_bulletin([index.nearest(fp) for fp in simhash_many(folded)], len(parsed.articles))
-
-
-def _step(steps: Generator[None, None, IngestResult]) -> IngestResult | None:
-    """Run `_store` to its pause (None) or to its end (the result)."""
-    try:
-        next(steps)
-    except StopIteration as done:
-        return cast(IngestResult, done.value)
-    return None
-
-
-def _finish(steps: Generator[None, None, IngestResult]) -> IngestResult:
-    result = _step(steps)
-    while result is None:
-        result = _step(steps)
-    return result
+    return same_bulletin([index.nearest(fp) for fp in simhash_many(folded)], len(parsed.articles))
 
 
 def ingest_files(
@@ -199,217 +135,67 @@ def ingest_files(
     require_bulletin: bool = False,
 ) -> Iterator[tuple[Path, IngestResult | IngestError]]:
     """Ingest several files, each in its own transaction (committed in order), yielding (path, result or the
-    `IngestError` that kept it out). Faster than `ingest_file` in a loop: the next file is read and segmented while
-    the worker processes compute the current one's search tokens and figures. `publication` names every file (see
-    `ingest_file`); `require_bulletin` refuses files that do not look like a bulletin (`evidence.check_bulletin`)."""
+    `IngestError` that kept it out). The same stages as `ingest_file`, overlapped: the next file is read and split
+    while the worker processes extract the current one's figures. `publication` names every file (see
+    `ingest_file`); `require_bulletin` refuses files that do not look like a bulletin (`acceptance.check_bulletin`)."""
     todo = [Path(p) for p in paths]
 
-    def parse(k: int) -> tuple[float, tuple[RawDocument, ParsedBulletin] | IngestError] | None:
+    def read_ahead(k: int) -> tuple[float, tuple[RawDocument, ParsedBulletin, Extraction] | IngestError] | None:
+        """File k read, normalised and split, and its figure extraction started right away (speculatively: wasted
+        only if it turns out a repeat), so the workers never wait for the file before it to be stored."""
         if k >= len(todo):
             return None
         t0 = time.perf_counter()
         try:
-            try:
-                doc, parsed = parse_file(todo[k], published=published)
-            except IngestError as exc:
-                if require_bulletin and exc.reason == NO_ARTICLES_RECOGNISED:
-                    raise IngestError(exc.file_name, NO_ARTICLES) from None
-                raise
-            if require_bulletin:
-                check_bulletin(doc.name, parsed.articles)
-            if publication:
-                parsed.publication = publication
-            return t0, (doc, parsed)
+            doc, parsed = _parse_one(todo[k], published=published, require_bulletin=require_bulletin)
         except IngestError as exc:
             return t0, exc
+        if publication:
+            parsed.publication = publication
+        return t0, (doc, parsed, extract_figures(parsed))
 
-    def parse_and_launch(k: int) -> tuple[float, tuple[RawDocument, ParsedBulletin, _Launched] | IngestError] | None:
-        """Read file k and queue its pool work right away (speculatively: wasted only if it turns out a
-        duplicate), so the workers never wait for this process to finish storing the file before it."""
-        parsed = parse(k)
-        if parsed is None:
-            return None
-        t0, outcome = parsed
-        if isinstance(outcome, IngestError):
-            return t0, outcome
-        doc, bulletin = outcome
-        return t0, (doc, bulletin, _launch(bulletin))
-
-    upcoming = parse_and_launch(0)
+    upcoming = read_ahead(0)
     for i, path in enumerate(todo):
         assert upcoming is not None
         started, current = upcoming
         if isinstance(current, IngestError):
-            upcoming = parse_and_launch(i + 1)
+            upcoming = read_ahead(i + 1)
             yield path, current
             continue
-        doc, parsed, launched = current
+        doc, parsed, extraction = current
         with session_scope(engine) as session:
-            steps = _store(
-                session, doc, parsed, name=path.name, loaded_by=loaded_by, started=started, launched=launched
+            stored = store_articles(
+                session, doc, parsed, extraction, name=path.name, loaded_by=loaded_by, started=started
             )
-            result = _step(steps)
-            upcoming = parse_and_launch(i + 1)  # while the pool works on this file (or after a duplicate)
+            upcoming = read_ahead(i + 1)  # while the pool extracts this file's figures (or after a repeat)
             parsing = time.perf_counter() - upcoming[0] if upcoming else 0.0
-            if result is None:
-                result = _finish(steps)
+            result = store_figures(session, stored)
             result.seconds = max(0.0, result.seconds - parsing)
         yield path, result
 
 
-@dataclass(slots=True)
-class _Launched:
-    """A parsed file's folded texts and content hash, and its pool work under way (or deferred in-process)."""
-
-    folded: list[str]
-    digest: str
-    inputs: list[ArticleInput]
-    fingerprints: Callable[[], list[int]]
-    prepared: Callable[[], list[PreparedArticle]]
-
-
-def _fold_and_hash(parsed: ParsedBulletin) -> tuple[list[str], str]:
-    folded = [fold(f"{a.title}\n{a.body}") for a in parsed.articles]  # once, for the hash and the fingerprints
-    return folded, content_hash(folded, folded=True)
+def _parse_one(path: Path, *, published: date | None, require_bulletin: bool) -> tuple[RawDocument, ParsedBulletin]:
+    """`parse_file`, refusing (with `require_bulletin`) files that do not look like a bulletin."""
+    try:
+        doc, parsed = parse_file(path, published=published)
+    except IngestError as exc:
+        if require_bulletin and exc.reason == NO_ARTICLES_RECOGNISED:
+            raise IngestError(exc.file_name, NO_ARTICLES) from None
+        raise
+    if require_bulletin:
+        check_bulletin(doc.name, parsed.articles)
+    return doc, parsed
 
 
-def _launch(parsed: ParsedBulletin, folded_digest: tuple[list[str], str] | None = None) -> _Launched:
-    """Start the CPU-heavy part (in the worker pool for large files): fingerprints first (needed to decide what to
-    store), then search tokens and figures, which go on while the articles are stored."""
-    folded, digest = folded_digest or _fold_and_hash(parsed)
-    sizes = [len(t) for t in folded]
-    home = home_region(parsed.publication or "")
-    inputs = [ArticleInput(a.title[:500], a.body, a.published, home) for a in parsed.articles]
-    return _Launched(
-        folded,
-        digest,
-        inputs,
-        start_batches(simhash_many, folded, sizes),
-        start_batches(prepare_articles, inputs, sizes),
-    )
-
-
-def _store(
-    session: Session,
-    doc: RawDocument,
-    parsed: ParsedBulletin,
-    *,
-    name: str,
-    loaded_by: int | None,
-    started: float,
-    launched: _Launched | None = None,
-) -> Generator[None, None, IngestResult]:
-    """Store a parsed file; yields once while the worker pool computes tokens and figures (the caller may do other
-    work then), returns the result. `launched`: the file's pool work, already started by the caller."""
-    result = IngestResult(
-        bulletin_id=None,
-        file_name=name,
-        publication=parsed.publication,
-        issue_no=parsed.issue_no,
-        published=parsed.published,
-        layout=parsed.layout,
-    )
-    folded, digest = (launched.folded, launched.digest) if launched else _fold_and_hash(parsed)
-    existing = session.exec(select(Bulletin).where(Bulletin.content_hash == digest)).first()
-    if existing is not None:
-        result.duplicate_of = existing.id
-        result.bulletin_id = existing.id
-        result.duplicates_skipped = len(parsed.articles)
-        result.seconds = time.perf_counter() - started
-        return result
-
-    work = launched or _launch(parsed, (folded, digest))  # not before the hash check: no work for a repeat
-    inputs, fingerprints_later, prepared_later = work.inputs, work.fingerprints, work.prepared
-    index = load_index(session)
-    fingerprints = fingerprints_later()
-    matches = [index.nearest(fp) for fp in fingerprints]
-    same = _same_bulletin(matches, len(parsed.articles))
-    if same is not None:
-        # same content, different rendering (e.g. the PDF of a stored text file): nothing new
-        result.duplicate_of = same
-        result.bulletin_id = same
-        result.duplicates_skipped = len(parsed.articles)
-        result.seconds = time.perf_counter() - started
-        return result
-
-    bulletin = Bulletin(
-        publication=parsed.publication[:200],
-        issue_no=parsed.issue_no,
-        published=parsed.published,
-        file_name=name[:500],
-        file_format=doc.fmt,
-        size_bytes=doc.size_bytes,
-        content_hash=digest,
-        loaded_by=loaded_by,
-    )
-    session.add(bulletin)
-    session.flush()
-    assert bulletin.id is not None
-    now = utcnow()
-    values = [
-        {
-            "bulletin_id": bulletin.id,
-            "seq": seq,
-            "section": art.section[:100],
-            "title": item.title,
-            "outlet": art.outlet[:200],
-            "published": art.published,
-            "body": art.body,
-            "fingerprint": to_signed(fp),
-            "duplicate_of_id": match[0] if match else None,
-            "created_at": now,
-        }
-        for seq, (art, item, fp, match) in enumerate(
-            zip(parsed.articles, inputs, fingerprints, matches, strict=True), start=1
-        )
-    ]
-    # batched multi-row INSERTs for the whole file (NULLs rendered: one statement shape); the ids come back keyed
-    # by `seq` (asking for parameter order would make SQLite insert row by row)
-    stmt = insert(Article).returning(col(Article.seq), col(Article.id)).execution_options(render_nulls=True)
-    id_of_seq = {int(seq): int(aid) for seq, aid in session.execute(stmt, values)}
-    ids = [id_of_seq[seq] for seq in range(1, len(values) + 1)]
-    local = FingerprintIndex()  # repeats inside this very file
-    repeats: list[dict[str, int]] = []
-    for aid, fp, match in zip(ids, fingerprints, matches, strict=True):
-        if match is None:
-            match = local.nearest(fp)
-            if match is not None:  # an earlier article of this same file
-                repeats.append({"id": aid, "duplicate_of_id": match[0]})
-        if match is not None:
-            result.near_duplicates += 1
-        else:
-            local.add(aid, bulletin.id, fp)
-    if repeats:
-        session.execute(update(Article), repeats)
-
-    yield  # the caller may read the next file meanwhile (`ingest_files`)
-    prepared = prepared_later()
-    figure_rows = [{"article_id": aid, **fig} for aid, prep in zip(ids, prepared, strict=True) for fig in prep.figures]
-    if figure_rows:
-        session.execute(insert(Figure).execution_options(render_nulls=True), figure_rows)  # NULLs: one batch
-    session.execute(
-        insert(ArticleSearch),
-        [
-            {"article_id": aid, "title_tokens": prep.title_tokens, "body_tokens": prep.body_tokens}
-            for aid, prep in zip(ids, prepared, strict=True)
-        ],
-    )
-    result.figures_added = len(figure_rows)
-    result.articles_added = len(ids)
-    result.bulletin_id = bulletin.id
-    result.seconds = time.perf_counter() - started
-    log.info("ingested %s", result.summary())
-    return result
-
-
-def _same_bulletin(matches: list[tuple[int, int, int] | None], n: int) -> int | None:
-    """A bulletin id when every article of the file is a near-copy of an article of that one stored bulletin
-    holding the same number of articles' worth of matches (at least 90 % of the file's articles)."""
-    if not matches or any(m is None for m in matches):
-        return None
-    counts = Counter(m[1] for m in matches if m is not None)
-    bid, hits = counts.most_common(1)[0]
-    return bid if hits >= max(1, int(0.9 * n)) and hits == n else None
+def _is_data_file(path: Path) -> bool:
+    """Seed-directory data files (dictionaries, lists) start with a `#` comment line; bulletins never do."""
+    if path.name in _NOT_BULLETINS:
+        return True
+    if path.suffix.lower() != ".txt":
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(512).lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"#")
 
 
 def load_seeds(engine: Engine, seeds_dir: Path) -> list[IngestResult]:

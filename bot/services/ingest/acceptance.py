@@ -8,7 +8,7 @@ A bulletin, for Dongtai, is Chinese prose organised as articles. A parsed file c
   full sentence (ending in 。！？ or ；) and at least `MIN_BODY_CJK` CJK characters — a shopping list
   (`苹果 3斤 / 牛奶 2盒`), a table of contents, or a one-line note fail.
 
-The checks read only the parsed result (`ParsedBulletin`), so they follow whatever the segmenter finds.
+The checks read only the parsed result (`ParsedBulletin`), so they follow whatever the layout parser finds.
 """
 
 from __future__ import annotations

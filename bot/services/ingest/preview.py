@@ -1,6 +1,6 @@
 """Upload previews: an admin sees what was read from a file before anything is stored, then confirms or cancels.
 
-    store = PendingStore(settings.pending_uploads_dir)
+    store = PendingStore(settings.pending_uploads_dir)      # pending.py: uploads kept on disk until decided
     pending = store.new(file_name=..., user_id=..., chat_id=..., published=caption_date)
     # the caller downloads the file to pending.file_path
     preview = preview_upload(engine, store, pending, max_bytes=...)   # parse, check, count, warn; nothing stored
@@ -8,13 +8,7 @@
     confirm_upload(engine, store, token, version, max_bytes=...)    # stores exactly what that version showed
     cancel_upload(store, token)
 
-**Pending uploads live on disk** (`PENDING_UPLOADS_DIR`, default `data/pending/<token>/`: the downloaded file and a
-`meta.json`), not in the database and not in memory: they survive a restart (a Confirm pressed after a redeploy
-still works) without a schema change or a 20 MB blob in the store, and expire after `PENDING_TTL` (purged on the
-next upload). A press needs the token (unguessable, 72 random bits) and the preview's version, so a button of an
-older preview (before "Set date") never stores something other than what it showed.
-
-**Idempotent confirm**: a confirm claims the upload with an atomic `mkdir` (two presses, or two processes sharing
+**Idempotent confirm**: a confirm claims the upload (`PendingStore.claim`: two presses, or two processes sharing
 the directory: one stores, the other is told it is under way); a confirmed upload remembers its bulletin id and
 answers later presses with it; and storing itself adds nothing for content already stored (`content_hash`).
 
@@ -27,7 +21,7 @@ one and replaces the file's own; articles that carry their own, different date k
 bulletin's publication; a bulletin without a masthead cannot be confirmed until it has a name, and a file name is
 never used as one.
 
-Nothing here imports telegram; rendering is `bot.render_preview`.
+Nothing here imports telegram; rendering is `bot.render.preview`.
 """
 
 from __future__ import annotations
@@ -35,14 +29,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import secrets
-import shutil
-import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,14 +50,12 @@ from bot.services.ingest import (
     stored_copy,
 )
 from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
+from bot.services.ingest.layout import ParsedBulletin
+from bot.services.ingest.pending import PendingStore, PendingUpload, utc_now
 from bot.services.ingest.readers import RawDocument
-from bot.services.ingest.segment import ParsedBulletin
 
 log = logging.getLogger(__name__)
 
-PENDING_TTL = timedelta(hours=24)
-#: how long a typed date or name is waited for after "Set date" / "Set name" (later text is ordinary text again)
-AWAIT_TTL = timedelta(minutes=15)
 #: one article holding more than this share of a file's text (with other articles beside it) looks unsplit
 HUGE_SHARE = 0.6
 HUGE_SHARE_MIN_CHARS = 3000
@@ -77,191 +64,9 @@ SINGLE_ARTICLE_MAX_CHARS = 8000
 HUGE_CHARS = 20000
 NAME_MAX = 60
 
-_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,32}$")
 _DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)\s*日?")
 _FILE_NAME_RE = re.compile(r"\.(?:txt|pdf|docx?|rtf|html?|md)$|^[\w-]+_[0-9a-f]{8,}$", re.IGNORECASE)
 _NAME_IN_CAPTION_RE = re.compile(r"《([^》\n]{2,60})》")
-
-
-# ---------------------------------------------------------------------------------------------- pending store
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(slots=True)
-class PendingUpload:
-    """An uploaded file waiting for the admin's decision (`meta.json` beside the file)."""
-
-    token: str
-    user_id: int
-    chat_id: int
-    file_name: str
-    suffix: str
-    created: datetime
-    #: the admin's date (Set date or caption) and name (Set name or 《…》 in the caption)
-    published: date | None = None
-    publication: str | None = None
-    #: bumped on every change the admin makes; buttons carry it
-    version: int = 1
-    #: "date" | "name" while the bot waits for the admin's reply
-    awaiting: str | None = None
-    awaiting_since: datetime | None = None
-    status: str = "pending"  # pending | confirmed | cancelled
-    bulletin_id: int | None = None
-    signature: str | None = None
-    #: the chat message carrying the newest preview's buttons (an older preview's buttons are removed)
-    message_id: int | None = None
-    dir: Path = field(default=Path("."), repr=False)
-
-    @property
-    def file_path(self) -> Path:
-        return self.dir / f"upload{self.suffix}"
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("dir")
-        for key in ("created", "awaiting_since", "published"):
-            data[key] = data[key].isoformat() if data[key] else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any], directory: Path) -> PendingUpload:
-        data = dict(data)
-        data["created"] = datetime.fromisoformat(data["created"])
-        data["awaiting_since"] = datetime.fromisoformat(data["awaiting_since"]) if data.get("awaiting_since") else None
-        data["published"] = date.fromisoformat(data["published"]) if data.get("published") else None
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "dir"}
-        return cls(**known, dir=directory)
-
-
-class PendingStore:
-    """Pending uploads under one directory, one sub-directory per token."""
-
-    def __init__(self, root: Path, *, ttl: timedelta = PENDING_TTL) -> None:
-        self.root = Path(root)
-        self.ttl = ttl
-
-    def new(self, *, file_name: str, user_id: int, chat_id: int, published: date | None = None,
-            publication: str | None = None, now: datetime | None = None) -> PendingUpload:
-        now = now or _now()
-        self.purge_expired(now)
-        self.root.mkdir(parents=True, exist_ok=True)
-        token = secrets.token_urlsafe(9)
-        directory = self.root / token
-        directory.mkdir()
-        suffix = Path(file_name).suffix.lower()[:10]
-        pending = PendingUpload(token=token, user_id=user_id, chat_id=chat_id, file_name=file_name, suffix=suffix,
-                                created=now, published=published, publication=publication or None, dir=directory)
-        self.save(pending)
-        return pending
-
-    def _dir(self, token: str) -> Path | None:
-        return self.root / token if _TOKEN_RE.match(token or "") else None
-
-    def get(self, token: str, *, now: datetime | None = None) -> PendingUpload | None:
-        """The pending upload, or None when unknown or expired (an expired one is removed)."""
-        directory = self._dir(token)
-        if directory is None:
-            return None
-        try:
-            data = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-            pending = PendingUpload.from_json(data, directory)
-        except (OSError, ValueError, TypeError, KeyError):
-            return None
-        if self._expired(pending, now or _now()):
-            self.discard(token)
-            return None
-        return pending
-
-    def _expired(self, pending: PendingUpload, now: datetime) -> bool:
-        return now - pending.created > self.ttl
-
-    def save(self, pending: PendingUpload) -> None:
-        tmp = pending.dir / "meta.json.tmp"
-        tmp.write_text(json.dumps(pending.to_json(), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, pending.dir / "meta.json")  # atomic: readers see the old or the new state
-
-    def drop_file(self, pending: PendingUpload) -> None:
-        """Delete the kept file (after confirm/cancel); the decision stays in meta.json until expiry."""
-        pending.file_path.unlink(missing_ok=True)
-
-    def discard(self, token: str) -> None:
-        directory = self._dir(token)
-        if directory is not None:
-            shutil.rmtree(directory, ignore_errors=True)
-
-    def all(self) -> Iterator[PendingUpload]:
-        if not self.root.is_dir():
-            return
-        for directory in self.root.iterdir():
-            pending = self.get(directory.name) if directory.is_dir() else None
-            if pending is not None:
-                yield pending
-
-    def purge_expired(self, now: datetime | None = None) -> int:
-        """Remove expired uploads (and directories without a readable meta.json older than the TTL)."""
-        now = now or _now()
-        removed = 0
-        if not self.root.is_dir():
-            return 0
-        for directory in self.root.iterdir():
-            if not directory.is_dir():
-                continue
-            try:
-                data = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-                expired = self._expired(PendingUpload.from_json(data, directory), now)
-            except (OSError, ValueError, TypeError, KeyError):
-                expired = now.timestamp() - directory.stat().st_mtime > self.ttl.total_seconds()
-            if expired:
-                shutil.rmtree(directory, ignore_errors=True)
-                removed += 1
-        return removed
-
-    def awaiting_reply(self, user_id: int, *, now: datetime | None = None) -> PendingUpload | None:
-        """The user's upload waiting for a typed date or name (the most recent request within `AWAIT_TTL`)."""
-        since = (now or _now()) - AWAIT_TTL
-        waiting = [p for p in self.all() if p.user_id == user_id and p.status == "pending" and p.awaiting
-                   and (p.awaiting_since or p.created) >= since]
-        return max(waiting, key=lambda p: p.awaiting_since or p.created, default=None)
-
-    def remember_message(self, token: str, message_id: int) -> int | None:
-        """Record the message showing the newest preview; returns the one it replaces (None if none)."""
-        pending = self.get(token)
-        if pending is None:
-            return None
-        previous, pending.message_id = pending.message_id, message_id
-        self.save(pending)
-        return previous if previous != message_id else None
-
-    def claim(self, token: str) -> bool:
-        """Take the upload for storing; False when someone else holds it (a claim older than 10 min is stale)."""
-        directory = self._dir(token)
-        if directory is None:
-            return False
-        lock = directory / "claim"
-        try:
-            lock.mkdir()
-            return True
-        except FileExistsError:
-            try:
-                if time.time() - lock.stat().st_mtime > 600:
-                    os.utime(lock)
-                    return True
-            except OSError:
-                pass
-            return False
-        except OSError:
-            return False
-
-    def release(self, token: str) -> None:
-        directory = self._dir(token)
-        if directory is not None:
-            try:
-                (directory / "claim").rmdir()
-            except OSError:
-                pass
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -293,7 +98,7 @@ def _apply_date(parsed: ParsedBulletin, given: date) -> None:
     own = parsed.published
     parsed.published = given
     for art in parsed.articles:
-        source = getattr(art, "date_source", None)  # the segmenter may say where an article's date came from
+        source = getattr(art, "date_source", None)  # the layout parser may say where an article's date came from
         inherited = source in ("bulletin", "published", "fallback") if source else art.published == own
         if art.published is None or inherited:
             art.published = given
@@ -577,7 +382,7 @@ def ask_for(store: PendingStore, token: str, version: int, what: str) -> Outcome
     if isinstance(checked, Outcome):
         return checked
     checked.awaiting = what if what in ("date", "name") else None
-    checked.awaiting_since = _now()
+    checked.awaiting_since = utc_now()
     store.save(checked)
     return Outcome("waiting", pending=checked)
 

@@ -1,7 +1,7 @@
 """Readers: a bulletin file (.txt in any common Chinese encoding, .pdf, .docx) → physical lines.
 
 Each reader returns a `RawDocument` of `RawLine`s. Blank lines are kept (they carry layout). PDF lines carry the
-font size of their first glyph and `.docx` lines their heading level, so the segmenter can find titles where the
+font size of their first glyph and `.docx` lines their heading level, so the layout parsers can find titles where the
 text alone has lost blank lines. Bad input raises `IngestError` with a one-line reason.
 """
 

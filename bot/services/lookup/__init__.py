@@ -11,7 +11,7 @@ its sources. The public API is re-exported here; the modules, by job:
     result.py    LookupResult, FigureEntry, FigureSource
 
 Used by handlers/lookup.py and handlers/analyst.py, services ask.py, export.py, watches.py and charts.py,
-bot/render.py, bot/render_charts.py, digest.py (growth_basis), the CLI (`python -m bot metric`) and benchmarks.
+bot/render/ (figures, lookup), entries.py (growth_basis), the CLI (`python -m bot metric`) and benchmarks.
 Underscore names in the modules are internal to the package. The result cache's size is
 `resolve.RESULT_CACHE_SIZE` (assign it there, not on the package).
 """

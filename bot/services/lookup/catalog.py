@@ -24,7 +24,7 @@ from bot.db.models import Figure
 from bot.services.lookup.aliases import alias_groups
 from bot.services.lookup.fuzzy import _bigrams
 from bot.services.lookup.sql import _fetch, _to_date
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 CATALOG_TTL_SECONDS = 300.0
 

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.services.lookup.aliases import synonyms
-from bot.text.segment import cut_for_search
+from bot.text.tokenize import cut_for_search
 
 if TYPE_CHECKING:
     from bot.services.lookup.catalog import _Catalog

@@ -1,10 +1,10 @@
 """What a lookup returns: entries (one value of one metric, region and period), each with its sources.
 
-    LookupResult   .entries, .total, .total_capped, .suggestions, .matched, .match, .period; .to_json(), .to_text()
-    FigureEntry    one value, merged across the sources that reported it; .value_text(), .growth_text(), .period_text()
+    LookupResult   .entries, .total, .total_capped, .suggestions, .matched, .match, .period; .to_json(); text: bot.render.lookup
+    FigureEntry    one value, merged across the sources that reported it
     FigureSource   one article that reported it (bulletin masthead, outlet, quote, the value as that source wrote it)
 
-Plain data: built by sql.py and resolve.py; read by bot/render*.py, charts.py, watches.py, handlers/analyst.py and
+Plain data: built by sql.py and resolve.py; read by bot/render/, charts.py, watches.py, handlers/analyst.py and
 the CLI (`metric`, whose `--json` output is `to_json()`).
 """
 
@@ -14,10 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.services.figures import is_growth_only
 from bot.services.lookup.query import PeriodFilter
-
-_QUALIFIER_TEXT = {"approx": "约", "lower_bound": "超", "upper_bound": "不足"}
 
 
 @dataclass(slots=True)
@@ -114,29 +111,6 @@ class FigureEntry:
             "growth_decimals": self.growth_decimals,
         }
 
-    def value_text(self) -> str:
-        return f"{_QUALIFIER_TEXT.get(self.qualifier, '')}{_num(self.value, self.value_decimals)}{self.unit}"
-
-    def growth_text(self) -> str:
-        parts = []
-        basis = {"yoy": "同比", "mom": "环比"}.get(self.growth_basis or "", "")
-        if self.growth_pct is not None:  # 同比/环比 only where the source says so
-            verb = basis + ("增长" if self.growth_pct > 0 else "下降" if self.growth_pct < 0 else "持平")
-            parts.append(f"{verb}{_num(abs(self.growth_pct), self.growth_decimals)}%" if self.growth_pct else verb)
-        if self.growth_pp is not None:
-            verb = ("" if self.growth_pct is not None else basis) + ("提高" if self.growth_pp >= 0 else "下降")
-            parts.append(f"{verb}{_num(abs(self.growth_pp), self.growth_decimals)}个百分点")
-        return "，".join(parts)
-
-    def period_text(self) -> str:
-        if self.period_label:
-            return self.period_label
-        if self.period_end is None:
-            return "时期不详"
-        if self.period_start is None:
-            return f"截至{self.period_end.isoformat()}"
-        return f"{self.period_start.isoformat()}至{self.period_end.isoformat()}"
-
 
 @dataclass
 class LookupResult:
@@ -160,45 +134,6 @@ class LookupResult:
     def to_json(self) -> list[dict[str, Any]]:
         return [e.to_json() for e in self.entries]
 
-    def to_text(self) -> str:
-        if not self.entries:
-            if self.matched:
-                period = f"（{self.period.text}）" if self.period else ""
-                return f"指标「{'、'.join(self.matched)}」没有符合条件的数据{period}。"
-            lines = [f"没有找到指标「{self.metric or self.query}」的数据。"]
-            if self.suggestions:
-                lines.append("您是不是要找：" + "、".join(self.suggestions))
-            return "\n".join(lines)
-        head = f"{'、'.join(self.matched)}：{len(self.entries)} 条数据（最新时期在前）"
-        if self.period:
-            head += f"，时期：{self.period.text}"
-        lines = [head]
-        for e in self.entries:
-            forecast = "（预测）" if e.is_forecast else ""
-            growth = e.growth_text()
-            metric = e.metric if e.region in ("", "全国") else f"{e.region}{e.metric}"
-            if is_growth_only(e):  # a change without a level: never print the change as if it were the amount
-                lines.append(f"• {e.period_text()} {metric} {growth}{forecast}")
-            else:
-                lines.append(f"• {e.period_text()} {metric} {e.value_text()}{'，' + growth if growth else ''}{forecast}")
-            for s in e.sources:
-                meta = " · ".join(x for x in (s.bulletin, s.outlet, _iso(s.published) or "") if x)
-                lines.append(f"  来源：{meta} · [{s.article_id}] {s.article_title}")
-                lines.append(f"  “{_shorten(s.quote, 160)}”")
-        return "\n".join(lines)
-
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-def _num(x: float, decimals: int | None = None) -> str:
-    """`13.8`, `4.0` when the source wrote `4.0` (decimals known), `1100` …"""
-    if decimals is not None and 0 <= decimals <= 6:
-        return f"{x:.{decimals}f}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".").replace(",", "") if x != int(x) else str(int(x))
-
-
-def _shorten(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from bot.i18n import Translator
-from bot.render import esc
+from bot.render.common import esc
+from bot.services.ingest import IngestResult
 from bot.services.ingest.preview import Preview, PreviewWarning
 
 #: articles listed in a preview (the rest are counted); titles cut to this many characters
@@ -85,13 +86,12 @@ def render_preview(t: Translator, preview: Preview) -> list[str]:
     return blocks
 
 
-def render_stored(t: Translator, file_name: str, result: object) -> str:
+def render_stored(t: Translator, file_name: str, result: IngestResult) -> str:
     """The reply to a confirm that stored the bulletin."""
-    r = result
     return "\n".join([
-        t._("Added “{file}” as bulletin {id}.").format(file=esc(file_name), id=getattr(r, "bulletin_id", "")),
+        t._("Added “{file}” as bulletin {id}.").format(file=esc(file_name), id=result.bulletin_id),
         t._("Articles: {articles}, figures: {figures}, duplicate articles skipped: {duplicates}.").format(
-            articles=t.number(getattr(r, "articles_added", 0)), figures=t.number(getattr(r, "figures_added", 0)),
-            duplicates=t.number(getattr(r, "duplicates_skipped", 0))),
-        t._("Took {seconds} s.").format(seconds=t.number(getattr(r, "seconds", 0.0), digits=1)),
+            articles=t.number(result.articles_added), figures=t.number(result.figures_added),
+            duplicates=t.number(result.duplicates_skipped)),
+        t._("Took {seconds} s.").format(seconds=t.number(result.seconds, digits=1)),
     ])

@@ -1,4 +1,5 @@
-"""Segmentation of the four seed layouts (expected values verified by reading the files) and unseen variants."""
+"""Article layout (`bot.services.ingest.layout`) of the four seed layouts (expected values verified by reading the files)
+and unseen variants."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.services.ingest import parse_file
+from bot.services.ingest.layout import ParsedBulletin, parse_document
 from bot.services.ingest.readers import RawDocument, RawLine
-from bot.services.ingest.segment import ParsedBulletin, parse_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 S000 = SEEDS / "000_d505d10c10052e7c.txt"

@@ -1,4 +1,4 @@
-"""bot.text.segment: the faster tokenizer gives stock jieba's tokens exactly; the worker pool gives the same tokens
+"""bot.text.tokenize: the faster tokenizer gives stock jieba's tokens exactly; the worker pool gives the same tokens
 as in-process segmentation; batches split evenly."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 import jieba
 import pytest
 
-from bot.text import segment
-from bot.text.segment import USER_DICT, FastTokenizer, chunk_by_size, cut_for_search, cut_for_search_many, tokenizer
+from bot.text import tokenize
+from bot.text.tokenize import USER_DICT, FastTokenizer, chunk_by_size, cut_for_search, cut_for_search_many, tokenizer
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -76,22 +76,22 @@ def test_chunk_by_size_covers_in_order() -> None:
 
 def test_small_batches_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "0")
-    assert segment.worker_pool() is None
+    assert tokenize.worker_pool() is None
     texts = ["网上零售额同比增长", "跨境电商"]
     assert cut_for_search_many(texts, min_chars=0) == [cut_for_search(t) for t in texts]
 
 
 def test_pool_gives_in_process_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "2")
-    segment.shutdown_pool()
+    tokenize.shutdown_pool()
     try:
         texts = [t for t in _texts() if t][:60]
-        assert segment.warm_pool()
+        assert tokenize.warm_pool()
         assert cut_for_search_many(texts, min_chars=0) == [cut_for_search(t) for t in texts]
         # reused, not restarted
-        pool = segment.worker_pool()
+        pool = tokenize.worker_pool()
         assert cut_for_search_many(texts[:5], min_chars=0) == [cut_for_search(t) for t in texts[:5]]
-        assert segment.worker_pool() is pool
+        assert tokenize.worker_pool() is pool
     finally:
-        segment.shutdown_pool()
-    assert segment._pool is None  # noqa: SLF001
+        tokenize.shutdown_pool()
+    assert tokenize._pool is None  # noqa: SLF001

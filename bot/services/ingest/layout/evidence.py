@@ -1,9 +1,9 @@
-"""Line evidence for layout-general segmentation: what a single line (or paragraph) says about article structure.
+"""Line evidence for layout-general reading: what a single line (or paragraph) says about article structure.
 
 Pure string work, no state: header lines (`【2024.08.02】标题`, `一、…`), meta lines (`发布日期:2020-12-15　来源:国家统计局`),
 datelines (`新华社北京1月22日电（记者 …）`, `本报讯`), end marks (`(新京报)`, `（完）`), table rows (`指　标 | 3月 |`),
-masthead lines (`新京报 2024年3月22日 B03版`), and the dates each of them carries. `segment.py` scores these to find
-article boundaries; nothing here is tied to one publication.
+masthead lines (`新京报 2024年3月22日 B03版`), and the dates each of them carries. The layout parsers (`general.py`,
+`paragraphs.py`) score these to find article boundaries; nothing here is tied to one publication.
 """
 
 from __future__ import annotations

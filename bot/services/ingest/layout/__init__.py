@@ -1,0 +1,155 @@
+"""Article layout: a bulletin's lines → its articles (`parse_document`), with the layout detected first.
+
+Two specialised layouts are recognised, and everything else is read by a layout-general parser:
+
+* **bulletin issues** (《电子商务动态》 style; `bulletin.py`): optional cover + table of contents, sections `【行业资讯】`,
+  each article a title, paragraphs and a trailer `来源:<outlet> 编选:《…》编辑部 YYYY 年 MM 月 DD 日` (glued to the
+  last paragraph or missing). Lines may be one paragraph each (with page-break fragments) or hard-wrapped at ~40
+  characters with two-line titles and page footers in the flow.
+* **newspaper pages** (中国贸易报 style; `newspaper.py`): narrow columns wrapped mid-word; headlines and bylines
+  (`■ 本报记者 …`) usually come *after* the body; `本报讯` / `据新华社消息` start articles; some pages collect all
+  headlines at the end, which are then matched to the bodies by character-bigram overlap.
+* **general** (any other layout; `paragraphs.py` then `general.py`): digests with dated headers `【2024.08.02】标题`,
+  numbered statistics digests with `发布日期` lines and indicator tables, plain newspaper pages, datelined wire
+  stories, contents lists, hard-wrapped reports. Article boundaries come from scored line evidence (`evidence.py`),
+  each article's date from its own header, meta line, dateline or trailer, and the container's masthead gives its
+  name and date (never a title).
+
+`lines.py` holds what they share: the output types, the line record, wrap measurement and the line patterns. This
+module detects the layout, runs its parser and completes the dates (an article's dateline, else the bulletin's).
+
+    lines = read_lines(raw_document)                        # normalised lines (clean text, width, heading level)
+    parsed = split_articles(lines, has_styles=raw_document.has_styles, published=None)   # ParsedBulletin
+    parsed = parse_document(raw_document, published=None)   # the two in one
+
+Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.layout.bulletin import BulletinParser
+from bot.services.ingest.layout.general import GeneralParser
+from bot.services.ingest.layout.lines import (
+    BYLINE_RE,
+    NEWS_START_RE,
+    SECTION_RE,
+    TRAILER_RE,
+    Line,
+    ParsedArticle,
+    ParsedBulletin,
+    ends_para,
+    read_lines,
+    wrap_width,
+)
+from bot.services.ingest.layout.newspaper import NewspaperParser
+from bot.services.ingest.normalise import is_footer, width
+from bot.services.ingest.readers import RawDocument
+
+__all__ = ["Line", "ParsedArticle", "ParsedBulletin", "detect_layout", "parse_document", "read_lines", "split_articles"]
+
+
+def _trailer_count(lines: list[Line]) -> int:
+    """`来源：… 2020年7月31日` lines closing a story (after its text), not meta lines right under a title."""
+    count = 0
+    prev = ""
+    for ln in lines:
+        if ln.blank:
+            continue
+        if TRAILER_RE.search(ln.text) and not (prev and ev.is_title_like(prev, width(prev))):
+            count += 1
+        prev = ln.text
+    return count
+
+
+def detect_layout(lines: list[Line]) -> str:
+    """`bulletin` (trailer-closed issues), `newspaper` (narrow hard-wrapped columns) or `general` (the rest:
+    split from scored line evidence)."""
+    texts = [ln.text for ln in lines if not ln.blank]
+    trailers = _trailer_count(lines)
+    sections = sum(1 for t in texts if SECTION_RE.match(t))
+    if trailers >= 2 or (sections and trailers):
+        return "bulletin"
+    headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
+    if headers >= 2 or _titled_release(texts[:6]):
+        return "general"
+    if _heads_over_datelines(lines) >= 2:
+        return "general"  # headlines right above datelined stories: titles above bodies, however narrow
+    wrapped, w = wrap_width(lines)
+    news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
+    if news_marks and (wrapped and w <= 48):
+        return "newspaper"
+    if wrapped and w <= 40:
+        return "newspaper"
+    return "general"
+
+
+def _heads_over_datelines(lines: list[Line]) -> int:
+    """Story openings (`新华社北京8月7日电…`) right under a line that is no paragraph end (a headline, wrapped or
+    not): pages that print headlines above their stories, even without blank lines between them."""
+    count = 0
+    prev: Line | None = None
+    for ln in lines:
+        if ln.blank:
+            prev = None
+            continue
+        if is_footer(ln.text):
+            continue
+        if prev is not None and ev.starts_news(ln.text) and not ends_para(prev.text):
+            if not BYLINE_RE.match(prev.text) and not ev.is_meta(prev.text):
+                count += 1
+        prev = ln
+    return count
+
+
+def _titled_release(head: list[str]) -> bool:
+    """Does the document open with a title over a meta line (`…统计公报` / `国家邮政局　2023年5月26日`)? Then it is a
+    release, however narrow its hard wrap, not a newspaper column."""
+    for a, b in itertools.pairwise(head):
+        if ev.is_title_like(a, width(a)) and not ev.is_masthead_like(a) and ev.is_meta(b):
+            return True
+    return False
+
+
+def parse_document(doc: RawDocument, *, published: date | None = None) -> ParsedBulletin:
+    """A read document's articles: its lines normalised (`read_lines`), then split (`split_articles`)."""
+    return split_articles(read_lines(doc), has_styles=doc.has_styles, published=published)
+
+
+def split_articles(lines: list[Line], *, has_styles: bool, published: date | None = None) -> ParsedBulletin:
+    """Normalised lines → articles: the layout detected, its parser run, every article's date completed (its own
+    dateline, else the bulletin's). `has_styles`: the lines carry heading styles (`.docx`); `published` gives the
+    year of month-and-day dates when the document has no date of its own."""
+    layout = detect_layout(lines)
+    if layout == "general" and has_styles and any(ln.heading for ln in lines):
+        layout = "bulletin"  # heading styles mark the titles: the bulletin parser reads them
+    if layout == "newspaper" and not NewspaperParser(lines).headlines_after():
+        layout = "general"
+    if layout == "newspaper":
+        result = NewspaperParser(lines).parse()
+    elif layout == "general":
+        result = GeneralParser(lines, published=published).parse()
+    else:
+        result = BulletinParser(lines, has_styles=has_styles).parse()
+    if result.published is None:
+        result.published = published
+        if result.published is None and layout == "bulletin":
+            # no cover date: an issue is compiled right after its newest item
+            dates = [a.published for a in result.articles if a.published]
+            result.published = max(dates) if dates else None
+    reference = result.published or published  # the year of a `3月22日电` dateline
+    for art in result.articles:
+        # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
+        for para in art.paragraphs[:3] if art.published is None else ():
+            dl = ev.dateline(para)
+            if dl is not None:
+                art.published = ev.month_day(reference, dl[1], dl[2])
+                break
+            if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
+                break
+        if art.published is None:
+            art.published = result.published
+    return result

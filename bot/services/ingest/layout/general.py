@@ -1,0 +1,402 @@
+"""The second half of layout-general reading: classified paragraphs → articles (`GeneralParser`).
+
+Decides which title-like paragraphs start an article (strong evidence: a dated header, a meta line or dateline
+under it, a TOC entry; weak: the story before has ended), reorders pages that print headlines under their stories,
+assembles the articles with their section, outlet and date, and takes the container's front matter (masthead,
+issue, date). The paragraphs come from `paragraphs.ParagraphReader`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.layout.lines import (
+    EDITOR_RE,
+    ISSUE_RE,
+    SECTION_RE,
+    TRAILER_RE,
+    ParsedArticle,
+    ParsedBulletin,
+    clean_outlet,
+    clean_title,
+    fallback_title,
+    squeeze_para,
+    title_key,
+)
+from bot.services.ingest.layout.paragraphs import Para, ParagraphReader
+from bot.services.ingest.normalise import (
+    squeeze,
+    width,
+)
+
+
+class GeneralParser(ParagraphReader):
+    """Articles from scored line evidence, for any layout the two specialised parsers above do not claim.
+
+    Every paragraph is classified (table row, meta line, dated header, section, end mark, title-like, body); a
+    title-like paragraph starts an article on *strong* evidence (a dated header `【2024.08.02】…`, a meta line
+    `发布日期`/`来源` or a dateline `新华社北京1月22日电` right under it, a table-of-contents entry) or, in documents
+    that have such evidence, when the story before it has ended (an end mark `(新京报)`, a trailer, a wider blank
+    gap). Title-like lines elsewhere are sub-heads and stay in the article. Documents without any strong evidence
+    fall back to "every title-like line followed by body text starts an article". Lines before the first article
+    are the container's front matter: its masthead (publication), issue and date, never an article title."""
+
+    # -- evidence -----------------------------------------------------------------------------------------
+    def _starts(self, paras: list[Para]) -> set[int]:
+        n = len(paras)
+        gaps = sorted(p.gap for p in paras[1:] if p.kind == "body") or [0]
+        typical = gaps[len(gaps) // 2]
+
+        def nxt(i: int) -> Para | None:
+            return paras[i + 1] if i + 1 < n else None
+
+        def body_next(i: int) -> bool:
+            q = nxt(i)
+            return q is not None and (q.kind in ("body", "table", "meta") and not q.tlike)
+
+        last_body = max((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), default=-1)
+
+        def strong(i: int) -> bool:
+            p = paras[i]
+            if p.kind == "header":
+                return True
+            if not p.tlike:
+                return False
+            q = nxt(i)
+            if self.toc and title_key(p.text) in self.toc:
+                return True
+            if q is None:
+                return False
+            if q.kind == "meta":
+                if i > last_body:
+                    return False  # a name over a date after the last text: the signature, not an article
+                if ev.BYLINE_LINE_RE.match(q.text) and not ev.is_masthead_like(p.text):
+                    return True  # a byline under it: a headline (a sub-head has none)
+                if ev.is_masthead_like(p.text) and not ev.META_FIELD_RE.match(q.text):
+                    return False  # a masthead over its date line
+                after = paras[i + 2] if i + 2 < n else None
+                if i == 0 and ev.DATE_LINE_RE.match(q.text) and after is not None and after.kind == "section":
+                    return False  # the page's name over its bare date, a section heading next: a masthead
+                prev = paras[i - 1] if i else None
+                return (
+                    p.gap > 0
+                    or prev is None
+                    or prev.kind != "body"
+                    or prev.tlike
+                    or bool(ev.TOP_NUMBERED_RE.match(p.text))
+                    or ev.find_date(q.text) is not None
+                )
+            return q.kind == "body" and not q.tlike and ev.starts_news(q.text)
+
+        def ended(i: int) -> bool:
+            if i == 0:
+                return False
+            prev = paras[i - 1]
+            if prev.kind in ("end", "section"):
+                return True
+            if prev.kind == "meta":  # a trailer under body text (not the meta line under a title)
+                return i >= 2 and paras[i - 2].kind in ("body", "table") and not paras[i - 2].tlike
+            return prev.kind == "body" and ev.ends_article(prev.text)
+
+        # pages that indent body paragraphs and not titles: an indented title-like line is a sub-head
+        bodies = [p for p in paras if p.kind == "body" and not p.tlike]
+        indented = bool(bodies) and sum(p.indent for p in bodies) * 3 >= len(bodies) * 2
+        flush_titles = any(p.tlike and not p.indent for p in paras)
+
+        def weak_ok(i: int) -> bool:
+            p = paras[i]
+            q = nxt(i)
+            if not p.tlike or q is None or q.kind == "table" or p.width < 6 or i > last_body:
+                return False  # (no text after it: a signature or an imprint, not an article)
+            return not (indented and flush_titles and p.indent)
+
+        strong_at = {i for i in range(n) if strong(i)}
+        ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
+        starts: set[int] = set(strong_at)
+        if strong_at or len(ended_at) >= 2:
+            starts |= ended_at
+            for i in range(1, n):
+                p = paras[i]
+                if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
+                    starts.add(i)
+        else:
+            # no explicit structure: every run of title-like lines followed by body text starts an article; at the
+            # top of the page, masthead lines (name, date, edition) lead the first run
+            i = 0
+            first_run = True
+            while i < n:
+                if paras[i].tlike and weak_ok(i):
+                    j = i
+                    while j + 1 < n and paras[j + 1].tlike:
+                        j += 1
+                    if body_next(j):
+                        k = i
+                        if first_run:
+                            # the container's name and date lead the page: masthead-like lines, and lines set
+                            # apart by a blank from the title group just above the body
+                            while k < j and ev.is_masthead_like(paras[k].text):
+                                k += 1
+                            last_group = max((m for m in range(k, j + 1) if paras[m].gap > 0), default=k)
+                            if not paras[last_group].text.startswith(("—", "－－", "--")):
+                                k = last_group
+                            if ev.is_masthead_like(paras[k].text) and paras[j + 1].kind == "meta":
+                                k = -1  # only the masthead and its date line: no article yet
+                        if k >= 0:
+                            starts.add(k)
+                    first_run = False
+                    i = j + 1
+                else:
+                    if paras[i].kind in ("body", "table"):
+                        first_run = False
+                    i += 1
+        # numbered lines under an unnumbered title are its sections (`一、业务总量`), unless they carry evidence
+        ordered = sorted(starts)
+        if ordered and not ev.NUMBERED_RE.match(paras[ordered[0]].text):
+            for i in ordered[1:]:
+                if i not in strong_at and ev.NUMBERED_RE.match(paras[i].text):
+                    starts.discard(i)
+        # after `附注` / `注：` come the notes of the same release
+        notes = False
+        for i in range(n):
+            if i in strong_at:
+                notes = False
+            elif ev.NOTES_RE.match(paras[i].text):
+                notes = True
+            elif notes:
+                starts.discard(i)
+        # weak evidence never opens an article while the one before it has no body text yet (title, meta, sub-head)
+        body_since = True
+        for i in range(n):
+            if i in starts:
+                if i not in strong_at and not body_since:
+                    starts.discard(i)
+                else:
+                    body_since = False
+                    continue
+            if paras[i].kind in ("body", "table") and not paras[i].tlike:
+                body_since = True
+        # a subtitle (`——商务部介绍…`) carries the evidence of the title right above it
+        for i in sorted(starts):
+            if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:
+                starts.discard(i)
+                starts.add(i - 1)
+        # a kicker (`农村电商`) set apart above a title that opens an article belongs to that article, not to the
+        # end of the one before
+        for i in sorted(starts):
+            k = i - 1
+            if (
+                k > 0
+                and k not in starts
+                and paras[i].gap == 0
+                and paras[k].gap > 0
+                and paras[k].tlike
+                and paras[k].width <= min(40, paras[i].width)
+                and not paras[k].text.startswith(("—", "－－", "--"))
+                and paras[k - 1].kind in ("body", "table", "end")
+                and not paras[k - 1].tlike
+                and any(j < k for j in starts)
+            ):
+                starts.add(k)
+        return starts
+
+    @staticmethod
+    def _headlines_after(paras: list[Para]) -> tuple[list[Para], set[int]] | None:
+        """Pages that print each headline *under* its story (the last line of a block, body right above it, a
+        blank after it): reordered title-first, with the starts. None for any other page."""
+        n = len(paras)
+
+        def body(p: Para) -> bool:
+            return p.kind in ("body", "table") and not p.tlike
+
+        tails = [
+            i
+            for i in range(1, n)
+            if paras[i].tlike and paras[i].gap == 0 and body(paras[i - 1]) and (i + 1 == n or paras[i + 1].gap > 0)
+        ]
+        heads = sum(
+            1
+            for i in range(n - 1)
+            if paras[i].tlike and paras[i + 1].gap == 0 and body(paras[i + 1]) and (i == 0 or paras[i].gap > 0)
+        )
+        first_body = next((i for i, p in enumerate(paras) if body(p)), None)
+        first_title = next((i for i, p in enumerate(paras) if p.tlike and not ev.is_masthead_like(p.text)), None)
+        if len(tails) < 2 or heads >= len(tails) or first_body is None:
+            return None
+        if first_title is not None and first_title < first_body:
+            return None
+        order = paras[:first_body]
+        starts: set[int] = set()
+        prev = first_body
+        for t in tails:
+            starts.add(len(order))
+            order.append(paras[t])
+            order.extend(paras[prev:t])
+            prev = t + 1
+        order.extend(paras[prev:])
+        return order, starts
+
+    # -- assembly -----------------------------------------------------------------------------------------
+    def parse(self) -> ParsedBulletin:
+        paras = self._join_title_lines(self._paragraphs())
+        self._mark_toc(paras)
+        after = self._headlines_after(paras)
+        if after is not None:
+            paras, starts = after
+        else:
+            starts = self._starts(paras)
+        first = min(starts) if starts else len(paras)
+        front = paras[:first]
+        # front matter holding body text: the title-like line just above it starts an article after all
+        body_at = next(
+            (
+                k
+                for k, p in enumerate(front)
+                if p.kind in ("body", "table")
+                and not p.tlike
+                and len(p.text) >= 30
+                and not ev.EDITOR_NOTE_RE.match(p.text)
+            ),
+            None,
+        )
+        headed = sum(
+            1 for i in starts if paras[i].kind == "header" or (i + 1 < len(paras) and paras[i + 1].kind == "meta")
+        )
+        if body_at is not None and headed < 2:
+            cands = [k for k in range(body_at) if front[k].tlike]
+            if cands and not (len(cands) == 1 and cands[0] == 0 and ev.is_masthead_like(front[0].text)):
+                # leading masthead-like lines stay front matter
+                k = cands[-1] if len(cands) > 1 and ev.is_masthead_like(front[cands[0]].text) else cands[0]
+                if k == cands[0] and len(cands) > 1 and ev.is_masthead_like(front[k].text):
+                    k = cands[1]
+                starts.add(k)
+                first = k
+                front = paras[:first]
+        elif starts and len(front) == 0:
+            pass
+        self._front_matter(front)
+        if not starts:
+            # an untitled news story (a dateline, then text): one article named by its first sentence
+            lead = next((p for p in paras if p.kind == "body" and not p.tlike), None)
+            if lead is None or not ev.starts_news(lead.text):
+                return self.result
+            opening = ev.DATELINE_RE.sub("", lead.text, count=1)
+            opening = re.sub(r"^\s*[（(][^（）()]{1,30}[)）]\s*", "", opening)  # `（记者 …）`
+            story = ParsedArticle(title=fallback_title(opening))
+            story.paragraphs = [p.text for p in paras[paras.index(lead) :] if p.kind in ("body", "table")]
+            self._finish([(story, {})])
+            return self.result
+        art: ParsedArticle | None = None
+        facts: dict[str, object] = {}
+        section = ""
+        for p in front:  # a section heading above the first article
+            name = SECTION_RE.match(p.text) if p.kind == "section" else None
+            if name:
+                section = squeeze(name.group("name"))
+        articles: list[tuple[ParsedArticle, dict[str, object]]] = []
+        need_title = False
+        for i in range(first, len(paras)):
+            p = paras[i]
+            if p.kind == "section":
+                name = SECTION_RE.match(p.text)
+                section = squeeze(name.group("name")) if name else section
+                if art is not None:
+                    articles.append((art, facts))
+                art, need_title = None, False
+                continue
+            if i in starts:
+                kicker: list[str] = []
+                if art is not None and not art.paragraphs and art.title and i - 1 in starts:
+                    kicker = [art.title]  # two title lines, no text between: the first is a kicker (引题)
+                elif art is not None:
+                    articles.append((art, facts))
+                facts = facts if kicker else {}
+                title = p.text
+                if p.kind == "header":
+                    title = p.htitle
+                    facts["date"] = p.hdate or (ev.month_day(self.reference(), *p.hmd) if p.hmd else None)
+                    if ev.tag_outlet(p.htag):
+                        facts["outlet"] = ev.tag_outlet(p.htag)
+                art = ParsedArticle(title=clean_title(title), section=section, paragraphs=kicker)
+                need_title = not art.title
+                continue
+            if art is None or p.kind in ("toc", "furniture"):
+                continue
+            if need_title and p.tlike:
+                art.title = clean_title(p.text)
+                need_title = False
+                continue
+            if p.kind == "meta":
+                d = ev.find_date(p.text)
+                if d is not None and "date" not in facts:
+                    facts["date"] = d
+                outlet = ev.meta_outlet(p.text) or ("本报" if p.text.lstrip("■□◆●▲ ").startswith("本报记者") else "")
+                if outlet and "outlet" not in facts:
+                    facts["outlet"] = outlet
+                tm = TRAILER_RE.search(p.text)
+                if tm and "outlet" not in facts:
+                    facts["outlet"] = clean_outlet(tm.group("outlet"))
+                continue
+            if p.kind == "end":
+                continue
+            if p.kind == "body" and ev.ends_article(p.text):
+                outlet = ev.end_outlet(p.text)
+                if outlet and "end_outlet" not in facts:
+                    facts["end_outlet"] = outlet
+            art.paragraphs.append(p.text)
+        if art is not None:
+            articles.append((art, facts))
+        self._finish(articles)
+        return self.result
+
+    def _front_matter(self, front: list[Para]) -> None:
+        for p in front:
+            t = p.text
+            if self.result.issue_no is None:
+                m = ISSUE_RE.search(t)
+                if m:
+                    self.result.issue_no = squeeze(m.group(0)).replace("（", "(").replace("）", ")")
+            if self.result.published is None and (p.tlike or p.kind in ("meta", "section") or len(p.text) <= 40):
+                self.result.published = ev.find_date(t)
+            if not self.result.publication and p.kind not in ("header", "section", "table"):
+                if p.kind == "meta":
+                    name = ev.name_date(t)
+                else:
+                    name = ev.masthead_name(t) if (p.tlike or ev.is_masthead_like(t)) else ""
+                if name and not ISSUE_RE.fullmatch(t):
+                    self.result.publication = name
+
+    def _finish(self, articles: list[tuple[ParsedArticle, dict[str, object]]]) -> None:
+        if not self.result.publication:
+            editors = Counter(m.group("pub") for ln in self.lines for m in EDITOR_RE.finditer(ln.text))
+            if editors:
+                self.result.publication = editors.most_common(1)[0][0].strip()
+        news = 0
+        for art, facts in articles:
+            art.paragraphs = [
+                p for p in (p if ev.is_table(p) else squeeze_para(p) for p in art.paragraphs) if p.strip()
+            ]
+            if not art.title or not any(not ev.is_title_like(p, width(p)) for p in art.paragraphs):
+                self.result.dropped.append(art.title)
+                continue
+            d = facts.get("date")
+            art.published = d if isinstance(d, date) else None
+            first = art.paragraphs[0]
+            outlet = facts.get("outlet") or facts.get("end_outlet") or ""
+            if not outlet:
+                outlet = ev.lead_outlet(first) or ("本报" if first.startswith("本报") else "")
+            if ev.starts_news(first) or (facts.get("end_outlet") and "来源" not in art.paragraphs[-1][-16:]):
+                news += 1  # a dateline or a paper's end mark `(新京报)`: a news page
+            art.outlet = str(outlet)
+            self.result.articles.append(art)
+        if self.result.articles and news * 2 > len(self.result.articles):
+            self.result.layout = "newspaper"
+        if len(self.result.articles) == 1:
+            # a single release or story: its own source line and date are the container's
+            only = self.result.articles[0]
+            if not self.result.publication:
+                self.result.publication = only.outlet if only.outlet != "本报" else ""
+            if self.result.published is None:
+                self.result.published = only.published

@@ -1,0 +1,175 @@
+"""What the layout parsers share: the output (`ParsedBulletin`, `ParsedArticle`), the input as cleaned `Line`s
+(`read_lines`), wrap measurement (`wrap_width`, `wrap_len`: is the text hard-wrapped, at what width), the line
+patterns (trailers, sections, issue numbers, bylines, datelines) and small title/outlet/paragraph clean-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.normalise import (
+    clean_line,
+    ends_paragraph,
+    fold,
+    is_footer,
+    squeeze,
+    strip_quotes,
+    width,
+)
+from bot.services.ingest.readers import RawDocument
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    title: str
+    section: str = ""
+    outlet: str = ""
+    published: date | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(slots=True)
+class ParsedBulletin:
+    layout: str  # bulletin | newspaper
+    publication: str = ""
+    issue_no: str | None = None
+    published: date | None = None
+    articles: list[ParsedArticle] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # what was recognised as non-article (ads, captions)
+
+
+# ------------------------------------------------------------------------------------------------ patterns
+
+_DATE = r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+TRAILER_RE = re.compile(
+    r"[(（]?\s*来\s*源\s*[:：]\s*(?P<outlet>[^\n]{0,60}?)\s*"
+    r"(?:编\s*选\s*[:：]\s*(?P<editor>[^\n]{0,40}?)\s*)?" + _DATE + r"\s*[)）]?\s*$"
+)
+SECTION_RE = re.compile(r"^[【\[〖](?P<name>[^】\]〗]{2,12})[】\]〗]$")
+ISSUE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*第\s*(?P<n>\d{1,4})\s*期(?:\s*[(（]\s*总\s*第?\s*(?P<t>\d{1,5})\s*期\s*[)）])?"
+)
+DATE_RE = re.compile(_DATE)
+EDITOR_RE = re.compile(r"编\s*选\s*[:：]\s*《(?P<pub>[^》]{2,20})》")
+PAPER_RE = re.compile(r"《(?P<pub>[^》]{2,10}报)》\s*记者")
+BYLINE_RE = re.compile(r"^(?:[■□◆●▲]\s*\S.{0,30}|(?:本报|特约)?记者\s*\S{2,4}(?:\s+\S{2,4}){0,3}|通讯员\s*\S{2,4})$")
+CREDIT_RE = re.compile(
+    r"^(?:\S{0,8}记者|摄影|图/|图：|图:)?\s*\S{2,4}(?:\s+\S{2,4}){0,2}\s*摄$|^\S{0,8}记者\s*\S{2,4}\s*摄\s*$"
+)
+NEWS_START_RE = re.compile(
+    r"^(?:本报讯|本报[^\s，,。]{0,6}电|据新华社消息|新华社[^\s，,。]{0,8}电|据\S{2,8}消息|【[^】]{2,10}】)"
+)
+SOURCE_PAREN_RE = re.compile(r"[(（]\s*来\s*源\s*[:：]\s*(?P<outlet>.+?)\s*[)）]$")
+AUTHOR_PAREN_RE = re.compile(r"[(（]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,2}\s*[)）]$")
+AD_RE = re.compile(r"内容简介|^本书|ISBN|定\s*价\s*[:：]|作者简介|出版社")
+SECTION_NAMES_AD = ("悦读", "书讯", "新书", "荐书", "读书")
+
+TITLE_MAX_WIDTH = 120
+
+
+def to_date(m: re.Match[str]) -> date | None:
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def clean_outlet(raw: str, publication: str = "") -> str:
+    text = re.sub(r"编\s*辑\s*部$", "", squeeze(raw))
+    text = strip_quotes(text)
+    text = re.sub(r"编\s*辑\s*部$", "", text).strip()
+    return text
+
+
+@dataclass(slots=True)
+class Line:
+    text: str  # cleaned
+    raw: str
+    heading: int
+    blank: bool
+    width: int
+
+
+def read_lines(doc: RawDocument) -> list[Line]:
+    """The normalised document: every raw line cleaned (`normalise.clean_line`), with its display width and heading
+    level (blank lines kept: the parsers read gaps)."""
+    out = []
+    for line in doc.lines:
+        text = clean_line(line.text)
+        out.append(Line(text, line.text, line.heading if text else 0, not text, width(text)))
+    return out
+
+
+def wrap_width(lines: list[Line]) -> tuple[bool, int]:
+    """(hard-wrapped?, wrap width). Wrapped text has most lines within a few columns of the same width."""
+    widths = sorted(ln.width for ln in lines if not ln.blank and "|" not in ln.text)
+    if len(widths) < 8:
+        return False, 0
+    p80 = widths[int(len(widths) * 0.8)]
+    near = sum(1 for w in widths if p80 - 8 <= w <= p80 + 2) / len(widths)
+    return (near >= 0.4 and p80 <= 140), p80
+
+
+def wrap_len(lines: list[Line]) -> tuple[bool, int]:
+    """Like `wrap_width` but counting characters: text wrapped every N characters whatever their width (digits
+    and ASCII punctuation make display widths of full lines vary by more than `wrap_width` allows)."""
+    # short lines (page numbers, heads, titles, a paragraph's last line) say nothing about the wrap
+    lens = sorted(
+        n for ln in lines if not ln.blank and "|" not in ln.text and (n := raw_len(ln)) >= 8 and not is_footer(ln.text)
+    )
+    if len(lens) < 8:
+        return False, 0
+    p80 = lens[int(len(lens) * 0.8)]
+    near = sum(1 for n in lens if p80 - 3 <= n <= p80 + 1)
+    over = sum(1 for n in lens if n > p80 + 1)  # a hard wrap is a ceiling: (almost) no line is longer
+    return (near >= 4 and near / len(lens) >= 0.3 and over * 10 <= len(lens) and 10 <= p80 <= 70), p80
+
+
+def raw_len(ln: Line) -> int:
+    """Characters on the line as printed, a paragraph's indent included (the wrap counted it)."""
+    return len(ln.raw.rstrip().lstrip("\ufeff")) if ln.raw[:1] in (" ", "\u3000") else len(ln.text)
+
+
+def squeeze_para(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def is_ad(art: ParsedArticle, *, loose: bool = False) -> bool:
+    head = " ".join([art.title, *art.paragraphs[:2]])
+    if AD_RE.search(head):
+        return True
+    return loose and any(p.startswith("本书") for p in art.paragraphs)
+
+
+def fallback_title(first_para: str) -> str:
+    text = NEWS_START_RE.sub("", first_para).strip()
+    cut = re.split(r"[。！？；]", text, maxsplit=1)[0]
+    return cut[:40]
+
+
+_ASCII_END_RE = re.compile(r"(?:[^\d.\s]\.|[!?;][\"')”]?)\s*$")
+
+
+def ends_para(text: str) -> bool:
+    """A paragraph end, ASCII punctuation included (`…增长3.3%.`; not a decimal point `增长5` / `.9%`)."""
+    return ends_paragraph(text) or bool(_ASCII_END_RE.search(text))
+
+
+def title_key(text: str) -> str:
+    """Comparison form of a title (TOC entry vs heading): numbering and a contents page number dropped, folded."""
+    return fold(_TOC_PAGE_RE.sub("", clean_title(text)))
+
+
+_TOC_PAGE_RE = re.compile(r"(?:\s+|[.…·]{2,}\s*)(?:第\s*)?\d{1,3}\s*页?$")
+
+
+def clean_title(text: str) -> str:
+    t = ev.NUMBERED_RE.sub("", text, count=1) if ev.NUMBERED_RE.match(text) else text
+    return squeeze(t)

@@ -1,0 +1,326 @@
+"""The first half of layout-general reading: lines → classified paragraphs (`ParagraphReader`).
+
+Hard-wrapped lines are joined into paragraphs (by display width, or by character count for text wrapped every N
+characters), page furniture (page numbers, running heads) and table-of-contents entries are taken out, and every
+paragraph is classified (`Para.kind`: table, meta, header, section, end, furniture, body; `tlike`: could be a title)
+from the line evidence in `evidence.py`. `general.GeneralParser` builds on it to find where articles start.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.layout.lines import (
+    SECTION_RE,
+    TITLE_MAX_WIDTH,
+    TRAILER_RE,
+    Line,
+    ParsedBulletin,
+    ends_para,
+    raw_len,
+    title_key,
+    wrap_len,
+    wrap_width,
+)
+from bot.services.ingest.normalise import (
+    fold,
+    is_address,
+    is_footer,
+    is_toc_line,
+    join_pair,
+    toc_title,
+    width,
+)
+
+
+@dataclass(slots=True)
+class Para:
+    """A paragraph of a layout-general document: one line, or hard-wrapped lines joined."""
+
+    text: str
+    width: int
+    gap: int  # blank lines before it
+    heading: int
+    last_width: int
+    kind: str = "body"  # body | table | meta | header | section | end | toc | furniture
+    tlike: bool = False
+    indent: bool = False  # the line is indented (as body paragraphs of many pages are, titles not)
+    nlines: int = 1
+    last_len: int = 0  # characters in its last line
+    hdate: date | None = None  # the date of a `【2024.08.02】` header
+    hmd: tuple[int, int] | None = None  # month and day of a `【08.02】` header
+    htitle: str = ""  # a header's title text (its date or tag removed)
+    htag: str = ""  # the tag of a `【人民网】标题` header
+
+
+_PROSE_RE = re.compile(r"[，,。、；;]")
+_HEAD_PAGE_RE = re.compile(
+    r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
+)
+_INDENTS = (" ", "\u3000", "\t")
+_KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
+_HEADER_OPENERS = frozenset("【[〖［(（0123456789")
+_TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
+
+
+class ParagraphReader:
+    """Paragraphs of a layout-general document and what each one is (see the module docstring); the state
+    `GeneralParser` parses on: wrap width, the TOC titles seen, the result being filled."""
+
+    def __init__(self, lines: list[Line], *, published: date | None = None) -> None:
+        self.lines = lines
+        self.published = published
+        self.wrapped, self.W = wrap_width(lines)
+        if self.wrapped:  # hard-wrapped prose: the full-width lines are sentences, not a column of short titles
+            near = [ln.text for ln in lines if not ln.blank and self.W - 8 <= ln.width <= self.W + 2]
+            self.wrapped = sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near)
+        self.full = (self.W - 8) if self.wrapped else 10**6
+        self.full_len = 10**6  # wrapped every N characters (digits, ASCII punctuation): full lines by count
+        by_len, n = wrap_len(lines)
+        if by_len and not self.wrapped:
+            near = [ln.text for ln in lines if not ln.blank and n - 3 <= raw_len(ln) <= n + 1]
+            if sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near):
+                self.wrapped, self.full_len = True, n - 1
+        self.result = ParsedBulletin(layout="bulletin")
+        self.toc: set[str] = set()
+        # pages that indent paragraph openings (and only those): an indented line starts a paragraph
+        texts = [ln for ln in lines if not ln.blank]
+        self.indents = 0 < sum(1 for ln in texts if ln.raw[:1] in _INDENTS) * 2 < len(texts)
+
+    def reference(self) -> date | None:
+        """The date whose year completes a month-and-day date: the bulletin's, else `--published`."""
+        return self.result.published or self.published
+
+    # -- paragraphs ---------------------------------------------------------------------------------------
+    def _paragraphs(self) -> list[Para]:
+        paras: list[Para] = []
+        gap = 0
+        cur: Para | None = None
+        cur_last = ""
+        furniture = self._page_furniture()
+        # short lines printed more than once (running heads without a page number: `2024年1月17日　国家统计局`)
+        counts = Counter(ln.text for ln in self.lines if not ln.blank and len(ln.text) <= 40)
+        repeated = {t for t, c in counts.items() if c >= 2}
+        in_break = False  # between the last text line of a page and the first of the next
+        broke = False  # page furniture came between the previous text line and this one
+        for k, ln in enumerate(self.lines):
+            if ln.blank:
+                gap += 0 if in_break else 1  # blanks around a page number are no paragraph break
+                continue
+            t = ln.text
+            if k in furniture:
+                in_break = broke = True
+                continue
+            if (
+                t in repeated
+                and self.wrapped
+                and cur is not None
+                and cur.kind == "body"
+                and gap == 0
+                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
+                and not ends_para(cur_last)
+            ):
+                broke = True  # a repeated line cutting a sentence in two: a running head at a page top
+                continue
+            in_break = False
+            page_break, broke = broke, False
+            if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
+                title = toc_title(ln.raw)
+                if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
+                    self.toc.add(title_key(title))
+                gap = 0
+                continue
+            if (
+                cur is not None
+                and self.wrapped
+                and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
+                and (cur.kind == "body" or (cur.kind == "header" and gap == 0))  # a header's title wraps too
+                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
+                and not ends_para(cur_last)
+                and not ev.is_table(t)
+                and not self._starts_block(t)
+                and not (self.indents and ln.raw[:1] in _INDENTS)
+            ):
+                cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
+                cur.width = width(cur.text)
+                cur.last_width = ln.width
+                cur.last_len = raw_len(ln)
+                cur.nlines += 1
+                if cur.width <= 200:  # a wrapped title is judged whole (its first line may end `，` or `1.`)
+                    cur.kind, cur.tlike = "body", False
+                    self._classify(cur)
+                cur_last = ln.raw
+                gap = 0
+                continue
+            if ev.is_table(t):  # indicator-table rows stay exactly as written (cells, full-width spaces)
+                t = ln.raw.replace("\ufeff", "").replace("\u200b", "").strip("\r\n").rstrip()
+            tm = TRAILER_RE.search(t) if "源" in t else None
+            if tm and t[: tm.start()].strip() and not ev.is_table(t):  # a trailer glued to the last paragraph
+                body = Para(t[: tm.start()].strip(), width(t[: tm.start()].strip()), gap, ln.heading, ln.width)
+                self._classify(body)
+                paras.append(body)
+                t, gap = t[tm.start() :], 0
+            cur = Para(t, width(t), gap, ln.heading, ln.width)
+            cur.last_len = raw_len(ln)
+            cur.indent = ln.raw[:1] in (" ", "\u3000", "\t")
+            self._classify(cur)
+            cur_last = ln.raw
+            paras.append(cur)
+            gap = 0
+        tagged = [p for p in paras if p.htag]
+        for p in tagged:  # `【人民网】标题` lines are headers when the page has several of them
+            if len(tagged) >= 2:
+                p.kind, p.tlike = "header", False
+            else:
+                p.htag = p.htitle = ""
+        return paras
+
+    def _page_furniture(self) -> set[int]:
+        """Indices of page numbers (`— 1 —`) and of the running heads beside them (a title-like line next to a page
+        number that recurs or echoes the document's title): not text, and no paragraph break either."""
+        texts = [ln.text for ln in self.lines if not ln.blank]
+        seen = Counter(texts)
+        doc_title = fold(texts[0]) if texts else ""
+        long_title = fold("".join(texts[:3]))  # a title wrapped over up to three lines
+        out: set[int] = set()
+        content = [k for k, ln in enumerate(self.lines) if not ln.blank]
+        # running heads carrying the page number (`电商数据札记　2`, `3  某某周报`): the same name on several pages,
+        # or the masthead's name
+        named: dict[str, list[int]] = {}
+        for k in content:
+            m = _HEAD_PAGE_RE.match(self.lines[k].text)
+            if m and len(self.lines[k].text) <= 40:
+                named.setdefault(fold(m.group("a") or m.group("b")), []).append(k)
+        folded = {fold(t) for t in texts[:6]}
+        for key, ks in named.items():
+            if len(key) >= 2 and (len(ks) >= 2 or key in folded):
+                out.update(ks)
+        for pos, k in enumerate(content):
+            if not is_footer(self.lines[k].text):
+                continue
+            out.add(k)
+            for near in (pos - 1, pos + 1):
+                if 0 < near < len(content) and near != 0:
+                    ln = self.lines[content[near]]
+                    if ev.is_title_like(ln.text, ln.width) and (
+                        seen[ln.text] >= 2
+                        or difflib.SequenceMatcher(None, fold(ln.text), doc_title).ratio() >= 0.8
+                        or echoes(fold(ln.text), long_title)
+                    ):
+                        out.add(content[near])
+        return out
+
+    @staticmethod
+    def _starts_block(t: str) -> bool:
+        return bool(ev.HEADER_DATE_RE.match(t) or ev.is_meta(t) or SECTION_RE.match(t) or ev.starts_news(t))
+
+    def _classify(self, p: Para) -> None:
+        t = p.text
+        if ev.is_table(t):
+            p.kind = "table"
+            return
+        if p.width > 180 and t[0] not in _HEADER_OPENERS:
+            return  # a long paragraph: too long for a title, a meta line or a header (the common case, kept fast)
+        hd = ev.header_date(t)
+        if hd is not None:
+            p.kind, p.hdate, p.htitle = "header", hd[0], hd[1]
+            return
+        md = ev.md_header(t)
+        if md is not None:
+            p.kind, p.hmd, p.htitle = "header", md[:2], md[2]
+            return
+        tag = ev.tag_header(t)
+        if tag is not None and ev.is_title_like(tag[1], width(tag[1])):
+            p.htag, p.htitle = tag  # a header if the page uses them consistently (see _paragraphs)
+        if SECTION_RE.match(t):
+            p.kind = "section"
+            return
+        if ev.is_meta(t) or (len(t) < 90 and "源" in t and "。" not in t and TRAILER_RE.search(t)):
+            p.kind = "meta"
+            return
+        if ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t):
+            p.kind = "end"
+            return
+        if is_address(t) and len(t) < 80:
+            p.kind = "furniture"
+            return
+        p.tlike = ev.is_title_like(t, p.width)
+
+    def _join_title_lines(self, paras: list[Para]) -> list[Para]:
+        """A headline printed over two lines is one title: a line ending with its colon (`…超10万亿元：` over
+        `实物商品…增长7.9%`), or a title line filling the wrap width (or, unwrapped, a long plain one) over a shorter
+        rest. A kicker over a headline (`快手副总裁：短视频渗透率已超94%` over `让直播电商“热”到海外`) is a statement
+        of its own: shorter than the column, or punctuated."""
+        out: list[Para] = []
+        for p in paras:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and p.gap == 0
+                and p.tlike
+                and prev.kind == "body"
+                and prev.nlines == 1
+                and not p.text.startswith(("—", "－", "-", "【", "[", "(", "（"))
+                and not ev.NUMBERED_RE.match(p.text)
+                and not ev.is_masthead_like(prev.text)
+                and not ev.is_masthead_like(p.text)
+                and prev.width + p.width <= TITLE_MAX_WIDTH
+            ):
+                colon = (
+                    not prev.tlike
+                    and prev.text[-1] in "：:"
+                    and not _PROSE_RE.search(prev.text)
+                    and ev.is_title_like(prev.text[:-1], prev.width - 1)
+                )
+                full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
+                    prev.width >= 36 and not _KICKER_PUNCT_RE.search(prev.text)
+                )
+                wrapped = prev.tlike and full and prev.width >= p.width + 8
+                if colon or wrapped:
+                    text = prev.text + p.text
+                    merged = Para(text, width(text), prev.gap, prev.heading, p.last_width)
+                    merged.indent, merged.kind, merged.tlike = prev.indent, "body", True
+                    out[-1] = merged
+                    continue
+            out.append(p)
+        return out
+
+    def _mark_toc(self, paras: list[Para]) -> None:
+        """Title lines listed once up front and again later (a table of contents without page numbers): the
+        first listing is furniture, the later occurrences are strong title evidence."""
+        later: dict[str, list[int]] = {}
+        for i, p in enumerate(paras):
+            if p.tlike:
+                later.setdefault(title_key(p.text), []).append(i)
+        i = 0
+        while i < len(paras):
+            run: list[int] = []
+            j = i
+            while j < len(paras) and paras[j].tlike and len(later.get(title_key(paras[j].text), [])) >= 2:
+                key = title_key(paras[j].text)
+                if later[key][0] != j or key in (title_key(paras[k].text) for k in run):
+                    break
+                run.append(j)
+                j += 1
+            if len(run) >= 2:
+                for k in run:
+                    paras[k].kind = "toc"
+                    paras[k].tlike = False
+                    self.toc.add(title_key(paras[k].text))
+                i = j
+            else:
+                i += 1
+
+
+def echoes(head: str, title: str) -> bool:
+    """Is a running head a shortened form of the document's title (`互联网发展状况统计报告` over
+    `第53次《中国互联网络发展状况统计报告》…`): nearly all its characters, in order, inside the title."""
+    if len(head) < 4:
+        return False
+    blocks = difflib.SequenceMatcher(None, head, title, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= 0.85 * len(head)
