@@ -164,3 +164,12 @@ def test_a_festival_named_with_one_day_is_that_day() -> None:
     assert _got("2015年“双11”当天，天猫成交额达到912亿元。", date(2016, 12, 21))[0][2] == date(2015, 11, 11)
     # a festival's period (期间) is no one day
     assert _got("今年“双11”期间，全国快递业务量达到10亿件。", date(2016, 12, 21))[0][2:] == (None, None)
+
+
+def test_a_level_reached_in_an_unfinished_year_is_the_year_so_far() -> None:
+    text = "国家邮政局快递大数据平台8日的实时监测数据显示，2021年中国快递业务量已达1000亿件。"
+    assert _got(text, date(2021, 12, 8)) == [("快递业务量", 1000.0, date(2021, 1, 1), date(2021, 12, 8))]
+    text = "国家邮政局监测数据显示，今年我国快递业务量由此正式突破1000亿件。"
+    assert _got(text, date(2024, 8, 13)) == [("快递业务量", 1000.0, date(2024, 1, 1), date(2024, 8, 13))]
+    # a finished year stays the year
+    assert _got("2021年中国快递业务量突破1000亿件。", date(2022, 1, 20))[0][2:] == (date(2021, 1, 1), date(2021, 12, 31))

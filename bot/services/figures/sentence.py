@@ -335,6 +335,19 @@ def _add_levels(
         # `截至6月，移动互联网累计流量达1423亿GB，同比增长14.6%`: a running total of the year, compared with
         # the same months a year before — a flow from January, not a stock
         start = date(end.year, 1, 1)
+    elif (
+        pm is not None
+        and pm.kind == "year"
+        and not forecast
+        and start is not None
+        and end is not None
+        and ctx.published is not None
+        and start <= ctx.published < end
+        and _REACHED.search(t, cb, n.start) is not None
+    ):
+        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year
+        end = _day_named(t, ctx.published)
+        label = f"{start.year}年（截至{end.month}月{end.day}日）"
     if start is not None and ctx.published is not None and start > ctx.published:
         forecast = True
     s.last_level_group = []
@@ -375,6 +388,24 @@ def _add_levels(
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
         ctx.metrics.append(metric)
+
+
+#: a level stated as reached (`已达`, `突破`, `迈上`): a running total, when its year is not over
+_REACHED = re.compile(r"已(?:经)?(?:达|超|突破|完成|迈上)|突破|迈上|站上|跨过|跨越")
+
+_DAY_IN_TEXT = re.compile(r"(?:(?P<m>[0-9]{1,2})\s*月\s*)?(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+
+
+def _day_named(t: str, published: date) -> date:
+    """The day a running total was reached: the last day the sentence names up to the story's date (`8日的实时监测
+    数据显示`, `28日上午`), else the story's date."""
+    found = published
+    for m in _DAY_IN_TEXT.finditer(t):
+        month = int(m.group("m")) if m.group("m") else published.month
+        day = int(m.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31 and (month, day) <= (published.month, published.day):
+            found = date(published.year, month, day)
+    return found
 
 
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
