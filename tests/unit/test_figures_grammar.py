@@ -173,3 +173,12 @@ def test_a_level_reached_in_an_unfinished_year_is_the_year_so_far() -> None:
     assert _got(text, date(2024, 8, 13)) == [("快递业务量", 1000.0, date(2024, 1, 1), date(2024, 8, 13))]
     # a finished year stays the year
     assert _got("2021年中国快递业务量突破1000亿件。", date(2022, 1, 20))[0][2:] == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_breakdown_of_the_whole_takes_the_whole_period_not_the_part() -> None:
+    text = ("2020年全国国家级贫困县网络零售总额为3014.5亿元，同比增长26.0%。其中，四季度实现网络零售额945.7亿元，"
+            "同比增长30.4%。\n分类别看，实物类网络零售额1769.7亿元，同比增长48.0%；服务类网络零售额1244.8亿元，同比增长4.1%。")
+    got = {m: (a, b) for m, _v, a, b in _got(text, date(2021, 1, 28))}
+    year = (date(2020, 1, 1), date(2020, 12, 31))
+    assert got["网络零售额"] == (date(2020, 10, 1), date(2020, 12, 31))
+    assert got["实物类网络零售额"] == year and got["服务类网络零售额"] == year

@@ -20,6 +20,9 @@ class _Ctx:
     published: date | None
     year: int | None = None  # last explicit year seen in the paragraph
     period: PeriodMention | None = None  # last period seen in the paragraph
+    #: the period of the last whole stated (not in a part `其中…` or a breakdown `分类别看…`): what a breakdown of
+    #: that whole refers back to
+    whole_period: PeriodMention | None = None
     month: int = 0  # last month named in the paragraph (any date: `峰值出现在11月11日`), for days named without one
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own

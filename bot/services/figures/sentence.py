@@ -258,6 +258,10 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         pm = dataclasses.replace(asof_pm, year_to_date=True)
         if sent_year is not None:
             pm.label = f"{sent_year}年（{pm.label}）"  # shown when the dates are irregular: 2016年（截至12月20日）
+    if pm is None and ctx.carry and ctx.whole_period is not None and _BREAKDOWN_LEAD.search(t):
+        # `…总额为3014.5亿元。其中，四季度…945.7亿元。…分类别看，实物类网络零售额1769.7亿元`: a breakdown of the
+        # whole, over the whole's period, not the part's just stated
+        return ctx.whole_period, sent_year, forecast or ctx.period_forecast
     if pm is None and ctx.period is not None:
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
@@ -390,6 +394,9 @@ def _add_levels(
         ctx.metrics.append(metric)
 
 
+#: a breakdown of a whole (`分类别看，`, `分地区看，`, `分季度看，`)
+_BREAKDOWN_LEAD = re.compile(r"(?:^|[，,。；;])\s*分[\u4e00-\u9fff]{1,4}?(?:来)?看\s*[，,]")
+
 #: a level stated as reached (`已达`, `突破`, `迈上`): a running total, when its year is not over
 _REACHED = re.compile(r"已(?:经)?(?:达|超|突破|完成|迈上)|突破|迈上|站上|跨过|跨越")
 
@@ -450,6 +457,11 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     named = [int(x) for x in _MONTH_NAMED.findall(t) if 1 <= int(x) <= 12]
     if named:
         ctx.month = named[-1]
+    breakdown = _BREAKDOWN_LEAD.search(t) is not None
+    if first is not None and not breakdown and not re.match(r"[\s,，]*其中", t):
+        ctx.whole_period = first
+    if first is None and breakdown and ctx.carry and ctx.whole_period is not None:
+        ctx.period = ctx.whole_period  # the clauses after `；` go on breaking the whole down
     if first is not None:
         ctx.period = first
         ctx.period_forecast = bool(_FORECAST_RE.search(t))
