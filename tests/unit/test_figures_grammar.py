@@ -182,3 +182,10 @@ def test_a_breakdown_of_the_whole_takes_the_whole_period_not_the_part() -> None:
     year = (date(2020, 1, 1), date(2020, 12, 31))
     assert got["网络零售额"] == (date(2020, 10, 1), date(2020, 12, 31))
     assert got["实物类网络零售额"] == year and got["服务类网络零售额"] == year
+
+
+def test_a_listed_item_longer_than_the_parallel_word_shares_the_head_only() -> None:
+    text = "2020年，游戏话费、生活服务网络零售额分别为48亿元、75.3亿元。"
+    assert [m for m, *_ in _got(text, date(2021, 1, 28))] == ["游戏话费网络零售额", "生活服务网络零售额"]
+    text = "2020年，城镇和乡村消费品零售额分别为100亿元、50亿元。"
+    assert [m for m, *_ in _got(text, date(2021, 1, 28))] == ["城镇消费品零售额", "乡村消费品零售额"]

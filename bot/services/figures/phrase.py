@@ -238,6 +238,8 @@ def _share_heads(parts: list[str]) -> list[str]:
         # (`在线旅游、在线餐饮销售额`: items starting with that same word vary after it — only the head is shared)
         if (
             len(first) >= 2
+            # (`游戏话费、生活服务网络零售额`: an item longer than that word is a whole name, sharing the head only)
+            and all(len(p) <= len(first) for p in bare)
             and len(shared) > len(head)
             and shared.endswith(head)
             and not any(p.startswith(first) for p in bare)
