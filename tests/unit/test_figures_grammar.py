@@ -189,3 +189,9 @@ def test_a_listed_item_longer_than_the_parallel_word_shares_the_head_only() -> N
     assert [m for m, *_ in _got(text, date(2021, 1, 28))] == ["游戏话费网络零售额", "生活服务网络零售额"]
     text = "2020年，城镇和乡村消费品零售额分别为100亿元、50亿元。"
     assert [m for m, *_ in _got(text, date(2021, 1, 28))] == ["城镇消费品零售额", "乡村消费品零售额"]
+
+
+def test_an_unnamed_county_is_the_county_the_paragraph_just_named() -> None:
+    text = "在黑龙江省饶河县，农村产业搭上了电商快车。2023年，全县农林产品电商销售额达10.34亿元。"
+    got = extract_figures(text, date(2024, 9, 1))
+    assert [(f.region, f.metric, f.value) for f in got] == [("饶河", "农林产品电商销售额", 10.34)]

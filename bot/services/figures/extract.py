@@ -101,13 +101,34 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                     )
                 )
                 before = ctx.period
+                n_before = len(out)
                 _extract_sentence(quote, ctx, out)
+                _name_local_scope(out[n_before:], para[: m.start()])
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
     return merge_restatements(out)
+
+
+#: `在黑龙江省饶河县，…全县农林产品电商销售额达10.34亿元`: the county (city) the paragraph just named, by its
+#: province — what an unnamed 全县 (全市) of a later sentence is
+_PLACE_NAMED = {
+    "县": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)县"),
+    "市": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)市"),
+}
+_SCOPE_KIND = {"全县": "县", "本县": "县", "我县": "县", "全市": "市", "本市": "市", "我市": "市"}
+
+
+def _name_local_scope(figs: list[ExtractedFigure], before: str) -> None:
+    for f in figs:
+        kind = _SCOPE_KIND.get(f.region)
+        if kind is None:
+            continue
+        named = _PLACE_NAMED[kind].findall(before)
+        if named:
+            f.region = named[-1]
 
 
 def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
