@@ -195,3 +195,14 @@ def test_an_unnamed_county_is_the_county_the_paragraph_just_named() -> None:
     text = "在黑龙江省饶河县，农村产业搭上了电商快车。2023年，全县农林产品电商销售额达10.34亿元。"
     got = extract_figures(text, date(2024, 9, 1))
     assert [(f.region, f.metric, f.value) for f in got] == [("饶河", "农林产品电商销售额", 10.34)]
+
+
+def test_a_multiple_over_an_older_base_year_is_a_change_over_the_span() -> None:
+    text = "去年全国农村网络零售额达2.5万亿元，同比增长12.9%，比2014年增长近13倍。"
+    got = [(f.value, f.period_start, f.period_end, f.growth_pct) for f in extract_figures(text, date(2024, 9, 1))]
+    assert got == [
+        (2.5, date(2023, 1, 1), date(2023, 12, 31), 12.9),
+        (1300.0, date(2014, 1, 1), date(2023, 12, 31), 1300.0),
+    ]
+    # a rate against a base two years back stays unstored (not a yearly growth, not a span's change)
+    assert _got("2021年1-2月，网上零售额比2019年同期增长12.2%。", date(2021, 3, 15)) == []

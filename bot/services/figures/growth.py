@@ -22,6 +22,7 @@ from bot.services.figures.lexicon import (
     _GROWTH_VERB_END,
 )
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
+from bot.services.figures.numbers import Number
 from bot.services.figures.multiyear import (
     _multi_year_span,
     _older_base,
@@ -65,9 +66,14 @@ def _add_growths(
     t, masked, figs = s.t, s.masked, s.figs
     it = group[0]
     n = it.num
+    over_years: tuple[date, date, str] | None = None
     if _older_base(s.periods, pm, cb, n.start, ctx):
-        # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth
-        return
+        # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth; but
+        # `去年…达2.5万亿元，…比2014年增长近13倍`: a multiple of a whole year's level over a base year is the change
+        # over the span from the base year to the figure's
+        over_years = _span_from_base(s, ctx, pm, cb, n, forecast, sent_year)
+        if over_years is None:
+            return
     # own metric: the phrase before any comparison (`比上年`) and the growth verb
     cut = _COMPARE_CUT.search(window)
     own_raw = window[: cut.start()] if cut else window
@@ -82,6 +88,8 @@ def _add_growths(
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
+    if over_years is not None:
+        multi = over_years
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
     if len(targets) == 1 and not shared:
         targets = [_compared_level(s, targets[0], it.kind)]
@@ -153,6 +161,24 @@ def _compared_level(s: _Sentence, x: int, kind: str) -> int:
     if free and not is_growth_only(prev) and normalise_metric(prev.metric) == normalise_metric(f.metric):
         return x - 1
     return x
+
+
+def _span_from_base(
+    s: _Sentence, ctx: _Ctx, pm: PeriodMention | None, cb: int, n: Number, forecast: bool, sent_year: int | None
+) -> tuple[date, date, str] | None:
+    """`比2014年增长近13倍` after a level of 2023: (2014-01-01, 2023-12-31) — for a multiple (倍) compared with a
+    bare base year, of a figure over a whole year; else None."""
+    if n.base_unit != "倍":
+        return None
+    base = next((p for p in reversed(s.periods) if p.comparison and cb <= p.start < n.start and p.explicit_year), None)
+    if base is None or base.kind != "year" or base.year is None:
+        return None
+    start, end, _label = _resolve(pm, ctx, forecast, sent_year)
+    if start is None or end is None or (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+        return None
+    if end.year - base.year < 2:
+        return None
+    return date(base.year, 1, 1), end, f"{base.year}—{end.year}年"
 
 
 def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> tuple[list[int], bool]:
