@@ -206,3 +206,15 @@ def test_a_multiple_over_an_older_base_year_is_a_change_over_the_span() -> None:
     ]
     # a rate against a base two years back stays unstored (not a yearly growth, not a span's change)
     assert _got("2021年1-2月，网上零售额比2019年同期增长12.2%。", date(2021, 3, 15)) == []
+
+
+def test_a_base_value_dated_by_its_own_period_is_a_figure_of_that_period() -> None:
+    text = "2015年上半年中国网络零售市场交易规模达16140亿元，与2014年上半年的10856亿元相比，同比增长48.7%。"
+    got = [(f.value, f.period_start, f.period_end, f.growth_pct) for f in extract_figures(text, date(2015, 9, 22))]
+    assert got == [
+        (16140.0, date(2015, 1, 1), date(2015, 6, 30), 48.7),
+        (10856.0, date(2014, 1, 1), date(2014, 6, 30), None),
+    ]
+    # a base dated only as the same period (同期) stays a comparison
+    text = "上半年网上零售额为300亿元，与2022年同期的237.9亿元相比增长26%。"
+    assert [v for _m, v, *_ in _got(text, date(2023, 7, 20))] == [300.0]

@@ -84,12 +84,20 @@ _THRESHOLD_AFTER = re.compile(
 _THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
 
 
+#: a base value dated by a period of its own, written right before it (`2014年上半年的`, `2019年的`)
+_OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年|[一二三四1-4]\s*季度|前三季度|全年)?\s*的\s*$")
+
+
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
         return None
-    if re.match(r"\s*(?:的[^，,；;。]{0,6})?相比", t[n.end : n.end + 12]):
-        return None  # "与2022年同期的237.937亿元相比": the comparison base, not a figure of this article
+    if re.match(r"\s*(?:的[^，,；;。]{0,6})?相比", t[n.end : n.end + 12]) and not _OWN_PERIOD_BASE.search(
+        t, max(0, n.start - 12), n.start
+    ):
+        # "与2022年同期的237.937亿元相比": the comparison base, not a figure of this article — unless the base is
+        # dated by a period of its own ("与2014年上半年的10856亿元相比": that half-year's level)
+        return None
     if (
         n.mult
         and not n.unit

@@ -247,7 +247,8 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
         comparison = (
             (bool(_COMPARE_BEFORE.search(text, 0, s)) and not _FROM_VALUE.match(text, e))
             or text.startswith("同期", e)
-            or bool(re.match(r"\s*(?:的[^，,；;。]{0,12})?相比", text[e : e + 16]))
+            # `与2014年上半年相比`; but `与2014年上半年的10856亿元相比` dates the base value written after it
+            or (bool(re.match(r"\s*(?:的[^，,；;。]{0,12})?相比", text[e : e + 16])) and not _FROM_VALUE.match(text, e))
         )
         from_value = bool(re.search(r"(?:由|从)\s*$", text[max(0, s - 2) : s])) and bool(_FROM_VALUE.match(text, e))
         if g["yr1"]:
