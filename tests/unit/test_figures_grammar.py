@@ -218,3 +218,8 @@ def test_a_base_value_dated_by_its_own_period_is_a_figure_of_that_period() -> No
     # a base dated only as the same period (同期) stays a comparison
     text = "上半年网上零售额为300亿元，与2022年同期的237.9亿元相比增长26%。"
     assert [v for _m, v, *_ in _got(text, date(2023, 7, 20))] == [300.0]
+
+
+def test_the_total_of_network_retail_sales_is_network_retail_sales() -> None:
+    text = "2020年全国832个国家级贫困县网络零售总额为3014.5亿元，同比增长26.0%。"
+    assert [m for m, *_ in _got(text, date(2021, 1, 28))] == ["国家级贫困县网络零售额"]

@@ -137,6 +137,9 @@ _ENUM_LEAD = re.compile(
 _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
 
+_NET_RETAIL_TOTAL = re.compile(r"(网络|网上)零售总额$")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -176,6 +179,8 @@ def _phrase(w: str) -> _Phrase:
     if share:
         w = w + _clean_spaces(share)
     w = w.strip(" ,，、:：")
+    # `国家级贫困县网络零售总额`: the total of network retail sales is its 网络零售额 (one indicator, alias table)
+    w = _NET_RETAIL_TOTAL.sub(r"\1零售额", w)
     return _Phrase(region, w, trailing, items, major_items)
 
 
