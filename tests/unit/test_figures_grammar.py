@@ -223,3 +223,15 @@ def test_a_base_value_dated_by_its_own_period_is_a_figure_of_that_period() -> No
 def test_the_total_of_network_retail_sales_is_network_retail_sales() -> None:
     text = "2020年全国832个国家级贫困县网络零售总额为3014.5亿元，同比增长26.0%。"
     assert [m for m, *_ in _got(text, date(2021, 1, 28))] == ["国家级贫困县网络零售额"]
+
+
+def test_a_range_of_quarters_gives_each_rate_its_quarter_of_the_whole() -> None:
+    text = ("2020年全国国家级贫困县网络零售总额为3014.5亿元，同比增长26.0%。\n"
+            "在发布会上，高峰介绍，分季度看，一至四季度同比分别增长5.0%、32.0%、34.5%、30.4%。")
+    got = [(f.metric, f.period_start, f.period_end, f.growth_pct) for f in extract_figures(text, date(2021, 1, 28))]
+    assert got[1:] == [
+        ("国家级贫困县网络零售额", date(2020, 1, 1), date(2020, 3, 31), 5.0),
+        ("国家级贫困县网络零售额", date(2020, 4, 1), date(2020, 6, 30), 32.0),
+        ("国家级贫困县网络零售额", date(2020, 7, 1), date(2020, 9, 30), 34.5),
+        ("国家级贫困县网络零售额", date(2020, 10, 1), date(2020, 12, 31), 30.4),
+    ]

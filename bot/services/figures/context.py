@@ -23,6 +23,7 @@ class _Ctx:
     #: the period of the last whole stated (not in a part `其中…` or a breakdown `分类别看…`): what a breakdown of
     #: that whole refers back to
     whole_period: PeriodMention | None = None
+    whole_metric: str = ""  # the metric of that whole (`分季度看，一至四季度同比分别增长…` breaks it down)
     month: int = 0  # last month named in the paragraph (any date: `峰值出现在11月11日`), for days named without one
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own

@@ -11,7 +11,7 @@ Used by sentence."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.services.figures.classify import _Item, _qualifier
 from bot.services.figures.context import _Ctx, _resolve, _Sentence
@@ -48,7 +48,29 @@ _AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均�
 _SHARED_GROWTH = re.compile(r"增速|均|都")
 
 
-_BREAKDOWN = re.compile(r"^\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
+_BREAKDOWN = re.compile(r"(?:^|[，,])\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
+
+#: `一至四季度同比分别增长5.0%、32.0%、34.5%、30.4%`: a range of quarters, one rate each
+_QUARTER_RANGE = re.compile(r"([一二三四1-4])\s*(?:至|到|—|-|~)\s*([一二三四1-4])\s*季度(?=[^，,。；;]*分别)")
+_QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _quarter_list(t: str, pos: int, k: int, end: date | None) -> list[tuple[date, date, str]]:
+    """The quarters of `一至四季度…分别…` (k of them, in the year of the period resolved), else none."""
+    m = None
+    for m in _QUARTER_RANGE.finditer(t, 0, pos):
+        pass
+    if m is None or end is None:
+        return []
+    q1, q2 = _QUARTER_NO[m.group(1)], _QUARTER_NO[m.group(2)]
+    if q2 - q1 + 1 != k:
+        return []
+    out = []
+    for q in range(q1, q2 + 1):
+        first = 3 * (q - 1) + 1
+        last = date(end.year + (first + 3 > 12), (first + 3 - 1) % 12 + 1, 1) - timedelta(days=1)
+        out.append((date(end.year, first, 1), last, f"{end.year}年{'一二三四'[q - 1]}季度"))
+    return out
 
 
 def _add_growths(
@@ -115,9 +137,12 @@ def _add_growths(
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
         if start is not None and ctx.published is not None and start > ctx.published:
             forecast = True
-        for (region, metric), g_it in zip(names, group, strict=False):
+        quarters = _quarter_list(t, n.start, len(group), end)
+        for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
             if len(metric) < 2:
                 continue
+            if quarters:
+                start, end, label = quarters[k]
             gn = g_it.num
             unit = "个百分点" if it.kind == "pp" else "%"
             fig = ExtractedFigure(
@@ -233,9 +258,9 @@ def _growth_names(
         return [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
     if figs:
         return [(figs[-1].region, figs[-1].metric)] * len(group)
-    if ctx.metrics and _BREAKDOWN.match(t):
-        # `分季度看，二季度同比增长39.2%`: the paragraph's subject, broken down
-        return [("", ctx.metrics[0])] * len(group)
+    if (ctx.metrics or ctx.whole_metric) and _BREAKDOWN.search(t):
+        # `分季度看，二季度同比增长39.2%`: the paragraph's subject (else the whole last stated), broken down
+        return [("", ctx.metrics[0] if ctx.metrics else ctx.whole_metric)] * len(group)
     return []
 
 

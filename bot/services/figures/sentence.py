@@ -460,6 +460,8 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     breakdown = _BREAKDOWN_LEAD.search(t) is not None
     if first is not None and not breakdown and not re.match(r"[\s,，]*其中", t):
         ctx.whole_period = first
+        levels = [f for f in s.figs if not is_growth_only(f)]
+        ctx.whole_metric = levels[0].metric if levels else ctx.whole_metric
     if first is None and breakdown and ctx.carry and ctx.whole_period is not None:
         ctx.period = ctx.whole_period  # the clauses after `；` go on breaking the whole down
     if first is not None:
