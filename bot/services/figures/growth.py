@@ -22,7 +22,6 @@ from bot.services.figures.lexicon import (
     _GROWTH_VERB_END,
 )
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
-from bot.services.figures.numbers import Number
 from bot.services.figures.multiyear import (
     _multi_year_span,
     _older_base,
@@ -33,6 +32,7 @@ from bot.services.figures.naming import (
     _expand_generic,
     _same_metric,
 )
+from bot.services.figures.numbers import Number
 from bot.services.figures.periods import PeriodMention
 from bot.services.figures.phrase import _Phrase, _phrase
 from bot.services.figures.regions import _own_region
@@ -57,9 +57,7 @@ _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "
 
 def _quarter_list(t: str, pos: int, k: int, end: date | None) -> list[tuple[date, date, str]]:
     """The quarters of `一至四季度…分别…` (k of them, in the year of the period resolved), else none."""
-    m = None
-    for m in _QUARTER_RANGE.finditer(t, 0, pos):
-        pass
+    m = next(reversed(list(_QUARTER_RANGE.finditer(t, 0, pos))), None)
     if m is None or end is None:
         return []
     q1, q2 = _QUARTER_NO[m.group(1)], _QUARTER_NO[m.group(2)]
