@@ -13,6 +13,7 @@ Contract (used by ingest, metrics lookup, watches, digests, charts and the rende
 Pure Python + precompiled `re`; only sentences containing a digit are scanned. Modules, in reading order:
 
     extract.py    text → paragraphs → sentences; indicator tables; merging restatements; ORM rows
+    wraps.py      hard-wrap repair first: wrapped lines joined, page marks and running heads dropped
     sentence.py   one sentence → its figures (read, classify numbers, date, name levels, attach growths, finish)
     growth.py     growth rates: attached to levels or figures of their own; rates in brackets
     naming.py     the metric and region of a level (before or after its number, lists, parts of a whole)
