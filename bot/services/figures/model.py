@@ -59,21 +59,17 @@ _NATIONAL_PREFIX = re.compile(r"^(?:全国|我国)")
 class GrowthFields(Protocol):
     """What is_growth_only reads: a FigureValue, or a stored Figure row (which is no FigureValue)."""
 
-    @property
-    def value(self) -> float | None: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def growth_pct(self) -> float | None: ...
-    @property
-    def growth_pp(self) -> float | None: ...
+    value: float
+    unit: str
+    growth_pct: float | None
+    growth_pp: float | None
 
 
 def is_growth_only(figure: GrowthFields) -> bool:
     """True for a growth-only figure (see the convention above): a change stated without a level, whose value is
     the change itself. Renderers show such a figure as the change ("增长6.2%"), never as a level ("6.2%")."""
     unit, value, pct, pp = figure.unit, figure.value, figure.growth_pct, figure.growth_pp
-    if value is None:
+    if value is None:  # a row not filled in yet
         return False
     if unit == "%":
         return pct is not None and pp is None and abs(value - pct) < 1e-9
