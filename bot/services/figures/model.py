@@ -6,8 +6,8 @@
     is_growth_only(f)      a change stated without a level (value = the change; see the package docstring)
     normalise_metric(name) the canonical key of a metric name
 
-Used by every module of the package, by metrics lookup (normalise_metric) and by the renderers, digests, watches and
-charts (is_growth_only, on ORM rows as on ExtractedFigure)."""
+Used by every module of the package, by metrics lookup (normalise_metric; FigureEntry is a FigureValue) and by the
+renderers, digests, watches and charts (is_growth_only, on ORM rows as on ExtractedFigure)."""
 
 from __future__ import annotations
 
