@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
 
@@ -36,6 +37,13 @@ def _name(value: str) -> str:
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class _JsonReport(Protocol):
+    def to_json(self) -> dict[str, Any]: ...
+
+
+_Reported = TypeVar("_Reported", bound=_JsonReport)
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -88,6 +96,24 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_each(outcomes: Iterable[_Reported | UserError], as_json: bool, text: Callable[[_Reported], str]) -> int:
+    """Print each outcome as it comes (`text`), or all of them as one JSON list at the end; an error as one line on
+    stderr. Exit code 1 when any file failed, the others reported all the same."""
+    failed = 0
+    done: list[_Reported] = []
+    for outcome in outcomes:
+        if isinstance(outcome, UserError):
+            failed += 1
+            print(f"error: {outcome}", file=sys.stderr)
+            continue
+        done.append(outcome)
+        if not as_json:
+            print(text(outcome))
+    if as_json:
+        _print_json([d.to_json() for d in done])
+    return 1 if failed else 0
+
+
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db.store import open_store
     from bot.services.ingest import ingest_files
@@ -95,45 +121,26 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     engine = open_store(settings.database_url)
     if args.dry_run:
         return _ingest_dry_run(engine, args)
-    failed = 0
-    results = []
     # one transaction per file: a bad file is reported and changes nothing; the others still go in
     files = [Path(name) for name in args.files]
-    for _path, outcome in ingest_files(engine, files, published=args.published, publication=args.name,
-                                       require_bulletin=True):
-        if isinstance(outcome, UserError):
-            failed += 1
-            print(f"error: {outcome}", file=sys.stderr)
-            continue
-        results.append(outcome)
-        if not args.json:
-            print(outcome.summary())
-    if args.json:
-        _print_json([r.to_json() for r in results])
-    return 1 if failed else 0
+    outcomes = (outcome for _path, outcome in ingest_files(engine, files, published=args.published,
+                                                           publication=args.name, require_bulletin=True))
+    return _report_each(outcomes, args.json, lambda r: r.summary())
 
 
 def _ingest_dry_run(engine: Any, args: argparse.Namespace) -> int:
     """`ingest --dry-run`: what each file would add (the preview an admin sees on upload); nothing is stored."""
     from bot.db.engine import session_scope
-    from bot.services.ingest.preview import preview_file
+    from bot.services.ingest.preview import Preview, preview_file
 
-    failed = 0
-    previews = []
-    for name in args.files:
+    def preview(name: str) -> Preview | UserError:
         try:
             with session_scope(engine) as session:
-                preview = preview_file(session, Path(name), published=args.published, publication=args.name)
+                return preview_file(session, Path(name), published=args.published, publication=args.name)
         except UserError as exc:
-            failed += 1
-            print(f"error: {exc}", file=sys.stderr)
-            continue
-        previews.append(preview)
-        if not args.json:
-            print(preview.to_text())
-    if args.json:
-        _print_json([p.to_json() for p in previews])
-    return 1 if failed else 0
+            return exc
+
+    return _report_each((preview(name) for name in args.files), args.json, lambda p: p.to_text())
 
 
 def cmd_articles(settings: Settings, args: argparse.Namespace) -> int:

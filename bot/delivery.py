@@ -348,24 +348,14 @@ class Sender:
             await asyncio.to_thread(self._db, outbox.migrate_chat, row.chat_id, int(exc.new_chat_id))
             log.info("chat %s migrated to %s", row.chat_id, exc.new_chat_id)
         except RetryAfter as exc:  # only if the limiter gave up (it normally waits and retries)
-            self.stats.retried += 1
-            at = utcnow() + timedelta(seconds=retry_after_of(exc))
-            await asyncio.to_thread(self._db, outbox.mark_retry, row.id, f"retry_after: {exc.message}", at=at,
-                                    claimant=me)
+            await self._retry(row, f"retry_after: {exc.message}", retry_after_of(exc))
         except BadRequest as exc:
-            self.stats.failed += 1
-            await asyncio.to_thread(self._db, outbox.mark_failed, row.id, f"bad request: {exc.message}",
-                                    claimant=me)
+            await self._fail(row, f"bad request: {exc.message}")
             log.warning("delivery %s to %s failed: %s", row.id, row.chat_id, exc.message)
         except NetworkError as exc:  # timeouts, connection errors, 5xx
-            self.stats.retried += 1
-            at = utcnow() + timedelta(seconds=backoff(row.attempts + 1))
-            await asyncio.to_thread(self._db, outbox.mark_retry, row.id, f"network: {exc.message}", at=at,
-                                    claimant=me)
+            await self._retry(row, f"network: {exc.message}", backoff(row.attempts + 1))
         except TelegramError as exc:
-            self.stats.failed += 1
-            await asyncio.to_thread(self._db, outbox.mark_failed, row.id, f"{type(exc).__name__}: {exc.message}",
-                                    claimant=me)
+            await self._fail(row, f"{type(exc).__name__}: {exc.message}")
         else:
             self.stats.sent += 1
             if not await asyncio.to_thread(self._db, outbox.mark_sent, row.id, getattr(message, "message_id", None),
@@ -373,6 +363,17 @@ class Sender:
                 self.stats.lost_claims += 1
                 log.warning("delivery %s to %s was sent after its claim was lost (its lease ran out): it may be "
                             "sent twice", row.id, row.chat_id)
+
+    async def _retry(self, row: outbox.PendingDelivery, error: str, delay: float) -> None:
+        """The row goes back to pending, to be sent again in `delay` seconds; `error` is kept."""
+        self.stats.retried += 1
+        at = utcnow() + timedelta(seconds=delay)
+        await asyncio.to_thread(self._db, outbox.mark_retry, row.id, error, at=at, claimant=self.claimant)
+
+    async def _fail(self, row: outbox.PendingDelivery, error: str) -> None:
+        """The row is given up on (`error` kept): it is not sent again."""
+        self.stats.failed += 1
+        await asyncio.to_thread(self._db, outbox.mark_failed, row.id, error, claimant=self.claimant)
 
     def _db(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with session_scope(self.engine) as session:

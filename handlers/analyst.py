@@ -21,7 +21,7 @@ from bot.services import watches as watch_service
 from bot.services.charts import MAX_ENTRIES, ChartSeries, chart_series, render_png
 from bot.services.export import export_figures
 from bot.services.lookup import LookupResult, lookup
-from handlers.common import answer, args_text, edit_or_reply, keyboard, pack, reply, unpack
+from handlers.common import answer, args_text, edit_or_reply, keyboard, pack, pressed, reply
 
 #: longest argument accepted (a metric name and a period)
 MAX_QUERY = 60
@@ -119,14 +119,9 @@ async def chart(update: Update, context: BotContext) -> None:
 
 async def chart_pressed(update: Update, context: BotContext) -> None:
     """`c|1|query`: the chart button under a /metric answer."""
-    cq = update.callback_query
-    assert cq is not None and cq.data is not None
-    _prefix, _page, query = unpack(context, cq.data)
-    await answer(update)
-    if query is None:
-        await reply(update, context, esc(context.i18n._("This list has expired; please send the command again.")))
-        return
-    await _send_chart(update, context, query)
+    found = await pressed(update, context, in_place=False)
+    if found is not None:
+        await _send_chart(update, context, found[2])
 
 
 # ---------------------------------------------------------------------------------------------- /export
@@ -176,16 +171,25 @@ async def _may_manage(update: Update, context: BotContext) -> bool:
     return await may_manage(update, context)
 
 
+async def _managed_query(update: Update, context: BotContext, command: str) -> str | None:
+    """/watch's and /unwatch's argument, from someone who may change the chat's alerts; None after replying with
+    the usage or the refusal."""
+    query = await _query_or_usage(update, context, command)
+    if query is None:
+        return None
+    if not await _may_manage(update, context):
+        await reply(update, context, esc(context.i18n._("Only this group's administrators can change its alerts.")))
+        return None
+    return query
+
+
 async def watch(update: Update, context: BotContext) -> None:
     """/watch <metric>: a message in this chat whenever a new figure of the metric is stored."""
     t = context.i18n
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None
-    query = await _query_or_usage(update, context, "watch")
+    query = await _managed_query(update, context, "watch")
     if query is None:
-        return
-    if not await _may_manage(update, context):
-        await reply(update, context, esc(t._("Only this group's administrators can change its alerts.")))
         return
     try:
         with context.session() as s:
@@ -220,11 +224,8 @@ async def unwatch(update: Update, context: BotContext) -> None:
     t = context.i18n
     chat = update.effective_chat
     assert chat is not None
-    query = await _query_or_usage(update, context, "unwatch")
+    query = await _managed_query(update, context, "unwatch")
     if query is None:
-        return
-    if not await _may_manage(update, context):
-        await reply(update, context, esc(t._("Only this group's administrators can change its alerts.")))
         return
     with context.session() as s:
         w = watch_service.unwatch(s, chat_id=chat.id, text=query)

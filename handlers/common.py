@@ -170,6 +170,23 @@ def unpack(context: BotContext, data: str) -> tuple[str, int, str | None]:
     return prefix, page_no, query
 
 
+async def pressed(update: Update, context: BotContext, *, in_place: bool) -> tuple[str, int, str] | None:
+    """A pressed page or chart button's (prefix, page, query), the press answered; None after saying the list has
+    expired (a query `pack` kept in an earlier process): in place of the message, or as a new one."""
+    cq = update.callback_query
+    assert cq is not None and cq.data is not None
+    prefix, page, query = unpack(context, cq.data)
+    await answer(update)
+    if query is None:
+        expired = esc(context.i18n._("This list has expired; please send the command again."))
+        if in_place:
+            await edit_or_reply(update, context, expired)
+        else:
+            await reply(update, context, expired)
+        return None
+    return prefix, page, query
+
+
 def page_buttons(context: BotContext, prefix: str, query: str, page: int, has_next: bool) -> list[
         InlineKeyboardButton]:
     t = context.i18n

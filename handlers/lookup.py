@@ -18,16 +18,15 @@ from bot.services.lookup import lookup
 from bot.services.search import search
 from handlers.analyst import chart_buttons
 from handlers.common import (
-    answer,
     args_text,
     chunk,
     edit_or_reply,
     keyboard,
     pack,
     page_buttons,
+    pressed,
     reply,
     typing,
-    unpack,
 )
 
 METRIC_PAGE = 5
@@ -134,13 +133,10 @@ async def search_command(update: Update, context: BotContext) -> None:
 
 async def page_pressed(update: Update, context: BotContext) -> None:
     """`m|page|query` and `s|page|query` buttons: show that page in place."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    prefix, page, text = unpack(context, query.data)
-    await answer(update)
-    if text is None:
-        await edit_or_reply(update, context, context.i18n._("This list has expired; please send the command again."))
+    found = await pressed(update, context, in_place=True)
+    if found is None:
         return
+    prefix, page, text = found
     body, markup = (metric_page if prefix == "m" else search_page)(context, text, page)
     await edit_or_reply(update, context, body, markup)
 

@@ -219,14 +219,20 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
         topic=topic_name(t, key)))))
 
 
+async def _only_target(update: Update, context: BotContext, usage: str) -> Target | None:
+    """The target of a command that takes nothing but an optional @channel; None after replying `usage` (other
+    arguments) or why not (see `_target`)."""
+    name, rest = _split_target(context)
+    if rest:
+        await reply(update, context, esc(usage))
+        return None
+    return await _target(update, context, name)
+
+
 async def pause(update: Update, context: BotContext) -> None:
     """/pause [@channel]: no digests for any of the chat's subscriptions until /resume."""
     t = context.i18n
-    name, rest = _split_target(context)
-    if rest:
-        await reply(update, context, esc(t._("Usage: /pause, or /pause @channel for a channel you administer.")))
-        return
-    target = await _target(update, context, name)
+    target = await _only_target(update, context, t._("Usage: /pause, or /pause @channel for a channel you administer."))
     if target is None:
         return
     with context.session() as s:
@@ -243,11 +249,7 @@ async def pause(update: Update, context: BotContext) -> None:
 async def resume(update: Update, context: BotContext) -> None:
     """/resume [@channel]: digests again, the next one covering what arrived while paused."""
     t = context.i18n
-    name, rest = _split_target(context)
-    if rest:
-        await reply(update, context, esc(t._("Usage: /resume, or /resume @channel for a channel you administer.")))
-        return
-    target = await _target(update, context, name)
+    target = await _only_target(update, context, t._("Usage: /resume, or /resume @channel for a channel you administer."))
     if target is None:
         return
     with context.session() as s:

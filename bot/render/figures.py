@@ -22,7 +22,7 @@ from bot.errors import N_
 from bot.i18n import Translator
 from bot.render.common import esc
 from bot.services.figures import is_growth_only
-from bot.services.lookup import english_name
+from bot.services.lookup import FigureEntry, english_name
 
 
 class Named(Protocol):
@@ -34,38 +34,9 @@ class Named(Protocol):
     def region(self) -> str: ...
 
 
-class FigureData(Named, Protocol):
-    """What `figure_parts` reads. `bot.services.lookup.FigureEntry` is one (lookups, alerts, charts, digests and
-    /article all hand entries over)."""
-
-    @property
-    def value(self) -> float: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def value_base(self) -> float: ...
-    @property
-    def base_unit(self) -> str: ...
-    @property
-    def qualifier(self) -> str: ...
-    @property
-    def period_label(self) -> str: ...
-    @property
-    def period_start(self) -> date | None: ...
-    @property
-    def period_end(self) -> date | None: ...
-    @property
-    def growth_pct(self) -> float | None: ...
-    @property
-    def growth_pp(self) -> float | None: ...
-    @property
-    def growth_basis(self) -> str | None: ...
-    @property
-    def is_forecast(self) -> bool: ...
-    @property
-    def value_decimals(self) -> int | None: ...
-    @property
-    def growth_decimals(self) -> int | None: ...
+#: what `figure_parts` reads: a lookup entry (lookups, alerts, charts, digests and /article all hand entries over),
+#: its fields those of every figure (`bot.services.figures.model.FigureValue`) and the growth basis
+FigureData = FigureEntry
 
 
 #: English names of the base units figures are normalised to: (singular, plural); "" = a bare number

@@ -5,8 +5,8 @@ The tick: `enqueue_due` finds active subscriptions whose `next_due_at` has come,
 unique key (subscription_id, slot, part) and advances `next_due_at`/`covered_until` in the same transaction. The
 advance is a conditional UPDATE on the values read, and rows are inserted only when it succeeded, so a tick that
 runs twice (or two processes ticking at once, or a restart) never creates a second digest. Nothing new → no rows,
-but the subscription still advances. Metric alerts (`bot.services.watches`) share `insert_outbox_rows` and
-`chat_languages`.
+but the subscription still advances. Metric alerts (`bot.services.watches`) share `fetch_due` (SKIP LOCKED on
+PostgreSQL), `advance_then_insert` and `chat_languages`.
 
 The outbox: the sender (bot/delivery.py) drains pending rows through `claim_pending` (a lease held by a claimant
 id, renewed with `renew_leases`, recovered by `recover_stale`) and the `release`/`mark_*` functions, which act
@@ -16,12 +16,12 @@ ChatMigrated answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, update
+from sqlalchemy import Connection, Row, Select, Table, and_, bindparam, func, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
@@ -52,6 +52,14 @@ class TickResult:
         self.empty += other.empty
 
 
+def fetch_due(conn: Connection, stmt: Select[Any], of: Table) -> Sequence[Row[Any]]:
+    """The rows `stmt` selects; on PostgreSQL with their `of` rows locked (SKIP LOCKED), so that two ticks or two
+    senders share the work instead of colliding."""
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=of)
+    return conn.execute(stmt).all()
+
+
 def insert_outbox_rows(session: Session, rows: list[dict[str, Any]], *,
                        constraint: str = "uq_delivery_slot_part") -> None:
     """Insert outbox rows, skipping those whose unique key (`constraint`) is already there: a repeated tick adds
@@ -67,6 +75,18 @@ def insert_outbox_rows(session: Session, rows: list[dict[str, Any]], *,
     else:  # pragma: no cover - other back ends rely on the unique constraint raising
         stmt = table.insert()
     session.execute(stmt, rows)
+
+
+def advance_then_insert(session: Session, advance: Any, advances: list[dict[str, Any]], rows: list[dict[str, Any]],
+                        conflict: type[Exception], what: str, *, constraint: str = "uq_delivery_slot_part") -> None:
+    """A tick's write: the conditional UPDATEs `advance` (one executemany over `advances`), then the outbox rows.
+    If any UPDATE matched no row, another tick got there first: `conflict` is raised before a single row is
+    written (the caller rolls back)."""
+    advanced = session.connection().execute(advance, advances).rowcount
+    if advanced != len(advances):
+        raise conflict(f"{len(advances) - advanced} of {len(advances)} {what} advanced by another tick")
+    insert_outbox_rows(session, rows, constraint=constraint)
+    session.expire_all()
 
 
 def chat_languages(session: Session, chat_ids: set[int]) -> dict[int, str | None]:
@@ -140,10 +160,7 @@ def enqueue_due(
         .order_by(sub_t.c.next_due_at, sub_t.c.id)
         .limit(limit)
     )
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=sub_t)
-    subs = conn.execute(stmt).all()
+    subs = fetch_due(session.connection(), stmt, sub_t)
     result.due = len(subs)
     if not subs:
         return result
@@ -199,11 +216,7 @@ def enqueue_due(
                 "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": created,
             })
         result.messages += len(parts)
-    advanced = conn.execute(_ADVANCE, advances).rowcount
-    if advanced != len(advances):
-        raise TickConflict(f"{len(advances) - advanced} of {len(advances)} subscriptions advanced by another tick")
-    insert_outbox_rows(session, rows)
-    session.expire_all()
+    advance_then_insert(session, _ADVANCE, advances, rows, TickConflict, "subscriptions")
     return result
 
 
@@ -248,9 +261,7 @@ def claim_pending(session: Session, now: datetime, *, limit: int = 200, exclude_
     if excluded:
         stmt = stmt.where(_D.c.chat_id.not_in(excluded))
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=_D)
-    rows = conn.execute(stmt).all()
+    rows = fetch_due(conn, stmt, _D)
     if not rows:
         return []
     conn.execute(

@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select, update
 
-from bot.db.models import Chat, Delivery, Subscription, utcnow
+from bot.db.models import Chat, Delivery, Subscription, Watch, utcnow
 from bot.errors import N_, UserError
 from bot.services.topics import MAX_TOPIC_LENGTH, resolve_topic
 
@@ -446,25 +447,30 @@ def unsubscribe(session: Session, *, chat_id: int, topic: str) -> Subscription |
     sub = get_by_topic(session, chat_id, resolve_topic(topic).key)
     if sub is None or not sub.active:
         return None
-    return _deactivate(session, sub)
+    return deactivate(session, sub, "unsubscribed")
 
 
 def unsubscribe_id(session: Session, *, chat_id: int, subscription_id: int) -> Subscription | None:
     sub = session.get(Subscription, subscription_id)
     if sub is None or sub.chat_id != chat_id or not sub.active:
         return None
-    return _deactivate(session, sub)
+    return deactivate(session, sub, "unsubscribed")
 
 
-def _deactivate(session: Session, sub: Subscription) -> Subscription:
-    sub.active = False
+_Owner = TypeVar("_Owner", Subscription, Watch)
+
+
+def deactivate(session: Session, owner: _Owner, reason: str) -> _Owner:
+    """Stop a subscription or a watch: inactive, and its unsent deliveries cancelled (`reason` their last error)."""
+    owner.active = False
+    key = col(Delivery.subscription_id) if isinstance(owner, Subscription) else col(Delivery.watch_id)
     session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.subscription_id) == sub.id, col(Delivery.status) == "pending")
-        .values(status="cancelled", last_error="unsubscribed")
+        .where(key == owner.id, col(Delivery.status) == "pending")
+        .values(status="cancelled", last_error=reason)
     )
     session.flush()
-    return sub
+    return owner
 
 
 def list_subscriptions(session: Session, chat_id: int) -> list[Subscription]:

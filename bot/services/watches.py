@@ -29,20 +29,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, update
+from sqlalchemy import and_, bindparam, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.db.engine import session_scope
-from bot.db.models import Article, Bulletin, Chat, Delivery, Figure, Watch, utcnow
+from bot.db.models import Article, Bulletin, Chat, Figure, Watch, utcnow
 from bot.errors import N_, UserError
 from bot.services.articles import masthead
 from bot.services.entries import figure_entry
 from bot.services.figures import is_growth_only
 from bot.services.lookup import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
-from bot.services.outbox import TickResult, chat_languages, insert_outbox_rows
-from bot.services.subscriptions import PAUSED_UNTIL, ensure_chat
+from bot.services.outbox import TickResult, advance_then_insert, chat_languages, fetch_due
+from bot.services.subscriptions import PAUSED_UNTIL, deactivate, ensure_chat
 
 log = logging.getLogger(__name__)
 
@@ -138,17 +138,6 @@ def list_watches(session: Session, chat_id: int) -> list[Watch]:
         select(Watch).where(Watch.chat_id == chat_id, col(Watch.active).is_(True)).order_by(col(Watch.id))))
 
 
-def _deactivate(session: Session, w: Watch) -> Watch:
-    w.active = False
-    session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(col(Delivery.watch_id) == w.id, col(Delivery.status) == "pending")
-        .values(status="cancelled", last_error="unwatched")
-    )
-    session.flush()
-    return w
-
-
 def unwatch(session: Session, *, chat_id: int, text: str) -> Watch | None:
     """Stop the chat's watch named by `text` (its name, an alias, or region + name); None if there is none."""
     key = normalise_query(" ".join(text.split()))
@@ -159,7 +148,7 @@ def unwatch(session: Session, *, chat_id: int, text: str) -> Watch | None:
         if not w.region:
             names |= set(synonyms(w.metric_norm)) | set(alias_groups().get(w.metric_norm, ()))
         if key in names:
-            return _deactivate(session, w)
+            return deactivate(session, w, "unwatched")
     return None
 
 
@@ -167,7 +156,7 @@ def unwatch_id(session: Session, *, chat_id: int, watch_id: int) -> Watch | None
     w = session.get(Watch, watch_id)
     if w is None or w.chat_id != chat_id or not w.active:
         return None
-    return _deactivate(session, w)
+    return deactivate(session, w, "unwatched")
 
 
 # --------------------------------------------------------------------------------------------------- alerts
@@ -338,10 +327,7 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
         .order_by(_WATCH.c.id)
         .limit(limit)
     )
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=_WATCH)
-    watches = conn.execute(stmt).all()
+    watches = fetch_due(session.connection(), stmt, _WATCH)
     result.watches = len(watches)
     if not watches:
         return result
@@ -396,11 +382,8 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
                 "created_at": created,
             })
         result.messages += len(parts)
-    advanced = conn.execute(_ADVANCE, advances).rowcount
-    if advanced != len(advances):
-        raise AlertConflict(f"{len(advances) - advanced} of {len(advances)} watches advanced by another tick")
-    insert_outbox_rows(session, rows, constraint="uq_delivery_watch_figure")
-    session.expire_all()
+    advance_then_insert(session, _ADVANCE, advances, rows, AlertConflict, "watches",
+                        constraint="uq_delivery_watch_figure")
     return result
 
 

@@ -95,7 +95,6 @@ class FastTokenizer(jieba.Tokenizer):
 
     def _cut_han(self, sentence: str, out: list[str]) -> None:
         """jieba's `__cut_DAG` (HMM on), appending to `out`."""
-        get = self.FREQ.get
         ends = self._route(sentence)
         n = len(sentence)
         x = 0
@@ -106,22 +105,22 @@ class FastTokenizer(jieba.Tokenizer):
                 buf += sentence[x]
             else:
                 if buf:
-                    if len(buf) == 1:
-                        out.append(buf)
-                    elif not get(buf):
-                        out.extend(finalseg.cut(buf))
-                    else:
-                        out.extend(buf)
+                    self._cut_run(buf, out)
                     buf = ""
                 out.append(sentence[x:y])
             x = y
         if buf:
-            if len(buf) == 1:
-                out.append(buf)
-            elif not get(buf):
-                out.extend(finalseg.cut(buf))
-            else:
-                out.extend(buf)
+            self._cut_run(buf, out)
+
+    def _cut_run(self, buf: str, out: list[str]) -> None:
+        """A run of single-character words, appended to `out` as jieba does: one character as it is, a run the
+        dictionary does not know through the HMM (`finalseg`), a known one character by character."""
+        if len(buf) == 1:
+            out.append(buf)
+        elif not self.FREQ.get(buf):
+            out.extend(finalseg.cut(buf))
+        else:
+            out.extend(buf)
 
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802 - overrides jieba's private one
         self.check_initialized()

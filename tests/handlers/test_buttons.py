@@ -23,3 +23,11 @@ async def test_a_page_button_whose_long_query_was_lost_in_a_restart_says_expired
     calls = await harness.feed(harness.updates.callback("m|2|#0123456789ab"))
     assert [c.method for c in calls][0] == "answerCallbackQuery"
     assert texts(calls) == ["此列表已过期，请重新发送命令。"]
+
+
+async def test_a_chart_button_whose_long_query_was_lost_in_a_restart_says_expired_below_the_answer(
+        harness: Harness) -> None:
+    # unlike a page button, the chart button leaves the /metric answer it sits under as it is
+    calls = await harness.feed(harness.updates.callback("c|1|#0123456789ab"))
+    assert [c.method for c in calls] == ["answerCallbackQuery", "sendMessage"]
+    assert texts(calls) == ["此列表已过期，请重新发送命令。"]

@@ -325,14 +325,23 @@ def _check(store: PendingStore, token: str, version: int | None) -> Outcome | Pe
     return pending
 
 
-def confirm_upload(engine: Engine, store: PendingStore, token: str, version: int, *,
-                   max_bytes: int | None = None) -> Outcome:
-    """Store exactly what preview `version` showed; any later press answers with the same bulletin."""
+def _claim(store: PendingStore, token: str, version: int | None) -> Outcome | PendingUpload:
+    """The upload, claimed (the caller releases it); or, without a claim, the Outcome that answers the press
+    instead (as `_check`, or busy: another press holds it)."""
     checked = _check(store, token, version)
     if isinstance(checked, Outcome):
         return checked
     if not store.claim(token):
         return Outcome("busy", pending=checked)
+    return checked
+
+
+def confirm_upload(engine: Engine, store: PendingStore, token: str, version: int, *,
+                   max_bytes: int | None = None) -> Outcome:
+    """Store exactly what preview `version` showed; any later press answers with the same bulletin."""
+    checked = _claim(store, token, version)
+    if isinstance(checked, Outcome):
+        return checked
     try:
         checked = _check(store, token, version)  # again, now that we hold it: another process may have finished
         if isinstance(checked, Outcome):
@@ -361,11 +370,9 @@ def confirm_upload(engine: Engine, store: PendingStore, token: str, version: int
 
 def cancel_upload(store: PendingStore, token: str) -> Outcome:
     """Discard the upload (its file is deleted at once); a confirmed upload stays stored."""
-    checked = _check(store, token, None)
+    checked = _claim(store, token, None)
     if isinstance(checked, Outcome):
         return checked
-    if not store.claim(token):
-        return Outcome("busy", pending=checked)
     try:
         checked.status = "cancelled"
         checked.awaiting = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.services.figures.model import FigureValue
 from bot.services.lookup.query import PeriodFilter
 
 
@@ -49,31 +50,17 @@ class FigureSource:
 
 
 @dataclass(slots=True)
-class FigureEntry:
-    """One value for one metric, region and period; several sources when several articles reported it."""
+class FigureEntry(FigureValue):
+    """One value for one metric, region and period; several sources when several articles reported it. Its value
+    fields (metric … is_forecast, value_decimals and growth_decimals, None for figures stored before revision 0008)
+    are FigureValue's."""
 
-    metric: str
-    region: str
-    value: float
-    unit: str
-    value_base: float
-    base_unit: str
-    qualifier: str
-    period_start: date | None
-    period_end: date | None
-    period_label: str
-    growth_pct: float | None
-    growth_pp: float | None
-    is_forecast: bool
     sources: list[FigureSource] = field(default_factory=list)
     figure_ids: list[int] = field(default_factory=list)
     #: normalised names the merged figures were stored under
     metric_norms: set[str] = field(default_factory=set)
     #: how many stored figures report this value (sources lists at most MAX_SOURCES of them)
     source_count: int = 0
-    #: decimals the source wrote (`4.0%` → 1); None for figures stored before revision 0008
-    value_decimals: int | None = None
-    growth_decimals: int | None = None
     #: what the growth is measured against, as the source says: "yoy" (同比), "mom" (环比) or None (not said)
     growth_basis: str | None = None
 
