@@ -73,7 +73,11 @@ def detect_layout(lines: list[Line]) -> str:
     sections = sum(1 for t in texts if SECTION_RE.match(t))
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
-    headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
+    headers = sum(
+        1
+        for t in texts
+        if ev.HEADER_DATE_RE.match(t) or ((ev.META_FIELD_RE.match(t) or ev.release_fields(t)) and ev.is_meta(t))
+    )
     if headers >= 2 or _titled_release(texts[:6]):
         return "general"
     if _heads_over_datelines(lines) >= 2:

@@ -70,6 +70,40 @@ META_FIELD_RE = re.compile(
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
+#: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
+_RELEASE_KEYS = (
+    "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
+    "来源|稿源|出处|作者|编辑|责编|记者"
+)
+_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r")\s*[:：]\s*")
+_BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r")\s*[】\]〕］〗]\s*")
+_OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
+_FIELD_TRIM = " \t|｜/／;；,，、" + _OPEN + _CLOSE
+
+
+def release_fields(text: str) -> dict[str, str] | None:
+    """The fields of a release/source line in any bracket style and key order: `〔稿源：北京日报｜发稿：2015年09月22日
+    07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
+    None when the line is anything else (a sentence, a title mentioning 来源)."""
+    t = text.strip()
+    if not t or len(t) > 90 or "。" in t:
+        return None
+    t = _BRACKET_KEY_RE.sub(lambda m: f" {m.group('key')}：", t).strip()
+    while t and t[0] in _OPEN and t[-1] == _CLOSE[_OPEN.index(t[0])]:
+        t = t[1:-1].strip()  # the whole line in one bracket pair
+    keys = list(_RELEASE_KEY_RE.finditer(t))
+    if not keys or keys[0].start() != 0:
+        return None
+    out: dict[str, str] = {}
+    for k, m in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(t)
+        value = t[m.end() : end].strip(_FIELD_TRIM)
+        if not value or len(value) > 40:
+            return None
+        out.setdefault(m.group("key"), value)
+    return out
+
+
 #: a line that is only a date (and maybe a time): `2024-08-02 10:30`, `2024年8月2日 星期五`
 DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$")
 
@@ -121,7 +155,9 @@ def md_header(text: str) -> tuple[int, int, str] | None:
 def tag_header(text: str) -> tuple[str, str] | None:
     """`【人民网】标题` → (`人民网`, `标题`)."""
     m = TAG_HEADER_RE.match(text)
-    return (m.group("tag").strip(), m.group("title").strip()) if m else None
+    if not m or release_fields(text) is not None:
+        return None  # `【发布日期】2017年10月10日【来源】…` is a release line
+    return m.group("tag").strip(), m.group("title").strip()
 
 
 def tag_outlet(tag: str) -> str:
@@ -131,6 +167,8 @@ def tag_outlet(tag: str) -> str:
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
     t = text.strip()
+    if release_fields(t) is not None:
+        return True
     if not t or len(t) > 90 or "。" in t or "|" in t:
         return False
     if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
@@ -166,6 +204,11 @@ def name_date(text: str) -> str:
 
 
 def meta_outlet(text: str) -> str:
+    fields = release_fields(text)
+    if fields is not None:
+        src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
+        src = src.split()[0].strip("《》“”\"' ") if src.split() else ""
+        return re.sub(r"(?:编辑部)$", "", src) if 2 <= len(src) <= 30 else ""
     m = SOURCE_FIELD_RE.search(text)
     if not m:
         return name_date(text)
@@ -253,7 +296,7 @@ def end_outlet(text: str) -> str:
 
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
-    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None
+    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None and release_fields(text) is None
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")
