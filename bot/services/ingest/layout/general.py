@@ -200,6 +200,13 @@ class GeneralParser(ParagraphReader):
                 and any(j < k for j in starts)
             ):
                 starts.add(k)
+        # the first "article" holding no text before the next one (a name over its date line, then the first
+        # item's title and release line) is the container's front matter: its masthead, not an article
+        ordered = sorted(starts)
+        if len(ordered) >= 2 and ordered[1] > ordered[0] + 1 and paras[ordered[0]].kind != "header":
+            between = paras[ordered[0] + 1 : ordered[1]]
+            if not any(q.kind in ("body", "table") and not q.tlike for q in between):
+                starts.discard(ordered[0])
         return starts
 
     @staticmethod
