@@ -122,6 +122,22 @@ class GeneralParser(ParagraphReader):
                 p = paras[i]
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     starts.add(i)
+            # a title block set apart after body text (引题, title, `——` subtitle: two or three title-like lines,
+            # then text) opens an article at its title; a sub-head inside an article is a single line
+            for i in range(1, n):
+                j = i
+                while j + 1 < n and paras[j + 1].tlike and paras[j + 1].gap == 0:
+                    j += 1
+                if not (paras[i].tlike and paras[i].gap > typical and 1 <= j - i <= 2 and body_next(j)):
+                    continue
+                prev = paras[i - 1]
+                if prev.kind not in ("body", "table", "end") or prev.tlike:
+                    continue
+                t = j
+                while t > i and paras[t].text.startswith(("—", "－－", "--")):
+                    t -= 1
+                if weak_ok(t) or t < j:
+                    starts.add(t)
         else:
             # no explicit structure: every run of title-like lines followed by body text starts an article; at the
             # top of the page, masthead lines (name, date, edition) lead the first run
@@ -180,7 +196,7 @@ class GeneralParser(ParagraphReader):
                 body_since = True
         # a subtitle (`——商务部介绍…`) carries the evidence of the title right above it
         for i in sorted(starts):
-            if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:
+            if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike:
                 starts.discard(i)
                 starts.add(i - 1)
         # a kicker (`农村电商`) set apart above a title that opens an article belongs to that article, not to the
