@@ -168,12 +168,14 @@ class GeneralParser(ParagraphReader):
                     if paras[i].kind in ("body", "table"):
                         first_run = False
                     i += 1
-        # numbered lines under an unnumbered title are its sections (`一、业务总量`), unless they carry evidence
+        # numbered (`一、业务总量`) or bulleted (`■ 网点下沉…`) lines under a title without that mark are its
+        # sections and sub-heads, unless they carry evidence
         ordered = sorted(starts)
-        if ordered and not ev.NUMBERED_RE.match(paras[ordered[0]].text):
-            for i in ordered[1:]:
-                if i not in strong_at and ev.NUMBERED_RE.match(paras[i].text):
-                    starts.discard(i)
+        for mark in (ev.NUMBERED_RE, ev.SUBHEAD_MARK_RE):
+            if ordered and not mark.match(paras[ordered[0]].text):
+                for i in ordered[1:]:
+                    if i not in strong_at and mark.match(paras[i].text):
+                        starts.discard(i)
         # after `附注` / `注：` come the notes of the same release
         notes = False
         for i in range(n):
