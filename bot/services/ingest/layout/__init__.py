@@ -154,6 +154,11 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
                 break
             if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
                 break
+        if art.published is None and art.paragraphs:
+            # or it closes the story (`…。新华社北京12月8日电（记者 …）`)
+            dl = ev.trailing_dateline(art.paragraphs[-1])
+            if dl is not None:
+                art.published = ev.month_day(reference, dl[1], dl[2])
         if art.published is None:
             art.published = result.published
     return result

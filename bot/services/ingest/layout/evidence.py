@@ -243,6 +243,21 @@ def dateline(text: str) -> tuple[str, int, int] | None:
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
 
 
+#: a dateline printed at the end of a story (`…送达农村。新华社北京12月8日电（记者戴小河）`)
+TRAIL_DATELINE_RE = re.compile(
+    r"(?:^|(?<=[。！？!?”’」）)]))\s*[（(]?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
+    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯)\s*(?:[（(][^（）()]{0,30}[)）])?\s*[)）]?\s*$"
+)
+
+
+def trailing_dateline(text: str) -> tuple[str, int, int] | None:
+    """(agency, month, day) of a dateline closing a story's last paragraph."""
+    m = TRAIL_DATELINE_RE.search(text.strip())
+    if not m:
+        return None
+    return m.group("agency"), int(m.group("m")), int(m.group("d"))
+
+
 _BRACKET_LEAD_RE = re.compile(r"^[【\[]\s*(?P<o>[\u4e00-\u9fff]{1,8}?(?:报|网|社|台|刊))讯\s*[】\]]")
 
 
