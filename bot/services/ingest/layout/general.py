@@ -116,12 +116,17 @@ class GeneralParser(ParagraphReader):
         strong_at = {i for i in range(n) if strong(i)}
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
         starts: set[int] = set(strong_at)
+        # pages that close every story with an end mark (`（新京报）`, the last one included): a title-like line
+        # after text that has not ended is a sub-head
+        closing = len(ended_at) >= 2 and last_body >= 0 and ev.ends_article(paras[last_body].text)
+        first_text = next((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), n)
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):
                 p = paras[i]
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
-                    starts.add(i)
+                    if not closing or i < first_text or i in strong_at:
+                        starts.add(i)
             # a title block set apart after body text (引题, title, `——` subtitle: two or three title-like lines,
             # then text) opens an article at its title; a sub-head inside an article is a single line
             for i in range(1, n):
