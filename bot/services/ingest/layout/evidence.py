@@ -80,7 +80,7 @@ _RELEASE_KEYS = (
 _RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r")\s*[:：]\s*")
 _BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r")\s*[】\]〕］〗]\s*")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
-_FIELD_TRIM = " \t|｜/／;；,，、" + _OPEN + _CLOSE
+_FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 
 
 def release_fields(text: str) -> dict[str, str] | None:
