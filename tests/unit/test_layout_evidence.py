@@ -191,3 +191,27 @@ def test_a_dateline_closing_a_story_dates_it_and_is_never_invented() -> None:
 def test_a_digest_bullet_is_no_part_of_the_title() -> None:
     text = DIGEST.replace("①", "◆").replace("②", "◆").replace("③", "◆")
     assert [a.title for a in parse_text(text).articles][0] == "上半年网络零售额增长49%"
+
+
+CONTAINER_ONE_DATELINE = """电商动态
+2022年6月15日
+5月份网上零售额增长
+新华社北京6月14日电　国家统计局数据显示，1—5月份，全国网上零售额48860亿元，同比增长2.7%。
+其中，实物商品网上零售额41937亿元，增长5.6%。
+快递业务量降幅收窄
+国家邮政局数据显示，5月份全国快递业务量完成88.4亿件，同比下降0.6%，降幅较上月收窄。
+跨境电商综试区扩围
+国务院日前同意在27个城市和地区设立跨境电子商务综合试验区，综试区数量达到165个。
+"""
+
+
+def test_one_dateline_in_a_container_sets_no_convention() -> None:
+    parsed = parse_text(CONTAINER_ONE_DATELINE)
+    assert titles_dates(parsed) == [
+        ("5月份网上零售额增长", date(2022, 6, 14)),
+        ("快递业务量降幅收窄", date(2022, 6, 15)),
+        ("跨境电商综试区扩围", date(2022, 6, 15)),
+    ]
+    # the same with blank lines between all paragraphs
+    spaced = parse_text(CONTAINER_ONE_DATELINE.replace("\n", "\n\n"))
+    assert [a.title for a in spaced.articles] == [t for t, _ in titles_dates(parsed)]

@@ -22,6 +22,7 @@ from bot.services.ingest.layout.lines import (
     ParsedBulletin,
     clean_outlet,
     clean_title,
+    ends_para,
     fallback_title,
     squeeze_para,
     title_key,
@@ -31,6 +32,9 @@ from bot.services.ingest.normalise import (
     squeeze,
     width,
 )
+
+#: clause punctuation: a line holding it is a wrapped sentence's fragment rather than a headline
+_CLAUSE_RE = re.compile(r"[，,；;]")
 
 
 class GeneralParser(ParagraphReader):
@@ -127,6 +131,21 @@ class GeneralParser(ParagraphReader):
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     if not closing or i < first_text or i in strong_at:
                         starts.add(i)
+            if len(strong_at) == 1 and min(strong_at) > 0 and not ended_at and not self.wrapped:
+                # in a container (front matter above its first title), one piece of strong evidence sets no
+                # convention: the other titles over text start articles too (unindented, after a finished
+                # paragraph; not in hard-wrapped text, where short lines are fragments); a lone story keeps its
+                # sub-heads
+                for i in range(first_text, n):
+                    p = paras[i]
+                    prev = paras[i - 1]
+                    if p.tlike and weak_ok(i) and body_next(i) and prev.kind in ("body", "table") and not prev.tlike:
+                        if (
+                            (ends_para(prev.text) or prev.kind == "table")
+                            and not _CLAUSE_RE.search(p.text)
+                            and not p.indent
+                        ):
+                            starts.add(i)
             # a title block set apart after body text (引题, title, `——` subtitle: two or three title-like lines,
             # then text) opens an article at its title; a sub-head inside an article is a single line
             for i in range(1, n):
