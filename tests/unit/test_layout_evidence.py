@@ -215,3 +215,13 @@ def test_one_dateline_in_a_container_sets_no_convention() -> None:
     # the same with blank lines between all paragraphs
     spaced = parse_text(CONTAINER_ONE_DATELINE.replace("\n", "\n\n"))
     assert [a.title for a in spaced.articles] == [t for t, _ in titles_dates(parsed)]
+
+
+def test_dateline_dates() -> None:
+    assert ev.dateline_date("新华社北京2024年3月22日电 商务部数据显示，网上零售额增长。", None) == date(2024, 3, 22)
+    assert ev.dateline_date("人民网北京3月22日电 商务部数据显示。", date(2024, 4, 1)) == date(2024, 3, 22)
+    assert ev.dateline_date("中新社北京10月9日電 国家邮政局局长表示。", date(2019, 12, 16)) == date(2019, 10, 9)
+    assert ev.dateline_date("人民网北京3月22日电 商务部数据显示。", None) is None  # never invented
+    assert ev.dateline_date("送达农村。新华社北京12月8日电（记者戴小河）", date(2021, 12, 10), trailing=True) == date(
+        2021, 12, 8
+    )

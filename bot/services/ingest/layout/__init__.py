@@ -148,17 +148,14 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
     for art in result.articles:
         # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
         for para in art.paragraphs[:3] if art.published is None else ():
-            dl = ev.dateline(para)
-            if dl is not None:
-                art.published = ev.month_day(reference, dl[1], dl[2])
+            if ev.dateline(para) is not None:
+                art.published = ev.dateline_date(para, reference)
                 break
             if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
                 break
         if art.published is None and art.paragraphs:
             # or it closes the story (`…。新华社北京12月8日电（记者 …）`)
-            dl = ev.trailing_dateline(art.paragraphs[-1])
-            if dl is not None:
-                art.published = ev.month_day(reference, dl[1], dl[2])
+            art.published = ev.dateline_date(art.paragraphs[-1], reference, trailing=True)
         if art.published is None:
             art.published = result.published
     return result

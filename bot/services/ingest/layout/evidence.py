@@ -224,7 +224,7 @@ _AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广�
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`
 DATELINE_RE = re.compile(
     r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
-    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息)"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息|電|訊)"
 )
 #: starts that mark the lead of a news story without a date: `本报讯`, `新京报讯（记者 …）`, `据新华社消息`
 _KNOWN_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|经济日报|人民日报"
@@ -246,8 +246,22 @@ def dateline(text: str) -> tuple[str, int, int] | None:
 #: a dateline printed at the end of a story (`…送达农村。新华社北京12月8日电（记者戴小河）`)
 TRAIL_DATELINE_RE = re.compile(
     r"(?:^|(?<=[。！？!?”’」）)]))\s*[（(]?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
-    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯)\s*(?:[（(][^（）()]{0,30}[)）])?\s*[)）]?\s*$"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)\s*(?:[（(][^（）()]{0,30}[)）])?\s*[)）]?\s*$"
 )
+
+
+def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) -> date | None:
+    """The date of a story's dateline (its start, or with `trailing` its end): `新华社北京2024年3月22日电` as
+    printed, `人民网北京3月22日电` in the year of `year_of` (the bulletin's date); None without one."""
+    m = (TRAIL_DATELINE_RE.search if trailing else DATELINE_RE.match)(text.strip())
+    if not m:
+        return None
+    if m.group("y"):
+        try:
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+    return month_day(year_of, int(m.group("m")), int(m.group("d")))
 
 
 def trailing_dateline(text: str) -> tuple[str, int, int] | None:
