@@ -225,3 +225,28 @@ def test_dateline_dates() -> None:
     assert ev.dateline_date("送达农村。新华社北京12月8日电（记者戴小河）", date(2021, 12, 10), trailing=True) == date(
         2021, 12, 8
     )
+
+
+KICKERS = """城乡周刊
+2024年9月1日
+
+农村网络零售额增长12.9%
+商务大数据监测显示，去年全国农村网络零售额达2.5万亿元，同比增长12.9%。
+
+电商助农
+农产品网络零售额达5870.3亿元
+全国农产品网络零售额达5870.3亿元，同比增长12.5%。
+
+快递进村覆盖全国九成以上建制村
+新领域新赛道
+截至目前，快递服务已覆盖全国95%的建制村。
+"""
+
+
+def test_of_two_title_lines_the_longer_is_the_headline() -> None:
+    parsed = parse_text(KICKERS)
+    assert [a.title for a in parsed.articles] == [
+        "农村网络零售额增长12.9%",
+        "农产品网络零售额达5870.3亿元",  # under its kicker (引题)
+        "快递进村覆盖全国九成以上建制村",  # over its subtitle (副题)
+    ]

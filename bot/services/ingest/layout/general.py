@@ -117,6 +117,16 @@ class GeneralParser(ParagraphReader):
                 return False  # (no text after it: a signature or an imprint, not an article)
             return not (indented and flush_titles and p.indent)
 
+        def title_in(i: int, j: int) -> int:
+            """The headline of a block of title lines i..j: not a `——` subtitle; of two lines, a shorter first
+            one is a kicker (引题) over it, a shorter second one a subtitle (副题) under it."""
+            t = j
+            while t > i and paras[t].text.startswith(("—", "－－", "--")):
+                t -= 1
+            if t == i + 1 and paras[i].width > paras[t].width:
+                t = i
+            return t
+
         strong_at = {i for i in range(n) if strong(i)}
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
         starts: set[int] = set(strong_at)
@@ -157,9 +167,7 @@ class GeneralParser(ParagraphReader):
                 prev = paras[i - 1]
                 if prev.kind not in ("body", "table", "end") or prev.tlike:
                     continue
-                t = j
-                while t > i and paras[t].text.startswith(("—", "－－", "--")):
-                    t -= 1
+                t = title_in(i, j)
                 if weak_ok(t) or t < j:
                     starts.add(t)
         else:
@@ -173,7 +181,7 @@ class GeneralParser(ParagraphReader):
                     while j + 1 < n and paras[j + 1].tlike:
                         j += 1
                     if body_next(j):
-                        k = i
+                        k = title_in(i, j) if not first_run and j - i <= 2 else i
                         if first_run:
                             # the container's name and date lead the page: masthead-like lines, and lines set
                             # apart by a blank from the title group just above the body
