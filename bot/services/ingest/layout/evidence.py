@@ -88,7 +88,7 @@ def release_fields(text: str) -> dict[str, str] | None:
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
     None when the line is anything else (a sentence, a title mentioning 来源)."""
     t = text.strip()
-    if not t or len(t) > 90 or "。" in t:
+    if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
     t = _BRACKET_KEY_RE.sub(lambda m: f" {m.group('key')}：", t).strip()
     while t and t[0] in _OPEN and t[-1] == _CLOSE[_OPEN.index(t[0])]:
