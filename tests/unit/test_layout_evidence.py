@@ -250,3 +250,22 @@ def test_of_two_title_lines_the_longer_is_the_headline() -> None:
         "农产品网络零售额达5870.3亿元",  # under its kicker (引题)
         "快递进村覆盖全国九成以上建制村",  # over its subtitle (副题)
     ]
+
+
+def test_release_fields_closing_a_story_date_it() -> None:
+    text = """商务资讯
+2020年8月3日
+
+农村电商运行平稳
+商务部数据显示，上半年全国农村网络零售额7668.5亿元，同比增长5%。（来源：商务部网站　2020-07-30）
+
+跨境电商逆势增长
+海关总署数据显示，上半年跨境电商进出口增长26.2%。
+（发布时间：2020年7月14日　来源：海关总署）
+
+网络零售持续回暖
+国家统计局数据显示，上半年实物商品网上零售额43481亿元，增长14.3%。（新华社）
+"""
+    assert [a.published for a in parse_text(text).articles] == [date(2020, 7, 30), date(2020, 7, 14), date(2020, 8, 3)]
+    assert ev.trailer_date("增长5%。（来源：商务部网站　2020-07-30）") == date(2020, 7, 30)
+    assert ev.trailer_date("增长5%（2019年同期为3%）") is None  # a remark, not release fields

@@ -156,6 +156,8 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
         if art.published is None and art.paragraphs:
             # or it closes the story (`…。新华社北京12月8日电（记者 …）`)
             art.published = ev.dateline_date(art.paragraphs[-1], reference, trailing=True)
+            if art.published is None:  # or release fields close it (`…。（来源：商务部网站　2020-07-30）`)
+                art.published = ev.trailer_date(art.paragraphs[-1])
         if art.published is None:
             art.published = result.published
     return result

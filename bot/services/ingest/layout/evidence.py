@@ -272,6 +272,17 @@ def trailing_dateline(text: str) -> tuple[str, int, int] | None:
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
 
 
+_TRAIL_BRACKET_RE = re.compile(r"[（(〔【\[][^（）()〔〕【】\[\]]{2,60}[)）〕】\]]\s*$")
+
+
+def trailer_date(text: str) -> date | None:
+    """The date of release fields closing a story's last paragraph: `…增长5%。（来源：商务部网站　2020-07-30）`."""
+    m = _TRAIL_BRACKET_RE.search(text.strip())
+    if not m or release_fields(m.group(0)) is None:
+        return None
+    return find_date(m.group(0))
+
+
 _BRACKET_LEAD_RE = re.compile(r"^[【\[]\s*(?P<o>[\u4e00-\u9fff]{1,8}?(?:报|网|社|台|刊))讯\s*[】\]]")
 
 
