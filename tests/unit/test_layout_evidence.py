@@ -269,3 +269,19 @@ def test_release_fields_closing_a_story_date_it() -> None:
     assert [a.published for a in parse_text(text).articles] == [date(2020, 7, 30), date(2020, 7, 14), date(2020, 8, 3)]
     assert ev.trailer_date("增长5%。（来源：商务部网站　2020-07-30）") == date(2020, 7, 30)
     assert ev.trailer_date("增长5%（2019年同期为3%）") is None  # a remark, not release fields
+
+
+def test_the_first_article_keeps_its_headline_under_a_kicker() -> None:
+    text = """城乡消费周刊
+2024年9月1日　星期日　第04版
+
+比2023年提前71天
+今年我国快递业务量突破1000亿件
+国家邮政局监测数据显示，今年我国快递业务量正式突破1000亿件。
+
+农产品网络零售额达5870.3亿元
+全国农产品网络零售额达5870.3亿元，同比增长12.5%。
+"""
+    parsed = parse_text(text)
+    assert [a.title for a in parsed.articles] == ["今年我国快递业务量突破1000亿件", "农产品网络零售额达5870.3亿元"]
+    assert parsed.publication == "城乡消费周刊"

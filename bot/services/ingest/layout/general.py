@@ -190,6 +190,8 @@ class GeneralParser(ParagraphReader):
                             last_group = max((m for m in range(k, j + 1) if paras[m].gap > 0), default=k)
                             if not paras[last_group].text.startswith(("—", "－－", "--")):
                                 k = last_group
+                            if j - k <= 2 and not ev.is_masthead_like(paras[k].text):
+                                k = title_in(k, j)  # under its kicker, over its subtitle
                             if ev.is_masthead_like(paras[k].text) and paras[j + 1].kind == "meta":
                                 k = -1  # only the masthead and its date line: no article yet
                         if k >= 0:
