@@ -44,9 +44,12 @@ class GeneralParser(ParagraphReader):
     title-like paragraph starts an article on *strong* evidence (a dated header `【2024.08.02】…`, a meta line
     `发布日期`/`来源` or a dateline `新华社北京1月22日电` right under it, a table-of-contents entry) or, in documents
     that have such evidence, when the story before it has ended (an end mark `(新京报)`, a trailer, a wider blank
-    gap). Title-like lines elsewhere are sub-heads and stay in the article. Documents without any strong evidence
-    fall back to "every title-like line followed by body text starts an article". Lines before the first article
-    are the container's front matter: its masthead (publication), issue and date, never an article title."""
+    gap, a title block of 引题/title/副题 lines). Title-like lines elsewhere are sub-heads and stay in the article
+    (bulleted `■ …` lines under an unbulleted title; on pages closing every story with an end mark, lines after
+    unended text). Documents without any strong evidence, or a container with only one piece of it, fall back to
+    "every title-like line followed by body text starts an article"; of a block of title lines the headline is the
+    one that is no `——` subtitle and no shorter kicker. Lines before the first article are the container's front
+    matter: its masthead (publication), issue and date, never an article title."""
 
     # -- evidence -----------------------------------------------------------------------------------------
     def _starts(self, paras: list[Para]) -> set[int]:
