@@ -156,6 +156,7 @@ class DocScore:
     missed: list[str] = field(default_factory=list)
     wrong_list: list[str] = field(default_factory=list)
     titles_missed: list[str] = field(default_factory=list)
+    dates_missed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -301,6 +302,10 @@ def _score_articles(score: DocScore, gold: dict[str, Any], path: Path, stored: l
             got = shown.isoformat() if shown else None
             if got == art["date"]:
                 score.dates_ok += 1
+            else:
+                score.dates_missed.append(f"{art['title']}: {got} (gold {art['date']})")
+        else:
+            score.dates_missed.append(f"{art['title']}: not located (gold {art['date']})")
     # gold articles that share a stored article with an earlier gold article (7 items in one article: 6 merged)
     score.merged = sum(len(held) - 1 for held in holders.values() if len(held) > 1)
 
@@ -396,9 +401,11 @@ def report(scores: dict[str, SplitScore], *, verbose: bool = False) -> str:
         if verbose and split != "blind":
             for d in s.docs:
                 lines.append(f"    {d.name}: stored {d.stored_articles} articles, titles {d.titles_found}/"
-                             f"{d.titles_gold}, figures {d.figures_found}/{d.figures_gold}, wrong {d.wrong}"
+                             f"{d.titles_gold}, merged {d.merged}, split {d.split_articles}, dates "
+                             f"{d.dates_ok}/{d.dates_gold}, figures {d.figures_found}/{d.figures_gold}, wrong {d.wrong}"
                              f"{', refused: ' + d.error if d.error else ''}")
                 lines += [f"      title missed: {t}" for t in d.titles_missed]
+                lines += [f"      date missed: {t}" for t in d.dates_missed]
                 lines += [f"      figure missed: {m}" for m in d.missed]
                 lines += [f"      wrong: {w}" for w in d.wrong_list]
     return "\n".join(lines)

@@ -73,7 +73,11 @@ def detect_layout(lines: list[Line]) -> str:
     sections = sum(1 for t in texts if SECTION_RE.match(t))
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
-    headers = sum(1 for t in texts if ev.HEADER_DATE_RE.match(t) or (ev.META_FIELD_RE.match(t) and ev.is_meta(t)))
+    headers = sum(
+        1
+        for t in texts
+        if ev.HEADER_DATE_RE.match(t) or ((ev.META_FIELD_RE.match(t) or ev.release_fields(t)) and ev.is_meta(t))
+    )
     if headers >= 2 or _titled_release(texts[:6]):
         return "general"
     if _heads_over_datelines(lines) >= 2:
@@ -144,12 +148,16 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
     for art in result.articles:
         # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
         for para in art.paragraphs[:3] if art.published is None else ():
-            dl = ev.dateline(para)
-            if dl is not None:
-                art.published = ev.month_day(reference, dl[1], dl[2])
+            if ev.dateline(para) is not None:
+                art.published = ev.dateline_date(para, reference)
                 break
             if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
                 break
+        if art.published is None and art.paragraphs:
+            # or it closes the story (`…。新华社北京12月8日电（记者 …）`)
+            art.published = ev.dateline_date(art.paragraphs[-1], reference, trailing=True)
+            if art.published is None:  # or release fields close it (`…。（来源：商务部网站　2020-07-30）`)
+                art.published = ev.trailer_date(art.paragraphs[-1])
         if art.published is None:
             art.published = result.published
     return result

@@ -62,6 +62,8 @@ NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
     r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
 )
+#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`
+SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎]\s*")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(
@@ -70,6 +72,40 @@ META_FIELD_RE = re.compile(
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
+#: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
+_RELEASE_KEYS = (
+    "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
+    "来源|稿源|出处|作者|编辑|责编|记者"
+)
+_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r")\s*[:：]\s*")
+_BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r")\s*[】\]〕］〗]\s*")
+_OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
+_FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
+
+
+def release_fields(text: str) -> dict[str, str] | None:
+    """The fields of a release/source line in any bracket style and key order: `〔稿源：北京日报｜发稿：2015年09月22日
+    07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
+    None when the line is anything else (a sentence, a title mentioning 来源)."""
+    t = text.strip()
+    if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
+        return None
+    t = _BRACKET_KEY_RE.sub(lambda m: f" {m.group('key')}：", t).strip()
+    while t and t[0] in _OPEN and t[-1] == _CLOSE[_OPEN.index(t[0])]:
+        t = t[1:-1].strip()  # the whole line in one bracket pair
+    keys = list(_RELEASE_KEY_RE.finditer(t))
+    if not keys or keys[0].start() != 0:
+        return None
+    out: dict[str, str] = {}
+    for k, m in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(t)
+        value = t[m.end() : end].strip(_FIELD_TRIM)
+        if not value or len(value) > 40:
+            return None
+        out.setdefault(m.group("key"), value)
+    return out
+
+
 #: a line that is only a date (and maybe a time): `2024-08-02 10:30`, `2024年8月2日 星期五`
 DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$")
 
@@ -121,7 +157,9 @@ def md_header(text: str) -> tuple[int, int, str] | None:
 def tag_header(text: str) -> tuple[str, str] | None:
     """`【人民网】标题` → (`人民网`, `标题`)."""
     m = TAG_HEADER_RE.match(text)
-    return (m.group("tag").strip(), m.group("title").strip()) if m else None
+    if not m or release_fields(text) is not None:
+        return None  # `【发布日期】2017年10月10日【来源】…` is a release line
+    return m.group("tag").strip(), m.group("title").strip()
 
 
 def tag_outlet(tag: str) -> str:
@@ -131,6 +169,8 @@ def tag_outlet(tag: str) -> str:
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
     t = text.strip()
+    if release_fields(t) is not None:
+        return True
     if not t or len(t) > 90 or "。" in t or "|" in t:
         return False
     if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
@@ -166,6 +206,11 @@ def name_date(text: str) -> str:
 
 
 def meta_outlet(text: str) -> str:
+    fields = release_fields(text)
+    if fields is not None:
+        src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
+        src = src.split()[0].strip("《》“”\"' ") if src.split() else ""
+        return re.sub(r"(?:编辑部)$", "", src) if 2 <= len(src) <= 30 else ""
     m = SOURCE_FIELD_RE.search(text)
     if not m:
         return name_date(text)
@@ -179,7 +224,7 @@ _AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广�
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`
 DATELINE_RE = re.compile(
     r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
-    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息)"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息|電|訊)"
 )
 #: starts that mark the lead of a news story without a date: `本报讯`, `新京报讯（记者 …）`, `据新华社消息`
 _KNOWN_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|经济日报|人民日报"
@@ -196,6 +241,46 @@ def dateline(text: str) -> tuple[str, int, int] | None:
     if not m:
         return None
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
+
+
+#: a dateline printed at the end of a story (`…送达农村。新华社北京12月8日电（记者戴小河）`)
+TRAIL_DATELINE_RE = re.compile(
+    r"(?:^|(?<=[。！？!?”’」）)]))\s*[（(]?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)\s*(?:[（(][^（）()]{0,30}[)）])?\s*[)）]?\s*$"
+)
+
+
+def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) -> date | None:
+    """The date of a story's dateline (its start, or with `trailing` its end): `新华社北京2024年3月22日电` as
+    printed, `人民网北京3月22日电` in the year of `year_of` (the bulletin's date); None without one."""
+    m = (TRAIL_DATELINE_RE.search if trailing else DATELINE_RE.match)(text.strip())
+    if not m:
+        return None
+    if m.group("y"):
+        try:
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+    return month_day(year_of, int(m.group("m")), int(m.group("d")))
+
+
+def trailing_dateline(text: str) -> tuple[str, int, int] | None:
+    """(agency, month, day) of a dateline closing a story's last paragraph."""
+    m = TRAIL_DATELINE_RE.search(text.strip())
+    if not m:
+        return None
+    return m.group("agency"), int(m.group("m")), int(m.group("d"))
+
+
+_TRAIL_BRACKET_RE = re.compile(r"[（(〔【\[][^（）()〔〕【】\[\]]{2,60}[)）〕】\]]\s*$")
+
+
+def trailer_date(text: str) -> date | None:
+    """The date of release fields closing a story's last paragraph: `…增长5%。（来源：商务部网站　2020-07-30）`."""
+    m = _TRAIL_BRACKET_RE.search(text.strip())
+    if not m or release_fields(m.group(0)) is None:
+        return None
+    return find_date(m.group(0))
 
 
 _BRACKET_LEAD_RE = re.compile(r"^[【\[]\s*(?P<o>[\u4e00-\u9fff]{1,8}?(?:报|网|社|台|刊))讯\s*[】\]]")
@@ -253,7 +338,7 @@ def end_outlet(text: str) -> str:
 
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
-    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None
+    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None and release_fields(text) is None
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")

@@ -22,6 +22,7 @@ from bot.services.ingest.layout.lines import (
     ParsedBulletin,
     clean_outlet,
     clean_title,
+    ends_para,
     fallback_title,
     squeeze_para,
     title_key,
@@ -32,6 +33,9 @@ from bot.services.ingest.normalise import (
     width,
 )
 
+#: clause punctuation: a line holding it is a wrapped sentence's fragment rather than a headline
+_CLAUSE_RE = re.compile(r"[，,；;]")
+
 
 class GeneralParser(ParagraphReader):
     """Articles from scored line evidence, for any layout the two specialised parsers above do not claim.
@@ -40,9 +44,12 @@ class GeneralParser(ParagraphReader):
     title-like paragraph starts an article on *strong* evidence (a dated header `【2024.08.02】…`, a meta line
     `发布日期`/`来源` or a dateline `新华社北京1月22日电` right under it, a table-of-contents entry) or, in documents
     that have such evidence, when the story before it has ended (an end mark `(新京报)`, a trailer, a wider blank
-    gap). Title-like lines elsewhere are sub-heads and stay in the article. Documents without any strong evidence
-    fall back to "every title-like line followed by body text starts an article". Lines before the first article
-    are the container's front matter: its masthead (publication), issue and date, never an article title."""
+    gap, a title block of 引题/title/副题 lines). Title-like lines elsewhere are sub-heads and stay in the article
+    (bulleted `■ …` lines under an unbulleted title; on pages closing every story with an end mark, lines after
+    unended text). Documents without any strong evidence, or a container with only one piece of it, fall back to
+    "every title-like line followed by body text starts an article"; of a block of title lines the headline is the
+    one that is no `——` subtitle and no shorter kicker. Lines before the first article are the container's front
+    matter: its masthead (publication), issue and date, never an article title."""
 
     # -- evidence -----------------------------------------------------------------------------------------
     def _starts(self, paras: list[Para]) -> set[int]:
@@ -113,15 +120,59 @@ class GeneralParser(ParagraphReader):
                 return False  # (no text after it: a signature or an imprint, not an article)
             return not (indented and flush_titles and p.indent)
 
+        def title_in(i: int, j: int) -> int:
+            """The headline of a block of title lines i..j: not a `——` subtitle; of two lines, a shorter first
+            one is a kicker (引题) over it, a shorter second one a subtitle (副题) under it."""
+            t = j
+            while t > i and paras[t].text.startswith(("—", "－－", "--")):
+                t -= 1
+            if t == i + 1 and paras[i].width > paras[t].width:
+                t = i
+            return t
+
         strong_at = {i for i in range(n) if strong(i)}
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
         starts: set[int] = set(strong_at)
+        # pages that close every story with an end mark (`（新京报）`, the last one included): a title-like line
+        # after text that has not ended is a sub-head
+        closing = len(ended_at) >= 2 and last_body >= 0 and ev.ends_article(paras[last_body].text)
+        first_text = next((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), n)
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):
                 p = paras[i]
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
-                    starts.add(i)
+                    if not closing or i < first_text or i in strong_at:
+                        starts.add(i)
+            if len(strong_at) == 1 and min(strong_at) > 0 and not ended_at and not self.wrapped:
+                # in a container (front matter above its first title), one piece of strong evidence sets no
+                # convention: the other titles over text start articles too (unindented, after a finished
+                # paragraph; not in hard-wrapped text, where short lines are fragments); a lone story keeps its
+                # sub-heads
+                for i in range(first_text, n):
+                    p = paras[i]
+                    prev = paras[i - 1]
+                    if p.tlike and weak_ok(i) and body_next(i) and prev.kind in ("body", "table") and not prev.tlike:
+                        if (
+                            (ends_para(prev.text) or prev.kind == "table")
+                            and not _CLAUSE_RE.search(p.text)
+                            and not p.indent
+                        ):
+                            starts.add(i)
+            # a title block set apart after body text (引题, title, `——` subtitle: two or three title-like lines,
+            # then text) opens an article at its title; a sub-head inside an article is a single line
+            for i in range(1, n):
+                j = i
+                while j + 1 < n and paras[j + 1].tlike and paras[j + 1].gap == 0:
+                    j += 1
+                if not (paras[i].tlike and paras[i].gap > typical and 1 <= j - i <= 2 and body_next(j)):
+                    continue
+                prev = paras[i - 1]
+                if prev.kind not in ("body", "table", "end") or prev.tlike:
+                    continue
+                t = title_in(i, j)
+                if weak_ok(t) or t < j:
+                    starts.add(t)
         else:
             # no explicit structure: every run of title-like lines followed by body text starts an article; at the
             # top of the page, masthead lines (name, date, edition) lead the first run
@@ -133,7 +184,7 @@ class GeneralParser(ParagraphReader):
                     while j + 1 < n and paras[j + 1].tlike:
                         j += 1
                     if body_next(j):
-                        k = i
+                        k = title_in(i, j) if not first_run and j - i <= 2 else i
                         if first_run:
                             # the container's name and date lead the page: masthead-like lines, and lines set
                             # apart by a blank from the title group just above the body
@@ -142,6 +193,8 @@ class GeneralParser(ParagraphReader):
                             last_group = max((m for m in range(k, j + 1) if paras[m].gap > 0), default=k)
                             if not paras[last_group].text.startswith(("—", "－－", "--")):
                                 k = last_group
+                            if j - k <= 2 and not ev.is_masthead_like(paras[k].text):
+                                k = title_in(k, j)  # under its kicker, over its subtitle
                             if ev.is_masthead_like(paras[k].text) and paras[j + 1].kind == "meta":
                                 k = -1  # only the masthead and its date line: no article yet
                         if k >= 0:
@@ -152,12 +205,14 @@ class GeneralParser(ParagraphReader):
                     if paras[i].kind in ("body", "table"):
                         first_run = False
                     i += 1
-        # numbered lines under an unnumbered title are its sections (`一、业务总量`), unless they carry evidence
+        # numbered (`一、业务总量`) or bulleted (`■ 网点下沉…`) lines under a title without that mark are its
+        # sections and sub-heads, unless they carry evidence
         ordered = sorted(starts)
-        if ordered and not ev.NUMBERED_RE.match(paras[ordered[0]].text):
-            for i in ordered[1:]:
-                if i not in strong_at and ev.NUMBERED_RE.match(paras[i].text):
-                    starts.discard(i)
+        for mark in (ev.NUMBERED_RE, ev.SUBHEAD_MARK_RE):
+            if ordered and not mark.match(paras[ordered[0]].text):
+                for i in ordered[1:]:
+                    if i not in strong_at and mark.match(paras[i].text):
+                        starts.discard(i)
         # after `附注` / `注：` come the notes of the same release
         notes = False
         for i in range(n):
@@ -180,7 +235,7 @@ class GeneralParser(ParagraphReader):
                 body_since = True
         # a subtitle (`——商务部介绍…`) carries the evidence of the title right above it
         for i in sorted(starts):
-            if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike and i - 1 not in starts:
+            if i and paras[i].text.startswith(("—", "－－", "--")) and paras[i - 1].tlike:
                 starts.discard(i)
                 starts.add(i - 1)
         # a kicker (`农村电商`) set apart above a title that opens an article belongs to that article, not to the
@@ -200,6 +255,13 @@ class GeneralParser(ParagraphReader):
                 and any(j < k for j in starts)
             ):
                 starts.add(k)
+        # the first "article" holding no text before the next one (a name over its date line, then the first
+        # item's title and release line) is the container's front matter: its masthead, not an article
+        ordered = sorted(starts)
+        if len(ordered) >= 2 and ordered[1] > ordered[0] + 1 and paras[ordered[0]].kind != "header":
+            between = paras[ordered[0] + 1 : ordered[1]]
+            if not any(q.kind in ("body", "table") and not q.tlike for q in between):
+                starts.discard(ordered[0])
         return starts
 
     @staticmethod

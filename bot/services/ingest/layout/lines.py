@@ -171,5 +171,6 @@ _TOC_PAGE_RE = re.compile(r"(?:\s+|[.…·]{2,}\s*)(?:第\s*)?\d{1,3}\s*页?$")
 
 
 def clean_title(text: str) -> str:
-    t = ev.NUMBERED_RE.sub("", text, count=1) if ev.NUMBERED_RE.match(text) else text
+    t = ev.SUBHEAD_MARK_RE.sub("", text, count=1)  # `◆商务部：…` (a digest's bullet)
+    t = ev.NUMBERED_RE.sub("", t, count=1) if ev.NUMBERED_RE.match(t) else t
     return squeeze(t)

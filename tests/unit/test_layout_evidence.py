@@ -1,0 +1,287 @@
+"""Layout-general evidence rules (issue 9, items 2 and 3), on short synthetic texts: release/source lines in any
+bracket style and key order, a masthead over its date line before the first item, 引题/title/副题 blocks, bulleted
+sub-heads, sub-heads on pages whose stories close with end marks, and datelines closing a story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str, **kw: object) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc, **kw)  # type: ignore[arg-type]
+
+
+def titles_dates(parsed: ParsedBulletin) -> list[tuple[str, date | None]]:
+    return [(a.title, a.published) for a in parsed.articles]
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("〔稿源：北京日报｜发稿：2015年09月22日 07:24〕", {"稿源": "北京日报", "发稿": "2015年09月22日 07:24"}),
+        ("【发布日期】2017年10月10日【来源】中国新闻社", {"发布日期": "2017年10月10日", "来源": "中国新闻社"}),
+        ("[发布时间：2023-07-21 | 来源：商务部网站]", {"发布时间": "2023-07-21", "来源": "商务部网站"}),
+        ("（来源：国家邮政局　发布时间：2023年7月14日）", {"来源": "国家邮政局", "发布时间": "2023年7月14日"}),
+        ("发布日期:2020-12-15　来源:国家统计局", {"发布日期": "2020-12-15", "来源": "国家统计局"}),
+    ],
+)
+def test_release_lines_in_any_bracket_style(line: str, fields: dict[str, str]) -> None:
+    assert ev.release_fields(line) == fields
+    assert ev.is_meta(line)
+    assert not ev.is_table(line)
+    assert ev.tag_header(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源：国家统计局数据显示，全国网上零售额增长。",  # a sentence
+        "数据来源与统计口径",  # a title mentioning 来源
+        "指　标 | 3月 | | 1—3月 |",  # a table row
+        "【行业资讯】",  # a section
+    ],
+)
+def test_not_release_lines(line: str) -> None:
+    assert ev.release_fields(line) is None
+
+
+DIGEST = """电商数据札记（内部参阅）
+2025年7月28日
+
+①上半年网络零售额增长49%
+〔稿源：北京日报｜发稿：2015年09月22日 07:24〕
+数据显示，2015年上半年中国网络零售市场交易规模达16140亿元，同比增长48.7%。
+
+②2021年快递业务量完成1083.0亿件
+【发布日期】2022年8月23日【来源】国家邮政局
+2021年全年快递服务企业业务量完成1083.0亿件，同比增长29.9%。
+
+③我国连续12年成为全球最大网络零售市场
+[发布时间：2025-01-24 | 来源：国际商报]
+2024年全国网上零售额达15.5万亿元。
+"""
+
+
+def test_items_take_the_dates_of_their_release_lines_and_the_masthead_is_no_article() -> None:
+    parsed = parse_text(DIGEST)
+    assert titles_dates(parsed) == [
+        ("上半年网络零售额增长49%", date(2015, 9, 22)),
+        ("2021年快递业务量完成1083.0亿件", date(2022, 8, 23)),
+        ("我国连续12年成为全球最大网络零售市场", date(2025, 1, 24)),
+    ]
+    assert parsed.publication == "电商数据札记"
+    assert parsed.published == date(2025, 7, 28)
+    assert [a.outlet for a in parsed.articles] == ["北京日报", "国家邮政局", "国际商报"]
+
+
+PAPER_BLOCKS = """城乡消费周刊
+2024年9月1日　星期日　第04版
+
+今年我国快递业务量突破1000亿件
+本报北京8月13日电（记者韩鑫）国家邮政局监测数据显示，今年我国快递业务量正式突破1000亿件。
+今年以来，月均业务量超过130亿件，月均业务收入超过1000亿元。
+
+电商助农　畅通城乡
+农货进城与消费下乡双向奔赴
+——农村直播电商成为促进农民增收的有效抓手
+近年来，农村直播电商发展迅速。2023年，全县农林产品电商销售额达10.34亿元。
+去年全国农村网络零售额达2.5万亿元，同比增长12.9%。
+"""
+
+
+def test_a_title_block_after_body_text_opens_an_article_at_its_title() -> None:
+    parsed = parse_text(PAPER_BLOCKS)
+    assert titles_dates(parsed) == [
+        ("今年我国快递业务量突破1000亿件", date(2024, 8, 13)),
+        ("农货进城与消费下乡双向奔赴", date(2024, 9, 1)),
+    ]
+
+
+SUBHEADS = """人民日报
+2016年12月21日　星期三　第10版
+
+快递业务量300亿　我国业务量居世界第一
+——第300亿件快件产生于贵州湄潭
+
+国家邮政局今天发布的监测数据显示，2016年我国快递业务量已突破300亿件。
+
+■ 网点下沉带动农产品进城
+据介绍，我国乡镇快递网点覆盖率已提高到80%。
+
+■ 11月成为“最忙快递月”
+数据显示，今年1—11月，全国快递服务企业业务量累计完成278.9亿件，同比增长52.8%。
+
+“双12”全天揽收快递包裹1.76亿件
+
+在刚刚过去的“双12”，全国共揽收快递包裹1.76亿件。（新华社）
+"""
+
+
+def test_bulleted_lines_under_an_unmarked_title_are_sub_heads() -> None:
+    parsed = parse_text(SUBHEADS)
+    assert [a.title for a in parsed.articles] == [
+        "快递业务量300亿 我国业务量居世界第一",
+        "“双12”全天揽收快递包裹1.76亿件",
+    ]
+    assert any("网点下沉" in p for p in parsed.articles[0].paragraphs)
+
+
+END_MARKS = """新京报
+2024年3月22日　星期五　B03版
+
+直播电商带动农产品销售
+今年一季度，全国农产品网络零售额达1500亿元，同比增长15.2%。
+
+平台投入加大
+多家平台宣布加大对农产品直播的流量扶持。（新京报）
+
+跨境电商进出口保持增长
+海关总署数据显示，一季度我国跨境电商进出口5776亿元，增长9.6%。（新京报）
+
+快递业务量同比增长25%
+国家邮政局数据显示，一季度全国快递业务量完成395.4亿件，同比增长25%。（新京报）
+"""
+
+
+def test_on_pages_closing_stories_with_end_marks_a_line_after_unended_text_is_a_sub_head() -> None:
+    parsed = parse_text(END_MARKS)
+    assert [a.title for a in parsed.articles] == [
+        "直播电商带动农产品销售",
+        "跨境电商进出口保持增长",
+        "快递业务量同比增长25%",
+    ]
+    assert [a.published for a in parsed.articles] == [date(2024, 3, 22)] * 3
+
+
+TRAILING = """电商快递要闻
+2021年12月10日　总第112期
+
+2020年国家级贫困县网络零售总额超3000亿元
+新华社1月28日电（记者　王雨萧）2020年全国832个国家级贫困县网络零售总额为3014.5亿元，同比增长26.0%。
+
+中国快递年业务量首次突破千亿件大关
+国家邮政局监测数据显示，2021年中国快递业务量已达1000亿件。
+全网每天有1亿件包裹送达农村。新华社北京12月8日电（记者戴小河）
+
+快递进村覆盖率提高
+截至11月底，快递服务已覆盖全国98%的乡镇。
+"""
+
+
+def test_a_dateline_closing_a_story_dates_it_and_is_never_invented() -> None:
+    parsed = parse_text(TRAILING)
+    assert titles_dates(parsed) == [
+        ("2020年国家级贫困县网络零售总额超3000亿元", date(2021, 1, 28)),
+        ("中国快递年业务量首次突破千亿件大关", date(2021, 12, 8)),
+        ("快递进村覆盖率提高", date(2021, 12, 10)),  # no date of its own: the bulletin's
+    ]
+    undated = parse_text("\n".join(TRAILING.split("\n")[3:]))  # no masthead date: month-day datelines stay open
+    assert [a.published for a in undated.articles] == [None, None, None]
+    assert ev.trailing_dateline("全网每天有1亿件包裹送达农村。新华社北京12月8日电（记者戴小河）") == ("新华社", 12, 8)
+    assert ev.trailing_dateline("新华社北京12月8日电　国家邮政局数据显示，快递业务量增长。") is None
+
+
+def test_a_digest_bullet_is_no_part_of_the_title() -> None:
+    text = DIGEST.replace("①", "◆").replace("②", "◆").replace("③", "◆")
+    assert [a.title for a in parse_text(text).articles][0] == "上半年网络零售额增长49%"
+
+
+CONTAINER_ONE_DATELINE = """电商动态
+2022年6月15日
+5月份网上零售额增长
+新华社北京6月14日电　国家统计局数据显示，1—5月份，全国网上零售额48860亿元，同比增长2.7%。
+其中，实物商品网上零售额41937亿元，增长5.6%。
+快递业务量降幅收窄
+国家邮政局数据显示，5月份全国快递业务量完成88.4亿件，同比下降0.6%，降幅较上月收窄。
+跨境电商综试区扩围
+国务院日前同意在27个城市和地区设立跨境电子商务综合试验区，综试区数量达到165个。
+"""
+
+
+def test_one_dateline_in_a_container_sets_no_convention() -> None:
+    parsed = parse_text(CONTAINER_ONE_DATELINE)
+    assert titles_dates(parsed) == [
+        ("5月份网上零售额增长", date(2022, 6, 14)),
+        ("快递业务量降幅收窄", date(2022, 6, 15)),
+        ("跨境电商综试区扩围", date(2022, 6, 15)),
+    ]
+    # the same with blank lines between all paragraphs
+    spaced = parse_text(CONTAINER_ONE_DATELINE.replace("\n", "\n\n"))
+    assert [a.title for a in spaced.articles] == [t for t, _ in titles_dates(parsed)]
+
+
+def test_dateline_dates() -> None:
+    assert ev.dateline_date("新华社北京2024年3月22日电 商务部数据显示，网上零售额增长。", None) == date(2024, 3, 22)
+    assert ev.dateline_date("人民网北京3月22日电 商务部数据显示。", date(2024, 4, 1)) == date(2024, 3, 22)
+    assert ev.dateline_date("中新社北京10月9日電 国家邮政局局长表示。", date(2019, 12, 16)) == date(2019, 10, 9)
+    assert ev.dateline_date("人民网北京3月22日电 商务部数据显示。", None) is None  # never invented
+    assert ev.dateline_date("送达农村。新华社北京12月8日电（记者戴小河）", date(2021, 12, 10), trailing=True) == date(
+        2021, 12, 8
+    )
+
+
+KICKERS = """城乡周刊
+2024年9月1日
+
+农村网络零售额增长12.9%
+商务大数据监测显示，去年全国农村网络零售额达2.5万亿元，同比增长12.9%。
+
+电商助农
+农产品网络零售额达5870.3亿元
+全国农产品网络零售额达5870.3亿元，同比增长12.5%。
+
+快递进村覆盖全国九成以上建制村
+新领域新赛道
+截至目前，快递服务已覆盖全国95%的建制村。
+"""
+
+
+def test_of_two_title_lines_the_longer_is_the_headline() -> None:
+    parsed = parse_text(KICKERS)
+    assert [a.title for a in parsed.articles] == [
+        "农村网络零售额增长12.9%",
+        "农产品网络零售额达5870.3亿元",  # under its kicker (引题)
+        "快递进村覆盖全国九成以上建制村",  # over its subtitle (副题)
+    ]
+
+
+def test_release_fields_closing_a_story_date_it() -> None:
+    text = """商务资讯
+2020年8月3日
+
+农村电商运行平稳
+商务部数据显示，上半年全国农村网络零售额7668.5亿元，同比增长5%。（来源：商务部网站　2020-07-30）
+
+跨境电商逆势增长
+海关总署数据显示，上半年跨境电商进出口增长26.2%。
+（发布时间：2020年7月14日　来源：海关总署）
+
+网络零售持续回暖
+国家统计局数据显示，上半年实物商品网上零售额43481亿元，增长14.3%。（新华社）
+"""
+    assert [a.published for a in parse_text(text).articles] == [date(2020, 7, 30), date(2020, 7, 14), date(2020, 8, 3)]
+    assert ev.trailer_date("增长5%。（来源：商务部网站　2020-07-30）") == date(2020, 7, 30)
+    assert ev.trailer_date("增长5%（2019年同期为3%）") is None  # a remark, not release fields
+
+
+def test_the_first_article_keeps_its_headline_under_a_kicker() -> None:
+    text = """城乡消费周刊
+2024年9月1日　星期日　第04版
+
+比2023年提前71天
+今年我国快递业务量突破1000亿件
+国家邮政局监测数据显示，今年我国快递业务量正式突破1000亿件。
+
+农产品网络零售额达5870.3亿元
+全国农产品网络零售额达5870.3亿元，同比增长12.5%。
+"""
+    parsed = parse_text(text)
+    assert [a.title for a in parsed.articles] == ["今年我国快递业务量突破1000亿件", "农产品网络零售额达5870.3亿元"]
+    assert parsed.publication == "城乡消费周刊"
