@@ -258,6 +258,13 @@ _ANAPHORA = re.compile(
 )
 
 
+#: a generic indicator of an activity named without it (`业务收入` after `快递业务量…`)
+_BARE_ACTIVITY = ("业务收入", "业务量", "业务总量")
+
+#: the subject of an activity's indicator (`快递业务量` → 快递, `邮政行业业务收入` → 邮政行业)
+_ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总量)$")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -268,6 +275,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             if rest in ("", "指标", "数据", "数值", "数字") or prev.endswith(rest):
                 return prev
         return ""
+    if metric in _BARE_ACTIVITY and ctx.metrics:
+        # `快递业务量完成115.4亿件…；业务收入完成1033.2亿元`: a bare 业务收入/业务量 is the activity just named
+        sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
+        if sub:
+            return sub.group(1) + metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     for prev in reversed(ctx.metrics):
