@@ -22,6 +22,7 @@ from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS
 from bot.services.figures.regions import article_region
+from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
 from bot.services.figures.wraps import repair_wraps
@@ -54,7 +55,9 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
     out: list[ExtractedFigure] = []
-    text = repair_wraps(text)
+    # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
+    written = repair_wraps(text)
+    text = to_simplified(written)
     region = article_region(title, text)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
@@ -109,7 +112,18 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     _name_trade_parts(out)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
-    return merge_restatements(out)
+    out = merge_restatements(out)
+    if written != text:
+        _quotes_as_written(out, text, written)
+    return out
+
+
+def _quotes_as_written(figs: list[ExtractedFigure], text: str, written: str) -> None:
+    """Each quote as the source wrote it (`text` is `written` read as simplified, character for character)."""
+    for f in figs:
+        pos = text.find(f.quote)
+        if pos >= 0:
+            f.quote = written[pos : pos + len(f.quote)]
 
 
 #: `在黑龙江省饶河县，…全县农林产品电商销售额达10.34亿元`: the county (city) the paragraph just named, by its

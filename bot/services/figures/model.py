@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Protocol
 
+from bot.services.figures.script import to_simplified
+
 
 @dataclass(slots=True)
 class FigureValue:
@@ -81,10 +83,10 @@ def is_growth_only(figure: GrowthFields) -> bool:
 def normalise_metric(name: str) -> str:
     """Canonical key of a metric name, shared by extraction and lookup.
 
-    NFKC (full/half width folded), all whitespace removed, a leading 全国/我国 stripped, ASCII lower-cased.
+    NFKC (full/half width folded), traditional characters simplified (網上零售額 → 网上零售额), all whitespace removed, a leading 全国/我国 stripped, ASCII lower-cased.
     Deterministic and idempotent: `normalise_metric(normalise_metric(x)) == normalise_metric(x)`.
     """
-    s = "".join(unicodedata.normalize("NFKC", name).split())
+    s = to_simplified("".join(unicodedata.normalize("NFKC", name).split()))
     while True:
         stripped = _NATIONAL_PREFIX.sub("", s)
         if stripped == s:

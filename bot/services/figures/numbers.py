@@ -3,7 +3,7 @@
 Only Arabic digits are read as numbers: Chinese numerals are never converted inside words, so `零售额` stays
 `零售额` (cn2an's failure mode) and `三分之一`/`六成` are simply not figures.
 
-    fold(text) -> str                      full width → ASCII, length-preserving (offsets stay valid)
+    fold(text) -> str                      full width → ASCII, traditional → simplified, length-preserving
     parse_number(text, pos) / iter_numbers(text) -> Number(s)
 
 Used by sentence (folding and reading each sentence; `Number` also by classify and context), regions and tables
@@ -15,15 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.services.figures.script import TRAD_TO_SIMP
+
 #: full-width ASCII → ASCII and the ideographic space → space; one character in, one out, so offsets into the
 #: folded text are offsets into the original.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD[0x00A0] = 0x20
+#: and traditional characters to simplified (script.py): one character in, one out too
+_FOLD.update(TRAD_TO_SIMP)
 
 
 def fold(text: str) -> str:
-    """Full-width digits, letters and punctuation to ASCII; length-preserving."""
+    """Full-width digits, letters and punctuation to ASCII, traditional characters to simplified; length-preserving."""
     return text.translate(_FOLD)
 
 
