@@ -300,3 +300,30 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
 def _same_metric(a: str, b: str) -> bool:
     a, b = normalise_metric(a), normalise_metric(b)
     return a == b or a.endswith(b) or b.endswith(a)
+
+
+#: a rate right after `占…的` (`占全国5.38亿网民的39%`): a share of the whole named in between
+_SHARE_OF = re.compile(r"占(?!据|领|有)(?P<w>[^，,。；;：:]{1,30}?)的\s*$")
+_SHARE_OPEN = re.compile(r"占(?!据|领|有)[^，,。；;：:0-9]{0,12}$")
+_WHOLE_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{1,10}?)的\s*[0-9]")
+_NUMBER_IN = re.compile(r"[0-9][0-9.]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|人|户|家|个|件)?")
+
+
+def _name_shares(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """A percentage written as `占<whole>的N%` is a share of that whole: named as the relation (`网络购物用户规模占
+    全国网民的比重`), never as the whole itself (`网民`)."""
+    for k, f in enumerate(figs):
+        if f.unit != "%" and "占" in f.metric:
+            # `占全国5.38亿网民的39%`: the whole's own level, named by the noun after its number
+            whole = _WHOLE_AFTER.match(t, f.span_end)
+            inside = _SHARE_OPEN.search(t, 0, fig_pos[k])
+            f.metric = _phrase(whole.group(1)).metric if whole and inside else f.metric
+            continue
+        if f.unit != "%" or "占" in f.metric:
+            continue
+        m = _SHARE_OF.search(t, 0, fig_pos[k])
+        if not m:
+            continue
+        whole = _NUMBER_IN.sub("", m.group("w")).strip()
+        subject = next((g.metric for g in reversed(figs[:k]) if g.span_end <= m.start() and "占" not in g.metric), "")
+        f.metric = f"{subject}占{whole}的比重" if subject and whole else ""  # no subject: not stored

@@ -170,6 +170,11 @@ _LEAD_AUTHORITY = re.compile(
 
 _NATIONAL = frozenset({"全国", "全球", "海外"})
 
+#: a title opening with a district or county named with its suffix (`龙岗区社会消费品零售总额`, `饶河县农产品…`)
+_PLACE_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?)[区县](?![域间块内外级])(?=[\u4e00-\u9fff]{3})")
+#: words ending in 区/县 that are no place (`全区`, `城区`, `地区`, `各县`, `贫困县`)
+_NOT_PLACE = re.compile(r"^(?:全|本|我|各|该|城|地|社|园|片|郊|新|市|景|矿|灾|山|库|牧|林|农|贫困|脱贫|试验|示范|开发|自贸|保税|综试|城市|东部|西部|中部|东北|民族|边疆|偏远)")
+
 
 #: a place naming an outlet or a dateline, not the scope of the figures (`台州日报`, `北京4月21日电`)
 _OUTLET_AFTER = re.compile(
@@ -230,6 +235,9 @@ def article_region(title: str, body: str = "") -> str:
         if rest and not (len(mentions) == 2 and mentions[1][0] == mentions[0][1]):
             return ""
         return first
+    place = _PLACE_TITLE.match(t, _TITLE_LEAD.match(t).end() if _TITLE_LEAD.match(t) else 0)
+    if place and not _NOT_PLACE.match(place.group("name")):
+        return place.group("name")  # `2015年3月龙岗区社会消费品零售总额`: a district or county the gazetteer lacks
     lead = fold(body.lstrip().split("\n", 1)[0])
     lead = re.split(r"[。！？!?；;]", lead, maxsplit=1)[0]
     found: list[str] = []

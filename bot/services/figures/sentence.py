@@ -43,6 +43,7 @@ from bot.services.figures.naming import (
     _NATIONAL_WORD,
     _SUMMED,
     _expand_generic,
+    _name_shares,
     _level_metrics,
     _metric_ahead,
     _name_parts,
@@ -431,6 +432,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
         # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
@@ -439,7 +441,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
                 f.region = ctx.prev_region
     if figs:
         ctx.prev_region = figs[-1].region
-    out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated]))
+    out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
 
 
 def _update_context(s: _Sentence, ctx: _Ctx) -> None:

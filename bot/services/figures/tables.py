@@ -108,7 +108,7 @@ def find_tables(lines: list[str], is_period: object) -> list[Table]:
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、.．]|[0-9]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）])\s*"
 )
-_UNIT_HEAD = re.compile(r"^(?:计量)?单\s*位$")
+_UNIT_HEAD = re.compile(r"^(?:计量|计算)?单\s*位$")
 _COUNT_UNITS = ("件", "个", "人", "户", "家", "次", "票", "单", "吨", "笔")
 _MONEY_UNITS = ("元", "美元", "欧元")
 _HEADLESS = re.compile(r"(?:额|量|收入|总值|产值|增加值|数|率|规模|指数|价格)$")
