@@ -356,8 +356,10 @@ def _add_levels(
     if start is not None and ctx.published is not None and start > ctx.published:
         forecast = True
     s.last_level_group = []
+    dated = _listed_periods(s, group, cb, ctx, forecast) or [(start, end, label)] * len(group)
     for k, g_it in enumerate(group):
         gn = g_it.num
+        start, end, label = dated[k]
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
@@ -393,6 +395,24 @@ def _add_levels(
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
         ctx.metrics.append(metric)
+
+
+def _listed_periods(
+    s: _Sentence, group: list[_Item], cb: int, ctx: _Ctx, forecast: bool
+) -> list[tuple[date | None, date | None, str]]:
+    """`在2023年、2024年分别达到1261亿元、1458.8亿元`: a list of periods before a 分别-list of as many levels dates
+    each level by its own period, in order ([] when the sentence has no such list)."""
+    if len(group) < 2 or "分别" not in s.masked[cb : group[0].num.start]:
+        return []
+    before = [p for p in s.periods if p.end <= group[0].num.start and p.kind == "year"]
+    run: list[PeriodMention] = []
+    for p in before:
+        if run and not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start]):
+            run = []
+        run.append(p)
+    if len(run) != len(group):
+        return []
+    return [_resolve(p, ctx, forecast) for p in run]
 
 
 #: a breakdown of a whole (`分类别看，`, `分地区看，`, `分季度看，`)
