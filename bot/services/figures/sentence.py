@@ -43,10 +43,10 @@ from bot.services.figures.naming import (
     _NATIONAL_WORD,
     _SUMMED,
     _expand_generic,
-    _name_shares,
     _level_metrics,
     _metric_ahead,
     _name_parts,
+    _name_shares,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
