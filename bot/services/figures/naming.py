@@ -315,9 +315,9 @@ def _name_shares(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> Non
     for k, f in enumerate(figs):
         if f.unit != "%" and "占" in f.metric:
             # `占全国5.38亿网民的39%`: the whole's own level, named by the noun after its number
-            whole = _WHOLE_AFTER.match(t, f.span_end)
+            noun = _WHOLE_AFTER.match(t, f.span_end)
             inside = _SHARE_OPEN.search(t, 0, fig_pos[k])
-            f.metric = _phrase(whole.group(1)).metric if whole and inside else f.metric
+            f.metric = _phrase(noun.group(1)).metric if noun and inside else f.metric
             continue
         if f.unit != "%" or "占" in f.metric:
             continue

@@ -235,7 +235,8 @@ def article_region(title: str, body: str = "") -> str:
         if rest and not (len(mentions) == 2 and mentions[1][0] == mentions[0][1]):
             return ""
         return first
-    place = _PLACE_TITLE.match(t, _TITLE_LEAD.match(t).end() if _TITLE_LEAD.match(t) else 0)
+    opening = _TITLE_LEAD.match(t)
+    place = _PLACE_TITLE.match(t, opening.end() if opening else 0)
     if place and not _NOT_PLACE.match(place.group("name")):
         return place.group("name")  # `2015年3月龙岗区社会消费品零售总额`: a district or county the gazetteer lacks
     lead = fold(body.lstrip().split("\n", 1)[0])
