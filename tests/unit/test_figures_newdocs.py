@@ -31,3 +31,30 @@ def test_district_title_gives_its_region() -> None:
     assert article_region("2015年3月龙岗区社会消费品零售总额") == "龙岗"
     assert article_region("全区网络零售额增长") == ""
     assert article_region("贫困县网络零售额") == ""
+
+
+def test_ordinal_table_names_parts_after_their_whole() -> None:
+    # (dev corpus, stats_longgang_s13e) no indentation: `一、` rows are wholes, `1、` rows and the rows after
+    # `在总额中：` their parts; a unit column headed 计算单位
+    body = (
+        "项目名称 | 计算单位 | 3月 | 1-3月累计 | 累计比上年同期增长(%)\n"
+        "一、社会消费品零售总额 | 万元 | 387581 | 1173850 | 2.0\n"
+        "1、餐饮业 | 万元 | 14191 | 129123 | 14.7\n"
+        "二、限额以上商业企业数 | 个 | - | 332 |\n"
+        "1、批发零售企业 | 个 | - | 278 |\n"
+        "三、限额以上批零企业商品销售总额 | 万元 | 300310 | 891502 | -1.0\n"
+        "1、批发额 | 万元 | 213196 | 642172 | 12.1\n"
+        "在总额中： | | | |\n"
+        "汽车类 | 万元 | 40049 | 101409 | -47.1\n"
+    )
+    figs = extract_figures(body, date(2015, 4, 20), title="2015年3月龙岗区社会消费品零售总额")
+    got = {(f.metric, f.value, f.unit, f.region) for f in figs if f.period_start == date(2015, 1, 1)}
+    assert got == {
+        ("社会消费品零售总额", 1173850.0, "万元", "龙岗"),
+        ("餐饮业零售额", 129123.0, "万元", "龙岗"),
+        ("限额以上商业企业数", 332.0, "个", "龙岗"),
+        ("限额以上批发零售企业数", 278.0, "个", "龙岗"),
+        ("限额以上批零企业商品销售总额", 891502.0, "万元", "龙岗"),
+        ("限额以上批零企业批发额", 642172.0, "万元", "龙岗"),
+        ("汽车类商品销售额", 101409.0, "万元", "龙岗"),
+    }

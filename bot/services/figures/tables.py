@@ -176,13 +176,28 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption=caption)
     periods = list(dict.fromkeys(p for _k, p, _u in (cols[c] for c in sorted(cols))))
     parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, for sub-items
+    # `一、社会消费品零售总额` / `1、批发零售贸易业` / `在总额中：` with no indentation: the ordinals give the depth
+    ranked = not any(_indent(lines[k].split("|", 1)[0]) for k in block[n_head:]) and {
+        _rank(c[0]) for c in rows[n_head:] if c
+    } >= {0, 2}
+    whole = ""  # the ordinal whole a row is part of (ranked tables)
+    in_whole = False  # after `在总额中：`, rows without an ordinal are parts of that whole
     for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
         raw = cells[0] if cells else ""
         # display columns before the name (`　　其中：同城` and `　　　　　异地` are siblings)
         lead = lines[k].split("|", 1)[0]
         indent = _indent(lead) + (6 if re.match(r"^[\s\u3000]*其中\s*[:：]", lead) else 0)
         name = _NAME_PREFIX.sub("", raw.replace("\u3000", "").strip())
+        rank = _rank(name)
         name = _ORDINAL.sub("", name)
+        if ranked:
+            if _IN_WHOLE.match(name):
+                in_whole = True
+                continue
+            if rank == 0:
+                whole, in_whole = re.sub(r"\s+", "", name), False
+            elif rank is None and not in_whole:
+                whole = ""
         row_unit = ""
         um = _UNIT_IN.search(name)
         if um:
@@ -225,10 +240,45 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
                     growth,
                     lines[k].strip(),
                     k,
-                    full_name=_full_name(name, ancestors, unit or row_unit),
+                    full_name=(
+                        _part_of(name, whole)
+                        if ranked and whole and rank != 0
+                        else _full_name(name, ancestors, unit or row_unit)
+                    ),
                 )
             )
     return table
+
+
+_IN_WHOLE = re.compile(r"^在[\u4e00-\u9fff]{1,12}中\s*[:：]?$")
+#: what a whole measures (`…零售总额`, `…商品销售总额`, `…营业收入`, `…企业数`), after the population it is of
+_WHOLE_TAIL = re.compile(r"(?:(?:商品)?(?:销售|零售|批发)?总额|(?:营业)?收入|企业数)$")
+_SCOPE_HEAD = re.compile(r"^(?:限额以上|规模以上|限上|规上)")
+
+
+def _rank(name: str) -> int | None:
+    """The depth an ordinal gives a row: `一、` 0, `（一）` 1, `1、` 2; None without one."""
+    if re.match(r"^[一二三四五六七八九十]+\s*[、.．]", name):
+        return 0
+    if re.match(r"^[（(][一二三四五六七八九十0-9]+[)）]", name):
+        return 1
+    return 2 if re.match(r"^[0-9]+\s*[、.．]", name) else None
+
+
+def _part_of(part: str, whole: str) -> str:
+    """A part named under its ordinal whole: `批发额` under 限额以上批零企业商品销售总额 → 限额以上批零企业批发额;
+    `餐饮业` under 社会消费品零售总额 → 餐饮业零售额; `批发零售企业` under 限额以上商业企业数 → 限额以上批发零售企业数."""
+    tail = _WHOLE_TAIL.search(whole)
+    if not tail or part == whole:
+        return part
+    if tail.group() == "企业数":
+        scope = _SCOPE_HEAD.match(whole)
+        if part.endswith("企业"):
+            return (scope.group() if scope and not part.startswith(scope.group()) else "") + part + "数"
+        return part
+    if _HEADLESS.search(part):
+        return whole[: tail.start()] + part  # the whole's population, the part's measure
+    return part + tail.group().replace("总额", "额")
 
 
 def _full_name(name: str, ancestors: list[str], unit: str) -> str:
