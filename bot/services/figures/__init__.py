@@ -24,7 +24,8 @@ Pure Python + precompiled `re`; only sentences containing a digit are scanned. M
     regions.py    regions: seeds/regions.txt, a phrase's leading region, the article's and publication's region
     lexicon.py    shared patterns and word lists (boundaries, growth verbs, qualifiers, trailing words)
     tables.py     indicator tables (`指标 | 11月 | 1—11月`) read and turned into figures
-    numbers.py    numbers, multipliers, units, width folding
+    numbers.py    numbers, multipliers, units, width folding (and traditional → simplified, via script.py)
+    script.py     traditional characters read as simplified: a curated one-to-one table, so offsets hold
     periods.py    period expressions resolved to dates
     model.py      ExtractedFigure, is_growth_only, normalise_metric
 
@@ -40,12 +41,15 @@ Trust rules (issue 9; a wrong number with a confident source is the worst answer
 * **changes over several years** (`过去5年增长近10倍`, `5年间增长了1.2倍`, `年复合增长`): stored with their span when
   both ends are written (`从2018年的1.06万亿元到2023年的2.38万亿元` → growth 2018—2023, and each end a level of its
   own year), otherwise not stored; never a one-period growth.
-* **indicator tables** (`指　标 | 11月 | | 1—11月 |`, `单位 | 累计 | 当月`) become figures with the table's periods,
-  resolved against the caption's year and the article's date; a row the text states already is not added twice.
+* **indicator tables** (`指　标 | 11月 | | 1—11月 |`, `计算单位 | 3月 | 1-3月累计`) become figures with the table's
+  periods, resolved against the caption's year and the article's date; a row the text states already is not added
+  twice; rows ranked by ordinals (`一、…总额` / `1、批发额` / `在总额中：`) are parts named after their whole.
 * **headline restatements** (`网民规模突破9亿` over `达9.04亿人`, `…增长5.0%` over `…39514亿元，同比增长5.0%`) in
   another sentence of the article merge into the exact figure.
 * **precision**: `value_decimals` / `growth_decimals` keep the decimals written (`4.0%` → 1); render shows them.
 * `附注` notes (definitions, survey scope) are not figures.
+* **traditional characters** (`全國網上零售額…同比增長`) are read as simplified, character for character: metrics and
+  regions are stored simplified, quotes as the source wrote them.
 
 Conventions (tested in tests/unit/test_figures*.py against a labelled table from the seed bulletins):
 
@@ -84,7 +88,11 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
 * Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations,
   bare numbers without a unit or multiplier, scope counts (`覆盖31个省(区、市)`, `聚焦3个主要方面`, `33条举措`),
   milestones compared in time (`比2019年达到500亿件提前了155天`).
-* Lists: a second 分别-list in the sentence (`…用户规模分别达…,用户使用率分别为…`) takes the first list's items; a
+* Follow-on indicators: a bare `业务收入`/`业务量` takes the subject of the activity just named in the paragraph
+  (`快递业务量完成115.4亿件…；业务收入完成1033.2亿元` → 快递业务收入). `占…的N%` is a share of the whole named in
+  between (`占全国5.38亿网民的39%` → 网络购物用户规模占全国网民的比重; 5.38亿 → 网民), never the whole's own metric.
+* Lists: years listed before a 分别-list of as many levels date them in order (`在2023年、2024年分别达到…、…`);
+  a second 分别-list in the sentence (`…用户规模分别达…,用户使用率分别为…`) takes the first list's items; a
   growth stated just before the level of the same metric (`下降了2.5%,达845亿欧元`) is that level's growth.
 """
 
