@@ -58,3 +58,12 @@ def test_ordinal_table_names_parts_after_their_whole() -> None:
         ("限额以上批零企业批发额", 642172.0, "万元", "龙岗"),
         ("汽车类商品销售额", 101409.0, "万元", "龙岗"),
     }
+
+
+def test_forecast_of_a_years_flow_is_that_year() -> None:
+    # (dev corpus, numbered_digest_newretail_s13e) `到2030年将达到2万亿元`: a market's size over 2030; a stock
+    # (`到2030年…网民规模…`) stays a date
+    (f,) = extract_figures("到2030年我国即时零售规模将达到2万亿元。", date(2025, 12, 3))
+    assert (f.period_start, f.period_end, f.is_forecast) == (date(2030, 1, 1), date(2030, 12, 31), True)
+    (g,) = extract_figures("到2030年，我国网民规模将达到15亿人。", date(2025, 12, 3))
+    assert (g.period_start, g.period_end) == (None, date(2030, 12, 31))

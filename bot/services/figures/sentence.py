@@ -363,6 +363,9 @@ def _add_levels(
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
+        if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
+            if _FLOW_METRIC.search(metric):
+                start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
         if "、" in region and _SUMMED.search(t, cb, gn.start):
             continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
         if metric.endswith("业务") and gn.base_unit:
@@ -414,6 +417,9 @@ def _listed_periods(
         return []
     return [_resolve(p, ctx, forecast) for p in run]
 
+
+#: an amount over a year (sales, revenue, a market's size), not a count held at a date
+_FLOW_METRIC = re.compile(r"(?:额|收入|业务量|交易规模|市场规模|零售规模|销售规模)$")
 
 #: a breakdown of a whole (`分类别看，`, `分地区看，`, `分季度看，`)
 _BREAKDOWN_LEAD = re.compile(r"(?:^|[，,。；;])\s*分[\u4e00-\u9fff]{1,4}?(?:来)?看\s*[，,]")
