@@ -67,3 +67,10 @@ def test_forecast_of_a_years_flow_is_that_year() -> None:
     assert (f.period_start, f.period_end, f.is_forecast) == (date(2030, 1, 1), date(2030, 12, 31), True)
     (g,) = extract_figures("到2030年，我国网民规模将达到15亿人。", date(2025, 12, 3))
     assert (g.period_start, g.period_end) == (None, date(2030, 12, 31))
+
+
+def test_level_after_a_doubling_is_the_doubled_quantity() -> None:
+    # (dev corpus, wire_s13d_a) `…交易额翻两番，到2015年突破18万亿元`: the target of a plan, in a story of 2012
+    (f,) = extract_figures("我国力争电子商务交易额翻两番，到2015年突破18万亿元。", date(2012, 5, 27))
+    assert (f.metric, f.value, f.qualifier, f.is_forecast) == ("电子商务交易额", 18.0, "lower_bound", True)
+    assert (f.period_start, f.period_end) == (date(2015, 1, 1), date(2015, 12, 31))

@@ -4,6 +4,7 @@ else not at all; a growth measured against a base two or more years back (`比20
 
     _multi_year_span(t, periods, pos) -> (start, end, label) | "drop" | None
     _from_to_period(...), _older_base(...)
+    _listed_periods(s, group, cb, ctx, forecast)   `在2023年、2024年分别达到…、…`: each level its own year
 
 Used by sentence (masking, levels at both ends) and growth."""
 
@@ -12,7 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.services.figures.context import _Ctx
+from bot.services.figures.classify import _Item
+from bot.services.figures.context import _Ctx, _resolve, _Sentence
 from bot.services.figures.periods import PeriodMention
 
 #: a span of several years before a change (`过去5年`, `5年间`, `近十年来`, `2012年以来`, `多年来`)
@@ -110,3 +112,21 @@ def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int,
     if own is None and ctx.published is not None:
         own = ctx.published.year
     return own is not None and own - base.year >= 2
+
+
+def _listed_periods(
+    s: _Sentence, group: list[_Item], cb: int, ctx: _Ctx, forecast: bool
+) -> list[tuple[date | None, date | None, str]]:
+    """`在2023年、2024年分别达到1261亿元、1458.8亿元`: a list of periods before a 分别-list of as many levels dates
+    each level by its own period, in order ([] when the sentence has no such list)."""
+    if len(group) < 2 or "分别" not in s.masked[cb : group[0].num.start]:
+        return []
+    before = [p for p in s.periods if p.end <= group[0].num.start and p.kind == "year"]
+    run: list[PeriodMention] = []
+    for p in before:
+        if run and not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start]):
+            run = []
+        run.append(p)
+    if len(run) != len(group):
+        return []
+    return [_resolve(p, ctx, forecast) for p in run]

@@ -37,6 +37,7 @@ from bot.services.figures.multiyear import (
     _MULTI_YEAR_HINT,
     _MULTI_YEAR_SPAN,
     _from_to_period,
+    _listed_periods,
 )
 from bot.services.figures.naming import (
     _JUNK_METRIC,
@@ -310,6 +311,11 @@ def _add_levels(
         # levels of the metric named after them
         ahead = _metric_ahead(t, masked, fromto.end())
         metrics = [("", ahead)] * len(group) if ahead else None
+    if metrics is None and not figs:
+        # `电子商务交易额翻两番，到2015年突破18万亿元`: the level the doubling reaches is the doubled quantity's
+        dbl = _DOUBLED.search(masked, 0, cb)
+        sub = _phrase(dbl.group("x")) if dbl else None
+        metrics = [(sub.region, sub.metric)] * len(group) if sub and len(sub.metric) >= 2 else None
     if metrics is None:
         return
     if carried is not None and not ph.metric and carried.is_forecast:
@@ -353,8 +359,8 @@ def _add_levels(
         # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year
         end = _day_named(t, ctx.published)
         label = f"{start.year}年（截至{end.month}月{end.day}日）"
-    if start is not None and ctx.published is not None and start > ctx.published:
-        forecast = True
+    if ctx.published is not None and ((start or end or ctx.published) > ctx.published):
+        forecast = True  # a period, or a stock's date (`到2015年`), after the story
     s.last_level_group = []
     dated = _listed_periods(s, group, cb, ctx, forecast) or [(start, end, label)] * len(group)
     for k, g_it in enumerate(group):
@@ -400,23 +406,8 @@ def _add_levels(
         ctx.metrics.append(metric)
 
 
-def _listed_periods(
-    s: _Sentence, group: list[_Item], cb: int, ctx: _Ctx, forecast: bool
-) -> list[tuple[date | None, date | None, str]]:
-    """`在2023年、2024年分别达到1261亿元、1458.8亿元`: a list of periods before a 分别-list of as many levels dates
-    each level by its own period, in order ([] when the sentence has no such list)."""
-    if len(group) < 2 or "分别" not in s.masked[cb : group[0].num.start]:
-        return []
-    before = [p for p in s.periods if p.end <= group[0].num.start and p.kind == "year"]
-    run: list[PeriodMention] = []
-    for p in before:
-        if run and not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start]):
-            run = []
-        run.append(p)
-    if len(run) != len(group):
-        return []
-    return [_resolve(p, ctx, forecast) for p in run]
-
+#: a quantity said to double, the clause before a level (`…交易额翻两番，到2015年突破…`)
+_DOUBLED = re.compile(r"(?P<x>[^，,。；;\d]{2,30}?)(?:翻[一两三]?番|翻倍)\s*[，,]\s*$")
 
 #: an amount over a year (sales, revenue, a market's size), not a count held at a date
 _FLOW_METRIC = re.compile(r"(?:额|收入|业务量|交易规模|市场规模|零售规模|销售规模)$")
