@@ -1,0 +1,121 @@
+"""Layout-general item headers (issue 9, items 2 and 3), on short synthetic texts: ordinal words in front of an
+item's title (`第一则`, `第1条`, `NO.1｜`, `No. 2:`), release lines behind bullet marks with or without colons
+(`▲发布 2025-12-03 10:51　▲来源 国际商报`), and date headers behind a bullet mark (`■ 2024年10月24日　标题`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+def rows(parsed: ParsedBulletin) -> list[tuple[str, date | None, str]]:
+    return [(a.title, a.published, a.outlet) for a in parsed.articles]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("第一则　快递业务量稳步增长", "快递业务量稳步增长"),
+        ("第12条：网络零售额再创新高", "网络零售额再创新高"),
+        ("NO.1｜前三季度全省网上零售额增长", "前三季度全省网上零售额增长"),
+        ("No. 2: 跨境电商进出口额增长", "跨境电商进出口额增长"),
+    ],
+)
+def test_ordinal_words_number_items(line: str, title: str) -> None:
+    m = ev.NUMBERED_RE.match(line)
+    assert m is not None and line[m.end() :] == title
+
+
+@pytest.mark.parametrize("line", ["第一条高铁线路开通", "第3版要闻", "No.12345", "第一次突破千亿件"])
+def test_ordinal_words_in_sentences_are_no_numbers(line: str) -> None:
+    assert ev.NUMBERED_RE.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("▲发布 2025-12-03 10:51　▲来源 国际商报", {"发布": "2025-12-03 10:51", "来源": "国际商报"}),
+        ("●稿源：新华社　●发稿：2023年2月24日", {"稿源": "新华社", "发稿": "2023年2月24日"}),
+        ("◆时间 2019-10-31 ◆出处 河北省统计局", {"时间": "2019-10-31", "出处": "河北省统计局"}),
+    ],
+)
+def test_marked_release_lines(line: str, fields: dict[str, str]) -> None:
+    assert ev.release_fields(line) == fields
+    assert ev.is_meta(line)
+
+
+@pytest.mark.parametrize("line", ["◆ 发布会透露的新信号", "▲ 来源于农村的订单", "■ 网点下沉带动农产品进城"])
+def test_marked_sub_heads_are_no_release_lines(line: str) -> None:
+    assert ev.release_fields(line) is None
+
+
+ORDINAL_DIGEST = """零售观察资料卡
+2025年第3期　整理：2025年3月10日
+
+第一则　即时零售规模持续扩大
+▲发布 2025-03-01 09:30　▲来源 国际商报
+报告显示，2024年我国即时零售规模达7810亿元，同比增长20.15%。
+预计2026年将突破1万亿元。
+
+第二则　快递业务量保持增长
+▲发布 2025-02-20 15:21　▲来源 新华社
+国家邮政局数据显示，1月份全国快递业务量完成136.9亿件，同比增长4.3%。
+"""
+
+PROVINCE_DIGEST = """地方数据辑要
+（第2辑　2019年11月8日编）
+
+NO.1｜前三季度全省网上零售额增长
+时间：2019-10-31　出处：某省统计局
+前三季度，全省网上零售额1239.0亿元，同比增长18.4%。
+
+NO.2｜上半年全国农村网络零售额增长
+时间：2019-08-02　出处：中国新闻网
+上半年，全国农村网络零售额7771.3亿元，同比增长21%。
+"""
+
+MARKED_DATES = """快递观察（资料汇编）
+编发：2024年10月30日
+
+■ 2024年10月24日　三天揽收快递包裹约19亿件
+国家邮政局数据显示，10月21日—23日，全国揽收快递包裹约为19.2亿件，同比增长48.7%。
+
+■ 2023/11/13　“双11”快递业务同比增长
+2023年11月1日至11日，全国共揽收快递包裹52.64亿件，同比增长23.22%。
+"""
+
+
+def test_ordinal_items_with_marked_release_lines() -> None:
+    assert rows(parse_text(ORDINAL_DIGEST)) == [
+        ("即时零售规模持续扩大", date(2025, 3, 1), "国际商报"),
+        ("快递业务量保持增长", date(2025, 2, 20), "新华社"),
+    ]
+
+
+def test_numbered_items_keep_their_source_line() -> None:
+    parsed = parse_text(PROVINCE_DIGEST)
+    assert parsed.publication == "地方数据辑要"
+    # the issuing body (a province's bureau) stays with its article: the context of `全省`
+    assert rows(parsed) == [
+        ("前三季度全省网上零售额增长", date(2019, 10, 31), "某省统计局"),
+        ("上半年全国农村网络零售额增长", date(2019, 8, 2), "中国新闻网"),
+    ]
+
+
+def test_date_headers_behind_a_bullet_mark() -> None:
+    parsed = parse_text(MARKED_DATES)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("三天揽收快递包裹约19亿件", date(2024, 10, 24)),
+        ("“双11”快递业务同比增长", date(2023, 11, 13)),
+    ]
+    assert parsed.publication == "快递观察"
