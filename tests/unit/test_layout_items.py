@@ -143,3 +143,9 @@ def test_sub_heads_without_the_blank_lines_that_set_titles_apart() -> None:
         "全省网络交易额首次突破4万亿元",
         "全省15县入围电子商务进农村示范县",
     ]
+
+
+def test_a_news_apps_dateline_dates_its_story() -> None:
+    assert ev.dateline("顶端新闻郑州2月26日讯（记者　王某）26日，活动在郑州举行。") == ("顶端新闻", 2, 26)
+    assert ev.dateline_date("封面新闻成都3月5日电 记者获悉。", date(2025, 12, 20)) == date(2025, 3, 5)
+    assert ev.dateline("新闻发布会3月5日召开") is None
