@@ -149,3 +149,11 @@ def test_a_news_apps_dateline_dates_its_story() -> None:
     assert ev.dateline("顶端新闻郑州2月26日讯（记者　王某）26日，活动在郑州举行。") == ("顶端新闻", 2, 26)
     assert ev.dateline_date("封面新闻成都3月5日电 记者获悉。", date(2025, 12, 20)) == date(2025, 3, 5)
     assert ev.dateline("新闻发布会3月5日召开") is None
+
+
+def test_an_items_provincial_issuer_is_the_context_of_its_local_scope() -> None:
+    from bot.services.ingest.pipeline import extract_figures
+
+    parsed = parse_text(PROVINCE_DIGEST.replace("某省统计局", "河北省统计局"))
+    inputs = extract_figures(parsed, lazily=True).inputs
+    assert [i.home for i in inputs] == ["河北", ""]
