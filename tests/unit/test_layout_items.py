@@ -157,3 +157,46 @@ def test_an_items_provincial_issuer_is_the_context_of_its_local_scope() -> None:
     parsed = parse_text(PROVINCE_DIGEST.replace("某省统计局", "河北省统计局"))
     inputs = extract_figures(parsed, lazily=True).inputs
     assert [i.home for i in inputs] == ["河北", ""]
+
+
+_BODIES = (
+    "国家统计局数据显示，1—11月全国网上零售额105374亿元，同比增长11.5%。",
+    "国家邮政局数据显示，1月份全国快递业务量完成136.9亿件，同比增长4.3%。",
+)
+_TITLES = ("网上零售额增长", "快递业务量增长")
+_DATES = (date(2020, 12, 15), date(2023, 2, 14))
+
+
+@pytest.mark.parametrize(
+    "marks", [("第1条｜", "第2条｜"), ("(1) ", "(2) "), ("1. ", "2. "), ("① ", "② "), ("No. 1: ", "No. 2: ")]
+)
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "◆稿源：{src}　◆发稿：{d}",
+        "●来源 {src} ●时间 {d}",  # ends with digits like a contents entry's page number
+        "发布日期：{d}　来源：{src}",
+    ],
+)
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_numbered_items_in_any_style(marks: tuple[str, str], meta: str, sep: str) -> None:
+    items = [
+        f"{marks[k]}{_TITLES[k]}\n{meta.format(src=src, d=_DATES[k].isoformat())}\n{_BODIES[k]}"
+        for k, src in enumerate(("国家统计局", "国家邮政局"))
+    ]
+    parsed = parse_text("数据资料卡\n2023年第2期　2023年3月1日\n\n" + sep.join(items))
+    assert rows(parsed) == [(_TITLES[0], _DATES[0], "国家统计局"), (_TITLES[1], _DATES[1], "国家邮政局")]
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    ["■ {y}年{m}月{d}日　{t}", "{y}/{m:02d}/{d:02d} {t}", "[{y}-{m:02d}-{d:02d}] {t}", "◆ {y}/{m:02d}/{d:02d} | {t}"],
+)
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_date_headed_items_in_any_style(fmt: str, sep: str) -> None:
+    items = [
+        fmt.format(y=d.year, m=d.month, d=d.day, t=t) + "\n" + b
+        for t, d, b in zip(_TITLES, _DATES, _BODIES, strict=True)
+    ]
+    parsed = parse_text("数据资料卡\n2023年3月1日\n\n" + sep.join(items))
+    assert [(a.title, a.published) for a in parsed.articles] == list(zip(_TITLES, _DATES, strict=True))
