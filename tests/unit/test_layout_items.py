@@ -200,3 +200,8 @@ def test_date_headed_items_in_any_style(fmt: str, sep: str) -> None:
     ]
     parsed = parse_text("数据资料卡\n2023年3月1日\n\n" + sep.join(items))
     assert [(a.title, a.published) for a in parsed.articles] == list(zip(_TITLES, _DATES, strict=True))
+
+
+def test_released_by_end_marks_name_the_agency() -> None:
+    assert ev.end_outlet("全国共揽收快递包裹52.64亿件。（新华社发）") == "新华社"
+    assert ev.end_outlet("同比增长23.22%。(新京报)") == "新京报"

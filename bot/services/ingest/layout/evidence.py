@@ -334,11 +334,12 @@ def ends_article(text: str) -> bool:
 
 
 def end_outlet(text: str) -> str:
-    """`…增长。(新京报)` → 新京报; `（完）`, `（记者 张三）` → ''."""
+    """`…增长。(新京报)` → 新京报, `（新华社发）` → 新华社; `（完）`, `（记者 张三）` → ''."""
     m = _END_OUTLET_RE.search(text.strip())
     if not m or _NOT_OUTLET.search(m.group("o")):
         return ""
-    return m.group("o")
+    out = m.group("o")
+    return out[:-1] if out.endswith("发") and len(out) >= 3 else out  # `（新华社发）`: released by 新华社
 
 
 # ------------------------------------------------------------------------------------------------ tables, titles
