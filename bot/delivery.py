@@ -62,6 +62,8 @@ log = logging.getLogger(__name__)
 SENDER_KEY = "delivery"
 IDLE_POLL = 1.0
 STANDBY_POLL = 2.0
+#: a sender taking over waits one rate window: the sender before it may have spent this second's 30 messages
+HANDOVER_PAUSE = 1.0
 MAX_BACKOFF = 300.0
 #: pause after a database error in the sender loop
 ERROR_PAUSE = 5.0
@@ -225,6 +227,8 @@ class Sender:
                 await self._idle(STANDBY_POLL)
                 return
             log.info("delivery sender active (%s)", self.claimant)
+            if self.lock.shared:  # another process may have been sending until a moment ago
+                await asyncio.sleep(HANDOVER_PAUSE)
             await asyncio.to_thread(self._recover, True)
             self._next_beat = loop.time() + self.lease.total_seconds() / 3
         if loop.time() >= self._next_beat:  # heartbeat: renew our claims, free dead senders' ones, still leader?

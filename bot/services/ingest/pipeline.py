@@ -132,7 +132,8 @@ class ArticleInput:
     title: str
     body: str
     published: date | None
-    #: the region the bulletin's publication is named after (figures.home_region): what 我市/全市 mean in it
+    #: the region the article's outlet, else the bulletin's publication, is named after (figures.home_region): what
+    #: 我市/全市 mean in it
     home: str = ""
 
 
@@ -204,7 +205,11 @@ def extract_figures(parsed: ParsedBulletin, *, lazily: bool = False) -> Extracti
     the file is no repeat of a stored bulletin (no work for a repeat); the `Extraction` waits for the results."""
     folded, digest = fold_and_hash(parsed)
     home = figures_service.home_region(parsed.publication or "")
-    inputs = [ArticleInput(a.title[:500], a.body, a.published, home) for a in parsed.articles]
+    # an item's own issuer (`出处：河北省统计局` under its title) says what its 全省/我市 mean, before the container's
+    inputs = [
+        ArticleInput(a.title[:500], a.body, a.published, figures_service.home_region(a.outlet) or home)
+        for a in parsed.articles
+    ]
     extraction = Extraction(folded, digest, inputs)
     return extraction if lazily else extraction.start()
 

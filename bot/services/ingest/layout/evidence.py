@@ -58,9 +58,14 @@ def month_day(year_of: date | None, month: int, day: int) -> date | None:
 #: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`
 HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
 #: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
+#: an item's ordinal word with its separator: `第一则　`, `第1条｜`, `NO.1｜`, `No. 2:`, `#3 `
+ORDINAL = (
+    r"(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*[则条篇项件]|(?:NO|No|no)\s*\.?\s*\d{1,3}|#\s*\d{1,3})"
+    r"(?:\s*[｜|丨:：、.．]\s*|\s+)(?=\S)"
+)
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
-    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + ORDINAL + r")\s*"
 )
 #: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`
 SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎]\s*")
@@ -77,8 +82,10 @@ _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
     "来源|稿源|出处|作者|编辑|责编|记者"
 )
-_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r")\s*[:：]\s*")
+_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
 _BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r")\s*[】\]〕］〗]\s*")
+#: a field behind a bullet mark, colon or not: `▲发布 2025-12-03 10:51　▲来源 国际商报`, `●稿源：新华社`
+_MARK_KEY_RE = re.compile(r"[▲△●○◆◇■□★☆►▶]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)(?:\s*[:：]\s*|\s+)(?=\S)")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
 _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 
@@ -87,7 +94,7 @@ def release_fields(text: str) -> dict[str, str] | None:
     """The fields of a release/source line in any bracket style and key order: `〔稿源：北京日报｜发稿：2015年09月22日
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
     None when the line is anything else (a sentence, a title mentioning 来源)."""
-    t = text.strip()
+    t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
     t = _BRACKET_KEY_RE.sub(lambda m: f" {m.group('key')}：", t).strip()
@@ -110,8 +117,8 @@ def release_fields(text: str) -> dict[str, str] | None:
 DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$")
 
 
-#: `2020.07.30 | 标题`, `2024-08-02　标题` (a date column in front of the title)
-HEADER_DATE_PLAIN_RE = re.compile(r"^" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
+#: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
+HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
 
 
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `文/张三`, `记者 张三 通讯员 李四`
@@ -220,8 +227,9 @@ def meta_outlet(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ datelines
 
-_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,6}?(?:网|社|报|台)"
-#: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`
+_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,6}?(?:网|社|报|台|新闻|客户端)"
+#: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
+#: `顶端新闻郑州2月26日讯` (a news app's name)
 DATELINE_RE = re.compile(
     r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息|電|訊)"
@@ -326,11 +334,12 @@ def ends_article(text: str) -> bool:
 
 
 def end_outlet(text: str) -> str:
-    """`…增长。(新京报)` → 新京报; `（完）`, `（记者 张三）` → ''."""
+    """`…增长。(新京报)` → 新京报, `（新华社发）` → 新华社; `（完）`, `（记者 张三）` → ''."""
     m = _END_OUTLET_RE.search(text.strip())
     if not m or _NOT_OUTLET.search(m.group("o")):
         return ""
-    return m.group("o")
+    out = m.group("o")
+    return out[:-1] if out.endswith("发") and len(out) >= 3 else out  # `（新华社发）`: released by 新华社
 
 
 # ------------------------------------------------------------------------------------------------ tables, titles

@@ -148,8 +148,11 @@ class GeneralParser(ParagraphReader):
                 # in a container (front matter above its first title), one piece of strong evidence sets no
                 # convention: the other titles over text start articles too (unindented, after a finished
                 # paragraph; not in hard-wrapped text, where short lines are fragments); a lone story keeps its
-                # sub-heads
+                # sub-heads; a page that sets its titles apart with blank lines prints its sub-heads without them
+                spaced = any(paras[k].tlike and paras[k].gap > typical for k in range(first_text, n))
                 for i in range(first_text, n):
+                    if spaced and paras[i].gap <= typical:
+                        continue
                     p = paras[i]
                     prev = paras[i - 1]
                     if p.tlike and weak_ok(i) and body_next(i) and prev.kind in ("body", "table") and not prev.tlike:

@@ -129,7 +129,7 @@ class ParagraphReader:
                 continue
             in_break = False
             page_break, broke = broke, False
-            if is_toc_line(ln.raw) and not ev.is_table(t) or _TOC_HEAD_RE.match(t):
+            if is_toc_line(ln.raw) and not self._marked_item(t) or _TOC_HEAD_RE.match(t):
                 title = toc_title(ln.raw)
                 if len(title) >= 4 and not _TOC_HEAD_RE.match(t):
                     self.toc.add(title_key(title))
@@ -214,6 +214,12 @@ class ParagraphReader:
                     ):
                         out.add(content[near])
         return out
+
+    @staticmethod
+    def _marked_item(t: str) -> bool:
+        """A line a TOC entry's pattern mistakes (`●来源 国家统计局 ●时间 2020-12-15`, `◆ 2023.02.14 标题 2`): a
+        table row, a release line or a dated header, not a contents entry with its page number."""
+        return ev.is_table(t) or ev.release_fields(t) is not None or ev.header_date(t) is not None
 
     @staticmethod
     def _starts_block(t: str) -> bool:
