@@ -74,3 +74,17 @@ def test_level_after_a_doubling_is_the_doubled_quantity() -> None:
     (f,) = extract_figures("我国力争电子商务交易额翻两番，到2015年突破18万亿元。", date(2012, 5, 27))
     assert (f.metric, f.value, f.qualifier, f.is_forecast) == ("电子商务交易额", 18.0, "lower_bound", True)
     assert (f.period_start, f.period_end) == (date(2015, 1, 1), date(2015, 12, 31))
+
+
+def test_breakdown_of_a_provincial_whole_is_provincial() -> None:
+    # (dev corpus, numbered_digest_province_s13e) `从经营单位所在地看，…` in the next paragraph breaks the whole down
+    text = (
+        "前三季度，全省社会消费品零售总额12395.0亿元，同比增长8.4%。\n"
+        "从经营单位所在地看，城镇消费品零售额9376.6亿元，同比增长8.0%；乡村消费品零售额3018.4亿元，同比增长9.5%。"
+    )
+    figs = extract_figures(text, date(2019, 10, 31), home="河北")
+    assert [(f.metric, f.region) for f in figs] == [
+        ("社会消费品零售总额", "河北"),
+        ("城镇消费品零售额", "河北"),
+        ("乡村消费品零售额", "河北"),
+    ]

@@ -413,6 +413,7 @@ _DOUBLED = re.compile(r"(?P<x>[^，,。；;\d]{2,30}?)(?:翻[一两三]?番|翻�
 _FLOW_METRIC = re.compile(r"(?:额|收入|业务量|交易规模|市场规模|零售规模|销售规模)$")
 
 #: a breakdown of a whole (`分类别看，`, `分地区看，`, `分季度看，`)
+_BREAKS_DOWN = re.compile(r"^[\s,，]*(?:从|按|分)[\u4e00-\u9fff]{2,8}?(?:来看|看|分)[，,]")
 _BREAKDOWN_LEAD = re.compile(r"(?:^|[，,。；;])\s*分[\u4e00-\u9fff]{1,4}?(?:来)?看\s*[，,]")
 
 #: a level stated as reached (`已达`, `突破`, `迈上`): a running total, when its year is not over
@@ -456,6 +457,11 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:
             if f.region == "全国":
                 f.region = ctx.prev_region
+    breaks = _BREAKS_DOWN.match(t) is not None or (ctx.carry and ctx.in_breakdown)
+    if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
+        for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region
+            f.region = ctx.whole_region if f.region == "全国" else f.region
+    ctx.in_breakdown = breaks
     if figs:
         ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
@@ -481,6 +487,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
         ctx.whole_period = first
         levels = [f for f in s.figs if not is_growth_only(f)]
         ctx.whole_metric = levels[0].metric if levels else ctx.whole_metric
+        ctx.whole_region = levels[0].region if levels else ctx.whole_region
     if first is None and breakdown and ctx.carry and ctx.whole_period is not None:
         ctx.period = ctx.whole_period  # the clauses after `；` go on breaking the whole down
     if first is not None:
