@@ -10,7 +10,9 @@ from bot.services.figures import article_region, extract_figures
 
 def test_listed_years_date_their_levels_in_order() -> None:
     # (dev corpus, wire_s13d_b) a list of years before a 分别-list of as many levels: each level its own year
-    figs = extract_figures("其中，郑州市跨境电商交易额在2023年、2024年分别达到1261亿元、1458.8亿元。", date(2025, 2, 26))
+    figs = extract_figures(
+        "其中，郑州市跨境电商交易额在2023年、2024年分别达到1261亿元、1458.8亿元。", date(2025, 2, 26)
+    )
     assert [(f.value, f.period_start, f.period_end) for f in figs] == [
         (1261.0, date(2023, 1, 1), date(2023, 12, 31)),
         (1458.8, date(2024, 1, 1), date(2024, 12, 31)),
@@ -24,6 +26,16 @@ def test_share_of_a_whole_is_never_the_whole() -> None:
         ("网络购物用户规模", 2.1),
         ("网民", 5.38),
         ("网络购物用户规模占全国网民的比重", 39.0),
+    ]
+    # (newspaper_s13d_a) `在实物型网络零售额中分别占27%、17.4%`: each item's share, never the item's own figure
+    figs = extract_figures(
+        "食品、3C数码分别实现1119.2亿元、720.5亿元，在实物型网络零售额中分别占27%、17.4%。", date(2022, 1, 25)
+    )
+    assert [(f.metric, f.value) for f in figs] == [
+        ("食品", 1119.2),
+        ("3C数码", 720.5),
+        ("食品占实物型网络零售额的比重", 27.0),
+        ("3C数码占实物型网络零售额的比重", 17.4),
     ]
 
 

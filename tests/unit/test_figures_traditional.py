@@ -68,4 +68,3 @@ def test_follow_on_and_wrapped_lines_in_traditional() -> None:
 def test_metric_key_and_region_in_simplified() -> None:
     assert normalise_metric("網上零售額") == normalise_metric("网上零售额")
     assert article_region("2022年廣東省快遞業務量完成") == "广东"
-

@@ -304,6 +304,8 @@ def _same_metric(a: str, b: str) -> bool:
 
 #: a rate right after `占…的` (`占全国5.38亿网民的39%`): a share of the whole named in between
 _SHARE_OF = re.compile(r"占(?!据|领|有)(?P<w>[^，,。；;：:]{1,30}?)的\s*$")
+_SHARE_LIST = re.compile(r"(?:分别)?占(?!据|领|有)(?:约|达|为)?\s*(?:[0-9.]+\s*%\s*[、和及与]\s*)*$")
+_IN_WHOLE = re.compile(r"在([\u4e00-\u9fffA-Za-z0-9]{2,20}?)(?:当中|之中|中)")
 _SHARE_OPEN = re.compile(r"占(?!据|领|有)[^，,。；;：:0-9]{0,12}$")
 _WHOLE_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{1,10}?)的\s*[0-9]")
 _NUMBER_IN = re.compile(r"[0-9][0-9.]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|人|户|家|个|件)?")
@@ -323,6 +325,13 @@ def _name_shares(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> Non
             continue
         m = _SHARE_OF.search(t, 0, fig_pos[k])
         if not m:
+            # `在实物型网络零售额中分别占27%、17.4%`: each item's share of the whole the clause is in
+            cs = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(t, 0, fig_pos[k])), default=0)
+            listed = _SHARE_LIST.search(t, cs, fig_pos[k])
+            if listed:
+                inside = _IN_WHOLE.search(t, cs, listed.start())
+                named = _phrase(inside.group(1)).metric if inside else ""
+                f.metric = f"{f.metric}占{named}的比重" if named else ""
             continue
         whole = _NUMBER_IN.sub("", m.group("w")).strip()
         subject = next((g.metric for g in reversed(figs[:k]) if g.span_end <= m.start() and "占" not in g.metric), "")
