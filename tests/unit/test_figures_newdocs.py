@@ -100,3 +100,10 @@ def test_breakdown_of_a_provincial_whole_is_provincial() -> None:
         ("城镇消费品零售额", "河北"),
         ("乡村消费品零售额", "河北"),
     ]
+
+
+def test_part_of_a_provincial_whole_compared_with_the_nation_stays_provincial() -> None:
+    # (newspaper_s13d_a) `增速比全国高…` compares with the nation; the part is still the province's
+    text = "2021年，四川省网络交易额达40691.4亿元。其中，网络零售额突破7000亿元，增速比全国高4.5个百分点。"
+    figs = extract_figures(text, date(2022, 1, 25))
+    assert [(f.metric, f.region) for f in figs] == [("网络交易额", "四川"), ("网络零售额", "四川")]

@@ -50,7 +50,11 @@ _PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "
 #: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
 _PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
 
-_NATIONAL_WORD = re.compile(r"全国|我国|中国|国内")
+#: the nation named as a scope — not as what a figure is compared with (`增速比全国高4.5个百分点`) or ranked in
+#: (`升至全国第7`, `居全国首位`)
+_NATIONAL_WORD = re.compile(
+    r"(?<![比较于居占])(?:全国|我国|中国|国内)(?!第|前列|前茅|首位|平均|水平|领先|之首)"
+)
 
 
 def _part_name(part: str, whole: str) -> str:
