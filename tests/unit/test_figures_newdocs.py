@@ -107,3 +107,12 @@ def test_part_of_a_provincial_whole_compared_with_the_nation_stays_provincial() 
     text = "2021年，四川省网络交易额达40691.4亿元。其中，网络零售额突破7000亿元，增速比全国高4.5个百分点。"
     figs = extract_figures(text, date(2022, 1, 25))
     assert [(f.metric, f.region) for f in figs] == [("网络交易额", "四川"), ("网络零售额", "四川")]
+
+
+def test_scope_of_an_activity_takes_the_activity() -> None:
+    # (wire_s13c_a) `同城业务量` under 快递(服务企业)业务量, in the same sentence after 其中 or in the next after 分细项看
+    text = "1-9月，全国快递业务量累计完成339.5亿件。其中，同城业务量累计完成79.7亿件；异地业务量累计完成259.8亿件。"
+    figs = extract_figures(text, date(2018, 10, 20))
+    assert [f.metric for f in figs] == ["快递业务量", "同城快递业务量", "异地快递业务量"]
+    text = "1—9月，全国快递服务企业业务量累计完成347.4亿件。\n分细项看，同城业务量累计完成79.7亿件。"
+    assert [f.metric for f in extract_figures(text, date(2018, 10, 20))][1] == "同城快递业务量"

@@ -44,6 +44,9 @@ _PART_OF = re.compile(r"其中|(?:当中|之中|中)\s*[，,]")
 _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)\s*[，,]\s*$")
 
 
+#: a geographic scope of an activity (`同城业务量`, `国际及港澳台业务收入` under 快递业务量/快递业务收入)
+_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际及港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
+
 #: heads a part can take from its whole (longest first)
 _PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
 
@@ -55,6 +58,16 @@ _PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:
 _NATIONAL_WORD = re.compile(
     r"(?<![比较于居占])(?:全国|我国|中国|国内)(?!第|前列|前茅|首位|平均|水平|领先|之首)"
 )
+
+
+def _activity_part(part: str, whole: str) -> str:
+    """`同城业务量` under 快递业务量 → 同城快递业务量: a geographic scope of the activity the whole measures."""
+    scope = _ACTIVITY_SCOPE.match(part)
+    act = _ACTIVITY_SUBJECT.match(whole)
+    if scope and act and part == scope.group(1) + whole[len(act.group(1)) :]:
+        # the firms doing the activity name the activity (`快递服务企业业务量` → 同城快递业务量)
+        return scope.group(1) + re.sub(r"(?:服务)?企业$", "", act.group(1)) + part[len(scope.group(1)) :]
+    return part
 
 
 def _part_name(part: str, whole: str) -> str:
@@ -71,6 +84,8 @@ def _part_name(part: str, whole: str) -> str:
             return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
         head = next((h for h in _PART_HEADS if whole.endswith(h) and len(whole) > len(h)), "")
         return part + head if head and not part.endswith(head[:1]) else part
+    if _activity_part(part, whole) != part:
+        return _activity_part(part, whole)
     for h in _PART_HEADS:
         if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
             pop = whole[: -len(h)]

@@ -43,6 +43,7 @@ from bot.services.figures.naming import (
     _JUNK_METRIC,
     _NATIONAL_WORD,
     _SUMMED,
+    _activity_part,
     _expand_generic,
     _level_metrics,
     _metric_ahead,
@@ -461,7 +462,10 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
         for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region
             f.region = ctx.whole_region if f.region == "全国" else f.region
-    ctx.in_breakdown = breaks
+    parts = breaks or _PART_LEAD.match(t) is not None or (ctx.carry and ctx.in_parts)
+    for f in figs if parts and ctx.whole_metric else []:
+        f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`
+    ctx.in_breakdown, ctx.in_parts = breaks, parts
     if figs:
         ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
