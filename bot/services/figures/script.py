@@ -39,14 +39,8 @@ _PAIRS = (
 
 #: the map as a translate table (numbers.fold folds it in with the width folding)
 TRAD_TO_SIMP: dict[int, int] = {ord(a): ord(b) for a, b in zip(_PAIRS[0::2], _PAIRS[1::2], strict=True)}
-_TABLE = TRAD_TO_SIMP
 
 
 def to_simplified(text: str) -> str:
     """`text` with traditional characters replaced by their simplified forms (same length, offsets unchanged)."""
-    return text.translate(_TABLE)
-
-
-def has_traditional(text: str) -> bool:
-    """Whether `text` holds a character of the table."""
-    return text.translate(_TABLE) != text
+    return text.translate(TRAD_TO_SIMP)

@@ -146,12 +146,27 @@ class PreparedArticle:
     figures: list[dict[str, Any]]
 
 
+def article_inputs(parsed: ParsedBulletin) -> list[ArticleInput]:
+    """Each article as the extract stage reads it (the upload preview counts figures from the same inputs)."""
+    home = figures_service.home_region(parsed.publication or "")
+    # an item's own issuer (`出处：河北省统计局` under its title) says what its 全省/我市 mean, before the container's
+    return [
+        ArticleInput(a.title[:500], a.body, a.published, figures_service.home_region(a.outlet) or home)
+        for a in parsed.articles
+    ]
+
+
+def article_figures(item: ArticleInput) -> list[dict[str, Any]]:
+    """`figure` column values of one article (without `article_id`)."""
+    return figures_service.figure_values(item.body, item.published, title=item.title, home=item.home)
+
+
 def prepare_article(item: ArticleInput) -> PreparedArticle:
     # search._tokens is the one definition of the stored token text (the query side relies on it)
     return PreparedArticle(
         title_tokens=search_service._tokens(item.title),  # noqa: SLF001
         body_tokens=search_service._tokens(item.body),  # noqa: SLF001
-        figures=figures_service.figure_values(item.body, item.published, title=item.title, home=item.home),
+        figures=article_figures(item),
     )
 
 
@@ -204,13 +219,7 @@ def extract_figures(parsed: ParsedBulletin, *, lazily: bool = False) -> Extracti
     one place ingest uses the pool: `start_batches`). Started now, or with `lazily` when `store_articles` has found
     the file is no repeat of a stored bulletin (no work for a repeat); the `Extraction` waits for the results."""
     folded, digest = fold_and_hash(parsed)
-    home = figures_service.home_region(parsed.publication or "")
-    # an item's own issuer (`出处：河北省统计局` under its title) says what its 全省/我市 mean, before the container's
-    inputs = [
-        ArticleInput(a.title[:500], a.body, a.published, figures_service.home_region(a.outlet) or home)
-        for a in parsed.articles
-    ]
-    extraction = Extraction(folded, digest, inputs)
+    extraction = Extraction(folded, digest, article_inputs(parsed))
     return extraction if lazily else extraction.start()
 
 

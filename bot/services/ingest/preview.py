@@ -40,7 +40,6 @@ from sqlmodel import Session
 
 from bot.db.engine import session_scope
 from bot.errors import N_, IngestError, UserError
-from bot.services.figures import figure_values
 from bot.services.ingest import (
     NO_ARTICLES_RECOGNISED,
     IngestResult,
@@ -52,6 +51,7 @@ from bot.services.ingest import (
 from bot.services.ingest.acceptance import NO_ARTICLES, check_bulletin
 from bot.services.ingest.layout import ParsedBulletin
 from bot.services.ingest.pending import PendingStore, PendingUpload, utc_now
+from bot.services.ingest.pipeline import article_figures, article_inputs
 from bot.services.ingest.readers import RawDocument
 
 log = logging.getLogger(__name__)
@@ -239,8 +239,8 @@ def build_preview(session: Session, doc: RawDocument, parsed: ParsedBulletin, *,
     """What storing this parse would add (articles by section with dates, figures) and what looks wrong."""
     articles: list[PreviewArticle] = []
     figures = unresolved = 0
-    for art in parsed.articles:
-        values = figure_values(art.body, art.published)
+    for art, item in zip(parsed.articles, article_inputs(parsed), strict=True):
+        values = article_figures(item)  # as the extract stage will store them (title and home region included)
         figures += len(values)
         unresolved += sum(1 for f in values if f.get("period_label") and f.get("period_end") is None
                           and f.get("period_start") is None)
