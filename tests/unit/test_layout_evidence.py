@@ -285,3 +285,15 @@ def test_the_first_article_keeps_its_headline_under_a_kicker() -> None:
     parsed = parse_text(text)
     assert [a.title for a in parsed.articles] == ["今年我国快递业务量突破1000亿件", "农产品网络零售额达5870.3亿元"]
     assert parsed.publication == "城乡消费周刊"
+
+
+def test_a_single_release_from_a_body_s_website_names_the_body() -> None:
+    text = """海关总署发布前10个月跨境电商进出口数据
+2025-11-12 15:00　来源：海关总署网站
+
+前10个月，我国跨境电商进出口2.1万亿元，同比增长6.3%。
+"""
+    parsed = parse_text(text)
+    assert parsed.publication == "海关总署"
+    assert parsed.articles[0].outlet == "海关总署网站"  # the source as printed
+    assert ev.issuer("商务部官网") == "商务部" and ev.issuer("中国新闻网") == "中国新闻网" and ev.issuer("网站") == "网站"

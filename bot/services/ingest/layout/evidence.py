@@ -403,6 +403,13 @@ def masthead_name(text: str) -> str:
     return name
 
 
+def issuer(outlet: str) -> str:
+    """The body a release comes from, as a container's name: a source line names the medium (`国家统计局网站`,
+    `商务部官网`) where the publisher is the body itself (国家统计局, 商务部); other outlets as given."""
+    name = re.sub(r"(?:官方网站|门户网站|官网|网站)$", "", outlet)
+    return name if len(name) >= 2 else outlet
+
+
 _MARKS_RE = re.compile(
     YMD
     + r"|(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*[期辑号](?:\s*[(（][^()（）]*[)）])?|第\s*[\d一二三四五六七八九十]{1,4}\s*[版期辑号]"

@@ -462,6 +462,6 @@ class GeneralParser(ParagraphReader):
             # a single release or story: its own source line and date are the container's
             only = self.result.articles[0]
             if not self.result.publication:
-                self.result.publication = only.outlet if only.outlet != "本报" else ""
+                self.result.publication = ev.issuer(only.outlet) if only.outlet != "本报" else ""
             if self.result.published is None:
                 self.result.published = only.published
