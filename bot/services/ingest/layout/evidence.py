@@ -227,7 +227,7 @@ def meta_outlet(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ datelines
 
-_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,6}?(?:网|社|报|台|新闻|客户端)"
+_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
 DATELINE_RE = re.compile(
@@ -243,9 +243,29 @@ NEWS_LEAD_RE = re.compile(
 )
 
 
+#: another outlet's `讯` lead followed by the day it reports (`中国质量新闻网讯　8月14日，…`, `新京报讯（记者 张三）
+#: 8月27日，…`): the story's date, as a dateline's. The page's own `本报讯　1月21日，` (or its masthead's `新京报讯` in
+#: 新京报) reports an event of the issue, whose date stands: see `own_lead`.
+LEAD_DATE_RE = re.compile(
+    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?=[，,、\s])"
+)
+
+
+def _lead_match(text: str) -> re.Match[str] | None:
+    t = text.strip()
+    return DATELINE_RE.match(t) or LEAD_DATE_RE.match(t)
+
+
+def own_lead(text: str, publication: str) -> bool:
+    """Is this a `…讯 M月D日，` lead of the page's own paper (`新京报讯　8月22日，` in 新京报)?"""
+    m = LEAD_DATE_RE.match(text.strip())
+    return bool(m and publication and m.group("agency") in publication)
+
+
 def dateline(text: str) -> tuple[str, int, int] | None:
-    """(agency, month, day) of a dateline at the start of a paragraph."""
-    m = DATELINE_RE.match(text.strip())
+    """(agency, month, day) of a dateline at the start of a paragraph (or of a `…讯 8月14日，` lead)."""
+    m = _lead_match(text)
     if not m:
         return None
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
@@ -261,7 +281,7 @@ TRAIL_DATELINE_RE = re.compile(
 def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) -> date | None:
     """The date of a story's dateline (its start, or with `trailing` its end): `新华社北京2024年3月22日电` as
     printed, `人民网北京3月22日电` in the year of `year_of` (the bulletin's date); None without one."""
-    m = (TRAIL_DATELINE_RE.search if trailing else DATELINE_RE.match)(text.strip())
+    m = TRAIL_DATELINE_RE.search(text.strip()) if trailing else _lead_match(text)
     if not m:
         return None
     if m.group("y"):
