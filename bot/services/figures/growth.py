@@ -165,6 +165,8 @@ def _add_growths(
             )
             figs.append(fig)
             s.fig_pos.append(gn.start)
+            if multi is not None:
+                ctx.metrics.append(metric)  # a change over years names its indicator as a level does
     s.last_level_group = []
 
 

@@ -243,7 +243,12 @@ _TRAIL_TOKENS = sorted(
     reverse=True,
 )
 
-_TRAIL_RE = re.compile("(?:" + "|".join(re.escape(t) for t in _TRAIL_TOKENS) + r"|[\s、,，])$")
+_TRAIL_RE = re.compile(
+    "(?:"
+    + "|".join(re.escape(t) for t in _TRAIL_TOKENS)
+    # `规模5年增长近10倍`: the years a change took are no part of the name
+    + r"|(?<![0-9])(?:[0-9]{1,2}|[两三四五六七八九十]{1,2})\s*年(?:间|来|内|时间)?|[\s、,，])$"
+)
 
 
 _POST_VERBS = re.compile(

@@ -1,0 +1,47 @@
+"""Issue 9, figures of wire stories (tests/corpus/dev/wire_*): general constructions of datelined news found on the
+wire documents, each tested on sentences of our own — a 、-list of names before a bare measure's 分别-list, an amount
+named without its activity after a measure of that activity, a change over years counted from `YYYY年以来`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+PUB = date(2021, 9, 15)
+
+
+def _got(text: str, pub: date | None = PUB) -> list[tuple[str, float | None, date | None, date | None]]:
+    return [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, pub)]
+
+
+def test_a_bare_measures_list_takes_the_names_listed_before_it() -> None:
+    text = "截至2021年6月，在线问诊、网上挂号、共享单车等服务受到青睐，用户规模分别达2.1亿、1.8亿和1.2亿。"
+    got = _got(text)
+    end = date(2021, 6, 30)
+    assert ("在线问诊用户规模", 2.1, None, end) in got
+    assert ("网上挂号用户规模", 1.8, None, end) in got
+    assert ("共享单车用户规模", 1.2, None, end) in got
+    # a list of another length names nothing: the measure stays as written
+    other = _got("截至2021年6月，在线问诊、网上挂号等服务受到青睐，用户规模分别达2.1亿、1.8亿和1.2亿。")
+    assert [m for m, *_ in other] == ["用户规模"] * 3
+
+
+def test_an_amount_without_its_activity_is_the_activity_just_measured() -> None:
+    got = _got("截至2021年6月，我国网上订餐用户规模达3.2亿，上半年交易规模达4600亿元，同比增长12%。")
+    assert ("网上订餐交易规模", 4600.0, date(2021, 1, 1), date(2021, 6, 30)) in got
+    # the subject of a population (网民) is no activity: the amount keeps its own name
+    plain = _got("截至2021年6月，我国网民规模达10亿，上半年交易规模达4600亿元。")
+    assert ("交易规模", 4600.0, date(2021, 1, 1), date(2021, 6, 30)) in plain
+
+
+def test_a_change_counted_from_a_year_has_its_span() -> None:
+    figs = extract_figures("据海关统计，自2016年以来，我国农产品电商规模4年增长近6倍，2019年进出口额达到900亿元。", PUB)
+    change = next(f for f in figs if f.unit == "%")
+    assert change.metric == "农产品电商规模"
+    assert (change.period_start, change.period_end) == (date(2016, 1, 1), date(2019, 12, 31))
+    level = next(f for f in figs if f.value == 900.0)
+    assert level.metric == "农产品电商进出口额" and level.period_start == date(2019, 1, 1)
+    # without the years counted the span is not dated: the change is not stored
+    undated = extract_figures("自2016年以来，我国农产品电商规模增长近6倍。", PUB)
+    assert not [f for f in undated if f.unit == "%"]
