@@ -45,3 +45,23 @@ def test_a_change_counted_from_a_year_has_its_span() -> None:
     # without the years counted the span is not dated: the change is not stored
     undated = extract_figures("自2016年以来，我国农产品电商规模增长近6倍。", PUB)
     assert not [f for f in undated if f.unit == "%"]
+
+
+def test_a_gain_in_a_population_is_no_figure_and_dates_nothing_after_it() -> None:
+    got = _got("截至2021年6月，我国农村网民规模达2.97亿，全年新增农村网民1200万，农村地区互联网普及率为59.2%。")
+    end = date(2021, 6, 30)
+    assert ("农村网民规模", 2.97, None, end) in got
+    assert ("农村地区互联网普及率", 59.2, None, end) in got
+    assert not [m for m, *_ in got if "新增" in m]
+
+
+def test_a_time_after_every_number_of_a_sentence_is_not_carried() -> None:
+    text = (
+        "报告显示，截至2021年6月，我国在线健身用户规模达1.1亿。"
+        "报告还显示，我国在线问诊用户规模达2.4亿，是上半年增速最快的应用；网上挂号用户规模达1.9亿。"
+        "短视频用户规模达8.9亿，占网民整体的88%。"
+    )
+    got = _got(text)
+    end = date(2021, 6, 30)
+    assert ("网上挂号用户规模", 1.9, None, end) in got
+    assert ("短视频用户规模", 8.9, None, end) in got

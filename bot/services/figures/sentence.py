@@ -121,6 +121,14 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
+    for m in _POPULATION_GAIN.finditer(t):
+        # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
+        # absolute change, not a level; its period (全年) dates nothing after it
+        cs = _clause_start(t, m.start())
+        ce_m = _CLAUSE_BOUNDARY.search(t, m.end())
+        ce = ce_m.start() if ce_m else len(t)
+        periods = [p for p in periods if not cs <= p.start < ce]
+        blocked.append((cs, ce))
     blocked += [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
@@ -145,6 +153,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         sent_region=_sentence_region(masked),
         fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
     )
+
+
+#: a gain in a population (`全年新增网民5653万`, `新增手机网民6433万`): an absolute change of a stock stated beside it
+_POPULATION_GAIN = re.compile(
+    r"(?:新增|净增)[\u4e00-\u9fff]{0,4}?(?:网民|用户)(?:数|数量|规模)?\s*(?:达到?|为|约|近|超过?)?\s*[0-9]"
+)
 
 
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
@@ -476,9 +490,12 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
     t = s.t
     first = None
+    last_number = max((n.start for n in s.numbers), default=-1)
     for p in s.periods:
         if p.comparison or p.from_value or t.startswith("以来", p.end) or t.startswith("起", p.end):
             continue  # `2022年以来`: where a span starts, not the period of what follows
+        if 0 <= last_number < p.start:
+            continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
         if first is None and p.kind != "now":
