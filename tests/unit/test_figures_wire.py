@@ -65,3 +65,23 @@ def test_a_time_after_every_number_of_a_sentence_is_not_carried() -> None:
     end = date(2021, 6, 30)
     assert ("网上挂号用户规模", 1.9, None, end) in got
     assert ("短视频用户规模", 8.9, None, end) in got
+
+
+def test_a_yearly_amount_expected_over_a_plan_is_its_last_years() -> None:
+    figs = extract_figures("预计“十三五”期间，全国农村网络零售额有望超过2万亿元。", date(2016, 3, 1))
+    f = next(f for f in figs if f.value == 2.0)
+    assert (f.period_start, f.period_end, f.is_forecast) == (date(2020, 1, 1), date(2020, 12, 31), True)
+    # a total summed over the plan's years keeps the whole span
+    total = extract_figures("预计“十三五”期间，全国农村网络零售额累计超过6万亿元。", date(2016, 3, 1))
+    assert [(f.period_start, f.period_end) for f in total if f.value == 6.0] in (
+        [],
+        [(date(2016, 1, 1), date(2020, 12, 31))],
+    )
+
+
+def test_an_amount_in_brackets_after_an_indicator_is_its_level() -> None:
+    got = _got("2020年，全省网络零售额为3200亿元，在全省社会消费品零售总额（1.6万亿元）中的比重为20%。")
+    assert ("社会消费品零售总额", 1.6, date(2020, 1, 1), date(2020, 12, 31)) in got
+    # a conversion in brackets after an amount stays an aside
+    conv = _got("2020年，全省跨境电商出口额为50亿美元（约合325亿元）。")
+    assert [v for _, v, *_ in conv] == [50.0]

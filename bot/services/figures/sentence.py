@@ -135,7 +135,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
         blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
-    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    for m in _PAREN_RE.finditer(t):
+        if _AMOUNT_ASIDE.fullmatch(m.group()) and _MEASURE_BEFORE.search(t, 0, m.start()):
+            # `在社会消费品零售总额（18.12万亿元）中所占比重`: the amount of the indicator just named
+            blocked += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+        else:
+            blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
@@ -153,6 +158,11 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         sent_region=_sentence_region(masked),
         fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
     )
+
+
+#: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
+_AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
+_MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
 
 
 #: a gain in a population (`全年新增网民5653万`, `新增手机网民6433万`): an absolute change of a stock stated beside it
@@ -307,6 +317,9 @@ def _add_levels(
     t, masked, figs = s.t, s.masked, s.figs
     n = group[0].num
     qual = _qualifier(t, masked[cb : n.start], n)
+    if t[n.start - 1 : n.start] in ("（", "("):
+        # `在社会消费品零售总额（18.12万亿元）中`: the aside's indicator, without the clause's `在`
+        window = re.sub(r"^([\s\x00，,]*)在(?!线)", r"\1", window)
     ph = _phrase(window)
     carried = figs[-1] if figs else None
     metrics = _level_metrics(
@@ -387,6 +400,18 @@ def _add_levels(
         if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
             if _FLOW_METRIC.search(metric):
                 start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
+        if (
+            forecast
+            and start is not None
+            and end is not None
+            and end.year > start.year
+            and _FLOW_METRIC.search(metric)
+            and not _SUMMED.search(t, cb, gn.start)
+            and "累计" not in t[cb : gn.start]
+        ):
+            # `预计“十二五”期间…交易规模超过15万亿元`: a yearly amount expected over a plan's years is the plan's
+            # target, the amount of its last year
+            start, label = date(end.year, 1, 1), f"{end.year}年"
         if "、" in region and _SUMMED.search(t, cb, gn.start):
             continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
         if metric.endswith("业务") and gn.base_unit:
