@@ -85,3 +85,9 @@ def test_an_amount_in_brackets_after_an_indicator_is_its_level() -> None:
     # a conversion in brackets after an amount stays an aside
     conv = _got("2020年，全省跨境电商出口额为50亿美元（约合325亿元）。")
     assert [v for _, v, *_ in conv] == [50.0]
+
+
+def test_time_spent_is_an_indicator_a_duration_is_not() -> None:
+    figs = extract_figures("截至2021年6月，网民人均每周上网时长为26.9个小时，较2020年12月增加0.7个小时。", PUB)
+    assert [(f.value, f.unit, f.period_end) for f in figs] == [(26.9, "小时", date(2021, 6, 30))]
+    assert not extract_figures("快件平均在48小时内送达，最快仅用了6个小时。", PUB)

@@ -148,6 +148,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         if not a.unit and not a.mult and b.unit and _LIST_GAP.match(t[a.end : b.start]):
             a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
             a.value_base = a.value * (b.value_base / b.value if b.value else 1.0)
+    for n in numbers:
+        unit = _HOURS_AFTER.match(t, n.end) if not n.unit and not n.mult else None
+        if unit and _TIME_SPENT.search(masked, _clause_start(t, n.start), n.start):
+            # `人均每周上网时长为30.8个小时`: the level of a time-spent indicator (a bare duration is no figure)
+            n.unit = n.base_unit = unit.group("u")
+            n.end = unit.end()
     return _Sentence(
         quote=quote,
         t=t,
@@ -163,6 +169,11 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
 #: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
 _AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
 _MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
+
+
+#: hours or minutes after a number, and an indicator of time spent before it (`上网时长为`, `使用时长达`)
+_HOURS_AFTER = re.compile(r"\s*个?\s*(?P<u>小时|分钟)")
+_TIME_SPENT = re.compile(r"时长\s*(?:为|达到?|是|约为?|超过?|增至|升至)?\s*$")
 
 
 #: a gain in a population (`全年新增网民5653万`, `新增手机网民6433万`): an absolute change of a stock stated beside it
