@@ -91,3 +91,14 @@ def test_time_spent_is_an_indicator_a_duration_is_not() -> None:
     figs = extract_figures("截至2021年6月，网民人均每周上网时长为26.9个小时，较2020年12月增加0.7个小时。", PUB)
     assert [(f.value, f.unit, f.period_end) for f in figs] == [(26.9, "小时", date(2021, 6, 30))]
     assert not extract_figures("快件平均在48小时内送达，最快仅用了6个小时。", PUB)
+
+
+def test_a_change_after_both_ends_of_a_span_is_the_change_over_it() -> None:
+    figs = extract_figures("2015至2020年，全省快递业务收入从120亿元增长到480亿元，扩大了3倍。", PUB)
+    levels = [(f.value, f.period_start, f.growth_pct) for f in figs if f.unit != "%"]
+    assert levels == [(120.0, date(2015, 1, 1), None), (480.0, date(2020, 1, 1), None)]
+    change = [(f.growth_pct, f.period_start, f.period_end) for f in figs if f.unit == "%"]
+    assert change == [(300.0, date(2015, 1, 1), date(2020, 12, 31))]
+    # the same with the years at the two ends
+    ends = extract_figures("全省快递业务收入由2015年的120亿元增长到2020年的480亿元，扩大了3倍。", PUB)
+    assert [(f.period_start, f.period_end) for f in ends if f.unit == "%"] == [(date(2015, 1, 1), date(2020, 12, 31))]

@@ -126,6 +126,21 @@ def _small_int(s: str) -> int:
     return digit.get(tens, 1) * 10 + digit.get(ones, 0)
 
 
+def _from_to_span(t: str, periods: list[PeriodMention], pos: int) -> tuple[date, date, str] | None:
+    """The years at the two ends of `从2014年的A到2019年的B` / `2014至2022年…从A增长到B` written before `pos`: a
+    change stated after both ends (`…，扩大了11倍`) is the change over that span."""
+    ft = None
+    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
+        ft = m
+    if ft is not None and int(ft.group(1)) < int(ft.group(2)):
+        y1, y2 = int(ft.group(1)), int(ft.group(2))
+        return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
+    for p in periods:
+        if p.kind == "yearrange" and p.end <= pos and not p.comparison:
+            return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    return None
+
+
 def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:
     """A comparison period with an explicit year two or more years before the figure's own (`比2019年3月份增长`)."""
     base = next((p for p in reversed(periods) if p.comparison and cb <= p.start < pos and p.explicit_year), None)
