@@ -316,3 +316,12 @@ def test_an_outlets_dated_lead_dates_its_story_but_the_pages_own_does_not() -> N
     assert titles_dates(parsed) == [("前5月网络零售额增长", date(2023, 6, 3)), ("快递业务量稳步增长", date(2023, 6, 9))]
     own = parse_text(OUTLET_LEADS.replace("消费周讯", "财经晚报"))
     assert [d for _, d in titles_dates(own)] == [date(2023, 6, 9), date(2023, 6, 9)]
+
+
+def test_release_lines_in_traditional_characters() -> None:
+    assert ev.release_fields("發佈時間：2021-03-02　來源：經濟參考報") == {"发布时间": "2021-03-02", "来源": "经济参考报"}
+    assert ev.is_meta("2021-03-02　來源：經濟參考報")
+    assert ev.meta_outlet("來源：經濟參考報") == "经济参考报"
+    story = "上半年網絡零售額增長\n2021-07-20　來源：經濟參考報\n\n上半年，全國網上零售額61133億元，同比增長23.2%。\n"
+    parsed = parse_text(story)
+    assert titles_dates(parsed) == [("上半年網絡零售額增長", date(2021, 7, 20))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.services.figures.script import to_simplified
 from bot.services.ingest.normalise import ends_paragraph
 
 # ------------------------------------------------------------------------------------------------ dates
@@ -93,7 +94,9 @@ _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 def release_fields(text: str) -> dict[str, str] | None:
     """The fields of a release/source line in any bracket style and key order: `〔稿源：北京日报｜发稿：2015年09月22日
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
-    None when the line is anything else (a sentence, a title mentioning 来源)."""
+    None when the line is anything else (a sentence, a title mentioning 来源). Traditional characters (`來源`, `發佈時間`)
+    are read as simplified (values too)."""
+    text = to_simplified(text)
     t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
@@ -174,8 +177,9 @@ def tag_outlet(tag: str) -> str:
 
 
 def is_meta(text: str) -> bool:
-    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
-    t = text.strip()
+    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
+    traditional characters (`來源：每日經濟新聞`)."""
+    t = to_simplified(text.strip())
     if release_fields(t) is not None:
         return True
     if not t or len(t) > 90 or "。" in t or "|" in t:
@@ -213,6 +217,7 @@ def name_date(text: str) -> str:
 
 
 def meta_outlet(text: str) -> str:
+    text = to_simplified(text)
     fields = release_fields(text)
     if fields is not None:
         src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
