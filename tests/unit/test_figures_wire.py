@@ -102,3 +102,15 @@ def test_a_change_after_both_ends_of_a_span_is_the_change_over_it() -> None:
     # the same with the years at the two ends
     ends = extract_figures("全省快递业务收入由2015年的120亿元增长到2020年的480亿元，扩大了3倍。", PUB)
     assert [(f.period_start, f.period_end) for f in ends if f.unit == "%"] == [(date(2015, 1, 1), date(2020, 12, 31))]
+
+
+def test_hong_kong_usage_first_quarter_and_year_on_year() -> None:
+    figs = extract_figures("今年首季，全省網上零售額錄得2100億元，按年增長9.5%。", date(2024, 4, 20))
+    assert [(f.value, f.period_start, f.period_end, f.growth_pct) for f in figs] == [
+        (2100.0, date(2024, 1, 1), date(2024, 3, 31), 9.5)
+    ]
+    up = extract_figures("去年全省快遞業務量達86億件，按年升12.1%。", date(2024, 4, 20))
+    assert [(f.value, f.growth_pct) for f in up] == [(86.0, 12.1)]
+    down = extract_figures("首兩個月，全省跨境電商出口額按年跌3.2%。", date(2024, 4, 20))
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in down] == [(-3.2, date(2024, 1, 1), date(2024, 2, 29))]
+    assert [f.metric for f in down] == ["跨境电商出口额"]
