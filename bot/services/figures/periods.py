@@ -5,7 +5,7 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
 
 * years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
   `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
-* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3`, `前三季度`, `1月至7月/1-7月/1—7月`, `前7个月`,
+* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季`, `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
 * spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
