@@ -114,3 +114,10 @@ def test_hong_kong_usage_first_quarter_and_year_on_year() -> None:
     down = extract_figures("首兩個月，全省跨境電商出口額按年跌3.2%。", date(2024, 4, 20))
     assert [(f.growth_pct, f.period_start, f.period_end) for f in down] == [(-3.2, date(2024, 1, 1), date(2024, 2, 29))]
     assert [f.metric for f in down] == ["跨境电商出口额"]
+
+
+def test_an_amount_since_the_year_began_is_the_year_so_far() -> None:
+    figs = extract_figures("今年以来，全省网络零售额累计达3200亿元，同比增长11%。", date(2024, 8, 20))
+    assert [(f.period_start, f.period_end, f.is_forecast) for f in figs] == [
+        (date(2024, 1, 1), date(2024, 8, 20), False)
+    ]

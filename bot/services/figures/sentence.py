@@ -393,9 +393,13 @@ def _add_levels(
         and end is not None
         and ctx.published is not None
         and start <= ctx.published < end
-        and _REACHED.search(t, cb, n.start) is not None
+        and (
+            _REACHED.search(t, cb, n.start) is not None
+            or (t.startswith("以来", pm.end) and bool(metrics) and _FLOW_METRIC.search(metrics[0][1]) is not None)
+        )
     ):
-        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year
+        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year; so is an
+        # amount since the year began (`今年以来，全省快递业务量累计完成85亿件` in a story of 20 August)
         end = _day_named(t, ctx.published)
         label = f"{start.year}年（截至{end.month}月{end.day}日）"
     if ctx.published is not None and ((start or end or ctx.published) > ctx.published):
