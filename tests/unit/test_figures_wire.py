@@ -121,3 +121,13 @@ def test_an_amount_since_the_year_began_is_the_year_so_far() -> None:
     assert [(f.period_start, f.period_end, f.is_forecast) for f in figs] == [
         (date(2024, 1, 1), date(2024, 8, 20), False)
     ]
+
+
+def test_a_multiple_written_in_characters() -> None:
+    figs = extract_figures("2023年，全市直播电商交易额达80亿元，同比增长一倍。", PUB)
+    assert [(f.value, f.growth_pct) for f in figs] == [(80.0, 100.0)]
+    span = extract_figures("2020年，全市直播电商交易额比2017年增长了两倍多。", PUB)
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in span] == [
+        (200.0, date(2017, 1, 1), date(2020, 12, 31))
+    ]
+    assert extract_figures("全市直播电商交易额达80亿元，是上年的两倍。", PUB)[0].growth_pct is None

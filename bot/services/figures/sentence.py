@@ -107,6 +107,9 @@ def _clause_start(t: str, pos: int) -> int:
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = fold(quote)
+    if "倍" in t:
+        # `同比增长一倍`, `增长了两倍多`: a multiple written in characters, read as its digit (same length)
+        t = _CN_MULTIPLE.sub(lambda m: m.group(1) + _CN_ONES[m.group(2)], t)
     ctx.sentence = t
     # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
     parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
@@ -174,6 +177,11 @@ _MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量
 #: hours or minutes after a number, and an indicator of time spent before it (`上网时长为`, `使用时长达`)
 _HOURS_AFTER = re.compile(r"\s*个?\s*(?P<u>小时|分钟)")
 _TIME_SPENT = re.compile(r"时长\s*(?:为|达到?|是|约为?|超过?|增至|升至)?\s*$")
+
+
+#: a multiple of one to nine written in characters after a growth verb (`增长一倍`, `扩大了两倍`)
+_CN_MULTIPLE = re.compile(r"((?:增长|增加|提高|提升|扩大|上涨|增)了?\s*)([一二两三四五六七八九])(?=\s*倍)")
+_CN_ONES = {c: str(k) for k, c in enumerate("一二三四五六七八九", 1)} | {"两": "2"}
 
 
 #: a gain in a population (`全年新增网民5653万`, `新增手机网民6433万`): an absolute change of a stock stated beside it
