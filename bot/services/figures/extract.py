@@ -35,7 +35,7 @@ _REFERS_BACK = re.compile(
 )
 
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
-_REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
+_REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
 
 #: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
 #: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock

@@ -23,6 +23,7 @@ from bot.services.figures.lexicon import (
 )
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.multiyear import (
+    _from_to_span,
     _multi_year_span,
     _older_base,
 )
@@ -110,6 +111,9 @@ def _add_growths(
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
     if over_years is not None:
         multi = over_years
+    if multi is None and it.kind == "growth" and s.fromto is not None and s.fromto.end() <= n.start:
+        # `2014至2022年，…从1800亿元增长到2.17万亿元，扩大了11倍`: the change between the two ends, over their span
+        multi = _from_to_span(t, s.periods, n.start)
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
     if len(targets) == 1 and not shared:
         targets = [_compared_level(s, targets[0], it.kind)]
@@ -165,6 +169,8 @@ def _add_growths(
             )
             figs.append(fig)
             s.fig_pos.append(gn.start)
+            if multi is not None:
+                ctx.metrics.append(metric)  # a change over years names its indicator as a level does
     s.last_level_group = []
 
 

@@ -230,8 +230,35 @@ def _level_metrics(
         if regions:
             return [(r, metric) for r in regions]
         if "分别" in masked[cb : group[0].num.start]:
+            items = _items_listed_before(masked, cb, k) if _BARE_MEASURE.fullmatch(metric) else []
+            if items:
+                # `网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、3.81亿、3.40亿`: each item's measure
+                return [(ph.region, x + metric) for x in items]
             return _distribute_list(ph.region, metric, prev_group, k)
     return [(ph.region, metric)] * k
+
+
+#: a measure named without what it measures (`用户规模`, `交易额`, `进出口额`)
+_BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出口|进口|业务)?(?:规模|额|量|总额)")
+#: a 、-list of names ending before `等`, `和…`-less, or the clause's end: `网上外卖、在线教育、网约车等`
+_NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|$)")
+
+
+def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
+    """The k names of a 、-list in an earlier clause of the sentence (the nearest one with exactly k items)."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BOUNDARY.finditer(masked, 0, max(cb - 1, 0))), cb]
+    for a, b in reversed(list(zip(bounds, bounds[1:], strict=False))):
+        clause = masked[a:b].rstrip("，,；; ")
+        for m in _NAME_LIST.finditer(clause):
+            names = m.group("l").split("、")
+            if len(names) != k:
+                continue
+            names[0] = _phrase(names[0]).metric or names[0]
+            if all(2 <= len(x) <= 10 and not _DIGIT_RE.search(x) for x in names):
+                return names
+        if _DIGIT_RE.search(masked[a:b]):
+            return []  # a list only from the clauses since the last number
+    return []
 
 
 _COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
@@ -284,6 +311,16 @@ _BARE_ACTIVITY = ("业务收入", "业务量", "业务总量")
 _ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总量)$")
 
 
+#: an amount named without its activity (`交易规模`, `进出口额`)
+_SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
+#: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
+_MEASURE_SUBJECT = re.compile(
+    r"^(?P<s>[\u4e00-\u9fff]{2,10}?)(?P<h>用户规模|交易规模|市场规模|交易额|进出口额|零售额|销售额|规模)$"
+)
+#: a population counted, not an activity (`网民规模`, `网商规模`): it has no amount of its own
+_POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业|网店|网商|主播")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -304,6 +341,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
             return prev
+    if metric in _SUBJECTLESS and ctx.metrics:
+        # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
+        sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
+        if sub and (sub.group("h") == "用户规模" or not _POPULATION_WORD.search(sub.group("s"))):
+            return sub.group("s") + metric
     if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None

@@ -107,6 +107,9 @@ def _clause_start(t: str, pos: int) -> int:
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = fold(quote)
+    if "倍" in t:
+        # `同比增长一倍`, `增长了两倍多`: a multiple written in characters, read as its digit (same length)
+        t = _CN_MULTIPLE.sub(lambda m: m.group(1) + _CN_ONES[m.group(2)], t)
     ctx.sentence = t
     # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
     parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
@@ -121,13 +124,26 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
+    for m in _POPULATION_GAIN.finditer(t):
+        # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
+        # absolute change, not a level; its period (全年) dates nothing after it
+        cs = _clause_start(t, m.start())
+        ce_m = _CLAUSE_BOUNDARY.search(t, m.end())
+        ce = ce_m.start() if ce_m else len(t)
+        periods = [p for p in periods if not cs <= p.start < ce]
+        blocked.append((cs, ce))
     blocked += [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
         blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
-    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    for m in _PAREN_RE.finditer(t):
+        if _AMOUNT_ASIDE.fullmatch(m.group()) and _MEASURE_BEFORE.search(t, 0, m.start()):
+            # `在社会消费品零售总额（18.12万亿元）中所占比重`: the amount of the indicator just named
+            blocked += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+        else:
+            blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
@@ -135,6 +151,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         if not a.unit and not a.mult and b.unit and _LIST_GAP.match(t[a.end : b.start]):
             a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
             a.value_base = a.value * (b.value_base / b.value if b.value else 1.0)
+    for n in numbers:
+        unit = _HOURS_AFTER.match(t, n.end) if not n.unit and not n.mult else None
+        if unit and _TIME_SPENT.search(masked, _clause_start(t, n.start), n.start):
+            # `人均每周上网时长为30.8个小时`: the level of a time-spent indicator (a bare duration is no figure)
+            n.unit = n.base_unit = unit.group("u")
+            n.end = unit.end()
     return _Sentence(
         quote=quote,
         t=t,
@@ -145,6 +167,27 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         sent_region=_sentence_region(masked),
         fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
     )
+
+
+#: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
+_AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
+_MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
+
+
+#: hours or minutes after a number, and an indicator of time spent before it (`上网时长为`, `使用时长达`)
+_HOURS_AFTER = re.compile(r"\s*个?\s*(?P<u>小时|分钟)")
+_TIME_SPENT = re.compile(r"时长\s*(?:为|达到?|是|约为?|超过?|增至|升至)?\s*$")
+
+
+#: a multiple of one to nine written in characters after a growth verb (`增长一倍`, `扩大了两倍`)
+_CN_MULTIPLE = re.compile(r"((?:增长|增加|提高|提升|扩大|上涨|增)了?\s*)([一二两三四五六七八九])(?=\s*倍)")
+_CN_ONES = {c: str(k) for k, c in enumerate("一二三四五六七八九", 1)} | {"两": "2"}
+
+
+#: a gain in a population (`全年新增网民5653万`, `新增手机网民6433万`): an absolute change of a stock stated beside it
+_POPULATION_GAIN = re.compile(
+    r"(?:新增|净增)[\u4e00-\u9fff]{0,4}?(?:网民|用户)(?:数|数量|规模)?\s*(?:达到?|为|约|近|超过?)?\s*[0-9]"
+)
 
 
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
@@ -293,6 +336,9 @@ def _add_levels(
     t, masked, figs = s.t, s.masked, s.figs
     n = group[0].num
     qual = _qualifier(t, masked[cb : n.start], n)
+    if t[n.start - 1 : n.start] in ("（", "("):
+        # `在社会消费品零售总额（18.12万亿元）中`: the aside's indicator, without the clause's `在`
+        window = re.sub(r"^([\s\x00，,]*)在(?!线)", r"\1", window)
     ph = _phrase(window)
     carried = figs[-1] if figs else None
     metrics = _level_metrics(
@@ -355,9 +401,13 @@ def _add_levels(
         and end is not None
         and ctx.published is not None
         and start <= ctx.published < end
-        and _REACHED.search(t, cb, n.start) is not None
+        and (
+            _REACHED.search(t, cb, n.start) is not None
+            or (t.startswith("以来", pm.end) and bool(metrics) and _FLOW_METRIC.search(metrics[0][1]) is not None)
+        )
     ):
-        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year
+        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year; so is an
+        # amount since the year began (`今年以来，全省快递业务量累计完成85亿件` in a story of 20 August)
         end = _day_named(t, ctx.published)
         label = f"{start.year}年（截至{end.month}月{end.day}日）"
     if ctx.published is not None and ((start or end or ctx.published) > ctx.published):
@@ -373,6 +423,18 @@ def _add_levels(
         if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
             if _FLOW_METRIC.search(metric):
                 start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
+        if (
+            forecast
+            and start is not None
+            and end is not None
+            and end.year > start.year
+            and _FLOW_METRIC.search(metric)
+            and not _SUMMED.search(t, cb, gn.start)
+            and "累计" not in t[cb : gn.start]
+        ):
+            # `预计“十二五”期间…交易规模超过15万亿元`: a yearly amount expected over a plan's years is the plan's
+            # target, the amount of its last year
+            start, label = date(end.year, 1, 1), f"{end.year}年"
         if "、" in region and _SUMMED.search(t, cb, gn.start):
             continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
         if metric.endswith("业务") and gn.base_unit:
@@ -476,9 +538,12 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
     t = s.t
     first = None
+    last_number = max((n.start for n in s.numbers), default=-1)
     for p in s.periods:
         if p.comparison or p.from_value or t.startswith("以来", p.end) or t.startswith("起", p.end):
             continue  # `2022年以来`: where a span starts, not the period of what follows
+        if 0 <= last_number < p.start:
+            continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
         if first is None and p.kind != "now":

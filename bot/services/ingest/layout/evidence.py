@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.services.figures.script import to_simplified
 from bot.services.ingest.normalise import ends_paragraph
 
 # ------------------------------------------------------------------------------------------------ dates
@@ -93,7 +94,9 @@ _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 def release_fields(text: str) -> dict[str, str] | None:
     """The fields of a release/source line in any bracket style and key order: `〔稿源：北京日报｜发稿：2015年09月22日
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
-    None when the line is anything else (a sentence, a title mentioning 来源)."""
+    None when the line is anything else (a sentence, a title mentioning 来源). Traditional characters (`來源`, `發佈時間`)
+    are read as simplified (values too)."""
+    text = to_simplified(text)
     t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
@@ -174,8 +177,9 @@ def tag_outlet(tag: str) -> str:
 
 
 def is_meta(text: str) -> bool:
-    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
-    t = text.strip()
+    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
+    traditional characters (`來源：每日經濟新聞`)."""
+    t = to_simplified(text.strip())
     if release_fields(t) is not None:
         return True
     if not t or len(t) > 90 or "。" in t or "|" in t:
@@ -213,6 +217,7 @@ def name_date(text: str) -> str:
 
 
 def meta_outlet(text: str) -> str:
+    text = to_simplified(text)
     fields = release_fields(text)
     if fields is not None:
         src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
@@ -227,7 +232,7 @@ def meta_outlet(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ datelines
 
-_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,6}?(?:网|社|报|台|新闻|客户端)"
+_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
 DATELINE_RE = re.compile(
@@ -243,9 +248,29 @@ NEWS_LEAD_RE = re.compile(
 )
 
 
+#: another outlet's `讯` lead followed by the day it reports (`中国质量新闻网讯　8月14日，…`, `新京报讯（记者 张三）
+#: 8月27日，…`): the story's date, as a dateline's. The page's own `本报讯　1月21日，` (or its masthead's `新京报讯` in
+#: 新京报) reports an event of the issue, whose date stands: see `own_lead`.
+LEAD_DATE_RE = re.compile(
+    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?=[，,、\s])"
+)
+
+
+def _lead_match(text: str) -> re.Match[str] | None:
+    t = text.strip()
+    return DATELINE_RE.match(t) or LEAD_DATE_RE.match(t)
+
+
+def own_lead(text: str, publication: str) -> bool:
+    """Is this a `…讯 M月D日，` lead of the page's own paper (`新京报讯　8月22日，` in 新京报)?"""
+    m = LEAD_DATE_RE.match(text.strip())
+    return bool(m and publication and m.group("agency") in publication)
+
+
 def dateline(text: str) -> tuple[str, int, int] | None:
-    """(agency, month, day) of a dateline at the start of a paragraph."""
-    m = DATELINE_RE.match(text.strip())
+    """(agency, month, day) of a dateline at the start of a paragraph (or of a `…讯 8月14日，` lead)."""
+    m = _lead_match(text)
     if not m:
         return None
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
@@ -261,7 +286,7 @@ TRAIL_DATELINE_RE = re.compile(
 def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) -> date | None:
     """The date of a story's dateline (its start, or with `trailing` its end): `新华社北京2024年3月22日电` as
     printed, `人民网北京3月22日电` in the year of `year_of` (the bulletin's date); None without one."""
-    m = (TRAIL_DATELINE_RE.search if trailing else DATELINE_RE.match)(text.strip())
+    m = TRAIL_DATELINE_RE.search(text.strip()) if trailing else _lead_match(text)
     if not m:
         return None
     if m.group("y"):
