@@ -1,0 +1,46 @@
+"""Newspaper pages (issue 9, session 14): title blocks over `本报讯` stories, padded bylines, and the statistics
+sentences provincial and city papers print. Every text here is written for the test (no corpus sentence)."""
+
+from __future__ import annotations
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+def test_title_over_a_subtitle_without_dash_is_the_headline() -> None:
+    page = parse_text(
+        "江城晚报\n2022年3月4日　星期五　第05版：财经\n\n"
+        "今年前两月本市寄递量创新高\n累计完成3210.5万件，同比增长18.2%\n"
+        "本报讯（记者　林东）记者从市邮政管理局了解到，1至2月，本市邮政行业寄递业务量累计完成3210.5万件，同比增长18.2%。\n"
+        "业内人士表示，春节后返工潮带动了寄递需求回升。\n\n"
+        "汽车消费回暖\n本报讯　据市商务局统计，2月全市汽车类零售额同比增长6.1%。"
+    )
+    assert [a.title for a in page.articles] == ["今年前两月本市寄递量创新高", "汽车消费回暖"]
+    assert "累计完成3210.5万件，同比增长18.2%" in page.articles[0].paragraphs
+
+
+def test_three_title_lines_kicker_title_subtitle() -> None:
+    page = parse_text(
+        "海滨日报\n2021年9月2日　星期四　第03版：经济\n\n"
+        "县域经济　活力迸发\n我省电商示范县增至42个\n上半年全省农村网络零售额612.3亿元，同比增长15%\n"
+        "本报讯（记者　周敏）记者从省商务厅获悉，今年上半年，全省农村网络零售额612.3亿元，同比增长15%。\n"
+        "省商务厅有关负责人介绍，下一步将继续推进县乡村三级物流体系建设。\n\n"
+        "港口吞吐量稳步增长\n本报讯　记者从市港口管理局了解到，上半年港口货物吞吐量同比增长4.2%。"
+    )
+    assert [a.title for a in page.articles] == ["我省电商示范县增至42个", "港口吞吐量稳步增长"]
+
+
+def test_a_padded_two_character_name_is_a_byline_not_a_title() -> None:
+    page = parse_text(
+        "光明商报\n2020年6月9日　星期二　第02版：要闻\n\n"
+        "关注消费新动能\n线上消费，撑起半边天\n本报记者　李　岚\n"
+        "在昨天举行的发布会上，有关负责人介绍了今年前5个月线上消费的运行情况。\n"
+        "数据显示，前5个月全国网上零售额同比增长4.5%。\n\n"
+        "夜经济点亮城市\n本报讯　多地推出夜间消费促进活动，客流明显回升。"
+    )
+    assert [a.title for a in page.articles] == ["线上消费，撑起半边天", "夜经济点亮城市"]
