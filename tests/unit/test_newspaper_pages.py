@@ -3,6 +3,9 @@ sentences provincial and city papers print. Every text here is written for the t
 
 from __future__ import annotations
 
+from datetime import date
+
+from bot.services.figures import extract_figures
 from bot.services.ingest.layout import ParsedBulletin, parse_document
 from bot.services.ingest.readers import RawDocument, RawLine
 
@@ -44,3 +47,41 @@ def test_a_padded_two_character_name_is_a_byline_not_a_title() -> None:
         "夜经济点亮城市\n本报讯　多地推出夜间消费促进活动，客流明显回升。"
     )
     assert [a.title for a in page.articles] == ["线上消费，撑起半边天", "夜经济点亮城市"]
+
+
+# -- figures in city and provincial papers ------------------------------------------------------------------------
+
+def _figs(text: str, title: str = "", published: date = date(2024, 4, 20)) -> list[tuple[str, str, float | None]]:
+    return [(f.region, f.metric, f.value) for f in extract_figures(text, published, title=title)]
+
+
+def test_city_named_in_the_title_is_the_region_of_wo_shi_and_of_unscoped_clauses() -> None:
+    figs = _figs(
+        "一季度，我市快递业务量累计完成1.52亿件，同比增长12.6%；快递业务收入累计完成9.8亿元，同比增长8.1%。",
+        title="一季度沧州快递业务量突破1.5亿件",
+    )
+    assert ("沧州", "快递业务量", 1.52) in figs
+    assert ("沧州", "快递业务收入", 9.8) in figs
+
+
+def test_a_city_papers_abbreviation_of_its_city() -> None:
+    figs = _figs("去年，哈市网络零售额达到812.4亿元，同比增长9.3%。", title="哈市网络零售额稳步增长")
+    assert ("哈尔滨", "网络零售额", 812.4) in figs
+
+
+def test_parts_listed_clause_by_clause_after_an_in_whole_lead() -> None:
+    text = (
+        "2023年，全市邮政行业寄递业务量完成9.6亿件。其中，快递业务量完成8.1亿件，同比增长15%。"
+        "在快递业务量中，同城业务量完成1.2亿件，同比增长3%；异地业务量完成6.7亿件，同比增长17%；"
+        "国际/港澳台业务量完成0.2亿件，同比增长41%。"
+    )
+    figs = _figs(text, title="2023年泉州快递业务量完成8.1亿件")
+    assert ("泉州", "同城快递业务量", 1.2) in figs
+    assert ("泉州", "异地快递业务量", 6.7) in figs
+    assert ("泉州", "国际/港澳台快递业务量", 0.2) in figs
+
+
+def test_a_kind_of_goods_before_de_names_the_amount() -> None:
+    figs = _figs("2019年，全国实物商品的网上零售额达到8.52万亿元，增长19.5%。通过团购实现的销售额为6亿元。")
+    assert ("全国", "实物商品网上零售额", 8.52) in figs
+    assert not any(m == "网上零售额" for _r, m, _v in figs)

@@ -45,7 +45,7 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 
 
 #: a geographic scope of an activity (`同城业务量`, `国际及港澳台业务收入` under 快递业务量/快递业务收入)
-_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际及港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
+_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
 
 #: heads a part can take from its whole (longest first)
 _PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")

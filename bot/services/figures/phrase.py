@@ -113,6 +113,12 @@ def _strip_scope(w: str) -> str:
     return rest if len(rest) >= 2 else w
 
 
+#: a kind of goods or services right before 的 (`实物商品的`, `农产品的`, `服务类的`): it names what the amount after it
+#: counts, not who reported it
+_KIND_BEFORE_DE = re.compile(r"(?<![\u4e00-\u9fff]{5})[\u4e00-\u9fff]{1,5}(?:商品|产品|类|型)$")
+_AMOUNT_END = re.compile(r"(?:零售额|销售额|交易额|成交额|出口额|进口额|进出口额)$")
+
+
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
@@ -122,6 +128,9 @@ def _apply_de(w: str) -> str:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
     if len(after) < 2:
         return before if len(before) >= 2 else w
+    kind = _KIND_BEFORE_DE.search(before)
+    if kind and _AMOUNT_END.search(after):
+        return kind.group() + after  # `实物商品的网上零售额` → 实物商品网上零售额: the kind counted is the indicator's
     if after in _GENERIC_HEADS or len(after) <= 2:
         mod = before.rpartition("的")[2]
         return f"{mod}的{after}" if mod else after
