@@ -85,3 +85,11 @@ def test_a_kind_of_goods_before_de_names_the_amount() -> None:
     figs = _figs("2019年，全国实物商品的网上零售额达到8.52万亿元，增长19.5%。通过团购实现的销售额为6亿元。")
     assert ("全国", "实物商品网上零售额", 8.52) in figs
     assert not any(m == "网上零售额" for _r, m, _v in figs)
+
+
+def test_a_multiple_after_the_two_ends_of_a_span_is_the_change_over_the_span() -> None:
+    figs = extract_figures("2016年至2021年，全省快递业务量由12.5亿件增长到40.1亿件，增长了2.2倍。", date(2022, 3, 1))
+    end = next(f for f in figs if f.value == 40.1)
+    assert end.growth_pct is None  # not 2021's yearly growth
+    span = next(f for f in figs if f.growth_pct is not None)
+    assert (span.period_start, span.period_end, span.growth_pct) == (date(2016, 1, 1), date(2021, 12, 31), 220.0)

@@ -110,6 +110,8 @@ def _add_growths(
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
     if over_years is not None:
         multi = over_years
+    if multi is None:
+        multi = _change_between_ends(s, n)
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
     if len(targets) == 1 and not shared:
         targets = [_compared_level(s, targets[0], it.kind)]
@@ -166,6 +168,22 @@ def _add_growths(
             figs.append(fig)
             s.fig_pos.append(gn.start)
     s.last_level_group = []
+
+
+def _change_between_ends(s: _Sentence, n: Number) -> tuple[date, date, str] | None:
+    """`2014至2022年，农村网络零售额从1800亿元增长到2.17万亿元，扩大了11倍`: a change stated right after the two
+    ends of `从A到B`, dated in different years, is the change over their span (from A's year to B's), not B's yearly
+    growth."""
+    ft = s.fromto
+    if ft is None or ft.end() > n.start or not re.fullmatch(r"[\s,，]*[^\d,，。；;]{0,8}", s.t[ft.end() : n.start]):
+        return None
+    ends = [f for f in s.figs if ft.start() <= f.span_start < ft.end() and not is_growth_only(f)]
+    if len(ends) < 2:
+        return None
+    a, b = ends[0], ends[-1]
+    if a.period_start is None or b.period_end is None or a.period_start.year >= b.period_end.year:
+        return None
+    return a.period_start, b.period_end, f"{a.period_start.year}—{b.period_end.year}年"
 
 
 #: `较2016上半年的4.8亿人同比增长了7.5%`: the level just before is the base compared with

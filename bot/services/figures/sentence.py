@@ -199,7 +199,7 @@ def _classify_numbers(s: _Sentence) -> list[_Item]:
             and n.base_unit in ("%", "倍", "‰", "个百分点")
             and _LIST_GAP.match(t[prev_item.num.end : n.start])
         ):
-            val = n.value * 100 if n.base_unit == "倍" else n.value
+            val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
         elif (
             prev_item is not None
