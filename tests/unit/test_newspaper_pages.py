@@ -93,3 +93,15 @@ def test_a_multiple_after_the_two_ends_of_a_span_is_the_change_over_the_span() -
     assert end.growth_pct is None  # not 2021's yearly growth
     span = next(f for f in figs if f.growth_pct is not None)
     assert (span.period_start, span.period_end, span.growth_pct) == (date(2016, 1, 1), date(2021, 12, 31), 220.0)
+
+
+def test_amounts_of_a_list_of_kinds_take_the_whole_named_after_them_and_the_paragraphs_frame_period() -> None:
+    text = (
+        "从2022年全市网络消费结构看，家电与日用品唱主角。数据显示，家电、日用品、美妆分别实现86.4亿元、51.2亿元、"
+        "23.9亿元，在实物商品网络零售额中分别占30.1%、17.8%、8.3%；在线文旅、外卖餐饮分别为40.6亿元、38.2亿元。"
+    )
+    figs = extract_figures(text, date(2023, 2, 1), title="2022年温州网络消费结构出炉")
+    named = {(f.metric, f.value): (f.region, f.period_start, f.period_end) for f in figs}
+    for metric, value in [("家电网络零售额", 86.4), ("美妆网络零售额", 23.9), ("在线文旅网络零售额", 40.6)]:
+        assert named[(metric, value)] == ("温州", date(2022, 1, 1), date(2022, 12, 31))
+    assert not any(f.metric in ("家电", "在线文旅") for f in figs)

@@ -35,6 +35,7 @@ class _Ctx:
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     sentence: str = ""  # the (folded) sentence being read
+    list_whole: str = ""  # the whole a list of bare kinds' amounts was named in (`在实物型网络零售额中分别占…`)
 
 
 #: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried

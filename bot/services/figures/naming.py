@@ -128,6 +128,36 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
             f.metric = _part_name(f.metric, whole)
 
 
+#: `…分别实现1119.2亿元、720.5亿元，在实物型网络零售额中分别占27%、17.4%`: the whole a list of amounts is a share of,
+#: named in the clause right after the list
+_WHOLE_AFTER_LIST = re.compile(r"\s*[，,]\s*(?:在|占)?([\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)")
+
+
+def _name_listed_amounts(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
+    """Amounts of a list of bare kinds (`食品、3C数码、服装鞋包分别实现1119.2亿元、720.5亿元、520.4亿元`) are parts of
+    the whole the next clause names them in (`在实物型网络零售额中分别占…`): 食品网络零售额 …; a list in the clause after
+    the `；` (`在线旅游、在线餐饮分别为994.1亿元、921亿元`) is read against the same whole."""
+    bare = [
+        k
+        for k, f in enumerate(figs)
+        if f.base_unit == "元" and f.growth_pct is None and not _MEASURE_END.search(f.metric) and "占" not in f.metric
+    ]
+    if len(bare) < 2:
+        if not ctx.carry:
+            ctx.list_whole = ""
+        return
+    last = figs[bare[-1]]
+    m = _WHOLE_AFTER_LIST.match(t, last.span_end)
+    whole = _phrase(m.group(1)).metric if m else ""
+    if whole and not _MEASURE_END.search(whole):
+        whole = ""
+    if not whole and ctx.carry:
+        whole = ctx.list_whole
+    ctx.list_whole = whole
+    for k in bare if whole else []:
+        figs[k].metric = _part_name(figs[k].metric, whole)
+
+
 #: a count of provinces/cities/countries/aspects is the scope of something, not a figure
 _SCOPE_AFTER = re.compile(
     r"\s*(?:多|余)?\s*(?:个|条|项)?\s*(?:(?:主要)?方面|领域|梯队|举措|措施|省(?:份|区市|市)?|(?:国家|地区|城市)(?:[和及与或](?:地区|城市))?"

@@ -47,6 +47,7 @@ from bot.services.figures.naming import (
     _expand_generic,
     _level_metrics,
     _metric_ahead,
+    _name_listed_amounts,
     _name_parts,
     _name_shares,
 )
@@ -454,6 +455,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
