@@ -105,3 +105,18 @@ def test_amounts_of_a_list_of_kinds_take_the_whole_named_after_them_and_the_para
     for metric, value in [("家电网络零售额", 86.4), ("美妆网络零售额", 23.9), ("在线文旅网络零售额", 40.6)]:
         assert named[(metric, value)] == ("温州", date(2022, 1, 1), date(2022, 12, 31))
     assert not any(f.metric in ("家电", "在线文旅") for f in figs)
+
+
+def test_goods_traded_by_a_channel_and_a_counted_class_after_its_examples() -> None:
+    figs = _figs(
+        "今年前三季度，云南鲜花以跨境电商模式出口1.35亿元，同比增长46%。"
+        "同期，茶叶、咖啡、坚果等三大类特色农产品出口28.6亿元，同比增长9.4%。",
+        published=date(2024, 10, 20),
+    )
+    assert ("云南", "鲜花跨境电商出口额", 1.35) in figs
+    assert ("全国", "三大类特色农产品出口", 28.6) in figs
+
+
+def test_an_amount_named_by_its_bare_head_is_of_the_activity_the_sentence_names() -> None:
+    figs = _figs("2019年全省网络零售继续保持较快增长，零售额达到2104.6亿元，同比增长17.2%。", title="海南电商年报")
+    assert ("海南", "网络零售额", 2104.6) in figs

@@ -343,6 +343,17 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             named = _phrase(found.group()).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
+        if metric in ("交易额", "销售额", "零售额"):
+            # `2017年我国网络零售正由高速增长转向高质量发展，零售额达到7.18万亿元`: the activity the clause before
+            # names (网络零售) is what the amount is of
+            act = metric[:-1]
+            found = None
+            for m in re.finditer(r"(?:^|[^\u4e00-\u9fff]|年|月|季度)([\u4e00-\u9fff]{2,8}?" + act + r")(?![额量])", ctx.sentence):
+                found = m
+            if found is not None:
+                named = _phrase(found.group(1).lstrip("年月")).metric
+                if len(named) > len(act) and named.endswith(act) and "占" not in named:
+                    return named + "额"
     return metric
 
 

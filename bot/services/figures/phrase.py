@@ -148,6 +148,13 @@ _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
 _NET_RETAIL_TOTAL = re.compile(r"(网络|网上)零售总额$")
 
+_EXAMPLES_OF_CLASS = re.compile(r"^[^，,；;]{1,40}?、[^，,；;]{1,40}?等(?=[一二三四五六七八九十两0-9]{1,3}(?:大|个|多)?(?:类|种|项)[\u4e00-\u9fff]{2})")
+
+#: `农产品以跨境电商模式出口8436.2万元`: goods traded by a channel — the channel's trade in those goods
+#: (农产品跨境电商出口额)
+_BY_CHANNEL = re.compile(r"^(?P<goods>[\u4e00-\u9fff]{1,10}?)(?:以|通过|经由?)(?P<way>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)"
+                         r"(?:模式|方式|形式|渠道)(?P<flow>进出口|出口|进口)$")
+
 
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
@@ -190,6 +197,9 @@ def _phrase(w: str) -> _Phrase:
     w = w.strip(" ,，、:：")
     # `国家级贫困县网络零售总额`: the total of network retail sales is its 网络零售额 (one indicator, alias table)
     w = _NET_RETAIL_TOTAL.sub(r"\1零售额", w)
+    w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)
+    # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
+    w = _EXAMPLES_OF_CLASS.sub("", w)
     return _Phrase(region, w, trailing, items, major_items)
 
 
