@@ -120,3 +120,15 @@ def test_goods_traded_by_a_channel_and_a_counted_class_after_its_examples() -> N
 def test_an_amount_named_by_its_bare_head_is_of_the_activity_the_sentence_names() -> None:
     figs = _figs("2019年全省网络零售继续保持较快增长，零售额达到2104.6亿元，同比增长17.2%。", title="海南电商年报")
     assert ("海南", "网络零售额", 2104.6) in figs
+
+
+def test_a_forecast_yearly_rate_of_an_activity_is_its_indicators_growth_over_that_year() -> None:
+    text = (
+        "据测算，我国社区团购交易规模由2019年的340亿元增长到2022年的1860亿元。\n"
+        "从增速看，预计到2027年，社区团购的年增长率仍将达到18.5%。"
+    )
+    figs = extract_figures(text, date(2023, 6, 1))
+    rate = next(f for f in figs if f.growth_pct == 18.5)
+    assert (rate.metric, rate.period_start, rate.period_end, rate.is_forecast) == (
+        "社区团购交易规模", date(2027, 1, 1), date(2027, 12, 31), True
+    )

@@ -135,12 +135,24 @@ def _add_growths(
             start, end, label = multi
         else:
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
+            if (
+                start is None
+                and end is not None
+                and pm is not None
+                and pm.asof
+                and pm.kind == "year"
+                and it.kind == "growth"
+                and multi is None
+            ):
+                start = date(end.year, 1, 1)  # `到2026年，…的年增长率…47.1%`: a rate is over that year, not as of its end
         if start is not None and ctx.published is not None and start > ctx.published:
             forecast = True
         quarters = _quarter_list(t, n.start, len(group), end)
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
             if len(metric) < 2:
                 continue
+            if not _MEASURE_END.search(metric):
+                metric = _indicator_of(metric, ctx)
             if quarters:
                 start, end, label = quarters[k]
             gn = g_it.num
@@ -168,6 +180,16 @@ def _add_growths(
             figs.append(fig)
             s.fig_pos.append(gn.start)
     s.last_level_group = []
+
+
+def _indicator_of(activity: str, ctx: _Ctx) -> str:
+    """`即时零售的年增长率…47.1%` in an article about 即时零售市场规模: the rate of the indicator of that activity named
+    in the paragraph (the latest), else in the article when it names only one; else the activity unchanged."""
+    named = [m for m in ctx.metrics if m.startswith(activity) and _MEASURE_END.search(m)]
+    if named:
+        return named[-1]
+    named = sorted(m for m in ctx.article_metrics if m.startswith(activity) and _MEASURE_END.search(m))
+    return named[0] if len(named) == 1 else activity
 
 
 def _change_between_ends(s: _Sentence, n: Number) -> tuple[date, date, str] | None:

@@ -406,6 +406,7 @@ def _add_levels(
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
         ctx.metrics.append(metric)
+        ctx.article_metrics.add(metric)
 
 
 #: a quantity said to double, the clause before a level (`…交易额翻两番，到2015年突破…`)
