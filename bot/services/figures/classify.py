@@ -144,7 +144,7 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if n.base_unit in ("%", "倍", "‰"):
         if g:
             neg = bool(g.groupdict().get("verb") in _NEGATIVE)
-            val = n.value * 100 if n.base_unit == "倍" else n.value
+            val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             return _Item(n, "growth", -val if neg else val, neg)
         if n.base_unit == "倍":
             return None

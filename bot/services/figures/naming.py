@@ -45,7 +45,7 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 
 
 #: a geographic scope of an activity (`同城业务量`, `国际及港澳台业务收入` under 快递业务量/快递业务收入)
-_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际及港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
+_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
 
 #: heads a part can take from its whole (longest first)
 _PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
@@ -126,6 +126,36 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
+
+
+#: `…分别实现1119.2亿元、720.5亿元，在实物型网络零售额中分别占27%、17.4%`: the whole a list of amounts is a share of,
+#: named in the clause right after the list
+_WHOLE_AFTER_LIST = re.compile(r"\s*[，,]\s*(?:在|占)?([\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)")
+
+
+def _name_listed_amounts(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
+    """Amounts of a list of bare kinds (`食品、3C数码、服装鞋包分别实现1119.2亿元、720.5亿元、520.4亿元`) are parts of
+    the whole the next clause names them in (`在实物型网络零售额中分别占…`): 食品网络零售额 …; a list in the clause after
+    the `；` (`在线旅游、在线餐饮分别为994.1亿元、921亿元`) is read against the same whole."""
+    bare = [
+        k
+        for k, f in enumerate(figs)
+        if f.base_unit == "元" and f.growth_pct is None and not _MEASURE_END.search(f.metric) and "占" not in f.metric
+    ]
+    if len(bare) < 2:
+        if not ctx.carry:
+            ctx.list_whole = ""
+        return
+    last = figs[bare[-1]]
+    m = _WHOLE_AFTER_LIST.match(t, last.span_end)
+    whole = _phrase(m.group(1)).metric if m else ""
+    if whole and not _MEASURE_END.search(whole):
+        whole = ""
+    if not whole and ctx.carry:
+        whole = ctx.list_whole
+    ctx.list_whole = whole
+    for k in bare if whole else []:
+        figs[k].metric = _part_name(figs[k].metric, whole)
 
 
 #: a count of provinces/cities/countries/aspects is the scope of something, not a figure
@@ -355,6 +385,17 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             named = _phrase(found.group()).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
+        if metric in ("交易额", "销售额", "零售额"):
+            # `2017年我国网络零售正由高速增长转向高质量发展，零售额达到7.18万亿元`: the activity the clause before
+            # names (网络零售) is what the amount is of
+            act = metric[:-1]
+            found = None
+            for m in re.finditer(r"(?:^|[^\u4e00-\u9fff]|年|月|季度)([\u4e00-\u9fff]{2,8}?" + act + r")(?![额量])", ctx.sentence):
+                found = m
+            if found is not None:
+                named = _phrase(found.group(1).lstrip("年月")).metric
+                if len(named) > len(act) and named.endswith(act) and "占" not in named:
+                    return named + "额"
     return metric
 
 

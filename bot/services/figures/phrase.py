@@ -113,6 +113,12 @@ def _strip_scope(w: str) -> str:
     return rest if len(rest) >= 2 else w
 
 
+#: a kind of goods or services right before 的 (`实物商品的`, `农产品的`, `服务类的`): it names what the amount after it
+#: counts, not who reported it
+_KIND_BEFORE_DE = re.compile(r"(?<![\u4e00-\u9fff]{5})[\u4e00-\u9fff]{1,5}(?:商品|产品|类|型)$")
+_AMOUNT_END = re.compile(r"(?:零售额|销售额|交易额|成交额|出口额|进口额|进出口额)$")
+
+
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
@@ -122,6 +128,9 @@ def _apply_de(w: str) -> str:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
     if len(after) < 2:
         return before if len(before) >= 2 else w
+    kind = _KIND_BEFORE_DE.search(before)
+    if kind and _AMOUNT_END.search(after):
+        return kind.group() + after  # `实物商品的网上零售额` → 实物商品网上零售额: the kind counted is the indicator's
     if after in _GENERIC_HEADS or len(after) <= 2:
         mod = before.rpartition("的")[2]
         return f"{mod}的{after}" if mod else after
@@ -138,6 +147,13 @@ _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
 
 _NET_RETAIL_TOTAL = re.compile(r"(网络|网上)零售总额$")
+
+_EXAMPLES_OF_CLASS = re.compile(r"^[^，,；;]{1,40}?、[^，,；;]{1,40}?等(?=[一二三四五六七八九十两0-9]{1,3}(?:大|个|多)?(?:类|种|项)[\u4e00-\u9fff]{2})")
+
+#: `农产品以跨境电商模式出口8436.2万元`: goods traded by a channel — the channel's trade in those goods
+#: (农产品跨境电商出口额)
+_BY_CHANNEL = re.compile(r"^(?P<goods>[\u4e00-\u9fff]{1,10}?)(?:以|通过|经由?)(?P<way>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)"
+                         r"(?:模式|方式|形式|渠道)(?P<flow>进出口|出口|进口)$")
 
 
 def _phrase(w: str) -> _Phrase:
@@ -181,6 +197,9 @@ def _phrase(w: str) -> _Phrase:
     w = w.strip(" ,，、:：")
     # `国家级贫困县网络零售总额`: the total of network retail sales is its 网络零售额 (one indicator, alias table)
     w = _NET_RETAIL_TOTAL.sub(r"\1零售额", w)
+    w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)
+    # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
+    w = _EXAMPLES_OF_CLASS.sub("", w)
     return _Phrase(region, w, trailing, items, major_items)
 
 

@@ -47,6 +47,7 @@ from bot.services.figures.naming import (
     _expand_generic,
     _level_metrics,
     _metric_ahead,
+    _name_listed_amounts,
     _name_parts,
     _name_shares,
 )
@@ -242,7 +243,7 @@ def _classify_numbers(s: _Sentence) -> list[_Item]:
             and n.base_unit in ("%", "倍", "‰", "个百分点")
             and _LIST_GAP.match(t[prev_item.num.end : n.start])
         ):
-            val = n.value * 100 if n.base_unit == "倍" else n.value
+            val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
         elif (
             prev_item is not None
@@ -467,6 +468,7 @@ def _add_levels(
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
         ctx.metrics.append(metric)
+        ctx.article_metrics.add(metric)
 
 
 #: a quantity said to double, the clause before a level (`…交易额翻两番，到2015年突破…`)
@@ -477,6 +479,9 @@ _FLOW_METRIC = re.compile(r"(?:额|收入|业务量|交易规模|市场规模|�
 
 #: a breakdown of a whole (`分类别看，`, `分地区看，`, `分季度看，`)
 _BREAKS_DOWN = re.compile(r"^[\s,，]*(?:从|按|分)[\u4e00-\u9fff]{2,8}?(?:来看|看|分)[，,]")
+#: a clause opening on the whole it breaks down (`在快递业务量中，同城业务量…；异地业务量…`): the parts, in it and in
+#: the clauses after its `；`, are parts of that whole
+_IN_WHOLE_LEAD = re.compile(r"^[\s,，]*在([\u4e00-\u9fffA-Za-z0-9/]{2,20}?)(?:当中|之中|中)[，,]")
 _BREAKDOWN_LEAD = re.compile(r"(?:^|[，,。；;])\s*分[\u4e00-\u9fff]{1,4}?(?:来)?看\s*[，,]")
 
 #: a level stated as reached (`已达`, `突破`, `迈上`): a running total, when its year is not over
@@ -513,6 +518,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
@@ -524,7 +530,11 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
         for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region
             f.region = ctx.whole_region if f.region == "全国" else f.region
-    parts = breaks or _PART_LEAD.match(t) is not None or (ctx.carry and ctx.in_parts)
+    in_whole = _IN_WHOLE_LEAD.match(t)
+    named_whole = _phrase(in_whole.group(1)).metric if in_whole else ""
+    if named_whole and not _DIGIT_RE.search(named_whole):
+        ctx.whole_metric = named_whole
+    parts = breaks or _PART_LEAD.match(t) is not None or bool(named_whole) or (ctx.carry and ctx.in_parts)
     for f in figs if parts and ctx.whole_metric else []:
         f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`
     ctx.in_breakdown, ctx.in_parts = breaks, parts
@@ -551,7 +561,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     named = [int(x) for x in _MONTH_NAMED.findall(t) if 1 <= int(x) <= 12]
     if named:
         ctx.month = named[-1]
-    breakdown = _BREAKDOWN_LEAD.search(t) is not None
+    breakdown = _BREAKDOWN_LEAD.search(t) is not None or _IN_WHOLE_LEAD.match(t) is not None
     if first is not None and not breakdown and not re.match(r"[\s,，]*其中", t):
         ctx.whole_period = first
         levels = [f for f in s.figs if not is_growth_only(f)]

@@ -124,10 +124,12 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
 
 
-#: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `文/张三`, `记者 张三 通讯员 李四`
+#: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
+_BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
+#: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
-    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*[\u4e00-\u9fff·]{2,5}"
-    r"(?:\s+(?:通讯员\s*)?[\u4e00-\u9fff·]{2,5}){0,3}$"
+    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
+    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}$"
 )
 
 
