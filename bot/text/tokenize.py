@@ -49,6 +49,9 @@ jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
 logger = logging.getLogger(__name__)
 
+#: below every word's score (log probabilities are finite): no word starts here yet
+_NO_SCORE = float("-inf")
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -79,14 +82,16 @@ class FastTokenizer(jieba.Tokenizer):
         self._logp_key = None
 
     def _route(self, sentence: str) -> list[int]:
-        """ends[k]: the last index of the best first word starting at k (jieba's `route[k][1]`)."""
+        """ends[k]: the last index of the best first word starting at k (jieba's `route[k][1]`). The candidate ends
+        i are tried in increasing order, so a tie with the best so far always goes to the later, longer word (as in
+        jieba's `max((score, x))`): `>=` is that rule."""
         get = self._logp().get
         unknown = 0.0 - log(self.total)  # DAG[k] == [k]: an unknown or zero-frequency character, log(1) == 0
         n = len(sentence)
         scores = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
-            best_s: float | None = None
+            best_s = _NO_SCORE
             best_x = k
             i = k
             frag = sentence[k]
@@ -96,15 +101,14 @@ class FastTokenizer(jieba.Tokenizer):
                     break
                 if lp:  # a word (log(f) - logtotal < 0); 0.0: a prefix only
                     sc = lp + scores[i + 1]
-                    if best_s is None or sc > best_s or (sc == best_s and i > best_x):
-                        best_s, best_x = sc, i
+                    if sc >= best_s:
+                        best_s = sc
+                        best_x = i
                 i += 1
                 if i >= n:
                     break
                 frag = sentence[k : i + 1]
-            if best_s is None:
-                best_s = unknown + scores[k + 1]
-            scores[k] = best_s
+            scores[k] = unknown + scores[k + 1] if best_s == _NO_SCORE else best_s
             ends[k] = best_x
         return ends
 
