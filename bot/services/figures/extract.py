@@ -21,7 +21,7 @@ from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS
-from bot.services.figures.regions import article_region
+from bot.services.figures.regions import article_region, titled_home
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -58,7 +58,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
-    region = article_region(title, text)
+    region = article_region(title, text) or titled_home(title, home)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
@@ -78,6 +78,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
         ctx.year, ctx.metrics, ctx.prev_region, ctx.month = None, [], "", 0
+        ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
@@ -103,6 +104,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
+                ctx.after_semicolon = follows_semicolon
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)

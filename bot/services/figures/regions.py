@@ -92,6 +92,19 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 
 
+def titled_home(title: str, home: str) -> str:
+    """The home region when the title is about an unnamed local scope of its kind (`前三季度全省社会消费品零售总额
+    增长8.4%` released by 河北省统计局 → 河北): every figure of the article is that place's unless its sentence
+    names another — also those of a paragraph that names no scope (`限额以上单位粮油食品类增长…`)."""
+    if not home:
+        return ""
+    t = fold(title or "")
+    for word in sorted(_LOCAL_NAMES, key=len, reverse=True):
+        if word in t and _own_region(word, "", home) == home:
+            return home
+    return ""
+
+
 def _is_city(region: str) -> bool:
     return region in _MUNICIPALITIES or region in _section_names("# cities")
 

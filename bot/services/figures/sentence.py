@@ -47,8 +47,10 @@ from bot.services.figures.naming import (
     _expand_generic,
     _level_metrics,
     _metric_ahead,
+    _name_categories,
     _name_parts,
     _name_shares,
+    _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
@@ -451,6 +453,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_categories(t, figs, s.fig_pos)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
@@ -462,6 +465,12 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
         for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region
             f.region = ctx.whole_region if f.region == "全国" else f.region
+    if _BREAKS_DOWN.match(t):  # `按消费类型分，…`: the whole's population, or the first clause's
+        ctx.breakdown_scope = _scope_breakdown(figs, ctx.whole_metric)
+    elif breaks and ctx.after_semicolon and ctx.breakdown_scope:  # `…；乡村消费品零售额…`: the clauses before it
+        ctx.breakdown_scope = _scope_breakdown(figs, "", ctx.breakdown_scope)
+    else:
+        ctx.breakdown_scope = ""
     parts = breaks or _PART_LEAD.match(t) is not None or (ctx.carry and ctx.in_parts)
     for f in figs if parts and ctx.whole_metric else []:
         f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`
