@@ -110,3 +110,19 @@ def test_ji_qi_and_adjectives_with_ke_belong_to_the_name() -> None:
 
 def test_a_release_line_with_a_bare_bracketed_publish_key() -> None:
     assert ev.release_fields("【发布】2023-07-20　【来源】省统计局") == {"发布": "2023-07-20", "来源": "省统计局"}
+
+
+def test_the_dates_in_brackets_after_a_named_span_are_its_period() -> None:
+    text = "运输高峰开始以来（1月10日至2月2日），全国揽收快递包裹41.2亿件，较去年农历同期增长9.8%。"
+    (f,) = extract_figures(text, date(2025, 2, 4))
+    assert (f.metric, f.period_start, f.period_end, f.growth_pct) == (
+        "快递揽收量", date(2025, 1, 10), date(2025, 2, 2), 9.8)
+    (g,) = extract_figures("五一假期（5月1日至5日），全国揽收快递包裹13.1亿件。", date(2025, 5, 6))
+    assert (g.period_start, g.period_end) == (date(2025, 5, 1), date(2025, 5, 5))
+
+
+def test_parcels_handled_by_the_industry_are_named_by_the_activity() -> None:
+    (f,) = extract_figures("5月1日至3日，全国邮政快递业揽收快递包裹9.3亿件，同比增长5.5%。", date(2025, 5, 4))
+    assert f.metric == "快递揽收量"
+    (g,) = extract_figures("当天，全行业处理的快件量达到3.1亿件。", date(2025, 5, 4))
+    assert g.metric == "快件处理量"

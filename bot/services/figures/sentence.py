@@ -106,12 +106,17 @@ def _clause_start(t: str, pos: int) -> int:
     return max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pos)), default=0)
 
 
+#: words ending the name of a span whose dates follow in brackets
+_NAMED_SPAN = ("期间", "以来", "假期", "长假", "小长假", "黄金周")
+
+
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = fold(quote)
     ctx.sentence = t
-    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
-    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
+    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`,
+    # `春运开始以来（1月7日至27日）`, `国庆假期（10月1日至7日）`)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t[: m.start()].endswith(_NAMED_SPAN)]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
