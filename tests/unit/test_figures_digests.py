@@ -126,3 +126,12 @@ def test_parcels_handled_by_the_industry_are_named_by_the_activity() -> None:
     assert f.metric == "快递揽收量"
     (g,) = extract_figures("当天，全行业处理的快件量达到3.1亿件。", date(2025, 5, 4))
     assert g.metric == "快件处理量"
+
+
+def test_a_city_named_by_its_office_is_a_region_though_the_gazetteer_lacks_it() -> None:
+    text = "绥芬河市市长在会上介绍，2023年，绥芬河外贸进出口总额达到180亿元，同比增长12.5%。"
+    (f,) = extract_figures(text, date(2024, 1, 26), title="黑龙江外贸稳中有进")
+    assert (f.region, f.metric, f.value) == ("绥芬河", "外贸进出口总额", 180.0)
+    # without the office, the name stays in the metric (no guess)
+    (g,) = extract_figures("2023年，绥芬河外贸进出口总额达到180亿元。", date(2024, 1, 26))
+    assert g.region == "全国" or g.metric.startswith("绥芬河")

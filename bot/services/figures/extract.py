@@ -21,7 +21,7 @@ from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS
-from bot.services.figures.regions import article_region, titled_home
+from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, titled_home
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -54,10 +54,18 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
-    out: list[ExtractedFigure] = []
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
+    token = ARTICLE_PLACES.set(article_places(text))
+    try:
+        return _extract(text, written, published, title, home)
+    finally:
+        ARTICLE_PLACES.reset(token)
+
+
+def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
+    out: list[ExtractedFigure] = []
     region = article_region(title, text) or titled_home(title, home)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
