@@ -135,3 +135,8 @@ def test_a_city_named_by_its_office_is_a_region_though_the_gazetteer_lacks_it() 
     # without the office, the name stays in the metric (no guess)
     (g,) = extract_figures("2023年，绥芬河外贸进出口总额达到180亿元。", date(2024, 1, 26))
     assert g.region == "全国" or g.metric.startswith("绥芬河")
+
+
+def test_a_can_be_modifier_restricts_what_is_counted() -> None:
+    (f,) = extract_figures("一季度，可数字化交付的服务出口额达到3500亿元，增长4.2%。", date(2024, 4, 20))
+    assert f.metric == "可数字化交付的服务出口额"

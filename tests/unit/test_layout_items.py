@@ -29,6 +29,9 @@ def rows(parsed: ParsedBulletin) -> list[tuple[str, date | None, str]]:
         ("第12条：网络零售额再创新高", "网络零售额再创新高"),
         ("NO.1｜前三季度全省网上零售额增长", "前三季度全省网上零售额增长"),
         ("No. 2: 跨境电商进出口额增长", "跨境电商进出口额增长"),
+        ("【3】一季度农村网络零售额增长", "一季度农村网络零售额增长"),
+        ("2) 前两月快递业务量同比增长", "前两月快递业务量同比增长"),
+        ("07　跨境电商综试区扩容", "跨境电商综试区扩容"),
     ],
 )
 def test_ordinal_words_number_items(line: str, title: str) -> None:
@@ -36,7 +39,9 @@ def test_ordinal_words_number_items(line: str, title: str) -> None:
     assert m is not None and line[m.end() :] == title
 
 
-@pytest.mark.parametrize("line", ["第一条高铁线路开通", "第3版要闻", "No.12345", "第一次突破千亿件"])
+@pytest.mark.parametrize(
+    "line", ["第一条高铁线路开通", "第3版要闻", "No.12345", "第一次突破千亿件", "2024年网上零售额", "10 大城市排名"]
+)
 def test_ordinal_words_in_sentences_are_no_numbers(line: str) -> None:
     assert ev.NUMBERED_RE.match(line) is None
 

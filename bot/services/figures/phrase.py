@@ -62,8 +62,8 @@ def _after_breakers(w: str) -> str:
     return w[cut:]
 
 
-#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
-_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
+#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`, `可数字化交付的`) stays in the metric
+_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络|^可(?=[\u4e00-\u9fff]{2})")
 
 #: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
 #: `限额以上零售业单位中的超市、便利店…零售额` → 超市零售额 …,

@@ -65,10 +65,12 @@ ORDINAL = (
 )
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
-    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + ORDINAL + r")\s*"
+    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|"
+    # `【1】标题`, `1) 标题`, `01 标题`: a number in brackets, before a closing bracket, or zero-padded
+    r"[【\[〔［]\s*\d{1,2}\s*[】\]〕］]|\d{1,2}\s*[)）](?!\d)|0[1-9](?=[\s\u3000])|" + ORDINAL + r")\s*"
 )
-#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`
-SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎]\s*")
+#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`, `▍快递业务量增长`
+SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌▎]\s*")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(
