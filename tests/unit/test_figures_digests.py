@@ -140,3 +140,8 @@ def test_a_city_named_by_its_office_is_a_region_though_the_gazetteer_lacks_it() 
 def test_a_can_be_modifier_restricts_what_is_counted() -> None:
     (f,) = extract_figures("一季度，可数字化交付的服务出口额达到3500亿元，增长4.2%。", date(2024, 4, 20))
     assert f.metric == "可数字化交付的服务出口额"
+
+
+def test_a_bare_activity_count_after_a_named_sibling_counts_the_same_parcels() -> None:
+    got = names("5月1日至5日，全国快递揽收量约14.6亿件，投递量约13.9亿件。")
+    assert [m for _r, m, _v, _g in got] == ["快递揽收量", "快递投递量"]

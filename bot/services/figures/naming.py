@@ -156,6 +156,23 @@ def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) ->
         f.metric = cat + (measure or "")
 
 
+#: a parcel count named by its activity (`快递揽收量`), and the bare activity of a sibling (`投递量`)
+_PARCEL_COUNT = re.compile(r"^(?P<o>快递|快件|邮件|包裹|邮政快递)(?:揽收|投递|派送|处理)量$")
+_BARE_PARCEL_COUNT = re.compile(r"^(?:揽收|投递|派送|处理)量$")
+
+
+def _name_parcel_siblings(figs: list[ExtractedFigure]) -> None:
+    """`快递揽收量约25.3亿件，投递量约24.7亿件`: a bare activity count after a sibling naming the parcels counts the
+    same parcels (快递投递量)."""
+    obj = ""
+    for f in figs:
+        m = _PARCEL_COUNT.match(f.metric)
+        if m:
+            obj = m.group("o")
+        elif obj and _BARE_PARCEL_COUNT.match(f.metric):
+            f.metric = obj + f.metric
+
+
 #: the surveyed population a total is restricted to (`限额以上单位消费品零售额`, `规模以上…`)
 _SURVEY_SCOPE = re.compile(r"^(?:限额以上(?:单位)?|规模以上(?:单位)?|限上(?:单位)?)")
 

@@ -48,6 +48,7 @@ from bot.services.figures.naming import (
     _level_metrics,
     _metric_ahead,
     _name_categories,
+    _name_parcel_siblings,
     _name_parts,
     _name_shares,
     _scope_breakdown,
@@ -459,6 +460,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
     _name_categories(t, figs, s.fig_pos)
+    _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
