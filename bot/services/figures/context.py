@@ -25,6 +25,8 @@ class _Ctx:
     whole_period: PeriodMention | None = None
     whole_metric: str = ""  # the metric of that whole (`分季度看，一至四季度同比分别增长…` breaks it down)
     whole_region: str = ""  # and its region: a breakdown of a provincial whole (`从经营单位所在地看，…`) is provincial
+    breakdown_scope: str = ""  # the surveyed population (限额以上) the breakdown's earlier clauses were of
+    after_semicolon: bool = False  # this sentence is a clause after `；` (it goes on with the one before)
     in_breakdown: bool = False  # the last sentence broke the whole down (a clause after `；` goes on doing so)
     in_parts: bool = False  # the last sentence named parts of the whole (`其中，…；…`, `分细项看，…`)
     month: int = 0  # last month named in the paragraph (any date: `峰值出现在11月11日`), for days named without one

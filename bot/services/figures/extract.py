@@ -22,7 +22,7 @@ from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
-from bot.services.figures.regions import article_region
+from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, titled_home
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -61,11 +61,19 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
-    out: list[ExtractedFigure] = []
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
-    region = article_region(title, text)
+    token = ARTICLE_PLACES.set(article_places(text))
+    try:
+        return _extract(text, written, published, title, home)
+    finally:
+        ARTICLE_PLACES.reset(token)
+
+
+def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
+    out: list[ExtractedFigure] = []
+    region = article_region(title, text) or titled_home(title, home)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
@@ -85,6 +93,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
         ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
+        ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         frame = _FRAME_LEAD.match(para)
@@ -120,6 +129,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
+                ctx.after_semicolon = follows_semicolon
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)

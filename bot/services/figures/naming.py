@@ -16,7 +16,7 @@ import re
 from bot.services.figures.classify import _Item
 from bot.services.figures.context import _Ctx
 from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
-from bot.services.figures.model import ExtractedFigure, normalise_metric
+from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
@@ -48,7 +48,7 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 _ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
 
 #: heads a part can take from its whole (longest first)
-_PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
+_PART_HEADS = ("网上零售额", "网络零售额", "商品零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
 
 #: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
 _PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
@@ -83,7 +83,13 @@ def _part_name(part: str, whole: str) -> str:
         if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
             return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
         head = next((h for h in _PART_HEADS if whole.endswith(h) and len(whole) > len(h)), "")
-        return part + head if head and not part.endswith(head[:1]) else part
+        if not head or part.endswith(head[:1]):
+            return part
+        # `限额以上文化办公用品零售额…，其中计算机及其配套产品增长…`: the part is of the whole's surveyed population
+        # (a commodity category `…类` is named without it: the population reports it)
+        scope = _SURVEY_SCOPE.match(whole)
+        lead = scope.group() if scope and not _SURVEY_SCOPE.match(part) and not part.endswith("类") else ""
+        return lead + part + head
     if _activity_part(part, whole) != part:
         return _activity_part(part, whole)
     for h in _PART_HEADS:
@@ -156,6 +162,66 @@ def _name_listed_amounts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]
     ctx.list_whole = whole
     for k in bare if whole else []:
         figs[k].metric = _part_name(figs[k].metric, whole)
+
+
+#: a commodity category of retail statistics, alone or with its measure (`粮油食品类`, `体育、娱乐用品类零售额`)
+_CATEGORY = re.compile(r"^(?P<cat>[\u4e00-\u9fff、]{1,16}?类)(?P<measure>(?:商品)?零售额)?$")
+#: the surveyed population whose commodity categories a release lists (`限额以上单位`, `限额以上批发和零售业单位`)
+_CATEGORY_SCOPE = re.compile(r"限额以上|限上单位")
+
+
+def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """Commodity categories in a list after the population that reports them (`限额以上单位粮油食品类增长8.5%，饮料类
+    增长12.4%…`, `…商品零售额中，服装、鞋帽类增长7.8%`) name the categories' retail sales: a bare category is its
+    商品零售额 (the population reports it, it is not part of the name: phrase._REPORTER_SCOPE); a category written
+    with enumeration commas inside (`体育、娱乐用品类`) is one category, named without them."""
+    for k, f in enumerate(figs):
+        m = _CATEGORY.match(f.metric)
+        if not m:
+            continue
+        cat = m.group("cat").replace("、", "")
+        measure = m.group("measure")
+        if measure is None and _CATEGORY_SCOPE.search(t, 0, min(fig_pos[k], f.span_start)):
+            measure = "商品零售额"
+        f.metric = cat + (measure or "")
+
+
+#: a parcel count named by its activity (`快递揽收量`), and the bare activity of a sibling (`投递量`)
+_PARCEL_COUNT = re.compile(r"^(?P<o>快递|快件|邮件|包裹|邮政快递)(?:揽收|投递|派送|处理)量$")
+_BARE_PARCEL_COUNT = re.compile(r"^(?:揽收|投递|派送|处理)量$")
+
+
+def _name_parcel_siblings(figs: list[ExtractedFigure]) -> None:
+    """`快递揽收量约25.3亿件，投递量约24.7亿件`: a bare activity count after a sibling naming the parcels counts the
+    same parcels (快递投递量)."""
+    obj = ""
+    for f in figs:
+        m = _PARCEL_COUNT.match(f.metric)
+        if m:
+            obj = m.group("o")
+        elif obj and _BARE_PARCEL_COUNT.match(f.metric):
+            f.metric = obj + f.metric
+
+
+#: the surveyed population a total is restricted to (`限额以上单位消费品零售额`, `规模以上…`)
+_SURVEY_SCOPE = re.compile(r"^(?:限额以上(?:单位)?|规模以上(?:单位)?|限上(?:单位)?)")
+
+
+def _scope_breakdown(figs: list[ExtractedFigure], whole: str, sibling: str = "") -> str:
+    """The levels of a breakdown (`按消费类型分，商品零售…；餐饮收入…`) are of the surveyed population their whole
+    (the paragraph's `限额以上单位消费品零售额…`) or their first sibling (`分城乡看，限额以上城镇消费品零售额…；乡村
+    消费品零售额…`) is restricted to: a parallel clause does not repeat the qualifier. `sibling`: the scope of the
+    breakdown's clauses before this one (after `；`). Returns the scope applied, "" for none."""
+    levels = [f for f in figs if not is_growth_only(f)]
+    if not levels:
+        return sibling
+    own = _SURVEY_SCOPE.match(levels[0].metric)
+    of_whole = _SURVEY_SCOPE.match(whole)
+    scope = own.group() if own else sibling or (of_whole.group() if of_whole else "")
+    for f in levels if scope else []:
+        if not _SURVEY_SCOPE.match(f.metric) and f.metric != whole and len(f.metric) >= 2:
+            f.metric = scope + f.metric
+    return scope
 
 
 #: a count of provinces/cities/countries/aspects is the scope of something, not a figure

@@ -62,8 +62,8 @@ def _after_breakers(w: str) -> str:
     return w[cut:]
 
 
-#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
-_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
+#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`, `可数字化交付的`) stays in the metric
+_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络|^可(?=[\u4e00-\u9fff]{2})")
 
 #: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
 #: `限额以上零售业单位中的超市、便利店…零售额` → 超市零售额 …,
@@ -78,9 +78,9 @@ _SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额"
 
 
 #: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
-#: handling volume (快递揽收量, 快件处理量), not the companies
+#: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`)
 _PARCEL_VERB = re.compile(
-    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日|全天)*"
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日|全天)*"
     r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
 )
 
@@ -117,6 +117,9 @@ def _strip_scope(w: str) -> str:
 #: counts, not who reported it
 _KIND_BEFORE_DE = re.compile(r"(?<![\u4e00-\u9fff]{5})[\u4e00-\u9fff]{1,5}(?:商品|产品|类|型)$")
 _AMOUNT_END = re.compile(r"(?:零售额|销售额|交易额|成交额|出口额|进口额|进出口额)$")
+#: `处理的快件量`: the parcels a verb before 的 handles — counted by the activity (快件处理量)
+_HANDLED_OBJECT = re.compile(r"^(?P<o>快件|邮件|快递包裹|快递|包裹)量$")
+_HANDLING_VERB = re.compile(r"(?:揽收|处理|派送|投递)$")
 
 
 def _apply_de(w: str) -> str:
@@ -124,6 +127,10 @@ def _apply_de(w: str) -> str:
     if "的" not in w:
         return w
     before, _, after = w.rpartition("的")
+    handled = _HANDLED_OBJECT.match(after)
+    verb = _HANDLING_VERB.search(before)
+    if handled and verb:
+        return handled.group("o") + verb.group() + "量"  # `全行业处理的快件量` → 快件处理量
     if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
     if len(after) < 2:

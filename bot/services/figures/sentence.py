@@ -48,8 +48,11 @@ from bot.services.figures.naming import (
     _level_metrics,
     _metric_ahead,
     _name_listed_amounts,
+    _name_categories,
+    _name_parcel_siblings,
     _name_parts,
     _name_shares,
+    _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
@@ -105,6 +108,10 @@ def _clause_start(t: str, pos: int) -> int:
     return max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pos)), default=0)
 
 
+#: words ending the name of a span whose dates follow in brackets
+_NAMED_SPAN = ("期间", "以来", "假期", "长假", "小长假", "黄金周")
+
+
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = fold(quote)
@@ -112,8 +119,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         # `同比增长一倍`, `增长了两倍多`: a multiple written in characters, read as its digit (same length)
         t = _CN_MULTIPLE.sub(lambda m: m.group(1) + _CN_ONES[m.group(2)], t)
     ctx.sentence = t
-    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
-    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
+    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`,
+    # `春运开始以来（1月7日至27日）`, `国庆假期（10月1日至7日）`)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t[: m.start()].endswith(_NAMED_SPAN)]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
@@ -519,6 +527,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
+    _name_categories(t, figs, s.fig_pos)
+    _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
@@ -534,6 +544,12 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     named_whole = _phrase(in_whole.group(1)).metric if in_whole else ""
     if named_whole and not _DIGIT_RE.search(named_whole):
         ctx.whole_metric = named_whole
+    if _BREAKS_DOWN.match(t):  # `按消费类型分，…`: the whole's population, or the first clause's
+        ctx.breakdown_scope = _scope_breakdown(figs, ctx.whole_metric)
+    elif breaks and ctx.after_semicolon and ctx.breakdown_scope:  # `…；乡村消费品零售额…`: the clauses before it
+        ctx.breakdown_scope = _scope_breakdown(figs, "", ctx.breakdown_scope)
+    else:
+        ctx.breakdown_scope = ""
     parts = breaks or _PART_LEAD.match(t) is not None or bool(named_whole) or (ctx.carry and ctx.in_parts)
     for f in figs if parts and ctx.whole_metric else []:
         f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`

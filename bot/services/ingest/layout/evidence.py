@@ -66,10 +66,12 @@ ORDINAL = (
 )
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
-    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + ORDINAL + r")\s*"
+    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|"
+    # `【1】标题`, `1) 标题`, `01 标题`: a number in brackets, before a closing bracket, or zero-padded
+    r"[【\[〔［]\s*\d{1,2}\s*[】\]〕］]|\d{1,2}\s*[)）](?!\d)|0[1-9](?=[\s\u3000])|" + ORDINAL + r")\s*"
 )
-#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`
-SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎]\s*")
+#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`, `▍快递业务量增长`
+SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌▎]\s*")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(
@@ -83,8 +85,9 @@ _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
     "来源|稿源|出处|作者|编辑|责编|记者"
 )
-_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
-_BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r")\s*[】\]〕］〗]\s*")
+_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)【\[〔（(]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
+#: `【发布】2018-03-14　【来源】国家统计局`: a bracketed key, the bare 发布 too (as after a colon or a mark)
+_BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[】\]〕］〗]\s*")
 #: a field behind a bullet mark, colon or not: `▲发布 2025-12-03 10:51　▲来源 国际商报`, `●稿源：新华社`
 _MARK_KEY_RE = re.compile(r"[▲△●○◆◇■□★☆►▶]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)(?:\s*[:：]\s*|\s+)(?=\S)")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
@@ -133,9 +136,15 @@ BYLINE_LINE_RE = re.compile(
 )
 
 
+#: a bare outlet or authority name (`国家统计局`, `新华网`, `经济日报`): a source, not a title
+_OUTLET_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|部|局|署|委|厅|中心|办|杂志)$")
+
+
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
     m = HEADER_DATE_PLAIN_RE.match(text)
+    if m and _OUTLET_ONLY.match(m.group("title").strip()):
+        return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
     if (
         m
         and "|" not in m.group("title")
@@ -178,10 +187,20 @@ def tag_outlet(tag: str) -> str:
     return tag if _AGENCY_TAG_RE.search(tag) else ""
 
 
+def _bar_to_space(text: str) -> str:
+    """`2024-07-15 | 国家统计局` (a date and its source, a bar between) read as `2024-07-15 国家统计局`."""
+    m = YMD_RE.match(text)
+    if m and re.match(r"\s*[|｜丨]\s*", text[m.end() :]):
+        rest = re.sub(r"^\s*[|｜丨]\s*", "", text[m.end() :])
+        if _OUTLET_ONLY.match(rest.strip()):
+            return text[: m.end()] + " " + rest
+    return text
+
+
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
     traditional characters (`來源：每日經濟新聞`)."""
-    t = to_simplified(text.strip())
+    t = _bar_to_space(to_simplified(text.strip()))
     if release_fields(t) is not None:
         return True
     if not t or len(t) > 90 or "。" in t or "|" in t:
@@ -206,7 +225,7 @@ NAME_DATE_RE = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+" + YMD + r
 
 def name_date(text: str) -> str:
     """The issuer of a `name date` / `date name` line ('' when the line is not one)."""
-    t = text.strip()
+    t = _bar_to_space(text.strip())
     m = NAME_DATE_RE.match(t)
     if m:
         return m.group("name")
@@ -374,7 +393,12 @@ def end_outlet(text: str) -> str:
 
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
-    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None and release_fields(text) is None
+    return (
+        ("|" in text or text.count("\t") >= 2)
+        and header_date(text) is None
+        and release_fields(text) is None
+        and _bar_to_space(text.strip()) == text.strip()
+    )
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")
