@@ -54,6 +54,9 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
 
+#: `拉动社零增长1.2个百分点`, `对…增长贡献2个百分点`: how much one thing adds to another's growth
+_PULL_BEFORE = re.compile(r"(?:拉动|带动|贡献|推动|支撑)[^，,；;。]{0,24}$")
+
 #: `同比持平`: growth 0 for the level just before (not `基本持平`: that is an approximation)
 _FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
 
@@ -152,6 +155,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if n.base_unit == "个百分点":
         if _RATE_SUBJECT.match(before):
             return None  # `增速比上半年回落0.6个百分点`: a change of the growth rate, not of the metric
+        if _PULL_BEFORE.search(before.replace("\x00", "")):
+            return None  # `拉动网络零售增长3.2个百分点`: a contribution to another growth, not a change of a metric
         v = _GROWTH_VERB_END.search(before) or re.search(
             r"(增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)[^，,；;]*$", before
         )

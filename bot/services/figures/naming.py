@@ -136,6 +136,10 @@ _SCOPE_AFTER = re.compile(
 
 _SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
 
+#: a per-day / per-head average written before its number (`支撑日均超3亿件包裹流转`, `人均使用快递93件`): a
+#: number of its own, never a level of the metric the clause would otherwise carry from the figure before
+_PER_UNIT_BEFORE = re.compile(r"[日月周年户场]均|日平均|月平均|平均每[天日月周年人户家个]|每[天日月周年人户]平均|人均|单日平均")
+
 
 #: `N个(大中)城市` followed, in its clause, by the figures about them
 _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
@@ -205,6 +209,8 @@ def _level_metrics(
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
             return [(sp.region, sp.metric)] * k
+    if (not metric or len(metric) < 2) and _PER_UNIT_BEFORE.search(masked, cb, group[0].num.start):
+        return None  # `…增长11.5%，支撑日均超3亿件包裹流转`: an average, not the carried metric's level
     if not metric or len(metric) < 2:
         colon = _colon_subject(t, masked, cb)
         if colon is not None:

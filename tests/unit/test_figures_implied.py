@@ -1,0 +1,47 @@
+"""Figures whose metric is only implied (session 14, s14d): a number whose clause names no indicator of its own
+takes the metric of the figure before it only when it is a level or change of that same indicator — never a
+per-day/per-month/per-head average, nor a contribution to another figure's growth in percentage points.
+Sentences are our own, not copied from the corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _figs(text: str, published: date = date(2025, 12, 20)) -> list[tuple[str, float, str, float | None]]:
+    return [(f.metric, f.value, f.unit, f.growth_pct) for f in extract_figures(text, published)]
+
+
+def test_per_day_average_is_not_the_carried_metric() -> None:
+    figs = _figs("2024年，全省快递业务量同比增长9.2%，支撑日均约4800万件包裹寄递。")
+    assert ("快递业务量", 9.2, "%", 9.2) in figs
+    assert all(f[1] != 4800.0 for f in figs if f[0] == "快递业务量")
+
+
+def test_per_month_average_is_not_the_carried_metric() -> None:
+    figs = _figs("1—8月，全市跨境电商进出口额累计完成96亿元，月均超过12亿元。")
+    assert ("跨境电商进出口额", 96.0, "亿元", None) in figs
+    assert not any(f[1] == 12.0 for f in figs)
+
+
+def test_per_head_average_after_a_level_is_not_that_level() -> None:
+    figs = _figs("去年全区农村网络零售额为58.6亿元，人均超过3000元。")
+    assert [f for f in figs if f[0] == "农村网络零售额"] == [("农村网络零售额", 58.6, "亿元", None)]
+
+
+def test_a_named_average_keeps_its_own_name() -> None:
+    figs = _figs("今年以来，全国快递日均业务量超过4.1亿件。")
+    assert [f[0] for f in figs] == ["快递日均业务量"]
+
+
+def test_contribution_in_points_is_no_figure_of_the_metric_it_pulls() -> None:
+    figs = _figs("三季度，即时零售销售额同比增长26%，拉动网上零售额增长1.4个百分点。")
+    assert ("即时零售销售额", 26.0, "%", 26.0) in figs
+    assert not any(f[0] in ("网上零售额", "网络零售") for f in figs)
+
+
+def test_points_change_of_a_share_is_still_read() -> None:
+    figs = extract_figures("2024年，快递业务收入占行业总收入的比重为79.5%，比上年提高1.3个百分点。", date(2025, 3, 1))
+    assert [(f.value, f.growth_pp) for f in figs] == [(79.5, 1.3)]
