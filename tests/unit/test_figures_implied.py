@@ -45,3 +45,20 @@ def test_contribution_in_points_is_no_figure_of_the_metric_it_pulls() -> None:
 def test_points_change_of_a_share_is_still_read() -> None:
     figs = extract_figures("2024年，快递业务收入占行业总收入的比重为79.5%，比上年提高1.3个百分点。", date(2025, 3, 1))
     assert [(f.value, f.growth_pp) for f in figs] == [(79.5, 1.3)]
+
+
+def test_activity_before_de_names_the_volume() -> None:
+    figs = _figs("据监测，上周全行业揽收的包裹量约为31.5亿件，同比增长17%。")
+    assert ("包裹揽收量", 31.5, "亿件", 17.0) in figs
+
+
+def test_bracketed_second_name_of_the_things_counted_stays_in_the_name() -> None:
+    figs = _figs("今年“618”期间（6月1日至20日），全国处理的邮件（快件）量预计达到42亿件。", date(2025, 6, 25))
+    assert [f[0] for f in figs] == ["邮件快件处理量"]
+
+
+def test_peak_daily_volume_is_found_as_the_daily_volume() -> None:
+    from bot.services.lookup.aliases import synonyms
+
+    assert "最高日处理量" in synonyms("快递日处理量")
+    assert "日最高处理量" in synonyms("快递日处理量")

@@ -113,10 +113,20 @@ def _strip_scope(w: str) -> str:
     return rest if len(rest) >= 2 else w
 
 
+#: `处理的快件量`: the activity names the volume (快件处理量), as `共处理快件…件` does
+_ACTIVITY_DE_VOLUME = re.compile(r"(?P<verb>处理|揽收|投递|派送|收寄|收投|寄递)的(?P<noun>[\u4e00-\u9fff]{1,6})量$")
+
+#: `邮件（快件）量`: a bracketed second name of the same things counted, kept beside the first
+_ALT_NOUN_BEFORE_VOLUME = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?P<alt>[\u4e00-\u9fff]{1,3})[)）](?=量)")
+
+
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
         return w
+    act = _ACTIVITY_DE_VOLUME.search(w)
+    if act:
+        return act.group("noun") + act.group("verb") + "量"
     before, _, after = w.rpartition("的")
     if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
@@ -144,7 +154,7 @@ def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
-    w = _PAREN_RE.sub("", w)
+    w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _QUOTED_TERM.sub(r"\1", w)
     w, trailing = _strip_trailing(w)
     share = ""

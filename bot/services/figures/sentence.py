@@ -52,7 +52,7 @@ from bot.services.figures.naming import (
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
-from bot.services.figures.phrase import _activity_metric, _phrase, _post_noun
+from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import _CITY_WORDS, _is_city, _own_region, _sentence_region
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
@@ -127,7 +127,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
         blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
-    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t)]
+    # brackets are asides — except a second name of the things counted (`邮件（快件）量`), part of the name
+    alt_names = {m.start() for m in _ALT_NOUN_BEFORE_VOLUME.finditer(t)}
+    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if m.start() not in alt_names]
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
