@@ -62,3 +62,26 @@ def test_peak_daily_volume_is_found_as_the_daily_volume() -> None:
 
     assert "最高日处理量" in synonyms("快递日处理量")
     assert "日最高处理量" in synonyms("快递日处理量")
+
+
+def test_list_closed_by_etc_and_a_category_gives_each_item_the_measure() -> None:
+    figs = _figs("2025年，据平台监测，耳机与智能手表等穿戴产品线上零售额分别同比增长14.2%和9%。")
+    assert ("耳机线上零售额", 14.2, "%", 14.2) in figs
+    assert ("智能手表线上零售额", 9.0, "%", 9.0) in figs
+
+
+def test_classifier_closing_a_list_is_shared() -> None:
+    figs = _figs("2025年，家具与建材领域的产业电商交易额分别增长5.1%和2.4%。")
+    assert [f[0] for f in figs] == ["家具产业电商交易额", "建材产业电商交易额"]
+
+
+def test_how_a_whole_grew_is_no_part_of_its_name() -> None:
+    figs = _figs("2025年，线上文旅消费整体增长17%。")
+    assert [f[0] for f in figs] == ["线上文旅消费"]
+
+
+def test_big_data_in_a_name_is_no_source_phrase() -> None:
+    figs = _figs("2025年1至10月，云计算和大数据服务收入同比增长9.6%。")
+    assert [f[0] for f in figs] == ["云计算和大数据服务收入"]
+    figs = _figs("商务大数据显示，2025年全国农村网络零售额增长7.2%。")
+    assert [f[0] for f in figs] == ["农村网络零售额"]

@@ -164,6 +164,8 @@ def _phrase(w: str) -> _Phrase:
         share, _ = _strip_trailing(share)
         w = w[: m.start()]
         w, _ = _strip_trailing(w)
+    if not share:
+        w = _WHOLE_ADVERB_END.sub("", w)  # `线上服务消费整体增长22%`: how it grew, not part of the name
     w = _after_breakers(w)
     # `二、我国网民规模达…` (a numbered point), `…储蓄银行直接营业收入）完成…` (the end of an aside begun before)
     w = _UNOPENED_CLOSE.sub("", _ENUM_LEAD.sub("", w))
@@ -194,12 +196,31 @@ def _phrase(w: str) -> _Phrase:
     return _Phrase(region, w, trailing, items, major_items)
 
 
+_WHOLE_ADVERB_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:整体|总体)(?:上)?$")
+
+_LIST_CLASSIFIER_END = re.compile(r"(?:领域|方面|板块)$")
+
+#: the last item of a list closed by 等 and a category noun: `智能机器人` + `等数字产品` + `线上零售额`
+_ETC_CATEGORY = re.compile(
+    r"(?P<item>[^等]{1,12})等(?:[\u4e00-\u9fff]{0,6}?(?:品类|品种|品|领域|行业|业态|应用|服务))?(?P<rest>.*)$"
+)
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """`即时通信、网络视频、短视频用户规模` → each item gets the last item's head noun."""
     last = parts[-1]
     if "的" in last:
         mod, _, head = last.rpartition("的")
+        # `纺织品与药品领域的交易额`: the classifier closing the list (领域) is shared, no part of the last item
+        shared_word = _LIST_CLASSIFIER_END.search(mod)
+        if shared_word and len(mod) > len(shared_word.group()) and not any(p.endswith(shared_word.group()) for p in parts[:-1]):
+            mod = mod[: shared_word.start()]
         return [p + head for p in parts[:-1]] + [mod + head]
+    etc = _ETC_CATEGORY.match(last)
+    if etc and etc.group("rest"):
+        # `手机与智能机器人等数字产品线上零售额`: the items end at 等; the category after it (数字产品) is what they
+        # are, the measure after that (线上零售额) is each item's
+        return [p + etc.group("rest") for p in parts[:-1]] + [etc.group("item") + etc.group("rest")]
     first = parts[0]
     # `快递业务量和业务收入`: a later item naming only a head takes the first item's scope (快递业务收入)
     parts = [
