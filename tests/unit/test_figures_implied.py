@@ -85,3 +85,23 @@ def test_big_data_in_a_name_is_no_source_phrase() -> None:
     assert [f[0] for f in figs] == ["云计算和大数据服务收入"]
     figs = _figs("商务大数据显示，2025年全国农村网络零售额增长7.2%。")
     assert [f[0] for f in figs] == ["农村网络零售额"]
+
+
+def test_month_on_month_change_is_not_the_growth() -> None:
+    figs = _figs("11月份，全国快递业务量152亿件，环比增长3.1%。")
+    assert figs == [("快递业务量", 152.0, "亿件", None)]
+    figs = _figs("11月，全市网络零售额比上月增长4.2%，同比增长7.5%。")
+    assert figs == [("网络零售额", 7.5, "%", 7.5)]
+
+
+def test_user_scale_growth_list_takes_the_half_year() -> None:
+    figs = extract_figures("2024年上半年，网络直播、在线医疗用户规模分别增长6.1%和12.4%。", date(2024, 8, 30))
+    assert [(f.metric, f.growth_pct, f.period_start, f.period_end) for f in figs] == [
+        ("网络直播用户规模", 6.1, date(2024, 1, 1), date(2024, 6, 30)),
+        ("在线医疗用户规模", 12.4, date(2024, 1, 1), date(2024, 6, 30)),
+    ]
+
+
+def test_reporting_units_before_a_format_list_are_no_part_of_the_names() -> None:
+    figs = _figs("1—11月份，限额以上零售业单位中仓储会员店、折扣店零售额同比分别增长8.8%、5.2%。")
+    assert [f[0] for f in figs] == ["仓储会员店零售额", "折扣店零售额"]

@@ -54,6 +54,9 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
 
+#: a comparison with the period just before (`环比`, `比上月`, `较上季度`)
+_SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)")
+
 #: `拉动社零增长1.2个百分点`, `对…增长贡献2个百分点`: how much one thing adds to another's growth
 _PULL_BEFORE = re.compile(r"(?:拉动|带动|贡献|推动|支撑)[^，,；;。]{0,24}$")
 
@@ -145,6 +148,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
         return _Item(n, "growth", n.value, False)
     if n.base_unit in ("%", "倍", "‰"):
+        if g and _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1):
+            return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
         if g:
             neg = bool(g.groupdict().get("verb") in _NEGATIVE)
             val = n.value * 100 if n.base_unit == "倍" else n.value
