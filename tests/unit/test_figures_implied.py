@@ -105,3 +105,19 @@ def test_user_scale_growth_list_takes_the_half_year() -> None:
 def test_reporting_units_before_a_format_list_are_no_part_of_the_names() -> None:
     figs = _figs("1—11月份，限额以上零售业单位中仓储会员店、折扣店零售额同比分别增长8.8%、5.2%。")
     assert [f[0] for f in figs] == ["仓储会员店零售额", "折扣店零售额"]
+
+
+def test_table_month_on_month_and_average_columns_are_not_growth() -> None:
+    table = (
+        "2024年1-9月全区电子商务主要指标\n\n"
+        "指标名称 | 单位 | 9月 | 环比增长(%) | 1-9月累计 | 累计同比增长(%) | 两年平均增长(%) | 占全国比重(%)\n"
+        "网络零售额 | 亿元 | 96.4 | 2.7 | 871.3 | 10.2 | 6.1 | 0.8\n"
+        "农产品网络零售额 | 亿元 | 12.5 | -0.8 | 118.9 | 14.6 | 9.0 | 1.1\n"
+    )
+    figs = {(f.metric, f.value, f.growth_pct) for f in extract_figures(table, date(2024, 10, 25))}
+    assert figs == {
+        ("网络零售额", 96.4, None),
+        ("网络零售额", 871.3, 10.2),
+        ("农产品网络零售额", 12.5, None),
+        ("农产品网络零售额", 118.9, 14.6),
+    }
