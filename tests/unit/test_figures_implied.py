@@ -121,3 +121,14 @@ def test_table_month_on_month_and_average_columns_are_not_growth() -> None:
         ("农产品网络零售额", 12.5, None),
         ("农产品网络零售额", 118.9, 14.6),
     }
+
+
+def test_total_scale_after_a_growth_is_the_named_indicator() -> None:
+    figs = _figs("今年前两个月，全省跨境电商进出口额同比增长18.5%，总规模超过200亿元，达到213.4亿元。")
+    assert ("跨境电商进出口额", 213.4, "亿元", 18.5) in figs
+    assert not any(f[0] in ("总规模", "规模") for f in figs)
+
+
+def test_scale_of_another_unit_is_not_the_named_indicator() -> None:
+    figs = _figs("2024年，全省快递业务量46亿件，总量为18家品牌企业合计。")
+    assert [f for f in figs if f[0] == "快递业务量"] == [("快递业务量", 46.0, "亿件", None)]

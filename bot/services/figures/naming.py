@@ -134,6 +134,10 @@ _SCOPE_AFTER = re.compile(
     r"(?=[^\u4e00-\u9fff]|$|和|及|与|或|开设|覆盖|全面|实现|的|中|里|内|设立|开通|分别|均|都|先后|已|共))"
 )
 
+#: a head standing for the indicator the sentence just named (`…，总规模达…`)
+_STAND_IN_HEADS = frozenset({"总规模", "规模", "总量", "总体规模", "整体规模", "体量"})
+_MEASURED = re.compile(r"(?:额|量|规模)$")
+
 _SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
 
 #: a per-day / per-head average written before its number (`支撑日均超3亿件包裹流转`, `人均使用快递93件`): a
@@ -225,6 +229,14 @@ def _level_metrics(
         if post:
             return [(ph.region, post)] * k
         return None
+    if (
+        metric in _STAND_IN_HEADS
+        and carried is not None
+        and _MEASURED.search(carried.metric)
+        and (carried.base_unit == "%" or all(g.num.base_unit == carried.base_unit for g in group))
+    ):
+        # `网络零售额同比增长27.8%，总规模超过1万亿元，达10251亿元`: the scale of the indicator just named
+        return [(ph.region or carried.region, carried.metric)] * k
     if _POST_STOP.fullmatch(metric):
         return None
     if k > 1 and ph.items_for(k):
