@@ -132,3 +132,11 @@ def test_total_scale_after_a_growth_is_the_named_indicator() -> None:
 def test_scale_of_another_unit_is_not_the_named_indicator() -> None:
     figs = _figs("2024年，全省快递业务量46亿件，总量为18家品牌企业合计。")
     assert [f for f in figs if f[0] == "快递业务量"] == [("快递业务量", 46.0, "亿件", None)]
+
+
+def test_real_growth_is_not_stored_as_the_growth() -> None:
+    assert _figs("扣除价格因素，前三季度全省社会消费品零售总额同比实际增长2.9%。") == []
+    figs = _figs("1—11月，全市社会消费品零售总额5120亿元，同比增长4.4%，实际增长3.8%。")
+    assert figs == [("社会消费品零售总额", 5120.0, "亿元", 4.4)]
+    figs = _figs("全年社会消费品零售总额比上年名义增长6.2%（扣除价格因素实际增长5.9%）。")
+    assert [f[3] for f in figs] == [6.2]

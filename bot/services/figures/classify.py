@@ -54,6 +54,10 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
 
+#: a price-adjusted growth: `实际增长`, or any growth after `扣除价格因素` in the sentence
+_REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素")
+_NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
+
 #: a comparison with the period just before (`环比`, `比上月`, `较上季度`)
 _SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)")
 
@@ -148,6 +152,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
         return _Item(n, "growth", n.value, False)
     if n.base_unit in ("%", "倍", "‰"):
+        if g and _REAL_GROWTH.search(t, 0, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
+            return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated
         if g and _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1):
             return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
         if g:
