@@ -54,6 +54,16 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
 
+#: a price-adjusted growth: `实际增长`, or any growth after `扣除价格因素` in the sentence
+_REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素")
+_NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
+
+#: a comparison with the period just before (`环比`, `比上月`, `较上季度`)
+_SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)")
+
+#: `拉动社零增长1.2个百分点`, `对…增长贡献2个百分点`: how much one thing adds to another's growth
+_PULL_BEFORE = re.compile(r"(?:拉动|带动|贡献|推动|支撑)[^，,；;。]{0,24}$")
+
 #: `同比持平`: growth 0 for the level just before (not `基本持平`: that is an approximation)
 _FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
 
@@ -142,6 +152,10 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
         return _Item(n, "growth", n.value, False)
     if n.base_unit in ("%", "倍", "‰"):
+        if g and _REAL_GROWTH.search(t, 0, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
+            return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated
+        if g and _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1):
+            return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
         if g:
             neg = bool(g.groupdict().get("verb") in _NEGATIVE)
             val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
@@ -152,6 +166,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if n.base_unit == "个百分点":
         if _RATE_SUBJECT.match(before):
             return None  # `增速比上半年回落0.6个百分点`: a change of the growth rate, not of the metric
+        if _PULL_BEFORE.search(before.replace("\x00", "")):
+            return None  # `拉动网络零售增长3.2个百分点`: a contribution to another growth, not a change of a metric
         v = _GROWTH_VERB_END.search(before) or re.search(
             r"(增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)[^，,；;]*$", before
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.services.figures.classify import _Item, _qualifier
+from bot.services.figures.classify import _SEQUENTIAL_BEFORE, _Item, _qualifier
 from bot.services.figures.context import _Ctx, _resolve, _Sentence
 from bot.services.figures.lexicon import (
     _CLAUSE_BOUNDARY,
@@ -302,6 +302,13 @@ def _growth_names(
         return [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
     if figs:
         return [(figs[-1].region, figs[-1].metric)] * len(group)
+    pb = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+    seq = _SEQUENTIAL_BEFORE.search(s.masked, pb, cb)
+    if seq is not None:
+        # `全省网络零售额环比下降1.2%，同比增长6%`: the subject of the change on the month before (not stored)
+        sp = _phrase(s.masked[pb : seq.start()])
+        if len(sp.metric) >= 2 and not sp.items:
+            return [(sp.region, sp.metric)] * len(group)
     if (ctx.metrics or ctx.whole_metric) and _BREAKDOWN.search(t):
         # `分季度看，二季度同比增长39.2%`: the paragraph's subject (else the whole last stated), broken down
         return [("", ctx.metrics[0] if ctx.metrics else ctx.whole_metric)] * len(group)

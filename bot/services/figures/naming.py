@@ -230,7 +230,15 @@ _SCOPE_AFTER = re.compile(
     r"(?=[^\u4e00-\u9fff]|$|和|及|与|或|开设|覆盖|全面|实现|的|中|里|内|设立|开通|分别|均|都|先后|已|共))"
 )
 
+#: a head standing for the indicator the sentence just named (`…，总规模达…`)
+_STAND_IN_HEADS = frozenset({"总规模", "规模", "总量", "总体规模", "整体规模", "体量"})
+_MEASURED = re.compile(r"(?:额|量|规模)$")
+
 _SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
+
+#: a per-day / per-head average written before its number (`支撑日均超3亿件包裹流转`, `人均使用快递93件`): a
+#: number of its own, never a level of the metric the clause would otherwise carry from the figure before
+_PER_UNIT_BEFORE = re.compile(r"[日月周年户场]均|日平均|月平均|平均每[天日月周年人户家个]|每[天日月周年人户]平均|人均|单日平均")
 
 
 #: `N个(大中)城市` followed, in its clause, by the figures about them
@@ -301,6 +309,8 @@ def _level_metrics(
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
             return [(sp.region, sp.metric)] * k
+    if (not metric or len(metric) < 2) and _PER_UNIT_BEFORE.search(masked, cb, group[0].num.start):
+        return None  # `…增长11.5%，支撑日均超3亿件包裹流转`: an average, not the carried metric's level
     if not metric or len(metric) < 2:
         colon = _colon_subject(t, masked, cb)
         if colon is not None:
@@ -315,6 +325,14 @@ def _level_metrics(
         if post:
             return [(ph.region, post)] * k
         return None
+    if (
+        metric in _STAND_IN_HEADS
+        and carried is not None
+        and _MEASURED.search(carried.metric)
+        and (carried.base_unit == "%" or all(g.num.base_unit == carried.base_unit for g in group))
+    ):
+        # `网络零售额同比增长27.8%，总规模超过1万亿元，达10251亿元`: the scale of the indicator just named
+        return [(ph.region or carried.region, carried.metric)] * k
     if _POST_STOP.fullmatch(metric):
         return None
     if k > 1 and ph.items_for(k):

@@ -70,7 +70,7 @@ _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通�
 #: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
 _REPORTER_SCOPE = re.compile(
-    r"^(?:限额以上单位(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"^(?:限额以上单位(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
 )
 
@@ -121,11 +121,20 @@ _AMOUNT_END = re.compile(r"(?:零售额|销售额|交易额|成交额|出口额|
 _HANDLED_OBJECT = re.compile(r"^(?P<o>快件|邮件|快递包裹|快递|包裹)量$")
 _HANDLING_VERB = re.compile(r"(?:揽收|处理|派送|投递)$")
 
+#: `处理的快件量`: the activity names the volume (快件处理量), as `共处理快件…件` does
+_ACTIVITY_DE_VOLUME = re.compile(r"(?P<verb>处理|揽收|投递|派送|收寄|收投|寄递)的(?P<noun>[\u4e00-\u9fff]{1,6})量$")
+
+#: `邮件（快件）量`: a bracketed second name of the same things counted, kept beside the first
+_ALT_NOUN_BEFORE_VOLUME = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?P<alt>[\u4e00-\u9fff]{1,3})[)）](?=量)")
+
 
 def _apply_de(w: str) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
         return w
+    act = _ACTIVITY_DE_VOLUME.search(w)
+    if act:
+        return act.group("noun") + act.group("verb") + "量"
     before, _, after = w.rpartition("的")
     handled = _HANDLED_OBJECT.match(after)
     verb = _HANDLING_VERB.search(before)
@@ -167,7 +176,7 @@ def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
-    w = _PAREN_RE.sub("", w)
+    w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _QUOTED_TERM.sub(r"\1", w)
     w, trailing = _strip_trailing(w)
     share = ""
@@ -177,6 +186,8 @@ def _phrase(w: str) -> _Phrase:
         share, _ = _strip_trailing(share)
         w = w[: m.start()]
         w, _ = _strip_trailing(w)
+    if not share:
+        w = _WHOLE_ADVERB_END.sub("", w)  # `线上服务消费整体增长22%`: how it grew, not part of the name
     w = _after_breakers(w)
     # `二、我国网民规模达…` (a numbered point), `…储蓄银行直接营业收入）完成…` (the end of an aside begun before)
     w = _UNOPENED_CLOSE.sub("", _ENUM_LEAD.sub("", w))
@@ -210,12 +221,31 @@ def _phrase(w: str) -> _Phrase:
     return _Phrase(region, w, trailing, items, major_items)
 
 
+_WHOLE_ADVERB_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:整体|总体)(?:上)?$")
+
+_LIST_CLASSIFIER_END = re.compile(r"(?:领域|方面|板块)$")
+
+#: the last item of a list closed by 等 and a category noun: `智能机器人` + `等数字产品` + `线上零售额`
+_ETC_CATEGORY = re.compile(
+    r"(?P<item>[^等]{1,12})等(?:[\u4e00-\u9fff]{0,6}?(?:品类|品种|品|领域|行业|业态|应用|服务))?(?P<rest>.*)$"
+)
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """`即时通信、网络视频、短视频用户规模` → each item gets the last item's head noun."""
     last = parts[-1]
     if "的" in last:
         mod, _, head = last.rpartition("的")
+        # `纺织品与药品领域的交易额`: the classifier closing the list (领域) is shared, no part of the last item
+        shared_word = _LIST_CLASSIFIER_END.search(mod)
+        if shared_word and len(mod) > len(shared_word.group()) and not any(p.endswith(shared_word.group()) for p in parts[:-1]):
+            mod = mod[: shared_word.start()]
         return [p + head for p in parts[:-1]] + [mod + head]
+    etc = _ETC_CATEGORY.match(last)
+    if etc and etc.group("rest"):
+        # `手机与智能机器人等数字产品线上零售额`: the items end at 等; the category after it (数字产品) is what they
+        # are, the measure after that (线上零售额) is each item's
+        return [p + etc.group("rest") for p in parts[:-1]] + [etc.group("item") + etc.group("rest")]
     first = parts[0]
     # `快递业务量和业务收入`: a later item naming only a head takes the first item's scope (快递业务收入)
     parts = [

@@ -56,7 +56,7 @@ from bot.services.figures.naming import (
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
-from bot.services.figures.phrase import _activity_metric, _phrase, _post_noun
+from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import _CITY_WORDS, _is_city, _own_region, _sentence_region
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
@@ -147,9 +147,13 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
         blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
+    # brackets are asides — except a second name of the things counted (`邮件（快件）量`), part of the name, and the
+    # amount of the indicator just named (`在社会消费品零售总额（18.12万亿元）中所占比重`)
+    alt_names = {m.start() for m in _ALT_NOUN_BEFORE_VOLUME.finditer(t)}
     for m in _PAREN_RE.finditer(t):
+        if m.start() in alt_names:
+            continue
         if _AMOUNT_ASIDE.fullmatch(m.group()) and _MEASURE_BEFORE.search(t, 0, m.start()):
-            # `在社会消费品零售总额（18.12万亿元）中所占比重`: the amount of the indicator just named
             blocked += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
         else:
             blocked.append((m.start(), m.end()))

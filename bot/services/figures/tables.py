@@ -35,6 +35,9 @@ from bot.services.figures.regions import split_region
 
 _NUM = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
 _MISSING = re.compile(r"^(?:—+|－+|-+|–|/|…|\.\.\.)?$")
+#: a column holding a change on the period before, an average over years or a share: neither a level nor the growth
+_NOT_A_FIGURE_HEAD = re.compile(r"环比|(?:比|较)上(?:个)?(?:月|周|季度?)|平均(?:增长|增速)|年均|比重|占比|结构|份额|贡献")
+
 #: a column saying it holds a growth rate: `同比增长（%）`, `比上年增长(%)`, `增速(%)`
 _GROWTH_HEAD = re.compile(r"增长|增速|增幅|下降|同比|比上年|±")
 #: `绝对量（亿元）`, `（亿元）`: the unit of a level column
@@ -162,6 +165,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         if any(_UNIT_HEAD.match(x) for x in texts):
             unit_col = c
             continue
+        if any(_NOT_A_FIGURE_HEAD.search(x) for x in texts):
+            continue  # `环比增长(%)`, `两年平均增长(%)`, `占全国比重(%)`: no level and no year-on-year growth of the row
         period = next((x for x in reversed(texts) if check(x)), "")
         is_growth = any(_GROWTH_HEAD.search(x) for x in texts)
         if not period and is_growth and c - 1 in cols and cols[c - 1][0] == "level":

@@ -28,6 +28,7 @@ Nothing here touches the database.
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date
 
 from bot.services.ingest.layout import evidence as ev
@@ -46,7 +47,7 @@ from bot.services.ingest.layout.lines import (
     wrap_width,
 )
 from bot.services.ingest.layout.newspaper import NewspaperParser
-from bot.services.ingest.normalise import is_footer, width
+from bot.services.ingest.normalise import fold, is_footer, is_toc_line, width
 from bot.services.ingest.readers import RawDocument
 
 __all__ = ["Line", "ParsedArticle", "ParsedBulletin", "detect_layout", "parse_document", "read_lines", "split_articles"]
@@ -118,6 +119,54 @@ def _titled_release(head: list[str]) -> bool:
     return False
 
 
+#: what separates the entries of a contents list run together (`◆ 标题一◆ 标题二`) and marks or closes one
+_ENTRY_MARK = re.compile(r"[■□◆◇●○▲△▶►★☆◎•]")
+_ENTRY_TAIL = re.compile(r"\s*(?:[.…·]{2,}\s*\.?\s*)?(?:第?\s*\d{1,3}\s*版?)?\s*$")
+_ENTRY_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])?\s*")
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z\u4e00-\u9fff]", "", fold(text))
+
+
+def _entry_key(text: str) -> str:
+    return _title_key(_ENTRY_LEAD.sub("", _ENTRY_TAIL.sub("", _ENTRY_MARK.sub("", text)), count=1))
+
+
+def _contents_entries(lines: list[Line], first_title: str) -> set[str]:
+    """The entries of a contents list printed before the first article (bullet-marked or with page numbers)."""
+    keys: set[str] = set()
+    for ln in lines:
+        if ln.blank:
+            continue
+        marked = bool(_ENTRY_MARK.match(ln.text.lstrip())) or is_toc_line(ln.raw)
+        if not marked and _title_key(ln.text) == first_title:
+            break
+        if marked and len(_entry_key(ln.text)) >= 6:
+            keys.add(_entry_key(ln.text))
+    return keys
+
+
+def _drop_title_restatements(result: ParsedBulletin, lines: list[Line]) -> None:
+    """A body paragraph made only of the issue's titles (contents-list entries left in the flow, `◆ 标题一◆ 标题二`,
+    or the article's own title repeated over its text) is no text of the article: its headline figures would be
+    read as the article's own, outside the article they belong to."""
+    titles = {_title_key(a.title) for a in result.articles if len(_title_key(a.title)) >= 6}
+    if not titles:
+        return
+    titles |= _contents_entries(lines, _title_key(result.articles[0].title))
+    for art in result.articles:
+        kept = []
+        for para in art.paragraphs:
+            entries = [e for e in _ENTRY_MARK.split(para) if e.strip()]
+            keys = [_entry_key(e) for e in entries]
+            if entries and len(para) <= 60 * len(entries) and all(k in titles for k in keys):
+                continue
+            kept.append(para)
+        if kept:
+            art.paragraphs = kept
+
+
 def parse_document(doc: RawDocument, *, published: date | None = None) -> ParsedBulletin:
     """A read document's articles: its lines normalised (`read_lines`), then split (`split_articles`)."""
     return split_articles(read_lines(doc), has_styles=doc.has_styles, published=published)
@@ -138,6 +187,7 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
         result = GeneralParser(lines, published=published).parse()
     else:
         result = BulletinParser(lines, has_styles=has_styles).parse()
+    _drop_title_restatements(result, lines)
     if result.published is None:
         result.published = published
         if result.published is None and layout == "bulletin":
