@@ -120,6 +120,9 @@ def test_goods_traded_by_a_channel_and_a_counted_class_after_its_examples() -> N
 def test_an_amount_named_by_its_bare_head_is_of_the_activity_the_sentence_names() -> None:
     figs = _figs("2019年全省网络零售继续保持较快增长，零售额达到2104.6亿元，同比增长17.2%。", title="海南电商年报")
     assert ("海南", "网络零售额", 2104.6) in figs
+    # a viewpoint frame (`从各区县的销售总量看`) names no activity of the amount
+    figs = _figs("从各区县的销售总量看，鼓楼区遥遥领先，销售额86.2亿元。", title="海南电商年报")
+    assert not any("从" in m or "的" in m for _r, m, _v in figs)
 
 
 def test_a_forecast_yearly_rate_of_an_activity_is_its_indicators_growth_over_that_year() -> None:

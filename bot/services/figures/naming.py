@@ -478,7 +478,8 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 found = m
             if found is not None:
                 named = _phrase(found.group(1).lstrip("年月")).metric
-                if len(named) > len(act) and named.endswith(act) and "占" not in named:
+                framed = named.startswith(("从", "在", "按", "据", "对", "就")) or "的" in named
+                if len(named) > len(act) and named.endswith(act) and "占" not in named and not framed:
                     return named + "额"
     return metric
 
