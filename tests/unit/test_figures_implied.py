@@ -140,3 +140,18 @@ def test_real_growth_is_not_stored_as_the_growth() -> None:
     assert figs == [("社会消费品零售总额", 5120.0, "亿元", 4.4)]
     figs = _figs("全年社会消费品零售总额比上年名义增长6.2%（扣除价格因素实际增长5.9%）。")
     assert [f[3] for f in figs] == [6.2]
+
+
+def test_comma_written_lists_around_fenbie_pair_items_and_rates() -> None:
+    figs = _figs("1-9月,在实物商品网上零售额中,吃类,穿类,用类商品分别增长11.2%,3.5%,6.8%.", date(2024, 10, 18))
+    assert [(f[0], f[3]) for f in figs] == [
+        ("吃类商品网上零售额", 11.2),
+        ("穿类商品网上零售额", 3.5),
+        ("用类商品网上零售额", 6.8),
+    ]
+
+
+def test_a_comma_after_a_rate_that_opens_a_new_clause_stays_a_boundary() -> None:
+    figs = _figs("9月,全国快递业务量同比增长18.0%,1-9月累计完成1250亿件.", date(2024, 10, 18))
+    assert ("快递业务量", 18.0, "%", 18.0) in figs
+    assert ("快递业务量", 1250.0, "亿件", None) in figs
