@@ -54,6 +54,8 @@ class Figure(SQLModel, table=True):
     __table_args__ = (
         Index("ix_figure_metric_period", "metric_norm", "period_end", "region", "period_start", "value_base",
               "base_unit", "is_forecast", postgresql_include=["id"]),
+        # ids never reused (revision 0010): a watch's watermark is a figure id
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)

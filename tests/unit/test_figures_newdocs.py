@@ -28,12 +28,13 @@ def test_share_of_a_whole_is_never_the_whole() -> None:
         ("网络购物用户规模占全国网民的比重", 39.0),
     ]
     # (newspaper_s13d_a) `在实物型网络零售额中分别占27%、17.4%`: each item's share, never the item's own figure
+    # (the items' amounts are named after the whole the shares are of: session 14)
     figs = extract_figures(
         "食品、3C数码分别实现1119.2亿元、720.5亿元，在实物型网络零售额中分别占27%、17.4%。", date(2022, 1, 25)
     )
     assert [(f.metric, f.value) for f in figs] == [
-        ("食品", 1119.2),
-        ("3C数码", 720.5),
+        ("食品网络零售额", 1119.2),
+        ("3C数码网络零售额", 720.5),
         ("食品占实物型网络零售额的比重", 27.0),
         ("3C数码占实物型网络零售额的比重", 17.4),
     ]

@@ -285,3 +285,55 @@ def test_the_first_article_keeps_its_headline_under_a_kicker() -> None:
     parsed = parse_text(text)
     assert [a.title for a in parsed.articles] == ["今年我国快递业务量突破1000亿件", "农产品网络零售额达5870.3亿元"]
     assert parsed.publication == "城乡消费周刊"
+
+
+def test_a_single_release_from_a_body_s_website_names_the_body() -> None:
+    text = """海关总署发布前10个月跨境电商进出口数据
+2025-11-12 15:00　来源：海关总署网站
+
+前10个月，我国跨境电商进出口2.1万亿元，同比增长6.3%。
+"""
+    parsed = parse_text(text)
+    assert parsed.publication == "海关总署"
+    assert parsed.articles[0].outlet == "海关总署网站"  # the source as printed
+    assert ev.issuer("商务部官网") == "商务部" and ev.issuer("中国新闻网") == "中国新闻网" and ev.issuer("网站") == "网站"
+
+
+def test_longer_agency_names_and_another_outlets_dated_lead() -> None:
+    # a foreign agency's longer name still opens a dateline
+    assert ev.dateline("塔斯社莫斯科3月2日电　俄方数据显示，电商销售额增长。") == ("塔斯社", 3, 2)
+    assert ev.dateline_date("日本共同通讯社东京5月6日电　数据显示。", date(2021, 6, 1)) == date(2021, 5, 6)
+    # `…讯` followed by the day it reports dates the story like a dateline
+    assert ev.dateline_date("财经晚报讯　6月3日，市商务局通报了前5月的网络零售情况。", date(2023, 6, 9)) == date(2023, 6, 3)
+    assert ev.dateline_date("某某新闻网讯（记者 王五）11月2日，快递数据公布。", date(2022, 11, 5)) == date(2022, 11, 2)
+    assert ev.dateline("财经晚报讯　记者从市商务局获悉，6月3日起开展促销。") is None  # no day right after the lead
+    assert ev.dateline("本报讯　6月3日，市商务局通报数据。") is None  # the page's own: see below
+    assert ev.own_lead("财经晚报讯　6月3日，市商务局通报数据。", "财经晚报")
+    assert not ev.own_lead("财经晚报讯　6月3日，市商务局通报数据。", "消费周讯")
+
+
+OUTLET_LEADS = """消费周讯
+2023年6月9日　第23期
+
+前5月网络零售额增长
+财经晚报讯　6月3日，市商务局通报，前5月全市网络零售额同比增长9.1%。
+
+快递业务量稳步增长
+本报讯　6月7日，记者从市邮政管理局获悉，5月份全市快递业务量同比增长12%。
+"""
+
+
+def test_an_outlets_dated_lead_dates_its_story_but_the_pages_own_does_not() -> None:
+    parsed = parse_text(OUTLET_LEADS)
+    assert titles_dates(parsed) == [("前5月网络零售额增长", date(2023, 6, 3)), ("快递业务量稳步增长", date(2023, 6, 9))]
+    own = parse_text(OUTLET_LEADS.replace("消费周讯", "财经晚报"))
+    assert [d for _, d in titles_dates(own)] == [date(2023, 6, 9), date(2023, 6, 9)]
+
+
+def test_release_lines_in_traditional_characters() -> None:
+    assert ev.release_fields("發佈時間：2021-03-02　來源：經濟參考報") == {"发布时间": "2021-03-02", "来源": "经济参考报"}
+    assert ev.is_meta("2021-03-02　來源：經濟參考報")
+    assert ev.meta_outlet("來源：經濟參考報") == "经济参考报"
+    story = "上半年網絡零售額增長\n2021-07-20　來源：經濟參考報\n\n上半年，全國網上零售額61133億元，同比增長23.2%。\n"
+    parsed = parse_text(story)
+    assert titles_dates(parsed) == [("上半年網絡零售額增長", date(2021, 7, 20))]

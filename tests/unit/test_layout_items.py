@@ -29,6 +29,9 @@ def rows(parsed: ParsedBulletin) -> list[tuple[str, date | None, str]]:
         ("第12条：网络零售额再创新高", "网络零售额再创新高"),
         ("NO.1｜前三季度全省网上零售额增长", "前三季度全省网上零售额增长"),
         ("No. 2: 跨境电商进出口额增长", "跨境电商进出口额增长"),
+        ("【3】一季度农村网络零售额增长", "一季度农村网络零售额增长"),
+        ("2) 前两月快递业务量同比增长", "前两月快递业务量同比增长"),
+        ("07　跨境电商综试区扩容", "跨境电商综试区扩容"),
     ],
 )
 def test_ordinal_words_number_items(line: str, title: str) -> None:
@@ -36,7 +39,9 @@ def test_ordinal_words_number_items(line: str, title: str) -> None:
     assert m is not None and line[m.end() :] == title
 
 
-@pytest.mark.parametrize("line", ["第一条高铁线路开通", "第3版要闻", "No.12345", "第一次突破千亿件"])
+@pytest.mark.parametrize(
+    "line", ["第一条高铁线路开通", "第3版要闻", "No.12345", "第一次突破千亿件", "2024年网上零售额", "10 大城市排名"]
+)
 def test_ordinal_words_in_sentences_are_no_numbers(line: str) -> None:
     assert ev.NUMBERED_RE.match(line) is None
 
@@ -205,3 +210,24 @@ def test_date_headed_items_in_any_style(fmt: str, sep: str) -> None:
 def test_released_by_end_marks_name_the_agency() -> None:
     assert ev.end_outlet("全国共揽收快递包裹52.64亿件。（新华社发）") == "新华社"
     assert ev.end_outlet("同比增长23.22%。(新京报)") == "新京报"
+
+
+@pytest.mark.parametrize(
+    "release",
+    [
+        "【来源：省商务厅】【发布时间：2022-03-08】",
+        "【发布】2022-03-08　【来源】省商务厅",
+        "2022-03-08 | 省商务厅",
+        "2022-03-08｜省商务厅",
+    ],
+)
+def test_digest_release_lines_in_bracket_and_bar_styles(release: str) -> None:
+    text = "\n".join([
+        "消费数据汇编", "2022年第2期", "",
+        "【1】前两月全省网络零售额增长9%", release, "1-2月，全省网络零售额达到850亿元，同比增长9%。", "",
+        "【2】跨境电商进出口持续增长", "2022-03-09 | 新华网", "1-2月，跨境电商进出口额同比增长6.1%。",
+    ])
+    got = rows(parse_text(text))
+    assert [(t, d) for t, d, _o in got] == [
+        ("前两月全省网络零售额增长9%", date(2022, 3, 8)), ("跨境电商进出口持续增长", date(2022, 3, 9))]
+    assert got[0][2] == "省商务厅" and got[1][2] == "新华网"

@@ -95,3 +95,31 @@ def test_pool_gives_in_process_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         tokenize.shutdown_pool()
     assert tokenize._pool is None  # noqa: SLF001
+
+
+def test_hmm_cut_matches_finalseg() -> None:
+    from jieba import finalseg
+
+    from bot.text.tokenize import _hmm_cut
+
+    rnd = random.Random(7)
+    han = [c for c in "\n".join(_texts()) if "\u4e00" <= c <= "\u9fd5"]
+    samples = ["", "中", "魑魅魍魉", "abc中文x1.5%的"] + [
+        "".join(rnd.choice(han) for _ in range(rnd.randrange(2, 30))) for _ in range(500)
+    ]
+    for text in samples:
+        out: list[str] = []
+        _hmm_cut(text, out)
+        assert out == list(finalseg.cut(text)), text
+
+
+def test_dictionary_changes_reach_segmentation(stock: jieba.Tokenizer) -> None:
+    fast = FastTokenizer()
+    fast.initialize()
+    fast.load_userdict(str(USER_DICT))
+    text = "跨境电商零售进口额同比增长"
+    assert fast.lcut(text) == stock.lcut(text)
+    fast.add_word("零售进口额", 100000)
+    assert "零售进口额" in fast.lcut(text)
+    fast.del_word("零售进口额")
+    assert fast.lcut(text) == stock.lcut(text)

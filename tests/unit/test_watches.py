@@ -158,3 +158,23 @@ def test_a_paused_chat_gets_its_alerts_held_until_resume(engine: Engine, session
     session.commit()
     [released] = outbox(session)
     assert released.next_attempt_at.year < 2999
+
+
+def test_a_deleted_newest_bulletin_does_not_hide_the_next_one_s_figures(engine: Engine, session: Session) -> None:
+    """The watermark is a figure id: ids of deleted figures are never handed out again (revision 0010), so the
+    bulletin an admin ingests after deleting the newest one still alerts."""
+    from bot.services.articles import delete_bulletin
+
+    watches.watch(session, chat_id=1, resolved=watches.resolve(session, "网上零售额"))
+    session.commit()
+    add(engine, [retail(13.8, 2022)], key="wrong")
+    assert tick(engine) == 1
+    with session_scope(engine) as s:
+        newest = s.exec(select(Bulletin).where(Bulletin.issue_no == "wrong")).one()
+        deleted_ids = set(s.exec(select(Figure.id)))
+        assert delete_bulletin(s, newest.id) == 1
+    add(engine, [retail(15.42, 2023)], key="right")
+    with session_scope(engine) as s:
+        assert not set(s.exec(select(Figure.id))) & deleted_ids
+    assert tick(engine) == 1
+    assert "2023-12-31=15.42万亿元" in outbox(session)[-1].text

@@ -44,6 +44,12 @@ Trust rules (issue 9; a wrong number with a confident source is the worst answer
 * **indicator tables** (`指　标 | 11月 | | 1—11月 |`, `计算单位 | 3月 | 1-3月累计`) become figures with the table's
   periods, resolved against the caption's year and the article's date; a row the text states already is not added
   twice; rows ranked by ordinals (`一、…总额` / `1、批发额` / `在总额中：`) are parts named after their whole.
+* **wire stories**: an amount named without its activity (`交易规模`, `进出口额`) is of the activity the paragraph just
+  measured (`网络购物用户规模…，2019年交易规模…` → 网络购物交易规模), never of a population (网民); a gain in a population
+  (`全年新增网民5653万`) is no figure and its period dates nothing after it; a time written after every number of a
+  sentence (`…，是上半年增长最快的应用`) is not carried; `自2017年以来…5年增长近10倍` spans 2017—2021; a yearly amount
+  expected over a plan's years (`预计“十二五”期间…超过15万亿元`) is the plan's last year's; an amount alone in brackets
+  after an indicator (`社会消费品零售总额（18.12万亿元）`) is its level.
 * **headline restatements** (`网民规模突破9亿` over `达9.04亿人`, `…增长5.0%` over `…39514亿元，同比增长5.0%`) in
   another sentence of the article merge into the exact figure.
 * **precision**: `value_decimals` / `growth_decimals` keep the decimals written (`4.0%` → 1); render shows them.
@@ -85,14 +91,17 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   rules above say.
   `截至…`/`年底`/`X月底` are stocks: period_start None.
 * **is_forecast**: 预计/预测/有望/将/或将/计划/目标/力争 in the figure's clause, or a period after publication.
-* Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations,
+* Not figures: dates, years, ranks (`第3名`, `前13位`, `TOP100`), issue/article/phone numbers, ages, durations
+  (but the level of a time-spent indicator is: `人均每周上网时长为30.8个小时` → 30.8 小时),
   bare numbers without a unit or multiplier, scope counts (`覆盖31个省(区、市)`, `聚焦3个主要方面`, `33条举措`),
   milestones compared in time (`比2019年达到500亿件提前了155天`).
 * Follow-on indicators: a bare `业务收入`/`业务量` takes the subject of the activity just named in the paragraph
   (`快递业务量完成115.4亿件…；业务收入完成1033.2亿元` → 快递业务收入). `占…的N%` is a share of the whole named in
   between (`占全国5.38亿网民的39%` → 网络购物用户规模占全国网民的比重; 5.38亿 → 网民), never the whole's own metric.
 * Lists: years listed before a 分别-list of as many levels date them in order (`在2023年、2024年分别达到…、…`);
-  a second 分别-list in the sentence (`…用户规模分别达…,用户使用率分别为…`) takes the first list's items; a
+  a second 分别-list in the sentence (`…用户规模分别达…,用户使用率分别为…`) takes the first list's items, a bare
+  measure's 分别-list the names of a 、-list in an earlier clause (`网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、
+  3.81亿、3.40亿` → 网上外卖用户规模 …); a
   growth stated just before the level of the same metric (`下降了2.5%,达845亿欧元`) is that level's growth.
 """
 

@@ -158,7 +158,7 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
         if g:
             neg = bool(g.groupdict().get("verb") in _NEGATIVE)
-            val = n.value * 100 if n.base_unit == "倍" else n.value
+            val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             return _Item(n, "growth", -val if neg else val, neg)
         if n.base_unit == "倍":
             return None

@@ -25,16 +25,20 @@ class _Ctx:
     whole_period: PeriodMention | None = None
     whole_metric: str = ""  # the metric of that whole (`分季度看，一至四季度同比分别增长…` breaks it down)
     whole_region: str = ""  # and its region: a breakdown of a provincial whole (`从经营单位所在地看，…`) is provincial
+    breakdown_scope: str = ""  # the surveyed population (限额以上) the breakdown's earlier clauses were of
+    after_semicolon: bool = False  # this sentence is a clause after `；` (it goes on with the one before)
     in_breakdown: bool = False  # the last sentence broke the whole down (a clause after `；` goes on doing so)
     in_parts: bool = False  # the last sentence named parts of the whole (`其中，…；…`, `分细项看，…`)
     month: int = 0  # last month named in the paragraph (any date: `峰值出现在11月11日`), for days named without one
     metrics: list[str] = field(default_factory=list)  # metrics seen in the paragraph
+    article_metrics: set[str] = field(default_factory=set)  # metrics seen in the article so far
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
     home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
     prev_region: str = ""  # region of the last figure of the paragraph's previous sentence (for `其中…`)
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     sentence: str = ""  # the (folded) sentence being read
+    list_whole: str = ""  # the whole a list of bare kinds' amounts was named in (`在实物型网络零售额中分别占…`)
 
 
 #: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried

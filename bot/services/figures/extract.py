@@ -20,8 +20,9 @@ from bot.services.figures.context import _OWN_TIME, _Ctx
 from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.naming import _part_name
-from bot.services.figures.numbers import MULTIPLIERS
-from bot.services.figures.regions import article_region
+from bot.services.figures.numbers import MULTIPLIERS, fold
+from bot.services.figures.periods import find_periods
+from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, titled_home
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -35,7 +36,7 @@ _REFERS_BACK = re.compile(
 )
 
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
-_REFERS_BACK_ANY = re.compile(r"同比|(?:上年|去年)同期")
+_REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
 
 #: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
 #: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
@@ -44,6 +45,12 @@ _RUNNING_TOTAL = re.compile(
 )
 
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
+#: a paragraph framed by its period (`从2021年全省电商运行结构看，…`): the structure it goes on to describe is that
+#: period's, in every later sentence of the paragraph that names no time of its own
+_FRAME_LEAD = re.compile(
+    r"^[\s　]*从(?:(?:19|20)[0-9]{2}\s*年|今年|去年|上半年|前三季度|[一二三四]季度)[^，,。；;0-9]{0,16}?(?:来看|看)[，,]"
+)
+
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
@@ -54,11 +61,19 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
-    out: list[ExtractedFigure] = []
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
-    region = article_region(title, text)
+    token = ARTICLE_PLACES.set(article_places(text))
+    try:
+        return _extract(text, written, published, title, home)
+    finally:
+        ARTICLE_PLACES.reset(token)
+
+
+def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
+    out: list[ExtractedFigure] = []
+    region = article_region(title, text) or titled_home(title, home)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
@@ -77,9 +92,19 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics, ctx.prev_region, ctx.month = None, [], "", 0
+        ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
+        ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
+        frame = _FRAME_LEAD.match(para)
+        framed = False
+        if frame is not None:
+            # the frame's period (`从2021年…看`: 2021) is the paragraph's, though `从` reads as a span's start
+            lead = [p for p in find_periods(fold(frame.group().lstrip(" 　从")), ctx.published) if p.kind != "now"]
+            if lead:
+                ctx.period, ctx.whole_period, ctx.period_forecast = lead[0], lead[0], False
+                ctx.year = lead[0].year if lead[0].year is not None else ctx.year
+                framed = para_period = True
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
         marked = _ASCII_STOP.sub("。", para) if "." in para else para
         for m in _SENT_RE.finditer(marked):
@@ -90,6 +115,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    or (framed and not ctx.period_forecast and _OWN_TIME.search(quote) is None)
                     # a flow continuing its paragraph's account (`1—2月份，全国网上零售额8580亿元…。实物商品网上零售额
                     # 为6419亿元，增长25.5%`): a change or a running total is over the period just stated; a stock
                     # (`目前已设立165个`) is not, nor anything after a forecast
@@ -103,6 +129,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
+                ctx.after_semicolon = follows_semicolon
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)

@@ -23,6 +23,7 @@ from bot.services.figures.lexicon import (
 )
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.multiyear import (
+    _from_to_span,
     _multi_year_span,
     _older_base,
 )
@@ -110,6 +111,11 @@ def _add_growths(
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
     if over_years is not None:
         multi = over_years
+    if multi is None:
+        multi = _change_between_ends(s, n)
+    if multi is None and it.kind == "growth" and s.fromto is not None and s.fromto.end() <= n.start:
+        # `2014至2022年，…从1800亿元增长到2.17万亿元，扩大了11倍`: the change between the two ends, over their span
+        multi = _from_to_span(t, s.periods, n.start)
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
     if len(targets) == 1 and not shared:
         targets = [_compared_level(s, targets[0], it.kind)]
@@ -133,12 +139,24 @@ def _add_growths(
             start, end, label = multi
         else:
             start, end, label = _resolve(pm, ctx, forecast, sent_year)
+            if (
+                start is None
+                and end is not None
+                and pm is not None
+                and pm.asof
+                and pm.kind == "year"
+                and it.kind == "growth"
+                and multi is None
+            ):
+                start = date(end.year, 1, 1)  # `到2026年，…的年增长率…47.1%`: a rate is over that year, not as of its end
         if start is not None and ctx.published is not None and start > ctx.published:
             forecast = True
         quarters = _quarter_list(t, n.start, len(group), end)
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
             if len(metric) < 2:
                 continue
+            if not _MEASURE_END.search(metric):
+                metric = _indicator_of(metric, ctx)
             if quarters:
                 start, end, label = quarters[k]
             gn = g_it.num
@@ -165,7 +183,35 @@ def _add_growths(
             )
             figs.append(fig)
             s.fig_pos.append(gn.start)
+            if multi is not None:
+                ctx.metrics.append(metric)  # a change over years names its indicator as a level does
     s.last_level_group = []
+
+
+def _indicator_of(activity: str, ctx: _Ctx) -> str:
+    """`即时零售的年增长率…47.1%` in an article about 即时零售市场规模: the rate of the indicator of that activity named
+    in the paragraph (the latest), else in the article when it names only one; else the activity unchanged."""
+    named = [m for m in ctx.metrics if m.startswith(activity) and _MEASURE_END.search(m)]
+    if named:
+        return named[-1]
+    named = sorted(m for m in ctx.article_metrics if m.startswith(activity) and _MEASURE_END.search(m))
+    return named[0] if len(named) == 1 else activity
+
+
+def _change_between_ends(s: _Sentence, n: Number) -> tuple[date, date, str] | None:
+    """`2014至2022年，农村网络零售额从1800亿元增长到2.17万亿元，扩大了11倍`: a change stated right after the two
+    ends of `从A到B`, dated in different years, is the change over their span (from A's year to B's), not B's yearly
+    growth."""
+    ft = s.fromto
+    if ft is None or ft.end() > n.start or not re.fullmatch(r"[\s,，]*[^\d,，。；;]{0,8}", s.t[ft.end() : n.start]):
+        return None
+    ends = [f for f in s.figs if ft.start() <= f.span_start < ft.end() and not is_growth_only(f)]
+    if len(ends) < 2:
+        return None
+    a, b = ends[0], ends[-1]
+    if a.period_start is None or b.period_end is None or a.period_start.year >= b.period_end.year:
+        return None
+    return a.period_start, b.period_end, f"{a.period_start.year}—{b.period_end.year}年"
 
 
 #: `较2016上半年的4.8亿人同比增长了7.5%`: the level just before is the base compared with

@@ -100,7 +100,45 @@ def _multi_year_span(t: str, periods: list[PeriodMention], pos: int) -> str | tu
     for p in periods:
         if p.kind == "yearrange" and p.end <= pos and not p.comparison:
             return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    since = re.match(r"((?:19|20)[0-9]{2})\s*年\s*以来", marker.group().strip())
+    count = _YEAR_COUNT.search(t, marker.end(), pos) if since else None
+    if since and count:
+        # `自2017年以来，…规模5年增长近10倍`: the span starts in the year named and lasts the years counted
+        y1 = int(since.group(1))
+        y2 = y1 + _small_int(count.group(1)) - 1
+        if y2 > y1:
+            return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
     return "drop"
+
+
+#: the number of years a change took (`5年增长近10倍`, `五年间`)
+_YEAR_COUNT = re.compile(r"(?<![0-9])([0-9]{1,2}|[两三四五六七八九十]{1,2})\s*年(?:间|来|内|时间)?(?![0-9]|度|[底末初])")
+
+
+def _small_int(s: str) -> int:
+    """`5` → 5, `五` → 5, `十` → 10, `十二` → 12, `二十` → 20."""
+    if s.isdigit():
+        return int(s)
+    digit = {c: k for k, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+    if "十" not in s:
+        return digit.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return digit.get(tens, 1) * 10 + digit.get(ones, 0)
+
+
+def _from_to_span(t: str, periods: list[PeriodMention], pos: int) -> tuple[date, date, str] | None:
+    """The years at the two ends of `从2014年的A到2019年的B` / `2014至2022年…从A增长到B` written before `pos`: a
+    change stated after both ends (`…，扩大了11倍`) is the change over that span."""
+    ft = None
+    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
+        ft = m
+    if ft is not None and int(ft.group(1)) < int(ft.group(2)):
+        y1, y2 = int(ft.group(1)), int(ft.group(2))
+        return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
+    for p in periods:
+        if p.kind == "yearrange" and p.end <= pos and not p.comparison:
+            return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    return None
 
 
 def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:

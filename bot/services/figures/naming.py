@@ -16,7 +16,7 @@ import re
 from bot.services.figures.classify import _Item
 from bot.services.figures.context import _Ctx
 from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
-from bot.services.figures.model import ExtractedFigure, normalise_metric
+from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
@@ -45,10 +45,10 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 
 
 #: a geographic scope of an activity (`同城业务量`, `国际及港澳台业务收入` under 快递业务量/快递业务收入)
-_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际及港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
+_ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
 
 #: heads a part can take from its whole (longest first)
-_PART_HEADS = ("网上零售额", "网络零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
+_PART_HEADS = ("网上零售额", "网络零售额", "商品零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
 
 #: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
 _PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
@@ -83,7 +83,13 @@ def _part_name(part: str, whole: str) -> str:
         if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
             return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
         head = next((h for h in _PART_HEADS if whole.endswith(h) and len(whole) > len(h)), "")
-        return part + head if head and not part.endswith(head[:1]) else part
+        if not head or part.endswith(head[:1]):
+            return part
+        # `限额以上文化办公用品零售额…，其中计算机及其配套产品增长…`: the part is of the whole's surveyed population
+        # (a commodity category `…类` is named without it: the population reports it)
+        scope = _SURVEY_SCOPE.match(whole)
+        lead = scope.group() if scope and not _SURVEY_SCOPE.match(part) and not part.endswith("类") else ""
+        return lead + part + head
     if _activity_part(part, whole) != part:
         return _activity_part(part, whole)
     for h in _PART_HEADS:
@@ -126,6 +132,96 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
+
+
+#: `…分别实现1119.2亿元、720.5亿元，在实物型网络零售额中分别占27%、17.4%`: the whole a list of amounts is a share of,
+#: named in the clause right after the list
+_WHOLE_AFTER_LIST = re.compile(r"\s*[，,]\s*(?:在|占)?([\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之中|中)")
+
+
+def _name_listed_amounts(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
+    """Amounts of a list of bare kinds (`食品、3C数码、服装鞋包分别实现1119.2亿元、720.5亿元、520.4亿元`) are parts of
+    the whole the next clause names them in (`在实物型网络零售额中分别占…`): 食品网络零售额 …; a list in the clause after
+    the `；` (`在线旅游、在线餐饮分别为994.1亿元、921亿元`) is read against the same whole."""
+    bare = [
+        k
+        for k, f in enumerate(figs)
+        if f.base_unit == "元" and f.growth_pct is None and not _MEASURE_END.search(f.metric) and "占" not in f.metric
+    ]
+    if len(bare) < 2:
+        if not ctx.carry:
+            ctx.list_whole = ""
+        return
+    last = figs[bare[-1]]
+    m = _WHOLE_AFTER_LIST.match(t, last.span_end)
+    whole = _phrase(m.group(1)).metric if m else ""
+    if whole and not _MEASURE_END.search(whole):
+        whole = ""
+    if not whole and ctx.carry:
+        whole = ctx.list_whole
+    ctx.list_whole = whole
+    for k in bare if whole else []:
+        figs[k].metric = _part_name(figs[k].metric, whole)
+
+
+#: a commodity category of retail statistics, alone or with its measure (`粮油食品类`, `体育、娱乐用品类零售额`)
+_CATEGORY = re.compile(r"^(?P<cat>[\u4e00-\u9fff、]{1,16}?类)(?P<measure>(?:商品)?零售额)?$")
+#: the surveyed population whose commodity categories a release lists (`限额以上单位`, `限额以上批发和零售业单位`)
+_CATEGORY_SCOPE = re.compile(r"限额以上|限上单位")
+
+
+def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """Commodity categories in a list after the population that reports them (`限额以上单位粮油食品类增长8.5%，饮料类
+    增长12.4%…`, `…商品零售额中，服装、鞋帽类增长7.8%`) name the categories' retail sales: a bare category is its
+    商品零售额 (the population reports it, it is not part of the name: phrase._REPORTER_SCOPE); a category written
+    with enumeration commas inside (`体育、娱乐用品类`) is one category, named without them."""
+    for k, f in enumerate(figs):
+        m = _CATEGORY.match(f.metric)
+        if not m:
+            continue
+        cat = m.group("cat").replace("、", "")
+        measure = m.group("measure")
+        if measure is None and _CATEGORY_SCOPE.search(t, 0, min(fig_pos[k], f.span_start)):
+            measure = "商品零售额"
+        f.metric = cat + (measure or "")
+
+
+#: a parcel count named by its activity (`快递揽收量`), and the bare activity of a sibling (`投递量`)
+_PARCEL_COUNT = re.compile(r"^(?P<o>快递|快件|邮件|包裹|邮政快递)(?:揽收|投递|派送|处理)量$")
+_BARE_PARCEL_COUNT = re.compile(r"^(?:揽收|投递|派送|处理)量$")
+
+
+def _name_parcel_siblings(figs: list[ExtractedFigure]) -> None:
+    """`快递揽收量约25.3亿件，投递量约24.7亿件`: a bare activity count after a sibling naming the parcels counts the
+    same parcels (快递投递量)."""
+    obj = ""
+    for f in figs:
+        m = _PARCEL_COUNT.match(f.metric)
+        if m:
+            obj = m.group("o")
+        elif obj and _BARE_PARCEL_COUNT.match(f.metric):
+            f.metric = obj + f.metric
+
+
+#: the surveyed population a total is restricted to (`限额以上单位消费品零售额`, `规模以上…`)
+_SURVEY_SCOPE = re.compile(r"^(?:限额以上(?:单位)?|规模以上(?:单位)?|限上(?:单位)?)")
+
+
+def _scope_breakdown(figs: list[ExtractedFigure], whole: str, sibling: str = "") -> str:
+    """The levels of a breakdown (`按消费类型分，商品零售…；餐饮收入…`) are of the surveyed population their whole
+    (the paragraph's `限额以上单位消费品零售额…`) or their first sibling (`分城乡看，限额以上城镇消费品零售额…；乡村
+    消费品零售额…`) is restricted to: a parallel clause does not repeat the qualifier. `sibling`: the scope of the
+    breakdown's clauses before this one (after `；`). Returns the scope applied, "" for none."""
+    levels = [f for f in figs if not is_growth_only(f)]
+    if not levels:
+        return sibling
+    own = _SURVEY_SCOPE.match(levels[0].metric)
+    of_whole = _SURVEY_SCOPE.match(whole)
+    scope = own.group() if own else sibling or (of_whole.group() if of_whole else "")
+    for f in levels if scope else []:
+        if not _SURVEY_SCOPE.match(f.metric) and f.metric != whole and len(f.metric) >= 2:
+            f.metric = scope + f.metric
+    return scope
 
 
 #: a count of provinces/cities/countries/aspects is the scope of something, not a figure
@@ -257,8 +353,35 @@ def _level_metrics(
         if regions:
             return [(r, metric) for r in regions]
         if "分别" in masked[cb : group[0].num.start]:
+            items = _items_listed_before(masked, cb, k) if _BARE_MEASURE.fullmatch(metric) else []
+            if items:
+                # `网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、3.81亿、3.40亿`: each item's measure
+                return [(ph.region, x + metric) for x in items]
             return _distribute_list(ph.region, metric, prev_group, k)
     return [(ph.region, metric)] * k
+
+
+#: a measure named without what it measures (`用户规模`, `交易额`, `进出口额`)
+_BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出口|进口|业务)?(?:规模|额|量|总额)")
+#: a 、-list of names ending before `等`, `和…`-less, or the clause's end: `网上外卖、在线教育、网约车等`
+_NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|$)")
+
+
+def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
+    """The k names of a 、-list in an earlier clause of the sentence (the nearest one with exactly k items)."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BOUNDARY.finditer(masked, 0, max(cb - 1, 0))), cb]
+    for a, b in reversed(list(zip(bounds, bounds[1:], strict=False))):
+        clause = masked[a:b].rstrip("，,；; ")
+        for m in _NAME_LIST.finditer(clause):
+            names = m.group("l").split("、")
+            if len(names) != k:
+                continue
+            names[0] = _phrase(names[0]).metric or names[0]
+            if all(2 <= len(x) <= 10 and not _DIGIT_RE.search(x) for x in names):
+                return names
+        if _DIGIT_RE.search(masked[a:b]):
+            return []  # a list only from the clauses since the last number
+    return []
 
 
 _COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
@@ -311,6 +434,16 @@ _BARE_ACTIVITY = ("业务收入", "业务量", "业务总量")
 _ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总量)$")
 
 
+#: an amount named without its activity (`交易规模`, `进出口额`)
+_SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
+#: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
+_MEASURE_SUBJECT = re.compile(
+    r"^(?P<s>[\u4e00-\u9fff]{2,10}?)(?P<h>用户规模|交易规模|市场规模|交易额|进出口额|零售额|销售额|规模)$"
+)
+#: a population counted, not an activity (`网民规模`, `网商规模`): it has no amount of its own
+_POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业|网店|网商|主播")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -331,6 +464,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
             return prev
+    if metric in _SUBJECTLESS and ctx.metrics:
+        # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
+        sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
+        if sub and (sub.group("h") == "用户规模" or not _POPULATION_WORD.search(sub.group("s"))):
+            return sub.group("s") + metric
     if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
@@ -340,6 +478,17 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             named = _phrase(found.group()).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
+        if metric in ("交易额", "销售额", "零售额"):
+            # `2017年我国网络零售正由高速增长转向高质量发展，零售额达到7.18万亿元`: the activity the clause before
+            # names (网络零售) is what the amount is of
+            act = metric[:-1]
+            found = None
+            for m in re.finditer(r"(?:^|[^\u4e00-\u9fff]|年|月|季度)([\u4e00-\u9fff]{2,8}?" + act + r")(?![额量])", ctx.sentence):
+                found = m
+            if found is not None:
+                named = _phrase(found.group(1).lstrip("年月")).metric
+                if len(named) > len(act) and named.endswith(act) and "占" not in named:
+                    return named + "额"
     return metric
 
 

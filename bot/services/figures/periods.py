@@ -5,7 +5,7 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
 
 * years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
   `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
-* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3`, `前三季度`, `1月至7月/1-7月/1—7月`, `前7个月`,
+* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季`, `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
 * spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
@@ -48,11 +48,12 @@ _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": 
 _Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|(?<!网)上一?年(?!货)|前年|明年|当年))"
 _SUB = (
     r"(?P<half>上半年|下半年)"
-    r"|(?P<q3>前三季度)"
+    r"|(?P<q3>前三季度|首三季度?)"
+    r"|(?P<q1>首季度?)"  # `今年首季` (Hong Kong usage): the first quarter
     r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     r"|Q(?P<qq>[1-4])"
     r"|(?P<m1>\d{1,2})\s*月?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
-    r"|前\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*个?月"
+    r"|[前首]\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九两])\s*个?月"
     r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初)?"
     r"|(?P<ye>年底|年末|底|末)"
     r"|(?P<full>全年)"
@@ -66,7 +67,7 @@ _DAYS = (
 
 def _period_re(days: str) -> re.Pattern[str]:
     return re.compile(
-        r"(?=[截止到至目当现今本去上前明全年第Q下一二三四0-9])"  # cheap first-character filter
+        r"(?=[截止到至目当现今本去上前首明全年第Q下一二三四0-9])"  # cheap first-character filter
         r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
         r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
         r"|(?P<now>目前|当前|现在|至今)"
@@ -281,6 +282,8 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
             pm.kind, pm.a = "half", (1 if g["half"] == "上半年" else 2)
         elif g["q3"]:
             pm.kind = "q3"
+        elif g["q1"]:
+            pm.kind, pm.a = "quarter", 1
         elif g["q"] or g["qq"]:
             pm.kind, pm.a = "quarter", _cn_int(g["q"] or g["qq"])
             if g["qend"]:

@@ -62,8 +62,8 @@ def _after_breakers(w: str) -> str:
     return w[cut:]
 
 
-#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`) stays in the metric
-_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络")
+#: a modifier that restricts what is counted (`除汽车以外的`, `限额以上单位…实现的`, `可数字化交付的`) stays in the metric
+_SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通过公共网络|^可(?=[\u4e00-\u9fff]{2})")
 
 #: who reported a category's figure, not part of the category's name: `限额以上单位通讯器材类零售额` → 通讯器材类零售额,
 #: `限额以上零售业单位中的超市、便利店…零售额` → 超市零售额 …,
@@ -78,9 +78,9 @@ _SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额"
 
 
 #: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
-#: handling volume (快递揽收量, 快件处理量), not the companies
+#: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`)
 _PARCEL_VERB = re.compile(
-    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日|全天)*"
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日|全天)*"
     r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
 )
 
@@ -113,6 +113,14 @@ def _strip_scope(w: str) -> str:
     return rest if len(rest) >= 2 else w
 
 
+#: a kind of goods or services right before 的 (`实物商品的`, `农产品的`, `服务类的`): it names what the amount after it
+#: counts, not who reported it
+_KIND_BEFORE_DE = re.compile(r"(?<![\u4e00-\u9fff]{5})[\u4e00-\u9fff]{1,5}(?:商品|产品|类|型)$")
+_AMOUNT_END = re.compile(r"(?:零售额|销售额|交易额|成交额|出口额|进口额|进出口额)$")
+#: `处理的快件量`: the parcels a verb before 的 handles — counted by the activity (快件处理量)
+_HANDLED_OBJECT = re.compile(r"^(?P<o>快件|邮件|快递包裹|快递|包裹)量$")
+_HANDLING_VERB = re.compile(r"(?:揽收|处理|派送|投递)$")
+
 #: `处理的快件量`: the activity names the volume (快件处理量), as `共处理快件…件` does
 _ACTIVITY_DE_VOLUME = re.compile(r"(?P<verb>处理|揽收|投递|派送|收寄|收投|寄递)的(?P<noun>[\u4e00-\u9fff]{1,6})量$")
 
@@ -128,10 +136,17 @@ def _apply_de(w: str) -> str:
     if act:
         return act.group("noun") + act.group("verb") + "量"
     before, _, after = w.rpartition("的")
+    handled = _HANDLED_OBJECT.match(after)
+    verb = _HANDLING_VERB.search(before)
+    if handled and verb:
+        return handled.group("o") + verb.group() + "量"  # `全行业处理的快件量` → 快件处理量
     if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
     if len(after) < 2:
         return before if len(before) >= 2 else w
+    kind = _KIND_BEFORE_DE.search(before)
+    if kind and _AMOUNT_END.search(after):
+        return kind.group() + after  # `实物商品的网上零售额` → 实物商品网上零售额: the kind counted is the indicator's
     if after in _GENERIC_HEADS or len(after) <= 2:
         mod = before.rpartition("的")[2]
         return f"{mod}的{after}" if mod else after
@@ -148,6 +163,13 @@ _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
 
 _NET_RETAIL_TOTAL = re.compile(r"(网络|网上)零售总额$")
+
+_EXAMPLES_OF_CLASS = re.compile(r"^[^，,；;]{1,40}?、[^，,；;]{1,40}?等(?=[一二三四五六七八九十两0-9]{1,3}(?:大|个|多)?(?:类|种|项)[\u4e00-\u9fff]{2})")
+
+#: `农产品以跨境电商模式出口8436.2万元`: goods traded by a channel — the channel's trade in those goods
+#: (农产品跨境电商出口额)
+_BY_CHANNEL = re.compile(r"^(?P<goods>[\u4e00-\u9fff]{1,10}?)(?:以|通过|经由?)(?P<way>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)"
+                         r"(?:模式|方式|形式|渠道)(?P<flow>进出口|出口|进口)$")
 
 
 def _phrase(w: str) -> _Phrase:
@@ -193,6 +215,9 @@ def _phrase(w: str) -> _Phrase:
     w = w.strip(" ,，、:：")
     # `国家级贫困县网络零售总额`: the total of network retail sales is its 网络零售额 (one indicator, alias table)
     w = _NET_RETAIL_TOTAL.sub(r"\1零售额", w)
+    w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)
+    # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
+    w = _EXAMPLES_OF_CLASS.sub("", w)
     return _Phrase(region, w, trailing, items, major_items)
 
 

@@ -11,6 +11,7 @@ Also used by phrase, naming, growth, sentence and tables."""
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +48,23 @@ _LOCAL_SCOPE = re.compile(
 _LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
 
 
+#: places the article itself shows to be cities (`珲春市市长…`): regions of its phrases though the gazetteer lacks them
+ARTICLE_PLACES: ContextVar[frozenset[str]] = ContextVar("article_places", default=frozenset())
+
+#: a city named by one of its offices (`珲春市市长`, `昆山市统计局`, `晋江市商务局`): a place, whatever the gazetteer says
+_CITY_OFFICE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})市(?=市长|委书记|人民政府|政府|统计局|商务局|邮政管理局)"
+    r"|(?<=[省州盟])(?P<name2>[\u4e00-\u9fff]{2,3}?)市(?=市长|委书记|人民政府|政府|统计局|商务局|邮政管理局)"
+)
+
+
+def article_places(text: str) -> frozenset[str]:
+    """The cities the text names by their offices (`珲春市市长张某介绍…` → 珲春) that the gazetteer lacks."""
+    table, _ = _regions()
+    found = {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(fold(text))}
+    return frozenset(n for n in found if n not in table and n not in _LOCAL_NAMES)
+
+
 def split_region(phrase: str) -> tuple[str, str]:
     """(region, rest) for a leading region (or region list) in `phrase`; ("", phrase) if none."""
     local = _LOCAL_SCOPE.match(phrase)
@@ -55,6 +73,10 @@ def split_region(phrase: str) -> tuple[str, str]:
     table, pat = _regions()
     m = pat.match(phrase)
     if not m:
+        for place in ARTICLE_PLACES.get():
+            rest = phrase[len(place) :]
+            if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
+                return place, rest
         return "", phrase
     rest = phrase[m.end() :]
     names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
@@ -90,6 +112,19 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 
 
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+
+def titled_home(title: str, home: str) -> str:
+    """The home region when the title is about an unnamed local scope of its kind (`前三季度全省社会消费品零售总额
+    增长8.4%` released by 河北省统计局 → 河北): every figure of the article is that place's unless its sentence
+    names another — also those of a paragraph that names no scope (`限额以上单位粮油食品类增长…`)."""
+    if not home:
+        return ""
+    t = fold(title or "")
+    for word in sorted(_LOCAL_NAMES, key=len, reverse=True):
+        if word in t and _own_region(word, "", home) == home:
+            return home
+    return ""
 
 
 def _is_city(region: str) -> bool:

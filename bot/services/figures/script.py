@@ -13,6 +13,8 @@ simplified form differs in more than its characters (網路 for 网络) is not r
 
 from __future__ import annotations
 
+import re
+
 #: pairs of (traditional, simplified) characters
 _PAIRS = (
     "國国網网億亿萬万額额長长電电貨货進进業业務务規规費费總总實实際际銷销貿贸樂乐產产歲岁農农鄉乡縣县區区島岛灣湾臺台廣广東东"
@@ -41,6 +43,10 @@ _PAIRS = (
 TRAD_TO_SIMP: dict[int, int] = {ord(a): ord(b) for a, b in zip(_PAIRS[0::2], _PAIRS[1::2], strict=True)}
 
 
+#: any character the map changes (most texts have none: one regex scan instead of a dict lookup per character)
+_TRADITIONAL_RE = re.compile("[" + "".join(_PAIRS[0::2]) + "]")
+
+
 def to_simplified(text: str) -> str:
     """`text` with traditional characters replaced by their simplified forms (same length, offsets unchanged)."""
-    return text.translate(TRAD_TO_SIMP)
+    return text.translate(TRAD_TO_SIMP) if _TRADITIONAL_RE.search(text) else text

@@ -47,8 +47,12 @@ from bot.services.figures.naming import (
     _expand_generic,
     _level_metrics,
     _metric_ahead,
+    _name_categories,
+    _name_listed_amounts,
+    _name_parcel_siblings,
     _name_parts,
     _name_shares,
+    _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
@@ -125,12 +129,20 @@ def _comma_lists(t: str) -> str:
     return "".join(chars)
 
 
+#: words ending the name of a span whose dates follow in brackets
+_NAMED_SPAN = ("期间", "以来", "假期", "长假", "小长假", "黄金周")
+
+
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = _comma_lists(fold(quote))
+    if "倍" in t:
+        # `同比增长一倍`, `增长了两倍多`: a multiple written in characters, read as its digit (same length)
+        t = _CN_MULTIPLE.sub(lambda m: m.group(1) + _CN_ONES[m.group(2)], t)
     ctx.sentence = t
-    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`)
-    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t.startswith("期间", max(m.start() - 2, 0))]
+    # a period in brackets is an aside — except the dates of a named period (`“双11”期间（11月11日至16日）`,
+    # `春运开始以来（1月7日至27日）`, `国庆假期（10月1日至7日）`)
+    parens = [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if not t[: m.start()].endswith(_NAMED_SPAN)]
     periods = [p for p in find_periods(t, ctx.published, ctx.year) if not any(s <= p.start < e for s, e in parens)]
     blocked: list[tuple[int, int]] = [(p.start, p.end) for p in periods]
     # `今年国庆假期`, `2024年“双11”期间`: the year names which holiday, it is not the figure's period
@@ -142,15 +154,30 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
+    for m in _POPULATION_GAIN.finditer(t):
+        # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
+        # absolute change, not a level; its period (全年) dates nothing after it
+        cs = _clause_start(t, m.start())
+        ce_m = _CLAUSE_BOUNDARY.search(t, m.end())
+        ce = ce_m.start() if ce_m else len(t)
+        periods = [p for p in periods if not cs <= p.start < ce]
+        blocked.append((cs, ce))
     blocked += [(p.start, p.end) for p in periods]
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
         blocked += [(m.start(), m.end()) for m in _MULTI_YEAR.finditer(t) if _MULTI_YEAR_SPAN.search(m.group())]
-    # brackets are asides — except a second name of the things counted (`邮件（快件）量`), part of the name
+    # brackets are asides — except a second name of the things counted (`邮件（快件）量`), part of the name, and the
+    # amount of the indicator just named (`在社会消费品零售总额（18.12万亿元）中所占比重`)
     alt_names = {m.start() for m in _ALT_NOUN_BEFORE_VOLUME.finditer(t)}
-    blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(t) if m.start() not in alt_names]
+    for m in _PAREN_RE.finditer(t):
+        if m.start() in alt_names:
+            continue
+        if _AMOUNT_ASIDE.fullmatch(m.group()) and _MEASURE_BEFORE.search(t, 0, m.start()):
+            blocked += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+        else:
+            blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
@@ -158,6 +185,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         if not a.unit and not a.mult and b.unit and _LIST_GAP.match(t[a.end : b.start]):
             a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
             a.value_base = a.value * (b.value_base / b.value if b.value else 1.0)
+    for n in numbers:
+        unit = _HOURS_AFTER.match(t, n.end) if not n.unit and not n.mult else None
+        if unit and _TIME_SPENT.search(masked, _clause_start(t, n.start), n.start):
+            # `人均每周上网时长为30.8个小时`: the level of a time-spent indicator (a bare duration is no figure)
+            n.unit = n.base_unit = unit.group("u")
+            n.end = unit.end()
     return _Sentence(
         quote=quote,
         t=t,
@@ -168,6 +201,27 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         sent_region=_sentence_region(masked),
         fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
     )
+
+
+#: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
+_AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
+_MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
+
+
+#: hours or minutes after a number, and an indicator of time spent before it (`上网时长为`, `使用时长达`)
+_HOURS_AFTER = re.compile(r"\s*个?\s*(?P<u>小时|分钟)")
+_TIME_SPENT = re.compile(r"时长\s*(?:为|达到?|是|约为?|超过?|增至|升至)?\s*$")
+
+
+#: a multiple of one to nine written in characters after a growth verb (`增长一倍`, `扩大了两倍`)
+_CN_MULTIPLE = re.compile(r"((?:增长|增加|提高|提升|扩大|上涨|增)了?\s*)([一二两三四五六七八九])(?=\s*倍)")
+_CN_ONES = {c: str(k) for k, c in enumerate("一二三四五六七八九", 1)} | {"两": "2"}
+
+
+#: a gain in a population (`全年新增网民5653万`, `新增手机网民6433万`): an absolute change of a stock stated beside it
+_POPULATION_GAIN = re.compile(
+    r"(?:新增|净增)[\u4e00-\u9fff]{0,4}?(?:网民|用户)(?:数|数量|规模)?\s*(?:达到?|为|约|近|超过?)?\s*[0-9]"
+)
 
 
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
@@ -222,7 +276,7 @@ def _classify_numbers(s: _Sentence) -> list[_Item]:
             and n.base_unit in ("%", "倍", "‰", "个百分点")
             and _LIST_GAP.match(t[prev_item.num.end : n.start])
         ):
-            val = n.value * 100 if n.base_unit == "倍" else n.value
+            val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             it: _Item | None = _Item(n, prev_item.kind, -val if prev_item.negative else val, prev_item.negative)
         elif (
             prev_item is not None
@@ -316,6 +370,9 @@ def _add_levels(
     t, masked, figs = s.t, s.masked, s.figs
     n = group[0].num
     qual = _qualifier(t, masked[cb : n.start], n)
+    if t[n.start - 1 : n.start] in ("（", "("):
+        # `在社会消费品零售总额（18.12万亿元）中`: the aside's indicator, without the clause's `在`
+        window = re.sub(r"^([\s\x00，,]*)在(?!线)", r"\1", window)
     ph = _phrase(window)
     carried = figs[-1] if figs else None
     metrics = _level_metrics(
@@ -378,9 +435,13 @@ def _add_levels(
         and end is not None
         and ctx.published is not None
         and start <= ctx.published < end
-        and _REACHED.search(t, cb, n.start) is not None
+        and (
+            _REACHED.search(t, cb, n.start) is not None
+            or (t.startswith("以来", pm.end) and bool(metrics) and _FLOW_METRIC.search(metrics[0][1]) is not None)
+        )
     ):
-        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year
+        # `2021年中国快递业务量已达1000亿件` in a story of 8 December: the year so far, not the whole year; so is an
+        # amount since the year began (`今年以来，全省快递业务量累计完成85亿件` in a story of 20 August)
         end = _day_named(t, ctx.published)
         label = f"{start.year}年（截至{end.month}月{end.day}日）"
     if ctx.published is not None and ((start or end or ctx.published) > ctx.published):
@@ -396,6 +457,18 @@ def _add_levels(
         if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
             if _FLOW_METRIC.search(metric):
                 start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
+        if (
+            forecast
+            and start is not None
+            and end is not None
+            and end.year > start.year
+            and _FLOW_METRIC.search(metric)
+            and not _SUMMED.search(t, cb, gn.start)
+            and "累计" not in t[cb : gn.start]
+        ):
+            # `预计“十二五”期间…交易规模超过15万亿元`: a yearly amount expected over a plan's years is the plan's
+            # target, the amount of its last year
+            start, label = date(end.year, 1, 1), f"{end.year}年"
         if "、" in region and _SUMMED.search(t, cb, gn.start):
             continue  # `广东和浙江快递业务量合计完成530.4亿件`: a sum over regions is no region's figure
         if metric.endswith("业务") and gn.base_unit:
@@ -428,6 +501,7 @@ def _add_levels(
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
         ctx.metrics.append(metric)
+        ctx.article_metrics.add(metric)
 
 
 #: a quantity said to double, the clause before a level (`…交易额翻两番，到2015年突破…`)
@@ -438,6 +512,9 @@ _FLOW_METRIC = re.compile(r"(?:额|收入|业务量|交易规模|市场规模|�
 
 #: a breakdown of a whole (`分类别看，`, `分地区看，`, `分季度看，`)
 _BREAKS_DOWN = re.compile(r"^[\s,，]*(?:从|按|分)[\u4e00-\u9fff]{2,8}?(?:来看|看|分)[，,]")
+#: a clause opening on the whole it breaks down (`在快递业务量中，同城业务量…；异地业务量…`): the parts, in it and in
+#: the clauses after its `；`, are parts of that whole
+_IN_WHOLE_LEAD = re.compile(r"^[\s,，]*在([\u4e00-\u9fffA-Za-z0-9/]{2,20}?)(?:当中|之中|中)[，,]")
 _BREAKDOWN_LEAD = re.compile(r"(?:^|[，,。；;])\s*分[\u4e00-\u9fff]{1,4}?(?:来)?看\s*[，,]")
 
 #: a level stated as reached (`已达`, `突破`, `迈上`): a running total, when its year is not over
@@ -474,6 +551,9 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_listed_amounts(t, figs, s.fig_pos, ctx)
+    _name_categories(t, figs, s.fig_pos)
+    _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
@@ -485,7 +565,17 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
         for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region
             f.region = ctx.whole_region if f.region == "全国" else f.region
-    parts = breaks or _PART_LEAD.match(t) is not None or (ctx.carry and ctx.in_parts)
+    in_whole = _IN_WHOLE_LEAD.match(t)
+    named_whole = _phrase(in_whole.group(1)).metric if in_whole else ""
+    if named_whole and not _DIGIT_RE.search(named_whole):
+        ctx.whole_metric = named_whole
+    if _BREAKS_DOWN.match(t):  # `按消费类型分，…`: the whole's population, or the first clause's
+        ctx.breakdown_scope = _scope_breakdown(figs, ctx.whole_metric)
+    elif breaks and ctx.after_semicolon and ctx.breakdown_scope:  # `…；乡村消费品零售额…`: the clauses before it
+        ctx.breakdown_scope = _scope_breakdown(figs, "", ctx.breakdown_scope)
+    else:
+        ctx.breakdown_scope = ""
+    parts = breaks or _PART_LEAD.match(t) is not None or bool(named_whole) or (ctx.carry and ctx.in_parts)
     for f in figs if parts and ctx.whole_metric else []:
         f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`
     ctx.in_breakdown, ctx.in_parts = breaks, parts
@@ -499,9 +589,12 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
     t = s.t
     first = None
+    last_number = max((n.start for n in s.numbers), default=-1)
     for p in s.periods:
         if p.comparison or p.from_value or t.startswith("以来", p.end) or t.startswith("起", p.end):
             continue  # `2022年以来`: where a span starts, not the period of what follows
+        if 0 <= last_number < p.start:
+            continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
         if first is None and p.kind != "now":
@@ -509,7 +602,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     named = [int(x) for x in _MONTH_NAMED.findall(t) if 1 <= int(x) <= 12]
     if named:
         ctx.month = named[-1]
-    breakdown = _BREAKDOWN_LEAD.search(t) is not None
+    breakdown = _BREAKDOWN_LEAD.search(t) is not None or _IN_WHOLE_LEAD.match(t) is not None
     if first is not None and not breakdown and not re.match(r"[\s,，]*其中", t):
         ctx.whole_period = first
         levels = [f for f in s.figs if not is_growth_only(f)]

@@ -73,11 +73,26 @@ def is_table_line(line: str) -> bool:
     return line.count("|") >= 2
 
 
-def _cells(line: str) -> list[str]:
+def _cells(line: str, framed: bool = False) -> list[str]:
     s = fold(line).strip()
     if s.endswith("|"):
         s = s[:-1]
+    if framed and s.startswith("|"):
+        s = s[1:]
     return [c.strip() for c in s.split("|")]
+
+
+def _framed(lines: list[str]) -> bool:
+    """A table drawn with a bar at both ends of every row (`| 城镇 | 52046 | 9.6 |`, as web pages are copied): the
+    first bar opens the row, it leaves no empty first column."""
+    return all(fold(x).strip().startswith("|") and fold(x).strip().endswith("|") for x in lines)
+
+
+def _lead(line: str, framed: bool) -> str:
+    """What comes before a row's first value: its indentation and name (`　　其中：同城`)."""
+    if framed:
+        line = line.strip().lstrip("|")
+    return line.split("|", 1)[0]
 
 
 def _is_number(cell: str) -> bool:
@@ -133,7 +148,8 @@ def _fill(cells: list[str], width: int) -> list[str]:
 
 def _read_block(lines: list[str], block: list[int], is_period: object) -> Table | None:
     check = is_period if callable(is_period) else (lambda _c: False)
-    rows = [_cells(lines[k]) for k in block]
+    framed = _framed([lines[k] for k in block])
+    rows = [_cells(lines[k], framed) for k in block]
     width = max(len(r) for r in rows)
     # header rows: the rows before the first row with a number, at most three
     n_head = 0
@@ -182,15 +198,16 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     periods = list(dict.fromkeys(p for _k, p, _u in (cols[c] for c in sorted(cols))))
     parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, for sub-items
     # `一、社会消费品零售总额` / `1、批发零售贸易业` / `在总额中：` with no indentation: the ordinals give the depth
-    ranked = not any(_indent(lines[k].split("|", 1)[0]) for k in block[n_head:]) and {
+    ranked = not any(_indent(_lead(lines[k], framed)) for k in block[n_head:]) and {
         _rank(c[0]) for c in rows[n_head:] if c
     } >= {0, 2}
+    goods_row = False  # a row of goods retail sales (`商品零售`) came before: `…类` rows are its categories
     whole = ""  # the ordinal whole a row is part of (ranked tables)
     in_whole = False  # after `在总额中：`, rows without an ordinal are parts of that whole
     for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
         raw = cells[0] if cells else ""
         # display columns before the name (`　　其中：同城` and `　　　　　异地` are siblings)
-        lead = lines[k].split("|", 1)[0]
+        lead = _lead(lines[k], framed)
         indent = _indent(lead) + (6 if re.match(r"^[\s\u3000]*其中\s*[:：]", lead) else 0)
         name = _NAME_PREFIX.sub("", raw.replace("\u3000", "").strip())
         rank = _rank(name)
@@ -216,6 +233,12 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         ancestors = [n for _i, n in parents]
         if name:
             parents.append((indent, name))
+        # the commodity categories listed after the goods retail row (`其中：限额以上单位商品零售 | 21762 |` then
+        # `粮油、食品类 | 2473 |`): each is that category's 商品零售额 (the reporting population is no part of it)
+        cat = _CATEGORY_ROW.match(name)
+        retail = cat.group(1).replace("、", "") if cat and goods_row and not (ranked and whole) else ""
+        if _GOODS_RETAIL.search(name):
+            goods_row = True
         if len(name) < 2 or not any(_is_number(x.replace(" ", "")) for x in cells[1:]):
             continue  # a section row (`按经营地分`) or a blank one
         for period in periods:
@@ -248,6 +271,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
                     full_name=(
                         _part_of(name, whole)
                         if ranked and whole and rank != 0
+                        else retail + "商品零售额"
+                        if retail
                         else _full_name(name, ancestors, unit or row_unit)
                     ),
                 )
@@ -255,6 +280,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     return table
 
 
+_CATEGORY_ROW = re.compile(r"^([\u4e00-\u9fff、]{1,16}?类)$")
+_GOODS_RETAIL = re.compile(r"商品零售额?$")
 _IN_WHOLE = re.compile(r"^在[\u4e00-\u9fff]{1,12}中\s*[:：]?$")
 #: what a whole measures (`…零售总额`, `…商品销售总额`, `…营业收入`, `…企业数`), after the population it is of
 _WHOLE_TAIL = re.compile(r"(?:(?:商品)?(?:销售|零售|批发)?总额|(?:营业)?收入|企业数)$")

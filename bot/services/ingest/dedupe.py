@@ -119,10 +119,13 @@ def hamming(a: int, b: int) -> int:
 
 @dataclass
 class FingerprintIndex:
-    """In-memory band index of (article id, bulletin id, fingerprint)."""
+    """In-memory band index of (article id, bulletin id, fingerprint). The bands hold each distinct fingerprint
+    once (a story stored many times costs one comparison, not one per copy), with its oldest article."""
 
     bands: list[dict[int, list[int]]] = field(default_factory=lambda: [{} for _ in range(_BANDS)])
     fps: dict[int, tuple[int, int]] = field(default_factory=dict)  # article id -> (unsigned fp, bulletin id)
+    #: distinct fingerprint -> (oldest article id, its bulletin id): what `nearest` answers for that fingerprint
+    oldest: dict[int, tuple[int, int]] = field(default_factory=dict)
     max_id: int = 0
 
     def add(self, article_id: int, bulletin_id: int, fingerprint: int) -> None:
@@ -130,8 +133,13 @@ class FingerprintIndex:
         if fp == 0 or article_id in self.fps:
             return
         self.fps[article_id] = (fp, bulletin_id)
-        for i in range(_BANDS):
-            self.bands[i].setdefault((fp >> (i * _BAND_BITS)) & 0xFF, []).append(article_id)
+        known = self.oldest.get(fp)
+        if known is None:
+            self.oldest[fp] = (article_id, bulletin_id)
+            for i in range(_BANDS):
+                self.bands[i].setdefault((fp >> (i * _BAND_BITS)) & 0xFF, []).append(fp)
+        elif article_id < known[0]:
+            self.oldest[fp] = (article_id, bulletin_id)
         self.max_id = max(self.max_id, article_id)
 
     def nearest(self, fingerprint: int, *, max_bits: int = NEAR_DUP_BITS) -> tuple[int, int, int] | None:
@@ -139,17 +147,16 @@ class FingerprintIndex:
         fp = to_unsigned(fingerprint)
         if fp == 0:
             return None
-        seen: set[int] = set()
         best: tuple[int, int, int] | None = None
-        for i in range(_BANDS):
-            for aid in self.bands[i].get((fp >> (i * _BAND_BITS)) & 0xFF, ()):
-                if aid in seen:
-                    continue
-                seen.add(aid)
-                other, bid = self.fps[aid]
+        oldest = self.oldest
+        for i, band in enumerate(self.bands):
+            # a fingerprint met again in another band compares the same way: no need to remember which were seen
+            for other in band.get((fp >> (i * _BAND_BITS)) & 0xFF, ()):
                 d = (fp ^ other).bit_count()
-                if d <= max_bits and (best is None or (d, aid) < (best[2], best[0])):
-                    best = (aid, bid, d)
+                if d <= max_bits:
+                    aid, bid = oldest[other]
+                    if best is None or (d, aid) < (best[2], best[0]):
+                        best = (aid, bid, d)
         return best
 
 

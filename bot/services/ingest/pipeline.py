@@ -29,8 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, insert, update
+from sqlmodel import Session, SQLModel, select
 
 from bot.config import MAX_UPLOAD_BYTES, get_settings
 from bot.db.models import Article, ArticleSearch, Bulletin, Figure, utcnow
@@ -254,6 +254,13 @@ def _repeat(result: IngestResult, of: int, n: int, started: float) -> StoredArti
     return StoredArticles(result)
 
 
+def _table(model: type[SQLModel]) -> Table:
+    """The model's table, for Core INSERTs of many plain rows."""
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
 def store_articles(
     session: Session,
     doc: RawDocument,
@@ -319,9 +326,11 @@ def store_articles(
             zip(parsed.articles, extraction.inputs, fingerprints, matches, strict=True), start=1
         )
     ]
-    # batched multi-row INSERTs for the whole file (NULLs rendered: one statement shape); the ids come back keyed
-    # by `seq` (asking for parameter order would make SQLite insert row by row)
-    stmt = insert(Article).returning(col(Article.seq), col(Article.id)).execution_options(render_nulls=True)
+    # batched multi-row INSERTs for the whole file, Core statements on the tables (the rows are plain values: no
+    # ORM bookkeeping per row); the ids come back keyed by `seq` (asking for parameter order would make SQLite
+    # insert row by row)
+    table = _table(Article)
+    stmt = insert(table).returning(table.c.seq, table.c.id)
     id_of_seq = {int(seq): int(aid) for seq, aid in session.execute(stmt, values)}
     ids = [id_of_seq[seq] for seq in range(1, len(values) + 1)]
     local = FingerprintIndex()  # repeats inside this very file
@@ -351,9 +360,9 @@ def store_figures(session: Session, stored: StoredArticles) -> IngestResult:
     prepared = stored.extraction.prepared()
     figure_rows = [{"article_id": aid, **fig} for aid, prep in zip(ids, prepared, strict=True) for fig in prep.figures]
     if figure_rows:
-        session.execute(insert(Figure).execution_options(render_nulls=True), figure_rows)  # NULLs: one batch
+        session.execute(insert(_table(Figure)), figure_rows)
     session.execute(
-        insert(ArticleSearch),
+        insert(_table(ArticleSearch)),
         [
             {"article_id": aid, "title_tokens": prep.title_tokens, "body_tokens": prep.body_tokens}
             for aid, prep in zip(ids, prepared, strict=True)

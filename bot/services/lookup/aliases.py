@@ -1,6 +1,6 @@
 """Metric synonyms from `seeds/metric_aliases.toml`: the Chinese aliases and English names of an indicator.
 
-    synonyms(name) -> (name, *aliases)        normalised; the name itself first
+    synonyms(name) -> (name, *aliases)        normalised; the name itself first; a count with and without 数量/数
     alias_groups() -> {name: group}           every normalised name → its synonym group, canonical first
     english_name(metric) -> str | None        the English name, for English readers (网络零售额 → Online retail sales)
 
@@ -53,11 +53,22 @@ def alias_groups(path: Path = ALIASES_FILE) -> dict[str, tuple[str, ...]]:
 
 
 def synonyms(name: str) -> tuple[str, ...]:
-    """The name and its aliases (normalised); the name itself first."""
+    """The name and its aliases (normalised); the name itself first. A count is one indicator with or without its
+    counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too."""
     group = alias_groups().get(name)
-    if not group:
-        return (name,)
-    return (name, *(n for n in group if n != name))
+    out = [name, *(n for n in group or () if n != name)]
+    for n in count_spellings(name):
+        if n not in out:
+            out.append(n)
+    return tuple(out)
+
+
+def count_spellings(name: str) -> tuple[str, ...]:
+    """`网商` → (网商数量, 网商数); `网商数量`/`网商数` → (网商, …): the spellings of a count with and without 数量/数."""
+    base = name[:-2] if name.endswith("数量") else name[:-1] if name.endswith("数") and not name.endswith("指数") else name
+    if len(base) < 2 or not "\u4e00" <= base[-1] <= "\u9fff" or base.endswith(("数", "量", "额", "率")):
+        return ()
+    return tuple(n for n in (base, base + "数量", base + "数") if n != name)
 
 
 def english_name(metric: str) -> str | None:

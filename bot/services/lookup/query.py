@@ -55,15 +55,23 @@ def _month_end(year: int, month: int) -> date:
 _LATIN_JOINERS = re.compile(r"(?<=[a-z0-9])[-'’_.](?=[a-z])")
 
 
+#: the surveyed population that reports a commodity category's sales (`限额以上单位粮油食品类商品零售额`): figures
+#: store the category without it (figures/phrase.py, _REPORTER_SCOPE), so a query naming it finds them
+_CATEGORY_REPORTER = re.compile(
+    r"^(?:限额以上(?:批发和零售业?|批发零售业?|批零|零售业)?单位|限上单位)(?=[\u4e00-\u9fff、]{1,16}?类)"
+)
+
+
 def normalise_query(name: str) -> str:
     """The lookup key for a metric as typed by a user: `normalise_metric` after width folding (spaces removed,
-    ASCII lower-cased), minus 全国/我国, and English words joined (`E-commerce` = `ecommerce` = `e commerce`)."""
+    ASCII lower-cased), minus 全国/我国, and English words joined (`E-commerce` = `ecommerce` = `e commerce`); a
+    commodity category asked with its reporting population (`限额以上单位化妆品类商品零售额`) is the category's."""
     text = normalise_metric(unicodedata.normalize("NFKC", name))
     text = _LATIN_JOINERS.sub("", text)
     for prefix in NATIONAL_PREFIXES:
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix) :]
-    return text
+    return _CATEGORY_REPORTER.sub("", text)
 
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,

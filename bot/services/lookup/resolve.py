@@ -134,7 +134,7 @@ def _lookup(session: Session, query: str, *, limit: int, offset: int, version: A
         for reg in catalog.regions:
             if reg != "全国" and name.startswith(reg) and len(name) > len(reg):
                 rest = normalise_query(name[len(reg) :])
-                if rest in catalog.features:
+                if any(n in catalog.features for n in synonyms(rest)):
                     page = _figures(session, list(synonyms(rest)), region=reg, period=period, limit=limit,
                                     offset=offset, catalog=catalog)
                     if page.total:

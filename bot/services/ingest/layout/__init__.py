@@ -199,7 +199,8 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
         # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
         for para in art.paragraphs[:3] if art.published is None else ():
             if ev.dateline(para) is not None:
-                art.published = ev.dateline_date(para, reference)
+                if not ev.own_lead(para, result.publication):
+                    art.published = ev.dateline_date(para, reference)
                 break
             if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
                 break

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.services.figures.script import to_simplified
 from bot.services.ingest.normalise import ends_paragraph
 
 # ------------------------------------------------------------------------------------------------ dates
@@ -65,10 +66,12 @@ ORDINAL = (
 )
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
-    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + ORDINAL + r")\s*"
+    r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|"
+    # `【1】标题`, `1) 标题`, `01 标题`: a number in brackets, before a closing bracket, or zero-padded
+    r"[【\[〔［]\s*\d{1,2}\s*[】\]〕］]|\d{1,2}\s*[)）](?!\d)|0[1-9](?=[\s\u3000])|" + ORDINAL + r")\s*"
 )
-#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`
-SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎]\s*")
+#: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`, `▍快递业务量增长`
+SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌▎]\s*")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(
@@ -82,8 +85,9 @@ _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
     "来源|稿源|出处|作者|编辑|责编|记者"
 )
-_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
-_BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r")\s*[】\]〕］〗]\s*")
+_RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)【\[〔（(]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
+#: `【发布】2018-03-14　【来源】国家统计局`: a bracketed key, the bare 发布 too (as after a colon or a mark)
+_BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[】\]〕］〗]\s*")
 #: a field behind a bullet mark, colon or not: `▲发布 2025-12-03 10:51　▲来源 国际商报`, `●稿源：新华社`
 _MARK_KEY_RE = re.compile(r"[▲△●○◆◇■□★☆►▶]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)(?:\s*[:：]\s*|\s+)(?=\S)")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
@@ -93,7 +97,9 @@ _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 def release_fields(text: str) -> dict[str, str] | None:
     """The fields of a release/source line in any bracket style and key order: `〔稿源：北京日报｜发稿：2015年09月22日
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
-    None when the line is anything else (a sentence, a title mentioning 来源)."""
+    None when the line is anything else (a sentence, a title mentioning 来源). Traditional characters (`來源`, `發佈時間`)
+    are read as simplified (values too)."""
+    text = to_simplified(text)
     t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
@@ -121,16 +127,24 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
 
 
-#: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `文/张三`, `记者 张三 通讯员 李四`
+#: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
+_BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
+#: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
-    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*[\u4e00-\u9fff·]{2,5}"
-    r"(?:\s+(?:通讯员\s*)?[\u4e00-\u9fff·]{2,5}){0,3}$"
+    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
+    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}$"
 )
+
+
+#: a bare outlet or authority name (`国家统计局`, `新华网`, `经济日报`): a source, not a title
+_OUTLET_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|部|局|署|委|厅|中心|办|杂志)$")
 
 
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
     m = HEADER_DATE_PLAIN_RE.match(text)
+    if m and _OUTLET_ONLY.match(m.group("title").strip()):
+        return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
     if (
         m
         and "|" not in m.group("title")
@@ -173,9 +187,20 @@ def tag_outlet(tag: str) -> str:
     return tag if _AGENCY_TAG_RE.search(tag) else ""
 
 
+def _bar_to_space(text: str) -> str:
+    """`2024-07-15 | 国家统计局` (a date and its source, a bar between) read as `2024-07-15 国家统计局`."""
+    m = YMD_RE.match(text)
+    if m and re.match(r"\s*[|｜丨]\s*", text[m.end() :]):
+        rest = re.sub(r"^\s*[|｜丨]\s*", "", text[m.end() :])
+        if _OUTLET_ONLY.match(rest.strip()):
+            return text[: m.end()] + " " + rest
+    return text
+
+
 def is_meta(text: str) -> bool:
-    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`)."""
-    t = text.strip()
+    """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
+    traditional characters (`來源：每日經濟新聞`)."""
+    t = _bar_to_space(to_simplified(text.strip()))
     if release_fields(t) is not None:
         return True
     if not t or len(t) > 90 or "。" in t or "|" in t:
@@ -200,7 +225,7 @@ NAME_DATE_RE = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+" + YMD + r
 
 def name_date(text: str) -> str:
     """The issuer of a `name date` / `date name` line ('' when the line is not one)."""
-    t = text.strip()
+    t = _bar_to_space(text.strip())
     m = NAME_DATE_RE.match(t)
     if m:
         return m.group("name")
@@ -213,6 +238,7 @@ def name_date(text: str) -> str:
 
 
 def meta_outlet(text: str) -> str:
+    text = to_simplified(text)
     fields = release_fields(text)
     if fields is not None:
         src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
@@ -227,7 +253,7 @@ def meta_outlet(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ datelines
 
-_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,6}?(?:网|社|报|台|新闻|客户端)"
+_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
 DATELINE_RE = re.compile(
@@ -243,9 +269,29 @@ NEWS_LEAD_RE = re.compile(
 )
 
 
+#: another outlet's `讯` lead followed by the day it reports (`中国质量新闻网讯　8月14日，…`, `新京报讯（记者 张三）
+#: 8月27日，…`): the story's date, as a dateline's. The page's own `本报讯　1月21日，` (or its masthead's `新京报讯` in
+#: 新京报) reports an event of the issue, whose date stands: see `own_lead`.
+LEAD_DATE_RE = re.compile(
+    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?=[，,、\s])"
+)
+
+
+def _lead_match(text: str) -> re.Match[str] | None:
+    t = text.strip()
+    return DATELINE_RE.match(t) or LEAD_DATE_RE.match(t)
+
+
+def own_lead(text: str, publication: str) -> bool:
+    """Is this a `…讯 M月D日，` lead of the page's own paper (`新京报讯　8月22日，` in 新京报)?"""
+    m = LEAD_DATE_RE.match(text.strip())
+    return bool(m and publication and m.group("agency") in publication)
+
+
 def dateline(text: str) -> tuple[str, int, int] | None:
-    """(agency, month, day) of a dateline at the start of a paragraph."""
-    m = DATELINE_RE.match(text.strip())
+    """(agency, month, day) of a dateline at the start of a paragraph (or of a `…讯 8月14日，` lead)."""
+    m = _lead_match(text)
     if not m:
         return None
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
@@ -261,7 +307,7 @@ TRAIL_DATELINE_RE = re.compile(
 def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) -> date | None:
     """The date of a story's dateline (its start, or with `trailing` its end): `新华社北京2024年3月22日电` as
     printed, `人民网北京3月22日电` in the year of `year_of` (the bulletin's date); None without one."""
-    m = (TRAIL_DATELINE_RE.search if trailing else DATELINE_RE.match)(text.strip())
+    m = TRAIL_DATELINE_RE.search(text.strip()) if trailing else _lead_match(text)
     if not m:
         return None
     if m.group("y"):
@@ -347,7 +393,12 @@ def end_outlet(text: str) -> str:
 
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
-    return ("|" in text or text.count("\t") >= 2) and header_date(text) is None and release_fields(text) is None
+    return (
+        ("|" in text or text.count("\t") >= 2)
+        and header_date(text) is None
+        and release_fields(text) is None
+        and _bar_to_space(text.strip()) == text.strip()
+    )
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")
@@ -401,6 +452,13 @@ def masthead_name(text: str) -> str:
     if not name or len(name) > 20 or re.search(r"[。！？]", name):
         return ""
     return name
+
+
+def issuer(outlet: str) -> str:
+    """The body a release comes from, as a container's name: a source line names the medium (`国家统计局网站`,
+    `商务部官网`) where the publisher is the body itself (国家统计局, 商务部); other outlets as given."""
+    name = re.sub(r"(?:官方网站|门户网站|官网|网站)$", "", outlet)
+    return name if len(name) >= 2 else outlet
 
 
 _MARKS_RE = re.compile(

@@ -37,6 +37,11 @@ from bot.services.ingest.normalise import (
 _CLAUSE_RE = re.compile(r"[，,；;]")
 
 
+#: a headline line opening on its predicate, without a subject of its own (`累计完成3210.5万件，同比增长18.2%`,
+#: `同比增长…`): a subtitle continuing the line above it
+_PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
+
+
 class GeneralParser(ParagraphReader):
     """Articles from scored line evidence, for any layout the two specialised parsers above do not claim.
 
@@ -126,8 +131,8 @@ class GeneralParser(ParagraphReader):
             t = j
             while t > i and paras[t].text.startswith(("—", "－－", "--")):
                 t -= 1
-            if t == i + 1 and paras[i].width > paras[t].width:
-                t = i
+            if t == i + 1 and (paras[i].width > paras[t].width or _PREDICATE_OPEN_RE.match(paras[t].text)):
+                t = i  # (a second line opening on a predicate, `累计完成…万件`, continues the first: a 副题)
             return t
 
         strong_at = {i for i in range(n) if strong(i)}
@@ -258,6 +263,25 @@ class GeneralParser(ParagraphReader):
                 and any(j < k for j in starts)
             ):
                 starts.add(k)
+        # a story opening under a block of title lines set apart above it (引题, 主题, 副题, no `——` on the
+        # subtitle): the opening's evidence marks the last line, but the headline is the block's 主题 — the middle
+        # of three lines, the wider of two (`去年哈市快递增幅居第二位` over `累计完成…万件，同比增长14.4%`)
+        for i in sorted(starts):
+            if i not in strong_at or paras[i].kind == "header" or paras[i].gap > 0:
+                continue
+            b = i
+            while b > 0 and i - b < 2 and paras[b].gap == 0 and paras[b - 1].tlike and paras[b - 1].kind == "body":
+                b -= 1
+            if b == i or paras[b].gap == 0 or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
+                continue
+            if any(k in starts or paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
+                continue
+            t = b + 1 if i - b == 2 else title_in(b, i)
+            if t != i:
+                starts.discard(i)
+                starts.add(t)
+                if b < t:
+                    starts.add(b)  # the kicker, read as such when the title follows it at once
         # the first "article" holding no text before the next one (a name over its date line, then the first
         # item's title and release line) is the container's front matter: its masthead, not an article
         ordered = sorted(starts)
@@ -462,6 +486,6 @@ class GeneralParser(ParagraphReader):
             # a single release or story: its own source line and date are the container's
             only = self.result.articles[0]
             if not self.result.publication:
-                self.result.publication = only.outlet if only.outlet != "本报" else ""
+                self.result.publication = ev.issuer(only.outlet) if only.outlet != "本报" else ""
             if self.result.published is None:
                 self.result.published = only.published

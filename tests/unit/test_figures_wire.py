@@ -1,0 +1,133 @@
+"""Issue 9, figures of wire stories (tests/corpus/dev/wire_*): general constructions of datelined news found on the
+wire documents, each tested on sentences of our own — a 、-list of names before a bare measure's 分别-list, an amount
+named without its activity after a measure of that activity, a change over years counted from `YYYY年以来`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+PUB = date(2021, 9, 15)
+
+
+def _got(text: str, pub: date | None = PUB) -> list[tuple[str, float | None, date | None, date | None]]:
+    return [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, pub)]
+
+
+def test_a_bare_measures_list_takes_the_names_listed_before_it() -> None:
+    text = "截至2021年6月，在线问诊、网上挂号、共享单车等服务受到青睐，用户规模分别达2.1亿、1.8亿和1.2亿。"
+    got = _got(text)
+    end = date(2021, 6, 30)
+    assert ("在线问诊用户规模", 2.1, None, end) in got
+    assert ("网上挂号用户规模", 1.8, None, end) in got
+    assert ("共享单车用户规模", 1.2, None, end) in got
+    # a list of another length names nothing: the measure stays as written
+    other = _got("截至2021年6月，在线问诊、网上挂号等服务受到青睐，用户规模分别达2.1亿、1.8亿和1.2亿。")
+    assert [m for m, *_ in other] == ["用户规模"] * 3
+
+
+def test_an_amount_without_its_activity_is_the_activity_just_measured() -> None:
+    got = _got("截至2021年6月，我国网上订餐用户规模达3.2亿，上半年交易规模达4600亿元，同比增长12%。")
+    assert ("网上订餐交易规模", 4600.0, date(2021, 1, 1), date(2021, 6, 30)) in got
+    # the subject of a population (网民) is no activity: the amount keeps its own name
+    plain = _got("截至2021年6月，我国网民规模达10亿，上半年交易规模达4600亿元。")
+    assert ("交易规模", 4600.0, date(2021, 1, 1), date(2021, 6, 30)) in plain
+
+
+def test_a_change_counted_from_a_year_has_its_span() -> None:
+    figs = extract_figures("据海关统计，自2016年以来，我国农产品电商规模4年增长近6倍，2019年进出口额达到900亿元。", PUB)
+    change = next(f for f in figs if f.unit == "%")
+    assert change.metric == "农产品电商规模"
+    assert (change.period_start, change.period_end) == (date(2016, 1, 1), date(2019, 12, 31))
+    level = next(f for f in figs if f.value == 900.0)
+    assert level.metric == "农产品电商进出口额" and level.period_start == date(2019, 1, 1)
+    # without the years counted the span is not dated: the change is not stored
+    undated = extract_figures("自2016年以来，我国农产品电商规模增长近6倍。", PUB)
+    assert not [f for f in undated if f.unit == "%"]
+
+
+def test_a_gain_in_a_population_is_no_figure_and_dates_nothing_after_it() -> None:
+    got = _got("截至2021年6月，我国农村网民规模达2.97亿，全年新增农村网民1200万，农村地区互联网普及率为59.2%。")
+    end = date(2021, 6, 30)
+    assert ("农村网民规模", 2.97, None, end) in got
+    assert ("农村地区互联网普及率", 59.2, None, end) in got
+    assert not [m for m, *_ in got if "新增" in m]
+
+
+def test_a_time_after_every_number_of_a_sentence_is_not_carried() -> None:
+    text = (
+        "报告显示，截至2021年6月，我国在线健身用户规模达1.1亿。"
+        "报告还显示，我国在线问诊用户规模达2.4亿，是上半年增速最快的应用；网上挂号用户规模达1.9亿。"
+        "短视频用户规模达8.9亿，占网民整体的88%。"
+    )
+    got = _got(text)
+    end = date(2021, 6, 30)
+    assert ("网上挂号用户规模", 1.9, None, end) in got
+    assert ("短视频用户规模", 8.9, None, end) in got
+
+
+def test_a_yearly_amount_expected_over_a_plan_is_its_last_years() -> None:
+    figs = extract_figures("预计“十三五”期间，全国农村网络零售额有望超过2万亿元。", date(2016, 3, 1))
+    f = next(f for f in figs if f.value == 2.0)
+    assert (f.period_start, f.period_end, f.is_forecast) == (date(2020, 1, 1), date(2020, 12, 31), True)
+    # a total summed over the plan's years keeps the whole span
+    total = extract_figures("预计“十三五”期间，全国农村网络零售额累计超过6万亿元。", date(2016, 3, 1))
+    assert [(f.period_start, f.period_end) for f in total if f.value == 6.0] in (
+        [],
+        [(date(2016, 1, 1), date(2020, 12, 31))],
+    )
+
+
+def test_an_amount_in_brackets_after_an_indicator_is_its_level() -> None:
+    got = _got("2020年，全省网络零售额为3200亿元，在全省社会消费品零售总额（1.6万亿元）中的比重为20%。")
+    assert ("社会消费品零售总额", 1.6, date(2020, 1, 1), date(2020, 12, 31)) in got
+    # a conversion in brackets after an amount stays an aside
+    conv = _got("2020年，全省跨境电商出口额为50亿美元（约合325亿元）。")
+    assert [v for _, v, *_ in conv] == [50.0]
+
+
+def test_time_spent_is_an_indicator_a_duration_is_not() -> None:
+    figs = extract_figures("截至2021年6月，网民人均每周上网时长为26.9个小时，较2020年12月增加0.7个小时。", PUB)
+    assert [(f.value, f.unit, f.period_end) for f in figs] == [(26.9, "小时", date(2021, 6, 30))]
+    assert not extract_figures("快件平均在48小时内送达，最快仅用了6个小时。", PUB)
+
+
+def test_a_change_after_both_ends_of_a_span_is_the_change_over_it() -> None:
+    figs = extract_figures("2015至2020年，全省快递业务收入从120亿元增长到480亿元，扩大了3倍。", PUB)
+    levels = [(f.value, f.period_start, f.growth_pct) for f in figs if f.unit != "%"]
+    assert levels == [(120.0, date(2015, 1, 1), None), (480.0, date(2020, 1, 1), None)]
+    change = [(f.growth_pct, f.period_start, f.period_end) for f in figs if f.unit == "%"]
+    assert change == [(300.0, date(2015, 1, 1), date(2020, 12, 31))]
+    # the same with the years at the two ends
+    ends = extract_figures("全省快递业务收入由2015年的120亿元增长到2020年的480亿元，扩大了3倍。", PUB)
+    assert [(f.period_start, f.period_end) for f in ends if f.unit == "%"] == [(date(2015, 1, 1), date(2020, 12, 31))]
+
+
+def test_hong_kong_usage_first_quarter_and_year_on_year() -> None:
+    figs = extract_figures("今年首季，全省網上零售額錄得2100億元，按年增長9.5%。", date(2024, 4, 20))
+    assert [(f.value, f.period_start, f.period_end, f.growth_pct) for f in figs] == [
+        (2100.0, date(2024, 1, 1), date(2024, 3, 31), 9.5)
+    ]
+    up = extract_figures("去年全省快遞業務量達86億件，按年升12.1%。", date(2024, 4, 20))
+    assert [(f.value, f.growth_pct) for f in up] == [(86.0, 12.1)]
+    down = extract_figures("首兩個月，全省跨境電商出口額按年跌3.2%。", date(2024, 4, 20))
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in down] == [(-3.2, date(2024, 1, 1), date(2024, 2, 29))]
+    assert [f.metric for f in down] == ["跨境电商出口额"]
+
+
+def test_an_amount_since_the_year_began_is_the_year_so_far() -> None:
+    figs = extract_figures("今年以来，全省网络零售额累计达3200亿元，同比增长11%。", date(2024, 8, 20))
+    assert [(f.period_start, f.period_end, f.is_forecast) for f in figs] == [
+        (date(2024, 1, 1), date(2024, 8, 20), False)
+    ]
+
+
+def test_a_multiple_written_in_characters() -> None:
+    figs = extract_figures("2023年，全市直播电商交易额达80亿元，同比增长一倍。", PUB)
+    assert [(f.value, f.growth_pct) for f in figs] == [(80.0, 100.0)]
+    span = extract_figures("2020年，全市直播电商交易额比2017年增长了两倍多。", PUB)
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in span] == [
+        (200.0, date(2017, 1, 1), date(2020, 12, 31))
+    ]
+    assert extract_figures("全市直播电商交易额达80亿元，是上年的两倍。", PUB)[0].growth_pct is None
