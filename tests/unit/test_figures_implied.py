@@ -178,3 +178,8 @@ def test_an_event_named_with_shang_nian_is_no_last_year() -> None:
     assert [(f.metric, f.period_start, f.period_end) for f in figs] == [
         ("网上零售额", date(2024, 11, 1), date(2024, 11, 30))
     ]
+
+
+def test_one_character_items_share_the_rest_of_the_last() -> None:
+    figs = _figs("2024年，东、中、西部地区快递业务量分别为1300亿件、270亿件和140亿件。", date(2025, 1, 20))
+    assert [f[0] for f in figs] == ["东部地区快递业务量", "中部地区快递业务量", "西部地区快递业务量"]

@@ -110,7 +110,7 @@ def _clause_start(t: str, pos: int) -> int:
 
 #: lists written with commas (ASCII text, or `，` for `、`) before and after 分别: `吃类,穿类,用类商品分别增长5.3%,4.0%,5.7%`
 _COMMA_ITEMS = re.compile(
-    r"(?<![\u4e00-\u9fff/])(?:(?:[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4})(?<![看说示绍出到]),){1,6}"
+    r"(?:(?<=[,:;])|^)(?:(?:[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4})(?<![看说示绍出到]),){1,6}"
     r"(?:(?!同比|比上|较|看)[\u4e00-\u9fff/]){1,16}分别"
 )
 _COMMA_RATES = re.compile(r"分别[^,;。]{0,12}?[0-9.]+%(?:,[0-9.]+%)+")
