@@ -140,3 +140,46 @@ def test_real_growth_is_not_stored_as_the_growth() -> None:
     assert figs == [("社会消费品零售总额", 5120.0, "亿元", 4.4)]
     figs = _figs("全年社会消费品零售总额比上年名义增长6.2%（扣除价格因素实际增长5.9%）。")
     assert [f[3] for f in figs] == [6.2]
+
+
+def test_comma_written_lists_around_fenbie_pair_items_and_rates() -> None:
+    figs = _figs("1-9月,在实物商品网上零售额中,吃类,穿类,用类商品分别增长11.2%,3.5%,6.8%.", date(2024, 10, 18))
+    assert [(f[0], f[3]) for f in figs] == [
+        ("吃类商品网上零售额", 11.2),
+        ("穿类商品网上零售额", 3.5),
+        ("用类商品网上零售额", 6.8),
+    ]
+
+
+def test_a_comma_after_a_rate_that_opens_a_new_clause_stays_a_boundary() -> None:
+    figs = _figs("9月,全国快递业务量同比增长18.0%,1-9月累计完成1250亿件.", date(2024, 10, 18))
+    assert ("快递业务量", 18.0, "%", 18.0) in figs
+    assert ("快递业务量", 1250.0, "亿件", None) in figs
+
+
+def test_what_an_event_drove_is_not_the_indicator() -> None:
+    figs = _figs("11月，“网上年货节”带动全国网上零售额超过3600亿元。", date(2024, 12, 5))
+    assert [f[0] for f in figs] == ["带动网上零售额"]
+
+
+def test_an_undated_flow_in_a_dated_article_is_not_stored() -> None:
+    from bot.services.figures import figure_values
+
+    body = "前三季度，全省网络零售额3920亿元，同比增长8.6%。\n“国庆”期间，重点平台网络零售额超过150亿元。"
+    rows = figure_values(body, date(2024, 10, 20))
+    assert [(r["metric"], r["value"]) for r in rows] == [("网络零售额", 3920.0)]
+    # an article with no period at all keeps what it says (nothing tells an event from the article's own time)
+    rows = figure_values("其中，全市快递业务量完成6.2亿件。", date(2024, 10, 20))
+    assert [(r["metric"], r["value"]) for r in rows] == [("快递业务量", 6.2)]
+
+
+def test_an_event_named_with_shang_nian_is_no_last_year() -> None:
+    figs = extract_figures("11月，网上年货节期间全国网上零售额同比增长13%。", date(2024, 12, 30))
+    assert [(f.metric, f.period_start, f.period_end) for f in figs] == [
+        ("网上零售额", date(2024, 11, 1), date(2024, 11, 30))
+    ]
+
+
+def test_one_character_items_share_the_rest_of_the_last() -> None:
+    figs = _figs("2024年，东、中、西部地区快递业务量分别为1300亿件、270亿件和140亿件。", date(2025, 1, 20))
+    assert [f[0] for f in figs] == ["东部地区快递业务量", "中部地区快递业务量", "西部地区快递业务量"]

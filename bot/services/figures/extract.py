@@ -281,11 +281,26 @@ def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
     return bound / limit <= exact <= bound * limit
 
 
+#: an amount over time (a flow: 零售额, 进出口额, 业务量 …), as opposed to a stock or a rate
+_FLOW_NAME = re.compile(r"(?:额|业务量|处理量|揽收量|派送量|投递量|交易规模|市场规模)$")
+
+
+def _undated_flow(f: ExtractedFigure) -> bool:
+    """A flow given no period in an article that dates its other figures (`“618”期间，重点平台网络零售额超过5000亿元`
+    for an undated event): no reader can tell what it measures, so it is not stored. (extract_figures, which reads
+    sentences without the article's verdict, still returns it.)"""
+    return f.period_start is None and f.period_end is None and _FLOW_NAME.search(f.metric) is not None
+
+
 def figure_values(body: str, published: date | None, *, title: str = "", home: str = "") -> list[dict[str, Any]]:
     """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
     exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
     rows: list[dict[str, Any]] = []
-    for f in extract_figures(body, published, title=title, home=home):
+    figs = extract_figures(body, published, title=title, home=home)
+    dated = any(f.period_end is not None for f in figs)
+    for f in figs:
+        if dated and _undated_flow(f):
+            continue
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]

@@ -234,6 +234,10 @@ _SCOPE_AFTER = re.compile(
 _STAND_IN_HEADS = frozenset({"总规模", "规模", "总量", "总体规模", "整体规模", "体量"})
 _MEASURED = re.compile(r"(?:额|量|规模)$")
 
+#: an amount an event or policy drove (`带动…网络零售额超过…`): named as driven, never the indicator's level
+_DRIVEN_BEFORE = re.compile(r"带动|拉动|撬动|促成")
+_DRIVEN_MEASURE = re.compile(r"(?:零售额|交易额|成交额|销售额|进出口额|出口额|进口额|业务量|消费额)$")
+
 _SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
 
 #: a per-day / per-head average written before its number (`支撑日均超3亿件包裹流转`, `人均使用快递93件`): a
@@ -309,6 +313,11 @@ def _level_metrics(
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
             return [(sp.region, sp.metric)] * k
+    if _DRIVEN_BEFORE.search(masked, cb, group[0].num.start) and _DRIVEN_MEASURE.search(metric):
+        # `双品网购节带动全国网络零售额超过2100亿元`: what an event drove, not the indicator's level
+        tail = metric.rpartition("带动")[2] or metric
+        region, rest = split_region(tail)
+        return [(ph.region or region, "带动" + (rest or tail))] * k
     if (not metric or len(metric) < 2) and _PER_UNIT_BEFORE.search(masked, cb, group[0].num.start):
         return None  # `…增长11.5%，支撑日均超3亿件包裹流转`: an average, not the carried metric's level
     if not metric or len(metric) < 2:

@@ -241,6 +241,9 @@ def _share_heads(parts: list[str]) -> list[str]:
         if shared_word and len(mod) > len(shared_word.group()) and not any(p.endswith(shared_word.group()) for p in parts[:-1]):
             mod = mod[: shared_word.start()]
         return [p + head for p in parts[:-1]] + [mod + head]
+    if len(last) > 2 and all(len(p) == 1 for p in parts[:-1]):
+        # `东、中、西部地区网络零售额`, `大、中城市`: one-character items share all after the last item's first one
+        return [p + last[1:] for p in parts[:-1]] + [last]
     etc = _ETC_CATEGORY.match(last)
     if etc and etc.group("rest"):
         # `手机与智能机器人等数字产品线上零售额`: the items end at 等; the category after it (数字产品) is what they

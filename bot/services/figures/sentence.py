@@ -108,13 +108,34 @@ def _clause_start(t: str, pos: int) -> int:
     return max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pos)), default=0)
 
 
+#: lists written with commas (ASCII text, or `，` for `、`) before and after 分别: `吃类,穿类,用类商品分别增长5.3%,4.0%,5.7%`
+_COMMA_ITEMS = re.compile(
+    r"(?:(?<=[,:;])|^)(?:(?:[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4})(?<![看说示绍出到]),){1,6}"
+    r"(?:(?!同比|比上|较|看)[\u4e00-\u9fff/]){1,16}分别"
+)
+_COMMA_RATES = re.compile(r"分别[^,;。]{0,12}?[0-9.]+%(?:,[0-9.]+%)+")
+
+
+def _comma_lists(t: str) -> str:
+    """The commas of a 分别 list read as `、` (same length: offsets hold)."""
+    if "分别" not in t or "," not in t:
+        return t
+    chars = list(t)
+    for rx in (_COMMA_ITEMS, _COMMA_RATES):
+        for m in rx.finditer(t):
+            for i in range(m.start(), m.end()):
+                if chars[i] == ",":
+                    chars[i] = "、"
+    return "".join(chars)
+
+
 #: words ending the name of a span whose dates follow in brackets
 _NAMED_SPAN = ("期间", "以来", "假期", "长假", "小长假", "黄金周")
 
 
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
-    t = fold(quote)
+    t = _comma_lists(fold(quote))
     if "倍" in t:
         # `同比增长一倍`, `增长了两倍多`: a multiple written in characters, read as its digit (same length)
         t = _CN_MULTIPLE.sub(lambda m: m.group(1) + _CN_ONES[m.group(2)], t)
