@@ -227,14 +227,17 @@ def _region_mentions(text: str) -> list[tuple[int, int, str]]:
     table, _ = _regions()
     names = _region_names()
     out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(text):
-        hit = next((n for n in names.get(text[i], ()) if text.startswith(n, i)), None)
-        if hit is None:
-            i += 1
-            continue
-        out.append((i, i + len(hit), table[hit]))
-        i += len(hit)
+    first = names.get
+    i, n = 0, len(text)
+    while i < n:
+        candidates = first(text[i])  # most characters start no region name
+        if candidates is not None:
+            hit = next((c for c in candidates if text.startswith(c, i)), None)
+            if hit is not None:
+                out.append((i, i + len(hit), table[hit]))
+                i += len(hit)
+                continue
+        i += 1
     return out
 
 
