@@ -131,3 +131,16 @@ def test_a_multiple_written_in_characters() -> None:
         (200.0, date(2017, 1, 1), date(2020, 12, 31))
     ]
     assert extract_figures("全市直播电商交易额达80亿元，是上年的两倍。", PUB)[0].growth_pct is None
+
+
+def test_places_listed_with_their_shares_of_the_whole_just_stated() -> None:
+    text = "1—5月，全省快递业务量完成31亿件，同比增长15%。杭州、宁波分别完成9亿件和6亿件。"
+    figs = extract_figures(text, date(2024, 6, 10))
+    parts = [(f.region, f.metric, f.value, f.period_start, f.period_end) for f in figs if f.region in ("杭州", "宁波")]
+    start, end = date(2024, 1, 1), date(2024, 5, 31)
+    assert parts == [("杭州", "快递业务量", 9.0, start, end), ("宁波", "快递业务量", 6.0, start, end)]
+    # amounts of money are no parts of a count
+    money = extract_figures(
+        "1—5月，全省快递业务量完成31亿件。杭州、宁波分别实现收入90亿元和60亿元。", date(2024, 6, 10)
+    )
+    assert not [f for f in money if f.metric == "快递业务量" and f.region != "全省"]

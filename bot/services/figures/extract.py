@@ -21,7 +21,7 @@ from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS
-from bot.services.figures.regions import article_region
+from bot.services.figures.regions import article_region, split_region
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -45,6 +45,18 @@ _RUNNING_TOTAL = re.compile(
 
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
+
+
+#: a sentence opening with a 、-list of places and 分别 (`深圳、广州分别完成…`)
+_LISTED_PLACES = re.compile(r"^[\s，,]*(?P<l>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+?)(?:两地|三地|等地)?分别")
+
+
+def _region_breakdown(quote: str) -> bool:
+    m = _LISTED_PLACES.match(quote)
+    if not m:
+        return False
+    region, rest = split_region(m.group("l") + "xx")
+    return bool(region) and rest == "xx"
 
 
 def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
@@ -90,6 +102,8 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    # `深圳、广州分别完成15亿件和12亿件`: the whole just stated, region by region
+                    or (bool(ctx.metrics) and _region_breakdown(quote))
                     # a flow continuing its paragraph's account (`1—2月份，全国网上零售额8580亿元…。实物商品网上零售额
                     # 为6419亿元，增长25.5%`): a change or a running total is over the period just stated; a stock
                     # (`目前已设立165个`) is not, nor anything after a forecast

@@ -190,6 +190,18 @@ def _level_metrics(
     ):
         # `全省快递业务量完成120亿件…，其中杭州、宁波分别完成50亿件和20亿件`: the same metric, region by region
         return [(r, carried.metric) for r in ph.region.split("、")]
+    if (
+        not metric
+        and k > 1
+        and ph.region.count("、") == k - 1
+        and carried is None
+        and ctx.metrics
+        and "分别" in masked[cb : group[0].num.start]
+        and not _DIGIT_RE.search(masked[:cb])
+        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+    ):
+        # `…全省快递业务量完成52亿件。深圳、广州分别完成15亿件和12亿件`: the paragraph's metric, region by region
+        return [(r, ctx.metrics[-1]) for r in ph.region.split("、")]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
@@ -262,6 +274,16 @@ def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
 
 
 _COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
+
+
+def _unit_fits(metric: str, base_unit: str) -> bool:
+    """Could a number in `base_unit` be a level of `metric` (an amount of money for …额/…收入, a count for …量)?"""
+    money = base_unit in ("元", "美元", "欧元", "港元", "日元", "英镑")
+    if re.search(r"(?:额|收入)$", metric):
+        return money
+    if re.search(r"(?:量|数|用户|网民)$", metric):
+        return not money and base_unit != "%"
+    return True
 
 
 def _colon_subject(t: str, masked: str, cb: int) -> _Phrase | None:
