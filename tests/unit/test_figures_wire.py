@@ -144,3 +144,10 @@ def test_places_listed_with_their_shares_of_the_whole_just_stated() -> None:
         "1—5月，全省快递业务量完成31亿件。杭州、宁波分别实现收入90亿元和60亿元。", date(2024, 6, 10)
     )
     assert not [f for f in money if f.metric == "快递业务量" and f.region != "全省"]
+
+
+def test_a_range_of_quarters_from_the_first_and_parts_of_a_month() -> None:
+    figs = extract_figures("一至三季度，全省网络零售额6200亿元，同比增长9%。", date(2024, 10, 25))
+    assert [(f.period_start, f.period_end) for f in figs] == [(date(2024, 1, 1), date(2024, 9, 30))]
+    mid = extract_figures("12月中旬，全省快递业务量累计突破90亿件。", date(2024, 12, 22))
+    assert [(f.period_start, f.period_end) for f in mid] == [(None, date(2024, 12, 20))]
