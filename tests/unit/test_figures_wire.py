@@ -151,3 +151,11 @@ def test_a_range_of_quarters_from_the_first_and_parts_of_a_month() -> None:
     assert [(f.period_start, f.period_end) for f in figs] == [(date(2024, 1, 1), date(2024, 9, 30))]
     mid = extract_figures("12月中旬，全省快递业务量累计突破90亿件。", date(2024, 12, 22))
     assert [(f.period_start, f.period_end) for f in mid] == [(None, date(2024, 12, 20))]
+
+
+def test_list_items_share_their_subject_and_a_holding_verb_is_no_name() -> None:
+    got = _got("上半年，全市跨境电商出口额、进口额分别为95亿元和21亿元，同比分别增长12%和4%。", date(2024, 7, 20))
+    half = (date(2024, 1, 1), date(2024, 6, 30))
+    assert got == [("跨境电商出口额", 95.0, *half), ("跨境电商进口额", 21.0, *half)]
+    held = _got("截至去年底，全市共有农村网店3.2万家。", date(2024, 2, 1))
+    assert held == [("农村网店", 3.2, None, date(2023, 12, 31))]
