@@ -159,3 +159,14 @@ def test_list_items_share_their_subject_and_a_holding_verb_is_no_name() -> None:
     assert got == [("跨境电商出口额", 95.0, *half), ("跨境电商进口额", 21.0, *half)]
     held = _got("截至去年底，全市共有农村网店3.2万家。", date(2024, 2, 1))
     assert held == [("农村网店", 3.2, None, date(2023, 12, 31))]
+
+
+def test_a_part_of_a_citys_total_in_a_provinces_story() -> None:
+    text = (
+        "福建省商务厅数据显示，上半年，全省跨境电商进出口额600亿元。"
+        "厦门海关数据显示，上半年厦门跨境电商进出口额210亿元。其中，出口额150亿元。"
+    )
+    figs = extract_figures(text, date(2024, 7, 20), title="福建跨境电商稳步增长")
+    got = [(f.region, f.metric, f.value) for f in figs]
+    assert ("厦门", "跨境电商出口额", 150.0) in got
+    assert not [g for g in got if g[2] == 150.0 and g[1] != "跨境电商出口额"]

@@ -360,8 +360,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             return sub.group(1) + metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
+    if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
+        # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
+        return _part_name(metric, ctx.metrics[-1])
     for prev in reversed(ctx.metrics):
-        if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
+        if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
