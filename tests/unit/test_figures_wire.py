@@ -170,3 +170,12 @@ def test_a_part_of_a_citys_total_in_a_provinces_story() -> None:
     got = [(f.region, f.metric, f.value) for f in figs]
     assert ("厦门", "跨境电商出口额", 150.0) in got
     assert not [g for g in got if g[2] == 150.0 and g[1] != "跨境电商出口额"]
+
+
+def test_a_quotation_goes_on_with_the_speakers_period() -> None:
+    text = "省商务厅负责人介绍，今年一季度全省电商保持较快增长。“全省网络零售额达到1500亿元，同比增长12%。”"
+    got = _got(text, date(2024, 4, 25))
+    assert got == [("网络零售额", 1500.0, date(2024, 1, 1), date(2024, 3, 31))]
+    # without a quotation, a sentence naming no period of its own takes none
+    plain = _got("省商务厅负责人介绍，今年一季度全省电商保持较快增长。全省网络零售额达到1500亿元。", date(2024, 4, 25))
+    assert plain == [("网络零售额", 1500.0, None, None)]
