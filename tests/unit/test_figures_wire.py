@@ -179,3 +179,9 @@ def test_a_quotation_goes_on_with_the_speakers_period() -> None:
     # without a quotation, a sentence naming no period of its own takes none
     plain = _got("省商务厅负责人介绍，今年一季度全省电商保持较快增长。全省网络零售额达到1500亿元。", date(2024, 4, 25))
     assert plain == [("网络零售额", 1500.0, None, None)]
+
+
+def test_traps_a_daily_average_and_a_compared_rate_are_no_figures() -> None:
+    assert not extract_figures("“双12”期间，全省快递业务量日均超过3000万件。", PUB)
+    figs = extract_figures("上半年，全省网络零售额的增速比全国高出2.6个百分点。", PUB)
+    assert not [f for f in figs if f.unit == "个百分点"]

@@ -53,6 +53,8 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
+#: `网上零售额的增速比社会消费品零售总额高出3.8个百分点`: the rate compared, within the clause
+_RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降幅)[^，,；;。\d]{0,2}?(?:比|较|高于|低于|快于|慢于)")
 
 #: `同比持平`: growth 0 for the level just before (not `基本持平`: that is an approximation)
 _FLAT_AFTER = re.compile(r"[^0-9，,；;。]{0,12}?[，,]?\s*(?:同比|比上年|与上年|较上年)(?:基本)?持平|[，,]\s*持平")
@@ -150,7 +152,7 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             return None
         return _Item(n, "level")
     if n.base_unit == "个百分点":
-        if _RATE_SUBJECT.match(before):
+        if _RATE_SUBJECT.match(before) or _RATE_COMPARED.search(before):
             return None  # `增速比上半年回落0.6个百分点`: a change of the growth rate, not of the metric
         v = _GROWTH_VERB_END.search(before) or re.search(
             r"(增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)[^，,；;]*$", before

@@ -142,6 +142,7 @@ _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<res
 
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
+    r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
     r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
 )
