@@ -185,3 +185,10 @@ def test_traps_a_daily_average_and_a_compared_rate_are_no_figures() -> None:
     assert not extract_figures("“双12”期间，全省快递业务量日均超过3000万件。", PUB)
     figs = extract_figures("上半年，全省网络零售额的增速比全国高出2.6个百分点。", PUB)
     assert not [f for f in figs if f.unit == "个百分点"]
+
+
+def test_a_base_periods_value_is_no_figure_of_the_period_stated() -> None:
+    got = _got("上半年，全市网络零售额860亿元，上年同期为790亿元。", date(2024, 7, 20))
+    assert got == [("网络零售额", 860.0, date(2024, 1, 1), date(2024, 6, 30))]
+    figs = extract_figures("1—5月，全市快递业务量9.6亿件，比上年同期的8亿件增长20%。", date(2024, 6, 20))
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("快递业务量", 9.6, 20.0)]

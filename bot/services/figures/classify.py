@@ -75,6 +75,12 @@ _PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
 _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 
 
+#: a value of the base period written before a comparison or as its own clause (`比上年同期的120亿元`, `上年同期为…`)
+_BASE_BEFORE = re.compile(
+    r"(?:(?:比|较|与)(?:上年|去年|上一年)?同期的|(?:比|较)(?:上年|去年)的|(?:^|[，,；;])\s*(?:上年|去年)同期(?:为|是|仅为?)?)"
+    r"\s*(?:约|近)?\s*$"
+)
+
 #: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
 _ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
 
@@ -93,6 +99,9 @@ _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
+        return None
+    if _BASE_BEFORE.search(t, max(0, n.start - 16), n.start):
+        # `比上年同期的120亿元增长25%`, `上年同期为2900亿元`: the comparison base, not a figure of the period stated
         return None
     if re.match(r"\s*(?:的[^，,；;。]{0,6})?相比", t[n.end : n.end + 12]) and not _OWN_PERIOD_BASE.search(
         t, max(0, n.start - 12), n.start
