@@ -192,3 +192,8 @@ def test_a_base_periods_value_is_no_figure_of_the_period_stated() -> None:
     assert got == [("网络零售额", 860.0, date(2024, 1, 1), date(2024, 6, 30))]
     figs = extract_figures("1—5月，全市快递业务量9.6亿件，比上年同期的8亿件增长20%。", date(2024, 6, 20))
     assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("快递业务量", 9.6, 20.0)]
+
+
+def test_a_bare_total_after_a_change_is_the_total_of_what_changed() -> None:
+    got = _got("截至6月底，全省活跃网店较上年底增加3.1万家，总数达45.6万家。", date(2024, 7, 20))
+    assert got == [("活跃网店", 45.6, None, date(2024, 6, 30))]

@@ -334,6 +334,11 @@ _BARE_ACTIVITY = ("业务收入", "业务量", "业务总量")
 _ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总量)$")
 
 
+#: what an absolute change counted, in the clause before a bare `总数` (`网商较上年底增加105万家，总数达…`)
+_CHANGED_SUBJECT = re.compile(
+    r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:较|比)[^，,。；;]{0,16}?(?:增加|增长|新增|净增|减少)[^，,。；;]*[，,]\s*(?:总数|总量)"
+)
+
 #: an amount named without its activity (`交易规模`, `进出口额`)
 _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
 #: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
@@ -359,6 +364,10 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub:
             return sub.group(1) + metric
+    if metric in ("总数", "总量"):
+        # `农村网商较上年底增加105万家，总数达1900万家`: the total of what the change just before counted
+        m = _CHANGED_SUBJECT.search(ctx.sentence)
+        return _phrase(m.group("s")).metric if m else metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
