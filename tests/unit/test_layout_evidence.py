@@ -347,3 +347,10 @@ def test_each_dated_lead_of_a_wire_page_opens_its_own_story() -> None:
         ("海关总署13日公布，一季度我国跨境电商进出口4345亿元", date(2022, 4, 13)),
     ]
     assert [len(a.paragraphs) for a in parsed.articles] == [2, 1, 1]
+
+
+def test_datelines_and_leads_in_traditional_characters_and_of_foreign_agencies() -> None:
+    assert ev.dateline_date("本報香港3月8日電　數據顯示，網上零售額增長。", date(2024, 3, 9)) == date(2024, 3, 8)
+    assert ev.starts_news("香港商報訊（記者 甲乙）今年首季，網上零售額增長。")
+    assert ev.dateline("路透北京3月8日电　数据显示，网上零售额增长。") == ("路透", 3, 8)
+    assert ev.trailing_dateline("快遞包裹送達農村。新華社北京12月8日電（記者甲乙）") == ("新华社", 12, 8)
