@@ -131,3 +131,69 @@ def test_a_multiple_written_in_characters() -> None:
         (200.0, date(2017, 1, 1), date(2020, 12, 31))
     ]
     assert extract_figures("全市直播电商交易额达80亿元，是上年的两倍。", PUB)[0].growth_pct is None
+
+
+def test_places_listed_with_their_shares_of_the_whole_just_stated() -> None:
+    text = "1—5月，全省快递业务量完成31亿件，同比增长15%。杭州、宁波分别完成9亿件和6亿件。"
+    figs = extract_figures(text, date(2024, 6, 10))
+    parts = [(f.region, f.metric, f.value, f.period_start, f.period_end) for f in figs if f.region in ("杭州", "宁波")]
+    start, end = date(2024, 1, 1), date(2024, 5, 31)
+    assert parts == [("杭州", "快递业务量", 9.0, start, end), ("宁波", "快递业务量", 6.0, start, end)]
+    # amounts of money are no parts of a count
+    money = extract_figures(
+        "1—5月，全省快递业务量完成31亿件。杭州、宁波分别实现收入90亿元和60亿元。", date(2024, 6, 10)
+    )
+    assert not [f for f in money if f.metric == "快递业务量" and f.region != "全省"]
+
+
+def test_a_range_of_quarters_from_the_first_and_parts_of_a_month() -> None:
+    figs = extract_figures("一至三季度，全省网络零售额6200亿元，同比增长9%。", date(2024, 10, 25))
+    assert [(f.period_start, f.period_end) for f in figs] == [(date(2024, 1, 1), date(2024, 9, 30))]
+    mid = extract_figures("12月中旬，全省快递业务量累计突破90亿件。", date(2024, 12, 22))
+    assert [(f.period_start, f.period_end) for f in mid] == [(None, date(2024, 12, 20))]
+
+
+def test_list_items_share_their_subject_and_a_holding_verb_is_no_name() -> None:
+    got = _got("上半年，全市跨境电商出口额、进口额分别为95亿元和21亿元，同比分别增长12%和4%。", date(2024, 7, 20))
+    half = (date(2024, 1, 1), date(2024, 6, 30))
+    assert got == [("跨境电商出口额", 95.0, *half), ("跨境电商进口额", 21.0, *half)]
+    held = _got("截至去年底，全市共有农村网店3.2万家。", date(2024, 2, 1))
+    assert held == [("农村网店", 3.2, None, date(2023, 12, 31))]
+
+
+def test_a_part_of_a_citys_total_in_a_provinces_story() -> None:
+    text = (
+        "福建省商务厅数据显示，上半年，全省跨境电商进出口额600亿元。"
+        "厦门海关数据显示，上半年厦门跨境电商进出口额210亿元。其中，出口额150亿元。"
+    )
+    figs = extract_figures(text, date(2024, 7, 20), title="福建跨境电商稳步增长")
+    got = [(f.region, f.metric, f.value) for f in figs]
+    assert ("厦门", "跨境电商出口额", 150.0) in got
+    assert not [g for g in got if g[2] == 150.0 and g[1] != "跨境电商出口额"]
+
+
+def test_a_quotation_goes_on_with_the_speakers_period() -> None:
+    text = "省商务厅负责人介绍，今年一季度全省电商保持较快增长。“全省网络零售额达到1500亿元，同比增长12%。”"
+    got = _got(text, date(2024, 4, 25))
+    assert got == [("网络零售额", 1500.0, date(2024, 1, 1), date(2024, 3, 31))]
+    # without a quotation, a sentence naming no period of its own takes none
+    plain = _got("省商务厅负责人介绍，今年一季度全省电商保持较快增长。全省网络零售额达到1500亿元。", date(2024, 4, 25))
+    assert plain == [("网络零售额", 1500.0, None, None)]
+
+
+def test_traps_a_daily_average_and_a_compared_rate_are_no_figures() -> None:
+    assert not extract_figures("“双12”期间，全省快递业务量日均超过3000万件。", PUB)
+    figs = extract_figures("上半年，全省网络零售额的增速比全国高出2.6个百分点。", PUB)
+    assert not [f for f in figs if f.unit == "个百分点"]
+
+
+def test_a_base_periods_value_is_no_figure_of_the_period_stated() -> None:
+    got = _got("上半年，全市网络零售额860亿元，上年同期为790亿元。", date(2024, 7, 20))
+    assert got == [("网络零售额", 860.0, date(2024, 1, 1), date(2024, 6, 30))]
+    figs = extract_figures("1—5月，全市快递业务量9.6亿件，比上年同期的8亿件增长20%。", date(2024, 6, 20))
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("快递业务量", 9.6, 20.0)]
+
+
+def test_a_bare_total_after_a_change_is_the_total_of_what_changed() -> None:
+    got = _got("截至6月底，全省活跃网店较上年底增加3.1万家，总数达45.6万家。", date(2024, 7, 20))
+    assert got == [("活跃网店", 45.6, None, date(2024, 6, 30))]

@@ -337,3 +337,32 @@ def test_release_lines_in_traditional_characters() -> None:
     story = "上半年網絡零售額增長\n2021-07-20　來源：經濟參考報\n\n上半年，全國網上零售額61133億元，同比增長23.2%。\n"
     parsed = parse_text(story)
     assert titles_dates(parsed) == [("上半年網絡零售額增長", date(2021, 7, 20))]
+
+
+WIRE_PAGE_NO_HEADLINES = """财经快讯
+2022年4月20日
+
+中新网4月18日电（记者 甲乙）国家统计局18日发布数据，一季度全国网上零售额3.0万亿元，同比增长6.6%。
+“网购保持平稳。”国家统计局有关负责人说。
+
+本报北京4月15日讯（记者 丙丁）国家邮政局15日公布，一季度快递业务量完成240亿件。
+
+新华社北京4月13日电　海关总署13日公布，一季度我国跨境电商进出口4345亿元。
+"""
+
+
+def test_each_dated_lead_of_a_wire_page_opens_its_own_story() -> None:
+    parsed = parse_text(WIRE_PAGE_NO_HEADLINES)
+    assert titles_dates(parsed) == [
+        ("国家统计局18日发布数据，一季度全国网上零售额3.0万亿元，同比增长6.6%", date(2022, 4, 18)),
+        ("国家邮政局15日公布，一季度快递业务量完成240亿件", date(2022, 4, 15)),
+        ("海关总署13日公布，一季度我国跨境电商进出口4345亿元", date(2022, 4, 13)),
+    ]
+    assert [len(a.paragraphs) for a in parsed.articles] == [2, 1, 1]
+
+
+def test_datelines_and_leads_in_traditional_characters_and_of_foreign_agencies() -> None:
+    assert ev.dateline_date("本報香港3月8日電　數據顯示，網上零售額增長。", date(2024, 3, 9)) == date(2024, 3, 8)
+    assert ev.starts_news("香港商報訊（記者 甲乙）今年首季，網上零售額增長。")
+    assert ev.dateline("路透北京3月8日电　数据显示，网上零售额增长。") == ("路透", 3, 8)
+    assert ev.trailing_dateline("快遞包裹送達農村。新華社北京12月8日電（記者甲乙）") == ("新华社", 12, 8)

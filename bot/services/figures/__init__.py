@@ -49,7 +49,11 @@ Trust rules (issue 9; a wrong number with a confident source is the worst answer
   (`全年新增网民5653万`) is no figure and its period dates nothing after it; a time written after every number of a
   sentence (`…，是上半年增长最快的应用`) is not carried; `自2017年以来…5年增长近10倍` spans 2017—2021; a yearly amount
   expected over a plan's years (`预计“十二五”期间…超过15万亿元`) is the plan's last year's; an amount alone in brackets
-  after an indicator (`社会消费品零售总额（18.12万亿元）`) is its level.
+  after an indicator (`社会消费品零售总额（18.12万亿元）`) is its level; a change after both ends of a span (`2014至2022年…从
+  1800亿元增长到2.17万亿元，扩大了11倍`) is the change over the span; places listed with 分别 at a sentence's start
+  (`深圳、广州分别完成…`) are the paragraph's whole region by region; a quotation goes on with the speaker's period
+  (`…介绍，今年一季度…。“…1500亿元…”`); an amount since the year began (`今年以来…累计完成`) is the year so far;
+  Hong Kong usage: `首季`, `按年增长/按年升` (= 同比); multiples in characters (`同比增长一倍`).
 * **headline restatements** (`网民规模突破9亿` over `达9.04亿人`, `…增长5.0%` over `…39514亿元，同比增长5.0%`) in
   another sentence of the article merge into the exact figure.
 * **precision**: `value_decimals` / `growth_decimals` keep the decimals written (`4.0%` → 1); render shows them.

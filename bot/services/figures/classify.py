@@ -53,6 +53,8 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 
 #: a clause about the growth rate itself (`增速比1—10月份回落0.2个百分点`)
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
+#: `网上零售额的增速比社会消费品零售总额高出3.8个百分点`: the rate compared, within the clause
+_RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降幅)[^，,；;。\d]{0,2}?(?:比|较|高于|低于|快于|慢于)")
 
 #: a price-adjusted growth: `实际增长`, or any growth after `扣除价格因素` in the sentence
 _REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素")
@@ -83,6 +85,12 @@ _PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
 _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 
 
+#: a value of the base period written before a comparison or as its own clause (`比上年同期的120亿元`, `上年同期为…`)
+_BASE_BEFORE = re.compile(
+    r"(?:(?:比|较|与)(?:上年|去年|上一年)?同期的|(?:比|较)(?:上年|去年)的|(?:^|[，,；;])\s*(?:上年|去年)同期(?:为|是|仅为?)?)"
+    r"\s*(?:约|近)?\s*$"
+)
+
 #: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
 _ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
 
@@ -101,6 +109,9 @@ _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
+        return None
+    if _BASE_BEFORE.search(t, max(0, n.start - 16), n.start):
+        # `比上年同期的120亿元增长25%`, `上年同期为2900亿元`: the comparison base, not a figure of the period stated
         return None
     if re.match(r"\s*(?:的[^，,；;。]{0,6})?相比", t[n.end : n.end + 12]) and not _OWN_PERIOD_BASE.search(
         t, max(0, n.start - 12), n.start
@@ -164,7 +175,7 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             return None
         return _Item(n, "level")
     if n.base_unit == "个百分点":
-        if _RATE_SUBJECT.match(before):
+        if _RATE_SUBJECT.match(before) or _RATE_COMPARED.search(before):
             return None  # `增速比上半年回落0.6个百分点`: a change of the growth rate, not of the metric
         if _PULL_BEFORE.search(before.replace("\x00", "")):
             return None  # `拉动网络零售增长3.2个百分点`: a contribution to another growth, not a change of a metric

@@ -22,7 +22,7 @@ from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
-from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, titled_home
+from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, split_region, titled_home
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -52,6 +52,23 @@ _FRAME_LEAD = re.compile(
 )
 
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
+
+
+#: a period named without digits (`今年上半年网络零售保持增长。`): it may date a quotation that follows
+_PERIOD_WORDS = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|全年|去年|今年|上年")
+_SPEECH_QUOTE = re.compile(r"[。！？]\s*[“「]")
+
+
+#: a sentence opening with a 、-list of places and 分别 (`深圳、广州分别完成…`)
+_LISTED_PLACES = re.compile(r"^[\s，,]*(?P<l>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+?)(?:两地|三地|等地)?分别")
+
+
+def _region_breakdown(quote: str) -> bool:
+    m = _LISTED_PLACES.match(quote)
+    if not m:
+        return False
+    region, rest = split_region(m.group("l") + "xx")
+    return bool(region) and rest == "xx"
 
 
 def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
@@ -109,13 +126,18 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
         marked = _ASCII_STOP.sub("。", para) if "." in para else para
         for m in _SENT_RE.finditer(marked):
             quote = para[m.start() : m.end()].strip()
-            if quote and _DIGIT_RE.search(quote):
+            if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
                     or (framed and not ctx.period_forecast and _OWN_TIME.search(quote) is None)
+                    # `深圳、广州分别完成15亿件和12亿件`: the whole just stated, region by region
+                    or (bool(ctx.metrics) and _region_breakdown(quote))
+                    # `…介绍，上半年网络零售保持增长。“全国网上零售额达7.16万亿元…”`: a quotation goes on with the
+                    # speaker's account of the period just stated
+                    or (para_period and not ctx.period_forecast and quote.lstrip().startswith(("“", "「", '"')))
                     # a flow continuing its paragraph's account (`1—2月份，全国网上零售额8580亿元…。实物商品网上零售额
                     # 为6419亿元，增长25.5%`): a change or a running total is over the period just stated; a stock
                     # (`目前已设立165个`) is not, nor anything after a forecast

@@ -250,6 +250,7 @@ _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<res
 
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
+    r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
     r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
 )
@@ -298,6 +299,18 @@ def _level_metrics(
     ):
         # `全省快递业务量完成120亿件…，其中杭州、宁波分别完成50亿件和20亿件`: the same metric, region by region
         return [(r, carried.metric) for r in ph.region.split("、")]
+    if (
+        not metric
+        and k > 1
+        and ph.region.count("、") == k - 1
+        and carried is None
+        and ctx.metrics
+        and "分别" in masked[cb : group[0].num.start]
+        and not _DIGIT_RE.search(masked[:cb])
+        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+    ):
+        # `…全省快递业务量完成52亿件。深圳、广州分别完成15亿件和12亿件`: the paragraph's metric, region by region
+        return [(r, ctx.metrics[-1]) for r in ph.region.split("、")]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
@@ -387,6 +400,16 @@ def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
 _COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
 
 
+def _unit_fits(metric: str, base_unit: str) -> bool:
+    """Could a number in `base_unit` be a level of `metric` (an amount of money for …额/…收入, a count for …量)?"""
+    money = base_unit in ("元", "美元", "欧元", "港元", "日元", "英镑")
+    if re.search(r"(?:额|收入)$", metric):
+        return money
+    if re.search(r"(?:量|数|用户|网民)$", metric):
+        return not money and base_unit != "%"
+    return True
+
+
 def _colon_subject(t: str, masked: str, cb: int) -> _Phrase | None:
     """`网上零售额:1-11月累计105374亿元`, `快递业务量：全年完成1320亿件`: a clause naming no metric right after a colon
     takes the metric named before the colon (a short noun phrase ending in what is measured)."""
@@ -434,6 +457,11 @@ _BARE_ACTIVITY = ("业务收入", "业务量", "业务总量")
 _ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总量)$")
 
 
+#: what an absolute change counted, in the clause before a bare `总数` (`网商较上年底增加105万家，总数达…`)
+_CHANGED_SUBJECT = re.compile(
+    r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:较|比)[^，,。；;]{0,16}?(?:增加|增长|新增|净增|减少)[^，,。；;]*[，,]\s*(?:总数|总量)"
+)
+
 #: an amount named without its activity (`交易规模`, `进出口额`)
 _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
 #: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
@@ -459,10 +487,17 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub:
             return sub.group(1) + metric
+    if metric in ("总数", "总量"):
+        # `农村网商较上年底增加105万家，总数达1900万家`: the total of what the change just before counted
+        m = _CHANGED_SUBJECT.search(ctx.sentence)
+        return _phrase(m.group("s")).metric if m else metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
+    if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
+        # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
+        return _part_name(metric, ctx.metrics[-1])
     for prev in reversed(ctx.metrics):
-        if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev:
+        if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured

@@ -5,7 +5,7 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
 
 * years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
   `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
-* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季`, `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
+* sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季/一至三季度`, `12月中旬` (as of the 20th), `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
 * spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
@@ -50,11 +50,12 @@ _SUB = (
     r"(?P<half>上半年|下半年)"
     r"|(?P<q3>前三季度|首三季度?)"
     r"|(?P<q1>首季度?)"  # `今年首季` (Hong Kong usage): the first quarter
+    r"|(?P<qa>[一1])\s*(?:至|到|—|-|–|~|－)\s*(?P<qb>[二三四2-4])\s*季度"  # `一至三季度`: from January
     r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     r"|Q(?P<qq>[1-4])"
     r"|(?P<m1>\d{1,2})\s*月?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
     r"|[前首]\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九两])\s*个?月"
-    r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初)?"
+    r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初|上旬|中旬|下旬)?"
     r"|(?P<ye>年底|年末|底|末)"
     r"|(?P<full>全年)"
 )
@@ -284,6 +285,8 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
             pm.kind = "q3"
         elif g["q1"]:
             pm.kind, pm.a = "quarter", 1
+        elif g["qa"]:
+            pm.kind, pm.a, pm.b = "months", 1, 3 * _cn_int(g["qb"])
         elif g["q"] or g["qq"]:
             pm.kind, pm.a = "quarter", _cn_int(g["q"] or g["qq"])
             if g["qend"]:
@@ -323,6 +326,11 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
                     pm.asof = True
                 elif g["mend"] == "初":
                     continue
+                elif g["mend"]:
+                    # `12月中旬，快递业务量累计突破1200亿件`: as of the 10th, 20th or last day of that month
+                    pm.asof = True
+                    if g["mend"] != "下旬":
+                        pm.day = 10 if g["mend"] == "上旬" else 20
         elif g["ye"]:
             if g["ye"] in ("底", "末") and not has_year:
                 continue

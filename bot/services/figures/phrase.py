@@ -230,6 +230,9 @@ _ETC_CATEGORY = re.compile(
     r"(?P<item>[^等]{1,12})等(?:[\u4e00-\u9fff]{0,6}?(?:品类|品种|品|领域|行业|业态|应用|服务))?(?P<rest>.*)$"
 )
 
+#: a measure of trade or sales (`出口额`, `进口额`, `零售额`): an item of a list that may name only it
+_TRADE_MEASURE = re.compile(r"(?:进出口|出口|进口|零售|销售|交易)额$")
+
 
 def _share_heads(parts: list[str]) -> list[str]:
     """`即时通信、网络视频、短视频用户规模` → each item gets the last item's head noun."""
@@ -257,6 +260,11 @@ def _share_heads(parts: list[str]) -> list[str]:
         else first[: first.find(p[:2])] + p
         for k, p in enumerate(parts)
     ]
+    # `跨境电商出口额、进口额`: a later item naming only a trade measure takes the first item's subject (跨境电商进口额)
+    lead = _TRADE_MEASURE.search(first)
+    if lead and lead.start() >= 2:
+        subject = first[: lead.start()]
+        parts = [subject + p if k and _TRADE_MEASURE.fullmatch(p) else p for k, p in enumerate(parts)]
     # `邮政行业寄递业务量和业务收入`: the revenue is the industry's (邮政行业业务收入); 寄递 names the volume's kind only
     parts = [
         p[: p.find("寄递业务收入")] + "业务收入" if k and p.endswith("寄递业务收入") and len(p) > 6 else p

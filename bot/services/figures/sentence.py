@@ -559,8 +559,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
         # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
         for f in figs:
-            if f.region == "全国":
-                f.region = ctx.prev_region
+            if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
+                f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
     breaks = _BREAKS_DOWN.match(t) is not None or (ctx.carry and ctx.in_breakdown)
     if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
         for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region

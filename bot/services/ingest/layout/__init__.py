@@ -43,6 +43,7 @@ from bot.services.ingest.layout.lines import (
     ParsedArticle,
     ParsedBulletin,
     ends_para,
+    fallback_title,
     read_lines,
     wrap_width,
 )
@@ -172,6 +173,31 @@ def parse_document(doc: RawDocument, *, published: date | None = None) -> Parsed
     return split_articles(read_lines(doc), has_styles=doc.has_styles, published=published)
 
 
+def _split_wire_stories(articles: list[ParsedArticle]) -> list[ParsedArticle]:
+    """A second dated lead inside an article (`…主渠道。”` then `中新网10月22日电　海关总署…`) opens another story: on a
+    wire page, stories without headlines follow one another, each with its own dateline. The new story is named by its
+    first sentence, like an untitled story."""
+    out: list[ParsedArticle] = []
+    for art in articles:
+        cur = art
+        led = False  # a dated lead opened the current story
+        paras = list(art.paragraphs)
+        cur.paragraphs = []
+        for k, para in enumerate(paras):
+            lead = ev.dateline(para) is not None
+            if lead and led and k and ends_para(paras[k - 1]):
+                out.append(cur)
+                opening = ev.DATELINE_RE.sub("", para.strip(), count=1)
+                opening = ev.LEAD_DATE_RE.sub("", opening, count=1)
+                opening = NEWS_START_RE.sub("", opening).strip()
+                opening = re.sub(r"^[（(][^（）()]{1,30}[)）]\s*", "", opening)  # `（记者 …）`
+                cur = ParsedArticle(title=fallback_title(opening), section=art.section)
+            led = led or lead
+            cur.paragraphs.append(para)
+        out.append(cur)
+    return out
+
+
 def split_articles(lines: list[Line], *, has_styles: bool, published: date | None = None) -> ParsedBulletin:
     """Normalised lines → articles: the layout detected, its parser run, every article's date completed (its own
     dateline, else the bulletin's). `has_styles`: the lines carry heading styles (`.docx`); `published` gives the
@@ -194,6 +220,7 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
             # no cover date: an issue is compiled right after its newest item
             dates = [a.published for a in result.articles if a.published]
             result.published = max(dates) if dates else None
+    result.articles = _split_wire_stories(result.articles)
     reference = result.published or published  # the year of a `3月22日电` dateline
     for art in result.articles:
         # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it

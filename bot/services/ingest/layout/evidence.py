@@ -253,7 +253,7 @@ def meta_outlet(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ datelines
 
-_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
+_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|路透社?|彭博社?|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
 DATELINE_RE = re.compile(
@@ -279,14 +279,14 @@ LEAD_DATE_RE = re.compile(
 
 
 def _lead_match(text: str) -> re.Match[str] | None:
-    t = text.strip()
+    t = to_simplified(text.strip())  # `本報香港1月5日電`, `香港文匯報訊`: read as simplified (same length)
     return DATELINE_RE.match(t) or LEAD_DATE_RE.match(t)
 
 
 def own_lead(text: str, publication: str) -> bool:
     """Is this a `…讯 M月D日，` lead of the page's own paper (`新京报讯　8月22日，` in 新京报)?"""
-    m = LEAD_DATE_RE.match(text.strip())
-    return bool(m and publication and m.group("agency") in publication)
+    m = LEAD_DATE_RE.match(to_simplified(text.strip()))
+    return bool(m and publication and m.group("agency") in to_simplified(publication))
 
 
 def dateline(text: str) -> tuple[str, int, int] | None:
@@ -307,7 +307,7 @@ TRAIL_DATELINE_RE = re.compile(
 def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) -> date | None:
     """The date of a story's dateline (its start, or with `trailing` its end): `新华社北京2024年3月22日电` as
     printed, `人民网北京3月22日电` in the year of `year_of` (the bulletin's date); None without one."""
-    m = TRAIL_DATELINE_RE.search(text.strip()) if trailing else _lead_match(text)
+    m = TRAIL_DATELINE_RE.search(to_simplified(text.strip())) if trailing else _lead_match(text)
     if not m:
         return None
     if m.group("y"):
@@ -320,7 +320,7 @@ def dateline_date(text: str, year_of: date | None, *, trailing: bool = False) ->
 
 def trailing_dateline(text: str) -> tuple[str, int, int] | None:
     """(agency, month, day) of a dateline closing a story's last paragraph."""
-    m = TRAIL_DATELINE_RE.search(text.strip())
+    m = TRAIL_DATELINE_RE.search(to_simplified(text.strip()))
     if not m:
         return None
     return m.group("agency"), int(m.group("m")), int(m.group("d"))
@@ -342,7 +342,7 @@ _BRACKET_LEAD_RE = re.compile(r"^[【\[]\s*(?P<o>[\u4e00-\u9fff]{1,8}?(?:报|网
 
 def lead_outlet(text: str) -> str:
     """The outlet a story's lead names: `【大公报讯】…` → 大公报, `新华社北京1月22日电` → 新华社."""
-    m = _BRACKET_LEAD_RE.match(text.strip())
+    m = _BRACKET_LEAD_RE.match(to_simplified(text.strip()))
     if m:
         return m.group("o")
     dl = dateline(text)
@@ -350,7 +350,7 @@ def lead_outlet(text: str) -> str:
 
 
 def starts_news(text: str) -> bool:
-    t = text.strip()
+    t = to_simplified(text.strip())
     return bool(DATELINE_RE.match(t) or NEWS_LEAD_RE.match(t))
 
 
