@@ -146,6 +146,29 @@ def test_same_story_in_two_bulletins_is_marked(engine: Engine, tmp_path: Path) -
         assert hamming(reprint.fingerprint, original.fingerprint) <= 7
 
 
+def test_fingerprint_index_forgets_deleted_articles(engine: Engine, tmp_path: Path) -> None:
+    """The cached fingerprint index reloads when stored articles were deleted: a story whose only copy is gone is
+    no near-duplicate any more (and the same story stored many times is matched to its oldest copy)."""
+    from bot.services.ingest.dedupe import FingerprintIndex, load_index
+
+    first = ingest(engine, S001)
+    with Session(engine) as s:
+        assert len(load_index(s).fps) == first.articles_added
+    copy = tmp_path / "copy.txt"  # the same stories as another file (its content hash differs: a near-copy)
+    copy.write_text(S001.read_text(encoding="utf-8") + "\n\n附：本期完\n", encoding="utf-8")
+    with session_scope(engine) as s:
+        s.delete(s.exec(select(Bulletin).where(Bulletin.id == first.bulletin_id)).one())
+    with Session(engine) as s:
+        assert s.exec(select(func.count()).select_from(Article)).one() == 0
+        assert load_index(s).fps == {}
+    again = ingest(engine, copy)
+    assert again.duplicate_of is None and again.near_duplicates == 0
+    index = FingerprintIndex()
+    for aid in (5, 3, 9):
+        index.add(aid, aid * 10, 0x0F0F_0000_0000_00FF)
+    assert index.nearest(0x0F0F_0000_0000_00FE) == (3, 30, 1)
+
+
 def test_repeat_inside_one_file_points_to_its_first_copy(engine: Engine, tmp_path: Path) -> None:
     story = [
         "跨境电商体验店开业",

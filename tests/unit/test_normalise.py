@@ -82,3 +82,20 @@ def test_strip_quotes() -> None:
     assert strip_quotes("《文汇报》") == "文汇报"
     assert strip_quotes('"财政部官网"') == "财政部官网"
     assert strip_quotes("“新华网”") == "新华网"
+
+
+def test_fold_is_nfkc_lower_without_punctuation() -> None:
+    """Narrowing full-width forms before NFKC changes nothing, also next to combining marks and jamo."""
+    import random
+    import re
+    import unicodedata
+
+    def reference(text: str) -> str:
+        return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).lower())
+
+    alphabet = [chr(c) for c in range(0xFF01, 0xFF61)] + list("\u3000\u0301\u0308\u0338\u3099\u309a\u1100\u1161")
+    alphabet += list("\u11a8가e=A中。…①㎡ﬁ かｶﾞ")
+    rnd = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(8)))
+        assert fold(text) == reference(text), repr(text)

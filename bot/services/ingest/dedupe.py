@@ -174,7 +174,11 @@ def load_index(session: Session) -> FingerprintIndex:
     index = cached[1] if cached else FingerprintIndex()
     count_known = cached[0] if cached else 0
     if cached:
-        below = session.exec(select(func.count()).select_from(Article).where(col(Article.id) <= index.max_id)).one()
+        # the rows at or below the last id loaded, as all rows less the newer ones: one statement (one snapshot),
+        # and SQLite counts a whole table from its smallest index instead of walking the article rows (bodies)
+        total = select(func.count()).select_from(Article).scalar_subquery()
+        newer = select(func.count()).select_from(Article).where(col(Article.id) > index.max_id).scalar_subquery()
+        below = session.exec(select(total - newer)).one()
         if int(below) != count_known:
             index, count_known = FingerprintIndex(), 0
     rows = session.exec(

@@ -87,9 +87,20 @@ def squeeze(text: str) -> str:
     return _WS_RE.sub(" ", text).strip()
 
 
+#: full-width ASCII forms and the ideographic space, each with its NFKC image: one starter (combining class 0) for
+#: another, the same compatibility decomposition, so replacing them first leaves NFKC's result unchanged — and
+#: leaves most Chinese text already in NFKC, which `unicodedata.normalize` then returns after a quick check
+_WIDE = {c: ord(unicodedata.normalize("NFKC", chr(c))) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]+")
+
+
+def _narrow(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDE)
+
+
 def fold(text: str) -> str:
     """Canonical comparison form: NFKC, lower case, no whitespace or punctuation (width/spacing independent)."""
-    return _FOLD_DROP_RE.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _FOLD_DROP_RE.sub("", unicodedata.normalize("NFKC", _WIDE_RE.sub(_narrow, text)).lower())
 
 
 def strip_quotes(name: str) -> str:
