@@ -70,12 +70,15 @@ def boiler_tail(text: str, gold: dict[str, Any]) -> str:
 
 
 def boiler_head(text: str, gold: dict[str, Any]) -> str:
-    """A `本文来源：` line under every title."""
+    """A `本文来源：` line under every title block (after its subtitle lines)."""
     lines = _lines(text)
     if gold["layout"] == "headline_after":
         return text
     for i in reversed(_title_rows(lines, gold)):
-        lines[i + 1:i + 1] = _HEAD
+        j = i + 1
+        while j < min(len(lines), i + 3) and lines[j].strip() and not _is_para(lines[j]):
+            j += 1
+        lines[j:j] = _HEAD
     return "\n".join(lines)
 
 

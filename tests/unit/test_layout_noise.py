@@ -27,3 +27,30 @@ def test_full_width_digits_and_percent_read_as_ascii() -> None:
     line = clean_line("２０２５年１—９月，全市快递业务量完成３２．７亿件，同比增长１４．２％。")
     got = [(f.metric, f.value, f.growth_pct) for f in extract_figures(line, date(2025, 10, 20))]
     assert ("快递业务量", 32.7, 14.2) in got
+
+
+def test_a_source_line_of_a_web_page_under_a_title_is_meta() -> None:
+    text = (
+        "滨江日报\n2025年3月2日　星期日　第04版\n\n"
+        "临港跨境包裹量创新高\n本文来源：东方日报\n"
+        "本报讯（记者　李明）海关统计显示，今年前十个月，临港新片区跨境电商包裹进出境量累计一千余万件，较上年明显增加。\n"
+        "区内企业表示，海外仓布局进一步提速。\n\n"
+        "县域直播带货渐成气候\n本文来源：东方日报\n"
+        "本报讯（记者　王芳）今年以来，县里组织农户参加直播培训，带动一批土特产走出大山。\n"
+    )
+    assert titles(text) == ["临港跨境包裹量创新高", "县域直播带货渐成气候"]
+
+
+def test_a_title_and_its_subtitle_over_a_source_line_open_one_article_at_the_title() -> None:
+    text = (
+        "滨江日报\n2025年3月2日　星期日　第04版　要闻\n\n"
+        "城东冷链仓储项目签约\n本文来源：东方日报\n\n"
+        "　　3月1日，记者从市商务局获悉，城东冷链仓储项目日前签约，建成后将服务周边多个县区。\n"
+        "　　据介绍，园区还将配套建设分拣中心和配送站点，预计明年投用。\n\n"
+        "城西商圈获评“夜间经济示范街区”\n全省首个获此称号的县级商圈\n本文来源：东方日报\n\n"
+        "　　今年2月，城西商圈被省商务厅评为“夜间经济示范街区”，成为全省首个获此称号的县级商圈。\n"
+        "　　发展历程\n"
+        "　　近年来，城西商圈延长营业时间，餐饮门店和夜市摊位生意红火。\n"
+        "　　商户反映，外地游客占比明显提高。\n"
+    )
+    assert titles(text) == ["城东冷链仓储项目签约", "城西商圈获评“夜间经济示范街区”"]

@@ -75,14 +75,14 @@ SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌�
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(
-    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|来源|稿源|出处|作者|"
+    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|本文来源|来源|稿源|出处|作者|"
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数)\s*[:：]"
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
 #: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
 _RELEASE_KEYS = (
-    "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
+    "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|本文来源|责任编辑|发布者|发稿|日期|时间|"
     "来源|稿源|出处|作者|编辑|责编|记者"
 )
 _RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)【\[〔（(]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
@@ -241,7 +241,8 @@ def meta_outlet(text: str) -> str:
     text = to_simplified(text)
     fields = release_fields(text)
     if fields is not None:
-        src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
+        src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "本文来源", "出处")
+                    if k in fields), "")
         src = src.split()[0].strip("《》“”\"' ") if src.split() else ""
         return re.sub(r"(?:编辑部)$", "", src) if 2 <= len(src) <= 30 else ""
     m = SOURCE_FIELD_RE.search(text)

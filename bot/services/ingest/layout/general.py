@@ -274,9 +274,15 @@ class GeneralParser(ParagraphReader):
                 b -= 1
             if b == i or paras[b].gap == 0 or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
                 continue
-            if any(k in starts or paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
+            if any(paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
                 continue
             t = b + 1 if i - b == 2 else title_in(b, i)
+            if any(k in starts for k in range(b, i)):
+                if t == i or not (i + 1 < n and paras[i + 1].kind == "meta"):
+                    continue
+                # a line of the block opened an article already (set apart after text), and a meta line closes
+                # the block (`标题`, `副题`, `来源：…`): one headline still, its source line under the whole block
+                starts.difference_update(range(b, i))
             if t != i:
                 starts.discard(i)
                 starts.add(t)
