@@ -50,6 +50,15 @@ def _is_para(line: str) -> bool:
     return "|" not in s and (len(s) >= 30 or (len(s) >= 12 and s[-1] in "。！？”"))
 
 
+def _block_end(lines: list[str], i: int) -> int:
+    """The row after title `i`'s block (the title and up to two subtitle lines under it, before any meta line)."""
+    j = i + 1
+    while j < min(len(lines), i + 3) and lines[j].strip() and not _is_para(lines[j]) and not _SOURCE_RE.match(lines[j]) \
+            and not re.match(r"^\s*(?:本报|新华社|记者|本报记者|作者|编辑|来源)", lines[j]):
+        j += 1
+    return j
+
+
 # ---------------------------------------------------------------------------------------------- perturbations
 
 _TAIL = ["（完）", "责任编辑：王某", "【纠错】　分享到：", "打印本页　关闭窗口"]
@@ -75,10 +84,7 @@ def boiler_head(text: str, gold: dict[str, Any]) -> str:
     if gold["layout"] == "headline_after":
         return text
     for i in reversed(_title_rows(lines, gold)):
-        j = i + 1
-        while j < min(len(lines), i + 3) and lines[j].strip() and not _is_para(lines[j]):
-            j += 1
-        lines[j:j] = _HEAD
+        lines[_block_end(lines, i):_block_end(lines, i)] = _HEAD
     return "\n".join(lines)
 
 
@@ -182,12 +188,13 @@ def dateline(text: str, gold: dict[str, Any]) -> str:
 
 
 def subtitle(text: str, gold: dict[str, Any]) -> str:
-    """A `——` subtitle line under every title."""
+    """A `——` subtitle line under every title standing alone (no kicker, no subtitle)."""
     lines = _lines(text)
     if gold["layout"] == "headline_after":
         return text
     for i in reversed(_title_rows(lines, gold)):
-        lines[i + 1:i + 1] = ["——聚焦数字消费新动能"]
+        if _block_end(lines, i) == i + 1 and (i == 0 or not lines[i - 1].strip() or _is_para(lines[i - 1])):
+            lines[i + 1:i + 1] = ["——聚焦数字消费新动能"]  # (a title with no kicker or subtitle yet)
     return "\n".join(lines)
 
 

@@ -54,3 +54,20 @@ def test_a_title_and_its_subtitle_over_a_source_line_open_one_article_at_the_tit
         "　　商户反映，外地游客占比明显提高。\n"
     )
     assert titles(text) == ["城东冷链仓储项目签约", "城西商圈获评“夜间经济示范街区”"]
+
+
+def test_a_dashed_subtitle_under_a_title_of_wrapped_text_is_no_part_of_it() -> None:
+    text = (
+        "第八期《全省网络消费与寄递物流监测报告》正式发布\n"
+        "——线上服务消费增势明显\n"
+        "省商务厅　　2025年6月18日\n\n"
+        "　　6月18日，省商务厅发布第八期《全省网络消费监测\n"
+        "报告》。报告显示，今年前五个月，全省线上服务消费持续\n"
+        "升温，餐饮外卖、在线文旅等领域订单量明显增加，带动\n"
+        "相关行业回暖。\n"
+        "　　报告还指出，农村地区网络消费潜力正在释放，县域快\n"
+        "递网点覆盖面进一步扩大。\n"
+    )
+    parsed = parse_text(text)
+    assert [a.title for a in parsed.articles] == ["第八期《全省网络消费与寄递物流监测报告》正式发布"]
+    assert parsed.articles[0].published == date(2025, 6, 18)
