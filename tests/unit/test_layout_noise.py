@@ -71,3 +71,21 @@ def test_a_dashed_subtitle_under_a_title_of_wrapped_text_is_no_part_of_it() -> N
     parsed = parse_text(text)
     assert [a.title for a in parsed.articles] == ["第八期《全省网络消费与寄递物流监测报告》正式发布"]
     assert parsed.articles[0].published == date(2025, 6, 18)
+
+
+def test_web_page_controls_between_stories_read_as_blank_lines() -> None:
+    text = (
+        "商务快讯\n2025年5月9日\n\n"
+        "跨境电商综试区再扩容\n"
+        "本报讯（记者　赵亮）记者从市商务局获悉，本市又有两个区获批跨境电商综试区，外贸新业态布局进一步完善。\n"
+        "（完）\n"
+        "【纠错】　分享到：\n"
+        "打印本页　关闭窗口\n"
+        "二手商品线上交易走俏\n"
+        "本报讯（记者　孙悦）近期，二手数码产品和图书在各大平台成交活跃，年轻消费者占比持续提高。\n"
+        "点击查看大图\n"
+        "平台方表示，将进一步完善验货和售后服务。\n"
+    )
+    got = parse_text(text).articles
+    assert [a.title for a in got] == ["跨境电商综试区再扩容", "二手商品线上交易走俏"]
+    assert not any("分享" in a.body or "大图" in a.body or "窗口" in a.body for a in got)
