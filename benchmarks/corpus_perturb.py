@@ -59,6 +59,18 @@ def _block_end(lines: list[str], i: int) -> int:
     return j
 
 
+def _block_start(lines: list[str], i: int) -> int:
+    """The first row of title `i`'s block (a kicker or section label just above it, blank lines between)."""
+    k = i
+    while k > 0 and i - k < 3 and (not lines[k - 1].strip() or not _is_para(lines[k - 1])):
+        if lines[k - 1].strip() and (_SOURCE_RE.match(lines[k - 1]) or k - 1 < 3):
+            break
+        k -= 1
+    while k < i and not lines[k].strip():
+        k += 1
+    return k
+
+
 # ---------------------------------------------------------------------------------------------- perturbations
 
 _TAIL = ["（完）", "责任编辑：王某", "【纠错】　分享到：", "打印本页　关闭窗口"]
@@ -74,7 +86,8 @@ def boiler_tail(text: str, gold: dict[str, Any]) -> str:
     if gold["layout"] in ("headline_after",):
         rows = []
     for i in reversed(rows[1:]):
-        lines[i:i] = ["", *_TAIL, ""]
+        k = _block_start(lines, i)
+        lines[k:k] = ["", *_TAIL, ""]
     return "\n".join([*lines, "", *_TAIL, ""])
 
 
@@ -105,7 +118,8 @@ def editor(text: str, gold: dict[str, Any]) -> str:
     lines = _lines(text.rstrip("\n"))
     rows = [] if gold["layout"] == "headline_after" else _title_rows(lines, gold)
     for i in reversed(rows[1:]):
-        lines[i:i] = [*_EDITOR, ""]
+        k = _block_start(lines, i)
+        lines[k:k] = [*_EDITOR, ""]
     return "\n".join([*lines, *_EDITOR, ""])
 
 

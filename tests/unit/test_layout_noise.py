@@ -89,3 +89,20 @@ def test_web_page_controls_between_stories_read_as_blank_lines() -> None:
     got = parse_text(text).articles
     assert [a.title for a in got] == ["跨境电商综试区再扩容", "二手商品线上交易走俏"]
     assert not any("分享" in a.body or "大图" in a.body or "窗口" in a.body for a in got)
+
+
+def test_a_kicker_after_an_editor_line_closing_the_story_before_goes_over_the_next_title() -> None:
+    text = (
+        "城乡周报\n2025年4月6日　星期日　第03版：消费\n\n"
+        "较上年提前一个月\n"
+        "本市网购订单量突破一亿单\n"
+        "本报讯（记者　周平）记者从市商务局获悉，今年本市网购订单量已突破一亿单，较上年提前一个月。\n"
+        "业内人士认为，即时配送网络的完善是订单增长的重要原因。\n"
+        "编辑：李某　审核：赵某\n\n"
+        "电商助农\n"
+        "山货搭上直播快车\n"
+        "——县域电商带动农民增收\n"
+        "近年来，县里鼓励返乡青年开设网店，山货通过直播走向全国。\n"
+        "当地干部表示，物流网点已覆盖全部行政村。\n"
+    )
+    assert titles(text) == ["本市网购订单量突破一亿单", "山货搭上直播快车"]

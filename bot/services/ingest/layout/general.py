@@ -176,11 +176,14 @@ class GeneralParser(ParagraphReader):
                 if not (paras[i].tlike and paras[i].gap > typical and 1 <= j - i <= 2 and body_next(j)):
                     continue
                 prev = paras[i - 1]
-                if prev.kind not in ("body", "table", "end") or prev.tlike:
+                closed = prev.kind == "meta" and i in ended_at  # (after a trailer `编辑：…` closing the story before)
+                if (prev.kind not in ("body", "table", "end") and not closed) or prev.tlike:
                     continue
                 t = title_in(i, j)
                 if weak_ok(t) or t < j:
                     starts.add(t)
+                    if closed and t != i and i not in strong_at:
+                        starts.discard(i)  # the kicker over the title, not a headline of its own
         else:
             # no explicit structure: every run of title-like lines followed by body text starts an article; at the
             # top of the page, masthead lines (name, date, edition) lead the first run
