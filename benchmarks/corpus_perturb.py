@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -162,12 +161,13 @@ def no_indent(text: str, gold: dict[str, Any]) -> str:
 
 
 _HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "％": "%"})
+_ASCII = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})  # full-width forms → ASCII
 _FULL = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, "%": "％", ".": "．"})
 
 
 def half_width(text: str, gold: dict[str, Any]) -> str:
     """Half-width punctuation and digits (a page typed on an ASCII keyboard)."""
-    return unicodedata.normalize("NFKC", text.translate(_HALF)).replace("　", " ")
+    return text.translate(_HALF).translate(_ASCII).replace("　", " ")
 
 
 def full_width(text: str, gold: dict[str, Any]) -> str:

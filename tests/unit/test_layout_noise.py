@@ -106,3 +106,16 @@ def test_a_kicker_after_an_editor_line_closing_the_story_before_goes_over_the_ne
         "当地干部表示，物流网点已覆盖全部行政村。\n"
     )
     assert titles(text) == ["本市网购订单量突破一亿单", "山货搭上直播快车"]
+
+
+def test_an_item_ordinal_with_an_ascii_bar_is_no_table_row() -> None:
+    text = (
+        "区域消费数据摘编\n(第2辑 2025年3月10日编)\n\n"
+        "NO.1|今年前两个月全市快递业务量增长两成\n"
+        "时间:2025-03-05 出处:市邮政管理局\n"
+        "今年前两个月,全市快递业务量同比增长两成,业务收入同步提高.\n\n"
+        "NO.2|县域网络零售额稳步提升\n"
+        "时间:2025-03-08 出处:省商务厅\n"
+        "今年以来,各县网络零售额稳步提升,农产品线上销售表现突出.\n"
+    )
+    assert titles(text) == ["今年前两个月全市快递业务量增长两成", "县域网络零售额稳步提升"]

@@ -64,6 +64,7 @@ ORDINAL = (
     r"(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*[则条篇项件]|(?:NO|No|no)\s*\.?\s*\d{1,3}|#\s*\d{1,3})"
     r"(?:\s*[｜|丨:：、.．]\s*|\s+)(?=\S)"
 )
+_ORDINAL_AT_START_RE = re.compile(r"^\s*" + ORDINAL)
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
     r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|"
@@ -393,9 +394,12 @@ def end_outlet(text: str) -> str:
 
 
 def is_table(text: str) -> bool:
-    """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
+    """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined. The
+    bar after an item's ordinal (`NO.1|标题`, `第2条|标题`) is no cell border."""
+    m = _ORDINAL_AT_START_RE.match(text)
+    cells = text[m.end() :] if m else text
     return (
-        ("|" in text or text.count("\t") >= 2)
+        ("|" in cells or cells.count("\t") >= 2)
         and header_date(text) is None
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
