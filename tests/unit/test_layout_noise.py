@@ -119,3 +119,18 @@ def test_an_item_ordinal_with_an_ascii_bar_is_no_table_row() -> None:
         "今年以来,各县网络零售额稳步提升,农产品线上销售表现突出.\n"
     )
     assert titles(text) == ["今年前两个月全市快递业务量增长两成", "县域网络零售额稳步提升"]
+
+
+def test_a_title_block_right_under_the_masthead_without_blank_lines_opens_at_its_headline() -> None:
+    text = (
+        "江城商报\n"
+        "2025年5月20日　星期二　第05版：经济\n"
+        "数字消费成新引擎\n"
+        "我市网上零售额增幅居全省首位\n"
+        "前四个月实物商品网上零售额增长一成以上\n"
+        "本报讯（记者　陈晨）记者从市商务局获悉，今年前四个月，我市网上零售额增幅居全省首位。\n"
+        "其中，实物商品网上零售额增长一成以上，吃类商品增势最快。\n"
+        "二季度快递网点再扩容\n"
+        "本报讯（记者　林立）记者从市邮政管理局获悉，二季度全市将新增一批快递服务站点。\n"
+    )
+    assert titles(text) == ["我市网上零售额增幅居全省首位", "二季度快递网点再扩容"]

@@ -273,9 +273,18 @@ class GeneralParser(ParagraphReader):
             if i not in strong_at or paras[i].kind == "header" or paras[i].gap > 0:
                 continue
             b = i
-            while b > 0 and i - b < 2 and paras[b].gap == 0 and paras[b - 1].tlike and paras[b - 1].kind == "body":
+            while (
+                b > 0
+                and i - b < 2
+                and paras[b].gap == 0
+                and paras[b - 1].tlike
+                and paras[b - 1].kind == "body"
+                and not ev.is_masthead_like(paras[b - 1].text)
+            ):
                 b -= 1
-            if b == i or paras[b].gap == 0 or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
+            # (set apart by a blank line, or, on pages printed without blank lines, right under the masthead)
+            apart = paras[b].gap > 0 or (b > 0 and ev.is_masthead_like(paras[b - 1].text) and b - 1 < first_text)
+            if b == i or not apart or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
                 continue
             if any(paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
                 continue
