@@ -150,7 +150,7 @@ def indent(text: str, gold: dict[str, Any]) -> str:
     out, prev = [], ""
     for ln in _lines(text):
         s = ln.strip()
-        starts = not prev.strip() or prev.rstrip()[-1:] in "。！？”"
+        starts = not prev.strip() or prev.rstrip()[-1:] in "。！？”" or not _is_para(prev)
         out.append("　　" + s if s and _is_para(s) and starts and not ln.startswith("　　") else ln)
         prev = ln
     return "\n".join(out)
