@@ -32,15 +32,15 @@ def _lines(text: str) -> list[str]:
 
 
 def _title_rows(lines: list[str], gold: dict[str, Any]) -> list[int]:
-    """Indexes of the lines holding a gold title on their own (folded), in document order, once each."""
+    """Indexes of the lines holding a gold title on their own (folded), in document order, once each (the last
+    occurrence: a table of contents lists the titles first)."""
     want = {fold(a["title"]) for a in gold["articles"] if fold(a["title"])}
-    rows, seen = [], set()
+    rows: dict[str, int] = {}
     for i, ln in enumerate(lines):
         f = fold(ln)
-        if f in want and f not in seen:
-            rows.append(i)
-            seen.add(f)
-    return rows
+        if f in want:
+            rows[f] = i
+    return sorted(rows.values())
 
 
 def _is_para(line: str) -> bool:
