@@ -134,3 +134,14 @@ def test_a_title_block_right_under_the_masthead_without_blank_lines_opens_at_its
         "本报讯（记者　林立）记者从市邮政管理局获悉，二季度全市将新增一批快递服务站点。\n"
     )
     assert titles(text) == ["我市网上零售额增幅居全省首位", "二季度快递网点再扩容"]
+
+
+def test_a_byline_naming_a_broadcaster_or_paper_is_no_title() -> None:
+    text = (
+        "来源：东方新闻客户端　2025-04-12\n"
+        "县域商业体系建设取得新进展\n\n"
+        "东方电视台记者　刘洋　陈静\n"
+        "在今天举行的新闻发布会上，省商务厅有关负责人介绍，县域商业体系建设取得新进展，乡镇商贸中心加快布局。\n"
+        "据介绍，下一步将继续完善县乡村三级物流配送体系。\n"
+    )
+    assert titles(text) == ["县域商业体系建设取得新进展"]

@@ -130,9 +130,11 @@ HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎
 
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
 _BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
+#: the outlet in front of a byline's 记者: `本报`, `新华社`, `总台央视`, `南方日报`, `澎湃新闻`, `封面新闻客户端`
+_BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4e00-\u9fff]{1,8}?(?:报|社|电视台|网|新闻|客户端))"
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
-    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
+    r"^(?:[■□◆●▲]\s*)?(?:" + _BYLINE_OUTLET + r"?(?:首席|特约|见习)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
     + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}$"
 )
 
