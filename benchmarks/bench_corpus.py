@@ -22,6 +22,7 @@ tests/corpus/README.md):
     BENCH_CORPUS_VERBOSE=1 python -m benchmarks corpus       # plus, for dev only, every missed title/figure and
                                                              # wrong answer (blind details stay hidden: don't tune on them)
     BENCH_CORPUS_SPLITS=dev python -m benchmarks corpus      # one split
+    BENCH_CORPUS_PERTURB=1 python -m benchmarks corpus       # dev documents with layout noise (corpus_perturb.py)
 """
 
 from __future__ import annotations
@@ -412,6 +413,11 @@ def report(scores: dict[str, SplitScore], *, verbose: bool = False) -> str:
 
 
 def run() -> None:
+    if os.environ.get("BENCH_CORPUS_PERTURB"):  # layout-noise invariance on dev (benchmarks/corpus_perturb.py)
+        from benchmarks.corpus_perturb import run as run_perturbed
+
+        run_perturbed(os.environ["BENCH_CORPUS_PERTURB"], verbose=bool(os.environ.get("BENCH_CORPUS_VERBOSE")))
+        return
     started = time.perf_counter()
     wanted = tuple(s for s in os.environ.get("BENCH_CORPUS_SPLITS", ",".join(SPLITS)).split(",") if s in SPLITS)
     scores = score_splits(wanted or SPLITS)

@@ -64,6 +64,7 @@ ORDINAL = (
     r"(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*[则条篇项件]|(?:NO|No|no)\s*\.?\s*\d{1,3}|#\s*\d{1,3})"
     r"(?:\s*[｜|丨:：、.．]\s*|\s+)(?=\S)"
 )
+_ORDINAL_AT_START_RE = re.compile(r"^\s*" + ORDINAL)
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d))|"
     r"[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|"
@@ -75,14 +76,14 @@ SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌�
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(
-    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|来源|稿源|出处|作者|"
+    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|本文来源|来源|稿源|出处|作者|"
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数)\s*[:：]"
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
 #: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
 _RELEASE_KEYS = (
-    "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|责任编辑|发布者|发稿|日期|时间|"
+    "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|本文来源|责任编辑|发布者|发稿|日期|时间|"
     "来源|稿源|出处|作者|编辑|责编|记者"
 )
 _RELEASE_KEY_RE = re.compile(r"(?:^|(?<=[\s|｜/／;；,，、\]】〕）)【\[〔（(]))(?P<key>" + _RELEASE_KEYS + r"|发布)\s*[:：]\s*")
@@ -129,9 +130,11 @@ HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎
 
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
 _BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
+#: the outlet in front of a byline's 记者: `本报`, `新华社`, `总台央视`, `南方日报`, `澎湃新闻`, `封面新闻客户端`
+_BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4e00-\u9fff]{1,8}?(?:报|社|电视台|网|新闻|客户端))"
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
-    r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
+    r"^(?:[■□◆●▲]\s*)?(?:" + _BYLINE_OUTLET + r"?(?:首席|特约|见习)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
     + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}$"
 )
 
@@ -241,7 +244,8 @@ def meta_outlet(text: str) -> str:
     text = to_simplified(text)
     fields = release_fields(text)
     if fields is not None:
-        src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "出处") if k in fields), "")
+        src = next((fields[k] for k in ("来源", "稿源", "信息来源", "文章来源", "稿件来源", "本文来源", "出处")
+                    if k in fields), "")
         src = src.split()[0].strip("《》“”\"' ") if src.split() else ""
         return re.sub(r"(?:编辑部)$", "", src) if 2 <= len(src) <= 30 else ""
     m = SOURCE_FIELD_RE.search(text)
@@ -392,9 +396,12 @@ def end_outlet(text: str) -> str:
 
 
 def is_table(text: str) -> bool:
-    """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
+    """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined. The
+    bar after an item's ordinal (`NO.1|标题`, `第2条|标题`) is no cell border."""
+    m = _ORDINAL_AT_START_RE.match(text)
+    cells = text[m.end() :] if m else text
     return (
-        ("|" in text or text.count("\t") >= 2)
+        ("|" in cells or cells.count("\t") >= 2)
         and header_date(text) is None
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()

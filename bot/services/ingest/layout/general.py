@@ -176,11 +176,14 @@ class GeneralParser(ParagraphReader):
                 if not (paras[i].tlike and paras[i].gap > typical and 1 <= j - i <= 2 and body_next(j)):
                     continue
                 prev = paras[i - 1]
-                if prev.kind not in ("body", "table", "end") or prev.tlike:
+                closed = prev.kind == "meta" and i in ended_at  # (after a trailer `编辑：…` closing the story before)
+                if (prev.kind not in ("body", "table", "end") and not closed) or prev.tlike:
                     continue
                 t = title_in(i, j)
                 if weak_ok(t) or t < j:
                     starts.add(t)
+                    if closed and t != i and i not in strong_at:
+                        starts.discard(i)  # the kicker over the title, not a headline of its own
         else:
             # no explicit structure: every run of title-like lines followed by body text starts an article; at the
             # top of the page, masthead lines (name, date, edition) lead the first run
@@ -270,13 +273,28 @@ class GeneralParser(ParagraphReader):
             if i not in strong_at or paras[i].kind == "header" or paras[i].gap > 0:
                 continue
             b = i
-            while b > 0 and i - b < 2 and paras[b].gap == 0 and paras[b - 1].tlike and paras[b - 1].kind == "body":
+            while (
+                b > 0
+                and i - b < 2
+                and paras[b].gap == 0
+                and paras[b - 1].tlike
+                and paras[b - 1].kind == "body"
+                and not ev.is_masthead_like(paras[b - 1].text)
+            ):
                 b -= 1
-            if b == i or paras[b].gap == 0 or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
+            # (set apart by a blank line, or, on pages printed without blank lines, right under the masthead)
+            apart = paras[b].gap > 0 or (b > 0 and ev.is_masthead_like(paras[b - 1].text) and b - 1 < first_text)
+            if b == i or not apart or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
                 continue
-            if any(k in starts or paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
+            if any(paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
                 continue
             t = b + 1 if i - b == 2 else title_in(b, i)
+            if any(k in starts for k in range(b, i)):
+                if t == i or not (i + 1 < n and paras[i + 1].kind == "meta"):
+                    continue
+                # a line of the block opened an article already (set apart after text), and a meta line closes
+                # the block (`标题`, `副题`, `来源：…`): one headline still, its source line under the whole block
+                starts.difference_update(range(b, i))
             if t != i:
                 starts.discard(i)
                 starts.add(t)

@@ -63,6 +63,8 @@ _HEAD_PAGE_RE = re.compile(
     r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
 )
 _INDENTS = (" ", "\u3000", "\t")
+#: a subtitle line opens with a double dash (`——聚焦…`)
+_SUBTITLE_DASHES = ("——", "－－", "--")
 _KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
@@ -145,6 +147,7 @@ class ParagraphReader:
                 and not ev.is_table(t)
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
+                and not (cur.nlines == 1 and cur.tlike and t.startswith(_SUBTITLE_DASHES))  # a title's `——` 副题
             ):
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
