@@ -56,8 +56,10 @@ def month_day(year_of: date | None, month: int, day: int) -> date | None:
 
 # ------------------------------------------------------------------------------------------------ headers
 
-#: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`
-HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
+#: a time of day after a header's date: `【07-17 08:50】`, `2023年1月30日 21:00　标题`
+_CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+#: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`, `【2024-08-02 10:30】标题`
+HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + _CLOCK + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
 #: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
 #: an item's ordinal word with its separator: `第一则　`, `第1条｜`, `NO.1｜`, `No. 2:`, `#3 `
 ORDINAL = (
@@ -124,7 +126,9 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 
 
 #: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
-HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
+HEADER_DATE_PLAIN_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + _CLOCK + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+)
 
 
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
@@ -161,15 +165,27 @@ def header_date(text: str) -> tuple[date | None, str] | None:
 
 #: `【08.02】标题`, `[8月2日] 标题`: a header with month and day (the year is the bulletin's)
 MD_HEADER_RE = re.compile(
-    r"^[【\[〖［(（]\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})\s*日?\s*[】\]〗］)）]\s*(?P<title>\S.*)$"
+    r"^[【\[〖［(（]\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})\s*日?" + _CLOCK
+    + r"\s*[】\]〗］)）]\s*(?P<title>\S.*)$"
 )
 #: `【人民网】标题`, `[数据] 标题`: a bracketed tag in front of a title
 TAG_HEADER_RE = re.compile(r"^[【\[〖［]\s*(?P<tag>[^】\]〗］\d]{1,14}?)\s*[】\]〗］]\s*(?P<title>\S.{3,})$")
 _AGENCY_TAG_RE = re.compile(r"(?:网|社|报|台|部|局|署|委|厅|中心|办)$")
 
 
+#: `08-02　标题`, `◆ 08.02 10:30 | 标题`: an unbracketed month-day column (zero-padded, as date columns are printed)
+MD_PLAIN_HEADER_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?(?P<m>[01]\d)[-./](?P<d>[0-3]\d)(?![\d.])" + _CLOCK
+    + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+)
+
+
 def md_header(text: str) -> tuple[int, int, str] | None:
     m = MD_HEADER_RE.match(text)
+    if m is None:
+        m = MD_PLAIN_HEADER_RE.match(text)
+        if m is not None and not is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2):
+            return None  # `08-02 商务部发布数据显示，…`: a sentence after the date, no header
     if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
         return None
     return int(m.group("m")), int(m.group("d")), m.group("title").strip()
@@ -181,6 +197,25 @@ def tag_header(text: str) -> tuple[str, str] | None:
     if not m or release_fields(text) is not None:
         return None  # `【发布日期】2017年10月10日【来源】…` is a release line
     return m.group("tag").strip(), m.group("title").strip()
+
+
+#: `标题（证券日报）`, `标题(新华网)`, `标题（综合）`: a digest item's source printed after its title
+_TITLE_SOURCE_RE = re.compile(r"\s*[（(]\s*(?P<o>[^（）()\s]{2,12})\s*[)）]\s*$")
+_COMPILED_SOURCES = frozenset({"综合", "综述", "综合报道", "综合消息"})
+
+
+def title_source(title: str) -> tuple[str, str]:
+    """(title, outlet) of a header title closed by its source in brackets: `商务部发布数据（证券日报）` → (`商务部发布数据`,
+    `证券日报`); `（综合）` is dropped with no outlet. Any other bracket (`（图）`, `（上）`, `（2023）`) stays."""
+    m = _TITLE_SOURCE_RE.search(title)
+    if not m or m.start() < 4:
+        return title, ""
+    name = to_simplified(m.group("o"))
+    if name in _COMPILED_SOURCES:
+        return title[: m.start()], ""
+    if _OUTLET_ONLY.match(name):
+        return title[: m.start()], name
+    return title, ""
 
 
 def tag_outlet(tag: str) -> str:
@@ -391,11 +426,21 @@ def end_outlet(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ tables, titles
 
 
+def _md_column_title(text: str) -> bool:
+    """`09-27 15:30 | 标题`: a month-day column and a title behind one bar (a header, no table row)."""
+    m = MD_PLAIN_HEADER_RE.match(text.strip())
+    return bool(m and "|" not in m.group("title") and _CJK_RUN_RE.search(m.group("title")))
+
+
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined."""
     return (
         ("|" in text or text.count("\t") >= 2)
         and header_date(text) is None
+        and not _md_column_title(text)
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
     )

@@ -404,10 +404,10 @@ class GeneralParser(ParagraphReader):
                 facts = facts if kicker else {}
                 title = p.text
                 if p.kind == "header":
-                    title = p.htitle
+                    title, source = ev.title_source(p.htitle)
                     facts["date"] = p.hdate or (ev.month_day(self.reference(), *p.hmd) if p.hmd else None)
-                    if ev.tag_outlet(p.htag):
-                        facts["outlet"] = ev.tag_outlet(p.htag)
+                    if ev.tag_outlet(p.htag) or source:
+                        facts["outlet"] = ev.tag_outlet(p.htag) or source
                 art = ParsedArticle(title=clean_title(title), section=section, paragraphs=kicker)
                 need_title = not art.title
                 continue

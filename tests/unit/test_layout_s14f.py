@@ -1,0 +1,94 @@
+"""Digest item headers with a time of day, year-less date columns and a source after the title (session 14f), on
+short synthetic texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+TIMED = """物流资讯周刊
+第3期　2021年4月12日
+
+◆ 2021年4月8日 09:45　一季度全市快递业务量同比增长三成（北京晚报）
+记者从市邮政管理局获悉，一季度全市快递业务量完成2.1亿件，同比增长30.2%。
+——————
+◆ 2021年4月10日 16:05　前两月跨境电商零售进口额回升（综合）
+海关统计显示，前两个月本市跨境电商零售进口额增长12.5%。
+"""
+
+
+def test_a_time_after_the_header_date_and_a_source_after_the_title() -> None:
+    parsed = parse_text(TIMED)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("一季度全市快递业务量同比增长三成", date(2021, 4, 8)),
+        ("前两月跨境电商零售进口额回升", date(2021, 4, 10)),
+    ]
+
+
+YEARLESS = """县域电商简报
+2019年第6期　2019年6月28日
+
+【06-03 10:20】县电商产业园上半年交易额预计过亿
+园区负责人介绍，1至5月园区网络交易额8620万元，同比增长41%。
+
+【06-21】农特产品线上销售持续走旺
+今年以来，全县农产品网络零售额累计达3150万元，同比增长26.7%。
+"""
+
+
+def test_bracketed_month_day_headers_with_a_time() -> None:
+    parsed = parse_text(YEARLESS)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("县电商产业园上半年交易额预计过亿", date(2019, 6, 3)),
+        ("农特产品线上销售持续走旺", date(2019, 6, 21)),
+    ]
+
+
+PLAIN_MD = """外贸快讯
+2022年9月30日
+
+09-06　前8个月全省外贸进出口稳中有升
+省商务厅通报，前8个月全省外贸进出口总值3260亿元，同比增长7.1%。
+
+09-27 15:30 | 中秋假期本地即时零售订单大增
+平台数据显示，中秋假期本地即时零售订单量同比增长55%。
+"""
+
+
+def test_unbracketed_zero_padded_month_day_columns() -> None:
+    parsed = parse_text(PLAIN_MD)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("前8个月全省外贸进出口稳中有升", date(2022, 9, 6)),
+        ("中秋假期本地即时零售订单大增", date(2022, 9, 27)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("快递业务量再创新高（人民网）", ("快递业务量再创新高", "人民网")),
+        ("网上零售额稳步增长(经济日报)", ("网上零售额稳步增长", "经济日报")),
+        ("网上零售额稳步增长（综合）", ("网上零售额稳步增长", "")),
+        ("直播带货火热（图）", ("直播带货火热（图）", "")),
+        ("农村电商调查（上）", ("农村电商调查（上）", "")),
+        ("跨境电商发展报告（2023）", ("跨境电商发展报告（2023）", "")),
+    ],
+)
+def test_a_source_in_brackets_closes_a_header_title(title: str, expected: tuple[str, str]) -> None:
+    assert ev.title_source(title) == expected
+
+
+def test_a_sentence_after_a_month_day_is_no_header() -> None:
+    assert ev.md_header("08-02 商务部发布数据显示，网上零售额增长。") is None
+    assert ev.md_header("08-02　网上零售额保持较快增长") == (8, 2, "网上零售额保持较快增长")
