@@ -92,3 +92,23 @@ def test_a_source_in_brackets_closes_a_header_title(title: str, expected: tuple[
 def test_a_sentence_after_a_month_day_is_no_header() -> None:
     assert ev.md_header("08-02 商务部发布数据显示，网上零售额增长。") is None
     assert ev.md_header("08-02　网上零售额保持较快增长") == (8, 2, "网上零售额保持较快增长")
+
+
+TWO_LINE_HEADS = """西南商贸导报
+2020年3月18日　星期三　第02版：区域
+
+全市网上零售额前两月增长8.2%
+增速高于全省平均水平
+本报讯（记者　周敏）记者从市商务局获悉，1至2月全市网上零售额56.3亿元，同比增长8.2%。
+随着复工复产推进，线上消费持续回暖，生鲜类商品销售增长较快。
+
+山区县快递进村覆盖过半
+乡镇网点已全部建成
+本报讯　记者从省邮政管理局了解到，全省山区县快递进村覆盖率已达52%。
+下一步，各地将继续推进村级寄递服务站建设。
+"""
+
+
+def test_a_title_over_a_subtitle_without_dashes_keeps_the_title() -> None:
+    parsed = parse_text(TWO_LINE_HEADS)
+    assert [a.title for a in parsed.articles] == ["全市网上零售额前两月增长8.2%", "山区县快递进村覆盖过半"]

@@ -274,9 +274,16 @@ class GeneralParser(ParagraphReader):
                 b -= 1
             if b == i or paras[b].gap == 0 or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
                 continue
+            t = b + 1 if i - b == 2 else title_in(b, i)
+            if t < i and t in starts and not any(k in starts for k in range(t + 1, i)) and not _CLAUSE_RE.search(
+                paras[t].text.replace("：", "，").replace(":", ",")
+            ):
+                # the block's headline already opens the story (set apart after text): the line under it is its
+                # 副题, not a second title (a statement with a colon or comma over it stays a kicker, 引题)
+                starts.discard(i)
+                continue
             if any(k in starts or paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
                 continue
-            t = b + 1 if i - b == 2 else title_in(b, i)
             if t != i:
                 starts.discard(i)
                 starts.add(t)
