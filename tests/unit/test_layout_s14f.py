@@ -112,3 +112,19 @@ TWO_LINE_HEADS = """西南商贸导报
 def test_a_title_over_a_subtitle_without_dashes_keeps_the_title() -> None:
     parsed = parse_text(TWO_LINE_HEADS)
     assert [a.title for a in parsed.articles] == ["全市网上零售额前两月增长8.2%", "山区县快递进村覆盖过半"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "asked"),
+    [
+        ("城镇零售额", "城镇消费品零售额"),  # `其中，城镇实现零售额…` under a province's 社零 total
+        ("乡村零售额", "乡村消费品零售额"),
+        ("限额以上单位社零总额", "限额以上单位消费品零售额"),  # 社零总额: the short form a city bureau prints
+        ("限下企业社零总额", "限额以下单位消费品零售额"),
+        ("投递量", "快递投递量"),  # `其中，揽收量…；投递量…` beside 揽收量 (already 快递揽收量's alias)
+    ],
+)
+def test_short_and_population_forms_of_retail_and_parcel_counts_are_synonyms(stored: str, asked: str) -> None:
+    from bot.services.lookup import synonyms
+
+    assert asked in synonyms(stored) and stored in synonyms(asked)
