@@ -1,0 +1,27 @@
+"""A level of a kind of the flow just stated carries its paragraph's period (session 14f), on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _rows(text: str) -> list[tuple[str, float | None, date | None, date | None, bool]]:
+    return [(f.metric, f.value, f.period_start, f.period_end, f.is_forecast) for f in extract_figures(text, date(2023, 9, 5))]
+
+
+def test_a_kind_of_the_flow_just_stated_takes_its_period() -> None:
+    rows = _rows("1—7月，全县网络零售额21.6亿元，同比增长9.3%。农产品网络零售额5.2亿元。")
+    assert ("农产品网络零售额", 5.2, date(2023, 1, 1), date(2023, 7, 31), False) in rows
+
+
+def test_no_carry_from_a_forecast() -> None:
+    rows = _rows("预计2026年全省网络零售额将达6000亿元。农产品网络零售额800亿元。")
+    assert not any(r[0] == "农产品网络零售额" and r[3] is not None for r in rows)
+
+
+def test_an_unrelated_level_keeps_no_period() -> None:
+    rows = _rows("1—7月，全县网络零售额21.6亿元，同比增长9.3%。电商园区入驻企业126家。")
+    assert not any(r[0].endswith("企业") and r[3] is not None for r in rows)
