@@ -128,3 +128,42 @@ def test_short_and_population_forms_of_retail_and_parcel_counts_are_synonyms(sto
     from bot.services.lookup import synonyms
 
     assert asked in synonyms(stored) and stored in synonyms(asked)
+
+
+SOURCE_FIELD_HEADS = """零售数据摘编
+2018年第4期
+
+◆
+2018年3月14日 | 前两月全国网上零售额增长37.3%　来源：国家统计局
+1—2月份，全国网上零售额10563亿元，同比增长37.3%。
+◆
+2018年3月20日 | 前两月快递业务量完成70.6亿件　来源：国家邮政局
+1—2月，全国快递服务企业业务量累计完成70.6亿件，同比增长28.2%。
+"""
+
+
+def test_a_source_field_after_a_date_column_title() -> None:
+    parsed = parse_text(SOURCE_FIELD_HEADS)
+    assert [(a.title, a.published, a.outlet) for a in parsed.articles] == [
+        ("前两月全国网上零售额增长37.3%", date(2018, 3, 14), "国家统计局"),
+        ("前两月快递业务量完成70.6亿件", date(2018, 3, 20), "国家邮政局"),
+    ]
+
+
+CN_MONTH_DAY = """跨境电商周报
+2021年6月30日
+
+6月22日　前5个月跨境电商出口保持增长（海关总署）
+前5个月，全市跨境电商出口额达到142.5亿元，同比增长24.1%。
+6月28日　“618”期间农产品网销走旺（经济日报）
+“618”期间，全省农产品网络零售额达21.3亿元，同比增长19.4%。
+"""
+
+
+def test_month_day_columns_written_in_characters() -> None:
+    parsed = parse_text(CN_MONTH_DAY)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("前5个月跨境电商出口保持增长", date(2021, 6, 22)),
+        ("“618”期间农产品网销走旺", date(2021, 6, 28)),
+    ]
+    assert ev.md_header("8月2日 国家统计局发布的数据显示") is None  # one space: a wrapped sentence

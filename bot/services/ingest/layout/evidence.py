@@ -149,12 +149,13 @@ def header_date(text: str) -> tuple[date | None, str] | None:
     m = HEADER_DATE_PLAIN_RE.match(text)
     if m and _OUTLET_ONLY.match(m.group("title").strip()):
         return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
+    head = title_source(m.group("title"))[0] if m else ""  # (a source field after the title is no meta line)
     if (
         m
-        and "|" not in m.group("title")
-        and not META_ANY_RE.search(m.group("title"))
-        and not EDITION_RE.search(m.group("title"))
-        and is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2)
+        and "|" not in head
+        and not META_ANY_RE.search(head)
+        and not EDITION_RE.search(head)
+        and is_title_like(head, (len(head.encode()) + len(head)) // 2)
     ):
         return ymd(m), m.group("title").strip()
     m = HEADER_DATE_RE.match(text)
@@ -180,10 +181,18 @@ MD_PLAIN_HEADER_RE = re.compile(
 )
 
 
+#: `11月12日　标题`, `◆ 8月2日 10:30 | 标题`: an unbracketed month-day column written in characters
+MD_CN_HEADER_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _CLOCK
+    # a column gap, not one space (`8月2日 国家统计局发布…` is a wrapped sentence)
+    + r"(?:\s*[|｜丨]\s*|\s*\u3000\s*|\s{2,})(?P<title>\S.{5,})$"
+)
+
+
 def md_header(text: str) -> tuple[int, int, str] | None:
     m = MD_HEADER_RE.match(text)
     if m is None:
-        m = MD_PLAIN_HEADER_RE.match(text)
+        m = MD_PLAIN_HEADER_RE.match(text) or MD_CN_HEADER_RE.match(text)
         if m is not None and not is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2):
             return None  # `08-02 商务部发布数据显示，…`: a sentence after the date, no header
     if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
@@ -204,9 +213,19 @@ _TITLE_SOURCE_RE = re.compile(r"\s*[（(]\s*(?P<o>[^（）()\s]{2,12})\s*[)）]\
 _COMPILED_SOURCES = frozenset({"综合", "综述", "综合报道", "综合消息"})
 
 
+#: `标题　来源：国家统计局`: a source field after a header's title, on the same line
+_TITLE_SOURCE_FIELD_RE = re.compile(
+    r"(?:\s+|\s*[|｜丨]\s*)(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<o>[^\s:：|｜]{2,20})\s*$"
+)
+
+
 def title_source(title: str) -> tuple[str, str]:
-    """(title, outlet) of a header title closed by its source in brackets: `商务部发布数据（证券日报）` → (`商务部发布数据`,
-    `证券日报`); `（综合）` is dropped with no outlet. Any other bracket (`（图）`, `（上）`, `（2023）`) stays."""
+    """(title, outlet) of a header title closed by its source in brackets or in a source field: `商务部发布数据（证券
+    日报）` or `商务部发布数据　来源：证券日报` → (`商务部发布数据`, `证券日报`); `（综合）` is dropped with no outlet. Any
+    other bracket (`（图）`, `（上）`, `（2023）`) stays."""
+    f = _TITLE_SOURCE_FIELD_RE.search(to_simplified(title))
+    if f and f.start() >= 4:
+        return title[: f.start()].rstrip(), f.group("o")
     m = _TITLE_SOURCE_RE.search(title)
     if not m or m.start() < 4:
         return title, ""
