@@ -167,3 +167,33 @@ def test_month_day_columns_written_in_characters() -> None:
         ("“618”期间农产品网销走旺", date(2021, 6, 28)),
     ]
     assert ev.md_header("8月2日 国家统计局发布的数据显示") is None  # one space: a wrapped sentence
+
+
+DATES_AFTER_TITLES = """县域商贸要闻
+2020年12月8日
+
+全县农产品网上销售额突破3亿元（2020-11-26）
+今年1至10月，全县农产品网络零售额达到3.12亿元，同比增长33.5%，带动农户增收明显，电商服务站点覆盖全部行政村。
+
+快递进村覆盖率达到百分之九十八　2020年12月3日
+县邮政管理部门统计，截至11月底，全县快递服务进村覆盖率达到98%，村级寄递物流综合服务站建成112个。
+
+2020年12月7日 星期一　冬季农产品直播促销启动
+本周起，全县开展为期一个月的冬季农产品直播促销活动，首场直播销售额超过60万元。
+"""
+
+
+def test_dates_after_titles_and_a_weekday_after_the_header_date() -> None:
+    parsed = parse_text(DATES_AFTER_TITLES)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("全县农产品网上销售额突破3亿元", date(2020, 11, 26)),
+        ("快递进村覆盖率达到百分之九十八", date(2020, 12, 3)),
+        ("冬季农产品直播促销启动", date(2020, 12, 7)),
+    ]
+
+
+def test_a_single_title_with_a_date_after_it_is_no_header_and_issuer_lines_are_not_titles() -> None:
+    assert ev.date_after_title("省商务厅电子商务处编印　　　　　　　　　　2023年9月5日") is None
+    assert ev.date_after_title("中国商务快报　2023年5月5日") is None
+    text = "商务部通报前三季度网络零售情况\n2020-10-16 09:31 来源：商务部网站\n\n商务部召开例行新闻发布会（2020年10月15日）\n\n会上，发言人介绍，前三季度全国网上零售额80065亿元，同比增长9.7%。\n"
+    assert [a.title for a in parse_text(text).articles] == ["商务部通报前三季度网络零售情况"]

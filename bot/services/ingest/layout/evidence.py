@@ -127,7 +127,12 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 
 #: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
 HEADER_DATE_PLAIN_RE = re.compile(
-    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + _CLOCK + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + _CLOCK + r"(?:\s*(?:星期|周)[一二三四五六日天])?"
+    + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+)
+#: `标题（2024-10-18）`, `标题　2024年11月2日`: a digest item's date printed after its title
+HEADER_DATE_AFTER_RE = re.compile(
+    r"^(?P<title>\S.{5,}?)(?P<open>\s*[（(]\s*|[ \u3000]{1,3})" + YMD + r"\s*(?P<close>[)）]?)\s*$"
 )
 
 
@@ -159,9 +164,33 @@ def header_date(text: str) -> tuple[date | None, str] | None:
     ):
         return ymd(m), m.group("title").strip()
     m = HEADER_DATE_RE.match(text)
-    if not m or (text[0] in "(（" and not m.group("title").strip()):  # `（2024年8月5日）` is a date line
+    if m and not (text[0] in "(（" and not m.group("title").strip()):  # `（2024年8月5日）` is a date line
+        return ymd(m), m.group("title").strip()
+    return None
+
+
+def date_after_title(text: str) -> tuple[date | None, str] | None:
+    """`前三季度网上零售额增长8.6%（2024-10-18）` → (date, title): a headline with its date after it (a header when
+    the page prints several). Not a masthead (`中国邮政快递报 2023年5月5日`: a publication's name), an issuer's line
+    with a right-aligned date, an edition line or a sentence."""
+    m = HEADER_DATE_AFTER_RE.match(text.strip())
+    if m is None or m.group("title") != m.group("title").rstrip():
+        return None  # (a date set far right, after a run of spaces: an issuer's or a masthead's line)
+    title = m.group("title").strip()
+    if (
+        _OUTLET_ONLY.match(title)
+        or MASTHEAD_WORD_RE.search(title.strip("《》"))
+        or EDITION_RE.search(title)
+        or YMD_RE.search(title)
+        or META_ANY_RE.search(title)
+        or not re.search(r"[\u4e00-\u9fff]{4}", title)
+        or not is_title_like(title, (len(title.encode()) + len(title)) // 2)
+    ):
         return None
-    return ymd(m), m.group("title").strip()
+    if bool(m.group("close")) != bool(re.search(r"[（(]", m.group("open"))):
+        return None  # an unclosed or an unopened bracket
+    d = ymd(m)
+    return (d, title) if d is not None else None
 
 
 #: `【08.02】标题`, `[8月2日] 标题`: a header with month and day (the year is the bulletin's)
