@@ -197,3 +197,21 @@ def test_a_single_title_with_a_date_after_it_is_no_header_and_issuer_lines_are_n
     assert ev.date_after_title("中国商务快报　2023年5月5日") is None
     text = "商务部通报前三季度网络零售情况\n2020-10-16 09:31 来源：商务部网站\n\n商务部召开例行新闻发布会（2020年10月15日）\n\n会上，发言人介绍，前三季度全国网上零售额80065亿元，同比增长9.7%。\n"
     assert [a.title for a in parse_text(text).articles] == ["商务部通报前三季度网络零售情况"]
+
+
+BYLINE_WITH_PHOTO = """华东商报
+2022年6月21日　星期二　第6版　消费
+
+“618”家电线上销售增长
+本报记者　郑丽　文/图
+记者从市商务局获悉，“618”期间，全市家电线上销售额12.8亿元，同比增长15.2%。
+
+社区团购订单量回升
+本报记者　孙浩
+据平台统计，5月份全市社区团购订单量同比增长21%。
+"""
+
+
+def test_a_byline_with_words_and_pictures_is_no_title() -> None:
+    assert [a.title for a in parse_text(BYLINE_WITH_PHOTO).articles] == ["“618”家电线上销售增长", "社区团购订单量回升"]
+    assert ev.BYLINE_LINE_RE.match("记者　陈洁　李明　摄")

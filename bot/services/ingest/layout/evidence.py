@@ -141,7 +141,9 @@ _BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff]
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
     r"^(?:[■□◆●▲]\s*)?(?:(?:本报|特约|见习|新华社|中新社)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
-    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}$"
+    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}"
+    # `本报记者　冯其予　文/图`: who wrote and photographed it
+    + r"(?:\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|摄影?|报道))?$"
 )
 
 
