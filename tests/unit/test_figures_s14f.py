@@ -25,3 +25,17 @@ def test_no_carry_from_a_forecast() -> None:
 def test_an_unrelated_level_keeps_no_period() -> None:
     rows = _rows("1—7月，全县网络零售额21.6亿元，同比增长9.3%。电商园区入驻企业126家。")
     assert not any(r[0].endswith("企业") and r[3] is not None for r in rows)
+
+
+def test_a_clause_after_a_semicolon_keeps_the_local_scope_before_it() -> None:
+    text = "今年前三季度，全省快递业务量完成9.4亿件，同比增长18.1%；快递业务收入完成71.5亿元，同比增长9.6%。"
+    figs = extract_figures(text, date(2023, 10, 20))
+    assert [(f.metric, f.region) for f in figs] == [("快递业务量", "全省"), ("快递业务收入", "全省")]
+    figs = extract_figures(text.replace("全省", "全市"), date(2023, 10, 20), home="湖州")
+    assert {f.region for f in figs} == {"湖州"}
+
+
+def test_a_clause_naming_the_nation_after_a_semicolon_stays_national() -> None:
+    text = "1—9月，全省网上零售额3120亿元，同比增长8.2%；全国网上零售额10.89万亿元，同比增长8.6%。"
+    figs = extract_figures(text, date(2023, 10, 20))
+    assert [(f.value, f.region) for f in figs] == [(3120.0, "全省"), (10.89, "全国")]

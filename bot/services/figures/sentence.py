@@ -556,8 +556,13 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
-    if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
-        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
+    if (
+        ctx.prev_region not in ("", "全国")
+        and (_PART_LEAD.match(t) or ctx.after_semicolon)
+        and not _NATIONAL_WORD.search(t)
+    ):
+        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local; so is the
+        # clause after `；` going on with it (`全市快递业务量…；快递业务收入完成…`)
         for f in figs:
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
