@@ -39,3 +39,15 @@ def test_a_clause_naming_the_nation_after_a_semicolon_stays_national() -> None:
     text = "1—9月，全省网上零售额3120亿元，同比增长8.2%；全国网上零售额10.89万亿元，同比增长8.6%。"
     figs = extract_figures(text, date(2023, 10, 20))
     assert [(f.value, f.region) for f in figs] == [(3120.0, "全省"), (10.89, "全国")]
+
+
+def test_a_later_sentence_of_the_paragraph_stays_in_the_unnamed_local_scope() -> None:
+    text = "今年上半年，全省网络零售额2480亿元，同比增长6.9%。农产品网络零售额410亿元，同比增长11.3%。"
+    figs = extract_figures(text, date(2023, 7, 25))
+    assert [(f.metric, f.region) for f in figs] == [("网络零售额", "全省"), ("农产品网络零售额", "全省")]
+
+
+def test_a_national_bodys_figures_after_a_local_sentence_stay_national() -> None:
+    text = "上半年，全省网络零售额2480亿元，同比增长6.9%。商务部数据显示，实物商品网上零售额6.06万亿元，增长10.8%。"
+    figs = extract_figures(text, date(2023, 7, 25))
+    assert [f.region for f in figs] == ["全省", "全国"]

@@ -57,7 +57,7 @@ from bot.services.figures.naming import (
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
-from bot.services.figures.regions import _CITY_WORDS, _is_city, _own_region, _sentence_region
+from bot.services.figures.regions import _CITY_WORDS, _LOCAL_NAMES, _is_city, _own_region, _sentence_region
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
@@ -556,9 +556,16 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
+    local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
-        and (_PART_LEAD.match(t) or ctx.after_semicolon)
+        and (
+            _PART_LEAD.match(t)
+            or ctx.after_semicolon
+            # `全省网络零售额3210亿元…。农村网络零售额890亿元…`: the paragraph goes on about the unnamed local scope
+            # (not after a national body's release: `商务部数据显示，…`)
+            or (local_before and not s.sent_region and not _NATIONAL_BODY.search(t))
+        )
         and not _NATIONAL_WORD.search(t)
     ):
         # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local; so is the
@@ -587,6 +594,10 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if figs:
         ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
+
+
+#: a national body releasing what the sentence reports: its figures are the nation's unless it names a region
+_NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
 
 
 def _update_context(s: _Sentence, ctx: _Ctx) -> None:
