@@ -51,3 +51,12 @@ def test_a_national_bodys_figures_after_a_local_sentence_stay_national() -> None
     text = "上半年，全省网络零售额2480亿元，同比增长6.9%。商务部数据显示，实物商品网上零售额6.06万亿元，增长10.8%。"
     figs = extract_figures(text, date(2023, 7, 25))
     assert [f.region for f in figs] == ["全省", "全国"]
+
+
+def test_the_whole_province_in_a_story_about_a_city_is_not_that_city() -> None:
+    figs = extract_figures(
+        "前三季度全省快递业务量完成48.1亿件，同比增长15.2%。", date(2023, 10, 30), title="无锡快递业务量稳步增长"
+    )
+    assert [f.region for f in figs] == ["全省"]
+    figs = extract_figures("前三季度全市快递业务量完成5.3亿件。", date(2023, 10, 30), title="无锡快递业务量稳步增长")
+    assert [f.region for f in figs] == ["无锡"]
