@@ -215,3 +215,22 @@ BYLINE_WITH_PHOTO = """华东商报
 def test_a_byline_with_words_and_pictures_is_no_title() -> None:
     assert [a.title for a in parse_text(BYLINE_WITH_PHOTO).articles] == ["“618”家电线上销售增长", "社区团购订单量回升"]
     assert ev.BYLINE_LINE_RE.match("记者　陈洁　李明　摄")
+
+
+NUMBERED_DATED = """电商运行简报
+2022年第9期　2022年5月6日
+
+1.【2022.04.20】一季度全省网络零售额稳中有升
+一季度，全省网络零售额1456.2亿元，同比增长4.3%。
+
+2.【2022.04.28】全省农村电商带动农产品销售
+一季度，全省农产品网络零售额188.6亿元，同比增长9.9%。
+"""
+
+
+def test_a_list_number_in_front_of_a_dated_header() -> None:
+    assert [(a.title, a.published) for a in parse_text(NUMBERED_DATED).articles] == [
+        ("一季度全省网络零售额稳中有升", date(2022, 4, 20)),
+        ("全省农村电商带动农产品销售", date(2022, 4, 28)),
+    ]
+    assert ev.header_date("1. 2023年全国网上零售额增长11%") is None

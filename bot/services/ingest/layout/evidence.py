@@ -153,6 +153,7 @@ _OUTLET_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|部|局|署
 
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
+    text = _unnumbered(text)
     m = HEADER_DATE_PLAIN_RE.match(text)
     if m and _OUTLET_ONLY.match(m.group("title").strip()):
         return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
@@ -220,7 +221,16 @@ MD_CN_HEADER_RE = re.compile(
 )
 
 
+def _unnumbered(text: str) -> str:
+    """`1.【2023.10.18】标题`, `（二）[10-25] 标题`: a list number in front of a date header is no part of it."""
+    m = NUMBERED_RE.match(text)
+    if m and re.match(r"[【\[〖［(（]\s*\d|(?:19|20)\d{2}\s*[年.\-/]", text[m.end() :]):
+        return text[m.end() :]
+    return text
+
+
 def md_header(text: str) -> tuple[int, int, str] | None:
+    text = _unnumbered(text)
     m = MD_HEADER_RE.match(text)
     if m is None:
         m = MD_PLAIN_HEADER_RE.match(text) or MD_CN_HEADER_RE.match(text)
