@@ -234,3 +234,23 @@ def test_a_list_number_in_front_of_a_dated_header() -> None:
         ("全省农村电商带动农产品销售", date(2022, 4, 28)),
     ]
     assert ev.header_date("1. 2023年全国网上零售额增长11%") is None
+
+
+ISSUED = """网络消费动态
+2021年第7期
+安徽省商务厅电子商务处　　2021年8月9日
+
+【2021.08.02】上半年全省网络零售额较快增长
+上半年，全省网络零售额1466.3亿元，同比增长21.8%。
+【2021.08.06】合肥跨境电商持续增长
+据合肥海关统计，上半年全省跨境电商进出口额42.1亿元，同比增长60.2%。
+"""
+
+
+def test_the_issuing_body_in_the_front_matter_says_where_the_whole_province_is() -> None:
+    from bot.services.ingest.pipeline import article_figures, article_inputs
+
+    parsed = parse_text(ISSUED)
+    assert parsed.issuer.startswith("安徽省商务厅电子商务处")
+    regions = [(f["metric"], f["region"]) for item in article_inputs(parsed) for f in article_figures(item)]
+    assert regions == [("网络零售额", "安徽"), ("跨境电商进出口额", "安徽")]

@@ -42,6 +42,10 @@ _CLAUSE_RE = re.compile(r"[，,；;]")
 _PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
 
 
+#: a front-matter line naming the issuing body (`江苏省商务厅电子商务处`, `市商务局电子商务科编`)
+_ISSUER_LINE = re.compile(r"(?:厅|局|委员会|委|办公室)(?:[\u4e00-\u9fff]{0,8}?(?:处|科|室|司|中心))?(?:编印|编|印发|主办)?(?:\s|$)")
+
+
 class GeneralParser(ParagraphReader):
     """Articles from scored line evidence, for any layout the two specialised parsers above do not claim.
 
@@ -456,6 +460,8 @@ class GeneralParser(ParagraphReader):
                     self.result.issue_no = squeeze(m.group(0)).replace("（", "(").replace("）", ")")
             if self.result.published is None and (p.tlike or p.kind in ("meta", "section") or len(p.text) <= 40):
                 self.result.published = ev.find_date(t)
+            if not self.result.issuer and p.kind not in ("header", "section", "table") and _ISSUER_LINE.search(t):
+                self.result.issuer = t
             if not self.result.publication and p.kind not in ("header", "section", "table"):
                 if p.kind == "meta":
                     name = ev.name_date(t)
