@@ -60,3 +60,17 @@ def test_the_whole_province_in_a_story_about_a_city_is_not_that_city() -> None:
     assert [f.region for f in figs] == ["全省"]
     figs = extract_figures("前三季度全市快递业务量完成5.3亿件。", date(2023, 10, 30), title="无锡快递业务量稳步增长")
     assert [f.region for f in figs] == ["无锡"]
+
+
+def test_a_years_flow_expected_by_its_year_end_is_that_years() -> None:
+    figs = extract_figures("据测算，预计到2027年底，社区团购相关市场规模将超过3000亿元。", date(2024, 5, 6))
+    assert [(f.metric, f.period_start, f.period_end, f.is_forecast) for f in figs] == [
+        ("社区团购市场规模", date(2027, 1, 1), date(2027, 12, 31), True)
+    ]
+
+
+def test_a_running_total_or_a_stock_by_the_year_end_stays_end_only() -> None:
+    figs = extract_figures("预计到今年年底，全市快递业务量累计将突破12亿件。", date(2024, 5, 6))
+    assert [(f.period_start, f.period_end) for f in figs] == [(None, date(2024, 12, 31))]
+    figs = extract_figures("预计到2027年底，全省跨境电商企业将超过8000家。", date(2024, 5, 6))
+    assert all(f.period_start is None for f in figs)

@@ -454,9 +454,18 @@ def _add_levels(
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
-        if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
+        if (
+            forecast
+            and start is None
+            and end is not None
+            and pm is not None
+            and pm.asof
+            and (pm.kind == "year" or (pm.kind == "yearend" and "累计" not in t))
+        ):
             if _FLOW_METRIC.search(metric):
-                start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
+                # `到2030年将达到2万亿元`, `预计到2026年底，…市场规模将超过1万亿元` of a year's flow: that year's, not
+                # a stock (a running total, `到年底累计…`, stays one)
+                start = date(end.year, 1, 1)
         if (
             forecast
             and start is not None
