@@ -71,6 +71,15 @@ def _region_breakdown(quote: str) -> bool:
     return bool(region) and rest == "xx"
 
 
+def _kind_of_stated_flow(quote: str, metrics: list[str]) -> bool:
+    """Does the sentence name a kind of a flow its paragraph stated (`农产品网络零售额` after `网络零售额`): the
+    stated name with a qualifier of two or more characters in front of it."""
+    return any(
+        len(m) >= 3 and _FLOW_NAME.search(m) is not None and re.search(r"[\u4e00-\u9fff]{2}" + re.escape(m), quote)
+        for m in metrics
+    )
+
+
 def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
     """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
 
@@ -147,6 +156,9 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                         and (
                             _FLOW.search(quote) is not None
                             or ("累计" in quote and _RUNNING_TOTAL.search(quote) is not None)
+                            # `…网络零售额58.2亿元，同比增长6.7%。农产品网络零售额12.4亿元。`: a kind of the flow
+                            # just stated (its name ending with the whole's), level only
+                            or _kind_of_stated_flow(quote, ctx.metrics)
                         )
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )

@@ -163,6 +163,7 @@ _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
 
 _NET_RETAIL_TOTAL = re.compile(r"(网络|网上)零售总额$")
+_RELATED_MARKET = re.compile(r"(?<=[\u4e00-\u9fff]{2})相关(?=(?:市场|产业|行业)规模$)")
 
 _EXAMPLES_OF_CLASS = re.compile(r"^[^，,；;]{1,40}?、[^，,；;]{1,40}?等(?=[一二三四五六七八九十两0-9]{1,3}(?:大|个|多)?(?:类|种|项)[\u4e00-\u9fff]{2})")
 
@@ -215,6 +216,8 @@ def _phrase(w: str) -> _Phrase:
     w = w.strip(" ,，、:：")
     # `国家级贫困县网络零售总额`: the total of network retail sales is its 网络零售额 (one indicator, alias table)
     w = _NET_RETAIL_TOTAL.sub(r"\1零售额", w)
+    # `即时零售相关市场规模`: the market related to a trade is that trade's market (即时零售市场规模)
+    w = _RELATED_MARKET.sub("", w)
     w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)
     # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
     w = _EXAMPLES_OF_CLASS.sub("", w)

@@ -101,6 +101,9 @@ def _own_region(region: str, article: str, home: str = "") -> str:
     region when it names one, else the home region of the paper it was printed in (`我市` in 义乌商报 → 义乌) when
     that is a place of the same kind (a city for 我市, a province for 我省)."""
     if region in _LOCAL_NAMES and article:
+        if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
+            # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
+            return home if home in _province_names() and home not in _MUNICIPALITIES else region
         return article
     if region in _LOCAL_NAMES and home:
         province = home in _province_names()

@@ -57,7 +57,7 @@ from bot.services.figures.naming import (
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
-from bot.services.figures.regions import _CITY_WORDS, _is_city, _own_region, _sentence_region
+from bot.services.figures.regions import _CITY_WORDS, _LOCAL_NAMES, _is_city, _own_region, _sentence_region
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
@@ -454,9 +454,18 @@ def _add_levels(
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
-        if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
+        if (
+            forecast
+            and start is None
+            and end is not None
+            and pm is not None
+            and pm.asof
+            and (pm.kind == "year" or (pm.kind == "yearend" and "累计" not in t))
+        ):
             if _FLOW_METRIC.search(metric):
-                start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
+                # `到2030年将达到2万亿元`, `预计到2026年底，…市场规模将超过1万亿元` of a year's flow: that year's, not
+                # a stock (a running total, `到年底累计…`, stays one)
+                start = date(end.year, 1, 1)
         if (
             forecast
             and start is not None
@@ -556,8 +565,20 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
-    if ctx.prev_region not in ("", "全国") and _PART_LEAD.match(t) and not _NATIONAL_WORD.search(t):
-        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local
+    local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
+    if (
+        ctx.prev_region not in ("", "全国")
+        and (
+            _PART_LEAD.match(t)
+            or ctx.after_semicolon
+            # `全省网络零售额3210亿元…。农村网络零售额890亿元…`: the paragraph goes on about the unnamed local scope
+            # (not after a national body's release: `商务部数据显示，…`)
+            or (local_before and not s.sent_region and not _NATIONAL_BODY.search(t))
+        )
+        and not _NATIONAL_WORD.search(t)
+    ):
+        # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local; so is the
+        # clause after `；` going on with it (`全市快递业务量…；快递业务收入完成…`)
         for f in figs:
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
@@ -582,6 +603,10 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if figs:
         ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
+
+
+#: a national body releasing what the sentence reports: its figures are the nation's unless it names a region
+_NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
 
 
 def _update_context(s: _Sentence, ctx: _Ctx) -> None:

@@ -148,7 +148,8 @@ class PreparedArticle:
 
 def article_inputs(parsed: ParsedBulletin) -> list[ArticleInput]:
     """Each article as the extract stage reads it (the upload preview counts figures from the same inputs)."""
-    home = figures_service.home_region(parsed.publication or "")
+    # (else the issuing body the front matter names: `江苏省商务厅电子商务处` → 江苏)
+    home = figures_service.home_region(parsed.publication or "") or figures_service.home_region(parsed.issuer)
     # an item's own issuer (`出处：河北省统计局` under its title) says what its 全省/我市 mean, before the container's
     return [
         ArticleInput(a.title[:500], a.body, a.published, figures_service.home_region(a.outlet) or home)

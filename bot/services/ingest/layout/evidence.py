@@ -56,8 +56,10 @@ def month_day(year_of: date | None, month: int, day: int) -> date | None:
 
 # ------------------------------------------------------------------------------------------------ headers
 
-#: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`
-HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
+#: a time of day after a header's date: `【07-17 08:50】`, `2023年1月30日 21:00　标题`
+_CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+#: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`, `【2024-08-02 10:30】标题`
+HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + _CLOCK + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
 #: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
 #: an item's ordinal word with its separator: `第一则　`, `第1条｜`, `NO.1｜`, `No. 2:`, `#3 `
 ORDINAL = (
@@ -125,7 +127,14 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 
 
 #: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
-HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
+HEADER_DATE_PLAIN_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + _CLOCK + r"(?:\s*(?:星期|周)[一二三四五六日天])?"
+    + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+)
+#: `标题（2024-10-18）`, `标题　2024年11月2日`: a digest item's date printed after its title
+HEADER_DATE_AFTER_RE = re.compile(
+    r"^(?P<title>\S.{5,}?)(?P<open>\s*[（(]\s*|[ \u3000]{1,3})" + YMD + r"\s*(?P<close>[)）]?)\s*$"
+)
 
 
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
@@ -135,7 +144,9 @@ _BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
     r"^(?:[■□◆●▲]\s*)?(?:" + _BYLINE_OUTLET + r"?(?:首席|特约|见习)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
-    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}$"
+    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}"
+    # `本报记者　冯其予　文/图`: who wrote and photographed it
+    + r"(?:\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|摄影?|报道))?$"
 )
 
 
@@ -145,34 +156,89 @@ _OUTLET_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|部|局|署
 
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
+    text = _unnumbered(text)
     m = HEADER_DATE_PLAIN_RE.match(text)
     if m and _OUTLET_ONLY.match(m.group("title").strip()):
         return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
+    head = title_source(m.group("title"))[0] if m else ""  # (a source field after the title is no meta line)
     if (
         m
-        and "|" not in m.group("title")
-        and not META_ANY_RE.search(m.group("title"))
-        and not EDITION_RE.search(m.group("title"))
-        and is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2)
+        and "|" not in head
+        and not META_ANY_RE.search(head)
+        and not EDITION_RE.search(head)
+        and is_title_like(head, (len(head.encode()) + len(head)) // 2)
     ):
         return ymd(m), m.group("title").strip()
     m = HEADER_DATE_RE.match(text)
-    if not m or (text[0] in "(（" and not m.group("title").strip()):  # `（2024年8月5日）` is a date line
+    if m and not (text[0] in "(（" and not m.group("title").strip()):  # `（2024年8月5日）` is a date line
+        return ymd(m), m.group("title").strip()
+    return None
+
+
+def date_after_title(text: str) -> tuple[date | None, str] | None:
+    """`前三季度网上零售额增长8.6%（2024-10-18）` → (date, title): a headline with its date after it (a header when
+    the page prints several). Not a masthead (`中国邮政快递报 2023年5月5日`: a publication's name), an issuer's line
+    with a right-aligned date, an edition line or a sentence."""
+    m = HEADER_DATE_AFTER_RE.match(text.strip())
+    if m is None or m.group("title") != m.group("title").rstrip():
+        return None  # (a date set far right, after a run of spaces: an issuer's or a masthead's line)
+    title = m.group("title").strip()
+    if (
+        _OUTLET_ONLY.match(title)
+        or MASTHEAD_WORD_RE.search(title.strip("《》"))
+        or EDITION_RE.search(title)
+        or YMD_RE.search(title)
+        or META_ANY_RE.search(title)
+        or not re.search(r"[\u4e00-\u9fff]{4}", title)
+        or not is_title_like(title, (len(title.encode()) + len(title)) // 2)
+    ):
         return None
-    return ymd(m), m.group("title").strip()
+    if bool(m.group("close")) != bool(re.search(r"[（(]", m.group("open"))):
+        return None  # an unclosed or an unopened bracket
+    d = ymd(m)
+    return (d, title) if d is not None else None
 
 
 #: `【08.02】标题`, `[8月2日] 标题`: a header with month and day (the year is the bulletin's)
 MD_HEADER_RE = re.compile(
-    r"^[【\[〖［(（]\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})\s*日?\s*[】\]〗］)）]\s*(?P<title>\S.*)$"
+    r"^[【\[〖［(（]\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})\s*日?" + _CLOCK
+    + r"\s*[】\]〗］)）]\s*(?P<title>\S.*)$"
 )
 #: `【人民网】标题`, `[数据] 标题`: a bracketed tag in front of a title
 TAG_HEADER_RE = re.compile(r"^[【\[〖［]\s*(?P<tag>[^】\]〗］\d]{1,14}?)\s*[】\]〗］]\s*(?P<title>\S.{3,})$")
 _AGENCY_TAG_RE = re.compile(r"(?:网|社|报|台|部|局|署|委|厅|中心|办)$")
 
 
+#: `08-02　标题`, `◆ 08.02 10:30 | 标题`: an unbracketed month-day column (zero-padded, as date columns are printed)
+MD_PLAIN_HEADER_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?(?P<m>[01]\d)[-./](?P<d>[0-3]\d)(?![\d.])" + _CLOCK
+    + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+)
+
+
+#: `11月12日　标题`, `◆ 8月2日 10:30 | 标题`: an unbracketed month-day column written in characters
+MD_CN_HEADER_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _CLOCK
+    # a column gap, not one space (`8月2日 国家统计局发布…` is a wrapped sentence)
+    + r"(?:\s*[|｜丨]\s*|\s*\u3000\s*|\s{2,})(?P<title>\S.{5,})$"
+)
+
+
+def _unnumbered(text: str) -> str:
+    """`1.【2023.10.18】标题`, `（二）[10-25] 标题`: a list number in front of a date header is no part of it."""
+    m = NUMBERED_RE.match(text)
+    if m and re.match(r"[【\[〖［(（]\s*\d|(?:19|20)\d{2}\s*[年.\-/]", text[m.end() :]):
+        return text[m.end() :]
+    return text
+
+
 def md_header(text: str) -> tuple[int, int, str] | None:
+    text = _unnumbered(text)
     m = MD_HEADER_RE.match(text)
+    if m is None:
+        m = MD_PLAIN_HEADER_RE.match(text) or MD_CN_HEADER_RE.match(text)
+        if m is not None and not is_title_like(m.group("title"), (len(m.group("title").encode()) + len(m.group("title"))) // 2):
+            return None  # `08-02 商务部发布数据显示，…`: a sentence after the date, no header
     if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
         return None
     return int(m.group("m")), int(m.group("d")), m.group("title").strip()
@@ -184,6 +250,35 @@ def tag_header(text: str) -> tuple[str, str] | None:
     if not m or release_fields(text) is not None:
         return None  # `【发布日期】2017年10月10日【来源】…` is a release line
     return m.group("tag").strip(), m.group("title").strip()
+
+
+#: `标题（证券日报）`, `标题(新华网)`, `标题（综合）`: a digest item's source printed after its title
+_TITLE_SOURCE_RE = re.compile(r"\s*[（(]\s*(?P<o>[^（）()\s]{2,12})\s*[)）]\s*$")
+_COMPILED_SOURCES = frozenset({"综合", "综述", "综合报道", "综合消息"})
+
+
+#: `标题　来源：国家统计局`: a source field after a header's title, on the same line
+_TITLE_SOURCE_FIELD_RE = re.compile(
+    r"(?:\s+|\s*[|｜丨]\s*)(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<o>[^\s:：|｜]{2,20})\s*$"
+)
+
+
+def title_source(title: str) -> tuple[str, str]:
+    """(title, outlet) of a header title closed by its source in brackets or in a source field: `商务部发布数据（证券
+    日报）` or `商务部发布数据　来源：证券日报` → (`商务部发布数据`, `证券日报`); `（综合）` is dropped with no outlet. Any
+    other bracket (`（图）`, `（上）`, `（2023）`) stays."""
+    f = _TITLE_SOURCE_FIELD_RE.search(to_simplified(title))
+    if f and f.start() >= 4:
+        return title[: f.start()].rstrip(), f.group("o")
+    m = _TITLE_SOURCE_RE.search(title)
+    if not m or m.start() < 4:
+        return title, ""
+    name = to_simplified(m.group("o"))
+    if name in _COMPILED_SOURCES:
+        return title[: m.start()], ""
+    if _OUTLET_ONLY.match(name):
+        return title[: m.start()], name
+    return title, ""
 
 
 def tag_outlet(tag: str) -> str:
@@ -395,6 +490,15 @@ def end_outlet(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ tables, titles
 
 
+def _md_column_title(text: str) -> bool:
+    """`09-27 15:30 | 标题`: a month-day column and a title behind one bar (a header, no table row)."""
+    m = MD_PLAIN_HEADER_RE.match(text.strip())
+    return bool(m and "|" not in m.group("title") and _CJK_RUN_RE.search(m.group("title")))
+
+
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
 def is_table(text: str) -> bool:
     """An indicator-table row (`指　标 | 3月 | | 1—3月 |`): kept as its own line, never a title, never joined. The
     bar after an item's ordinal (`NO.1|标题`, `第2条|标题`) is no cell border."""
@@ -403,6 +507,7 @@ def is_table(text: str) -> bool:
     return (
         ("|" in cells or cells.count("\t") >= 2)
         and header_date(text) is None
+        and not _md_column_title(text)
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
     )

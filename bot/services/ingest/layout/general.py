@@ -42,6 +42,10 @@ _CLAUSE_RE = re.compile(r"[，,；;]")
 _PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
 
 
+#: a front-matter line naming the issuing body (`江苏省商务厅电子商务处`, `市商务局电子商务科编`)
+_ISSUER_LINE = re.compile(r"(?:厅|局|委员会|委|办公室)(?:[\u4e00-\u9fff]{0,8}?(?:处|科|室|司|中心))?(?:编印|编|印发|主办)?(?:\s|$)")
+
+
 class GeneralParser(ParagraphReader):
     """Articles from scored line evidence, for any layout the two specialised parsers above do not claim.
 
@@ -289,6 +293,13 @@ class GeneralParser(ParagraphReader):
             if any(paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
                 continue
             t = b + 1 if i - b == 2 else title_in(b, i)
+            if t < i and t in starts and not any(k in starts for k in range(t + 1, i)) and not _CLAUSE_RE.search(
+                paras[t].text.replace("：", "，").replace(":", ",")
+            ):
+                # the block's headline already opens the story (set apart after text): the line under it is its
+                # 副题, not a second title (a statement with a colon or comma over it stays a kicker, 引题)
+                starts.discard(i)
+                continue
             if any(k in starts for k in range(b, i)):
                 if t == i or not (i + 1 < n and paras[i + 1].kind == "meta"):
                     continue
@@ -422,10 +433,10 @@ class GeneralParser(ParagraphReader):
                 facts = facts if kicker else {}
                 title = p.text
                 if p.kind == "header":
-                    title = p.htitle
+                    title, source = ev.title_source(p.htitle)
                     facts["date"] = p.hdate or (ev.month_day(self.reference(), *p.hmd) if p.hmd else None)
-                    if ev.tag_outlet(p.htag):
-                        facts["outlet"] = ev.tag_outlet(p.htag)
+                    if ev.tag_outlet(p.htag) or source:
+                        facts["outlet"] = ev.tag_outlet(p.htag) or source
                 art = ParsedArticle(title=clean_title(title), section=section, paragraphs=kicker)
                 need_title = not art.title
                 continue
@@ -467,6 +478,8 @@ class GeneralParser(ParagraphReader):
                     self.result.issue_no = squeeze(m.group(0)).replace("（", "(").replace("）", ")")
             if self.result.published is None and (p.tlike or p.kind in ("meta", "section") or len(p.text) <= 40):
                 self.result.published = ev.find_date(t)
+            if not self.result.issuer and p.kind not in ("header", "section", "table") and _ISSUER_LINE.search(t):
+                self.result.issuer = t
             if not self.result.publication and p.kind not in ("header", "section", "table"):
                 if p.kind == "meta":
                     name = ev.name_date(t)

@@ -43,6 +43,8 @@ class ParsedBulletin:
     published: date | None = None
     articles: list[ParsedArticle] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # what was recognised as non-article (ads, captions)
+    #: the issuing body's line in the front matter (`江苏省商务厅电子商务处　2023年10月30日`): where 全省 is
+    issuer: str = ""
 
 
 # ------------------------------------------------------------------------------------------------ patterns

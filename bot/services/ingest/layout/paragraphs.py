@@ -56,6 +56,7 @@ class Para:
     hmd: tuple[int, int] | None = None  # month and day of a `【08.02】` header
     htitle: str = ""  # a header's title text (its date or tag removed)
     htag: str = ""  # the tag of a `【人民网】标题` header
+    hafter: date | None = None  # the date after a `标题（2024-10-18）` line (a header if the page has several)
 
 
 _PROSE_RE = re.compile(r"[，,。、；;]")
@@ -141,7 +142,9 @@ class ParagraphReader:
                 cur is not None
                 and self.wrapped
                 and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
-                and (cur.kind == "body" or (cur.kind == "header" and gap == 0))  # a header's title wraps too
+                # a header's title wraps too — not onto a line that ends a sentence (the item's text under it)
+                and (cur.kind == "body" or (cur.kind == "header" and gap == 0 and not ends_para(t)))
+                and not (cur.nlines == 1 and cur.hafter is not None)  # a date closes the headline before it
                 and (cur.last_width >= self.full or cur.last_len >= self.full_len)
                 and not ends_para(cur_last)
                 and not ev.is_table(t)
@@ -175,6 +178,12 @@ class ParagraphReader:
             cur_last = ln.raw
             paras.append(cur)
             gap = 0
+        dated_after = [p for p in paras if p.hafter is not None]
+        for p in dated_after:  # `标题（2024-10-18）` lines are headers when the page has several of them
+            if len(dated_after) >= 2:
+                p.kind, p.tlike, p.hdate = "header", False, p.hafter
+            else:
+                p.hafter, p.htitle = None, ""
         tagged = [p for p in paras if p.htag]
         for p in tagged:  # `【人民网】标题` lines are headers when the page has several of them
             if len(tagged) >= 2:
@@ -243,6 +252,9 @@ class ParagraphReader:
         if md is not None:
             p.kind, p.hmd, p.htitle = "header", md[:2], md[2]
             return
+        after = ev.date_after_title(t)
+        if after is not None:
+            p.hafter, p.htitle = after  # a header if the page uses them consistently (see _paragraphs)
         tag = ev.tag_header(t)
         if tag is not None and ev.is_title_like(tag[1], width(tag[1])):
             p.htag, p.htitle = tag  # a header if the page uses them consistently (see _paragraphs)
