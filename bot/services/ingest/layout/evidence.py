@@ -197,6 +197,25 @@ def _bar_to_space(text: str) -> str:
     return text
 
 
+#: a web page's navigation and sharing furniture: a breadcrumb (`首页 > 热点 > 正文`, `今天看啥  ›  专栏  ›  某公众号`),
+#: `返回` / `顶部` / `返回顶部`, `分享到:`, `相关热词: …`, `专栏名称: …`, `文章预览`, `原文地址: …`, `打印本页`, `关闭窗口`
+WEB_FURNITURE_RE = re.compile(
+    r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
+    r"^(?:返回|顶部|返回顶部|回到顶部|文章预览|打印本页|关闭窗口|收藏本文|发表评论(?:\s*取消回复)?|相关阅读|相关新闻)$|"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体)\s*[:：]"
+)
+#: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
+DOT_BYLINE_DATE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fffA-Za-z]{2,16}\s*[·•]\s*)+(?:[·•]\s*)*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
+def is_web_furniture(text: str) -> bool:
+    """A web page's navigation or sharing line (see WEB_FURNITURE_RE): never a title, a masthead or story text."""
+    t = to_simplified(text.strip())
+    return len(t) <= 60 and "。" not in t and bool(WEB_FURNITURE_RE.match(t))
+
+
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
     traditional characters (`來源：每日經濟新聞`)."""
@@ -213,7 +232,7 @@ def is_meta(text: str) -> bool:
     m = YMD_RE.match(t)
     if m and (META_ANY_RE.search(t, m.end()) or NAME_RE.fullmatch(_TIME_RE.sub("", t[m.end() :]).strip())):
         return True
-    return bool(NAME_DATE_RE.match(t))
+    return bool(NAME_DATE_RE.match(t) or DOT_BYLINE_DATE_RE.match(t))
 
 
 _TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")

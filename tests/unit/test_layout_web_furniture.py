@@ -1,0 +1,74 @@
+"""Web-page furniture around a reposted story (session 14, s14e): breadcrumbs, navigation and sharing lines and a
+platform's dotted byline with the date are never titles or mastheads; the story's own headline is its title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "网站首页 > 财经频道 > 正文",
+        "某某看点  ›  专栏  ›  某省商务厅",
+        "返回",
+        "返回顶部",
+        "分享到:",
+        "相关热词: 快递 包裹 春节",
+        "专栏名称: 某市邮政管理局",
+        "原文地址:点此访问",
+    ],
+)
+def test_navigation_lines_are_furniture(line: str) -> None:
+    assert ev.is_web_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["今年前三季度网上零售额增长9.6%", "广东 > 浙江 > 江苏，三省快递量居前。", "上半年快递业务量 > 800亿件"],
+)
+def test_headlines_and_sentences_are_not_furniture(line: str) -> None:
+    assert not ev.is_web_furniture(line)
+
+
+def test_a_platforms_dotted_byline_with_the_date_is_a_meta_line() -> None:
+    assert ev.is_meta("某市商务局  · 公众号  ·  · 2024-03-08 09:30")
+    assert ev.find_date("某市商务局  · 公众号  ·  · 2024-03-08 09:30") == date(2024, 3, 8)
+
+
+REPOSTED = """专栏名称: 某市商务局
+某市商务局官方公众平台，发布全市商务工作动态。
+某某看点  ›  专栏  ›  某市商务局
+
+经济日报:县域网络零售持续升温
+
+某市商务局  · 公众号  ·  · 2024-03-08 09:30
+
+文章预览
+
+(2024年03月08日第6版) 今年1月至2月，全市网络零售额达到86.4亿元，同比增长12.5%。 县域电商带动作用明显。
+
+原文地址:访问原文地址
+快照地址: 访问文章快照"""
+
+
+def test_a_reposted_story_keeps_its_own_headline_and_the_bylines_date() -> None:
+    parsed = parse_text(REPOSTED)
+    assert [(a.title, a.published) for a in parsed.articles] == [("经济日报:县域网络零售持续升温", date(2024, 3, 8))]
+
+
+def test_a_breadcrumb_over_a_headline_is_not_the_title() -> None:
+    parsed = parse_text("返回\n顶部\n首页 > 要闻 > 正文\n网购节里的县城\n\n今年“双11”期间，县城快递量明显增长，包裹从仓库直达乡镇。")
+    assert [a.title for a in parsed.articles] == ["网购节里的县城"]
+    assert parsed.publication != "返回"
