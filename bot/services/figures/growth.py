@@ -174,7 +174,7 @@ def _add_growths(
                 period_label=label,
                 growth_pct=g_it.growth if it.kind == "growth" else None,
                 growth_pp=g_it.growth if it.kind == "pp" else None,
-                is_forecast=forecast,
+                is_forecast=forecast and not (end is not None and ctx.published is not None and end < ctx.published),
                 quote=s.quote,
                 span_start=gn.start,
                 span_end=gn.end,

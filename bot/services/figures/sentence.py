@@ -309,6 +309,12 @@ def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
     return group
 
 
+def _finished_before(end: date | None, published: date | None) -> bool:
+    """A period that ended before the story was written: `预计` over it is an estimate of a finished period
+    (`2023年，某市年进口量预计突破6000万件` in a story of 2025), not a forecast."""
+    return end is not None and published is not None and end < published
+
+
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
     """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
     from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
@@ -491,7 +497,7 @@ def _add_levels(
             period_label=label,
             growth_pct=None,
             growth_pp=None,
-            is_forecast=forecast,
+            is_forecast=forecast and not _finished_before(end, ctx.published),
             quote=s.quote,
             span_start=gn.start,
             span_end=gn.end,
