@@ -197,3 +197,24 @@ def test_a_base_periods_value_is_no_figure_of_the_period_stated() -> None:
 def test_a_bare_total_after_a_change_is_the_total_of_what_changed() -> None:
     got = _got("截至6月底，全省活跃网店较上年底增加3.1万家，总数达45.6万家。", date(2024, 7, 20))
     assert got == [("活跃网店", 45.6, None, date(2024, 6, 30))]
+
+
+def test_the_year_after_the_one_in_context_and_a_yearly_lead() -> None:
+    """`次年`/`翌年` are the year after the one in context; `年` before a name (某市年…) says how often, not what."""
+    text = "2017年，某县开始发展直播带货。当年直播销售额约3.6亿元，次年直播销售额突破9亿元，翌年又翻了一番。"
+    got = _got(text)
+    assert ("直播销售额", 3.6, date(2017, 1, 1), date(2017, 12, 31)) in got
+    assert ("直播销售额", 9.0, date(2018, 1, 1), date(2018, 12, 31)) in got
+    yearly = extract_figures("2020年，嘉兴市年快递业务量超过5亿件。", PUB)
+    assert [(f.region, f.metric, f.value) for f in yearly] == [("嘉兴", "快递业务量", 5.0)]
+    # 首次 before 年… is no 次年; 年货节 is a name of its own
+    assert all(s is None or s.year != 2022 for _, _, s, _ in _got("2021年某县首次年销售额突破2亿元。"))
+    assert [m for m, *_ in _got("2021年杭州市年货节销售额达5亿元。")] == ["年货节销售额"]
+
+
+def test_an_expected_amount_of_a_finished_year_is_no_forecast() -> None:
+    """`预计` over a period that ended before the story is an estimate, not a forecast; over one still open, a
+    forecast."""
+    figs = extract_figures("据估计，2019年全市跨境电商进口量预计突破3000万件，2022年预计突破5000万件。", PUB)
+    flags = {f.period_start.year: f.is_forecast for f in figs if f.period_start is not None}
+    assert flags == {2019: False, 2022: True}
