@@ -72,3 +72,29 @@ def test_a_breadcrumb_over_a_headline_is_not_the_title() -> None:
     parsed = parse_text("返回\n顶部\n首页 > 要闻 > 正文\n网购节里的县城\n\n今年“双11”期间，县城快递量明显增长，包裹从仓库直达乡镇。")
     assert [a.title for a in parsed.articles] == ["网购节里的县城"]
     assert parsed.publication != "返回"
+
+
+LONE_STORY = """某某资讯网
+网购包裹量再创新高
+2023-05-06 10:20　来源：新华网
+
+新华社北京5月6日电（记者 李四）国家邮政局6日发布数据，4月份全国快递业务量完成100亿件，同比增长30%。
+
+乡村寄递持续提速
+
+4月份，农村地区收投快递包裹30亿件，同比增长40%，寄递网络继续下沉。
+
+跨境包裹增长较快
+
+4月份，跨境包裹量完成2亿件，同比增长50%。"""
+
+
+def test_a_datelined_story_under_a_sites_header_keeps_its_sub_heads() -> None:
+    parsed = parse_text(LONE_STORY)
+    assert [(a.title, a.published) for a in parsed.articles] == [("网购包裹量再创新高", date(2023, 5, 6))]
+    assert any("跨境包裹量完成2亿件" in p for p in parsed.articles[0].paragraphs)
+
+
+def test_a_web_pages_story_without_evidence_keeps_its_sub_heads() -> None:
+    page = "返回\n首页 > 财经 > 正文\n县城里的快递站\n\n过去一年，县城快递站越开越多。\n\n包裹为何越来越快\n\n分拣中心下沉到县里，包裹次日就能送达。"
+    assert [a.title for a in parse_text(page).articles] == ["县城里的快递站"]

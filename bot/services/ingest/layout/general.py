@@ -57,6 +57,18 @@ class GeneralParser(ParagraphReader):
     matter: its masthead (publication), issue and date, never an article title."""
 
     # -- evidence -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _lone_news_story(paras: list[Para], i: int) -> bool:
+        """Does the story titled at paras[i] open on a dateline or a news lead (below its meta lines), under front
+        matter that names no bulletin (no masthead like `电商动态`, whose page holds several stories)?"""
+        if any(ev.is_masthead_like(p.text) for p in paras[:i]):
+            return False
+        for q in paras[i + 1 :]:
+            if q.kind in ("meta", "furniture"):
+                continue
+            return q.kind == "body" and not q.tlike and ev.starts_news(q.text)
+        return False
+
     def _starts(self, paras: list[Para]) -> set[int]:
         n = len(paras)
         gaps = sorted(p.gap for p in paras[1:] if p.kind == "body") or [0]
@@ -136,6 +148,8 @@ class GeneralParser(ParagraphReader):
             return t
 
         strong_at = {i for i in range(n) if strong(i)}
+        # a web page (breadcrumb, 返回/顶部, 分享到 lines around the text) carries one story
+        web_page = any(p.kind == "furniture" and ev.is_web_furniture(p.text) for p in paras)
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
         starts: set[int] = set(strong_at)
         # pages that close every story with an end mark (`（新京报）`, the last one included): a title-like line
@@ -149,7 +163,15 @@ class GeneralParser(ParagraphReader):
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     if not closing or i < first_text or i in strong_at:
                         starts.add(i)
-            if len(strong_at) == 1 and min(strong_at) > 0 and not ended_at and not self.wrapped:
+            if (
+                len(strong_at) == 1
+                and min(strong_at) > 0
+                and not ended_at
+                and not self.wrapped
+                and not (web_page or self._lone_news_story(paras, min(strong_at)))
+            ):
+                # (a web page's story, or a story opening on a dateline `新华社北京5月6日电` under a site's header
+                # lines and no masthead: one story, whose title-like lines are its sub-heads)
                 # in a container (front matter above its first title), one piece of strong evidence sets no
                 # convention: the other titles over text start articles too (unindented, after a finished
                 # paragraph; not in hard-wrapped text, where short lines are fragments); a lone story keeps its
@@ -181,6 +203,11 @@ class GeneralParser(ParagraphReader):
                 t = title_in(i, j)
                 if weak_ok(t) or t < j:
                     starts.add(t)
+        elif web_page:
+            # a web page without evidence: its first title over text is the story's, later ones its sub-heads
+            first = next((i for i in range(n) if paras[i].tlike and weak_ok(i) and body_next(i)), None)
+            if first is not None:
+                starts.add(first)
         else:
             # no explicit structure: every run of title-like lines followed by body text starts an article; at the
             # top of the page, masthead lines (name, date, edition) lead the first run
