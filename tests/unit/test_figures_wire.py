@@ -218,3 +218,15 @@ def test_an_expected_amount_of_a_finished_year_is_no_forecast() -> None:
     figs = extract_figures("据估计，2019年全市跨境电商进口量预计突破3000万件，2022年预计突破5000万件。", PUB)
     flags = {f.period_start.year: f.is_forecast for f in figs if f.period_start is not None}
     assert flags == {2019: False, 2022: True}
+
+
+def test_rates_per_second_day_or_head_and_questions_are_no_figures() -> None:
+    """`每秒…`/`平均每天…`/`相当于每人…` illustrate a scale; a question (`…意味着什么`) states nothing; the cumulative
+    word inside a name (`快递累计业务量`) leaves the indicator as it is."""
+    text = (
+        "每秒钟有超过2000个包裹被揽收、平均每天有5亿人次收发快递。按人均算，相当于全国每人每年收到60件快件。"
+        "2000亿件意味着什么？2023年全省快递累计业务量突破300亿件。"
+    )
+    got = [(f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert got == [("快递业务量", 300.0)]
+    assert [f.metric for f in extract_figures("截至6月，移动互联网累计流量达1400亿GB。", PUB)] == ["移动互联网累计流量"]

@@ -252,7 +252,11 @@ _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<res
 _JUNK_METRIC = re.compile(
     r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
     r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
-    r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
+    r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)|"
+    # `每秒钟有超过3000个快件…`, `平均每天有7亿人次…`, `相当于全国每人至少收到71件`: a rate per second, day or
+    # head, or an illustration, is no indicator's level
+    r"每(?:秒钟?|分钟|小时|天|日|人)|^相当于|"
+    r"(?:什么|多少|几何)$"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
 )
 
 

@@ -309,6 +309,9 @@ def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
     return group
 
 
+_PER_TIME_BEFORE = re.compile(r"每(?:秒钟?|分钟|小时|天|日)(?:有|约|超过?|近|达到?)?\s*$")
+
+
 def _finished_before(end: date | None, published: date | None) -> bool:
     """A period that ended before the story was written: `预计` over it is an estimate of a finished period
     (`2023年，某市年进口量预计突破6000万件` in a story of 2025), not a forecast."""
@@ -460,6 +463,8 @@ def _add_levels(
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
+        if _PER_TIME_BEFORE.search(t, max(cb, gn.start - 12), gn.start):
+            continue  # `平均每天有7亿人次收发快递`: a rate per day or second illustrates a scale, no level
         if forecast and start is None and end is not None and pm is not None and pm.asof and pm.kind == "year":
             if _FLOW_METRIC.search(metric):
                 start = date(end.year, 1, 1)  # `到2030年将达到2万亿元` of a year's flow: that year's, not a stock
