@@ -98,3 +98,18 @@ def test_a_datelined_story_under_a_sites_header_keeps_its_sub_heads() -> None:
 def test_a_web_pages_story_without_evidence_keeps_its_sub_heads() -> None:
     page = "返回\n首页 > 财经 > 正文\n县城里的快递站\n\n过去一年，县城快递站越开越多。\n\n包裹为何越来越快\n\n分拣中心下沉到县里，包裹次日就能送达。"
     assert [a.title for a in parse_text(page).articles] == ["县城里的快递站"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "when"),
+    [
+        ("第一财经3月5日讯 商务部数据显示，网络零售保持增长。", date(2024, 3, 5)),
+        ("人民网-人民日报海外版讯 3月5日，国家邮政局发布数据。", date(2024, 3, 5)),
+        ("澎湃新闻记者 钱七 3月5日，海关总署公布跨境电商数据。", date(2024, 3, 5)),
+        ("证券时报e公司讯，商务部3月5日表示，网络零售继续增长。", None),
+        ("央视网消息（新闻联播）：国家邮政局数据显示，快递业务量增长。", None),
+    ],
+)
+def test_financial_and_portal_leads_open_a_story(lead: str, when: date | None) -> None:
+    assert ev.starts_news(lead)
+    assert ev.dateline_date(lead, date(2024, 3, 20)) == when
