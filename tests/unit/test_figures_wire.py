@@ -230,3 +230,13 @@ def test_rates_per_second_day_or_head_and_questions_are_no_figures() -> None:
     got = [(f.metric, f.value) for f in extract_figures(text, PUB)]
     assert got == [("快递业务量", 300.0)]
     assert [f.metric for f in extract_figures("截至6月，移动互联网累计流量达1400亿GB。", PUB)] == ["移动互联网累计流量"]
+
+
+def test_a_ranking_names_the_places_its_amounts_belong_to() -> None:
+    """`…排名前三的省份为A、B、C，分别完成…`: each amount is its place's, never the country's; a list of places of
+    another length leaves whose figure is whose unclear (nothing stored)."""
+    text = "2022年，全国网上零售额位居前三的省份为浙江、广东、上海，分别实现3.1万亿元、2.9万亿元和1.4万亿元。"
+    got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert got == [("浙江", "网上零售额", 3.1), ("广东", "网上零售额", 2.9), ("上海", "网上零售额", 1.4)]
+    short = "2022年，全国网上零售额位居前三的省份为浙江、广东、上海，分别实现3.1万亿元和2.9万亿元。"
+    assert [f for f in extract_figures(short, PUB) if f.region == "全国"] == []

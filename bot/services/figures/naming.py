@@ -20,6 +20,9 @@ from bot.services.figures.model import ExtractedFigure, is_growth_only, normalis
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
+#: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
+_REGION_LIST_END = re.compile(r"(?:为|是|包括|：|:)[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+$")
+
 
 def _metric_ahead(t: str, masked: str, pos: int) -> str:
     """The metric of the clause after `pos` that names one before its verb (`…，5年间，我国跨境电商进出口增长了…`)."""
@@ -329,6 +332,12 @@ def _level_metrics(
         if sp.items and len(sp.items) == k:
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
+            # `全国快递业务量排名前三的省份为广东、浙江、江苏，分别完成…`: the regions listed before, one each
+            regions = _region_list_before(t, cb, k) if k > 1 else []
+            if regions:
+                return [(r, sp.metric) for r in regions]
+            if k > 1 and _REGION_LIST_END.search(masked[pb : max(cb - 1, pb)]):
+                return None  # a list of places of another length: whose figure is whose is unclear
             return [(sp.region, sp.metric)] * k
     if _DRIVEN_BEFORE.search(masked, cb, group[0].num.start) and _DRIVEN_MEASURE.search(metric):
         # `双品网购节带动全国网络零售额超过2100亿元`: what an event drove, not the indicator's level
