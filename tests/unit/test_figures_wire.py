@@ -240,3 +240,17 @@ def test_a_ranking_names_the_places_its_amounts_belong_to() -> None:
     assert got == [("浙江", "网上零售额", 3.1), ("广东", "网上零售额", 2.9), ("上海", "网上零售额", 1.4)]
     short = "2022年，全国网上零售额位居前三的省份为浙江、广东、上海，分别实现3.1万亿元和2.9万亿元。"
     assert [f for f in extract_figures(short, PUB) if f.region == "全国"] == []
+
+
+def test_place_by_place_after_a_semicolon_keeps_the_metric() -> None:
+    """`A地…网上零售额X亿元，增长a%；B地Y亿元，增长b%`: each place's amount is the metric just given (when the unit
+    fits it); an amount of another kind names nothing."""
+    text = "2022年，福建网上零售额8000亿元，同比增长9%；江西为3000亿元，增长12%；湖南2500亿元。"
+    got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(text, PUB)]
+    assert got == [
+        ("福建", "网上零售额", 8000.0, 9.0),
+        ("江西", "网上零售额", 3000.0, 12.0),
+        ("湖南", "网上零售额", 2500.0, None),
+    ]
+    other = extract_figures("2022年，福建快递业务量30亿件；江西80亿元。", PUB)
+    assert [(f.region, f.metric) for f in other] == [("福建", "快递业务量")]

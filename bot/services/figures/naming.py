@@ -318,6 +318,21 @@ def _level_metrics(
     ):
         # `…全省快递业务量完成52亿件。深圳、广州分别完成15亿件和12亿件`: the paragraph's metric, region by region
         return [(r, ctx.metrics[-1]) for r in ph.region.split("、")]
+    if (
+        not metric
+        and k == 1
+        and ph.region
+        and "、" not in ph.region
+        and carried is None
+        and ctx.metrics
+        and ctx.prev_region
+        and ctx.prev_region != ph.region
+        and not _DIGIT_RE.search(masked[:cb])
+        and re.search(r"(?:额|收入|量|数)$", ctx.metrics[-1])
+        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+    ):
+        # `…广东网络零售额2.52万亿元，同比增长10%；浙江2.7万亿元，增长8%`: place by place, the metric just given
+        return [(ph.region, ctx.metrics[-1])]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
