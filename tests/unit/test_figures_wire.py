@@ -254,3 +254,17 @@ def test_place_by_place_after_a_semicolon_keeps_the_metric() -> None:
     ]
     other = extract_figures("2022年，福建快递业务量30亿件；江西80亿元。", PUB)
     assert [(f.region, f.metric) for f in other] == [("福建", "快递业务量")]
+
+
+def test_a_quotation_resumed_after_its_speaker_refers_back() -> None:
+    """`“前三季度，全省…。”某局长说，“其中，…”`: the attribution ends a sentence; the resumed quotation's 其中 is a
+    part of the period and place just quoted."""
+    text = "“前三季度，全省网上零售额达到4200亿元，同比增长11%。”省商务厅厅长孙某在发布会上表示，“其中，农产品网络零售额达到600亿元。”"
+    figs = extract_figures(text, date(2023, 10, 25))
+    part = next(f for f in figs if f.value == 600.0)
+    assert (part.metric, part.region, part.period_start, part.period_end) == (
+        "农产品网络零售额",
+        "全省",
+        date(2023, 1, 1),
+        date(2023, 9, 30),
+    )

@@ -72,7 +72,7 @@ _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 
 #: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
 #: (`同期实现商品类网络购物交易额…`)
-_PART_LEAD = re.compile(r"^[\s,，、]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
+_PART_LEAD = re.compile(r"^[\s,，、“「]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 
 #: a change stated as a rate (`增长8.7%`): a flow over a period (extract: the paragraph's account continues)
 _FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
@@ -614,7 +614,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     if named:
         ctx.month = named[-1]
     breakdown = _BREAKDOWN_LEAD.search(t) is not None or _IN_WHOLE_LEAD.match(t) is not None
-    if first is not None and not breakdown and not re.match(r"[\s,，]*其中", t):
+    if first is not None and not breakdown and not re.match(r"[\s,，“「]*其中", t):
         ctx.whole_period = first
         levels = [f for f in s.figs if not is_growth_only(f)]
         ctx.whole_metric = levels[0].metric if levels else ctx.whole_metric
