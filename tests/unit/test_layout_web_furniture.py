@@ -113,3 +113,25 @@ def test_a_web_pages_story_without_evidence_keeps_its_sub_heads() -> None:
 def test_financial_and_portal_leads_open_a_story(lead: str, when: date | None) -> None:
     assert ev.starts_news(lead)
     assert ev.dateline_date(lead, date(2024, 3, 20)) == when
+
+
+def test_a_dated_source_line_with_bars_is_meta_not_a_table_row() -> None:
+    page = "网络零售稳中有升\n2024年03月08日 10:00 | 来源：中国新闻网\n商务部数据显示，1—2月全国网上零售额2.2万亿元。"
+    assert [(a.title, a.published) for a in parse_text(page).articles] == [("网络零售稳中有升", date(2024, 3, 8))]
+    assert not ev.is_table("2024年03月08日 10:00 | 来源：中国新闻网")
+    assert ev.is_table("指　标 | 3月 | 1—3月 |")
+
+
+def test_links_under_a_related_news_heading_are_no_part_of_the_story() -> None:
+    page = (
+        "网络零售稳中有升\n2024-03-08 10:00　来源：中国新闻网\n\n商务部数据显示，1—2月全国网上零售额2.2万亿元。\n\n"
+        "相关新闻\n\n1—2月快递业务量增长30%\n\n跨境电商进出口增长20%"
+    )
+    arts = parse_text(page).articles
+    assert [a.title for a in arts] == ["网络零售稳中有升"]
+    assert not any("30%" in p for p in arts[0].paragraphs)
+
+
+def test_the_wires_title_field_after_its_dateline() -> None:
+    arts = parse_text("新华社北京3月8日电　题：网络零售稳中有升\n\n商务部8日发布数据，1—2月全国网上零售额2.2万亿元。").articles
+    assert [a.title for a in arts] == ["网络零售稳中有升"]

@@ -201,13 +201,18 @@ def _bar_to_space(text: str) -> str:
 #: `返回` / `顶部` / `返回顶部`, `分享到:`, `相关热词: …`, `专栏名称: …`, `文章预览`, `原文地址: …`, `打印本页`, `关闭窗口`
 WEB_FURNITURE_RE = re.compile(
     r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
-    r"^(?:返回|顶部|返回顶部|回到顶部|文章预览|打印本页|关闭窗口|收藏本文|发表评论(?:\s*取消回复)?|相关阅读|相关新闻)$|"
+    r"^(?:返回|顶部|返回顶部|回到顶部|文章预览|打印本页|关闭窗口|收藏本文|发表评论(?:\s*取消回复)?|"
+    r"相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[:：]?$|"
     r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体)\s*[:：]"
 )
 #: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
 DOT_BYLINE_DATE_RE = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{2,16}\s*[·•]\s*)+(?:[·•]\s*)*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
+
+
+#: the heading of a list of links to other pages (`相关新闻`, `推荐阅读：`)
+RELATED_HEADING_RE = re.compile(r"^(?:相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[:：]?$")
 
 
 def is_web_furniture(text: str) -> bool:
@@ -222,8 +227,12 @@ def is_meta(text: str) -> bool:
     t = _bar_to_space(to_simplified(text.strip()))
     if release_fields(t) is not None:
         return True
-    if not t or len(t) > 90 or "。" in t or "|" in t:
+    if not t or len(t) > 90 or "。" in t:
         return False
+    if "|" in t:
+        # `2024年01月19日 10:00 | 来源：中国新闻网`: a date, then the page's fields, bars between
+        m = YMD_RE.match(t)
+        return bool(m and META_ANY_RE.search(t, m.end()))
     if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
         return True
     if t[0] in "(（" and t[-1] in ")）" and META_FIELD_RE.match(t[1:-1].strip()):
@@ -426,7 +435,15 @@ def is_table(text: str) -> bool:
         and header_date(text) is None
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
+        and not _DATE_BAR_META.match(to_simplified(text.strip()))
     )
+
+
+#: `2024年01月19日 10:00 | 来源：中国新闻网`: a page's date and fields with bars between, not a table row
+_DATE_BAR_META = re.compile(
+    "^" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30}"
+    r"(?:[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30})*$"
+)
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")

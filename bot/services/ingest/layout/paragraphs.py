@@ -172,6 +172,15 @@ class ParagraphReader:
             cur_last = ln.raw
             paras.append(cur)
             gap = 0
+        related = False
+        for p in paras:
+            # under a web page's `相关新闻` / `推荐阅读` heading, the titles listed are links to other pages
+            if p.kind == "furniture" and ev.RELATED_HEADING_RE.match(p.text.strip()):
+                related = True
+            elif related and p.tlike:
+                p.kind, p.tlike = "furniture", False
+            elif related and p.kind in ("body", "table"):
+                related = False
         tagged = [p for p in paras if p.htag]
         for p in tagged:  # `【人民网】标题` lines are headers when the page has several of them
             if len(tagged) >= 2:
