@@ -135,3 +135,22 @@ def test_links_under_a_related_news_heading_are_no_part_of_the_story() -> None:
 def test_the_wires_title_field_after_its_dateline() -> None:
     arts = parse_text("新华社北京3月8日电　题：网络零售稳中有升\n\n商务部8日发布数据，1—2月全国网上零售额2.2万亿元。").articles
     assert [a.title for a in arts] == ["网络零售稳中有升"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2024/03/08 10:00:00 新华网", "新华网 | 2024-03-08 10:00:00", "2024年03月08日 09:30 | 来源：中国新闻网"],
+)
+def test_a_pages_date_and_name_lines_date_the_story(line: str) -> None:
+    page = f"网络零售稳中有升\n{line}\n\n商务部数据显示，1—2月全国网上零售额2.2万亿元。"
+    assert [(a.title, a.published) for a in parse_text(page).articles] == [("网络零售稳中有升", date(2024, 3, 8))]
+
+
+@pytest.mark.parametrize("where", ["top", "end"])
+def test_a_papers_issue_line_dates_the_container_and_the_dateline_the_story(where: str) -> None:
+    issue = "《 经济日报 》（ 2024年03月08日   第 05 版）"
+    body = "本报北京3月7日电　商务部数据显示，1—2月全国网上零售额2.2万亿元。"
+    page = f"网络零售稳中有升\n{issue}\n\n{body}" if where == "top" else f"网络零售稳中有升\n\n{body}\n\n{issue}"
+    parsed = parse_text(page)
+    assert (parsed.publication, parsed.published) == ("经济日报", date(2024, 3, 8))
+    assert [(a.title, a.published) for a in parsed.articles] == [("网络零售稳中有升", date(2024, 3, 7))]

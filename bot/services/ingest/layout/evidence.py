@@ -124,7 +124,9 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 
 
 #: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
-HEADER_DATE_PLAIN_RE = re.compile(r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$")
+HEADER_DATE_PLAIN_RE = re.compile(
+    r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + r"(?:\s*[|｜丨]\s*|\s+)(?!\d{1,2}:\d{2})(?P<title>\S.{5,})$"
+)
 
 
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
@@ -232,7 +234,9 @@ def is_meta(text: str) -> bool:
     if "|" in t:
         # `2024年01月19日 10:00 | 来源：中国新闻网`: a date, then the page's fields, bars between
         m = YMD_RE.match(t)
-        return bool(m and META_ANY_RE.search(t, m.end()))
+        return bool(m and META_ANY_RE.search(t, m.end())) or bool(_DATE_BAR_META.match(t))
+    if PAPER_ISSUE_RE.match(t):
+        return True
     if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
         return True
     if t[0] in "(（" and t[-1] in ")）" and META_FIELD_RE.match(t[1:-1].strip()):
@@ -439,10 +443,16 @@ def is_table(text: str) -> bool:
     )
 
 
-#: `2024年01月19日 10:00 | 来源：中国新闻网`: a page's date and fields with bars between, not a table row
+#: `2024年01月19日 10:00 | 来源：中国新闻网`, `新华网 | 2024-03-08 10:00:00`: a page's date and fields with bars
+#: between, not a table row
 _DATE_BAR_META = re.compile(
     "^" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30}"
-    r"(?:[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30})*$"
+    r"(?:[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30})*$|"
+    r"^[\u4e00-\u9fffA-Za-z]{2,16}\s*[|｜]\s*" + YMD.replace("?P<", "?P<b_") + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+#: `《 人民日报 》（ 2024年03月08日   第 02 版）`: a paper's name with its issue date (and page)
+PAPER_ISSUE_RE = re.compile(
+    r"^《\s*[\u4e00-\u9fff]{2,16}\s*》\s*[（(]\s*" + YMD + r"\s*(?:第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版)?\s*[)）]$"
 )
 
 

@@ -446,6 +446,15 @@ class GeneralParser(ParagraphReader):
                 continue
             if p.kind == "meta":
                 d = ev.find_date(p.text)
+                paper = ev.PAPER_ISSUE_RE.match(ev.to_simplified(p.text.strip()))
+                if paper is not None:
+                    # `《 人民日报 》（ 2024年03月08日 第 02 版）`: the paper's issue, the container's date; the
+                    # story's own dateline (`本报北京3月7日电`) dates it in that year
+                    self.result.published = self.result.published or d
+                    self.result.publication = self.result.publication or re.sub(
+                        r"\s", "", p.text.split("》")[0].lstrip("《 ")
+                    )
+                    continue
                 if d is not None and "date" not in facts:
                     facts["date"] = d
                 outlet = ev.meta_outlet(p.text) or ("本报" if p.text.lstrip("■□◆●▲ ").startswith("本报记者") else "")
