@@ -268,3 +268,14 @@ def test_a_quotation_resumed_after_its_speaker_refers_back() -> None:
         date(2023, 1, 1),
         date(2023, 9, 30),
     )
+
+
+def test_a_place_named_as_a_part_keeps_its_own_growth_and_name() -> None:
+    """`全国…增长11%，其中某省…N亿元`: the country's (or a macro-region's) growth is not the province's, and the
+    macro-region's name is no part of the province's metric."""
+    text = "2022年，全国网上零售额增长4%，其中四川网上零售额8000亿元。"
+    got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(text, PUB)]
+    assert ("四川", "网上零售额", 8000.0, None) in got
+    macro = "2022年，西部地区网上零售额增长9%，其中四川网上零售额8000亿元。"
+    got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(macro, PUB)]
+    assert ("四川", "网上零售额", 8000.0, None) in got

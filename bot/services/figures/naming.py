@@ -132,6 +132,12 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
             if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
                 named = m.group("w")
                 whole = _phrase(named[1:] if named.startswith("在") else named).metric  # `在实物商品网上零售额中，`
+        if whole and f.region != "全国" and whole != f.metric and whole.endswith(f.metric):
+            # `中部地区网络零售额增长15%，其中河南网络零售额3000亿元`: a place named as the part is measured as
+            # written — the whole's name (`中部地区…`) is no part of its own
+            src = next((figs[x] for x in range(k - 1, -1, -1) if figs[x].metric == whole), None)
+            if src is not None and src.region != f.region:
+                whole = ""
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
