@@ -279,3 +279,16 @@ def test_a_place_named_as_a_part_keeps_its_own_growth_and_name() -> None:
     macro = "2022年，西部地区网上零售额增长9%，其中四川网上零售额8000亿元。"
     got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(macro, PUB)]
     assert ("四川", "网上零售额", 8000.0, None) in got
+
+
+def test_a_ranked_subject_then_its_level() -> None:
+    """`某地…量居全国第一，达N亿件` / `…最多，达N`: the level is the ranked subject's; a place word is never a metric;
+    a ranked share (`…占…的比重最高，达52%`) stays unlabelled."""
+    for text in (
+        "2022年，浙江网上零售额居全国第二，达2.7万亿元。",
+        "2022年，全省13个设区市中，浙江网上零售额最高，达2.7万亿元。",
+        "2022年，浙江网上零售额连续多年位居全国前列，为2.7万亿元。",
+    ):
+        got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
+        assert got == [("浙江", "网上零售额", 2.7)], text
+    assert extract_figures("华东地区商家占网络销售额的比重最高，达45.2%。", PUB) == []

@@ -20,6 +20,11 @@ from bot.services.figures.model import ExtractedFigure, is_growth_only, normalis
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
+#: a rank or superlative closing a subject clause (`…快递业务量居全国第一`, `…最多`, `…连续5年位居全国首位`)
+_RANK_TAIL = re.compile(
+    r"(?:连续[^\s，,]{0,4}?)?(?:稳居|位居|位列|居于|居|排名|排在|列)(?:全国|全省|全市|全区|全球|世界)?(?:各省[区市]*|各市)?"
+    r"(?:第[一二三四五六七八九十\d]{1,3}(?:位|名)?|首位|榜首|前列|前[一二三四五六七八九十\d]{1,2}(?:位|名)?)$|最(?:多|高|大|快)$"
+)
 #: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
 _REGION_LIST_END = re.compile(r"(?:为|是|包括|：|:)[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+$")
 
@@ -265,7 +270,8 @@ _JUNK_METRIC = re.compile(
     # `每秒钟有超过3000个快件…`, `平均每天有7亿人次…`, `相当于全国每人至少收到71件`: a rate per second, day or
     # head, or an illustration, is no indicator's level
     r"每(?:秒钟?|分钟|小时|天|日|人)|^相当于|"
-    r"(?:什么|多少|几何)$"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
+    r"(?:什么|多少|几何)$|"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
+    r"^(?:全省|全市|全区|全县|全国|我省|我市|我区|本省|本市)$"  # `全省11个设区市中`: a place, not an indicator
 )
 
 
@@ -360,6 +366,15 @@ def _level_metrics(
             if k > 1 and _REGION_LIST_END.search(masked[pb : max(cb - 1, pb)]):
                 return None  # a list of places of another length: whose figure is whose is unclear
             return [(sp.region, sp.metric)] * k
+    if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
+        # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        prev = _RANK_TAIL.search(masked[pb : max(cb - 1, pb)])
+        subject = prev.string[: prev.start()] if prev is not None else ""
+        if prev is not None and not _DIGIT_RE.search(subject) and not re.search(r"占|比重|比例|份额", subject):
+            rp = _phrase(subject)
+            if rp.metric and len(rp.metric) >= 2 and "、" not in rp.region and _unit_fits(rp.metric, group[0].num.base_unit):
+                return [(rp.region, rp.metric)] * k
     if _DRIVEN_BEFORE.search(masked, cb, group[0].num.start) and _DRIVEN_MEASURE.search(metric):
         # `双品网购节带动全国网络零售额超过2100亿元`: what an event drove, not the indicator's level
         tail = metric.rpartition("带动")[2] or metric
