@@ -292,3 +292,9 @@ def test_a_ranked_subject_then_its_level() -> None:
         got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
         assert got == [("浙江", "网上零售额", 2.7)], text
     assert extract_figures("华东地区商家占网络销售额的比重最高，达45.2%。", PUB) == []
+
+
+def test_the_next_place_of_a_ranking_takes_the_metric() -> None:
+    text = "2022年，浙江网上零售额居全国第二，达2.7万亿元；其次是江苏，为1.3万亿元。"
+    got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert got == [("浙江", "网上零售额", 2.7), ("江苏", "网上零售额", 1.3)]
