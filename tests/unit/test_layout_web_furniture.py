@@ -154,3 +154,11 @@ def test_a_papers_issue_line_dates_the_container_and_the_dateline_the_story(wher
     parsed = parse_text(page)
     assert (parsed.publication, parsed.published) == ("经济日报", date(2024, 3, 8))
     assert [(a.title, a.published) for a in parsed.articles] == [("网络零售稳中有升", date(2024, 3, 7))]
+
+
+def test_wider_spaced_sub_heads_of_a_lone_story_stay_in_it() -> None:
+    spaced = LONE_STORY.replace("\n\n乡村寄递持续提速\n\n", "\n\n\n乡村寄递持续提速\n\n").replace(
+        "\n\n跨境包裹增长较快\n\n", "\n\n\n跨境包裹增长较快\n\n"
+    )
+    parsed = parse_text(spaced)
+    assert [(a.title, a.published) for a in parsed.articles] == [("网购包裹量再创新高", date(2023, 5, 6))]

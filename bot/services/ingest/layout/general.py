@@ -156,10 +156,16 @@ class GeneralParser(ParagraphReader):
         # after text that has not ended is a sub-head
         closing = len(ended_at) >= 2 and last_body >= 0 and ev.ends_article(paras[last_body].text)
         first_text = next((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), n)
+        # one story under a site's header lines (a web page's, or one opening on a dateline): its title-like lines
+        # set apart by wider gaps are its sub-heads, not stories
+        lone = len(strong_at) == 1 and (web_page or self._lone_news_story(paras, min(strong_at)))
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):
                 p = paras[i]
+                if lone and typical > 0:
+                    break  # (a page that spaces its paragraphs sets sub-heads wider; one spacing only its stories
+                    # apart, `typical` 0, holds several)
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     if not closing or i < first_text or i in strong_at:
                         starts.add(i)
@@ -168,7 +174,7 @@ class GeneralParser(ParagraphReader):
                 and min(strong_at) > 0
                 and not ended_at
                 and not self.wrapped
-                and not (web_page or self._lone_news_story(paras, min(strong_at)))
+                and not lone
             ):
                 # (a web page's story, or a story opening on a dateline `新华社北京5月6日电` under a site's header
                 # lines and no masthead: one story, whose title-like lines are its sub-heads)
@@ -191,7 +197,7 @@ class GeneralParser(ParagraphReader):
                             starts.add(i)
             # a title block set apart after body text (引题, title, `——` subtitle: two or three title-like lines,
             # then text) opens an article at its title; a sub-head inside an article is a single line
-            for i in range(1, n):
+            for i in range(1, n if not (lone and typical > 0) else 1):
                 j = i
                 while j + 1 < n and paras[j + 1].tlike and paras[j + 1].gap == 0:
                     j += 1
