@@ -162,3 +162,8 @@ def test_wider_spaced_sub_heads_of_a_lone_story_stay_in_it() -> None:
     )
     parsed = parse_text(spaced)
     assert [(a.title, a.published) for a in parsed.articles] == [("网购包裹量再创新高", date(2023, 5, 6))]
+
+
+def test_an_agencys_tag_before_a_lone_headline_is_not_part_of_it() -> None:
+    arts = parse_text("【新华社】网络零售稳中有升\n\n新华社北京3月8日电　商务部数据显示，1—2月全国网上零售额2.2万亿元。（完）").articles
+    assert [a.title for a in arts] == ["网络零售稳中有升"]

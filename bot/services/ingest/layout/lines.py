@@ -175,4 +175,11 @@ def clean_title(text: str) -> str:
     t = ev.SUBHEAD_MARK_RE.sub("", text, count=1)  # `◆商务部：…` (a digest's bullet)
     t = ev.NUMBERED_RE.sub("", t, count=1) if ev.NUMBERED_RE.match(t) else t
     t = re.sub(r"^题\s*[:：]\s*(?=\S)", "", t)  # `新华社北京1月17日电　题：网购市场持续升温`: the wire's title field
+    # `【新华社】快递业务量再创新高`: the agency's tag is no part of the headline
+    t = _TITLE_AGENCY.sub("", t) if len(_TITLE_AGENCY.sub("", t)) >= 4 else t
     return squeeze(t)
+
+
+_TITLE_AGENCY = re.compile(
+    r"^[【\[]\s*(?:" + ev._KNOWN_AGENCY + r")\s*[】\]]\s*"
+)
