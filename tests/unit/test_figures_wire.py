@@ -298,3 +298,8 @@ def test_the_next_place_of_a_ranking_takes_the_metric() -> None:
     text = "2022年，浙江网上零售额居全国第二，达2.7万亿元；其次是江苏，为1.3万亿元。"
     got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
     assert got == [("浙江", "网上零售额", 2.7), ("江苏", "网上零售额", 1.3)]
+
+
+def test_a_figure_referred_to_is_not_named_by_the_reference() -> None:
+    """`这一数字较2021年的…增长了…`: `这一数字` names no indicator; nothing is stored under it."""
+    assert not [f for f in extract_figures("这一数字较2021年的980亿件增长了12.3%。", PUB) if f.metric.startswith("这")]
