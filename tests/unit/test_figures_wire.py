@@ -303,3 +303,9 @@ def test_the_next_place_of_a_ranking_takes_the_metric() -> None:
 def test_a_figure_referred_to_is_not_named_by_the_reference() -> None:
     """`这一数字较2021年的…增长了…`: `这一数字` names no indicator; nothing is stored under it."""
     assert not [f for f in extract_figures("这一数字较2021年的980亿件增长了12.3%。", PUB) if f.metric.startswith("这")]
+
+
+def test_a_meeting_this_time_is_no_next_year() -> None:
+    from bot.services.figures.periods import find_periods
+
+    assert [p.label for p in find_periods("本次年会上，2000家企业参会。", PUB, 2020)] == []
