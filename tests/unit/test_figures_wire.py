@@ -197,3 +197,115 @@ def test_a_base_periods_value_is_no_figure_of_the_period_stated() -> None:
 def test_a_bare_total_after_a_change_is_the_total_of_what_changed() -> None:
     got = _got("截至6月底，全省活跃网店较上年底增加3.1万家，总数达45.6万家。", date(2024, 7, 20))
     assert got == [("活跃网店", 45.6, None, date(2024, 6, 30))]
+
+
+def test_the_year_after_the_one_in_context_and_a_yearly_lead() -> None:
+    """`次年`/`翌年` are the year after the one in context; `年` before a name (某市年…) says how often, not what."""
+    text = "2017年，某县开始发展直播带货。当年直播销售额约3.6亿元，次年直播销售额突破9亿元，翌年又翻了一番。"
+    got = _got(text)
+    assert ("直播销售额", 3.6, date(2017, 1, 1), date(2017, 12, 31)) in got
+    assert ("直播销售额", 9.0, date(2018, 1, 1), date(2018, 12, 31)) in got
+    yearly = extract_figures("2020年，嘉兴市年快递业务量超过5亿件。", PUB)
+    assert [(f.region, f.metric, f.value) for f in yearly] == [("嘉兴", "快递业务量", 5.0)]
+    # 首次 before 年… is no 次年; 年货节 is a name of its own
+    assert all(s is None or s.year != 2022 for _, _, s, _ in _got("2021年某县首次年销售额突破2亿元。"))
+    assert [m for m, *_ in _got("2021年杭州市年货节销售额达5亿元。")] == ["年货节销售额"]
+
+
+def test_an_expected_amount_of_a_finished_year_is_no_forecast() -> None:
+    """`预计` over a period that ended before the story is an estimate, not a forecast; over one still open, a
+    forecast."""
+    figs = extract_figures("据估计，2019年全市跨境电商进口量预计突破3000万件，2022年预计突破5000万件。", PUB)
+    flags = {f.period_start.year: f.is_forecast for f in figs if f.period_start is not None}
+    assert flags == {2019: False, 2022: True}
+
+
+def test_rates_per_second_day_or_head_and_questions_are_no_figures() -> None:
+    """`每秒…`/`平均每天…`/`相当于每人…` illustrate a scale; a question (`…意味着什么`) states nothing; the cumulative
+    word inside a name (`快递累计业务量`) leaves the indicator as it is."""
+    text = (
+        "每秒钟有超过2000个包裹被揽收、平均每天有5亿人次收发快递。按人均算，相当于全国每人每年收到60件快件。"
+        "2000亿件意味着什么？2023年全省快递累计业务量突破300亿件。"
+    )
+    got = [(f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert got == [("快递业务量", 300.0)]
+    assert [f.metric for f in extract_figures("截至6月，移动互联网累计流量达1400亿GB。", PUB)] == ["移动互联网累计流量"]
+
+
+def test_a_ranking_names_the_places_its_amounts_belong_to() -> None:
+    """`…排名前三的省份为A、B、C，分别完成…`: each amount is its place's, never the country's; a list of places of
+    another length leaves whose figure is whose unclear (nothing stored)."""
+    text = "2022年，全国网上零售额位居前三的省份为浙江、广东、上海，分别实现3.1万亿元、2.9万亿元和1.4万亿元。"
+    got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert got == [("浙江", "网上零售额", 3.1), ("广东", "网上零售额", 2.9), ("上海", "网上零售额", 1.4)]
+    short = "2022年，全国网上零售额位居前三的省份为浙江、广东、上海，分别实现3.1万亿元和2.9万亿元。"
+    assert [f for f in extract_figures(short, PUB) if f.region == "全国"] == []
+
+
+def test_place_by_place_after_a_semicolon_keeps_the_metric() -> None:
+    """`A地…网上零售额X亿元，增长a%；B地Y亿元，增长b%`: each place's amount is the metric just given (when the unit
+    fits it); an amount of another kind names nothing."""
+    text = "2022年，福建网上零售额8000亿元，同比增长9%；江西为3000亿元，增长12%；湖南2500亿元。"
+    got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(text, PUB)]
+    assert got == [
+        ("福建", "网上零售额", 8000.0, 9.0),
+        ("江西", "网上零售额", 3000.0, 12.0),
+        ("湖南", "网上零售额", 2500.0, None),
+    ]
+    other = extract_figures("2022年，福建快递业务量30亿件；江西80亿元。", PUB)
+    assert [(f.region, f.metric) for f in other] == [("福建", "快递业务量")]
+
+
+def test_a_quotation_resumed_after_its_speaker_refers_back() -> None:
+    """`“前三季度，全省…。”某局长说，“其中，…”`: the attribution ends a sentence; the resumed quotation's 其中 is a
+    part of the period and place just quoted."""
+    text = "“前三季度，全省网上零售额达到4200亿元，同比增长11%。”省商务厅厅长孙某在发布会上表示，“其中，农产品网络零售额达到600亿元。”"
+    figs = extract_figures(text, date(2023, 10, 25))
+    part = next(f for f in figs if f.value == 600.0)
+    assert (part.metric, part.region, part.period_start, part.period_end) == (
+        "农产品网络零售额",
+        "全省",
+        date(2023, 1, 1),
+        date(2023, 9, 30),
+    )
+
+
+def test_a_place_named_as_a_part_keeps_its_own_growth_and_name() -> None:
+    """`全国…增长11%，其中某省…N亿元`: the country's (or a macro-region's) growth is not the province's, and the
+    macro-region's name is no part of the province's metric."""
+    text = "2022年，全国网上零售额增长4%，其中四川网上零售额8000亿元。"
+    got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(text, PUB)]
+    assert ("四川", "网上零售额", 8000.0, None) in got
+    macro = "2022年，西部地区网上零售额增长9%，其中四川网上零售额8000亿元。"
+    got = [(f.region, f.metric, f.value, f.growth_pct) for f in extract_figures(macro, PUB)]
+    assert ("四川", "网上零售额", 8000.0, None) in got
+
+
+def test_a_ranked_subject_then_its_level() -> None:
+    """`某地…量居全国第一，达N亿件` / `…最多，达N`: the level is the ranked subject's; a place word is never a metric;
+    a ranked share (`…占…的比重最高，达52%`) stays unlabelled."""
+    for text in (
+        "2022年，浙江网上零售额居全国第二，达2.7万亿元。",
+        "2022年，全省13个设区市中，浙江网上零售额最高，达2.7万亿元。",
+        "2022年，浙江网上零售额连续多年位居全国前列，为2.7万亿元。",
+    ):
+        got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
+        assert got == [("浙江", "网上零售额", 2.7)], text
+    assert extract_figures("华东地区商家占网络销售额的比重最高，达45.2%。", PUB) == []
+
+
+def test_the_next_place_of_a_ranking_takes_the_metric() -> None:
+    text = "2022年，浙江网上零售额居全国第二，达2.7万亿元；其次是江苏，为1.3万亿元。"
+    got = [(f.region, f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert got == [("浙江", "网上零售额", 2.7), ("江苏", "网上零售额", 1.3)]
+
+
+def test_a_figure_referred_to_is_not_named_by_the_reference() -> None:
+    """`这一数字较2021年的…增长了…`: `这一数字` names no indicator; nothing is stored under it."""
+    assert not [f for f in extract_figures("这一数字较2021年的980亿件增长了12.3%。", PUB) if f.metric.startswith("这")]
+
+
+def test_a_meeting_this_time_is_no_next_year() -> None:
+    from bot.services.figures.periods import find_periods
+
+    assert [p.label for p in find_periods("本次年会上，2000家企业参会。", PUB, 2020)] == []

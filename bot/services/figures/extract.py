@@ -28,10 +28,15 @@ from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
 from bot.services.figures.wraps import repair_wraps
 
+#: a speaker's attribution between two quotations: `”浙江省邮政管理局局长某某在发布会上说，` (before `“`)
+_ATTRIBUTION_OPEN = re.compile(
+    r"(?<=[”」])[^“”「」。！？；;\n]{2,40}?(?:说|表示|介绍|指出|称|坦言|透露|强调)[，,：:](?=[“「])"
+)
+
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
 #: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
-    r"^[\s,，、]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
+    r"^[\s,，、“「]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
     r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
 )
 
@@ -133,6 +138,10 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                 framed = para_period = True
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
         marked = _ASCII_STOP.sub("。", para) if "." in para else para
+        if "”" in marked or "」" in marked:
+            # `“…。”局长某某说，“其中，农村地区…”`: the attribution between two quotations ends a sentence, so the
+            # second quotation opens its own (and refers back to the first)
+            marked = _ATTRIBUTION_OPEN.sub(lambda m: m.group(0)[:-1] + "。", marked)
         for m in _SENT_RE.finditer(marked):
             quote = para[m.start() : m.end()].strip()
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):

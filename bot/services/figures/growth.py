@@ -174,7 +174,7 @@ def _add_growths(
                 period_label=label,
                 growth_pct=g_it.growth if it.kind == "growth" else None,
                 growth_pp=g_it.growth if it.kind == "pp" else None,
-                is_forecast=forecast,
+                is_forecast=forecast and not (end is not None and ctx.published is not None and end < ctx.published),
                 quote=s.quote,
                 span_start=gn.start,
                 span_end=gn.end,
@@ -373,6 +373,8 @@ def _merge_leading_growth(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
             and nxt.growth_pct is None
             and nxt.growth_pp is None
             and normalise_metric(nxt.metric) == normalise_metric(f.metric)
+            # `全国网络零售额增长11%，其中河南网络零售额3000亿元`: another place's level keeps its own growth
+            and nxt.region == f.region
             and not (prev is not None and is_growth_only(prev) and prev.span_end >= f.span_start - 3)
             and (nxt.period_start, nxt.period_end) in ((f.period_start, f.period_end), (None, None))
         ):

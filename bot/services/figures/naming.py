@@ -20,6 +20,16 @@ from bot.services.figures.model import ExtractedFigure, is_growth_only, normalis
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
+#: a rank or superlative closing a subject clause (`…快递业务量居全国第一`, `…最多`, `…连续5年位居全国首位`)
+_RANK_TAIL = re.compile(
+    r"(?:连续[^\s，,]{0,4}?)?(?:稳居|位居|位列|居于|居|排名|排在|列)(?:全国|全省|全市|全区|全球|世界)?(?:各省[区市]*|各市)?"
+    r"(?:第[一二三四五六七八九十\d]{1,3}(?:位|名)?|首位|榜首|前列|前[一二三四五六七八九十\d]{1,2}(?:位|名)?)$|最(?:多|高|大|快)$"
+)
+#: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`
+_NEXT_PLACE = re.compile(r"^(?:其次(?:是|为)|其后(?:是|为)|紧随其后的?(?:是|为)|排在?第[二三四五六七八九十]位?的?是)(?P<p>[\u4e00-\u9fff]{2,8})$")
+#: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
+_REGION_LIST_END = re.compile(r"(?:为|是|包括|：|:)[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+$")
+
 
 def _metric_ahead(t: str, masked: str, pos: int) -> str:
     """The metric of the clause after `pos` that names one before its verb (`…，5年间，我国跨境电商进出口增长了…`)."""
@@ -129,6 +139,12 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
             if m and not _DIGIT_RE.search(t[m.end() : start].split("分别")[0]):
                 named = m.group("w")
                 whole = _phrase(named[1:] if named.startswith("在") else named).metric  # `在实物商品网上零售额中，`
+        if whole and f.region != "全国" and whole != f.metric and whole.endswith(f.metric):
+            # `中部地区网络零售额增长15%，其中河南网络零售额3000亿元`: a place named as the part is measured as
+            # written — the whole's name (`中部地区…`) is no part of its own
+            src = next((figs[x] for x in range(k - 1, -1, -1) if figs[x].metric == whole), None)
+            if src is not None and src.region != f.region:
+                whole = ""
         if whole:
             wholes[k] = whole
             f.metric = _part_name(f.metric, whole)
@@ -252,7 +268,13 @@ _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<res
 _JUNK_METRIC = re.compile(
     r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
     r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
-    r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)"
+    r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)|"
+    # `每秒钟有超过3000个快件…`, `平均每天有7亿人次…`, `相当于全国每人至少收到71件`: a rate per second, day or
+    # head, or an illustration, is no indicator's level
+    r"每(?:秒钟?|分钟|小时|天|日|人)|^相当于|"
+    r"(?:什么|多少|几何)$|"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
+    r"^(?:全省|全市|全区|全县|全国|我省|我市|我区|本省|本市)$|"  # `全省11个设区市中`: a place, not an indicator
+    r"^这一?(?:数字|数据|数值)"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named
 )
 
 
@@ -311,6 +333,21 @@ def _level_metrics(
     ):
         # `…全省快递业务量完成52亿件。深圳、广州分别完成15亿件和12亿件`: the paragraph's metric, region by region
         return [(r, ctx.metrics[-1]) for r in ph.region.split("、")]
+    if (
+        not metric
+        and k == 1
+        and ph.region
+        and "、" not in ph.region
+        and carried is None
+        and ctx.metrics
+        and ctx.prev_region
+        and ctx.prev_region != ph.region
+        and not _DIGIT_RE.search(masked[:cb])
+        and re.search(r"(?:额|收入|量|数)$", ctx.metrics[-1])
+        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+    ):
+        # `…广东网络零售额2.52万亿元，同比增长10%；浙江2.7万亿元，增长8%`: place by place, the metric just given
+        return [(ph.region, ctx.metrics[-1])]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
@@ -325,7 +362,28 @@ def _level_metrics(
         if sp.items and len(sp.items) == k:
             return [(sp.region, x) for x in sp.items]
         if sp.metric:
+            # `全国快递业务量排名前三的省份为广东、浙江、江苏，分别完成…`: the regions listed before, one each
+            regions = _region_list_before(t, cb, k) if k > 1 else []
+            if regions:
+                return [(r, sp.metric) for r in regions]
+            if k > 1 and _REGION_LIST_END.search(masked[pb : max(cb - 1, pb)]):
+                return None  # a list of places of another length: whose figure is whose is unclear
             return [(sp.region, sp.metric)] * k
+    if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
+        # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        prev = _RANK_TAIL.search(masked[pb : max(cb - 1, pb)])
+        nxt_place = _NEXT_PLACE.match(masked[pb : max(cb - 1, pb)].strip(" ，,"))
+        last = carried.metric if carried is not None else (ctx.metrics[-1] if ctx.metrics else "")
+        if nxt_place is not None and last and _unit_fits(last, group[0].num.base_unit):
+            region, rest = split_region(nxt_place.group("p"))
+            if region and not rest:
+                return [(region, last)] * k  # `…广东…达337亿件；其次是浙江，为280亿件`: the next place's level
+        subject = prev.string[: prev.start()] if prev is not None else ""
+        if prev is not None and not _DIGIT_RE.search(subject) and not re.search(r"占|比重|比例|份额", subject):
+            rp = _phrase(subject)
+            if rp.metric and len(rp.metric) >= 2 and "、" not in rp.region and _unit_fits(rp.metric, group[0].num.base_unit):
+                return [(rp.region, rp.metric)] * k
     if _DRIVEN_BEFORE.search(masked, cb, group[0].num.start) and _DRIVEN_MEASURE.search(metric):
         # `双品网购节带动全国网络零售额超过2100亿元`: what an event drove, not the indicator's level
         tail = metric.rpartition("带动")[2] or metric

@@ -4,7 +4,7 @@ Input is width-folded text (see `bot.services.figures.numbers.fold`). Recognised
 prefix (which makes the period a stock *as of* its end: `start` is None):
 
 * years: `2022年`, `2023 上半年` (a bare 4-digit year directly before a sub-period), `今年/去年/上年/明年/前年`,
-  `当年/本年` (= the context year), year ranges `2012-2022年`, `2023 年至 2027 年`;
+  `当年/本年` (= the context year), `次年/翌年` (the year after it), year ranges `2012-2022年`, `2023 年至 2027 年`;
 * sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季/一至三季度`, `12月中旬` (as of the 20th), `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
@@ -45,7 +45,7 @@ _CN_DIGIT = {
 
 _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 
-_Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|(?<!网)上一?年(?!货)|前年|明年|当年))"
+_Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|(?<!网)上一?年(?!货)|前年|明年|当年|(?<![首一两二三四五六七八九十多每再层届批名档本该此这上下历])次年|翌年))"
 _SUB = (
     r"(?P<half>上半年|下半年)"
     r"|(?P<q3>前三季度|首三季度?)"
@@ -68,7 +68,7 @@ _DAYS = (
 
 def _period_re(days: str) -> re.Pattern[str]:
     return re.compile(
-        r"(?=[截止到至目当现今本去上前首明全年第Q下一二三四0-9])"  # cheap first-character filter
+        r"(?=[截止到至目当现今本去上前首明全年第Q下一二三四次翌0-9])"  # cheap first-character filter
         r"(?P<asof>截至|截止至|截止到|截止|到)?\s*"
         r"(?:(?P<yr1>(?:19|20)\d{2})\s*(?:年)?\s*(?:-|—|–|~|至|到)\s*(?P<yr2>(?:19|20)\d{2})\s*年"
         r"|(?P<now>目前|当前|现在|至今)"
@@ -272,6 +272,9 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
         elif g["rel"]:
             if g["rel"] in ("当年",):
                 year = context_year
+            elif g["rel"] in ("次年", "翌年"):
+                # `2019年…全年进口量约870万台，次年进口量突破2500万台`: the year after the one in context
+                year = context_year + 1 if context_year is not None else None
             elif published is not None:
                 year = published.year + _REL_YEAR[g["rel"]]
             rel = True

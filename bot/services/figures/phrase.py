@@ -173,6 +173,12 @@ _BY_CHANNEL = re.compile(r"^(?P<goods>[\u4e00-\u9fff]{1,10}?)(?:以|通过|经�
                          r"(?:模式|方式|形式|渠道)(?P<flow>进出口|出口|进口)$")
 
 
+_CUMULATIVE_INSIDE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})累计(?=(?:业务量|业务收入|网络零售额|网上零售额|零售额|交易额|进出口额|销售额)$)"
+)
+_YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|报|会|夜|节|俗|画|味|前|后|代|份|头|收入)(?=[\u4e00-\u9fff]{4})")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -199,6 +205,10 @@ def _phrase(w: str) -> _Phrase:
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
+    # `全国快递累计业务量`: counted cumulatively, the indicator is still 快递业务量 (`移动互联网累计流量` keeps its word)
+    w = _CUMULATIVE_INSIDE.sub("", w)
+    # `义乌市年跨境电商进口量`, `全省年快递业务量`: 年 (yearly) before the name is how often, not part of it
+    w = _YEARLY_LEAD.sub("", w)
     w = _strip_scope(w)
     items: list[str] = []
     major_items: list[str] = []

@@ -178,11 +178,18 @@ def _sentence_region(masked: str) -> str:
     return "" if region in ("", "全国") else region
 
 
+_LIST_INTRO = re.compile(r"^[\u4e00-\u9fff]*?(?:依次为|分别为|分别是|包括|为|是|有)(?P<first>[\u4e00-\u9fff]{2,8})$")
+
+
 def _region_list_before(t: str, clause_start: int, n: int) -> list[str]:
     """`美国、荷兰、英国为前三大出口市场,出口额分别为…` → the n regions of a 、-list earlier in the sentence."""
     table, _ = _regions()
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+", t[:clause_start]):
         names = [x for x in re.split(r"[、和及与]", m.group()) if x]
+        # `排名前三的省份为广东、浙江、江苏`: the list begins after what introduces it (为/是/包括/依次为/：)
+        lead = _LIST_INTRO.match(names[0]) if names else None
+        if lead is not None:
+            names[0] = lead.group("first")
         resolved = []
         for x in names:
             hit = next((table[r] for r in sorted(table, key=len, reverse=True) if x.startswith(r)), None)

@@ -72,7 +72,7 @@ _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 
 #: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
 #: (`同期实现商品类网络购物交易额…`)
-_PART_LEAD = re.compile(r"^[\s,，、]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
+_PART_LEAD = re.compile(r"^[\s,，、“「]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 
 #: a change stated as a rate (`增长8.7%`): a flow over a period (extract: the paragraph's account continues)
 _FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
@@ -309,6 +309,15 @@ def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
     return group
 
 
+_PER_TIME_BEFORE = re.compile(r"每(?:秒钟?|分钟|小时|天|日)(?:有|约|超过?|近|达到?)?\s*$")
+
+
+def _finished_before(end: date | None, published: date | None) -> bool:
+    """A period that ended before the story was written: `预计` over it is an estimate of a finished period
+    (`2023年，某市年进口量预计突破6000万件` in a story of 2025), not a forecast."""
+    return end is not None and published is not None and end < published
+
+
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
     """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
     from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
@@ -454,6 +463,8 @@ def _add_levels(
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
+        if _PER_TIME_BEFORE.search(t, max(cb, gn.start - 12), gn.start):
+            continue  # `平均每天有7亿人次收发快递`: a rate per day or second illustrates a scale, no level
         if (
             forecast
             and start is None
@@ -500,7 +511,7 @@ def _add_levels(
             period_label=label,
             growth_pct=None,
             growth_pp=None,
-            is_forecast=forecast,
+            is_forecast=forecast and not _finished_before(end, ctx.published),
             quote=s.quote,
             span_start=gn.start,
             span_end=gn.end,
@@ -628,7 +639,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     if named:
         ctx.month = named[-1]
     breakdown = _BREAKDOWN_LEAD.search(t) is not None or _IN_WHOLE_LEAD.match(t) is not None
-    if first is not None and not breakdown and not re.match(r"[\s,，]*其中", t):
+    if first is not None and not breakdown and not re.match(r"[\s,，“「]*其中", t):
         ctx.whole_period = first
         levels = [f for f in s.figs if not is_growth_only(f)]
         ctx.whole_metric = levels[0].metric if levels else ctx.whole_metric

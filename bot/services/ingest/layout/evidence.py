@@ -129,7 +129,7 @@ DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})
 #: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
 HEADER_DATE_PLAIN_RE = re.compile(
     r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + _CLOCK + r"(?:\s*(?:星期|周)[一二三四五六日天])?"
-    + r"(?:\s*[|｜丨]\s*|\s+)(?P<title>\S.{5,})$"
+    + r"(?:\s*[|｜丨]\s*|\s+)(?!\d{1,2}:\d{2})(?P<title>\S.{5,})$"
 )
 #: `标题（2024-10-18）`, `标题　2024年11月2日`: a digest item's date printed after its title
 HEADER_DATE_AFTER_RE = re.compile(
@@ -295,14 +295,44 @@ def _bar_to_space(text: str) -> str:
     return text
 
 
+#: a web page's navigation and sharing furniture: a breadcrumb (`首页 > 热点 > 正文`, `今天看啥  ›  专栏  ›  某公众号`),
+#: `返回` / `顶部` / `返回顶部`, `分享到:`, `相关热词: …`, `专栏名称: …`, `文章预览`, `原文地址: …`, `打印本页`, `关闭窗口`
+WEB_FURNITURE_RE = re.compile(
+    r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
+    r"^(?:返回|顶部|返回顶部|回到顶部|文章预览|打印本页|关闭窗口|收藏本文|发表评论(?:\s*取消回复)?|"
+    r"相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[:：]?$|"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体)\s*[:：]"
+)
+#: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
+DOT_BYLINE_DATE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fffA-Za-z]{2,16}\s*[·•]\s*)+(?:[·•]\s*)*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
+#: the heading of a list of links to other pages (`相关新闻`, `推荐阅读：`)
+RELATED_HEADING_RE = re.compile(r"^(?:相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[:：]?$")
+
+
+def is_web_furniture(text: str) -> bool:
+    """A web page's navigation or sharing line (see WEB_FURNITURE_RE): never a title, a masthead or story text."""
+    t = to_simplified(text.strip())
+    return len(t) <= 60 and "。" not in t and bool(WEB_FURNITURE_RE.match(t))
+
+
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
     traditional characters (`來源：每日經濟新聞`)."""
     t = _bar_to_space(to_simplified(text.strip()))
     if release_fields(t) is not None:
         return True
-    if not t or len(t) > 90 or "。" in t or "|" in t:
+    if not t or len(t) > 90 or "。" in t:
         return False
+    if "|" in t:
+        # `2024年01月19日 10:00 | 来源：中国新闻网`: a date, then the page's fields, bars between
+        m = YMD_RE.match(t)
+        return bool(m and META_ANY_RE.search(t, m.end())) or bool(_DATE_BAR_META.match(t))
+    if PAPER_ISSUE_RE.match(t):
+        return True
     if META_FIELD_RE.match(t) or DATE_LINE_RE.match(t) or BYLINE_LINE_RE.match(t):
         return True
     if t[0] in "(（" and t[-1] in ")）" and META_FIELD_RE.match(t[1:-1].strip()):
@@ -311,7 +341,7 @@ def is_meta(text: str) -> bool:
     m = YMD_RE.match(t)
     if m and (META_ANY_RE.search(t, m.end()) or NAME_RE.fullmatch(_TIME_RE.sub("", t[m.end() :]).strip())):
         return True
-    return bool(NAME_DATE_RE.match(t))
+    return bool(NAME_DATE_RE.match(t) or DOT_BYLINE_DATE_RE.match(t))
 
 
 _TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
@@ -352,7 +382,13 @@ def meta_outlet(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ datelines
 
-_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|财新网|路透社?|彭博社?|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
+_AGENCY = (
+    r"新华社|中新社|中新网|人民网[-－—]人民日报(?:海外版)?|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|澎湃新闻|"
+    r"财新网|路透社?|彭博社?|"
+    # financial outlets whose names end in no 网/社/报: `第一财经1月17日讯`, `证券时报e公司讯`, `21世纪经济报道`
+    r"第一财经|央视财经|证券时报e公司|e公司|21世纪经济报道|每经|"
+    r"[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|新闻|客户端)"
+)
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
 DATELINE_RE = re.compile(
@@ -364,7 +400,10 @@ _KNOWN_AGENCY = r"新华社|中新社|中新网|人民网|新华网|央视网|�
 NEWS_LEAD_RE = re.compile(
     r"^(?:[（(【\[]\s*)?(?:本报讯|本报[\u4e00-\u9fff]{2,4}电|[\u4e00-\u9fff]{2,6}讯\s*[(（]\s*记者|"
     r"[\u4e00-\u9fff]{1,6}(?:报|网|社|台|刊)讯|[【\[]\s*[\u4e00-\u9fff]{1,8}讯\s*[】\]]|"
-    r"据[\u4e00-\u9fff]{2,8}(?:消息|报道)|(?:" + _KNOWN_AGENCY + r")[\u4e00-\u9fff]{0,4}电)"
+    r"据[\u4e00-\u9fff]{2,8}(?:消息|报道)|(?:" + _KNOWN_AGENCY + r")[\u4e00-\u9fff]{0,4}电|"
+    # `央视网消息（新闻联播）：`, `证券时报e公司讯，`, `人民网-人民日报海外版讯`, `澎湃新闻记者 王五 1月17日，`
+    r"(?:" + _KNOWN_AGENCY + r")消息|(?:证券时报)?e公司讯|人民网[-－—]人民日报(?:海外版)?讯|"
+    r"(?:" + _KNOWN_AGENCY + r"|第一财经|界面新闻|每经|21世纪经济报道)记者\s*[\u4e00-\u9fff]{2,4}\s+(?:\d{1,2}\s*月|[\u4e00-\u9fff]{2,4}报道))"
 )
 
 
@@ -372,7 +411,7 @@ NEWS_LEAD_RE = re.compile(
 #: 8月27日，…`): the story's date, as a dateline's. The page's own `本报讯　1月21日，` (or its masthead's `新京报讯` in
 #: 新京报) reports an event of the issue, whose date stands: see `own_lead`.
 LEAD_DATE_RE = re.compile(
-    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
+    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊|记者\s*[\u4e00-\u9fff]{2,4}\s)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?=[，,、\s])"
 )
 
@@ -510,7 +549,21 @@ def is_table(text: str) -> bool:
         and not _md_column_title(text)
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
+        and not _DATE_BAR_META.match(to_simplified(text.strip()))
     )
+
+
+#: `2024年01月19日 10:00 | 来源：中国新闻网`, `新华网 | 2024-03-08 10:00:00`: a page's date and fields with bars
+#: between, not a table row
+_DATE_BAR_META = re.compile(
+    "^" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30}"
+    r"(?:[|｜]\s*(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：][^|｜]{1,30})*$|"
+    r"^[\u4e00-\u9fffA-Za-z]{2,16}\s*[|｜]\s*" + YMD.replace("?P<", "?P<b_") + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+#: `《 人民日报 》（ 2024年03月08日   第 02 版）`: a paper's name with its issue date (and page)
+PAPER_ISSUE_RE = re.compile(
+    r"^《\s*[\u4e00-\u9fff]{2,16}\s*》\s*[（(]\s*" + YMD + r"\s*(?:第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版)?\s*[)）]$"
+)
 
 
 _TITLE_END_BAD = frozenset("：:，,、；;（([【")

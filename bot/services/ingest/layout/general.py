@@ -61,6 +61,18 @@ class GeneralParser(ParagraphReader):
     matter: its masthead (publication), issue and date, never an article title."""
 
     # -- evidence -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _lone_news_story(paras: list[Para], i: int) -> bool:
+        """Does the story titled at paras[i] open on a dateline or a news lead (below its meta lines), under front
+        matter that names no bulletin (no masthead like `电商动态`, whose page holds several stories)?"""
+        if any(ev.is_masthead_like(p.text) for p in paras[:i]):
+            return False
+        for q in paras[i + 1 :]:
+            if q.kind in ("meta", "furniture"):
+                continue
+            return q.kind == "body" and not q.tlike and ev.starts_news(q.text)
+        return False
+
     def _starts(self, paras: list[Para]) -> set[int]:
         n = len(paras)
         gaps = sorted(p.gap for p in paras[1:] if p.kind == "body") or [0]
@@ -140,20 +152,36 @@ class GeneralParser(ParagraphReader):
             return t
 
         strong_at = {i for i in range(n) if strong(i)}
+        # a web page (breadcrumb, 返回/顶部, 分享到 lines around the text) carries one story
+        web_page = any(p.kind == "furniture" and ev.is_web_furniture(p.text) for p in paras)
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
         starts: set[int] = set(strong_at)
         # pages that close every story with an end mark (`（新京报）`, the last one included): a title-like line
         # after text that has not ended is a sub-head
         closing = len(ended_at) >= 2 and last_body >= 0 and ev.ends_article(paras[last_body].text)
         first_text = next((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), n)
+        # one story under a site's header lines (a web page's, or one opening on a dateline): its title-like lines
+        # set apart by wider gaps are its sub-heads, not stories
+        lone = len(strong_at) == 1 and (web_page or self._lone_news_story(paras, min(strong_at)))
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):
                 p = paras[i]
+                if lone and typical > 0:
+                    break  # (a page that spaces its paragraphs sets sub-heads wider; one spacing only its stories
+                    # apart, `typical` 0, holds several)
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     if not closing or i < first_text or i in strong_at:
                         starts.add(i)
-            if len(strong_at) == 1 and min(strong_at) > 0 and not ended_at and not self.wrapped:
+            if (
+                len(strong_at) == 1
+                and min(strong_at) > 0
+                and not ended_at
+                and not self.wrapped
+                and not lone
+            ):
+                # (a web page's story, or a story opening on a dateline `新华社北京5月6日电` under a site's header
+                # lines and no masthead: one story, whose title-like lines are its sub-heads)
                 # in a container (front matter above its first title), one piece of strong evidence sets no
                 # convention: the other titles over text start articles too (unindented, after a finished
                 # paragraph; not in hard-wrapped text, where short lines are fragments); a lone story keeps its
@@ -173,7 +201,7 @@ class GeneralParser(ParagraphReader):
                             starts.add(i)
             # a title block set apart after body text (引题, title, `——` subtitle: two or three title-like lines,
             # then text) opens an article at its title; a sub-head inside an article is a single line
-            for i in range(1, n):
+            for i in range(1, n if not (lone and typical > 0) else 1):
                 j = i
                 while j + 1 < n and paras[j + 1].tlike and paras[j + 1].gap == 0:
                     j += 1
@@ -188,6 +216,11 @@ class GeneralParser(ParagraphReader):
                     starts.add(t)
                     if closed and t != i and i not in strong_at:
                         starts.discard(i)  # the kicker over the title, not a headline of its own
+        elif web_page:
+            # a web page without evidence: its first title over text is the story's, later ones its sub-heads
+            first = next((i for i in range(n) if paras[i].tlike and weak_ok(i) and body_next(i)), None)
+            if first is not None:
+                starts.add(first)
         else:
             # no explicit structure: every run of title-like lines followed by body text starts an article; at the
             # top of the page, masthead lines (name, date, edition) lead the first run
@@ -448,6 +481,15 @@ class GeneralParser(ParagraphReader):
                 continue
             if p.kind == "meta":
                 d = ev.find_date(p.text)
+                paper = ev.PAPER_ISSUE_RE.match(ev.to_simplified(p.text.strip()))
+                if paper is not None:
+                    # `《 人民日报 》（ 2024年03月08日 第 02 版）`: the paper's issue, the container's date; the
+                    # story's own dateline (`本报北京3月7日电`) dates it in that year
+                    self.result.published = self.result.published or d
+                    self.result.publication = self.result.publication or re.sub(
+                        r"\s", "", p.text.split("》")[0].lstrip("《 ")
+                    )
+                    continue
                 if d is not None and "date" not in facts:
                     facts["date"] = d
                 outlet = ev.meta_outlet(p.text) or ("本报" if p.text.lstrip("■□◆●▲ ").startswith("本报记者") else "")

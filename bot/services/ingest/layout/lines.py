@@ -164,6 +164,7 @@ def is_ad(art: ParsedArticle, *, loose: bool = False) -> bool:
 
 def fallback_title(first_para: str) -> str:
     text = NEWS_START_RE.sub("", first_para).strip()
+    text = re.sub(r"^题\s*[:：]\s*(?=\S)", "", text)  # `新华社北京1月17日电　题：…`: the title the wire gives
     cut = re.split(r"[。！？；]", text, maxsplit=1)[0]
     return cut[:40]
 
@@ -187,4 +188,12 @@ _TOC_PAGE_RE = re.compile(r"(?:\s+|[.…·]{2,}\s*)(?:第\s*)?\d{1,3}\s*页?$")
 def clean_title(text: str) -> str:
     t = ev.SUBHEAD_MARK_RE.sub("", text, count=1)  # `◆商务部：…` (a digest's bullet)
     t = ev.NUMBERED_RE.sub("", t, count=1) if ev.NUMBERED_RE.match(t) else t
+    t = re.sub(r"^题\s*[:：]\s*(?=\S)", "", t)  # `新华社北京1月17日电　题：网购市场持续升温`: the wire's title field
+    # `【新华社】快递业务量再创新高`: the agency's tag is no part of the headline
+    t = _TITLE_AGENCY.sub("", t) if len(_TITLE_AGENCY.sub("", t)) >= 4 else t
     return squeeze(t)
+
+
+_TITLE_AGENCY = re.compile(
+    r"^[【\[]\s*(?:" + ev._KNOWN_AGENCY + r")\s*[】\]]\s*"
+)

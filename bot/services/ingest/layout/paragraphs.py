@@ -184,6 +184,15 @@ class ParagraphReader:
                 p.kind, p.tlike, p.hdate = "header", False, p.hafter
             else:
                 p.hafter, p.htitle = None, ""
+        related = False
+        for p in paras:
+            # under a web page's `相关新闻` / `推荐阅读` heading, the titles listed are links to other pages
+            if p.kind == "furniture" and ev.RELATED_HEADING_RE.match(p.text.strip()):
+                related = True
+            elif related and p.tlike:
+                p.kind, p.tlike = "furniture", False
+            elif related and p.kind in ("body", "table"):
+                related = False
         tagged = [p for p in paras if p.htag]
         for p in tagged:  # `【人民网】标题` lines are headers when the page has several of them
             if len(tagged) >= 2:
@@ -267,7 +276,7 @@ class ParagraphReader:
         if ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t):
             p.kind = "end"
             return
-        if is_address(t) and len(t) < 80:
+        if (is_address(t) and len(t) < 80) or ev.is_web_furniture(t):
             p.kind = "furniture"
             return
         p.tlike = ev.is_title_like(t, p.width)
