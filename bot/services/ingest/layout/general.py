@@ -70,6 +70,8 @@ class GeneralParser(ParagraphReader):
             return q is not None and (q.kind in ("body", "table", "meta") and not q.tlike)
 
         last_body = max((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), default=-1)
+        first_body = next((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), n)
+        spaced_titles = any(paras[k].tlike and paras[k].gap > typical for k in range(first_body, n))
 
         def strong(i: int) -> bool:
             p = paras[i]
@@ -111,7 +113,11 @@ class GeneralParser(ParagraphReader):
                 return True
             if prev.kind == "meta":  # a trailer under body text (not the meta line under a title)
                 return i >= 2 and paras[i - 2].kind in ("body", "table") and not paras[i - 2].tlike
-            return prev.kind == "body" and ev.ends_article(prev.text)
+            if prev.kind != "body" or not ev.ends_article(prev.text):
+                return False
+            # a photo credit closes the picture's caption, which may sit anywhere in a story: on a page that sets
+            # its titles apart with blank lines, a line right under one (no wider gap) is the story's sub-head
+            return not (spaced_titles and paras[i].gap <= typical and ev.credit_only(prev.text))
 
         # pages that indent body paragraphs and not titles: an indented title-like line is a sub-head
         bodies = [p for p in paras if p.kind == "body" and not p.tlike]

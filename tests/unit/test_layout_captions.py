@@ -1,0 +1,55 @@
+"""Layout noise, second round (issue 9, perturbation benchmark `BENCH_CORPUS_PERTURB`): photo captions inside a
+story, blank-line habits. Each rule is tested on sentences of our own."""
+
+from __future__ import annotations
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str, **kw: object) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc, **kw)  # type: ignore[arg-type]
+
+
+def titles(text: str) -> list[str]:
+    return [a.title for a in parse_text(text).articles]
+
+
+PAGE = """滨江商报
+2025年6月12日　星期四　第04版
+
+湖区县网上卖货势头正旺
+本报讯　今年前5个月，湖区县农产品网络零售额达到8.6亿元，同比增长21.4%，带动三千余户农民增收。
+{caption}
+直播间里卖鲜鱼
+县里的水产企业纷纷开设直播间，5月份水产品线上销量同比增长35%，冷链包裹日均发出1.2万件。
+
+城南物流园扩建完工
+本报讯　城南物流园二期工程日前完工，新增仓储面积4.5万平方米，日处理包裹能力提升到80万件。
+"""
+
+
+def test_a_photo_credit_inside_a_story_keeps_the_sub_head_after_it_in_the_story() -> None:
+    # the page sets its titles apart with a blank line; a sub-head right under a caption is no new headline
+    text = PAGE.format(caption="图为县电商中心的主播在介绍本地大米。（记者 王小明 摄）")
+    assert titles(text) == ["湖区县网上卖货势头正旺", "城南物流园扩建完工"]
+    first = parse_text(text).articles[0]
+    assert any("冷链包裹" in p for p in first.paragraphs)
+
+
+def test_a_photo_credit_closing_a_story_still_ends_it_on_evenly_spaced_pages() -> None:
+    text = """滨江商报
+2025年6月12日　星期四　第04版
+
+湖区县网上卖货势头正旺
+
+本报讯　今年前5个月，湖区县农产品网络零售额达到8.6亿元，同比增长21.4%。
+
+图为县电商中心的主播在介绍本地大米。　记者 王小明 摄
+
+城南物流园扩建完工
+
+城南物流园二期工程日前完工，新增仓储面积4.5万平方米，日处理包裹能力提升到80万件。
+"""
+    assert titles(text) == ["湖区县网上卖货势头正旺", "城南物流园扩建完工"]
