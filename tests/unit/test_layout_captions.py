@@ -4,7 +4,7 @@ story, blank-line habits. Each rule is tested on sentences of our own."""
 from __future__ import annotations
 
 from bot.services.ingest.layout import ParsedBulletin, parse_document
-from bot.services.ingest.readers import RawDocument, RawLine
+from bot.services.ingest.readers import RawDocument, RawLine, read_txt_bytes
 
 
 def parse_text(text: str, **kw: object) -> ParsedBulletin:
@@ -53,3 +53,25 @@ def test_a_photo_credit_closing_a_story_still_ends_it_on_evenly_spaced_pages() -
 城南物流园二期工程日前完工，新增仓储面积4.5万平方米，日处理包裹能力提升到80万件。
 """
     assert titles(text) == ["湖区县网上卖货势头正旺", "城南物流园扩建完工"]
+
+
+def test_an_editor_line_under_the_last_headline_printed_after_its_story_is_no_text() -> None:
+    text = """　　本报杭州5月8日电　今年一季度，全省快递
+业务量完成52.3亿件，同比增长
+18.6%，业务收入完成310亿元。
+全省快递业务量一季度超52亿件
+
+　　本报杭州5月8日电　一季度，全省跨境电
+商进出口额达到1020亿元，同比
+增长12.4%，占全省外贸的比重继
+续提高。
+一季度跨境电商进出口破千亿元
+编辑：赵某　审核：钱某
+"""
+    got = titles(text)
+    assert got == ["全省快递业务量一季度超52亿件", "一季度跨境电商进出口破千亿元"]
+
+
+def test_a_carriage_return_with_trailing_spaces_before_the_line_feed_is_one_line_end() -> None:
+    doc = read_txt_bytes("第一行\r  \n第二行\r\n\r\t\n第三行\r\n".encode(), "t.txt")
+    assert [ln.text for ln in doc.lines] == ["第一行", "第二行", "", "第三行", ""]

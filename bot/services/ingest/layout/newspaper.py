@@ -81,6 +81,12 @@ class NewspaperParser:
                 continue
             if is_footer(ln.text):
                 continue
+            if ev.END_LINE_RE.match(ln.text.strip()):
+                # a story's closing line (`（完）`, `编辑：…　审核：…`): the block ends there, the line is no text
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                continue
             cur.append(ln)
         if cur:
             blocks.append(cur)
