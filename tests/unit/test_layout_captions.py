@@ -75,3 +75,24 @@ def test_an_editor_line_under_the_last_headline_printed_after_its_story_is_no_te
 def test_a_carriage_return_with_trailing_spaces_before_the_line_feed_is_one_line_end() -> None:
     doc = read_txt_bytes("第一行\r  \n第二行\r\n\r\t\n第三行\r\n".encode(), "t.txt")
     assert [ln.text for ln in doc.lines] == ["第一行", "第二行", "", "第三行", ""]
+
+
+def test_a_title_block_after_an_end_mark_and_an_editor_line_opens_an_article() -> None:
+    text = """滨江商报
+2025年6月12日　星期四　第04版
+
+本月快递量再创新高
+本报讯（记者 周某）5月份，全市快递业务量完成2.1亿件，同比增长16.3%。
+业务收入完成15.8亿元，同比增长9.2%。
+
+（完）
+责任编辑：孙某
+
+
+乡村振兴　电商先行
+山货出山有了快车道
+——县级电商服务中心带动农户增收
+近年来，各县电商服务中心帮助农户开设网店，去年农产品网络零售额增长23%。
+今年以来，县里又新建了12个村级服务站。
+"""
+    assert titles(text) == ["本月快递量再创新高", "山货出山有了快车道"]

@@ -111,8 +111,9 @@ class GeneralParser(ParagraphReader):
             prev = paras[i - 1]
             if prev.kind in ("end", "section"):
                 return True
-            if prev.kind == "meta":  # a trailer under body text (not the meta line under a title)
-                return i >= 2 and paras[i - 2].kind in ("body", "table") and not paras[i - 2].tlike
+            if prev.kind == "meta":  # a trailer under body text or its end mark (not the meta line under a title)
+                above = paras[i - 2] if i >= 2 else None
+                return above is not None and (above.kind == "end" or above.kind in ("body", "table") and not above.tlike)
             if prev.kind != "body" or not ev.ends_article(prev.text):
                 return False
             # a photo credit closes the picture's caption, which may sit anywhere in a story: on a page that sets
