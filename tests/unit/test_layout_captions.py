@@ -96,3 +96,26 @@ def test_a_title_block_after_an_end_mark_and_an_editor_line_opens_an_article() -
 今年以来，县里又新建了12个村级服务站。
 """
     assert titles(text) == ["本月快递量再创新高", "山货出山有了快车道"]
+
+
+TWO_STORIES = """滨江商报
+2025年7月3日　星期四　第02版
+
+上半年全市快递量稳步增长
+本报讯（记者 吴某）上半年，全市快递业务量完成9.4亿件，同比增长15.2%。
+其中，同城快递业务量增长8.1%，异地快递业务量增长17.6%。
+数字消费　提质扩容
+夜市直播点亮小城消费
+——县域商圈线上销售额半年增长三成
+今年以来，不少县城商户把直播间搬进了夜市，带动商圈线上销售额增长30.4%。
+县商务局表示，下半年还将举办两场网购节。
+"""
+
+
+def test_a_kicker_title_and_dashed_subtitle_block_opens_an_article_without_a_wider_gap() -> None:
+    # the same page with no blank lines at all, and with the same two blank lines after every paragraph
+    want = ["上半年全市快递量稳步增长", "夜市直播点亮小城消费"]
+    assert titles(TWO_STORIES) == want
+    spaced = "\n".join(ln + "\n\n" if ln.endswith("。") else ln for ln in TWO_STORIES.split("\n"))
+    assert titles(spaced) == want
+

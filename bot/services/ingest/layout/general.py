@@ -180,7 +180,10 @@ class GeneralParser(ParagraphReader):
                 j = i
                 while j + 1 < n and paras[j + 1].tlike and paras[j + 1].gap == 0:
                     j += 1
-                if not (paras[i].tlike and paras[i].gap > typical and 1 <= j - i <= 2 and body_next(j)):
+                # (set apart by a wider gap; or, where every paragraph has the same gap, closed by a `——` subtitle)
+                dashed = any(paras[k].text.startswith(("——", "－－", "--")) for k in range(i + 1, j + 1))
+                apart = paras[i].gap > typical or (dashed and paras[i].gap == typical)
+                if not (paras[i].tlike and apart and 1 <= j - i <= 2 and body_next(j)):
                     continue
                 prev = paras[i - 1]
                 closed = prev.kind == "meta" and i in ended_at  # (after a trailer `编辑：…` closing the story before)
