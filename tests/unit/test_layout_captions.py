@@ -119,3 +119,25 @@ def test_a_kicker_title_and_dashed_subtitle_block_opens_an_article_without_a_wid
     spaced = "\n".join(ln + "\n\n" if ln.endswith("。") else ln for ln in TWO_STORIES.split("\n"))
     assert titles(spaced) == want
 
+
+
+def test_headlines_printed_under_their_stories_without_blank_lines() -> None:
+    text = """江南日报　2025年4月20日　第6版
+　　本报杭州4月19日电　省邮政管
+理局介绍，一季度全省快递业务量
+完成52.3亿件，同比增长18.6%。
+　　业务收入完成310亿元。
+全省一季度快递量超52亿件
+　　本报杭州4月19日电　一季度，全
+省跨境电商进出口额达到1020亿
+元，同比增长12.4%。
+一季度跨境电商进出口破千亿元
+　　本报宁波4月18日电　宁波舟山
+港一季度完成集装箱吞吐量980万
+标准箱，同比增长6.1%。
+宁波港集装箱吞吐量稳中有升
+"""
+    p = parse_text(text)
+    assert [a.title for a in p.articles] == ["全省一季度快递量超52亿件", "一季度跨境电商进出口破千亿元",
+                                             "宁波港集装箱吞吐量稳中有升"]
+    assert "310亿元" in p.articles[0].body and "1020亿" in p.articles[1].body
