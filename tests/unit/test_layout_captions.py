@@ -3,6 +3,8 @@ story, blank-line habits. Each rule is tested on sentences of our own."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.services.ingest.layout import ParsedBulletin, parse_document
 from bot.services.ingest.readers import RawDocument, RawLine, read_txt_bytes
 
@@ -141,3 +143,33 @@ def test_headlines_printed_under_their_stories_without_blank_lines() -> None:
     assert [a.title for a in p.articles] == ["全省一季度快递量超52亿件", "一季度跨境电商进出口破千亿元",
                                              "宁波港集装箱吞吐量稳中有升"]
     assert "310亿元" in p.articles[0].body and "1020亿" in p.articles[1].body
+
+
+def _wrap(text: str, n: int) -> str:
+    return "\n".join(s[k : k + n] for s in text.split("\n") for k in range(0, max(len(s), 1), n))
+
+
+def test_a_dated_header_as_wide_as_the_wrap_keeps_the_hard_wrapped_story_under_it_out_of_its_title() -> None:
+    # wrapped at 34 the headers fill a line each; at 30 their rest (`二点五`) wraps onto a short line of its own
+    for n in (34, 30):
+        _check_digest(n)
+
+
+def _check_digest(n: int) -> None:
+    text = "电商动态汇编\n编印：2025年3月5日\n\n" + "\n\n".join(
+        _wrap(header + "\n" + story, n)
+        for header, story in [
+            ("■ 2025年3月1日　全市二月份网络零售额同比增长百分之十二点五",
+             "市商务局数据显示，2月份全市网络零售额完成86.4亿元，同比增长12.5%，其中实物商品网络零售额73.2亿元，"
+             "同比增长10.8%，拉动社会消费品零售总额增长2.1个百分点。"),
+            ("■ 2025年3月3日　市邮政管理局发布二月份邮政行业运行情况通报",
+             "市邮政管理局监测数据显示，2月份全市快递业务量累计完成3.1亿件，同比增长21.4%，快递业务收入累计完成"
+             "21.6亿元，同比增长15.2%，日均处理快件超过一千万件。"),
+            ("■ 2025年3月4日　跨境电商综试区前两个月进出口规模再创同期新高",
+             "据海关统计，前两个月综试区跨境电商进出口额达到45.7亿元，同比增长18.9%，其中出口38.2亿元，同比"
+             "增长20.3%，进口7.5亿元，同比增长12.1%，企业备案数持续增加。"),
+        ]
+    )
+    assert [a.published for a in parse_text(text).articles] == [date(2025, 3, 1), date(2025, 3, 3), date(2025, 3, 4)]
+    assert titles(text) == ["全市二月份网络零售额同比增长百分之十二点五", "市邮政管理局发布二月份邮政行业运行情况通报",
+                            "跨境电商综试区前两个月进出口规模再创同期新高"]

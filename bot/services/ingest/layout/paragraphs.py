@@ -141,7 +141,8 @@ class ParagraphReader:
                 cur is not None
                 and self.wrapped
                 and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
-                and (cur.kind == "body" or (cur.kind == "header" and gap == 0))  # a header's title wraps too
+                # a header's title wraps too, its rest shorter than a line (a full line under it is the story's)
+                and (cur.kind == "body" or (cur.kind == "header" and gap == 0 and ln.width < self.full))
                 and (cur.last_width >= self.full or cur.last_len >= self.full_len)
                 and not ends_para(cur_last)
                 and not ev.is_table(t)
