@@ -277,6 +277,7 @@ class ParagraphReader:
                 and prev.nlines == 1
                 and not p.text.startswith(("—", "－", "-", "【", "[", "(", "（"))
                 and not ev.NUMBERED_RE.match(p.text)
+                and not ev.SUBHEAD_MARK_RE.match(p.text)  # a bullet (`◆ …`) opens an entry of its own
                 and not ev.is_masthead_like(prev.text)
                 and not ev.is_masthead_like(p.text)
                 and prev.width + p.width <= TITLE_MAX_WIDTH
