@@ -17,8 +17,9 @@ SAMPLED = ("web_page", "reflowed", "typed", "all")
 # this sample before the perturbation fixes (session 14, branch perturb): titles 98/131, merged 12, split 8, dates
 # 88/131, figures 630/761, wrong 2; after: titles 125/131, merged 4, split 4, dates 126/131, figures 720/761, wrong 0;
 # after branch perturb2 (captions, editor lines, CR + spaces, dashed title blocks, headlines under stories without
-# blanks, full-width dated headers): titles 129/131, merged 1, split 2, dates 130/131, figures 729/761, wrong 0
-FLOORS = {"title_recall": 0.97, "date_accuracy": 0.97, "figure_recall": 0.95, "max_merged": 2, "max_split": 3,
+# blanks, full-width dated headers, bulleted contents entries): titles 130/131, merged 1, split 0, dates 130/131,
+# figures 729/761, wrong 0
+FLOORS = {"title_recall": 0.975, "date_accuracy": 0.97, "figure_recall": 0.95, "max_merged": 2, "max_split": 2,
           "max_wrong": 0}
 
 
