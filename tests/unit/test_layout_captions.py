@@ -98,6 +98,8 @@ def test_a_title_block_after_an_end_mark_and_an_editor_line_opens_an_article() -
 今年以来，县里又新建了12个村级服务站。
 """
     assert titles(text) == ["本月快递量再创新高", "山货出山有了快车道"]
+    # two trailer lines (责任编辑, then 编辑/审核) close it as well
+    assert titles(text.replace("责任编辑：孙某\n", "责任编辑：孙某\n\n编辑：李某　审核：郑某\n")) == ["本月快递量再创新高", "山货出山有了快车道"]
 
 
 TWO_STORIES = """滨江商报

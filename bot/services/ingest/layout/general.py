@@ -111,8 +111,11 @@ class GeneralParser(ParagraphReader):
             prev = paras[i - 1]
             if prev.kind in ("end", "section"):
                 return True
-            if prev.kind == "meta":  # a trailer under body text or its end mark (not the meta line under a title)
-                above = paras[i - 2] if i >= 2 else None
+            if prev.kind == "meta":  # trailer lines under body text or its end mark (not meta lines under a title)
+                k = i - 1
+                while k > 0 and paras[k].kind == "meta":
+                    k -= 1
+                above = paras[k] if paras[k].kind != "meta" else None
                 return above is not None and (above.kind == "end" or above.kind in ("body", "table") and not above.tlike)
             if prev.kind != "body" or not ev.ends_article(prev.text):
                 return False
