@@ -130,10 +130,15 @@ def _looks_like_text(text: str) -> bool:
     return bool(_CJK_RE.search(sample)) or len(_ALPHA_RE.findall(sample)) / len(sample) > 0.3
 
 
+_CR_SPACES_LF_RE = re.compile(r"\r[ \t\u3000]*\n")
+
+
 def read_txt_bytes(data: bytes, name: str) -> RawDocument:
     if not data.strip():
         raise IngestError(name, N_("the file is empty"))
     text = decode_text(data, name)
+    # a CR with only spaces or tabs before the LF (`…。\r  \n`) is one line end, not a line end and a blank line
+    text = _CR_SPACES_LF_RE.sub("\n", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     return RawDocument(name=name, fmt="txt", size_bytes=len(data), lines=[RawLine(t) for t in text.split("\n")])
 

@@ -82,7 +82,7 @@ def detect_layout(lines: list[Line]) -> str:
     )
     if headers >= 2 or _titled_release(texts[:6]):
         return "general"
-    if _heads_over_datelines(lines) >= 2:
+    if _heads_over_datelines(lines) >= 2 and not _heads_under_stories(lines):
         return "general"  # headlines right above datelined stories: titles above bodies, however narrow
     wrapped, w = wrap_width(lines)
     news_marks = sum(1 for t in texts if BYLINE_RE.match(t) or NEWS_START_RE.match(t) or "本报记者" in t[:12])
@@ -109,6 +109,19 @@ def _heads_over_datelines(lines: list[Line]) -> int:
                 count += 1
         prev = ln
     return count
+
+
+def _heads_under_stories(lines: list[Line]) -> bool:
+    """Does the page print headlines under their stories: its first story opening (`本报北京4月26日电`) right under
+    the masthead with no headline over it, and its last line a headline under a finished paragraph?"""
+    text = [ln for ln in lines if not ln.blank and not is_footer(ln.text)]
+    first = next((k for k, ln in enumerate(text) if ev.starts_news(ln.text)), None)
+    if first is None or len(text) < 3:
+        return False
+    above = text[:first]
+    if any(ev.is_title_like(ln.text, ln.width) and not ev.is_masthead_like(ln.text) for ln in above):
+        return False
+    return ends_para(text[-2].text) and ev.is_title_like(text[-1].text, text[-1].width)
 
 
 def _titled_release(head: list[str]) -> bool:

@@ -517,6 +517,11 @@ def ends_article(text: str) -> bool:
     return bool(END_MARK_RE.search(t) or END_LINE_RE.match(t) or PHOTO_CREDIT_RE.search(t))
 
 
+def credit_only(text: str) -> bool:
+    """Does this paragraph end on a photo caption's credit (`…。（记者 张三 摄）`) rather than on a story's end mark?"""
+    return bool(PHOTO_CREDIT_RE.search(text.strip()))
+
+
 def end_outlet(text: str) -> str:
     """`…增长。(新京报)` → 新京报, `（新华社发）` → 新华社; `（完）`, `（记者 张三）` → ''."""
     m = _END_OUTLET_RE.search(text.strip())

@@ -86,6 +86,8 @@ class GeneralParser(ParagraphReader):
             return q is not None and (q.kind in ("body", "table", "meta") and not q.tlike)
 
         last_body = max((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), default=-1)
+        first_body = next((k for k, r in enumerate(paras) if r.kind in ("body", "table") and not r.tlike), n)
+        spaced_titles = any(paras[k].tlike and paras[k].gap > typical for k in range(first_body, n))
 
         def strong(i: int) -> bool:
             p = paras[i]
@@ -125,9 +127,17 @@ class GeneralParser(ParagraphReader):
             prev = paras[i - 1]
             if prev.kind in ("end", "section"):
                 return True
-            if prev.kind == "meta":  # a trailer under body text (not the meta line under a title)
-                return i >= 2 and paras[i - 2].kind in ("body", "table") and not paras[i - 2].tlike
-            return prev.kind == "body" and ev.ends_article(prev.text)
+            if prev.kind == "meta":  # trailer lines under body text or its end mark (not meta lines under a title)
+                k = i - 1
+                while k > 0 and paras[k].kind == "meta":
+                    k -= 1
+                above = paras[k] if paras[k].kind != "meta" else None
+                return above is not None and (above.kind == "end" or above.kind in ("body", "table") and not above.tlike)
+            if prev.kind != "body" or not ev.ends_article(prev.text):
+                return False
+            # a photo credit closes the picture's caption, which may sit anywhere in a story: on a page that sets
+            # its titles apart with blank lines, a line right under one (no wider gap) is the story's sub-head
+            return not (spaced_titles and paras[i].gap <= typical and ev.credit_only(prev.text))
 
         # pages that indent body paragraphs and not titles: an indented title-like line is a sub-head
         bodies = [p for p in paras if p.kind == "body" and not p.tlike]
@@ -205,7 +215,10 @@ class GeneralParser(ParagraphReader):
                 j = i
                 while j + 1 < n and paras[j + 1].tlike and paras[j + 1].gap == 0:
                     j += 1
-                if not (paras[i].tlike and paras[i].gap > typical and 1 <= j - i <= 2 and body_next(j)):
+                # (set apart by a wider gap; or, where every paragraph has the same gap, closed by a `——` subtitle)
+                dashed = any(paras[k].text.startswith(("——", "－－", "--")) for k in range(i + 1, j + 1))
+                apart = paras[i].gap > typical or (dashed and paras[i].gap == typical)
+                if not (paras[i].tlike and apart and 1 <= j - i <= 2 and body_next(j)):
                     continue
                 prev = paras[i - 1]
                 closed = prev.kind == "meta" and i in ended_at  # (after a trailer `编辑：…` closing the story before)

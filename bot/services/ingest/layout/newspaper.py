@@ -81,6 +81,12 @@ class NewspaperParser:
                 continue
             if is_footer(ln.text):
                 continue
+            if ev.END_LINE_RE.match(ln.text.strip()):
+                # a story's closing line (`（完）`, `编辑：…　审核：…`): the block ends there, the line is no text
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                continue
             cur.append(ln)
         if cur:
             blocks.append(cur)
@@ -98,8 +104,15 @@ class NewspaperParser:
             # split bylines / photo credits out of the block
             groups: list[tuple[str, list[Line]]] = []
             cur: list[Line] = []
-            for ln in block:
+            for k, ln in enumerate(block):
                 kind = "credit" if CREDIT_RE.match(ln.text) else "byline" if BYLINE_RE.match(ln.text) else ""
+                if not kind and 0 < k < len(block) - 1 and _head_between(block[k - 1], ln, block[k + 1]):
+                    # a headline under its story with no blank line around it: the next story opens right below
+                    if cur:
+                        groups.append(("text", cur))
+                        cur = []
+                    groups.append(("tail", [ln]))
+                    continue
                 if kind:
                     if cur:
                         groups.append(("text", cur))
@@ -371,6 +384,17 @@ def _tail_lines(block: list[Line]) -> int:
     ):
         return 2
     return 0
+
+
+def _head_between(above: Line, ln: Line, below: Line) -> bool:
+    """Is `ln` a headline printed under the finished paragraph `above`, with the next story opening on `below`?"""
+    return (
+        ends_paragraph(above.text)
+        and ev.is_title_like(ln.text, ln.width)
+        and not NEWS_START_RE.match(ln.text)
+        and not ln.raw.startswith(("\u3000", "  "))
+        and (ev.starts_news(below.text) or bool(NEWS_START_RE.match(below.text)))
+    )
 
 
 _BOX_RE = re.compile(r"^(?:相关链接|新闻链接|链接|背景链接|延伸阅读|小贴士|记者手记|短评)(?:\s|[:：])")

@@ -142,8 +142,12 @@ class ParagraphReader:
                 cur is not None
                 and self.wrapped
                 and (gap == 0 or (gap == 1 and (cur.nlines >= 2 or page_break)))
-                # a header's title wraps too — not onto a line that ends a sentence (the item's text under it)
-                and (cur.kind == "body" or (cur.kind == "header" and gap == 0 and not ends_para(t)))
+                # a header's title wraps too — not onto a line that ends a sentence (the item's text under it), and
+                # its rest shorter than a line (a full line under it is the story's)
+                and (
+                    cur.kind == "body"
+                    or (cur.kind == "header" and gap == 0 and not ends_para(t) and ln.width < self.full)
+                )
                 and not (cur.nlines == 1 and cur.hafter is not None)  # a date closes the headline before it
                 and (cur.last_width >= self.full or cur.last_len >= self.full_len)
                 and not ends_para(cur_last)
@@ -297,6 +301,7 @@ class ParagraphReader:
                 and prev.nlines == 1
                 and not p.text.startswith(("—", "－", "-", "【", "[", "(", "（"))
                 and not ev.NUMBERED_RE.match(p.text)
+                and not ev.SUBHEAD_MARK_RE.match(p.text)  # a bullet (`◆ …`) opens an entry of its own
                 and not ev.is_masthead_like(prev.text)
                 and not ev.is_masthead_like(p.text)
                 and prev.width + p.width <= TITLE_MAX_WIDTH
