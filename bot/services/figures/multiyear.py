@@ -90,16 +90,9 @@ def _multi_year_span(t: str, periods: list[PeriodMention], pos: int) -> str | tu
         return None
     if any(p.start >= marker.end() and p.end <= pos and not p.comparison and p.kind != "yearrange" for p in periods):
         return None  # a period after the span (`过去5年…,2022年…增长8%`) dates the change
-    ft = None
-    for m in _FROM_TO_YEARS.finditer(t, 0, pos):
-        ft = m
-    if ft is not None:
-        y1, y2 = int(ft.group(1)), int(ft.group(2))
-        if y1 < y2:
-            return date(y1, 1, 1), date(y2, 12, 31), f"{y1}—{y2}年"
-    for p in periods:
-        if p.kind == "yearrange" and p.end <= pos and not p.comparison:
-            return date(p.a, 1, 1), date(p.b, 12, 31), p.label
+    span = _from_to_span(t, periods, pos)
+    if span is not None:
+        return span
     since = re.match(r"((?:19|20)[0-9]{2})\s*年\s*以来", marker.group().strip())
     count = _YEAR_COUNT.search(t, marker.end(), pos) if since else None
     if since and count:

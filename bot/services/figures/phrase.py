@@ -117,11 +117,7 @@ def _strip_scope(w: str) -> str:
 #: counts, not who reported it
 _KIND_BEFORE_DE = re.compile(r"(?<![\u4e00-\u9fff]{5})[\u4e00-\u9fff]{1,5}(?:商品|产品|类|型)$")
 _AMOUNT_END = re.compile(r"(?:零售额|销售额|交易额|成交额|出口额|进口额|进出口额)$")
-#: `处理的快件量`: the parcels a verb before 的 handles — counted by the activity (快件处理量)
-_HANDLED_OBJECT = re.compile(r"^(?P<o>快件|邮件|快递包裹|快递|包裹)量$")
-_HANDLING_VERB = re.compile(r"(?:揽收|处理|派送|投递)$")
-
-#: `处理的快件量`: the activity names the volume (快件处理量), as `共处理快件…件` does
+#: `全行业处理的快件量`: the activity names the volume (快件处理量), as `共处理快件…件` does
 _ACTIVITY_DE_VOLUME = re.compile(r"(?P<verb>处理|揽收|投递|派送|收寄|收投|寄递)的(?P<noun>[\u4e00-\u9fff]{1,6})量$")
 
 #: `邮件（快件）量`: a bracketed second name of the same things counted, kept beside the first
@@ -136,10 +132,6 @@ def _apply_de(w: str) -> str:
     if act:
         return act.group("noun") + act.group("verb") + "量"
     before, _, after = w.rpartition("的")
-    handled = _HANDLED_OBJECT.match(after)
-    verb = _HANDLING_VERB.search(before)
-    if handled and verb:
-        return handled.group("o") + verb.group() + "量"  # `全行业处理的快件量` → 快件处理量
     if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
     if len(after) < 2:
