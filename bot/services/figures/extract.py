@@ -49,13 +49,13 @@ _RUNNING_TOTAL = re.compile(
     r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
 )
 
-#: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 #: a paragraph framed by its period (`从2021年全省电商运行结构看，…`): the structure it goes on to describe is that
 #: period's, in every later sentence of the paragraph that names no time of its own
 _FRAME_LEAD = re.compile(
     r"^[\s　]*从(?:(?:19|20)[0-9]{2}\s*年|今年|去年|上半年|前三季度|[一二三四]季度)[^，,。；;0-9]{0,16}?(?:来看|看)[，,]"
 )
 
+#: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
 
