@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.layout import ParsedBulletin, parse_document, read_lines
 from bot.services.ingest.layout import evidence as ev
 from bot.services.ingest.readers import RawDocument, RawLine
 
@@ -167,3 +167,33 @@ def test_wider_spaced_sub_heads_of_a_lone_story_stay_in_it() -> None:
 def test_an_agencys_tag_before_a_lone_headline_is_not_part_of_it() -> None:
     arts = parse_text("【新华社】网络零售稳中有升\n\n新华社北京3月8日电　商务部数据显示，1—2月全国网上零售额2.2万亿元。（完）").articles
     assert [a.title for a in arts] == ["网络零售稳中有升"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["【纠错】　分享到：", "打印本页　关闭窗口", "点击查看大图", "【字号：大 中 小】", "返回顶部", "上一篇 | 下一篇", "打印本頁　關閉窗口"],
+)
+def test_a_line_of_web_controls_is_furniture_read_as_a_blank_line(line: str) -> None:
+    assert ev.is_web_controls(line) and ev.is_web_furniture(line)  # one vocabulary
+    (ln,) = read_lines(RawDocument(name="t.txt", fmt="txt", size_bytes=0, lines=[RawLine(line)]))
+    assert ln.blank and ln.web and ln.text == ""
+
+
+@pytest.mark.parametrize("line", ["分享到：微信 微博", "返回", "首页 > 财经 > 正文", "本报记者查看了全市的快递网点"])
+def test_other_furniture_and_text_are_no_line_of_controls(line: str) -> None:
+    assert not ev.is_web_controls(line)
+
+
+WEB_PAGE = "县城里的快递站\n\n过去一年，县城快递站越开越多。\n\n包裹为何越来越快\n\n分拣中心下沉到县里，包裹次日就能送达。\n\n{controls}"
+
+
+def test_a_web_pages_controls_read_as_blank_lines_still_tell_a_web_page() -> None:
+    # (no breadcrumb, no dateline: the controls line is the only sign of a web page, whose one story keeps its sub-head)
+    assert [a.title for a in parse_text(WEB_PAGE.format(controls="打印本页　关闭窗口")).articles] == ["县城里的快递站"]
+    assert [a.title for a in parse_text(WEB_PAGE.format(controls="")).articles] == ["县城里的快递站", "包裹为何越来越快"]
+
+
+def test_controls_printed_after_every_story_tell_several_pages() -> None:
+    tail = "\n\n打印本页　关闭窗口\n\n"
+    page = WEB_PAGE.format(controls="").replace("\n\n包裹为何", tail + "包裹为何") + tail
+    assert [a.title for a in parse_text(page).articles] == ["县城里的快递站", "包裹为何越来越快"]

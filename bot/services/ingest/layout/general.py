@@ -162,8 +162,9 @@ class GeneralParser(ParagraphReader):
             return t
 
         strong_at = {i for i in range(n) if strong(i)}
-        # a web page (breadcrumb, 返回/顶部, 分享到 lines around the text) carries one story
-        web_page = any(p.kind == "furniture" and ev.is_web_furniture(p.text) for p in paras)
+        # a web page (breadcrumb, 返回/顶部, 分享到 lines around the text, its controls read as blank lines) carries one
+        # story
+        web_page = self.web_controls or any(p.kind == "furniture" and ev.is_web_furniture(p.text) for p in paras)
         ended_at = {i for i in range(n) if paras[i].tlike and ended(i) and weak_ok(i)}
         starts: set[int] = set(strong_at)
         # pages that close every story with an end mark (`（新京报）`, the last one included): a title-like line

@@ -97,27 +97,20 @@ class Line:
     heading: int
     blank: bool
     width: int
-
-
-#: a web page's controls copied with its text (`【纠错】　分享到：`, `打印本页　关闭窗口`, `点击查看大图`, `【字号：大 中 小】`):
-#: a line holding nothing else reads as a blank line
-_CONTROL = (
-    r"[【\[]?\s*(?:我要)?纠错\s*[】\]]?|分享到?|[【\[]?\s*(?:打印|关闭|收藏)(?:本页|此页|本文|窗口)?\s*[】\]]?"
-    r"|返回(?:顶部|首页|列表|目录)|(?:点击)?查看(?:大图|原图|全文)|扫一扫|"
-    r"[【\[]?\s*字号\s*[:：]?\s*大\s*中\s*小\s*[】\]]?|[【\[]?\s*(?:上一篇|下一篇)\s*[】\]]?"
-)
-WEB_CONTROLS_RE = re.compile(r"^(?:" + _CONTROL + r")(?:[\s|｜/:：]*(?:" + _CONTROL + r"))*[\s|｜/:：]*$")
+    web: bool = False  # a blank line that held a web page's controls (`ev.is_web_controls`): web-page evidence
 
 
 def read_lines(doc: RawDocument) -> list[Line]:
     """The normalised document: every raw line cleaned (`normalise.clean_line`), with its display width and heading
-    level (blank lines kept: the parsers read gaps; a line of web-page controls is one)."""
+    level (blank lines kept: the parsers read gaps; a line of web-page controls is one, marked `web`: the page's
+    evidence of being a web page)."""
     out = []
     for line in doc.lines:
         text = clean_line(line.text)
-        if text and len(text) <= 40 and WEB_CONTROLS_RE.match(text):
+        web = bool(text) and ev.is_web_controls(text)
+        if web:
             text = ""
-        out.append(Line(text, line.text, line.heading if text else 0, not text, width(text)))
+        out.append(Line(text, line.text, line.heading if text else 0, not text, width(text), web))
     return out
 
 

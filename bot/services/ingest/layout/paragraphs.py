@@ -94,6 +94,10 @@ class ParagraphReader:
         # pages that indent paragraph openings (and only those): an indented line starts a paragraph
         texts = [ln for ln in lines if not ln.blank]
         self.indents = 0 < sum(1 for ln in texts if ln.raw[:1] in _INDENTS) * 2 < len(texts)
+        # a line of web-page controls (`分享到：`, `打印本页　关闭窗口`), read as a blank line, tells a web page; the same
+        # controls printed again (after every story, under every photo) tell several pages copied one after another
+        controls = Counter(ln.raw.strip() for ln in lines if ln.web)
+        self.web_controls = bool(controls) and max(controls.values()) == 1
 
     def reference(self) -> date | None:
         """The date whose year completes a month-and-day date: the bulletin's, else `--published`."""
