@@ -47,6 +47,15 @@ def test_bare_categories_without_a_reporting_population_are_left_as_written() ->
     assert [m for _r, m, _v, _g in got] == ["吃类商品网上零售额", "穿类商品网上零售额", "用类商品网上零售额"]
 
 
+def test_only_the_retail_surveys_population_names_categories_retail_sales() -> None:
+    """naming._CATEGORY_SCOPE is the retail part of _SURVEY_SCOPE: categories of the industrial survey's `规模以上`
+    units are no retail sales, and `限上` in running text (`无限上涨`) is no population."""
+    text = "1-6月份，{pop}饮料类增长12.4%，家具类下降2.3%。"
+    assert [m for _r, m, _v, _g in names(text.format(pop="限上单位"))][1] == "家具类商品零售额"
+    assert [m for _r, m, _v, _g in names(text.format(pop="规模以上单位"))][1] == "家具类"
+    assert [m for _r, m, _v, _g in names(text.format(pop="金价无限上涨，"))] == ["饮料类", "家具类"]
+
+
 def test_a_query_naming_the_reporting_population_is_the_categorys() -> None:
     assert normalise_query("限额以上单位家具类商品零售额") == "家具类商品零售额"
     assert normalise_query("限额以上批发和零售业单位汽车类商品零售额") == "汽车类商品零售额"

@@ -232,6 +232,13 @@ def test_rates_per_second_day_or_head_and_questions_are_no_figures() -> None:
     assert [f.metric for f in extract_figures("截至6月，移动互联网累计流量达1400亿GB。", PUB)] == ["移动互联网累计流量"]
 
 
+def test_an_average_right_before_its_number_is_no_level_of_the_named_metric() -> None:
+    """One vocabulary of rates (naming._PER_UNIT): an average per head or day written right before its number
+    (`…支出人均约3200元`) is a rate like `每天有…`, never a level of the metric the clause names."""
+    assert _got("今年前三季度，全市居民网购支出人均约3200元，同比增长8%。") == []
+    assert [m for m, *_ in _got("今年前三季度，全市居民网购支出达到98亿元，人均约3200元。")] == ["居民网购支出"]
+
+
 def test_a_ranking_names_the_places_its_amounts_belong_to() -> None:
     """`…排名前三的省份为A、B、C，分别完成…`: each amount is its place's, never the country's; a list of places of
     another length leaves whose figure is whose unclear (nothing stored)."""

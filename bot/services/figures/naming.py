@@ -182,8 +182,12 @@ def _name_listed_amounts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]
 
 #: a commodity category of retail statistics, alone or with its measure (`粮油食品类`, `体育、娱乐用品类零售额`)
 _CATEGORY = re.compile(r"^(?P<cat>[\u4e00-\u9fff、]{1,16}?类)(?P<measure>(?:商品)?零售额)?$")
-#: the surveyed population whose commodity categories a release lists (`限额以上单位`, `限额以上批发和零售业单位`)
-_CATEGORY_SCOPE = re.compile(r"限额以上|限上单位")
+#: the retail survey's population (`限额以上单位`, `限额以上批发和零售业单位`, `限上单位`)
+_RETAIL_SCOPE = r"限额以上(?:单位)?|限上单位"
+#: the surveyed population whose commodity categories a release lists, anywhere before them: only the retail survey's
+#: (commodity categories are retail sales; `规模以上` units, of the industrial survey, list none), and the short `限上`
+#: only with its `单位` (in running text it is also the middle of `无限上涨`)
+_CATEGORY_SCOPE = re.compile(_RETAIL_SCOPE)
 
 
 def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
@@ -219,8 +223,9 @@ def _name_parcel_siblings(figs: list[ExtractedFigure]) -> None:
             f.metric = obj + f.metric
 
 
-#: the surveyed population a total is restricted to (`限额以上单位消费品零售额`, `规模以上…`)
-_SURVEY_SCOPE = re.compile(r"^(?:限额以上(?:单位)?|规模以上(?:单位)?|限上(?:单位)?)")
+#: the surveyed population a total is restricted to, opening its name (`限额以上单位消费品零售额`, `限上…`, `规模以上…`):
+#: the retail survey's (_RETAIL_SCOPE; here the short `限上` too) or the industrial survey's
+_SURVEY_SCOPE = re.compile(r"^(?:" + _RETAIL_SCOPE + r"|限上|规模以上(?:单位)?)")
 
 
 def _scope_breakdown(figs: list[ExtractedFigure], whole: str, sibling: str = "") -> str:
@@ -256,9 +261,16 @@ _DRIVEN_MEASURE = re.compile(r"(?:零售额|交易额|成交额|销售额|进出
 
 _SUMMED = re.compile(r"合计|总计|共计|加起来|之和|总和")
 
-#: a per-day / per-head average written before its number (`支撑日均超3亿件包裹流转`, `人均使用快递93件`): a
-#: number of its own, never a level of the metric the clause would otherwise carry from the figure before
-_PER_UNIT_BEFORE = re.compile(r"[日月周年户场]均|日平均|月平均|平均每[天日月周年人户家个]|每[天日月周年人户]平均|人均|单日平均")
+#: a rate per second, day or head (`每秒钟`, `每天`, `每人`)
+_PER_TIME = r"每(?:秒钟?|分钟|小时|天|日|人)"
+#: a rate per unit of time or per head: an average (`日均`, `平均每天`, `人均`) or a rate (`每秒钟`)
+_PER_UNIT = r"[日月周年户场]均|日平均|月平均|平均每[天日月周年人户家个]|每[天日月周年人户]平均|人均|单日平均|" + _PER_TIME
+#: a rate written before its number (`支撑日均超3亿件包裹流转`, `人均使用快递93件`): a number of its own, never a
+#: level of the metric the clause would otherwise carry from the figure before
+_PER_UNIT_BEFORE = re.compile(_PER_UNIT)
+#: a rate right before its number (`平均每天有7亿人次收发快递`, `每秒钟约…`): it illustrates a scale, no level, whatever
+#: metric the clause names
+_PER_UNIT_AT = re.compile(r"(?:" + _PER_UNIT + r")(?:有|约|超过?|近|达到?)?\s*$")
 
 
 #: `N个(大中)城市` followed, in its clause, by the figures about them
@@ -271,7 +283,8 @@ _JUNK_METRIC = re.compile(
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)|"
     # `每秒钟有超过3000个快件…`, `平均每天有7亿人次…`, `相当于全国每人至少收到71件`: a rate per second, day or
     # head, or an illustration, is no indicator's level
-    r"每(?:秒钟?|分钟|小时|天|日|人)|^相当于|"
+    + _PER_TIME
+    + r"|^相当于|"
     r"(?:什么|多少|几何)$|"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
     r"^(?:全省|全市|全区|全县|全国|我省|我市|我区|本省|本市)$|"  # `全省11个设区市中`: a place, not an indicator
     r"^这一?(?:数字|数据|数值)"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named

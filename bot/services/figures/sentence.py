@@ -42,6 +42,7 @@ from bot.services.figures.multiyear import (
 from bot.services.figures.naming import (
     _JUNK_METRIC,
     _NATIONAL_WORD,
+    _PER_UNIT_AT,
     _SUMMED,
     _activity_part,
     _expand_generic,
@@ -309,9 +310,6 @@ def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
     return group
 
 
-_PER_TIME_BEFORE = re.compile(r"每(?:秒钟?|分钟|小时|天|日)(?:有|约|超过?|近|达到?)?\s*$")
-
-
 def _finished_before(end: date | None, published: date | None) -> bool:
     """A period that ended before the story was written: `预计` over it is an estimate of a finished period
     (`2023年，某市年进口量预计突破6000万件` in a story of 2025), not a forecast."""
@@ -463,8 +461,8 @@ def _add_levels(
         region, metric = metrics[k]
         if not metric or len(metric) < 2 or _JUNK_METRIC.search(metric):
             continue
-        if _PER_TIME_BEFORE.search(t, max(cb, gn.start - 12), gn.start):
-            continue  # `平均每天有7亿人次收发快递`: a rate per day or second illustrates a scale, no level
+        if _PER_UNIT_AT.search(t, max(cb, gn.start - 12), gn.start):
+            continue  # `平均每天有7亿人次收发快递`: a rate per day or head illustrates a scale, no level
         if (
             forecast
             and start is None
