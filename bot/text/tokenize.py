@@ -7,7 +7,8 @@ same tokenizer and user dictionary once (~110 MB resident each). The pool uses t
 a process that runs threads, like the bot with `asyncio.to_thread`), is shared by all threads, ignores Ctrl-C in the
 workers and is shut down at interpreter exit (or by `shutdown_pool()`). Work falls back to in-process when the pool
 is disabled (`DONGTAI_SEGMENT_WORKERS=0`, one CPU, or a program started as a plain script whose top level a spawned
-worker would re-run) or broken.
+worker would re-run) or broken by a worker dying at work; workers that die before returning any task cannot start
+(a module failing to import in a new process): that raises `WorkerStartError`.
 
     cut_for_search_many(texts)                  # token lists, in order; in the pool for large inputs
     start_batches(func, items, sizes)() / map_batches(...)   # any picklable batch function, same rules
@@ -297,6 +298,14 @@ def cut_for_search(text: str) -> list[str]:
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 _pool_broken = False
+#: a task of the current pool has returned: its workers start (a pool that breaks before is `WorkerStartError`)
+_pool_ready = False
+
+
+class WorkerStartError(RuntimeError):
+    """The pool's worker processes died before returning any task: they cannot start (a module that fails to import
+    in a fresh interpreter, such as code changed or removed on disk under a running program). The workers'
+    tracebacks are on this process's stderr."""
 
 
 def _main_reimport_is_safe() -> bool:
@@ -347,7 +356,7 @@ def _init_worker() -> None:
 
 def worker_pool() -> Executor | None:
     """The shared segmentation pool (started on first call), or None when disabled or broken."""
-    global _pool
+    global _pool, _pool_ready
     n = pool_workers()  # checked on every call: setting DONGTAI_SEGMENT_WORKERS=0 turns a running pool off too
     if n <= 0 or _pool_broken:
         return None
@@ -357,6 +366,7 @@ def worker_pool() -> Executor | None:
         if _pool is None:
             ctx = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker)
+            _pool_ready = False
             logger.info("segmentation pool: %d worker processes", n)
         return _pool
 
@@ -369,14 +379,46 @@ def warm_pool() -> bool:
     n = pool_workers()
     try:
         list(pool.map(_noop, range(n * 4), chunksize=1))
-    except BrokenProcessPool:
-        _mark_broken()
+    except BrokenProcessPool as exc:
+        _pool_broke(pool, exc)
         return False
+    _started(pool)
     return True
 
 
 def _noop(_: int) -> None:
     return None
+
+
+def _started(pool: Executor) -> None:
+    """A task of `pool` returned: its workers start."""
+    global _pool_ready
+    with _pool_lock:
+        if pool is _pool:
+            _pool_ready = True
+
+
+def _pool_broke(pool: Executor, exc: BaseException) -> None:
+    """`pool` broke (a worker process died). Before any of its tasks returned, its workers cannot start: the pool is
+    shut down (the next call starts a new one) and `WorkerStartError` raised: a broken installation fails loudly,
+    every time, rather than quietly segmenting in-process (or waiting on workers that never run). Afterwards (a worker killed while working: out of memory),
+    work goes on in-process (`_mark_broken`)."""
+    global _pool
+    with _pool_lock:
+        if pool is not _pool:
+            return  # (seen by another thread already)
+        failed_start = not _pool_ready
+        if failed_start:
+            _pool = None
+    if not failed_start:
+        _mark_broken()
+        return
+    pool.shutdown(wait=False, cancel_futures=True)
+    raise WorkerStartError(
+        "the segmentation worker processes exited before running any task: they cannot start (their traceback "
+        f"is above; often a module that fails to import in a new process). Set {_WORKERS_ENV}=0 to segment "
+        "in-process."
+    ) from exc
 
 
 def _mark_broken() -> None:
@@ -432,7 +474,10 @@ def start_batches(
     ranges = chunk_by_size(sizes, 4 * pool_workers())
     try:
         futures = [pool.submit(func, batch[r.start : r.stop]) for r in ranges]
-    except (BrokenProcessPool, RuntimeError):  # broken, or shut down at exit
+    except BrokenProcessPool as exc:
+        _pool_broke(pool, exc)
+        return lambda: func(batch)
+    except RuntimeError:  # shut down at exit
         _mark_broken()
         return lambda: func(batch)
 
@@ -441,10 +486,11 @@ def start_batches(
             out: list[R] = []
             for fut in futures:
                 out.extend(fut.result())
-            return out
-        except BrokenProcessPool:
-            _mark_broken()
+        except BrokenProcessPool as exc:
+            _pool_broke(pool, exc)
             return func(batch)
+        _started(pool)
+        return out
 
     return wait
 

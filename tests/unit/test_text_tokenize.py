@@ -3,8 +3,12 @@ as in-process segmentation; batches split evenly."""
 
 from __future__ import annotations
 
+import importlib
 import random
+import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import jieba
 import pytest
@@ -95,6 +99,55 @@ def test_pool_gives_in_process_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         tokenize.shutdown_pool()
     assert tokenize._pool is None  # noqa: SLF001
+
+
+def _module_in(tmp_path: Path, name: str, source: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """A module imported from `tmp_path` (which spawned workers find too: they get this process's sys.path)."""
+    (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    return importlib.import_module(name)
+
+
+def test_workers_that_cannot_import_their_work_raise_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module removed from disk under a running program (a deploy): this process still has it, new worker processes
+    cannot import it and die before any task returns. That is an error, raised every time, not a quiet fallback."""
+    mod = _module_in(tmp_path, "dongtai_vanished_batch", "def double(xs):\n    return [2 * x for x in xs]\n", monkeypatch)
+    shutil.rmtree(tmp_path)
+    importlib.invalidate_caches()
+    monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "1")
+    tokenize.shutdown_pool()
+    try:
+        for _ in range(2):  # (the failed pool is dropped: the next call starts, and fails, a new one)
+            with pytest.raises(tokenize.WorkerStartError, match="DONGTAI_SEGMENT_WORKERS=0"):
+                tokenize.map_batches(mod.double, [1, 2, 3], [1, 1, 1], min_chars=0)
+            assert tokenize._pool is None  # noqa: SLF001
+        assert not tokenize._pool_broken  # noqa: SLF001
+    finally:
+        tokenize.shutdown_pool()
+
+
+def test_a_worker_dying_at_work_after_the_pool_started_falls_back_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = (
+        "import multiprocessing, os\n"
+        "def double(xs):\n"
+        "    if multiprocessing.parent_process() is not None:\n"
+        "        os._exit(1)  # killed at work (as by the out-of-memory killer)\n"
+        "    return [2 * x for x in xs]\n"
+    )
+    mod = _module_in(tmp_path, "dongtai_dying_batch", source, monkeypatch)
+    monkeypatch.setenv("DONGTAI_SEGMENT_WORKERS", "1")
+    tokenize.shutdown_pool()
+    try:
+        assert tokenize.warm_pool()
+        assert tokenize.map_batches(mod.double, [1, 2, 3], [1, 1, 1], min_chars=0) == [2, 4, 6]
+        assert tokenize._pool_broken and tokenize.worker_pool() is None  # noqa: SLF001
+    finally:
+        tokenize.shutdown_pool()
 
 
 def test_hmm_cut_matches_finalseg() -> None:
