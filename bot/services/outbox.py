@@ -77,6 +77,12 @@ def insert_outbox_rows(session: Session, rows: list[dict[str, Any]], *,
     session.execute(stmt, rows)
 
 
+def message_rows(parts: Sequence[str], **columns: Any) -> list[dict[str, Any]]:
+    """A message's outbox rows: one pending delivery per part, each with `columns` (chat, slot, subscription or
+    watch, next attempt, creation time)."""
+    return [{**columns, "part": n, "text": text, "status": "pending", "attempts": 0} for n, text in enumerate(parts)]
+
+
 def advance_then_insert(session: Session, advance: Any, advances: list[dict[str, Any]], rows: list[dict[str, Any]],
                         conflict: type[Exception], what: str, *, constraint: str = "uq_delivery_slot_part") -> None:
     """A tick's write: the conditional UPDATEs `advance` (one executemany over `advances`), then the outbox rows.
@@ -210,11 +216,8 @@ def enqueue_due(
         if parts is None:
             parts = rendered[key] = render(digest, lang)
         result.digests += 1
-        for n, text in enumerate(parts):
-            rows.append({
-                "subscription_id": sub.id, "chat_id": sub.chat_id, "slot": slot, "part": n, "text": text,
-                "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": created,
-            })
+        rows += message_rows(parts, subscription_id=sub.id, chat_id=sub.chat_id, slot=slot, next_attempt_at=now,
+                             created_at=created)
         result.messages += len(parts)
     advance_then_insert(session, _ADVANCE, advances, rows, TickConflict, "subscriptions")
     return result

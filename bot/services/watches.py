@@ -41,7 +41,7 @@ from bot.services.articles import masthead
 from bot.services.entries import figure_entry
 from bot.services.figures import is_growth_only
 from bot.services.lookup import FigureEntry, FigureSource, alias_groups, lookup, normalise_query, synonyms
-from bot.services.outbox import TickResult, advance_then_insert, chat_languages, fetch_due
+from bot.services.outbox import TickResult, advance_then_insert, chat_languages, fetch_due, message_rows
 from bot.services.subscriptions import PAUSED_UNTIL, deactivate, ensure_chat
 
 log = logging.getLogger(__name__)
@@ -373,14 +373,11 @@ def enqueue_alerts(session: Session, now: datetime, *, render: AlertRenderer, se
         if parts is None:
             parts = rendered[key] = render(alert, lang)
         result.alerts += 1
-        for n, text in enumerate(parts):
-            rows.append({
-                "subscription_id": None, "watch_id": w.id, "figure_id": newest, "chat_id": w.chat_id, "slot": now,
-                "part": n, "text": text, "status": "pending", "attempts": 0,
-                # a paused chat (/pause) gets its alerts held with its digests; /resume releases them
-                "next_attempt_at": PAUSED_UNTIL if w.paused else now,
-                "created_at": created,
-            })
+        rows += message_rows(
+            parts, subscription_id=None, watch_id=w.id, figure_id=newest, chat_id=w.chat_id, slot=now,
+            # a paused chat (/pause) gets its alerts held with its digests; /resume releases them
+            next_attempt_at=PAUSED_UNTIL if w.paused else now, created_at=created,
+        )
         result.messages += len(parts)
     advance_then_insert(session, _ADVANCE, advances, rows, AlertConflict, "watches",
                         constraint="uq_delivery_watch_figure")
