@@ -494,6 +494,9 @@ def _add_levels(
         if metric.endswith("业务") and gn.base_unit:
             # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
             metric += "收入" if gn.base_unit in _MONEY else "量"
+        elif metric.endswith("服务") and gn.base_unit == "件":
+            # `邮政寄递服务完成209546.4万件` → 邮政寄递服务业务量: pieces handled are the service's business volume
+            metric += "业务量"
         metric = _activity_metric(metric, gn.base_unit, t, gn.end)
         q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
         if k and q == "exact" and "分别" in masked[cb : n.start]:
