@@ -22,7 +22,15 @@ from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
-from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, split_region, titled_home
+from bot.services.figures.regions import (
+    ARTICLE_PLACES,
+    _own_region,
+    article_places,
+    article_region,
+    local_scope,
+    split_region,
+    titled_home,
+)
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -102,9 +110,16 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
         ARTICLE_PLACES.reset(token)
 
 
+def _local_article(title: str, home: str) -> str:
+    """An article titled about an unnamed local scope (`上半年我市消费市场运行情况`): its figures are that scope's (the
+    publication's place when it is of that kind), never the nation's."""
+    word = local_scope(title)
+    return _own_region(word, "", home) if word else ""
+
+
 def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
-    region = article_region(title, text) or titled_home(title, home)
+    region = article_region(title, text) or titled_home(title, home) or _local_article(title, home)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
