@@ -2,13 +2,15 @@
 
 A figure whose region, metric or scope the text does not give is not presented as another one: a local scope named
 anywhere in the sentence or in the article's title is never 全国; a list's shared rate head stays whole; a bare rate
-after a group's users is the group's; clauses that name no indicator (`…以来`, `较上年分别加快`) give no figure."""
+after a group's users is the group's; clauses that name no indicator (`…以来`, `较上年分别加快`) give no figure; an
+upload's article naming neither a place nor the nation stores no regional-account aggregate as the nation's."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from bot.services.figures import extract_figures
+from bot.services.figures.extract import figure_values
 from bot.services.lookup import synonyms
 
 
@@ -55,6 +57,15 @@ def test_clauses_naming_no_indicator_give_no_figure() -> None:
     assert _rows("其中，移动用户3.2亿，增长率连续两年超过8%。") == [("移动用户", "全国", 3.2)]
     rows = _rows("2020年，服装类、家电类零售额同比分别增长6%、9%，较上年分别加快2.1个和3.4个百分点。")
     assert [m for m, _, _ in rows] == ["服装类零售额", "家电类零售额"]
+
+
+def test_article_naming_no_place_nor_nation_stores_no_national_aggregate() -> None:
+    body = "市场销售稳中有升。全年商品零售额4321.5亿元，比上年增长8.8%。某平台入驻商家超过2万家。"
+    assert [r["metric"] for r in figure_values(body, date(2021, 3, 2), title="消费市场", scope="")] == ["某平台入驻商家"]
+    # the upload naming the issuer places it; without an upload's context (scope None) nothing changes
+    assert len(figure_values(body, date(2021, 3, 2), title="消费市场", scope="国家统计局")) == 2
+    assert len(figure_values(body, date(2021, 3, 2), title="消费市场")) == 2
+    assert len(figure_values("全年全国商品零售额4321.5亿元。", date(2021, 3, 2), title="消费市场", scope="")) == 1
 
 
 def test_abbreviation_of_total_retail_sales_is_an_alias() -> None:
