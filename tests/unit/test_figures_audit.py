@@ -70,3 +70,11 @@ def test_article_naming_no_place_nor_nation_stores_no_national_aggregate() -> No
 
 def test_abbreviation_of_total_retail_sales_is_an_alias() -> None:
     assert "社会消费品零售总额" in synonyms("社消零")
+
+
+def test_bare_kind_after_a_list_of_one_measure_takes_it() -> None:
+    rows = _rows("上半年，仓储店、折扣店和会员店零售额同比分别增长7.2%、5.1%和3.0%，百货店同比下降1.4%。")
+    assert [m for m, _, _ in rows] == ["仓储店零售额", "折扣店零售额", "会员店零售额", "百货店零售额"]
+    # two separate indicators before it are no list: the bare name stays as written
+    rows = _rows("上半年，农村网络零售额增长10%，农产品网络零售额增长8%，直播电商增长5%。")
+    assert rows[-1][0] == "直播电商"

@@ -14,6 +14,7 @@ Used by extract (one call per sentence)."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from datetime import date
 
@@ -587,6 +588,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     _local_figures(t, figs, s.fig_pos, ctx)
     _group_rates(figs)
+    _list_sibling_measure(t, figs, s.fig_pos)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -662,6 +664,31 @@ def _group_rates(figs: list[ExtractedFigure]) -> None:
             group = users.group("g") if split_region(users.group("g") + "xx")[1] != "xx" else ""
         elif f.metric in _BARE_RATE and group:
             f.metric = group + ("互联网普及率" if "普及" in f.metric else f.metric)
+
+
+#: what a metric measures, closing its name
+_MEASURE_HEAD = re.compile(r"(?:额|量|规模|率|数|收入|指数|价格|比重|占比|时长|比例)$")
+
+
+def _list_sibling_measure(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """`超市、便利店和专卖店零售额同比分别增长3.2%、10.1%和1.0%，百货店同比下降3.3%`: a bare kind right after a
+    list of values of kinds sharing one measure is another kind of that measure (百货店零售额), not an indicator of
+    its own."""
+    for k, f in enumerate(figs):
+        if k < 2 or not is_growth_only(f) or _MEASURE_HEAD.search(f.metric) or not 2 <= len(f.metric) <= 6:
+            continue
+        prev = figs[k - 2 : k]
+        if not all(is_growth_only(g) for g in prev) or not _LISTED_VALUES.match(t[fig_pos[k - 2] : fig_pos[k - 1]]):
+            continue  # (the two before are values of one list: `3.2%、10.1%`)
+        head = os.path.commonprefix([g.metric[::-1] for g in prev])[::-1]
+        if len(head) < 2 or not _MEASURE_HEAD.search(head) or any(len(g.metric) <= len(head) for g in prev):
+            continue
+        overlap = next(j for j in range(len(head), -1, -1) if f.metric.endswith(head[:j]))  # 百货店 + 店零售额
+        f.metric += head[overlap:]
+
+
+#: two values of one list (`3.2%、10.1%`, `6.6%和`)
+_LISTED_VALUES = re.compile(r"^[0-9.]+\s*%?\s*[、和及与]\s*$")
 
 
 #: a national body releasing what the sentence reports: its figures are the nation's unless it names a region
