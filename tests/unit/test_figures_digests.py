@@ -154,3 +154,64 @@ def test_a_can_be_modifier_restricts_what_is_counted() -> None:
 def test_a_bare_activity_count_after_a_named_sibling_counts_the_same_parcels() -> None:
     got = names("5月1日至5日，全国快递揽收量约14.6亿件，投递量约13.9亿件。")
     assert [m for _r, m, _v, _g in got] == ["快递揽收量", "快递投递量"]
+
+
+def test_commodities_named_without_lei_under_the_goods_retail_row_are_its_categories() -> None:
+    text = "\n".join([
+        "2021年1-4月份主要数据",
+        "指　标 | 4月 | | 1-4月 |",
+        "| 绝对量（亿元） | 同比增长（%） | 绝对量（亿元） | 同比增长（%） |",
+        "商品零售 | 5000 | 6.0 | 19000 | 7.0",
+        "　其中：限额以上单位商品零售 | 2100 | 5.5 | 8000 | 6.1",
+        "　　其中：文具、纸品 | 90 | -2.5 | 330 | 1.5",
+        "　　　　　乐器 | 12 | 4.0 | 45 | 3.0",
+        "按零售业态分 | | | |",
+        "　超市 | 700 | 2.0 | 2600 | 2.2",
+    ])
+    got = [(m, v, g) for _r, m, v, g in names(text)]
+    assert ("文具纸品商品零售额", 90.0, -2.5) in got and ("文具纸品商品零售额", 330.0, 1.5) in got
+    assert ("乐器商品零售额", 12.0, 4.0) in got
+    assert not any(m.startswith("超市") for m, _v, _g in got)  # a section row ends the list; `超市` is no commodity
+    # a row right under the goods row that is neither nested nor `其中` opens no list
+    flat = "\n".join([
+        "2021年4月份主要数据",
+        "指　标 | 4月 |",
+        "| 绝对量（亿元） | 同比增长（%） |",
+        "商品零售 | 5000 | 6.0",
+        "文具纸品 | 90 | -2.5",
+    ])
+    assert "文具纸品商品零售额" not in [m for _r, m, _v, _g in names(flat)]
+
+
+def test_a_short_row_the_text_names_in_one_column_keeps_that_name_in_the_others() -> None:
+    text = "\n".join([
+        "2021年6月份，农村消费品零售额600亿元，同比增长8.8%。",
+        "2021年1-6月份主要数据",
+        "指　标 | 6月 | | 1-6月 |",
+        "| 绝对量（亿元） | 同比增长（%） | 绝对量（亿元） | 同比增长（%） |",
+        "按地域分 | | | |",
+        "　农村 | 600 | 8.8 | 3300 | 9.9",
+        "　城区 | 3000 | 7.0 | 17000 | 7.5",
+    ])
+    got = [(m, v, g) for _r, m, v, g in names(text)]
+    assert ("农村消费品零售额", 3300.0, 9.9) in got
+    assert not any(m == "城区" or v in (3000.0, 17000.0) for m, v, _g in got)  # the text names no 城区 row
+
+
+def test_a_service_handling_pieces_is_its_business_volume() -> None:
+    got = names("2022年5月，全省机要寄递服务完成1234.5万件，同比增长3.3%。", home="江西")
+    assert [(m, v) for _r, m, v, _g in got] == [("机要寄递服务业务量", 1234.5)]
+
+
+def test_a_sentence_framed_as_a_month_on_month_comparison_gives_no_growth() -> None:
+    got = names("从环比看，5月份网上零售额增长2.06%。5月份，网上零售额同比增长9.1%。")
+    assert [g for _r, _m, _v, g in got] == [9.1]
+    got = names("从环比看，5月份网上零售额增长2.06%；从同比看，增长9.1%。")
+    assert 2.06 not in [g for _r, _m, _v, g in got]
+
+
+def test_a_gloss_inside_a_queried_name_is_dropped_as_readers_drop_it() -> None:
+    assert normalise_query("限额以上企业（单位）商品零售额") == normalise_query("限额以上企业商品零售额")
+    assert normalise_query("快递业务量（亿件）") == normalise_query("快递业务量（亿件）")  # a trailing unit stays as typed
+    got = names("4月份，限额以上企业（单位）消费品零售额8800亿元，增长9.5%。")
+    assert normalise_query(got[0][1]) == normalise_query("限额以上企业（单位）消费品零售额")

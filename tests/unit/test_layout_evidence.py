@@ -366,3 +366,16 @@ def test_datelines_and_leads_in_traditional_characters_and_of_foreign_agencies()
     assert ev.starts_news("香港商報訊（記者 甲乙）今年首季，網上零售額增長。")
     assert ev.dateline("路透北京3月8日电　数据显示，网上零售额增长。") == ("路透", 3, 8)
     assert ev.trailing_dateline("快遞包裹送達農村。新華社北京12月8日電（記者甲乙）") == ("新华社", 12, 8)
+
+
+def test_a_release_line_with_a_clock_time_in_characters_is_no_digest_header() -> None:
+    text = """商务部通报前两个月网络零售市场运行情况
+2019年03月18日 09时30分　　来源：商务部网站
+
+前两个月，全国网上零售额12345亿元，同比增长13.1%。
+"""
+    parsed = parse_text(text)
+    assert titles_dates(parsed) == [("商务部通报前两个月网络零售市场运行情况", date(2019, 3, 18))]
+    assert ev.is_meta("2019年03月18日 09时30分　　来源：商务部网站")
+    assert ev.is_meta("2019年03月18日 09时30分")
+    assert ev.tag_header("2019年03月18日 09时30分　　来源：商务部网站") is None

@@ -62,6 +62,9 @@ _NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{
 
 #: a comparison with the period just before (`环比`, `比上月`, `较上季度`)
 _SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)")
+#: a sentence opened as a comparison with the period before (`从环比看，…`, `按环比计算，…`), up to its end or a
+#: year-on-year comparison
+_SEQUENTIAL_FRAME = re.compile(r"(?:从|按|以)环比(?:来?看|计算|口径)(?:(?!同比)[^。；;])*$")
 
 #: `拉动社零增长1.2个百分点`, `对…增长贡献2个百分点`: how much one thing adds to another's growth
 _PULL_BEFORE = re.compile(r"(?:拉动|带动|贡献|推动|支撑)[^，,；;。]{0,24}$")
@@ -167,6 +170,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated
         if g and _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1):
             return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
+        if g and _SEQUENTIAL_FRAME.search(t, 0, n.start):
+            return None  # `从环比看，3月份…增长1.18%`: the sentence compares with the month before
         if g:
             neg = bool(g.groupdict().get("verb") in _NEGATIVE)
             val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value

@@ -22,7 +22,16 @@ from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth
 from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
-from bot.services.figures.regions import ARTICLE_PLACES, article_places, article_region, split_region, titled_home
+from bot.services.figures.regions import (
+    ARTICLE_PLACES,
+    _own_region,
+    _region_mentions,
+    article_places,
+    article_region,
+    local_scope,
+    split_region,
+    titled_home,
+)
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
@@ -102,9 +111,16 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
         ARTICLE_PLACES.reset(token)
 
 
+def _local_article(title: str, home: str) -> str:
+    """An article titled about an unnamed local scope (`上半年我市消费市场运行情况`): its figures are that scope's (the
+    publication's place when it is of that kind), never the nation's."""
+    word = local_scope(title)
+    return _own_region(word, "", home) if word else ""
+
+
 def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
-    region = article_region(title, text) or titled_home(title, home)
+    region = article_region(title, text) or titled_home(title, home) or _local_article(title, home)
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
@@ -186,6 +202,26 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
     if written != text:
         _quotes_as_written(out, text, written)
     return out
+
+
+#: the nation, or a national body, named as the scope of a text (`国内贸易` is a section's subject, not a scope)
+_NATION_NAMED = re.compile(
+    r"全国|我国|中国|国内(?!贸易)|国家|全球|世界|商务部|海关总署|国务院|工信部|工业和信息化部|CNNIC|国新办|新华社|人民网"
+)
+
+#: the aggregates of a regional account (retail sales and their breakdowns, online retail, parcels, cross-border
+#: trade): published by the nation and by every province and city alike
+_REGIONAL_AGGREGATE = re.compile(
+    r"消费品零售|商品零售|餐饮收入|网上零售额|网络零售额|快递业务|邮政业务|寄递业务|跨境电商进出口|跨境电子商务进出口|"
+    r"类(?:商品)?零售额$"
+)
+
+
+def _scopeless(title: str, text: str) -> bool:
+    """Neither the title nor the text names a place or the nation: no figure of it can be placed."""
+    whole = fold(f"{title}\n{text}")
+    places = [c for _s, _e, c in _region_mentions(whole) if c != "全国"]  # (the nation: _NATION_NAMED)
+    return _NATION_NAMED.search(whole) is None and not places and not local_scope(whole)
 
 
 def _quotes_as_written(figs: list[ExtractedFigure], text: str, written: str) -> None:
@@ -335,11 +371,20 @@ def _undated_flow(f: ExtractedFigure) -> bool:
     return f.period_start is None and f.period_end is None and _FLOW_NAME.search(f.metric) is not None
 
 
-def figure_values(body: str, published: date | None, *, title: str = "", home: str = "") -> list[dict[str, Any]]:
+def figure_values(
+    body: str, published: date | None, *, title: str = "", home: str = "", scope: str | None = None
+) -> list[dict[str, Any]]:
     """Column values (all but `id` and `article_id`) of every figure in an article body, ready for a bulk INSERT:
-    exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process)."""
+    exactly what `figures_for_article` stores, without building ORM objects (pure: safe in a worker process).
+
+    `scope`: the article's outlet and its bulletin's masthead and issuer, when known (an upload). When neither it,
+    the title nor the body names a place or the nation, a regional account's aggregate (`全年社会消费品零售总额
+    9205.55亿元` in a section of some province's communique) is not stored as the nation's: every province and
+    city publishes one, and nothing says whose it is."""
     rows: list[dict[str, Any]] = []
     figs = extract_figures(body, published, title=title, home=home)
+    if scope is not None and not home and _scopeless(title, f"{body}\n{scope}"):
+        figs = [f for f in figs if not (f.region == "全国" and _REGIONAL_AGGREGATE.search(f.metric))]
     dated = any(f.period_end is not None for f in figs)
     for f in figs:
         if dated and _undated_flow(f):

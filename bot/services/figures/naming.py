@@ -287,7 +287,10 @@ _JUNK_METRIC = re.compile(
     + r"|^相当于|"
     r"(?:什么|多少|几何)$|"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
     r"^(?:全省|全市|全区|全县|全国|我省|我市|我区|本省|本市)$|"  # `全省11个设区市中`: a place, not an indicator
-    r"^这一?(?:数字|数据|数值)"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named
+    r"^这一?(?:数字|数据|数值)|"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named
+    # `自2019年首次突破5000亿元以来`: a time clause; `增长率连续三年超过10%`: a rate of change named alone (no
+    # subject) or cut at an adverb; `较上年分别加快3.2个…`: a comparison, not an indicator
+    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))"
 )
 
 

@@ -100,6 +100,8 @@ def _own_region(region: str, article: str, home: str = "") -> str:
     """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
     region when it names one, else the home region of the paper it was printed in (`我市` in 义乌商报 → 义乌) when
     that is a place of the same kind (a city for 我市, a province for 我省)."""
+    if region in _LOCAL_NAMES and article in _LOCAL_NAMES:
+        return region  # neither names the place: the sentence's own word
     if region in _LOCAL_NAMES and article:
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
             # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
@@ -115,6 +117,29 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 
 
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+
+#: an unnamed local scope anywhere in a text (`我市消费市场稳步发展，实现…`, `社会消费品零售总额全省实现…`), not as the
+#: field of a ranking or comparison (`位列全省第3`, `高出全省平均增幅`, `占全市的`)
+_LOCAL_ANYWHERE = re.compile(
+    r"(?<![占居列于出比较在])(?P<w>全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))"
+    r"(?!第|前列|前茅|首位|平均|水平|领先|之首|的|各|[0-9一二三四五六七八九十])"
+)
+
+#: the nation named as the scope of a text (`全国`, `我国`; not `居全国第三`)
+_NATION_ANYWHERE = re.compile(
+    r"(?<![比较于居占列])(?:全国|我国|中国|国内|国家)(?!第|前列|前茅|首位|平均|水平|领先|之首)"
+)
+
+
+def local_scope(text: str) -> str:
+    """The unnamed local scope (全省, 我市 …) a text is about, or "" when it names none or also names the nation
+    (`我市快递业务量…，全国快递业务量…`: two scopes, none of them the text's)."""
+    t = fold(text or "")
+    m = _LOCAL_ANYWHERE.search(t)
+    if m is None or _NATION_ANYWHERE.search(t):
+        return ""
+    return m.group("w")
 
 
 def titled_home(title: str, home: str) -> str:

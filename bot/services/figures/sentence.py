@@ -14,6 +14,7 @@ Used by extract (one call per sentence)."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from datetime import date
 
@@ -58,7 +59,16 @@ from bot.services.figures.naming import (
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
-from bot.services.figures.regions import _CITY_WORDS, _LOCAL_NAMES, _is_city, _own_region, _sentence_region
+from bot.services.figures.regions import (
+    _CITY_WORDS,
+    _LOCAL_ANYWHERE,
+    _LOCAL_NAMES,
+    _is_city,
+    _own_region,
+    _sentence_region,
+    local_scope,
+    split_region,
+)
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
@@ -492,6 +502,9 @@ def _add_levels(
         if metric.endswith("业务") and gn.base_unit:
             # `包裹业务累计完成2407万件` → 包裹业务量; `…业务完成763亿元` → …业务收入
             metric += "收入" if gn.base_unit in _MONEY else "量"
+        elif metric.endswith("服务") and gn.base_unit == "件":
+            # `邮政寄递服务完成209546.4万件` → 邮政寄递服务业务量: pieces handled are the service's business volume
+            metric += "业务量"
         metric = _activity_metric(metric, gn.base_unit, t, gn.end)
         q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
         if k and q == "exact" and "分别" in masked[cb : n.start]:
@@ -574,6 +587,9 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_parcel_siblings(figs)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
+    _local_figures(t, figs, s.fig_pos, ctx)
+    _group_rates(figs)
+    _list_sibling_measure(t, figs, s.fig_pos)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -612,6 +628,68 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if figs:
         ctx.prev_region = figs[-1].region
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
+
+
+def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
+    """`我市消费市场稳步发展，实现社会消费品零售总额881.9亿元`, `社会消费品零售总额全省实现…`: a sentence about an
+    unnamed local scope (named anywhere before the number, not as a ranking's field) gives its figures that scope
+    (the article's or publication's place when it names one), never 全国; a scope word closing the metric is no
+    part of its name."""
+    for f in figs:
+        word = next((w for w in _LOCAL_NAMES if f.metric.endswith(w) and len(f.metric) >= len(w) + 2), "")
+        if word:
+            f.metric = f.metric[: -len(word)]
+            if f.region == "全国" or f.region == ctx.region:
+                f.region = _own_region(word, ctx.region, ctx.home)
+    if not figs or _NATIONAL_BODY.search(t) or not local_scope(t):
+        return
+    for k, f in enumerate(figs):
+        m = _LOCAL_ANYWHERE.search(t, 0, fig_pos[k])
+        if m is not None and f.region == "全国":
+            f.region = _own_region(m.group("w"), ctx.region, ctx.home)
+
+
+#: a population group's users (`60岁及以上老年网民规模`, `农村网民`): the group is what a bare rate after it is of
+_GROUP_USERS = re.compile(r"^(?P<g>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)网民(?:规模|数量|数)?$")
+#: a penetration or usage rate named without whose it is
+_BARE_RATE = frozenset({"互联网普及率", "普及率", "使用率", "网民使用率"})
+
+
+def _group_rates(figs: list[ExtractedFigure]) -> None:
+    """`60岁及以上老年网民规模达1.19亿，互联网普及率达43.2%`: a bare rate after a group's users in the same sentence
+    is the group's (60岁及以上老年互联网普及率), not the nation's 互联网普及率."""
+    group = ""
+    for f in figs:
+        users = _GROUP_USERS.match(f.metric)
+        if users:
+            group = users.group("g") if split_region(users.group("g") + "xx")[1] != "xx" else ""
+        elif f.metric in _BARE_RATE and group:
+            f.metric = group + ("互联网普及率" if "普及" in f.metric else f.metric)
+
+
+#: what a metric measures, closing its name
+_MEASURE_HEAD = re.compile(r"(?:额|量|规模|率|数|收入|指数|价格|比重|占比|时长|比例)$")
+
+
+def _list_sibling_measure(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """`超市、便利店和专卖店零售额同比分别增长3.2%、10.1%和1.0%，百货店同比下降3.3%`: a bare kind right after a
+    list of values of kinds sharing one measure is another kind of that measure (百货店零售额), not an indicator of
+    its own."""
+    for k, f in enumerate(figs):
+        if k < 2 or not is_growth_only(f) or _MEASURE_HEAD.search(f.metric) or not 2 <= len(f.metric) <= 6:
+            continue
+        prev = figs[k - 2 : k]
+        if not all(is_growth_only(g) for g in prev) or not _LISTED_VALUES.match(t[fig_pos[k - 2] : fig_pos[k - 1]]):
+            continue  # (the two before are values of one list: `3.2%、10.1%`)
+        head = os.path.commonprefix([g.metric[::-1] for g in prev])[::-1]
+        if len(head) < 2 or not _MEASURE_HEAD.search(head) or any(len(g.metric) <= len(head) for g in prev):
+            continue
+        overlap = next(j for j in range(len(head), -1, -1) if f.metric.endswith(head[:j]))  # 百货店 + 店零售额
+        f.metric += head[overlap:]
+
+
+#: two values of one list (`3.2%、10.1%`, `6.6%和`)
+_LISTED_VALUES = re.compile(r"^[0-9.]+\s*%?\s*[、和及与]\s*$")
 
 
 #: a national body releasing what the sentence reports: its figures are the nation's unless it names a region

@@ -202,6 +202,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         _rank(c[0]) for c in rows[n_head:] if c
     } >= {0, 2}
     goods_row = False  # a row of goods retail sales (`商品零售`) came before: `…类` rows are its categories
+    goods_list: bool | None = False  # in the commodity list right under a goods retail row (None: not known yet)
+    goods_indent = 0
     whole = ""  # the ordinal whole a row is part of (ranked tables)
     in_whole = False  # after `在总额中：`, rows without an ordinal are parts of that whole
     for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
@@ -237,8 +239,19 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         # `粮油、食品类 | 2473 |`): each is that category's 商品零售额 (the reporting population is no part of it)
         cat = _CATEGORY_ROW.match(name)
         retail = cat.group(1).replace("、", "") if cat and goods_row and not (ranked and whole) else ""
+        has_values = any(_is_number(x.replace(" ", "")) for x in cells[1:])
+        bare = bool(_GOODS_NAME.fullmatch(name)) and not _HEADLESS.search(name) and not _GOODS_RETAIL.search(name)
+        if goods_list is None and has_values:
+            # the row right under the goods retail row opens its commodity list when it is one of its parts
+            # (`其中：粮油食品、饮料烟酒`, or indented under it)
+            goods_list = bare and (raw.replace("\u3000", "").strip().startswith("其中") or indent > goods_indent)
+        elif goods_list and (has_values and not bare or not has_values and len(name) >= 2):
+            goods_list = False  # an indicator or a section row ends the list
+        if not retail and goods_list and bare and not cat and not (ranked and whole):
+            retail = name.replace("、", "")  # `化妆品 | 140 | 14.4 |` under the goods retail row: 化妆品商品零售额
         if _GOODS_RETAIL.search(name):
             goods_row = True
+            goods_list, goods_indent = None, indent
         if len(name) < 2 or not any(_is_number(x.replace(" ", "")) for x in cells[1:]):
             continue  # a section row (`按经营地分`) or a blank one
         for period in periods:
@@ -281,6 +294,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
 
 
 _CATEGORY_ROW = re.compile(r"^([\u4e00-\u9fff、]{1,16}?类)$")
+#: a commodity named without `类` (`化妆品`, `粮油食品、饮料烟酒`, `石油及制品`)
+_GOODS_NAME = re.compile(r"[\u4e00-\u9fff、]{2,16}")
 _GOODS_RETAIL = re.compile(r"商品零售额?$")
 _IN_WHOLE = re.compile(r"^在[\u4e00-\u9fff]{1,12}中\s*[:：]?$")
 #: what a whole measures (`…零售总额`, `…商品销售总额`, `…营业收入`, `…企业数`), after the population it is of
@@ -407,6 +422,9 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
         if year is not None:
             break
     stated = list(out)
+    #: the text's name of a row it states in one column (`城镇消费品零售额15238亿元` for `城镇 | 15238 | … | 47894 |`)
+    row_names: dict[int, str] = {}
+    unnamed: list[tuple[TableCell, ExtractedFigure]] = []  # short rows' cells waiting for such a name
     for cell in tb.cells:
         start: date | None
         end: date | None
@@ -461,14 +479,15 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
                 twin = f
                 break
         if twin is not None:
+            if metric == cell.row and len(metric) <= 3:
+                row_names.setdefault(cell.line_index, twin.metric)
             if twin.growth_pct is None and growth is not None:
                 twin.growth_pct, twin.growth_decimals = growth, gdec
             tk = normalise_metric(twin.metric)
             if len(key) > len(tk) and key.endswith(tk):
                 twin.metric = metric  # `业务总量` in the text is the table's `邮政行业业务总量`
             continue
-        if len(metric) <= 2 or metric == cell.row and len(metric) <= 3 and not _HEAD_ONLY.search(metric):
-            continue  # `城镇` alone names no metric the text did not state
+        short = len(metric) <= 2 or metric == cell.row and len(metric) <= 3 and not _HEAD_ONLY.search(metric)
         pos = cell.line.find(cell.value if num is not None and cell.value else cell.growth or "")
         pos = max(pos, 0)
         vdec: int | None
@@ -479,7 +498,7 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
             assert growth is not None
             value, unit, value_base, base_unit, vdec = growth, "%", growth, "%", gdec
             pct = growth
-        out.append(
+        fig = (
             ExtractedFigure(
                 metric=metric,
                 region=reg,
@@ -501,6 +520,14 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
                 growth_decimals=gdec if pct is not None else None,
             )
         )
+        if short:
+            unnamed.append((cell, fig))  # `城镇` alone names no metric the text did not state…
+        else:
+            out.append(fig)
+    for cell, fig in unnamed:
+        if cell.line_index in row_names and fig.region == (region or "全国"):
+            fig.metric = row_names[cell.line_index]  # …unless the text named the row in another column
+            out.append(fig)
 
 
 _HEAD_ONLY = re.compile(r"(?:额|量|收入|数|率|值)$")

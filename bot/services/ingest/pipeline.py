@@ -135,6 +135,8 @@ class ArticleInput:
     #: the region the article's outlet, else the bulletin's publication, is named after (figures.home_region): what
     #: 我市/全市 mean in it
     home: str = ""
+    #: the article's outlet and the bulletin's masthead and issuer: what the upload says of where it comes from
+    scope: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +154,22 @@ def article_inputs(parsed: ParsedBulletin) -> list[ArticleInput]:
     home = figures_service.home_region(parsed.publication or "") or figures_service.home_region(parsed.issuer)
     # an item's own issuer (`出处：河北省统计局` under its title) says what its 全省/我市 mean, before the container's
     return [
-        ArticleInput(a.title[:500], a.body, a.published, figures_service.home_region(a.outlet) or home)
+        ArticleInput(
+            a.title[:500],
+            a.body,
+            a.published,
+            figures_service.home_region(a.outlet) or home,
+            " ".join(x for x in (a.outlet, parsed.publication or "", parsed.issuer) if x),
+        )
         for a in parsed.articles
     ]
 
 
 def article_figures(item: ArticleInput) -> list[dict[str, Any]]:
     """`figure` column values of one article (without `article_id`)."""
-    return figures_service.figure_values(item.body, item.published, title=item.title, home=item.home)
+    return figures_service.figure_values(
+        item.body, item.published, title=item.title, home=item.home, scope=item.scope
+    )
 
 
 def prepare_article(item: ArticleInput) -> PreparedArticle:

@@ -62,15 +62,21 @@ _CATEGORY_REPORTER = re.compile(
 )
 
 
+#: a gloss inside a name (`限额以上企业（单位）消费品零售额`): text readers leave it out of the metric they store
+_INNER_GLOSS = re.compile(r"\([\u4e00-\u9fff]{1,4}\)(?=[\u4e00-\u9fff])")
+
+
 def normalise_query(name: str) -> str:
     """The lookup key for a metric as typed by a user: `normalise_metric` after width folding (spaces removed,
     ASCII lower-cased), minus 全国/我国, and English words joined (`E-commerce` = `ecommerce` = `e commerce`); a
-    commodity category asked with its reporting population (`限额以上单位化妆品类商品零售额`) is the category's."""
+    commodity category asked with its reporting population (`限额以上单位化妆品类商品零售额`) is the category's; a
+    gloss inside the name is dropped (`限额以上企业（单位）商品零售额` = `限额以上企业商品零售额`)."""
     text = normalise_metric(unicodedata.normalize("NFKC", name))
     text = _LATIN_JOINERS.sub("", text)
     for prefix in NATIONAL_PREFIXES:
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix) :]
+    text = _INNER_GLOSS.sub("", text)
     return _CATEGORY_REPORTER.sub("", text)
 
 

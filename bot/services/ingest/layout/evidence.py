@@ -56,8 +56,8 @@ def month_day(year_of: date | None, month: int, day: int) -> date | None:
 
 # ------------------------------------------------------------------------------------------------ headers
 
-#: a time of day after a header's date: `【07-17 08:50】`, `2023年1月30日 21:00　标题`
-_CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+#: a time of day after a header's date: `【07-17 08:50】`, `2023年1月30日 21:00　标题`, `2013年04月15日 10时45分`
+_CLOCK = r"(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}\s*时\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?))?"
 #: `【2024.08.02】标题`, `[2024-08-02] 标题`, `〖2024年8月2日〗标题`, `【2024-08-02 10:30】标题`
 HEADER_DATE_RE = re.compile(r"^[【\[〖［(（]\s*" + YMD + _CLOCK + r"\s*[】\]〗］)）]\s*(?P<title>.*)$")
 #: list numbering in front of a title: `一、`, `（一）`, `1.`, `1、`, `第一条`
@@ -123,13 +123,15 @@ def release_fields(text: str) -> dict[str, str] | None:
 
 
 #: a line that is only a date (and maybe a time): `2024-08-02 10:30`, `2024年8月2日 星期五`
-DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)）]?$")
+DATE_LINE_RE = re.compile(r"^[(（]?\s*" + YMD + _CLOCK + r"\s*(?:星期.|周.)?\s*[)）]?$")
 
 
+#: a page's field where a title would be (`2013年04月15日 10时45分　来源：统计局网站` is a release line, no header)
+_FIELD_AHEAD = r"(?:来源|來源|稿源|出处|作者|编辑|责任编辑)\s*[:：]"
 #: `2020.07.30 | 标题`, `2024-08-02　标题`, `■ 2024年10月24日　标题` (a date column in front of the title)
 HEADER_DATE_PLAIN_RE = re.compile(
     r"^(?:[■□◆◇●○▲△▶►★☆◎]\s*)?" + YMD + _CLOCK + r"(?:\s*(?:星期|周)[一二三四五六日天])?"
-    + r"(?:\s*[|｜丨]\s*|\s+)(?!\d{1,2}:\d{2})(?P<title>\S.{5,})$"
+    + r"(?:\s*[|｜丨]\s*|\s+)(?!\d{1,2}:\d{2}|\d{1,2}时\d{1,2}分|" + _FIELD_AHEAD + r")(?P<title>\S.{5,})$"
 )
 #: `标题（2024-10-18）`, `标题　2024年11月2日`: a digest item's date printed after its title
 HEADER_DATE_AFTER_RE = re.compile(
