@@ -112,3 +112,11 @@ def test_a_decimal_broken_at_its_point_by_the_wrap_is_joined_whole() -> None:
     assert join_lines(["同比增长2．", "7%,业务收入"]) == "同比增长2.7%,业务收入"
     # an English number at a line end is no decimal of a Chinese sentence's figure
     assert join_lines(["Top 5  ", ".9 rating"]) == "Top 5 .9 rating"
+
+
+def test_a_full_width_full_stop_typed_after_a_sentence_ends_it() -> None:
+    text = "1-5月,全市社会消费品零售总额612.4亿元,同比增长6.1%．据市商务局监测,1-5月,120家重点商贸企业销售额同比增长4.2%．"
+    rows = [(f.metric, f.value, f.unit) for f in extract_figures(text, date(2021, 6, 20))]
+    assert ("社会消费品零售总额", 612.4, "亿元") in rows
+    assert not any(unit == "家" for _m, _v, unit in rows)  # 120家 is no level of the total before it
+    assert all(not m.startswith(".") and not m.startswith("．") for m, _v, _u in rows)

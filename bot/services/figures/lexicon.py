@@ -12,8 +12,9 @@ import re
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
-#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`)
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)）\"”'’])\.(?![0-9])")
+#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`), or
+#: its full-width form typed in the same place (`个百分点．据商务部监测`)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％)）\"”'’])[.．](?![0-9０-９])")
 
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 
