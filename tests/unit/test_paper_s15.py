@@ -120,3 +120,9 @@ def test_a_full_width_full_stop_typed_after_a_sentence_ends_it() -> None:
     assert ("社会消费品零售总额", 612.4, "亿元") in rows
     assert not any(unit == "家" for _m, _v, unit in rows)  # 120家 is no level of the total before it
     assert all(not m.startswith(".") and not m.startswith("．") for m, _v, _u in rows)
+
+
+def test_a_bullet_opening_a_data_box_line_is_no_part_of_the_metric() -> None:
+    text = "■ 1—10月,全省快递业务量18.6亿件,同比增长9.8%\n■ 跨境电商进出口额402.5亿元,同比增长21.3%\n◆ 网络零售额2456.3亿元"
+    metrics = [f.metric for f in extract_figures(text, date(2022, 11, 18))]
+    assert metrics == ["快递业务量", "跨境电商进出口额", "网络零售额"]
