@@ -12,8 +12,9 @@ import re
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
-#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`)
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)）\"”'’])\.(?![0-9])")
+#: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`), or
+#: its full-width form typed in the same place (`个百分点．据商务部监测`)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％)）\"”'’])[.．](?![0-9０-９])")
 
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 
@@ -267,7 +268,7 @@ _BREAKERS = re.compile(
 )
 
 _LEAD_RE = re.compile(
-    r"^(?:[\s、,，和及与▶>]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|当月|当季|本月|当天|当日|同期|全年|以来|年以来|"
+    r"^(?:[\s、,，和及与▶>■□◆◇●○▲△►★☆◎▍▌▎•]|(?:19|20)\d{2}(?!\d)|其中|此外|另外|同时|而|且|并|当年|当月|当季|本月|当天|当日|同期|全年|以来|年以来|"
     r"累计|共计|共有|拥有|共|总计|合计|已经|已|仍|目前|当前|现在|今年|去年|上年|明年|前年|近年来|近年|全部|所有|"
     r"预计|预测|预期|估计|有望|力争|将|建成|开通|编辑部|但|整体|现有|可(?!穿戴|再生|数字化|回收|循环|降解|视化|持续|交付)|完成|未来|双方|计划|实现|仅有|仅|带动|拉动|支撑)+"
 )

@@ -80,6 +80,24 @@ def _activity_part(part: str, whole: str) -> str:
     return part
 
 
+def _name_bare_scopes(figs: list[ExtractedFigure], article_metrics: set[str]) -> None:
+    """`10月份，同城业务量完成449.48万件` (no whole in its sentence) in a story whose one activity measured so far is 快递
+    (`全省快递服务企业业务量完成…`): a bare geographic scope of 业务量/业务收入 is of that activity (同城快递业务量).
+    Nothing changes when the story measures several activities (邮政寄递服务 and 快递) or none."""
+    wholes: dict[str, list[str]] = {}
+    for m in sorted(article_metrics):
+        act = _ACTIVITY_SUBJECT.match(m)
+        if act and not _ACTIVITY_SCOPE.match(m):
+            wholes.setdefault(re.sub(r"(?:服务)?企业$", "", act.group(1)), []).append(m)
+    if len(wholes) != 1:
+        return
+    (named,) = wholes.values()
+    for f in figs:
+        scope = _ACTIVITY_SCOPE.match(f.metric)
+        if scope and f.metric[scope.end(1) :] in ("业务量", "业务收入", "业务总量"):
+            f.metric = next((p for w in named if (p := _activity_part(f.metric, w)) != f.metric), f.metric)
+
+
 def _part_name(part: str, whole: str) -> str:
     """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
     `part` unchanged when nothing safe applies."""

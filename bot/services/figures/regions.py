@@ -285,6 +285,20 @@ def _region_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in by_first.items()}
 
 
+#: a line of the title block left at the top of the body (a `——` subtitle, `同比增15.15%`): short, no sentence
+_HEAD_LINE = re.compile(r"^[^。！？!?；;，,：:]{1,24}$")
+
+
+def _lead_line(body: str) -> str:
+    """The story's first sentence line: below the subtitle or kicker lines (short, unpunctuated) a page prints
+    between its headline and its text (at most two of them)."""
+    lines = [fold(x).strip() for x in body.strip().split("\n") if x.strip()]
+    k = 0
+    while k < min(2, len(lines) - 1) and _HEAD_LINE.match(lines[k]):
+        k += 1
+    return lines[k] if lines else ""
+
+
 def article_region(title: str, body: str = "") -> str:
     """The one region an article is about, or "" (national, several regions, or none named).
 
@@ -312,7 +326,7 @@ def article_region(title: str, body: str = "") -> str:
     place = _PLACE_TITLE.match(t, opening.end() if opening else 0)
     if place and not _NOT_PLACE.match(place.group("name")):
         return place.group("name")  # `2015年3月龙岗区社会消费品零售总额`: a district or county the gazetteer lacks
-    lead = fold(body.lstrip().split("\n", 1)[0])
+    lead = _lead_line(body)
     lead = re.split(r"[。！？!?；;]", lead, maxsplit=1)[0]
     found: list[str] = []
     for _s, e, c in _region_mentions(lead):

@@ -49,6 +49,7 @@ from bot.services.figures.naming import (
     _expand_generic,
     _level_metrics,
     _metric_ahead,
+    _name_bare_scopes,
     _name_categories,
     _name_listed_amounts,
     _name_parcel_siblings,
@@ -582,6 +583,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_parcel_siblings(figs)

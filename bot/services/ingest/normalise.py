@@ -61,6 +61,10 @@ def join_pair(left: str, right: str, *, left_had_space: bool = False) -> str:
         return left
     if left[-1].isdigit() and right[0].isdigit() and _CJK_NUMBER_END_RE.search(left):
         return left + right  # a number broken by the wrap (`完成139` / `0.9亿件`)
+    if left[-1].isdigit() and right[:1] in ".．" and right[1:2].isdigit() and _CJK_NUMBER_END_RE.search(left):
+        return left + "." + right[1:]  # a decimal broken at its point (`同比增长2` / `．8%`), spaced or not
+    if left[-1] in ".．" and right[0].isdigit() and _CJK_NUMBER_END_RE.search(left[:-1]):
+        return left[:-1] + "." + right  # a decimal broken after its point (`同比增长2．` / `9%`)
     if is_ascii_alnum(left[-1]) and is_ascii_alnum(right[0]):
         return f"{left} {right}"
     if left_had_space and (is_ascii_alnum(left[-1]) or is_ascii_alnum(right[0])):

@@ -75,6 +75,10 @@ NUMBERED_RE = re.compile(
 )
 #: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`, `▍快递业务量增长`
 SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌▎]\s*")
+
+#: a headline line opening on its predicate, without a subject of its own (`累计完成3210.5万件，同比增长18.2%`,
+#: `同比增长…`): a subtitle continuing the line above it
+PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
 META_FIELD_RE = re.compile(

@@ -37,11 +37,6 @@ from bot.services.ingest.normalise import (
 _CLAUSE_RE = re.compile(r"[，,；;]")
 
 
-#: a headline line opening on its predicate, without a subject of its own (`累计完成3210.5万件，同比增长18.2%`,
-#: `同比增长…`): a subtitle continuing the line above it
-_PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
-
-
 #: a front-matter line naming the issuing body (`江苏省商务厅电子商务处`, `市商务局电子商务科编`)
 _ISSUER_LINE = re.compile(r"(?:厅|局|委员会|委|办公室)(?:[\u4e00-\u9fff]{0,8}?(?:处|科|室|司|中心))?(?:编印|编|印发|主办)?(?:\s|$)")
 
@@ -72,6 +67,14 @@ class GeneralParser(ParagraphReader):
                 continue
             return q.kind == "body" and not q.tlike and ev.starts_news(q.text)
         return False
+
+    @staticmethod
+    def _block_under(paras: list[Para], i: int) -> tuple[int, Para | None]:
+        """The last line of the title block at paras[i] (title-like lines with no gap) and the paragraph under it."""
+        j = i
+        while j + 1 < len(paras) and paras[j + 1].tlike and paras[j + 1].gap == 0:
+            j += 1
+        return j, (paras[j + 1] if j + 1 < len(paras) else None)
 
     def _starts(self, paras: list[Para]) -> set[int]:
         n = len(paras)
@@ -157,7 +160,7 @@ class GeneralParser(ParagraphReader):
             t = j
             while t > i and paras[t].text.startswith(("—", "－－", "--")):
                 t -= 1
-            if t == i + 1 and (paras[i].width > paras[t].width or _PREDICATE_OPEN_RE.match(paras[t].text)):
+            if t == i + 1 and (paras[i].width > paras[t].width or ev.PREDICATE_OPEN_RE.match(paras[t].text)):
                 t = i  # (a second line opening on a predicate, `累计完成…万件`, continues the first: a 副题)
             return t
 
@@ -267,6 +270,16 @@ class GeneralParser(ParagraphReader):
                     if paras[i].kind in ("body", "table"):
                         first_run = False
                     i += 1
+        # a page that sets its headlines apart from their stories by a blank line (every title block with strong
+        # evidence over a gap, then text) prints its sub-heads glued to the paragraph they head: a single title-like
+        # line right over text that opens no story of its own is a sub-head there, not a headline
+        heads = [self._block_under(paras, i) for i in sorted(strong_at) if paras[i].kind != "header"]
+        if heads and all(q is not None and q.kind == "body" and not q.tlike and q.gap > 0 for _, q in heads):
+            for i in sorted(starts - strong_at):
+                j, q = self._block_under(paras, i)
+                if j == i and q is not None and q.kind == "body" and not q.tlike and q.gap == 0:
+                    if not ev.starts_news(q.text):
+                        starts.discard(i)
         # numbered (`一、业务总量`) or bulleted (`■ 网点下沉…`) lines under a title without that mark are its
         # sections and sub-heads, unless they carry evidence
         ordered = sorted(starts)

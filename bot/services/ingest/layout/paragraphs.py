@@ -316,8 +316,12 @@ class ParagraphReader:
                     and not _PROSE_RE.search(prev.text)
                     and ev.is_title_like(prev.text[:-1], prev.width - 1)
                 )
+                # (unwrapped, a long headline over a line opening on its predicate, `同比增15.15%`, is a 副题
+                # under it, not its rest: a hard wrap breaks at the column, a plain text only where a line ends)
                 full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
-                    prev.width >= 36 and not _KICKER_PUNCT_RE.search(prev.text)
+                    prev.width >= 36
+                    and not _KICKER_PUNCT_RE.search(prev.text)
+                    and not ev.PREDICATE_OPEN_RE.match(p.text)
                 )
                 wrapped = prev.tlike and full and prev.width >= p.width + 8
                 if colon or wrapped:
