@@ -3,6 +3,7 @@ as in-process segmentation; batches split evenly."""
 
 from __future__ import annotations
 
+import copy
 import random
 from pathlib import Path
 
@@ -123,3 +124,36 @@ def test_dictionary_changes_reach_segmentation(stock: jieba.Tokenizer) -> None:
     assert "零售进口额" in fast.lcut(text)
     fast.del_word("零售进口额")
     assert fast.lcut(text) == stock.lcut(text)
+
+
+def test_c_loops_give_the_pure_python_tokens() -> None:
+    """`bot.text._fastcut` (built by `make install`) and the pure-Python fallback loops: the same tokens, on every
+    seed bulletin and on odd cuts through them (the search index and the queries must not depend on the build)."""
+    fast = tokenizer()
+    if fast._accel is None:  # noqa: SLF001
+        pytest.skip("bot.text._fastcut not built (no C compiler): the pure-Python loops are the only ones")
+    pure = copy.copy(fast)
+    pure._accel = None  # noqa: SLF001
+    bulletins = sorted(SEEDS.glob("0*.txt"))
+    assert bulletins
+    for text in _texts():
+        assert fast.lcut_for_search(text) == pure.lcut_for_search(text), text[:40]
+        assert fast.lcut(text) == pure.lcut(text), text[:40]
+        assert fast._route(text) == pure._route_py(text)  # noqa: SLF001
+    for path in bulletins:  # whole, as ingest segments an article body
+        text = path.read_text(encoding="utf-8")
+        assert fast.lcut_for_search(text) == pure.lcut_for_search(text), path.name
+
+
+def test_c_loops_follow_dictionary_changes() -> None:
+    fast = FastTokenizer()
+    fast.initialize()
+    text = "跨境电商零售进口额同比增长"
+    before = fast.lcut(text)
+    fast.add_word("零售进口额", 100000)
+    assert "零售进口额" in fast.lcut(text)
+    pure = copy.copy(fast)
+    pure._accel = None  # noqa: SLF001
+    assert fast.lcut_for_search(text) == pure.lcut_for_search(text)
+    fast.del_word("零售进口额")
+    assert fast.lcut(text) == before

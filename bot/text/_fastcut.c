@@ -1,0 +1,506 @@
+/* The hot loops of bot.text.tokenize.FastTokenizer in C (optional: the pure-Python methods give the very same
+ * tokens and are used when this module is not built; tests compare both on the seed bulletins).
+ *
+ *   Table(logp)                                            FastTokenizer._logp() in a C hash table
+ *   route(sentence, table, unknown) -> list[int]           FastTokenizer._route_py
+ *   cut_han(sentence, table, unknown, freq, hmm_cut, out)  FastTokenizer._cut_han_py, appending to out
+ *   words(sentence, table, unknown, freq, hmm_cut)         FastTokenizer._words_py (precise mode, HMM on): list[str]
+ *   for_search(words, freq) -> list[str]                   FastTokenizer._for_search_py (search-mode sub-words)
+ *
+ * Runs of single characters the dictionary does not know go to the Python callable hmm_cut(buf, out) (jieba's HMM:
+ * tokenize._hmm_cut). Same dictionary contents (a Table is a copy of the `_logp` dict, code point for code point;
+ * FREQ is read as the dict itself), same float operations in the same order (IEEE double additions and
+ * comparisons), same tie rule (`>=`: the later, longer word wins).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------------------------------------- Table
+ * A read-only copy of a {str: float} dict (FastTokenizer._logp) in an open-addressing hash table keyed by the code
+ * points, hashed with FNV-1a one code point at a time: the route extends a fragment by one character and its hash
+ * by one step, with no substring object and no rehash. Lookups give what the dict gives (the same float). */
+
+typedef struct {
+    uint64_t hash;
+    uint32_t offset; /* into pool */
+    uint32_t length; /* 0: empty slot */
+    double value;
+} Slot;
+
+typedef struct {
+    PyObject_HEAD
+    Slot *slots;
+    uint64_t mask;
+    Py_UCS4 *pool;
+    Py_ssize_t size;
+} Table;
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+static inline uint64_t
+fnv_step(uint64_t h, Py_UCS4 c)
+{
+    return (h ^ (uint64_t)c) * FNV_PRIME;
+}
+
+static void
+Table_dealloc(Table *self)
+{
+    PyMem_Free(self->slots);
+    PyMem_Free(self->pool);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+Table_init(Table *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *dict;
+    if (!PyArg_ParseTuple(args, "O!:Table", &PyDict_Type, &dict))
+        return -1;
+    PyMem_Free(self->slots);
+    PyMem_Free(self->pool);
+    self->slots = NULL;
+    self->pool = NULL;
+    Py_ssize_t count = PyDict_GET_SIZE(dict), chars = 0, pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) == 0 || !PyFloat_Check(value)) {
+            PyErr_SetString(PyExc_TypeError, "Table: keys must be non-empty str, values float");
+            return -1;
+        }
+        chars += PyUnicode_GET_LENGTH(key);
+    }
+    if (chars >= (Py_ssize_t)UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "Table: too many characters");
+        return -1;
+    }
+    uint64_t n_slots = 16;
+    while (n_slots < (uint64_t)count * 2)
+        n_slots <<= 1;
+    self->slots = PyMem_Calloc((size_t)n_slots, sizeof(Slot));
+    self->pool = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(chars + 1));
+    if (self->slots == NULL || self->pool == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->mask = n_slots - 1;
+    self->size = count;
+    uint32_t used = 0;
+    pos = 0;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        int kind = PyUnicode_KIND(key);
+        const void *data = PyUnicode_DATA(key);
+        uint64_t h = FNV_OFFSET;
+        for (Py_ssize_t j = 0; j < len; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            self->pool[used + j] = c;
+            h = fnv_step(h, c);
+        }
+        uint64_t at = h & self->mask;
+        while (self->slots[at].length != 0)
+            at = (at + 1) & self->mask; /* keys of a dict are distinct: no update needed */
+        self->slots[at].hash = h;
+        self->slots[at].offset = used;
+        self->slots[at].length = (uint32_t)len;
+        self->slots[at].value = PyFloat_AS_DOUBLE(value);
+        used += (uint32_t)len;
+    }
+    return 0;
+}
+
+/* the slot of text[0:len] (hash h), or NULL */
+static inline const Slot *
+table_find(const Table *t, uint64_t h, const Py_UCS4 *text, Py_ssize_t len)
+{
+    uint64_t at = h & t->mask;
+    for (;;) {
+        const Slot *s = &t->slots[at];
+        if (s->length == 0)
+            return NULL;
+        if (s->hash == h && s->length == (uint32_t)len &&
+            memcmp(t->pool + s->offset, text, sizeof(Py_UCS4) * (size_t)len) == 0)
+            return s;
+        at = (at + 1) & t->mask;
+    }
+}
+
+static Py_ssize_t
+Table_len(Table *self)
+{
+    return self->size;
+}
+
+static PySequenceMethods Table_as_sequence = {
+    .sq_length = (lenfunc)Table_len,
+};
+
+static PyTypeObject TableType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "bot.text._fastcut.Table",
+    .tp_doc = "Table(logp: dict[str, float]): a read-only copy of FastTokenizer._logp for route/cut_han",
+    .tp_basicsize = sizeof(Table),
+    .tp_itemsize = 0,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Table_init,
+    .tp_dealloc = (destructor)Table_dealloc,
+    .tp_as_sequence = &Table_as_sequence,
+};
+
+/* ends[k] (the last index of the best first word at k, relative to text) for k in 0..n-1, with scores[0..n] as
+ * work space: FastTokenizer._route_py over text[0:n] */
+static void
+route_into(const Py_UCS4 *text, Py_ssize_t n, const Table *table, double unknown, Py_ssize_t *ends, double *scores)
+{
+    scores[n] = 0.0;
+    for (Py_ssize_t k = n - 1; k >= 0; k--) {
+        double best_s = -INFINITY;
+        Py_ssize_t best_x = k;
+        uint64_t h = FNV_OFFSET;
+        for (Py_ssize_t i = k; i < n; i++) {
+            h = fnv_step(h, text[i]);
+            const Slot *slot = table_find(table, h, text + k, i + 1 - k);
+            if (slot == NULL)
+                break; /* no word starts with this fragment */
+            double lp = slot->value;
+            if (lp != 0.0) { /* a word; 0.0: a prefix only */
+                double sc = lp + scores[i + 1];
+                if (sc >= best_s) {
+                    best_s = sc;
+                    best_x = i;
+                }
+            }
+        }
+        scores[k] = best_s == -INFINITY ? unknown + scores[k + 1] : best_s;
+        ends[k] = best_x;
+    }
+}
+
+/* Everything one segmentation call needs: the sentence (object, code points), the dictionaries, the HMM callable
+ * and the work space of the route (n + 1 entries each). */
+typedef struct {
+    PyObject *sentence;
+    Py_UCS4 *text;
+    Py_ssize_t n;
+    const Table *table;
+    double unknown;
+    PyObject *freq;    /* FastTokenizer.FREQ */
+    PyObject *hmm_cut; /* tokenize._hmm_cut(buf, out) */
+    PyObject *out;     /* list the words are appended to */
+    Py_ssize_t *ends;
+    double *scores;
+} Cut;
+
+static int
+cut_open(Cut *c, PyObject *sentence, Table *table)
+{
+    if (table->slots == NULL) {
+        PyErr_SetString(PyExc_ValueError, "_fastcut: Table not initialised");
+        return -1;
+    }
+    c->sentence = sentence;
+    c->table = table;
+    c->n = PyUnicode_GET_LENGTH(sentence);
+    c->text = PyUnicode_AsUCS4Copy(sentence);
+    c->ends = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(c->n + 1));
+    c->scores = PyMem_Malloc(sizeof(double) * (size_t)(c->n + 1));
+    if (c->text == NULL || c->ends == NULL || c->scores == NULL) {
+        PyMem_Free(c->text);
+        PyMem_Free(c->ends);
+        PyMem_Free(c->scores);
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void
+cut_close(Cut *c)
+{
+    PyMem_Free(c->text);
+    PyMem_Free(c->ends);
+    PyMem_Free(c->scores);
+}
+
+static int
+append_slice(Cut *c, Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *word = PyUnicode_Substring(c->sentence, a, b);
+    if (word == NULL)
+        return -1;
+    int rc = PyList_Append(c->out, word);
+    Py_DECREF(word);
+    return rc;
+}
+
+/* FastTokenizer._cut_run of sentence[a:b]: one character as it is, a run the dictionary does not know through the
+ * HMM, a known one character by character */
+static int
+cut_run(Cut *c, Py_ssize_t a, Py_ssize_t b)
+{
+    if (b - a == 1)
+        return append_slice(c, a, b);
+    PyObject *buf = PyUnicode_Substring(c->sentence, a, b);
+    if (buf == NULL)
+        return -1;
+    PyObject *f = PyDict_GetItemWithError(c->freq, buf); /* borrowed */
+    int known = 0;
+    if (f != NULL)
+        known = PyObject_IsTrue(f);
+    else if (PyErr_Occurred())
+        known = -1;
+    if (known < 0) {
+        Py_DECREF(buf);
+        return -1;
+    }
+    if (known) {
+        Py_DECREF(buf);
+        for (Py_ssize_t j = a; j < b; j++)
+            if (append_slice(c, j, j + 1) < 0)
+                return -1;
+        return 0;
+    }
+    PyObject *r = PyObject_CallFunctionObjArgs(c->hmm_cut, buf, c->out, NULL);
+    Py_DECREF(buf);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+/* FastTokenizer._cut_han_py of sentence[a:b] */
+static int
+cut_han_range(Cut *c, Py_ssize_t a, Py_ssize_t b)
+{
+    Py_ssize_t n = b - a;
+    route_into(c->text + a, n, c->table, c->unknown, c->ends, c->scores);
+    Py_ssize_t x = 0, buf = -1; /* a run of single-character words: sentence[a + buf : a + x] */
+    while (x < n) {
+        Py_ssize_t y = c->ends[x] + 1;
+        if (y - x == 1) {
+            if (buf < 0)
+                buf = x;
+        }
+        else {
+            if (buf >= 0) {
+                if (cut_run(c, a + buf, a + x) < 0)
+                    return -1;
+                buf = -1;
+            }
+            if (append_slice(c, a + x, a + y) < 0)
+                return -1;
+        }
+        x = y;
+    }
+    if (buf >= 0 && cut_run(c, a + buf, a + n) < 0)
+        return -1;
+    return 0;
+}
+
+/* jieba.re_han_default: [\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-] */
+static inline int
+is_han_default(Py_UCS4 ch)
+{
+    return (ch >= 0x4E00 && ch <= 0x9FD5) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9') || ch == '+' || ch == '#' || ch == '&' || ch == '.' || ch == '_' || ch == '%' ||
+           ch == '-';
+}
+
+/* FastTokenizer._words_py: blocks of re_han_default through the route, the rest split at re_skip_default
+ * (`\r\n` or one whitespace character, kept as a token) into single characters */
+static int
+words_into(Cut *c)
+{
+    const Py_UCS4 *t = c->text;
+    Py_ssize_t n = c->n, i = 0;
+    while (i < n) {
+        Py_ssize_t j = i;
+        if (is_han_default(t[i])) {
+            while (j < n && is_han_default(t[j]))
+                j++;
+            if (cut_han_range(c, i, j) < 0)
+                return -1;
+        }
+        else {
+            while (j < n && !is_han_default(t[j]))
+                j++;
+            for (Py_ssize_t k = i; k < j;) {
+                Py_ssize_t step = (t[k] == '\r' && k + 1 < j && t[k + 1] == '\n') ? 2 : 1;
+                if (append_slice(c, k, k + step) < 0)
+                    return -1;
+                k += step;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+static PyObject *
+fastcut_route(PyObject *self, PyObject *args)
+{
+    PyObject *sentence;
+    Table *table;
+    Cut c;
+    if (!PyArg_ParseTuple(args, "UO!d:route", &sentence, &TableType, &table, &c.unknown))
+        return NULL;
+    if (cut_open(&c, sentence, table) < 0)
+        return NULL;
+    route_into(c.text, c.n, table, c.unknown, c.ends, c.scores);
+    c.ends[c.n] = 0;
+    PyObject *out = PyList_New(c.n + 1); /* as the Python version: n + 1 entries, the last 0 */
+    for (Py_ssize_t k = 0; out != NULL && k <= c.n; k++) {
+        PyObject *v = PyLong_FromSsize_t(c.ends[k]);
+        if (v == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, k, v);
+    }
+    cut_close(&c);
+    return out;
+}
+
+static PyObject *
+fastcut_cut_han(PyObject *self, PyObject *args)
+{
+    PyObject *sentence;
+    Table *table;
+    Cut c;
+    if (!PyArg_ParseTuple(args, "UO!dO!OO!:cut_han", &sentence, &TableType, &table, &c.unknown, &PyDict_Type, &c.freq,
+                          &c.hmm_cut, &PyList_Type, &c.out))
+        return NULL;
+    if (cut_open(&c, sentence, table) < 0)
+        return NULL;
+    int rc = cut_han_range(&c, 0, c.n);
+    cut_close(&c);
+    if (rc < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+fastcut_words(PyObject *self, PyObject *args)
+{
+    PyObject *sentence;
+    Table *table;
+    Cut c;
+    if (!PyArg_ParseTuple(args, "UO!dO!O:words", &sentence, &TableType, &table, &c.unknown, &PyDict_Type, &c.freq,
+                          &c.hmm_cut))
+        return NULL;
+    if (cut_open(&c, sentence, table) < 0)
+        return NULL;
+    c.out = PyList_New(0);
+    if (c.out != NULL && words_into(&c) < 0)
+        Py_CLEAR(c.out);
+    cut_close(&c);
+    return c.out;
+}
+
+/* append w[i:i+size] for each i where freq.get(w[i:i+size]) is truthy; -1 on error */
+static int
+add_grams(PyObject *w, Py_ssize_t n, Py_ssize_t size, PyObject *freq, PyObject *out)
+{
+    for (Py_ssize_t i = 0; i + size <= n; i++) {
+        PyObject *gram = PyUnicode_Substring(w, i, i + size);
+        if (gram == NULL)
+            return -1;
+        PyObject *f = PyDict_GetItemWithError(freq, gram); /* borrowed */
+        int keep = 0;
+        if (f == NULL) {
+            if (PyErr_Occurred()) {
+                Py_DECREF(gram);
+                return -1;
+            }
+        }
+        else {
+            keep = PyObject_IsTrue(f);
+            if (keep < 0) {
+                Py_DECREF(gram);
+                return -1;
+            }
+        }
+        if (keep && PyList_Append(out, gram) < 0) {
+            Py_DECREF(gram);
+            return -1;
+        }
+        Py_DECREF(gram);
+    }
+    return 0;
+}
+
+static PyObject *
+fastcut_for_search(PyObject *self, PyObject *args)
+{
+    PyObject *words, *freq;
+    if (!PyArg_ParseTuple(args, "O!O!:for_search", &PyList_Type, &words, &PyDict_Type, &freq))
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(words); j++) {
+        PyObject *w = PyList_GET_ITEM(words, j);
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "for_search: words must be str");
+            goto error;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+        if (n > 2) {
+            if (add_grams(w, n, 2, freq, out) < 0)
+                goto error;
+            if (n > 3 && add_grams(w, n, 3, freq, out) < 0)
+                goto error;
+        }
+        if (PyList_Append(out, w) < 0)
+            goto error;
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef fastcut_methods[] = {
+    {"route", fastcut_route, METH_VARARGS, "route(sentence, table, unknown) -> ends (FastTokenizer._route_py)"},
+    {"cut_han", fastcut_cut_han, METH_VARARGS,
+     "cut_han(sentence, table, unknown, freq, hmm_cut, out) -> None (FastTokenizer._cut_han_py)"},
+    {"words", fastcut_words, METH_VARARGS,
+     "words(sentence, table, unknown, freq, hmm_cut) -> list[str] (FastTokenizer._words_py)"},
+    {"for_search", fastcut_for_search, METH_VARARGS,
+     "for_search(words, freq) -> tokens (the sub-word loop of FastTokenizer.lcut_for_search)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef fastcut_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_fastcut",
+    .m_doc = "C loops of bot.text.tokenize.FastTokenizer (optional)",
+    .m_size = -1,
+    .m_methods = fastcut_methods,
+};
+
+PyMODINIT_FUNC
+PyInit__fastcut(void)
+{
+    if (PyType_Ready(&TableType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&fastcut_module);
+    if (m == NULL)
+        return NULL;
+    /* bumped whenever a signature changes: tokenize.py ignores a stale build (its pure-Python loops run instead) */
+    if (PyModule_AddIntConstant(m, "VERSION", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&TableType);
+    if (PyModule_AddObject(m, "Table", (PyObject *)&TableType) < 0) {
+        Py_DECREF(&TableType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
