@@ -8,7 +8,7 @@
 `bot.config.PROJECT_ROOT` points at ``bot/_data`` when it exists (an installed wheel), else at the source checkout
 (an editable install or a clone, where these files are used in place).
 
-It also builds ``bot.text._fastcut`` (bot/text/_fastcut.c: the tokenizer's hot loops, ~3× faster segmentation) when a
+It also builds ``bot.text._fastcut`` (bot/text/_fastcut.c: the tokenizer's hot loops, ~5× faster segmentation) when a
 C compiler and the Python headers are at hand. The extension is optional: without it (no compiler, a build error) the
 install still succeeds and `bot.text.tokenize` runs its pure-Python loops, which give the very same tokens.
 """

@@ -7,8 +7,11 @@
  *   words(sentence, table, unknown, freq, hmm_cut)         FastTokenizer._words_py (precise mode, HMM on): list[str]
  *   for_search(words, freq) -> list[str]                   FastTokenizer._for_search_py (search-mode sub-words)
  *
- * Runs of single characters the dictionary does not know go to the Python callable hmm_cut(buf, out) (jieba's HMM:
- * tokenize._hmm_cut). Same dictionary contents (a Table is a copy of the `_logp` dict, code point for code point;
+ *   set_hmm(...), hmm_words(sentence, out)                 jieba.finalseg's model; tokenize._hmm_words_py
+ *
+ * Runs of single characters the dictionary does not know go through the HMM: straight to hmm_words when they are
+ * all Han characters (finalseg.re_han) and no word is forced apart (finalseg.Force_Split_Words), else to the Python
+ * callable hmm_cut(buf, out) (tokenize._hmm_cut). Same dictionary contents (a Table is a copy of the `_logp` dict, code point for code point;
  * FREQ is read as the dict itself), same float operations in the same order (IEEE double additions and
  * comparisons), same tie rule (`>=`: the later, longer word wins).
  */
@@ -151,6 +154,177 @@ static PyTypeObject TableType = {
     .tp_as_sequence = &Table_as_sequence,
 };
 
+/* ------------------------------------------------------------------------------------------------------ HMM
+ * jieba.finalseg's Viterbi over B/M/E/S (tokenize._viterbi, _hmm_words): the same sums in the same order, the same
+ * tie rules. The model is handed over once by set_hmm (the very floats of finalseg's tables). */
+
+static struct {
+    PyObject *emit[4]; /* B, M, E, S: {character: log probability} */
+    PyObject *force_split; /* finalseg.Force_Split_Words (a set jieba changes in place) */
+    double start[4];
+    double miss;
+    double t_be, t_bm, t_eb, t_es, t_me, t_mm, t_sb, t_ss;
+    int ready;
+} hmm;
+
+static PyObject *
+fastcut_set_hmm(PyObject *self, PyObject *args)
+{
+    PyObject *emit[4], *force_split;
+    double start[4], miss, t[8];
+    if (!PyArg_ParseTuple(args, "(O!O!O!O!)(dddd)d(dddddddd)O!:set_hmm", &PyDict_Type, &emit[0], &PyDict_Type,
+                          &emit[1], &PyDict_Type, &emit[2], &PyDict_Type, &emit[3], &start[0], &start[1], &start[2],
+                          &start[3], &miss, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6], &t[7], &PySet_Type,
+                          &force_split))
+        return NULL;
+    for (int j = 0; j < 4; j++) {
+        Py_INCREF(emit[j]);
+        Py_XSETREF(hmm.emit[j], emit[j]);
+        hmm.start[j] = start[j];
+    }
+    Py_INCREF(force_split);
+    Py_XSETREF(hmm.force_split, force_split);
+    hmm.miss = miss;
+    hmm.t_be = t[0], hmm.t_bm = t[1], hmm.t_eb = t[2], hmm.t_es = t[3];
+    hmm.t_me = t[4], hmm.t_mm = t[5], hmm.t_sb = t[6], hmm.t_ss = t[7];
+    hmm.ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* emit[j].get(ch, miss) for the four states; -1 on error */
+static int
+emissions(PyObject *sentence, Py_ssize_t i, double em[4])
+{
+    PyObject *ch = PyUnicode_Substring(sentence, i, i + 1);
+    if (ch == NULL)
+        return -1;
+    for (int j = 0; j < 4; j++) {
+        PyObject *v = PyDict_GetItemWithError(hmm.emit[j], ch); /* borrowed */
+        if (v == NULL) {
+            if (PyErr_Occurred()) {
+                Py_DECREF(ch);
+                return -1;
+            }
+            em[j] = hmm.miss;
+        }
+        else {
+            em[j] = PyFloat_AsDouble(v);
+            if (em[j] == -1.0 && PyErr_Occurred()) {
+                Py_DECREF(ch);
+                return -1;
+            }
+        }
+    }
+    Py_DECREF(ch);
+    return 0;
+}
+
+enum { B = 0, M = 1, E = 2, S = 3 };
+
+/* _hmm_words(sentence[a:b], out) */
+static int
+hmm_words_range(PyObject *sentence, Py_ssize_t a, Py_ssize_t b, PyObject *out)
+{
+    Py_ssize_t n = b - a;
+    if (n <= 0)
+        return 0;
+    /* back[4 * i + s]: the previous state of state s at position i (from 1) */
+    unsigned char *back = PyMem_Malloc((size_t)(4 * n));
+    unsigned char *path = PyMem_Malloc((size_t)n);
+    if (back == NULL || path == NULL) {
+        PyMem_Free(back);
+        PyMem_Free(path);
+        PyErr_NoMemory();
+        return -1;
+    }
+    double em[4];
+    int rc = -1;
+    if (emissions(sentence, a, em) < 0)
+        goto done;
+    double v_b = hmm.start[B] + em[B], v_m = hmm.start[M] + em[M], v_e = hmm.start[E] + em[E],
+           v_s = hmm.start[S] + em[S];
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (emissions(sentence, a + i, em) < 0)
+            goto done;
+        double p, q, n_b, n_m, n_e, n_s;
+        unsigned char *f = back + 4 * i;
+        p = v_e + hmm.t_eb + em[B], q = v_s + hmm.t_sb + em[B]; /* B after E or S */
+        if (q >= p)
+            n_b = q, f[B] = S;
+        else
+            n_b = p, f[B] = E;
+        p = v_m + hmm.t_mm + em[M], q = v_b + hmm.t_bm + em[M]; /* M after M or B */
+        if (p >= q)
+            n_m = p, f[M] = M;
+        else
+            n_m = q, f[M] = B;
+        p = v_b + hmm.t_be + em[E], q = v_m + hmm.t_me + em[E]; /* E after B or M */
+        if (q >= p)
+            n_e = q, f[E] = M;
+        else
+            n_e = p, f[E] = B;
+        p = v_s + hmm.t_ss + em[S], q = v_e + hmm.t_es + em[S]; /* S after S or E */
+        if (p >= q)
+            n_s = p, f[S] = S;
+        else
+            n_s = q, f[S] = E;
+        v_b = n_b, v_m = n_m, v_e = n_e, v_s = n_s;
+    }
+    unsigned char state = v_s >= v_e ? S : E;
+    path[n - 1] = state;
+    for (Py_ssize_t i = n - 1; i >= 1; i--) {
+        state = back[4 * i + state];
+        path[i - 1] = state;
+    }
+    Py_ssize_t begin = 0, nexti = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = NULL;
+        if (path[i] == B)
+            begin = i;
+        else if (path[i] == E)
+            word = PyUnicode_Substring(sentence, a + begin, a + i + 1), nexti = i + 1;
+        else if (path[i] == S)
+            word = PyUnicode_Substring(sentence, a + i, a + i + 1), nexti = i + 1;
+        else
+            continue;
+        if (path[i] != B) {
+            if (word == NULL || PyList_Append(out, word) < 0) {
+                Py_XDECREF(word);
+                goto done;
+            }
+            Py_DECREF(word);
+        }
+    }
+    if (nexti < n) {
+        PyObject *word = PyUnicode_Substring(sentence, a + nexti, b);
+        if (word == NULL || PyList_Append(out, word) < 0) {
+            Py_XDECREF(word);
+            goto done;
+        }
+        Py_DECREF(word);
+    }
+    rc = 0;
+done:
+    PyMem_Free(back);
+    PyMem_Free(path);
+    return rc;
+}
+
+static PyObject *
+fastcut_hmm_words(PyObject *self, PyObject *args)
+{
+    PyObject *sentence, *out;
+    if (!PyArg_ParseTuple(args, "UO!:hmm_words", &sentence, &PyList_Type, &out))
+        return NULL;
+    if (!hmm.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "hmm_words: set_hmm first");
+        return NULL;
+    }
+    if (hmm_words_range(sentence, 0, PyUnicode_GET_LENGTH(sentence), out) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 /* ends[k] (the last index of the best first word at k, relative to text) for k in 0..n-1, with scores[0..n] as
  * work space: FastTokenizer._route_py over text[0:n] */
 static void
@@ -264,6 +438,15 @@ cut_run(Cut *c, Py_ssize_t a, Py_ssize_t b)
             if (append_slice(c, j, j + 1) < 0)
                 return -1;
         return 0;
+    }
+    if (hmm.ready && PySet_GET_SIZE(hmm.force_split) == 0) {
+        Py_ssize_t j = a;
+        while (j < b && c->text[j] >= 0x4E00 && c->text[j] <= 0x9FD5)
+            j++;
+        if (j == b) { /* all Han (finalseg.re_han): one block straight through the Viterbi */
+            Py_DECREF(buf);
+            return hmm_words_range(c->sentence, a, b, c->out);
+        }
     }
     PyObject *r = PyObject_CallFunctionObjArgs(c->hmm_cut, buf, c->out, NULL);
     Py_DECREF(buf);
@@ -470,6 +653,10 @@ static PyMethodDef fastcut_methods[] = {
      "cut_han(sentence, table, unknown, freq, hmm_cut, out) -> None (FastTokenizer._cut_han_py)"},
     {"words", fastcut_words, METH_VARARGS,
      "words(sentence, table, unknown, freq, hmm_cut) -> list[str] (FastTokenizer._words_py)"},
+    {"set_hmm", fastcut_set_hmm, METH_VARARGS,
+     "set_hmm((emit_B, emit_M, emit_E, emit_S), (start B, M, E, S), min_float, (trans BE, BM, EB, ES, ME, MM, SB, SS), "
+     "force_split_words) -> None"},
+    {"hmm_words", fastcut_hmm_words, METH_VARARGS, "hmm_words(sentence, out) -> None (tokenize._hmm_words_py)"},
     {"for_search", fastcut_for_search, METH_VARARGS,
      "for_search(words, freq) -> tokens (the sub-word loop of FastTokenizer.lcut_for_search)"},
     {NULL, NULL, 0, NULL},
@@ -492,7 +679,7 @@ PyInit__fastcut(void)
     if (m == NULL)
         return NULL;
     /* bumped whenever a signature changes: tokenize.py ignores a stale build (its pure-Python loops run instead) */
-    if (PyModule_AddIntConstant(m, "VERSION", 1) < 0) {
+    if (PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
         Py_DECREF(m);
         return NULL;
     }

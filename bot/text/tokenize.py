@@ -1,7 +1,7 @@
 """jieba behind one interface: an own tokenizer instance (`FastTokenizer`: stock jieba's tokens, faster) with the
 user dictionary from seeds/. Indexing and querying both segment through here, so they always agree.
 
-Segmentation was the dominant cost of ingestion (~1.5 MB/s per core in Python, ~7 with the C loops of `_fastcut`),
+Segmentation was the dominant cost of ingestion (~1.5 MB/s per core in Python, ~9 with the C loops of `_fastcut`),
 so large batches can run in a pool of worker processes (`worker_pool()`): started lazily on first use (~1 s), reused
 afterwards, each worker loading the same tokenizer and user dictionary once (~135 MB resident each). The pool uses
 the *spawn* start method (safe from a process that runs threads, like the bot with `asyncio.to_thread`), is shared
@@ -40,7 +40,7 @@ from jieba._compat import strdecode
 from bot.config import PROJECT_ROOT, get_settings
 
 #: the version of bot/text/_fastcut.c these calls are written for (a stale build is not used)
-_ACCEL_VERSION = 1
+_ACCEL_VERSION = 2
 _accel: ModuleType | None
 try:  # the hot loops in C (bot/text/_fastcut.c, built by `pip install` when a compiler is at hand): same tokens
     from bot.text import _fastcut as _accel
@@ -79,10 +79,10 @@ class FastTokenizer(jieba.Tokenizer):
     Viterbi unrolled (`_hmm_cut`). About 1.8-2× faster than stock jieba 0.42.1 (the table costs ~0.3 s at start-up
     and some 40 MB per process).
 
-    The loops over characters (block split, route, runs of single characters, search-mode sub-words) run in C when
-    `bot.text._fastcut` is built (`make install` / `pip install` with a C compiler; ~7 MB/s on the seeds, about 4.5×
-    the pure-Python loops and 7× stock jieba; a hash table of `_logp` adds ~25 MB per process); jieba's HMM for
-    unknown runs stays in Python (`_hmm_cut`). Without the extension the `_py` methods run: the same tokens (tested).
+    The loops over characters (block split, route, runs of single characters, jieba's HMM for unknown runs,
+    search-mode sub-words) run in C when `bot.text._fastcut` is built (`make install` / `pip install` with a C
+    compiler; ~9 MB/s on the seeds, about 5× the pure-Python loops and 8× stock jieba; a hash table of `_logp` adds
+    ~25 MB per process). Without the extension the `_py` methods run: the same tokens (tested).
     """
 
     def _logp(self) -> dict[str, float]:
@@ -285,7 +285,7 @@ def _viterbi(obs: str) -> str:
     return "".join(path)
 
 
-def _hmm_words(sentence: str, out: list[str]) -> None:
+def _hmm_words_py(sentence: str, out: list[str]) -> None:
     """finalseg's `__cut` of one run of Han characters, appended to `out`."""
     pos_list = _viterbi(sentence)
     begin = nexti = 0
@@ -300,6 +300,19 @@ def _hmm_words(sentence: str, out: list[str]) -> None:
             nexti = i + 1
     if nexti < len(sentence):
         out.append(sentence[nexti:])
+
+
+if _accel is not None:  # the same Viterbi in C, over the very floats of finalseg's tables
+    _accel.set_hmm(
+        (_EMIT_B, _EMIT_M, _EMIT_E, _EMIT_S),
+        tuple(_START[s] for s in "BMES"),
+        _MIN_FLOAT,
+        (_T_BE, _T_BM, _T_EB, _T_ES, _T_ME, _T_MM, _T_SB, _T_SS),
+        finalseg.Force_Split_Words,
+    )
+    _hmm_words: Callable[[str, list[str]], None] = _accel.hmm_words
+else:  # pragma: no cover - built without the C extension
+    _hmm_words = _hmm_words_py
 
 
 def _hmm_cut(sentence: str, out: list[str]) -> None:

@@ -126,14 +126,23 @@ def test_dictionary_changes_reach_segmentation(stock: jieba.Tokenizer) -> None:
     assert fast.lcut(text) == stock.lcut(text)
 
 
-def test_c_loops_give_the_pure_python_tokens() -> None:
-    """`bot.text._fastcut` (built by `make install`) and the pure-Python fallback loops: the same tokens, on every
-    seed bulletin and on odd cuts through them (the search index and the queries must not depend on the build)."""
+def _fast_and_pure(monkeypatch: pytest.MonkeyPatch) -> tuple[FastTokenizer, FastTokenizer]:
+    """The shared tokenizer with its C loops, and a copy running only the pure-Python ones (the HMM too: the C loops
+    run runs of Han characters through the C Viterbi directly, the Python ones call `_hmm_words`)."""
     fast = tokenizer()
+    assert isinstance(fast, FastTokenizer)
     if fast._accel is None:  # noqa: SLF001
         pytest.skip("bot.text._fastcut not built (no C compiler): the pure-Python loops are the only ones")
     pure = copy.copy(fast)
     pure._accel = None  # noqa: SLF001
+    monkeypatch.setattr(tokenize, "_hmm_words", tokenize._hmm_words_py)  # noqa: SLF001
+    return fast, pure
+
+
+def test_c_loops_give_the_pure_python_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`bot.text._fastcut` (built by `make install`) and the pure-Python fallback loops: the same tokens, on every
+    seed bulletin and on odd cuts through them (the search index and the queries must not depend on the build)."""
+    fast, pure = _fast_and_pure(monkeypatch)
     bulletins = sorted(SEEDS.glob("0*.txt"))
     assert bulletins
     for text in _texts():
@@ -145,7 +154,23 @@ def test_c_loops_give_the_pure_python_tokens() -> None:
         assert fast.lcut_for_search(text) == pure.lcut_for_search(text), path.name
 
 
+def test_c_viterbi_matches_the_python_one() -> None:
+    if tokenize._accel is None:  # noqa: SLF001
+        pytest.skip("bot.text._fastcut not built")
+    rnd = random.Random(11)
+    han = [c for c in "\n".join(_texts()) if "\u4e00" <= c <= "\u9fd5"] + ["\u9fd5", "\u4e00", "魑"]
+    samples = ["中", "魑魅魍魉"] + ["".join(rnd.choice(han) for _ in range(rnd.randrange(1, 40))) for _ in range(2000)]
+    for text in samples:
+        c_out: list[str] = []
+        py_out: list[str] = []
+        tokenize._accel.hmm_words(text, c_out)  # noqa: SLF001
+        tokenize._hmm_words_py(text, py_out)  # noqa: SLF001
+        assert c_out == py_out, text
+
+
 def test_c_loops_follow_dictionary_changes() -> None:
+    if tokenize._accel is None:  # noqa: SLF001
+        pytest.skip("bot.text._fastcut not built")
     fast = FastTokenizer()
     fast.initialize()
     text = "跨境电商零售进口额同比增长"
@@ -155,5 +180,8 @@ def test_c_loops_follow_dictionary_changes() -> None:
     pure = copy.copy(fast)
     pure._accel = None  # noqa: SLF001
     assert fast.lcut_for_search(text) == pure.lcut_for_search(text)
-    fast.del_word("零售进口额")
+    fast.del_word("零售进口额")  # a word forced apart (finalseg.Force_Split_Words): the HMM's Python path
     assert fast.lcut(text) == before
+    pure = copy.copy(fast)
+    pure._accel = None  # noqa: SLF001
+    assert fast.lcut_for_search(text + "零售进口额") == pure.lcut_for_search(text + "零售进口额")
