@@ -5,7 +5,7 @@
  *   route(sentence, table, unknown) -> list[int]           FastTokenizer._route_py
  *   cut_han(sentence, table, unknown, freq, hmm_cut, out)  FastTokenizer._cut_han_py, appending to out
  *   words(sentence, table, unknown, freq, hmm_cut)         FastTokenizer._words_py (precise mode, HMM on): list[str]
- *   for_search(words, freq) -> list[str]                   FastTokenizer._for_search_py (search-mode sub-words)
+ *   for_search(words, freq[, drop_blank]) -> list[str]     FastTokenizer._for_search_py (search-mode sub-words)
  *
  *   set_hmm(...), hmm_words(sentence, out)                 jieba.finalseg's model; tokenize._hmm_words_py
  *
@@ -584,9 +584,31 @@ fastcut_words(PyObject *self, PyObject *args)
     return c.out;
 }
 
+/* all whitespace (what str.strip() removes entirely)? */
+static int
+is_blank(PyObject *w)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return 1;
+}
+
+/* append w (unless drop_blank and it is all whitespace); -1 on error */
+static int
+append_token(PyObject *out, PyObject *w, int drop_blank)
+{
+    if (drop_blank && is_blank(w))
+        return 0;
+    return PyList_Append(out, w);
+}
+
 /* append w[i:i+size] for each i where freq.get(w[i:i+size]) is truthy; -1 on error */
 static int
-add_grams(PyObject *w, Py_ssize_t n, Py_ssize_t size, PyObject *freq, PyObject *out)
+add_grams(PyObject *w, Py_ssize_t n, Py_ssize_t size, PyObject *freq, PyObject *out, int drop_blank)
 {
     for (Py_ssize_t i = 0; i + size <= n; i++) {
         PyObject *gram = PyUnicode_Substring(w, i, i + size);
@@ -607,7 +629,7 @@ add_grams(PyObject *w, Py_ssize_t n, Py_ssize_t size, PyObject *freq, PyObject *
                 return -1;
             }
         }
-        if (keep && PyList_Append(out, gram) < 0) {
+        if (keep && append_token(out, gram, drop_blank) < 0) {
             Py_DECREF(gram);
             return -1;
         }
@@ -620,7 +642,8 @@ static PyObject *
 fastcut_for_search(PyObject *self, PyObject *args)
 {
     PyObject *words, *freq;
-    if (!PyArg_ParseTuple(args, "O!O!:for_search", &PyList_Type, &words, &PyDict_Type, &freq))
+    int drop_blank = 0;
+    if (!PyArg_ParseTuple(args, "O!O!|p:for_search", &PyList_Type, &words, &PyDict_Type, &freq, &drop_blank))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL)
@@ -633,12 +656,12 @@ fastcut_for_search(PyObject *self, PyObject *args)
         }
         Py_ssize_t n = PyUnicode_GET_LENGTH(w);
         if (n > 2) {
-            if (add_grams(w, n, 2, freq, out) < 0)
+            if (add_grams(w, n, 2, freq, out, drop_blank) < 0)
                 goto error;
-            if (n > 3 && add_grams(w, n, 3, freq, out) < 0)
+            if (n > 3 && add_grams(w, n, 3, freq, out, drop_blank) < 0)
                 goto error;
         }
-        if (PyList_Append(out, w) < 0)
+        if (append_token(out, w, drop_blank) < 0)
             goto error;
     }
     return out;
@@ -658,7 +681,8 @@ static PyMethodDef fastcut_methods[] = {
      "force_split_words) -> None"},
     {"hmm_words", fastcut_hmm_words, METH_VARARGS, "hmm_words(sentence, out) -> None (tokenize._hmm_words_py)"},
     {"for_search", fastcut_for_search, METH_VARARGS,
-     "for_search(words, freq) -> tokens (the sub-word loop of FastTokenizer.lcut_for_search)"},
+     "for_search(words, freq, drop_blank=False) -> tokens (FastTokenizer._for_search_py; drop_blank: without "
+     "the tokens made of whitespace only)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -679,7 +703,7 @@ PyInit__fastcut(void)
     if (m == NULL)
         return NULL;
     /* bumped whenever a signature changes: tokenize.py ignores a stale build (its pure-Python loops run instead) */
-    if (PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
+    if (PyModule_AddIntConstant(m, "VERSION", 3) < 0) {
         Py_DECREF(m);
         return NULL;
     }

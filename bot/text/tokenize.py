@@ -40,7 +40,7 @@ from jieba._compat import strdecode
 from bot.config import PROJECT_ROOT, get_settings
 
 #: the version of bot/text/_fastcut.c these calls are written for (a stale build is not used)
-_ACCEL_VERSION = 2
+_ACCEL_VERSION = 3
 _accel: ModuleType | None
 try:  # the hot loops in C (bot/text/_fastcut.c, built by `pip install` when a compiler is at hand): same tokens
     from bot.text import _fastcut as _accel
@@ -238,6 +238,13 @@ class FastTokenizer(jieba.Tokenizer):
     def cut_for_search(self, sentence: str, HMM: bool = True) -> Iterator[str]:  # type: ignore[override]  # noqa: N803
         return iter(self.lcut_for_search(sentence, HMM))
 
+    def search_tokens(self, sentence: str) -> list[str]:
+        """`lcut_for_search(sentence)` without the tokens made of whitespace only (what the search index stores)."""
+        if self._accel is not None:
+            words = self._words(strdecode(sentence))
+            return self._accel.for_search(words, self.FREQ, True)
+        return [t for t in self.lcut_for_search(sentence) if t.strip()]
+
 
 # ------------------------------------------------------------------------------------------- HMM (jieba.finalseg)
 
@@ -352,7 +359,10 @@ def cut(text: str) -> list[str]:
 
 def cut_for_search(text: str) -> list[str]:
     """Search-mode tokens (long words also yield their sub-words), whitespace dropped."""
-    return [t for t in tokenizer().lcut_for_search(text) if t.strip()]
+    tok = tokenizer()
+    if isinstance(tok, FastTokenizer):
+        return tok.search_tokens(text)
+    return [t for t in tok.lcut_for_search(text) if t.strip()]
 
 
 # --------------------------------------------------------------------------------------------------- worker pool

@@ -34,6 +34,7 @@ def _texts() -> list[str]:
         "的的的的",
         "C++ .NET 3.5% A-1 b_c",
         "\r\n\t x  y",
+        "\u3000中\x1c文\u2028 \r\r\n\xa0",  # whitespace str.strip() knows: the search tokens drop it
         "ＡＢＣ 2023年1—6月，全国网上零售额达到7.16万亿元，同比增长13.1%。中华人民共和国国务院总理李强主持。",
     ]
     rnd = random.Random(20230905)
@@ -149,6 +150,8 @@ def test_c_loops_give_the_pure_python_tokens(monkeypatch: pytest.MonkeyPatch) ->
         assert fast.lcut_for_search(text) == pure.lcut_for_search(text), text[:40]
         assert fast.lcut(text) == pure.lcut(text), text[:40]
         assert fast._route(text) == pure._route_py(text)  # noqa: SLF001
+        assert fast.search_tokens(text) == pure.search_tokens(text), text[:40]
+        assert fast.search_tokens(text) == [t for t in fast.lcut_for_search(text) if t.strip()], text[:40]
     for path in bulletins:  # whole, as ingest segments an article body
         text = path.read_text(encoding="utf-8")
         assert fast.lcut_for_search(text) == pure.lcut_for_search(text), path.name
