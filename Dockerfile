@@ -5,6 +5,9 @@
 FROM python:3.11-slim AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
+# a C compiler for the tokenizer's optional extension (bot/text/_fastcut.c); the run stage needs none (the wheel
+# carries the built module)
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 COPY requirements.lock ./
 # the wheel's build needs setuptools (pinned here) and Babel (from the lock) to compile the .mo catalogs
 RUN pip install --no-cache-dir -r requirements.lock "setuptools==84.2.1"

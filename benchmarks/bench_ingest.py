@@ -2,10 +2,12 @@
 
 Prints text MB/s (`ingest_files`: several files, the way seeds and archives load; the segmentation worker pool
 started beforehand, as in a running bot), the ratio to segmentation of the same text alone on one core (the
-project's tokenizer, with stock jieba's speed for reference), the single-file `ingest_file` rate (the upload path),
-and PDF MB/s measured as PDF *file* bytes per second on a smaller sample rendered with reportlab. Goals: text ≥ 0.8
-MB/s, pipeline ≤ 2× segmentation, PDF ≥ 0.4 MB/s. Not a test: numbers only. The machine's load average is printed
-first: these are wall-clock rates, and other work on the machine lowers them (the CPU seconds are printed too).
+project's tokenizer — its C loops when built — with, for reference, the ratios to stock jieba and to the tokenizer's
+pure-Python loops, each measured on a fifth: a faster tokenizer raises the first ratio), the single-file
+`ingest_file` rate (the upload path), and PDF MB/s measured as PDF *file* bytes per second on a smaller sample
+rendered with reportlab. Goals: text ≥ 0.8 MB/s, pipeline ≤ 2× segmentation, PDF ≥ 0.4 MB/s. Not a test: numbers
+only. The machine's load average is printed first: these are wall-clock rates, and other work on the machine lowers
+them (the CPU seconds are printed too).
 
     python -m benchmarks ingest            # full archive
     BENCH_BULLETINS=40 python -m benchmarks ingest
@@ -13,6 +15,7 @@ first: these are wall-clock rates, and other work on the machine lowers them (th
 
 from __future__ import annotations
 
+import copy
 import os
 import random
 import tempfile
@@ -132,6 +135,21 @@ def _ingest_all(engine: Engine, paths: list[Path]) -> tuple[float, float, float,
     return wall, cpu1 - cpu0, workers1 - workers0, (articles, near, figures)
 
 
+def _pure_python_mbs(texts: list[str]) -> float:
+    """MB/s of `cut_for_search` through the tokenizer's pure-Python loops (what runs without the C extension)."""
+    pure = copy.copy(tokenizer())
+    pure._accel = None  # noqa: SLF001
+    hmm_words = tokenize._hmm_words  # noqa: SLF001
+    tokenize._hmm_words = tokenize._hmm_words_py  # noqa: SLF001
+    try:
+        started = time.perf_counter()
+        for text in texts:
+            [t for t in pure.lcut_for_search(text) if t.strip()]
+        return sum(len(t.encode()) for t in texts) / 1e6 / (time.perf_counter() - started)
+    finally:
+        tokenize._hmm_words = hmm_words  # noqa: SLF001
+
+
 def run() -> None:
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (other work slows every number)")
     tokenizer()  # jieba dictionary load is start-up cost, not throughput
@@ -162,6 +180,7 @@ def run() -> None:
         for text in sample:
             stock.lcut_for_search(text)
         stock_mbs = sum(len(t.encode()) for t in sample) / 1e6 / (time.perf_counter() - started)
+        pure_mbs = _pure_python_mbs(sample)
 
         print(
             f"archive: {len(paths)} bulletins, {mb:.1f} MB, {articles} articles ({near} near-duplicates), {figures} figures"
@@ -170,11 +189,15 @@ def run() -> None:
             f"text ingest (ingest_files): {ingest_s:.1f} s = {mb / ingest_s:.2f} MB/s (goal >= 0.8); "
             f"CPU: main {main_cpu:.1f} s + workers {workers_cpu:.1f} s"
         )
+        loops = "C loops, bot.text._fastcut" if tokenize._accel is not None else "pure Python: _fastcut not built"  # noqa: SLF001
         print(
-            f"jieba cut_for_search alone (one core): {jieba_s:.1f} s = {mb / jieba_s:.2f} MB/s "
-            f"(stock jieba.Tokenizer on a fifth: {stock_mbs:.2f} MB/s)"
+            f"jieba cut_for_search alone (one core, {loops}): {jieba_s:.1f} s = {mb / jieba_s:.2f} MB/s "
+            f"(on a fifth: stock jieba.Tokenizer {stock_mbs:.2f} MB/s, the pure-Python loops {pure_mbs:.2f} MB/s)"
         )
-        print(f"pipeline / segmentation: {ingest_s / jieba_s:.2f}x (goal <= 2)")
+        print(
+            f"pipeline / segmentation: {ingest_s / jieba_s:.2f}x (goal <= 2); against the same text through stock "
+            f"jieba {ingest_s * stock_mbs / mb:.2f}x, through the pure-Python loops {ingest_s * pure_mbs / mb:.2f}x"
+        )
 
         # the bot's upload path: one ingest_file per file, on a part of the archive
         part = paths[: max(1, len(paths) // 5)]

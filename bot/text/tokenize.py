@@ -1,14 +1,14 @@
 """jieba behind one interface: an own tokenizer instance (`FastTokenizer`: stock jieba's tokens, faster) with the
 user dictionary from seeds/. Indexing and querying both segment through here, so they always agree.
 
-Segmentation is the dominant cost of ingestion (~1.2-1.5 MB/s per core), so large batches can run in a pool of
-worker processes (`worker_pool()`): started lazily on first use (~1 s), reused afterwards, each worker loading the
-same tokenizer and user dictionary once (~110 MB resident each). The pool uses the *spawn* start method (safe from
-a process that runs threads, like the bot with `asyncio.to_thread`), is shared by all threads, ignores Ctrl-C in the
-workers and is shut down at interpreter exit (or by `shutdown_pool()`). Work falls back to in-process when the pool
-is disabled (`DONGTAI_SEGMENT_WORKERS=0`, one CPU, or a program started as a plain script whose top level a spawned
-worker would re-run) or broken by a worker dying at work; workers that die before returning any task cannot start
-(a module failing to import in a new process): that raises `WorkerStartError`.
+Segmentation was the dominant cost of ingestion (~1.5 MB/s per core in Python, ~9 with the C loops of `_fastcut`),
+so large batches can run in a pool of worker processes (`worker_pool()`): started lazily on first use (~1 s), reused
+afterwards, each worker loading the same tokenizer and user dictionary once (~135 MB resident each). The pool uses the
+*spawn* start method (safe from a process that runs threads, like the bot with `asyncio.to_thread`), is shared by all
+threads, ignores Ctrl-C in the workers and is shut down at interpreter exit (or by `shutdown_pool()`). Work falls
+back to in-process when the pool is disabled (`DONGTAI_SEGMENT_WORKERS=0`, one CPU, or a program started as a plain
+script whose top level a spawned worker would re-run) or broken by a worker dying at work; workers that die before
+returning any task cannot start (a module failing to import in a new process): that raises `WorkerStartError`.
 
     cut_for_search_many(texts)                  # token lists, in order; in the pool for large inputs
     start_batches(func, items, sizes)() / map_batches(...)   # any picklable batch function, same rules
@@ -29,7 +29,8 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from math import log
 from pathlib import Path
-from typing import TypeVar
+from types import ModuleType
+from typing import Any, TypeVar
 
 import jieba
 from jieba import finalseg
@@ -38,6 +39,16 @@ from jieba import re_skip_default as _RE_SKIP
 from jieba._compat import strdecode
 
 from bot.config import PROJECT_ROOT, get_settings
+
+#: the version of bot/text/_fastcut.c these calls are written for (a stale build is not used)
+_ACCEL_VERSION = 3
+_accel: ModuleType | None
+try:  # the hot loops in C (bot/text/_fastcut.c, built by `pip install` when a compiler is at hand): same tokens
+    from bot.text import _fastcut as _accel
+except ImportError:  # pragma: no cover - a checkout or image built without a C compiler: the pure-Python loops
+    _accel = None
+if _accel is not None and getattr(_accel, "VERSION", None) != _ACCEL_VERSION:  # pragma: no cover - run make install
+    _accel = None
 
 USER_DICT = PROJECT_ROOT / "seeds" / "userdict.txt"
 
@@ -68,6 +79,11 @@ class FastTokenizer(jieba.Tokenizer):
     word as in `max((score, x))`; runs of unknown characters go through the same HMM as `finalseg.cut`, with its
     Viterbi unrolled (`_hmm_cut`). About 1.8-2× faster than stock jieba 0.42.1 (the table costs ~0.3 s at start-up
     and some 40 MB per process).
+
+    The loops over characters (block split, route, runs of single characters, jieba's HMM for unknown runs,
+    search-mode sub-words) run in C when `bot.text._fastcut` is built (`make install` / `pip install` with a C
+    compiler; ~9 MB/s on the seeds, about 5× the pure-Python loops and 8× stock jieba; a hash table of `_logp` adds
+    ~25 MB per process). Without the extension the `_py` methods run: the same tokens (tested).
     """
 
     def _logp(self) -> dict[str, float]:
@@ -78,14 +94,30 @@ class FastTokenizer(jieba.Tokenizer):
         if getattr(self, "_logp_key", None) != key:
             logtotal = log(self.total)
             self._logp_dict = {w: log(f) - logtotal if f else 0.0 for w, f in self.FREQ.items()}
+            # the same in the C loops' hash table (some 25 MB more per process)
+            self._logp_table = self._accel.Table(self._logp_dict) if self._accel is not None else None
             self._logp_key = key
         return self._logp_dict
+
+    def _table(self) -> Any:
+        """`_logp()` as the C loops read it (`_fastcut.Table`), rebuilt with it."""
+        self._logp()
+        return self._logp_table
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         super().add_word(word, freq, tag)
         self._logp_key = None
 
+    #: the C loops (`bot.text._fastcut`), or None: the pure-Python methods (`_route_py`, `_cut_han_py`,
+    #: `_for_search_py`) give the very same tokens (tests compare both on the seeds)
+    _accel = _accel
+
     def _route(self, sentence: str) -> list[int]:
+        if self._accel is not None:
+            return self._accel.route(sentence, self._table(), 0.0 - log(self.total))
+        return self._route_py(sentence)
+
+    def _route_py(self, sentence: str) -> list[int]:
         """ends[k]: the last index of the best first word starting at k (jieba's `route[k][1]`). The candidate ends
         i are tried in increasing order, so a tie with the best so far always goes to the later, longer word (as in
         jieba's `max((score, x))`): `>=` is that rule."""
@@ -118,6 +150,12 @@ class FastTokenizer(jieba.Tokenizer):
 
     def _cut_han(self, sentence: str, out: list[str]) -> None:
         """jieba's `__cut_DAG` (HMM on), appending to `out`."""
+        if self._accel is not None:
+            self._accel.cut_han(sentence, self._table(), 0.0 - log(self.total), self.FREQ, _hmm_cut, out)
+        else:
+            self._cut_han_py(sentence, out)
+
+    def _cut_han_py(self, sentence: str, out: list[str]) -> None:
         ends = self._route(sentence)
         n = len(sentence)
         x = 0
@@ -154,6 +192,11 @@ class FastTokenizer(jieba.Tokenizer):
     def _words(self, sentence: str) -> list[str]:
         """`lcut(sentence)` (precise mode, HMM on)."""
         self.check_initialized()
+        if self._accel is not None:
+            return self._accel.words(sentence, self._table(), 0.0 - log(self.total), self.FREQ, _hmm_cut)
+        return self._words_py(sentence)
+
+    def _words_py(self, sentence: str) -> list[str]:
         out: list[str] = []
         for blk in _RE_HAN.split(sentence):
             if not blk:
@@ -171,9 +214,16 @@ class FastTokenizer(jieba.Tokenizer):
     def lcut_for_search(self, sentence: str, HMM: bool = True) -> list[str]:  # type: ignore[override]  # noqa: N803
         if not HMM:
             return list(super().cut_for_search(sentence, HMM=False))
+        words = self._words(strdecode(sentence))
+        if self._accel is not None:
+            return self._accel.for_search(words, self.FREQ)
+        return self._for_search_py(words)
+
+    def _for_search_py(self, words: list[str]) -> list[str]:
+        """Each word preceded by its two- and three-character sub-words the dictionary knows (search mode)."""
         get = self.FREQ.get
         out: list[str] = []
-        for w in self._words(strdecode(sentence)):
+        for w in words:
             n = len(w)
             if n > 2:
                 for i in range(n - 1):
@@ -188,6 +238,13 @@ class FastTokenizer(jieba.Tokenizer):
 
     def cut_for_search(self, sentence: str, HMM: bool = True) -> Iterator[str]:  # type: ignore[override]  # noqa: N803
         return iter(self.lcut_for_search(sentence, HMM))
+
+    def search_tokens(self, sentence: str) -> list[str]:
+        """`lcut_for_search(sentence)` without the tokens made of whitespace only (what the search index stores)."""
+        if self._accel is not None:
+            words = self._words(strdecode(sentence))
+            return self._accel.for_search(words, self.FREQ, True)
+        return [t for t in self.lcut_for_search(sentence) if t.strip()]
 
 
 # ------------------------------------------------------------------------------------------- HMM (jieba.finalseg)
@@ -236,7 +293,7 @@ def _viterbi(obs: str) -> str:
     return "".join(path)
 
 
-def _hmm_words(sentence: str, out: list[str]) -> None:
+def _hmm_words_py(sentence: str, out: list[str]) -> None:
     """finalseg's `__cut` of one run of Han characters, appended to `out`."""
     pos_list = _viterbi(sentence)
     begin = nexti = 0
@@ -251,6 +308,19 @@ def _hmm_words(sentence: str, out: list[str]) -> None:
             nexti = i + 1
     if nexti < len(sentence):
         out.append(sentence[nexti:])
+
+
+if _accel is not None:  # the same Viterbi in C, over the very floats of finalseg's tables
+    _accel.set_hmm(
+        (_EMIT_B, _EMIT_M, _EMIT_E, _EMIT_S),
+        tuple(_START[s] for s in "BMES"),
+        _MIN_FLOAT,
+        (_T_BE, _T_BM, _T_EB, _T_ES, _T_ME, _T_MM, _T_SB, _T_SS),
+        finalseg.Force_Split_Words,
+    )
+    _hmm_words: Callable[[str, list[str]], None] = _accel.hmm_words
+else:  # pragma: no cover - built without the C extension
+    _hmm_words = _hmm_words_py
 
 
 def _hmm_cut(sentence: str, out: list[str]) -> None:
@@ -279,7 +349,7 @@ def tokenizer(user_dict: Path = USER_DICT) -> jieba.Tokenizer:
         tok.initialize()
         if user_dict.exists():
             tok.load_userdict(str(user_dict))
-        tok._logp()  # noqa: SLF001 - built at start-up (~0.3 s), not in the first segmentation
+        tok._logp()  # noqa: SLF001 - built at start-up (~0.4 s), not in the first segmentation
         return tok
 
 
@@ -290,7 +360,10 @@ def cut(text: str) -> list[str]:
 
 def cut_for_search(text: str) -> list[str]:
     """Search-mode tokens (long words also yield their sub-words), whitespace dropped."""
-    return [t for t in tokenizer().lcut_for_search(text) if t.strip()]
+    tok = tokenizer()
+    if isinstance(tok, FastTokenizer):
+        return tok.search_tokens(text)
+    return [t for t in tok.lcut_for_search(text) if t.strip()]
 
 
 # --------------------------------------------------------------------------------------------------- worker pool

@@ -40,7 +40,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "_data"))
+            shutil.copytree(source, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "*.so", "_data"))
         else:
             shutil.copy2(source, src / name)
     out = tmp_path_factory.mktemp("wheel")
@@ -59,6 +59,8 @@ def test_the_wheel_carries_migrations_seeds_and_compiled_catalogs(wheel: Path) -
             "bot/i18n/locales/zh/LC_MESSAGES/messages.mo", "bot/i18n/locales/en/LC_MESSAGES/messages.mo"} <= names
     packages = {str(p.parent.relative_to(ROOT)) for d in ("bot", "handlers") for p in (ROOT / d).rglob("__init__.py")}
     assert {f"{p}/__init__.py" for p in packages} <= names, "a package is missing from the wheel"
+    if shutil.which("cc") or shutil.which("gcc"):  # the tokenizer's C loops (optional: built where a compiler is)
+        assert any(n.startswith("bot/text/_fastcut.") and n.endswith((".so", ".pyd")) for n in names), names
 
 
 def test_the_installed_bot_runs_without_the_checkout(wheel: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ as in-process segmentation; batches split evenly."""
 
 from __future__ import annotations
 
+import copy
 import importlib
 import random
 import shutil
@@ -37,6 +38,7 @@ def _texts() -> list[str]:
         "的的的的",
         "C++ .NET 3.5% A-1 b_c",
         "\r\n\t x  y",
+        "\u3000中\x1c文\u2028 \r\r\n\xa0",  # whitespace str.strip() knows: the search tokens drop it
         "ＡＢＣ 2023年1—6月，全国网上零售额达到7.16万亿元，同比增长13.1%。中华人民共和国国务院总理李强主持。",
     ]
     rnd = random.Random(20230905)
@@ -176,3 +178,66 @@ def test_dictionary_changes_reach_segmentation(stock: jieba.Tokenizer) -> None:
     assert "零售进口额" in fast.lcut(text)
     fast.del_word("零售进口额")
     assert fast.lcut(text) == stock.lcut(text)
+
+
+def _fast_and_pure(monkeypatch: pytest.MonkeyPatch) -> tuple[FastTokenizer, FastTokenizer]:
+    """The shared tokenizer with its C loops, and a copy running only the pure-Python ones (the HMM too: the C loops
+    run runs of Han characters through the C Viterbi directly, the Python ones call `_hmm_words`)."""
+    fast = tokenizer()
+    assert isinstance(fast, FastTokenizer)
+    if fast._accel is None:  # noqa: SLF001
+        pytest.skip("bot.text._fastcut not built (no C compiler): the pure-Python loops are the only ones")
+    pure = copy.copy(fast)
+    pure._accel = None  # noqa: SLF001
+    monkeypatch.setattr(tokenize, "_hmm_words", tokenize._hmm_words_py)  # noqa: SLF001
+    return fast, pure
+
+
+def test_c_loops_give_the_pure_python_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`bot.text._fastcut` (built by `make install`) and the pure-Python fallback loops: the same tokens, on every
+    seed bulletin and on odd cuts through them (the search index and the queries must not depend on the build)."""
+    fast, pure = _fast_and_pure(monkeypatch)
+    bulletins = sorted(SEEDS.glob("0*.txt"))
+    assert bulletins
+    for text in _texts():
+        assert fast.lcut_for_search(text) == pure.lcut_for_search(text), text[:40]
+        assert fast.lcut(text) == pure.lcut(text), text[:40]
+        assert fast._route(text) == pure._route_py(text)  # noqa: SLF001
+        assert fast.search_tokens(text) == pure.search_tokens(text), text[:40]
+        assert fast.search_tokens(text) == [t for t in fast.lcut_for_search(text) if t.strip()], text[:40]
+    for path in bulletins:  # whole, as ingest segments an article body
+        text = path.read_text(encoding="utf-8")
+        assert fast.lcut_for_search(text) == pure.lcut_for_search(text), path.name
+
+
+def test_c_viterbi_matches_the_python_one() -> None:
+    if tokenize._accel is None:  # noqa: SLF001
+        pytest.skip("bot.text._fastcut not built")
+    rnd = random.Random(11)
+    han = [c for c in "\n".join(_texts()) if "\u4e00" <= c <= "\u9fd5"] + ["\u9fd5", "\u4e00", "魑"]
+    samples = ["中", "魑魅魍魉"] + ["".join(rnd.choice(han) for _ in range(rnd.randrange(1, 40))) for _ in range(2000)]
+    for text in samples:
+        c_out: list[str] = []
+        py_out: list[str] = []
+        tokenize._accel.hmm_words(text, c_out)  # noqa: SLF001
+        tokenize._hmm_words_py(text, py_out)  # noqa: SLF001
+        assert c_out == py_out, text
+
+
+def test_c_loops_follow_dictionary_changes() -> None:
+    if tokenize._accel is None:  # noqa: SLF001
+        pytest.skip("bot.text._fastcut not built")
+    fast = FastTokenizer()
+    fast.initialize()
+    text = "跨境电商零售进口额同比增长"
+    before = fast.lcut(text)
+    fast.add_word("零售进口额", 100000)
+    assert "零售进口额" in fast.lcut(text)
+    pure = copy.copy(fast)
+    pure._accel = None  # noqa: SLF001
+    assert fast.lcut_for_search(text) == pure.lcut_for_search(text)
+    fast.del_word("零售进口额")  # a word forced apart (finalseg.Force_Split_Words): the HMM's Python path
+    assert fast.lcut(text) == before
+    pure = copy.copy(fast)
+    pure._accel = None  # noqa: SLF001
+    assert fast.lcut_for_search(text + "零售进口额") == pure.lcut_for_search(text + "零售进口额")

@@ -26,9 +26,13 @@ _FOLD[0x00A0] = 0x20
 _FOLD.update(TRAD_TO_SIMP)
 
 
+#: any character `_FOLD` changes (most sentences have none: one regex scan instead of a dict lookup per character)
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """Full-width digits, letters and punctuation to ASCII, traditional characters to simplified; length-preserving."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLD_RE.search(text) else text
 
 
 MULTIPLIERS: dict[str, float] = {

