@@ -309,3 +309,30 @@ def test_a_meeting_this_time_is_no_next_year() -> None:
     from bot.services.figures.periods import find_periods
 
     assert [p.label for p in find_periods("本次年会上，2000家企业参会。", PUB, 2020)] == []
+
+
+def test_a_list_of_amounts_shares_the_unit_written_on_its_last_item() -> None:
+    got = _got("前三季度，我省茶叶、丝绸及其制品、竹木制品分别出口12.5亿、8.4亿和3.1亿美元。", date(2021, 10, 20))
+    q3 = (date(2021, 1, 1), date(2021, 9, 30))
+    assert ("茶叶出口", 12.5, *q3) in got
+    assert ("丝绸及其制品出口", 8.4, *q3) in got
+    assert ("竹木制品出口", 3.1, *q3) in got
+    units = {f.value: (f.unit, f.value_base) for f in extract_figures("前三季度，茶叶、竹木制品分别出口12.5亿、3.1亿美元。", date(2021, 10, 20))}
+    assert units[12.5] == ("亿美元", 12.5e8)
+    # a rate never lends its unit to an amount before it
+    rate = extract_figures("前三季度，茶叶出口额达12.5亿和3%。", date(2021, 10, 20))
+    assert all(f.unit != "亿%" for f in rate)
+
+
+def test_listed_periods_before_a_list_date_each_level_and_rate_in_order() -> None:
+    got = _got("今年上半年，全市社会消费品零售总额达到860亿元。其中，一季度、二季度分别达到410亿和450亿元。")
+    assert ("社会消费品零售总额", 410.0, date(2021, 1, 1), date(2021, 3, 31)) in got
+    assert ("社会消费品零售总额", 450.0, date(2021, 4, 1), date(2021, 6, 30)) in got
+    rates = _got("今年7月、8月，快递业务收入同比分别增长9.5%和11%。")
+    assert ("快递业务收入", 9.5, date(2021, 7, 1), date(2021, 7, 31)) in rates
+    assert ("快递业务收入", 11.0, date(2021, 8, 1), date(2021, 8, 31)) in rates
+
+
+def test_where_a_measure_stands_is_no_part_of_its_name() -> None:
+    got = _got("今年上半年，全国跨境电商进出口规模在历史同期首次突破9000亿元。")
+    assert [m for m, *_ in got] == ["跨境电商进出口规模"]

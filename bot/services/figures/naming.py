@@ -278,6 +278,12 @@ _JUNK_METRIC = re.compile(
 )
 
 
+#: a sentence opening `其中，` with only periods before its numbers (`其中，一季度、二季度分别达到…`)
+_PART_BY_PERIOD = re.compile(
+    r"^[\s，,]*其中[\s，,]*\x00+(?:[\s、和及与，,]*\x00+)*[\s，,]*(?:同比)?(?:分别|均)?\s*(?:达到?|为|是|实现|完成|累计)*\s*$"
+)
+
+
 def _level_metrics(
     t: str,
     masked: str,
@@ -391,6 +397,16 @@ def _level_metrics(
         return [(ph.region or region, "带动" + (rest or tail))] * k
     if (not metric or len(metric) < 2) and _PER_UNIT_BEFORE.search(masked, cb, group[0].num.start):
         return None  # `…增长11.5%，支撑日均超3亿件包裹流转`: an average, not the carried metric's level
+    if (
+        not metric
+        and carried is None
+        and ctx.metrics
+        and _PART_BY_PERIOD.match(masked[: group[0].num.start])
+        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+    ):
+        # `上半年外贸进出口规模达20.1万亿元。其中，一季度、二季度分别达到9.76万亿和10.34万亿元`: the parts by
+        # period of the whole the sentence before measured (its region is set with the other parts')
+        return [("", ctx.metrics[-1])] * k
     if not metric or len(metric) < 2:
         colon = _colon_subject(t, masked, cb)
         if colon is not None:
