@@ -336,3 +336,23 @@ def test_listed_periods_before_a_list_date_each_level_and_rate_in_order() -> Non
 def test_where_a_measure_stands_is_no_part_of_its_name() -> None:
     got = _got("今年上半年，全国跨境电商进出口规模在历史同期首次突破9000亿元。")
     assert [m for m, *_ in got] == ["跨境电商进出口规模"]
+
+
+def test_a_place_under_the_whole_takes_its_measure_not_the_share_stated_after_it() -> None:
+    text = "今年1—8月，江苏快递业务量完成62亿件，同比增长15%，占全国的8.2%。其中，苏州完成18亿件，同比增长12%。"
+    got = _got(text)
+    assert ("快递业务量", 18.0, date(2021, 1, 1), date(2021, 8, 31)) in got
+    assert {f.region for f in extract_figures(text, PUB) if f.value == 18.0} == {"苏州"}
+
+
+def test_hong_kong_and_taiwan_wording_of_the_mainland_and_of_growth() -> None:
+    # 内地/大陆 (the mainland as Hong Kong and Taiwan papers name it) is the nation; 兆 before a currency is 万亿;
+    # 成长 is 增长; 前三季 is 前三季度
+    figs = extract_figures("去年，內地網上零售額約為9.8兆元人民幣，較前年成長8.6%。", date(2021, 3, 1))
+    assert [(f.metric, f.region, f.value, f.unit, f.value_base, f.growth_pct) for f in figs] == [
+        ("网上零售额", "全国", 9.8, "兆元", 9.8e12, 8.6)
+    ]
+    got = _got("大陸前三季快遞業務量為620億件，年減1.5%。", date(2021, 11, 1))
+    assert ("快递业务量", 620.0, date(2021, 1, 1), date(2021, 9, 30)) in got
+    # 兆 is mega before anything else: no figure of 300 trillion
+    assert all(f.value_base != 3e14 for f in extract_figures("当地风电装机容量达到300兆瓦。", PUB))

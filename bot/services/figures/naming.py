@@ -349,11 +349,12 @@ def _level_metrics(
         and ctx.prev_region
         and ctx.prev_region != ph.region
         and not _DIGIT_RE.search(masked[:cb])
-        and re.search(r"(?:额|收入|量|数)$", ctx.metrics[-1])
-        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+        and re.search(r"(?:额|收入|量|数)$", _last_measure(ctx))
+        and _unit_fits(_last_measure(ctx), group[0].num.base_unit)
     ):
         # `…广东网络零售额2.52万亿元，同比增长10%；浙江2.7万亿元，增长8%`: place by place, the metric just given
-        return [(ph.region, ctx.metrics[-1])]
+        # (`…，占全国的25%。其中，义乌完成15亿件`: a share stated after it is no measure a place completes)
+        return [(ph.region, _last_measure(ctx))]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
@@ -401,12 +402,13 @@ def _level_metrics(
         not metric
         and carried is None
         and ctx.metrics
+        and _last_measure(ctx)
         and _PART_BY_PERIOD.match(masked[: group[0].num.start])
-        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+        and _unit_fits(_last_measure(ctx), group[0].num.base_unit)
     ):
         # `上半年外贸进出口规模达20.1万亿元。其中，一季度、二季度分别达到9.76万亿和10.34万亿元`: the parts by
         # period of the whole the sentence before measured (its region is set with the other parts')
-        return [("", ctx.metrics[-1])] * k
+        return [("", _last_measure(ctx))] * k
     if not metric or len(metric) < 2:
         colon = _colon_subject(t, masked, cb)
         if colon is not None:
@@ -472,6 +474,14 @@ def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
 
 
 _COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
+
+
+def _last_measure(ctx: _Ctx) -> str:
+    """The paragraph's last metric that is a measure of its own, not a share of another (`快递业务量占全国`)."""
+    return next((m for m in reversed(ctx.metrics) if not _A_SHARE.search(m)), "")
+
+
+_A_SHARE = re.compile(r"占|比重|比例|份额|渗透率")
 
 
 def _unit_fits(metric: str, base_unit: str) -> bool:
