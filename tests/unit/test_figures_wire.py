@@ -356,3 +356,19 @@ def test_hong_kong_and_taiwan_wording_of_the_mainland_and_of_growth() -> None:
     assert ("快递业务量", 620.0, date(2021, 1, 1), date(2021, 9, 30)) in got
     # 兆 is mega before anything else: no figure of 300 trillion
     assert all(f.value_base != 3e14 for f in extract_figures("当地风电装机容量达到300兆瓦。", PUB))
+
+
+def test_a_paragraph_opening_with_qizhong_goes_on_with_the_paragraph_before() -> None:
+    # web pages print a wire story one sentence a paragraph: the part keeps the whole's place and name
+    text = "今年前5个月，福建跨境电商进出口额达到310.4亿元，同比增长16%。\n其中，出口额为260.2亿元，同比增长19%；进口额为50.2亿元，同比增长3%。"
+    figs = extract_figures(text, PUB)
+    assert [(f.metric, f.region, f.value) for f in figs] == [
+        ("跨境电商进出口额", "福建", 310.4),
+        ("跨境电商出口额", "福建", 260.2),
+        ("跨境电商进口额", "福建", 50.2),
+    ]
+
+
+def test_a_place_named_as_the_topic_of_a_sentence_is_its_region() -> None:
+    text = "前5个月，厦门跨境电商进出口额为80.5亿元。泉州方面，跨境电商进出口额为42亿元，同比增长11%。"
+    assert [(f.region, f.value) for f in extract_figures(text, PUB)] == [("厦门", 80.5), ("泉州", 42.0)]

@@ -366,3 +366,16 @@ def test_datelines_and_leads_in_traditional_characters_and_of_foreign_agencies()
     assert ev.starts_news("香港商報訊（記者 甲乙）今年首季，網上零售額增長。")
     assert ev.dateline("路透北京3月8日电　数据显示，网上零售额增长。") == ("路透", 3, 8)
     assert ev.trailing_dateline("快遞包裹送達農村。新華社北京12月8日電（記者甲乙）") == ("新华社", 12, 8)
+
+
+def test_a_reprints_original_headline_line_is_meta_not_body() -> None:
+    # `原标题：…` restates a headline (often with a rounded figure): a meta line, never a sentence of the story
+    assert ev.is_meta("原标题：湖南前两月网络零售额超900亿元")
+    assert ev.is_meta("原題：湖南前兩月網絡零售額超900億元")
+    story = (
+        "湖南网络零售稳步增长\n2022-03-20　来源：湖南日报\n\n前两个月，湖南网络零售额达到912.6亿元，同比增长9%。\n"
+        "原标题：湖南前两月网络零售额超900亿元\n编辑：张三\n"
+    )
+    parsed = parse_text(story)
+    assert titles_dates(parsed) == [("湖南网络零售稳步增长", date(2022, 3, 20))]
+    assert "原标题" not in parsed.articles[0].body

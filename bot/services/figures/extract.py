@@ -102,6 +102,10 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
         ARTICLE_PLACES.reset(token)
 
 
+#: a paragraph that is a part of the whole the paragraph before measured
+_PART_PARAGRAPH = re.compile(r"^[\s\u3000]*其中[，,：:]")
+
+
 def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
     region = article_region(title, text) or titled_home(title, home)
@@ -123,8 +127,11 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
-        ctx.breakdown_scope = ""
+        if not (_PART_PARAGRAPH.match(para) and ctx.metrics):
+            # (a paragraph opening with `其中，` goes on with the one before: one sentence a paragraph, as web pages
+            # print wire stories, `…广东跨境电商进出口额820.5亿元。` / `其中，出口额为610.2亿元…` is one account)
+            ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
+            ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         frame = _FRAME_LEAD.match(para)

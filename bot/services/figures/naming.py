@@ -580,6 +580,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
         # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
         return _part_name(metric, ctx.metrics[-1])
+    if metric in ("进口额", "出口额") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
+        # `…其中，出口额为610亿元…；进口额为210亿元`: the other part of the same total (跨境电商出口额 → 跨境电商进口额)
+        sibling = ctx.metrics[-1][:-3]
+        if sibling + "进出口额" in ctx.metrics or any(m.startswith(sibling + "进出口") for m in ctx.metrics):
+            return sibling + metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev

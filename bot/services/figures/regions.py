@@ -166,11 +166,12 @@ def home_region(publication: str) -> str:
 
 
 def _sentence_region(masked: str) -> str:
-    """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`) applies to its figures."""
+    """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`, `广州方面，…`) applies to its
+    figures."""
     head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
     table, _ = _regions()
     m = re.match(
-        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
+        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|方面[,，]|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
     )
     if not m:
         return ""

@@ -76,10 +76,11 @@ NUMBERED_RE = re.compile(
 #: a bullet mark in front of a sub-head: `■ 网点下沉带动农产品进城`, `◆ 跨境电商`, `▍快递业务量增长`
 SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌▎]\s*")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
-#: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
+#: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ... / 原标题 (a reprint's
+#: original headline: a restatement, never a figure of its own)
 META_FIELD_RE = re.compile(
     r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|本文来源|来源|稿源|出处|作者|"
-    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数)\s*[:：]"
+    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
