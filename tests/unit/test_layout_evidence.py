@@ -379,3 +379,18 @@ def test_a_reprints_original_headline_line_is_meta_not_body() -> None:
     parsed = parse_text(story)
     assert titles_dates(parsed) == [("湖南网络零售稳步增长", date(2022, 3, 20))]
     assert "原标题" not in parsed.articles[0].body
+
+
+def test_a_headline_asking_or_exclaiming_over_a_dateline_is_a_title() -> None:
+    page = (
+        "财经早报\n2022年9月6日\n\n"
+        "网购为何越来越快？\n"
+        "新华社北京9月5日电　国家邮政局5日发布数据，1—8月，全国快递业务量完成700.1亿件，同比增长3.2%。\n\n"
+        "开学季，文具卖疯了！\n"
+        "中新网9月5日电　据商务部监测，8月份全国文具网络零售额同比增长21.5%。\n"
+        "这个增速令人惊喜！\n"
+        "分析人士认为，开学季带动了文具消费。\n"
+    )
+    parsed = parse_text(page)
+    assert [a.title for a in parsed.articles] == ["网购为何越来越快？", "开学季，文具卖疯了！"]
+    assert "这个增速令人惊喜！" in parsed.articles[1].body  # an exclamation inside a story is no headline
