@@ -394,3 +394,19 @@ def test_a_headline_asking_or_exclaiming_over_a_dateline_is_a_title() -> None:
     parsed = parse_text(page)
     assert [a.title for a in parsed.articles] == ["网购为何越来越快？", "开学季，文具卖疯了！"]
     assert "这个增速令人惊喜！" in parsed.articles[1].body  # an exclamation inside a story is no headline
+
+
+def test_a_datelined_story_above_the_first_title_found_is_kept_as_an_article() -> None:
+    page = (
+        "商贸快讯\n2022年9月6日\n\n"
+        "商务部：前8个月网上零售额超8万亿元。\n"
+        "新华社北京9月5日电　商务部5日发布数据，1—8月，全国网上零售额达到8.2万亿元，同比增长4.1%。\n\n"
+        "湖北农村电商加快发展\n"
+        "本报武汉9月5日讯　记者从省商务厅获悉，1—8月，全省农村网络零售额达到620.5亿元，同比增长9%。\n"
+    )
+    parsed = parse_text(page)
+    assert titles_dates(parsed) == [
+        ("商务部：前8个月网上零售额超8万亿元", date(2022, 9, 5)),
+        ("湖北农村电商加快发展", date(2022, 9, 5)),
+    ]
+    assert "8.2万亿元" in parsed.articles[0].body

@@ -460,6 +460,19 @@ class GeneralParser(ParagraphReader):
             if name:
                 section = squeeze(name.group("name"))
         articles: list[tuple[ParsedArticle, dict[str, object]]] = []
+        lost = next((k for k, p in enumerate(front) if p.kind == "body" and not p.tlike and ev.starts_news(p.text)), None)
+        if lost is not None:
+            # a datelined story above the first title found (its own headline not title-like, `…完成480.5亿件。`):
+            # an article of its own, headed by the short line over it, else by its first sentence — never lost
+            above = front[lost - 1] if lost else None
+            if above is not None and above.kind == "body" and above.nlines == 1 and len(above.text.strip()) <= 40:
+                title = above.text.rstrip("。.")
+            else:
+                opening = ev.DATELINE_RE.sub("", front[lost].text, count=1)
+                title = fallback_title(re.sub(r"^\s*[（(][^（）()]{1,30}[)）]\s*", "", opening))
+            story = ParsedArticle(title=clean_title(title), section=section)
+            story.paragraphs = [p.text for p in front[lost:] if p.kind in ("body", "table")]
+            articles.append((story, {}))
         need_title = False
         for i in range(first, len(paras)):
             p = paras[i]
