@@ -410,3 +410,11 @@ def test_a_datelined_story_above_the_first_title_found_is_kept_as_an_article() -
         ("湖北农村电商加快发展", date(2022, 9, 5)),
     ]
     assert "8.2万亿元" in parsed.articles[0].body
+
+
+def test_financial_outlet_leads_date_their_story_and_their_bylines_are_meta() -> None:
+    ref = date(2021, 12, 20)
+    assert ev.dateline_date("证券时报e公司讯，12月14日，据海关总署消息，前11个月跨境电商进出口增长。", ref) == date(2021, 12, 14)
+    assert ev.dateline_date("21世纪经济报道记者李甲　上海报道　12月15日，商务部发布数据。", ref) == date(2021, 12, 15)
+    assert ev.is_meta("每经记者　赵乙　每经编辑　钱丙")
+    assert not ev.is_meta("每经记者赵乙获悉，前11个月网上零售额增长12%")

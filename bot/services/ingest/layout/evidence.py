@@ -141,11 +141,12 @@ HEADER_DATE_AFTER_RE = re.compile(
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
 _BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
 #: the outlet in front of a byline's 记者: `本报`, `新华社`, `总台央视`, `南方日报`, `澎湃新闻`, `封面新闻客户端`
-_BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4e00-\u9fff]{1,8}?(?:报|社|电视台|网|新闻|客户端))"
+_BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4e00-\u9fff]{1,8}?(?:报|社|电视台|网|新闻|客户端)|每经|界面|红星)"
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
     r"^(?:[■□◆●▲]\s*)?(?:" + _BYLINE_OUTLET + r"?(?:首席|特约|见习)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
-    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}"
+    # `每经记者　张三　每经编辑　李四`: the outlet's editor named after its reporter
+    + r"(?:\s+(?:通讯员\s*|(?:[\u4e00-\u9fff]{1,6}?)?编辑\s*)?" + _BYLINE_NAME + r"){0,3}"
     # `本报记者　冯其予　文/图`: who wrote and photographed it
     + r"(?:\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|摄影?|报道))?$"
 )
@@ -412,7 +413,9 @@ NEWS_LEAD_RE = re.compile(
 #: 8月27日，…`): the story's date, as a dateline's. The page's own `本报讯　1月21日，` (or its masthead's `新京报讯` in
 #: 新京报) reports an event of the issue, whose date stands: see `own_lead`.
 LEAD_DATE_RE = re.compile(
-    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊|记者\s*[\u4e00-\u9fff]{2,4}\s)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
+    # (`证券时报e公司讯，9月8日，`, `21世纪经济报道记者王五　北京报道　9月7日，`: a comma, a place reported from)
+    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊|记者\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}报道)?\s)"
+    r"\s*[，,]?\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?=[，,、\s])"
 )
 
