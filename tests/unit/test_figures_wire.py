@@ -372,3 +372,13 @@ def test_a_paragraph_opening_with_qizhong_goes_on_with_the_paragraph_before() ->
 def test_a_place_named_as_the_topic_of_a_sentence_is_its_region() -> None:
     text = "前5个月，厦门跨境电商进出口额为80.5亿元。泉州方面，跨境电商进出口额为42亿元，同比增长11%。"
     assert [(f.region, f.value) for f in extract_figures(text, PUB)] == [("厦门", 80.5), ("泉州", 42.0)]
+
+
+def test_a_city_word_is_never_the_province_of_the_story() -> None:
+    # a story about 江苏 quoting a city's office: its 我市 is that city, never 江苏
+    text = "前5个月，江苏跨境电商进出口额达到600亿元。“今年以来，我市跨境电商进出口额达到180亿元，”苏州市商务局负责人说。"
+    figs = extract_figures(text, PUB, title="江苏跨境电商保持增长")
+    assert [(f.region, f.value) for f in figs] == [("江苏", 600.0), ("苏州", 180.0)]
+    # no city named: the 我市 stays unnamed rather than become the province
+    unnamed = extract_figures("前5个月，江苏跨境电商进出口额达到600亿元。今年以来，我市跨境电商进出口额达到180亿元。", PUB, title="江苏跨境电商保持增长")
+    assert [(f.region, f.value) for f in unnamed] == [("江苏", 600.0), ("我市", 180.0)]

@@ -183,7 +183,7 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
-                _name_local_scope(out[n_before:], para[: m.start()])
+                _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
@@ -212,12 +212,21 @@ _PLACE_NAMED = {
 _SCOPE_KIND = {"全县": "县", "本县": "县", "我县": "县", "全市": "市", "本市": "市", "我市": "市"}
 
 
-def _name_local_scope(figs: list[ExtractedFigure], before: str) -> None:
+#: the city whose office speaks in the sentence (`“今年以来，我市…”，深圳市商务局负责人说`): what its 我市 is
+_SPEAKING_CITY = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)市(?:商务局|统计局|邮政管理局|发改委|商务委|人民政府|政府|市长|副市长)(?:[\u4e00-\u9fff]{0,6}?)"
+    r"(?:说|表示|介绍|称|指出|透露)"
+)
+
+
+def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = "") -> None:
     for f in figs:
         kind = _SCOPE_KIND.get(f.region)
         if kind is None:
             continue
         named = _PLACE_NAMED[kind].findall(before)
+        if not named and kind == "市":
+            named = _SPEAKING_CITY.findall(to_simplified(sentence))
         if named:
             f.region = named[-1]
 

@@ -104,6 +104,10 @@ def _own_region(region: str, article: str, home: str = "") -> str:
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
             # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
             return home if home in _province_names() and home not in _MUNICIPALITIES else region
+        if region in _CITY_WORDS and article in _province_names() and article not in _MUNICIPALITIES:
+            # `“今年以来，我市…”，深圳市商务局负责人说` in a story about 广东: a city of the province, never the
+            # province itself — the paper's city if it is one, else left unnamed
+            return home if _is_city(home) else region
         return article
     if region in _LOCAL_NAMES and home:
         province = home in _province_names()
