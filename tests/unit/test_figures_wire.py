@@ -382,3 +382,10 @@ def test_a_city_word_is_never_the_province_of_the_story() -> None:
     # no city named: the 我市 stays unnamed rather than become the province
     unnamed = extract_figures("前5个月，江苏跨境电商进出口额达到600亿元。今年以来，我市跨境电商进出口额达到180亿元。", PUB, title="江苏跨境电商保持增长")
     assert [(f.region, f.value) for f in unnamed] == [("江苏", 600.0), ("我市", 180.0)]
+
+
+def test_a_bare_penetration_rate_after_a_count_of_internet_users_is_their_internet_penetration() -> None:
+    got = _got("截至2020年12月，我国网民规模达9.89亿，普及率为70.4%。")
+    assert ("互联网普及率", 70.4, None, date(2020, 12, 31)) in got
+    rural = _got("截至2020年12月，农村网民规模达3.09亿，普及率为55.9%。")
+    assert ("农村互联网普及率", 55.9, None, date(2020, 12, 31)) in rural

@@ -571,6 +571,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub:
             return sub.group(1) + metric
+    counted = next((m for m in reversed(ctx.metrics) if m.endswith("网民规模")), None) if metric == "普及率" else None
+    if counted is not None:
+        # `我国网民规模达8.02亿，普及率为57.7%`: the internet's reach among the population just counted
+        # (`农村网民规模…，普及率为36.5%` → 农村互联网普及率)
+        return counted[: -len("网民规模")] + "互联网普及率"
     if metric in ("总数", "总量"):
         # `农村网商较上年底增加105万家，总数达1900万家`: the total of what the change just before counted
         m = _CHANGED_SUBJECT.search(ctx.sentence)
