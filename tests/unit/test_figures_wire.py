@@ -389,3 +389,13 @@ def test_a_bare_penetration_rate_after_a_count_of_internet_users_is_their_intern
     assert ("互联网普及率", 70.4, None, date(2020, 12, 31)) in got
     rural = _got("截至2020年12月，农村网民规模达3.09亿，普及率为55.9%。")
     assert ("农村互联网普及率", 55.9, None, date(2020, 12, 31)) in rural
+
+
+def test_a_wire_storys_third_person_scope_is_the_place_its_title_names() -> None:
+    # wire stories name the place once, then 该省/该市/当地: the metric keeps no scope word, the region is the place
+    figs = extract_figures("记者从江西省商务厅获悉，今年前7个月，该省网络零售额达到980亿元，同比增长14%。", PUB, title="江西网络零售额较快增长")
+    assert [(f.metric, f.region, f.value) for f in figs] == [("网络零售额", "江西", 980.0)]
+    figs = extract_figures("据介绍，今年前7个月，当地跨境电商进出口额达到75亿元。", PUB, title="赣州跨境电商发展提速")
+    assert [(f.metric, f.region) for f in figs] == [("跨境电商进出口额", "赣州")]
+    # no place named: the scope stays unnamed, never national
+    assert [f.region for f in extract_figures("该市跨境电商进出口额达到75亿元。", PUB)] == ["该市"]

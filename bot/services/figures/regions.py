@@ -41,11 +41,14 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
 
 #: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
 _LOCAL_SCOPE = re.compile(
-    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
+    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域)|该省|该市|该区(?!域|间)|该县|当地)"
+    r"(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
 )
 
 #: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
-_LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
+_LOCAL_NAMES = frozenset(
+    {"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区", "该省", "该市", "该区", "该县", "当地"}
+)
 
 
 #: places the article itself shows to be cities (`珲春市市长…`): regions of its phrases though the gazetteer lacks them
@@ -91,9 +94,9 @@ def split_region(phrase: str) -> tuple[str, str]:
     return "、".join(canon), rest
 
 
-_CITY_WORDS = frozenset({"全市", "本市", "我市"})
+_CITY_WORDS = frozenset({"全市", "本市", "我市", "该市"})
 
-_PROVINCE_WORDS = frozenset({"全省", "本省", "我省"})
+_PROVINCE_WORDS = frozenset({"全省", "本省", "我省", "该省"})
 
 
 def _own_region(region: str, article: str, home: str = "") -> str:
