@@ -399,3 +399,10 @@ def test_a_wire_storys_third_person_scope_is_the_place_its_title_names() -> None
     assert [(f.metric, f.region) for f in figs] == [("跨境电商进出口额", "赣州")]
     # no place named: the scope stays unnamed, never national
     assert [f.region for f in extract_figures("该市跨境电商进出口额达到75亿元。", PUB)] == ["该市"]
+
+
+def test_a_span_of_days_across_the_new_year() -> None:
+    got = _got("元旦假期（12月30日至1月1日），全国共揽收快递包裹9.8亿件，同比增长12%。", date(2025, 1, 3))
+    assert ("快递揽收量", 9.8, date(2024, 12, 30), date(2025, 1, 1)) in got
+    dated = _got("2024年12月30日至1月1日，全国共揽收快递包裹9.8亿件。", date(2025, 1, 3))
+    assert ("快递揽收量", 9.8, date(2024, 12, 30), date(2025, 1, 1)) in dated

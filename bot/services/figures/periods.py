@@ -156,8 +156,11 @@ class PeriodMention:
         if k == "months":
             return date(year, self.a, 1), _month_end(year, self.b)
         if k == "days":
-            last = min(self.day2, calendar.monthrange(year, self.b)[1])
-            return date(year, self.a, min(self.day, calendar.monthrange(year, self.a)[1])), date(year, self.b, last)
+            y0 = y1 = year
+            if self.a > self.b:  # across the new year
+                y0, y1 = (year, year + 1) if self.explicit_year else (year - 1, year)
+            last = min(self.day2, calendar.monthrange(y1, self.b)[1])
+            return date(y0, self.a, min(self.day, calendar.monthrange(y0, self.a)[1])), date(y1, self.b, last)
         if k == "month":
             if self.day:
                 d = min(self.day, calendar.monthrange(year, self.a)[1])
@@ -297,7 +300,10 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
         elif g.get("dm"):
             a, b = int(g["dm"]), int(g["dm2"] or g["dm"])
             d1, d2 = int(g["dd1"]), int(g["dd2"])
-            if not (1 <= a <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and (a, d1) < (b, d2)):
+            # `元旦假期（12月30日至1月1日）`: a span across the new year (its year is the end's, unless written
+            # before the start: `2023年12月30日至1月1日`)
+            across = a >= 11 and b <= 2
+            if not (1 <= a <= 12 and 1 <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and ((a, d1) < (b, d2) or across)):
                 continue
             if _EVENT_AFTER.match(text, e):
                 continue  # `8月31日至9月1日,…大会在青岛举办`: when an event took place, not a figure's period
