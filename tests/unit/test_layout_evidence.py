@@ -418,3 +418,18 @@ def test_financial_outlet_leads_date_their_story_and_their_bylines_are_meta() ->
     assert ev.dateline_date("21世纪经济报道记者李甲　上海报道　12月15日，商务部发布数据。", ref) == date(2021, 12, 15)
     assert ev.is_meta("每经记者　赵乙　每经编辑　钱丙")
     assert not ev.is_meta("每经记者赵乙获悉，前11个月网上零售额增长12%")
+
+
+def test_a_title_and_subtitle_after_a_story_on_a_page_without_blank_lines() -> None:
+    page = (
+        "城市晚报\n2019年8月2日\n"
+        "泉州上半年网络零售额增长\n"
+        "本报讯　上半年，泉州网络零售额达到610.2亿元，同比增长16.5%。\n"
+        "1—6月，限额以上单位网上零售额112.4亿元，同比增长20.1%。\n"
+        "福建农村电商加快发展\n"
+        "淘宝村数量居前列\n"
+        "本报讯　记者从福建省商务厅获悉，上半年，福建农村网络零售额达到560.3亿元，同比增长18%。\n"
+    )
+    parsed = parse_text(page)
+    assert [a.title for a in parsed.articles] == ["泉州上半年网络零售额增长", "福建农村电商加快发展"]
+    assert all("福建农村电商加快发展" not in p for p in parsed.articles[0].paragraphs)
