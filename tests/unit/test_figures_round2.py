@@ -264,7 +264,11 @@ def test_a_part_after_qizhong_in_the_next_sentence_keeps_the_local_region() -> N
     # named national: stays national; no 其中: no carry
     text = "今年1-9月,全省实现网络零售额1.8万亿元,同比增长9%;其中,全国跨境电商出口额2000亿元,增长15%."
     assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]
+    # a paragraph opening with 其中 goes on with the one before (web pages print one sentence a paragraph); a
+    # paragraph that does not refer back starts afresh
     text = "前三季度，全省网络零售额1.8万亿元。\n其中，跨境电商出口额2000亿元。"
+    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全省"]
+    text = "前三季度，全省网络零售额1.8万亿元。\n跨境电商出口额2000亿元。"
     assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]  # another paragraph
 
 

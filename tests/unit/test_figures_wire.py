@@ -316,3 +316,100 @@ def test_a_meeting_this_time_is_no_next_year() -> None:
     from bot.services.figures.periods import find_periods
 
     assert [p.label for p in find_periods("本次年会上，2000家企业参会。", PUB, 2020)] == []
+
+
+def test_a_list_of_amounts_shares_the_unit_written_on_its_last_item() -> None:
+    got = _got("前三季度，我省茶叶、丝绸及其制品、竹木制品分别出口12.5亿、8.4亿和3.1亿美元。", date(2021, 10, 20))
+    q3 = (date(2021, 1, 1), date(2021, 9, 30))
+    assert ("茶叶出口", 12.5, *q3) in got
+    assert ("丝绸及其制品出口", 8.4, *q3) in got
+    assert ("竹木制品出口", 3.1, *q3) in got
+    units = {f.value: (f.unit, f.value_base) for f in extract_figures("前三季度，茶叶、竹木制品分别出口12.5亿、3.1亿美元。", date(2021, 10, 20))}
+    assert units[12.5] == ("亿美元", 12.5e8)
+    # a rate never lends its unit to an amount before it
+    rate = extract_figures("前三季度，茶叶出口额达12.5亿和3%。", date(2021, 10, 20))
+    assert all(f.unit != "亿%" for f in rate)
+
+
+def test_listed_periods_before_a_list_date_each_level_and_rate_in_order() -> None:
+    got = _got("今年上半年，全市社会消费品零售总额达到860亿元。其中，一季度、二季度分别达到410亿和450亿元。")
+    assert ("社会消费品零售总额", 410.0, date(2021, 1, 1), date(2021, 3, 31)) in got
+    assert ("社会消费品零售总额", 450.0, date(2021, 4, 1), date(2021, 6, 30)) in got
+    rates = _got("今年7月、8月，快递业务收入同比分别增长9.5%和11%。")
+    assert ("快递业务收入", 9.5, date(2021, 7, 1), date(2021, 7, 31)) in rates
+    assert ("快递业务收入", 11.0, date(2021, 8, 1), date(2021, 8, 31)) in rates
+
+
+def test_where_a_measure_stands_is_no_part_of_its_name() -> None:
+    got = _got("今年上半年，全国跨境电商进出口规模在历史同期首次突破9000亿元。")
+    assert [m for m, *_ in got] == ["跨境电商进出口规模"]
+
+
+def test_a_place_under_the_whole_takes_its_measure_not_the_share_stated_after_it() -> None:
+    text = "今年1—8月，江苏快递业务量完成62亿件，同比增长15%，占全国的8.2%。其中，苏州完成18亿件，同比增长12%。"
+    got = _got(text)
+    assert ("快递业务量", 18.0, date(2021, 1, 1), date(2021, 8, 31)) in got
+    assert {f.region for f in extract_figures(text, PUB) if f.value == 18.0} == {"苏州"}
+
+
+def test_hong_kong_and_taiwan_wording_of_the_mainland_and_of_growth() -> None:
+    # 内地/大陆 (the mainland as Hong Kong and Taiwan papers name it) is the nation; 兆 before a currency is 万亿;
+    # 成长 is 增长; 前三季 is 前三季度
+    figs = extract_figures("去年，內地網上零售額約為9.8兆元人民幣，較前年成長8.6%。", date(2021, 3, 1))
+    assert [(f.metric, f.region, f.value, f.unit, f.value_base, f.growth_pct) for f in figs] == [
+        ("网上零售额", "全国", 9.8, "兆元", 9.8e12, 8.6)
+    ]
+    got = _got("大陸前三季快遞業務量為620億件，年減1.5%。", date(2021, 11, 1))
+    assert ("快递业务量", 620.0, date(2021, 1, 1), date(2021, 9, 30)) in got
+    # 兆 is mega before anything else: no figure of 300 trillion
+    assert all(f.value_base != 3e14 for f in extract_figures("当地风电装机容量达到300兆瓦。", PUB))
+
+
+def test_a_paragraph_opening_with_qizhong_goes_on_with_the_paragraph_before() -> None:
+    # web pages print a wire story one sentence a paragraph: the part keeps the whole's place and name
+    text = "今年前5个月，福建跨境电商进出口额达到310.4亿元，同比增长16%。\n其中，出口额为260.2亿元，同比增长19%；进口额为50.2亿元，同比增长3%。"
+    figs = extract_figures(text, PUB)
+    assert [(f.metric, f.region, f.value) for f in figs] == [
+        ("跨境电商进出口额", "福建", 310.4),
+        ("跨境电商出口额", "福建", 260.2),
+        ("跨境电商进口额", "福建", 50.2),
+    ]
+
+
+def test_a_place_named_as_the_topic_of_a_sentence_is_its_region() -> None:
+    text = "前5个月，厦门跨境电商进出口额为80.5亿元。泉州方面，跨境电商进出口额为42亿元，同比增长11%。"
+    assert [(f.region, f.value) for f in extract_figures(text, PUB)] == [("厦门", 80.5), ("泉州", 42.0)]
+
+
+def test_a_city_word_is_never_the_province_of_the_story() -> None:
+    # a story about 江苏 quoting a city's office: its 我市 is that city, never 江苏
+    text = "前5个月，江苏跨境电商进出口额达到600亿元。“今年以来，我市跨境电商进出口额达到180亿元，”苏州市商务局负责人说。"
+    figs = extract_figures(text, PUB, title="江苏跨境电商保持增长")
+    assert [(f.region, f.value) for f in figs] == [("江苏", 600.0), ("苏州", 180.0)]
+    # no city named: the 我市 stays unnamed rather than become the province
+    unnamed = extract_figures("前5个月，江苏跨境电商进出口额达到600亿元。今年以来，我市跨境电商进出口额达到180亿元。", PUB, title="江苏跨境电商保持增长")
+    assert [(f.region, f.value) for f in unnamed] == [("江苏", 600.0), ("我市", 180.0)]
+
+
+def test_a_bare_penetration_rate_after_a_count_of_internet_users_is_their_internet_penetration() -> None:
+    got = _got("截至2020年12月，我国网民规模达9.89亿，普及率为70.4%。")
+    assert ("互联网普及率", 70.4, None, date(2020, 12, 31)) in got
+    rural = _got("截至2020年12月，农村网民规模达3.09亿，普及率为55.9%。")
+    assert ("农村互联网普及率", 55.9, None, date(2020, 12, 31)) in rural
+
+
+def test_a_wire_storys_third_person_scope_is_the_place_its_title_names() -> None:
+    # wire stories name the place once, then 该省/该市/当地: the metric keeps no scope word, the region is the place
+    figs = extract_figures("记者从江西省商务厅获悉，今年前7个月，该省网络零售额达到980亿元，同比增长14%。", PUB, title="江西网络零售额较快增长")
+    assert [(f.metric, f.region, f.value) for f in figs] == [("网络零售额", "江西", 980.0)]
+    figs = extract_figures("据介绍，今年前7个月，当地跨境电商进出口额达到75亿元。", PUB, title="赣州跨境电商发展提速")
+    assert [(f.metric, f.region) for f in figs] == [("跨境电商进出口额", "赣州")]
+    # no place named: the scope stays unnamed, never national
+    assert [f.region for f in extract_figures("该市跨境电商进出口额达到75亿元。", PUB)] == ["该市"]
+
+
+def test_a_span_of_days_across_the_new_year() -> None:
+    got = _got("元旦假期（12月30日至1月1日），全国共揽收快递包裹9.8亿件，同比增长12%。", date(2025, 1, 3))
+    assert ("快递揽收量", 9.8, date(2024, 12, 30), date(2025, 1, 1)) in got
+    dated = _got("2024年12月30日至1月1日，全国共揽收快递包裹9.8亿件。", date(2025, 1, 3))
+    assert ("快递揽收量", 9.8, date(2024, 12, 30), date(2025, 1, 1)) in dated

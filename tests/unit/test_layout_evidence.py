@@ -379,3 +379,70 @@ def test_a_release_line_with_a_clock_time_in_characters_is_no_digest_header() ->
     assert ev.is_meta("2019年03月18日 09时30分　　来源：商务部网站")
     assert ev.is_meta("2019年03月18日 09时30分")
     assert ev.tag_header("2019年03月18日 09时30分　　来源：商务部网站") is None
+
+
+def test_a_reprints_original_headline_line_is_meta_not_body() -> None:
+    # `原标题：…` restates a headline (often with a rounded figure): a meta line, never a sentence of the story
+    assert ev.is_meta("原标题：湖南前两月网络零售额超900亿元")
+    assert ev.is_meta("原題：湖南前兩月網絡零售額超900億元")
+    story = (
+        "湖南网络零售稳步增长\n2022-03-20　来源：湖南日报\n\n前两个月，湖南网络零售额达到912.6亿元，同比增长9%。\n"
+        "原标题：湖南前两月网络零售额超900亿元\n编辑：张三\n"
+    )
+    parsed = parse_text(story)
+    assert titles_dates(parsed) == [("湖南网络零售稳步增长", date(2022, 3, 20))]
+    assert "原标题" not in parsed.articles[0].body
+
+
+def test_a_headline_asking_or_exclaiming_over_a_dateline_is_a_title() -> None:
+    page = (
+        "财经早报\n2022年9月6日\n\n"
+        "网购为何越来越快？\n"
+        "新华社北京9月5日电　国家邮政局5日发布数据，1—8月，全国快递业务量完成700.1亿件，同比增长3.2%。\n\n"
+        "开学季，文具卖疯了！\n"
+        "中新网9月5日电　据商务部监测，8月份全国文具网络零售额同比增长21.5%。\n"
+        "这个增速令人惊喜！\n"
+        "分析人士认为，开学季带动了文具消费。\n"
+    )
+    parsed = parse_text(page)
+    assert [a.title for a in parsed.articles] == ["网购为何越来越快？", "开学季，文具卖疯了！"]
+    assert "这个增速令人惊喜！" in parsed.articles[1].body  # an exclamation inside a story is no headline
+
+
+def test_a_datelined_story_above_the_first_title_found_is_kept_as_an_article() -> None:
+    page = (
+        "商贸快讯\n2022年9月6日\n\n"
+        "商务部：前8个月网上零售额超8万亿元。\n"
+        "新华社北京9月5日电　商务部5日发布数据，1—8月，全国网上零售额达到8.2万亿元，同比增长4.1%。\n\n"
+        "湖北农村电商加快发展\n"
+        "本报武汉9月5日讯　记者从省商务厅获悉，1—8月，全省农村网络零售额达到620.5亿元，同比增长9%。\n"
+    )
+    parsed = parse_text(page)
+    assert titles_dates(parsed) == [
+        ("商务部：前8个月网上零售额超8万亿元", date(2022, 9, 5)),
+        ("湖北农村电商加快发展", date(2022, 9, 5)),
+    ]
+    assert "8.2万亿元" in parsed.articles[0].body
+
+
+def test_financial_outlet_leads_date_their_story_and_their_bylines_are_meta() -> None:
+    ref = date(2021, 12, 20)
+    assert ev.dateline_date("证券时报e公司讯，12月14日，据海关总署消息，前11个月跨境电商进出口增长。", ref) == date(2021, 12, 14)
+    assert ev.dateline_date("21世纪经济报道记者李甲　上海报道　12月15日，商务部发布数据。", ref) == date(2021, 12, 15)
+    assert ev.is_meta("每经记者　赵乙　每经编辑　钱丙")
+    assert not ev.is_meta("每经记者赵乙获悉，前11个月网上零售额增长12%")
+
+
+def test_a_title_and_subtitle_after_a_story_on_a_page_without_blank_lines() -> None:
+    page = (
+        "城市晚报\n2019年8月2日\n"
+        "泉州上半年网络零售额增长\n"
+        "本报讯　上半年，泉州网络零售额达到610.2亿元，同比增长16.5%。\n"
+        "1—6月，限额以上单位网上零售额112.4亿元，同比增长20.1%。\n"
+        "福建农村电商加快发展\n"
+        "淘宝村数量居前列\n"
+        "本报讯　记者从福建省商务厅获悉，上半年，福建农村网络零售额达到560.3亿元，同比增长18%。\n"
+    )
+    parsed = parse_text(page)
+    assert [a.title for a in parsed.articles] == ["泉州上半年网络零售额增长", "福建农村电商加快发展"]
+    assert all("福建农村电商加快发展" not in p for p in parsed.articles[0].paragraphs)

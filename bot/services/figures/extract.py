@@ -118,6 +118,10 @@ def _local_article(title: str, home: str) -> str:
     return _own_region(word, "", home) if word else ""
 
 
+#: a paragraph that is a part of the whole the paragraph before measured
+_PART_PARAGRAPH = re.compile(r"^[\s\u3000]*其中[，,：:]")
+
+
 def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
     region = article_region(title, text) or titled_home(title, home) or _local_article(title, home)
@@ -139,8 +143,11 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
-        ctx.breakdown_scope = ""
+        if not (_PART_PARAGRAPH.match(para) and ctx.metrics):
+            # (a paragraph opening with `其中，` goes on with the one before: one sentence a paragraph, as web pages
+            # print wire stories, `…广东跨境电商进出口额820.5亿元。` / `其中，出口额为610.2亿元…` is one account)
+            ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
+            ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         frame = _FRAME_LEAD.match(para)
@@ -192,7 +199,7 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
-                _name_local_scope(out[n_before:], para[: m.start()])
+                _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
@@ -238,15 +245,24 @@ _PLACE_NAMED = {
     "县": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)县"),
     "市": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)市"),
 }
-_SCOPE_KIND = {"全县": "县", "本县": "县", "我县": "县", "全市": "市", "本市": "市", "我市": "市"}
+_SCOPE_KIND = {"全县": "县", "本县": "县", "我县": "县", "该县": "县", "全市": "市", "本市": "市", "我市": "市", "该市": "市"}
 
 
-def _name_local_scope(figs: list[ExtractedFigure], before: str) -> None:
+#: the city whose office speaks in the sentence (`“今年以来，我市…”，深圳市商务局负责人说`): what its 我市 is
+_SPEAKING_CITY = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)市(?:商务局|统计局|邮政管理局|发改委|商务委|人民政府|政府|市长|副市长)(?:[\u4e00-\u9fff]{0,6}?)"
+    r"(?:说|表示|介绍|称|指出|透露)"
+)
+
+
+def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = "") -> None:
     for f in figs:
         kind = _SCOPE_KIND.get(f.region)
         if kind is None:
             continue
         named = _PLACE_NAMED[kind].findall(before)
+        if not named and kind == "市":
+            named = _SPEAKING_CITY.findall(to_simplified(sentence))
         if named:
             f.region = named[-1]
 

@@ -24,6 +24,7 @@ from bot.services.figures.lexicon import (
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.multiyear import (
     _from_to_span,
+    _listed_periods,
     _multi_year_span,
     _older_base,
 )
@@ -152,6 +153,10 @@ def _add_growths(
         if start is not None and ctx.published is not None and start > ctx.published:
             forecast = True
         quarters = _quarter_list(t, n.start, len(group), end)
+        if not quarters and it.kind == "growth":
+            # `一季度、二季度，快递业务量同比分别增长10%和12%`: listed periods date the rates in order
+            quarters = [(a, b, lb) for a, b, lb in _listed_periods(s, group, cb, ctx, forecast) if a and b]
+            quarters = quarters if len(quarters) == len(group) else []
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
             if len(metric) < 2:
                 continue

@@ -145,6 +145,10 @@ def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int,
     return own is not None and own - base.year >= 2
 
 
+#: kinds of period a list before 分别 may give one by one
+_LISTABLE = frozenset({"year", "half", "quarter", "month"})
+
+
 def _listed_periods(
     s: _Sentence, group: list[_Item], cb: int, ctx: _Ctx, forecast: bool
 ) -> list[tuple[date | None, date | None, str]]:
@@ -152,10 +156,11 @@ def _listed_periods(
     each level by its own period, in order ([] when the sentence has no such list)."""
     if len(group) < 2 or "分别" not in s.masked[cb : group[0].num.start]:
         return []
-    before = [p for p in s.periods if p.end <= group[0].num.start and p.kind == "year"]
+    # years, or quarters / halves / months of one year (`一季度、二季度分别达到9.76万亿和10.34万亿元`)
+    before = [p for p in s.periods if p.end <= group[0].num.start and p.kind in _LISTABLE and not p.comparison]
     run: list[PeriodMention] = []
     for p in before:
-        if run and not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start]):
+        if run and (p.kind != run[-1].kind or not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start])):
             run = []
         run.append(p)
     if len(run) != len(group):

@@ -312,6 +312,12 @@ _JUNK_METRIC = re.compile(
 )
 
 
+#: a sentence opening `其中，` with only periods before its numbers (`其中，一季度、二季度分别达到…`)
+_PART_BY_PERIOD = re.compile(
+    r"^[\s，,]*其中[\s，,]*\x00+(?:[\s、和及与，,]*\x00+)*[\s，,]*(?:同比)?(?:分别|均)?\s*(?:达到?|为|是|实现|完成|累计)*\s*$"
+)
+
+
 def _level_metrics(
     t: str,
     masked: str,
@@ -377,11 +383,12 @@ def _level_metrics(
         and ctx.prev_region
         and ctx.prev_region != ph.region
         and not _DIGIT_RE.search(masked[:cb])
-        and re.search(r"(?:额|收入|量|数)$", ctx.metrics[-1])
-        and _unit_fits(ctx.metrics[-1], group[0].num.base_unit)
+        and re.search(r"(?:额|收入|量|数)$", _last_measure(ctx))
+        and _unit_fits(_last_measure(ctx), group[0].num.base_unit)
     ):
         # `…广东网络零售额2.52万亿元，同比增长10%；浙江2.7万亿元，增长8%`: place by place, the metric just given
-        return [(ph.region, ctx.metrics[-1])]
+        # (`…，占全国的25%。其中，义乌完成15亿件`: a share stated after it is no measure a place completes)
+        return [(ph.region, _last_measure(ctx))]
     if not metric and "分别" in masked[cb : group[0].num.start] and len(prev_group) == k:
         return list(prev_group)
     if not metric and "分别" in masked[cb : group[0].num.start]:
@@ -425,6 +432,17 @@ def _level_metrics(
         return [(ph.region or region, "带动" + (rest or tail))] * k
     if (not metric or len(metric) < 2) and _PER_UNIT_BEFORE.search(masked, cb, group[0].num.start):
         return None  # `…增长11.5%，支撑日均超3亿件包裹流转`: an average, not the carried metric's level
+    if (
+        not metric
+        and carried is None
+        and ctx.metrics
+        and _last_measure(ctx)
+        and _PART_BY_PERIOD.match(masked[: group[0].num.start])
+        and _unit_fits(_last_measure(ctx), group[0].num.base_unit)
+    ):
+        # `上半年外贸进出口规模达20.1万亿元。其中，一季度、二季度分别达到9.76万亿和10.34万亿元`: the parts by
+        # period of the whole the sentence before measured (its region is set with the other parts')
+        return [("", _last_measure(ctx))] * k
     if not metric or len(metric) < 2:
         colon = _colon_subject(t, masked, cb)
         if colon is not None:
@@ -490,6 +508,14 @@ def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
 
 
 _COLON_METRIC_END = re.compile(_MEASURE_END.pattern[:-2] + r"|进出口|出口|进口)$")
+
+
+def _last_measure(ctx: _Ctx) -> str:
+    """The paragraph's last metric that is a measure of its own, not a share of another (`快递业务量占全国`)."""
+    return next((m for m in reversed(ctx.metrics) if not _A_SHARE.search(m)), "")
+
+
+_A_SHARE = re.compile(r"占|比重|比例|份额|渗透率")
 
 
 def _unit_fits(metric: str, base_unit: str) -> bool:
@@ -579,6 +605,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub:
             return sub.group(1) + metric
+    counted = next((m for m in reversed(ctx.metrics) if m.endswith("网民规模")), None) if metric == "普及率" else None
+    if counted is not None:
+        # `我国网民规模达8.02亿，普及率为57.7%`: the internet's reach among the population just counted
+        # (`农村网民规模…，普及率为36.5%` → 农村互联网普及率)
+        return counted[: -len("网民规模")] + "互联网普及率"
     if metric in ("总数", "总量"):
         # `农村网商较上年底增加105万家，总数达1900万家`: the total of what the change just before counted
         m = _CHANGED_SUBJECT.search(ctx.sentence)
@@ -588,6 +619,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
         # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
         return _part_name(metric, ctx.metrics[-1])
+    if metric in ("进口额", "出口额") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
+        # `…其中，出口额为610亿元…；进口额为210亿元`: the other part of the same total (跨境电商出口额 → 跨境电商进口额)
+        sibling = ctx.metrics[-1][:-3]
+        if sibling + "进出口额" in ctx.metrics or any(m.startswith(sibling + "进出口") for m in ctx.metrics):
+            return sibling + metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev

@@ -44,6 +44,7 @@ MULTIPLIERS: dict[str, float] = {
     "百万": 1e6,
     "万": 1e4,
     "千": 1e3,
+    "兆": 1e12,  # Taiwan usage, before a currency only (`15.42兆元` = 15.42万亿元; 兆瓦/兆字节 are mega)
 }
 
 #: unit as written → base unit (a currency word absorbs a trailing 人民币)
@@ -101,7 +102,7 @@ NUMBER_RE = re.compile(
     r"(?<![\dA-Za-z.\-/:])"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?P<frac>\.\d+)?"
     r"(?P<more1>\s*(?:多|余))?"
-    r"\s*(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦]))?"
+    r"\s*(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦])|兆(?=\s*(?:元|美元|人民币|港元|新台币|日元|欧元)))?"
     r"(?P<more2>\s*(?:多|余))?"
     r"\s*(?P<unit>" + _UNIT_ALT + r")?"
 )

@@ -48,7 +48,7 @@ _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": 
 _Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|(?<!网)上一?年(?!货)|前年|明年|当年|(?<![首一两二三四五六七八九十多每再层届批名档本该此这上下历])次年|翌年))"
 _SUB = (
     r"(?P<half>上半年|下半年)"
-    r"|(?P<q3>前三季度|首三季度?)"
+    r"|(?P<q3>前三季度?|首三季度?)"  # `前三季` (Taiwan, Hong Kong): the first three quarters
     r"|(?P<q1>首季度?)"  # `今年首季` (Hong Kong usage): the first quarter
     r"|(?P<qa>[一1])\s*(?:至|到|—|-|–|~|－)\s*(?P<qb>[二三四2-4])\s*季度"  # `一至三季度`: from January
     r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
@@ -156,8 +156,11 @@ class PeriodMention:
         if k == "months":
             return date(year, self.a, 1), _month_end(year, self.b)
         if k == "days":
-            last = min(self.day2, calendar.monthrange(year, self.b)[1])
-            return date(year, self.a, min(self.day, calendar.monthrange(year, self.a)[1])), date(year, self.b, last)
+            y0 = y1 = year
+            if self.a > self.b:  # across the new year
+                y0, y1 = (year, year + 1) if self.explicit_year else (year - 1, year)
+            last = min(self.day2, calendar.monthrange(y1, self.b)[1])
+            return date(y0, self.a, min(self.day, calendar.monthrange(y0, self.a)[1])), date(y1, self.b, last)
         if k == "month":
             if self.day:
                 d = min(self.day, calendar.monthrange(year, self.a)[1])
@@ -297,7 +300,10 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
         elif g.get("dm"):
             a, b = int(g["dm"]), int(g["dm2"] or g["dm"])
             d1, d2 = int(g["dd1"]), int(g["dd2"])
-            if not (1 <= a <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and (a, d1) < (b, d2)):
+            # `元旦假期（12月30日至1月1日）`: a span across the new year (its year is the end's, unless written
+            # before the start: `2023年12月30日至1月1日`)
+            across = a >= 11 and b <= 2
+            if not (1 <= a <= 12 and 1 <= b <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and ((a, d1) < (b, d2) or across)):
                 continue
             if _EVENT_AFTER.match(text, e):
                 continue  # `8月31日至9月1日,…大会在青岛举办`: when an event took place, not a figure's period

@@ -177,7 +177,13 @@ def _phrase(w: str) -> _Phrase:
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _QUOTED_TERM.sub(r"\1", w)
+    # `电工器材、汽车及其零配件分别出口…`: a trade flow after 分别 is the measure of every item listed before it
+    flow = _LISTED_FLOW.search(w)
+    if flow:
+        w = w[: flow.start()]
     w, trailing = _strip_trailing(w)
+    # `外贸进出口规模在历史同期首次突破…`: where or when the measure stands (`在历史同期`, `在全国`) is no part of its name
+    w = _MEASURE_THEN_WHERE.sub("", w)
     share = ""
     m = re.search(r"占(?!据|领|有)", w)
     if m:
@@ -223,7 +229,18 @@ def _phrase(w: str) -> _Phrase:
     w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)
     # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
     w = _EXAMPLES_OF_CLASS.sub("", w)
+    if flow:
+        verb = flow.group("v")
+        items = [x if x.endswith(verb) else x + verb for x in items]
+        major_items = [x if x.endswith(verb) else x + verb for x in major_items]
+        w = w + verb
     return _Phrase(region, w, trailing, items, major_items)
+
+
+_MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
+
+#: `A、B分别出口` / `A和B分别进口了`: the flow each listed item is measured by
+_LISTED_FLOW = re.compile(r"(?<=[\u4e00-\u9fff])\s*分别\s*(?P<v>进出口|出口|进口)(?:了|额)?(?:达到?|为|约|超过?)*\s*$")
 
 
 _WHOLE_ADVERB_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:整体|总体)(?:上)?$")

@@ -41,11 +41,14 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
 
 #: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
 _LOCAL_SCOPE = re.compile(
-    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
+    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域)|该省|该市|该区(?!域|间)|该县|当地)"
+    r"(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
 )
 
 #: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
-_LOCAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区"})
+_LOCAL_NAMES = frozenset(
+    {"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区", "该省", "该市", "该区", "该县", "当地"}
+)
 
 
 #: places the article itself shows to be cities (`珲春市市长…`): regions of its phrases though the gazetteer lacks them
@@ -97,9 +100,9 @@ def split_region(phrase: str) -> tuple[str, str]:
     return "、".join(canon), rest
 
 
-_CITY_WORDS = frozenset({"全市", "本市", "我市"})
+_CITY_WORDS = frozenset({"全市", "本市", "我市", "该市"})
 
-_PROVINCE_WORDS = frozenset({"全省", "本省", "我省"})
+_PROVINCE_WORDS = frozenset({"全省", "本省", "我省", "该省"})
 
 
 def _own_region(region: str, article: str, home: str = "") -> str:
@@ -112,6 +115,10 @@ def _own_region(region: str, article: str, home: str = "") -> str:
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
             # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
             return home if home in _province_names() and home not in _MUNICIPALITIES else region
+        if region in _CITY_WORDS and article in _province_names() and article not in _MUNICIPALITIES:
+            # `“今年以来，我市…”，深圳市商务局负责人说` in a story about 广东: a city of the province, never the
+            # province itself — the paper's city if it is one, else left unnamed
+            return home if _is_city(home) else region
         return article
     if region in _LOCAL_NAMES and home:
         province = home in _province_names()
@@ -197,11 +204,12 @@ def home_region(publication: str) -> str:
 
 
 def _sentence_region(masked: str) -> str:
-    """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`) applies to its figures."""
+    """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`, `广州方面，…`) applies to its
+    figures."""
     head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
     table, _ = _regions()
     m = re.match(
-        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
+        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|方面[,，]|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
     )
     if not m:
         return ""

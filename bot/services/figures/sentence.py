@@ -72,6 +72,8 @@ from bot.services.figures.regions import (
 )
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
+#: base units a number with a multiplier never shares with the next number of a list (`5万%` is no amount)
+_NO_SHARED_UNIT = frozenset({"%", "‰", "个百分点", "倍"})
 
 #: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
 _EVENT_AFTER = re.compile(
@@ -192,11 +194,17 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
-    # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit
-    for a, b in zip(numbers, numbers[1:], strict=False):
-        if not a.unit and not a.mult and b.unit and _LIST_GAP.match(t[a.end : b.start]):
+    # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit; a number with only
+    # a multiplier listed before one with a unit (`分别出口6360.6亿、6211.9亿、2004.4亿元`, `9.76万亿和10.34万亿元`)
+    # takes the unit after the multiplier (亿 → 亿元); read from the right, so a whole list shares its last unit
+    for a, b in reversed(list(zip(numbers, numbers[1:], strict=False))):
+        if not b.unit or not _LIST_GAP.match(t[a.end : b.start]):
+            continue
+        if not a.unit and not a.mult:
             a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
             a.value_base = a.value * (b.value_base / b.value if b.value else 1.0)
+        elif a.unit == a.mult and b.base_unit and b.unit != b.mult and b.base_unit not in _NO_SHARED_UNIT:
+            a.unit, a.base_unit = a.mult + b.unit[len(b.mult) :], b.base_unit
     for n in numbers:
         unit = _HOURS_AFTER.match(t, n.end) if not n.unit and not n.mult else None
         if unit and _TIME_SPENT.search(masked, _clause_start(t, n.start), n.start):

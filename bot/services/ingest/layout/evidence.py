@@ -80,10 +80,11 @@ SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌�
 #: `同比增长…`): a subtitle continuing the line above it
 PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
-#: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ...
+#: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ... / 原标题 (a reprint's
+#: original headline: a restatement, never a figure of its own)
 META_FIELD_RE = re.compile(
     r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|本文来源|来源|稿源|出处|作者|"
-    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数)\s*[:：]"
+    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
 SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
@@ -146,11 +147,12 @@ HEADER_DATE_AFTER_RE = re.compile(
 #: a name in a byline: two to five characters, or a two-character name padded to three (`王　珂`, as pages set them)
 _BYLINE_NAME = r"(?:[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff]\s{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
 #: the outlet in front of a byline's 记者: `本报`, `新华社`, `总台央视`, `南方日报`, `澎湃新闻`, `封面新闻客户端`
-_BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4e00-\u9fff]{1,8}?(?:报|社|电视台|网|新闻|客户端))"
+_BYLINE_OUTLET = r"(?:本报|新华社|中新社|总台央视|总台|央视|[\u4e00-\u9fff]{1,8}?(?:报|社|电视台|网|新闻|客户端)|每经|界面|红星)"
 #: a byline on its own line: `本报记者 张三`, `■ 本报记者 李四 王五`, `本报记者　王　珂`, `文/张三`, `记者 张三 通讯员 李四`
 BYLINE_LINE_RE = re.compile(
     r"^(?:[■□◆●▲]\s*)?(?:" + _BYLINE_OUTLET + r"?(?:首席|特约|见习)?记者|通讯员|文\s*/|撰文)\s*" + _BYLINE_NAME
-    + r"(?:\s+(?:通讯员\s*)?" + _BYLINE_NAME + r"){0,3}"
+    # `每经记者　张三　每经编辑　李四`: the outlet's editor named after its reporter
+    + r"(?:\s+(?:通讯员\s*|(?:[\u4e00-\u9fff]{1,6}?)?编辑\s*)?" + _BYLINE_NAME + r"){0,3}"
     # `本报记者　冯其予　文/图`: who wrote and photographed it
     + r"(?:\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|摄影?|报道))?$"
 )
@@ -432,7 +434,9 @@ NEWS_LEAD_RE = re.compile(
 #: 8月27日，…`): the story's date, as a dateline's. The page's own `本报讯　1月21日，` (or its masthead's `新京报讯` in
 #: 新京报) reports an event of the issue, whose date stands: see `own_lead`.
 LEAD_DATE_RE = re.compile(
-    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊|记者\s*[\u4e00-\u9fff]{2,4}\s)\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
+    # (`证券时报e公司讯，9月8日，`, `21世纪经济报道记者王五　北京报道　9月7日，`: a comma, a place reported from)
+    r"^[■□◆●]?\s*(?P<agency>" + _AGENCY + r")\s*(?:讯|訊|记者\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}报道)?\s)"
+    r"\s*[，,]?\s*(?:[（(][^（）()]{0,20}[)）])?\s*"
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?=[，,、\s])"
 )
 

@@ -330,6 +330,7 @@ class GeneralParser(ParagraphReader):
                 and any(j < k for j in starts)
             ):
                 starts.add(k)
+        no_blanks = all(p.gap == 0 for p in paras[first_text:])
         # a story opening under a block of title lines set apart above it (引题, 主题, 副题, no `——` on the
         # subtitle): the opening's evidence marks the last line, but the headline is the block's 主题 — the middle
         # of three lines, the wider of two (`去年哈市快递增幅居第二位` over `累计完成…万件，同比增长14.4%`)
@@ -346,8 +347,19 @@ class GeneralParser(ParagraphReader):
                 and not ev.is_masthead_like(paras[b - 1].text)
             ):
                 b -= 1
-            # (set apart by a blank line, or, on pages printed without blank lines, right under the masthead)
-            apart = paras[b].gap > 0 or (b > 0 and ev.is_masthead_like(paras[b - 1].text) and b - 1 < first_text)
+            # (set apart by a blank line, or, on pages printed without blank lines, right under the masthead or
+            # right after a finished paragraph of the story before)
+            apart = (
+                paras[b].gap > 0
+                or (b > 0 and ev.is_masthead_like(paras[b - 1].text) and b - 1 < first_text)
+                or (
+                    no_blanks
+                    and b > first_text
+                    and paras[b - 1].kind in ("body", "table")
+                    and not paras[b - 1].tlike
+                    and ends_para(paras[b - 1].text)
+                )
+            )
             if b == i or not apart or any(ev.is_masthead_like(paras[k].text) for k in range(b, i + 1)):
                 continue
             if any(paras[k].text.startswith(("—", "－－", "--")) for k in range(b, i)):
@@ -474,6 +486,19 @@ class GeneralParser(ParagraphReader):
             if name:
                 section = squeeze(name.group("name"))
         articles: list[tuple[ParsedArticle, dict[str, object]]] = []
+        lost = next((k for k, p in enumerate(front) if p.kind == "body" and not p.tlike and ev.starts_news(p.text)), None)
+        if lost is not None:
+            # a datelined story above the first title found (its own headline not title-like, `…完成480.5亿件。`):
+            # an article of its own, headed by the short line over it, else by its first sentence — never lost
+            above = front[lost - 1] if lost else None
+            if above is not None and above.kind == "body" and above.nlines == 1 and len(above.text.strip()) <= 40:
+                title = above.text.rstrip("。.")
+            else:
+                opening = ev.DATELINE_RE.sub("", front[lost].text, count=1)
+                title = fallback_title(re.sub(r"^\s*[（(][^（）()]{1,30}[)）]\s*", "", opening))
+            story = ParsedArticle(title=clean_title(title), section=section)
+            story.paragraphs = [p.text for p in front[lost:] if p.kind in ("body", "table")]
+            articles.append((story, {}))
         need_title = False
         for i in range(first, len(paras)):
             p = paras[i]

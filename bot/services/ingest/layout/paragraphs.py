@@ -60,6 +60,9 @@ class Para:
 
 
 _PROSE_RE = re.compile(r"[，,。、；;]")
+
+#: a short line ending with a question or exclamation mark and no other sentence end inside
+_ASKING_HEADLINE = re.compile(r"[^。？！?!；;：:]{4,38}[？！?!]{1,2}")
 _HEAD_PAGE_RE = re.compile(
     r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
 )
@@ -207,6 +210,19 @@ class ParagraphReader:
                 p.kind, p.tlike = "header", False
             else:
                 p.htag = p.htitle = ""
+        for i, p in enumerate(paras[:-1]):
+            # `快递业务量为何能逆势增长？`, `…快递小哥已经忙起来了！`: a headline asking or exclaiming, set off above a
+            # dateline (or the page line under a title) — a title, though it ends like a sentence
+            q = paras[i + 1]
+            if (
+                p.kind == "body"
+                and not p.tlike
+                and _ASKING_HEADLINE.fullmatch(p.text.strip())
+                and q.gap == 0
+                and (ev.starts_news(q.text) or q.kind == "meta")
+                and (i == 0 or p.gap > 0 or paras[i - 1].kind in ("end", "meta"))
+            ):
+                p.tlike = True
         return paras
 
     def _page_furniture(self) -> set[int]:
