@@ -520,6 +520,11 @@ _CHANGED_SUBJECT = re.compile(
     r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:较|比)[^，,。；;]{0,16}?(?:增加|增长|新增|净增|减少)[^，,。；;]*[，,]\s*(?:总数|总量)"
 )
 
+#: a share of a population followed by its scale (`网民中农村网民占比为27.9%，规模达1.86亿`)
+_SHARE_THEN_SCALE = re.compile(
+    r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:占比|所占比例|所占比重|比例|比重)\s*(?:为|达到?|是|约)?\s*[0-9.]+\s*%\s*[，,]\s*"
+    r"(?:其|总)?(?:规模|总量|数量)"
+)
 #: an amount named without its activity (`交易规模`, `进出口额`)
 _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
 #: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
@@ -551,6 +556,14 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         return _phrase(m.group("s")).metric if m else metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
+    if metric in _STAND_IN_HEADS:
+        # `网民中农村网民占比为27.9%，规模达1.86亿`: the scale of what the share just before was of — never the
+        # indicator of an earlier sentence (手机网民规模)
+        share = _SHARE_THEN_SCALE.search(ctx.sentence)
+        if share is not None:
+            subject = share.group("s").rsplit("中", 1)[-1]
+            if len(subject) >= 2:
+                return subject + "规模"
     if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
         # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
         return _part_name(metric, ctx.metrics[-1])

@@ -154,6 +154,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
+    periods = _days_opening_clauses(t, periods)
     for m in _POPULATION_GAIN.finditer(t):
         # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
         # absolute change, not a level; its period (全年) dates nothing after it
@@ -259,6 +260,35 @@ def _bare_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMe
             continue
         label = f"{month}月{day}日"
         out.append(PeriodMention(m.start(), m.end(), label, None, False, "month", a=month, day=day))
+    return sorted(out, key=lambda p: p.start)
+
+
+#: a clause opening on a day (`其中，10月22日快递业务量达7.29亿件`, `11月11日快递业务量7.01亿件`): the figure of that day
+_DAY_OPENS_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:其中\s*[，,]?\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号]"
+    r"(?!\s*(?:至|到|-|—|–|~|～|起|以来|前后|之前|之后|前|后|[0-9]))"
+)
+#: a clause that reports an event of that day rather than stating its figure (`8月13日，国家邮政局发布…`)
+_DAY_EVENT = re.compile(r"发布|公布|召开|举行|举办|表示|介绍|显示|获悉|宣布|通报|启动|开幕|闭幕|上线|随着")
+
+
+def _days_opening_clauses(t: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """A clause that opens on a day and states a figure in the same clause (`其中，10月22日快递业务量达7.29亿件`)
+    gives the figure that day — never the span carried from the sentence before, nor the story's date. A day
+    opening a clause that reports an event (`8月13日，国家邮政局发布…`) dates the event, not a figure."""
+    if "日" not in t and "号" not in t:
+        return periods
+    out = list(periods)
+    for m in _DAY_OPENS_CLAUSE.finditer(t):
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= 31) or any(p.start <= m.start("m") < p.end for p in periods):
+            continue
+        clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
+        end = clause_end.start() if clause_end else len(t)
+        if not _DIGIT_RE.search(t, m.end(), end) or _DAY_EVENT.search(t, m.end(), end):
+            continue
+        label = f"{month}月{day}日"
+        out.append(PeriodMention(m.start("m"), m.end(), label, None, False, "month", a=month, day=day))
     return sorted(out, key=lambda p: p.start)
 
 
@@ -613,6 +643,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     ctx.in_breakdown, ctx.in_parts = breaks, parts
     if figs:
         ctx.prev_region = figs[-1].region
+    ctx.prev_metric = figs[-1].metric if figs else ""
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
 
 

@@ -1,0 +1,35 @@
+"""Dated digests and bulletins (session 15): a clause opening on a day, a scale after a share, a period's change
+after `；` — on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _rows(text: str, published: date = date(2022, 12, 5)) -> list[tuple[str, float | None, date | None, date | None]]:
+    return [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, published)]
+
+
+def test_a_clause_opening_on_a_day_is_that_days_figure_not_the_span_before() -> None:
+    rows = _rows("11月1日至11日，全市共揽收快递包裹3.2亿件。其中，11月3日快递业务量达4200万件，创单日新高。")
+    day = [r for r in rows if r[0] == "快递业务量"]
+    assert [(r[2], r[3]) for r in day] == [(date(2022, 11, 3), date(2022, 11, 3))]
+
+
+def test_a_day_opening_a_clause_that_reports_an_event_is_no_period() -> None:
+    rows = _rows("6月18日，商务部发布数据，1-5月全国网上零售额5.2万亿元。")
+    assert any(r[0] == "网上零售额" and r[2] == date(2022, 1, 1) and r[3] == date(2022, 5, 31) for r in rows)
+
+
+def test_a_scale_after_a_share_is_the_scale_of_what_the_share_was_of() -> None:
+    rows = _rows("截至9月，全省手机网民规模达5100万。全省网民中老年网民占比为14.6%，规模达820万。")
+    assert any(r[0] == "老年网民规模" and r[1] == 820 for r in rows)
+    assert not any(r[0] == "手机网民规模" and r[1] == 820 for r in rows)
+
+
+def test_a_change_after_a_semicolon_with_only_its_period_keeps_the_indicator_before() -> None:
+    rows = _rows("10月份，全市餐饮收入同比增长6.2%；1-10月份增长9.8%。")
+    assert ("餐饮收入", 9.8, date(2022, 1, 1), date(2022, 10, 31)) in rows
+    assert ("餐饮收入", 6.2, date(2022, 10, 1), date(2022, 10, 31)) in rows
