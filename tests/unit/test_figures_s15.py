@@ -33,3 +33,15 @@ def test_a_change_after_a_semicolon_with_only_its_period_keeps_the_indicator_bef
     rows = _rows("10月份，全市餐饮收入同比增长6.2%；1-10月份增长9.8%。")
     assert ("餐饮收入", 9.8, date(2022, 1, 1), date(2022, 10, 31)) in rows
     assert ("餐饮收入", 6.2, date(2022, 10, 1), date(2022, 10, 31)) in rows
+
+
+def test_a_milestone_written_as_a_word_after_a_bound_is_read() -> None:
+    rows = _rows("截至11月20日，今年全省快递业务收入已突破千亿元。")
+    assert any(r[0] == "快递业务收入" and r[1] == 1.0 and r[3] == date(2022, 11, 20) for r in rows)
+    # a count of those past a threshold is no level
+    assert not any(r[1] == 1.0 for r in _rows("今年有5家企业营业收入超千亿元。"))
+
+
+def test_a_threshold_held_over_a_run_of_years_is_no_level() -> None:
+    rows = _rows("2022年，全市网络零售额达1180亿元，已连续3年超过1000亿元。")
+    assert [r[1] for r in rows if r[0].startswith("网络零售额")] == [1180.0]

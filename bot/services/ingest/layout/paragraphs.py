@@ -335,8 +335,15 @@ class ParagraphReader:
         i = 0
         while i < len(paras):
             run: list[int] = []
+            bridges: list[int] = []  # section names listed between the entries (`【行业动态】` in the contents)
             j = i
-            while j < len(paras) and paras[j].tlike and len(later.get(title_key(paras[j].text), [])) >= 2:
+            while j < len(paras):
+                if run and paras[j].kind == "section":
+                    bridges.append(j)
+                    j += 1
+                    continue
+                if not (paras[j].tlike and len(later.get(title_key(paras[j].text), [])) >= 2):
+                    break
                 key = title_key(paras[j].text)
                 if later[key][0] != j or key in (title_key(paras[k].text) for k in run):
                     break
@@ -347,7 +354,10 @@ class ParagraphReader:
                     paras[k].kind = "toc"
                     paras[k].tlike = False
                     self.toc.add(title_key(paras[k].text))
-                i = j
+                for k in bridges:
+                    if k < run[-1]:
+                        paras[k].kind = "toc"
+                i = run[-1] + 1
             else:
                 i += 1
 

@@ -1,0 +1,84 @@
+"""Bulletins whose contents list their sections (session 15): section names inside the contents are contents, the
+cover's date holds when the issue line has no year. Own documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def _parse(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+PAGED = """外贸信息快报
+第7期（总第41期）
+区商务局综合科　　　　　　　　　　2023年6月30日
+
+目　录
+【外贸运行】
+5月份全区进出口总额增长6% ………………… 1
+【电商动态】
+直播基地上线运营 …………………………… 2
+
+【外贸运行】
+
+5月份全区进出口总额增长6%
+5月份，全区进出口总额42亿元，同比增长6%，其中出口29亿元。
+（来源：区统计局　2023年6月20日）
+
+【电商动态】
+
+直播基地上线运营
+近日，区直播电商基地正式上线，首批入驻主播120名。
+（来源：区商务局　2023年6月26日）
+"""
+
+
+def test_a_section_inside_a_paged_contents_list_is_no_start_of_articles() -> None:
+    parsed = _parse(PAGED)
+    titles = [a.title for a in parsed.articles]
+    assert titles == ["5月份全区进出口总额增长6%", "直播基地上线运营"]
+    assert not any("……" in t for t in titles)
+
+
+def test_the_cover_date_holds_when_the_issue_line_has_no_year() -> None:
+    assert _parse(PAGED).published == date(2023, 6, 30)
+
+
+PLAIN = """农业农村信息
+2024年第3期
+市农业农村局编　　　　　　　2024年3月15日
+
+本期要目
+【政策解读】
+春耕补贴政策出台
+【市场行情】
+蔬菜价格总体平稳
+生猪出栏量同比下降
+
+【政策解读】
+
+春耕补贴政策出台
+市农业农村局日前出台春耕补贴政策，对种粮大户给予补贴。
+（来源：市农业农村局）
+
+【市场行情】
+
+蔬菜价格总体平稳
+2月份，全市蔬菜批发均价每公斤4.2元，与上月基本持平。
+（来源：市农业农村局）
+
+生猪出栏量同比下降
+1-2月份，全市生猪出栏量21.5万头，同比下降3.1%。
+（来源：市统计局）
+"""
+
+
+def test_section_names_between_contents_entries_do_not_break_the_contents() -> None:
+    parsed = _parse(PLAIN)
+    assert [a.title for a in parsed.articles] == ["春耕补贴政策出台", "蔬菜价格总体平稳", "生猪出栏量同比下降"]
+    assert parsed.articles[0].paragraphs[0].startswith("市农业农村局日前")
