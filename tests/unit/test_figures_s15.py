@@ -45,3 +45,17 @@ def test_a_milestone_written_as_a_word_after_a_bound_is_read() -> None:
 def test_a_threshold_held_over_a_run_of_years_is_no_level() -> None:
     rows = _rows("2022年，全市网络零售额达1180亿元，已连续3年超过1000亿元。")
     assert [r[1] for r in rows if r[0].startswith("网络零售额")] == [1180.0]
+
+
+def test_a_kind_after_its_population_whole_in_the_sentence_before_is_that_populations() -> None:
+    rows = _rows("前三季度，全县农村网络零售额8.6亿元。其中，服务型网络零售额2.3亿元。")
+    assert any(r[0] == "农村服务型网络零售额" and r[1] == 2.3 for r in rows)
+    # a breakdown (`分类别看`) is not `其中`: the kind keeps its own name
+    rows = _rows("前三季度，全县农村网络零售额8.6亿元。分类别看，服务型网络零售额2.3亿元。")
+    assert any(r[0] == "服务型网络零售额" and r[1] == 2.3 for r in rows)
+
+
+def test_a_bare_amount_after_what_thrives_is_that_things_amount() -> None:
+    rows = _rows("乡村民宿预订持续火爆，前三季度网络零售额达12.4亿元。")
+    assert any(r[0] == "乡村民宿预订网络零售额" and r[1] == 12.4 for r in rows)
+    assert not any(r[0] == "网络零售额" for r in rows)

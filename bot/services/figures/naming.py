@@ -102,6 +102,12 @@ def _part_name(part: str, whole: str) -> str:
         return lead + part + head
     if _activity_part(part, whole) != part:
         return _activity_part(part, whole)
+    return _population_part(part, whole)
+
+
+def _population_part(part: str, whole: str) -> str:
+    """`实物型网络零售额` under 农村网络零售额 → 农村实物型网络零售额: a kind of a population's total is that
+    population's (the whole stated in the sentence before, too: `…农村网络零售额超过3100亿元。其中，实物型…`)."""
     for h in _PART_HEADS:
         if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
             pop = whole[: -len(h)]

@@ -52,12 +52,20 @@ from bot.services.figures.naming import (
     _name_parcel_siblings,
     _name_parts,
     _name_shares,
+    _population_part,
     _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
-from bot.services.figures.regions import _CITY_WORDS, _LOCAL_NAMES, _is_city, _own_region, _sentence_region
+from bot.services.figures.regions import (
+    _CITY_WORDS,
+    _LOCAL_NAMES,
+    _is_city,
+    _own_region,
+    _sentence_region,
+    split_region,
+)
 
 _MONEY = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆"})
 
@@ -585,6 +593,31 @@ def _day_named(t: str, published: date) -> date:
     return found
 
 
+#: a sentence opening on what thrives (`农村在线旅游持续火热，上半年网络零售额达445.35亿元`): the subject of the
+#: bare amount in the clauses after it
+_THRIVING_SUBJECT = re.compile(
+    r"^\s*(?P<s>[\u4e00-\u9fff]{2,10}?)(?:持续|继续|保持|依然|仍然|表现|十分|较为|更加|愈发)?"
+    r"(?:火热|火爆|旺盛|活跃|红火|升温|走俏|亮眼|强劲)[，,]"
+)
+_BARE_AMOUNTS = frozenset({"网络零售额", "网上零售额", "零售额", "销售额", "交易额", "成交额"})
+_CHANNEL_WORDS = re.compile(r"(?:电商|电子商务|网购|网络消费|线上消费|网络零售|市场)$")
+_NOT_A_SUBJECT = re.compile(r"^(?:我|全|本|该|各|国内|国外|市场|消费|行业|产业|经济|电商|电子商务)")
+
+
+def _name_by_opening_subject(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """`农村在线旅游持续火热，上半年网络零售额达445.35亿元`: a bare amount after a clause about what thrives is that
+    thing's amount — never the nation's total of the same name (a wrong answer to `/metric 网络零售额`)."""
+    m = _THRIVING_SUBJECT.match(t)
+    if m is None:
+        return
+    subject = _CHANNEL_WORDS.sub("", m.group("s"))
+    if len(subject) < 2 or _NOT_A_SUBJECT.match(subject) or _NATIONAL_WORD.search(subject) or split_region(subject)[0]:
+        return
+    for f, pos in zip(figs, fig_pos, strict=False):
+        if pos > m.end() and f.metric in _BARE_AMOUNTS and f.region == "全国":
+            f.metric = subject + f.metric
+
+
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     """After every number is read: flat growth (`同比持平`), the city the sentence opened with, parts of a whole,
     rates in brackets and the region of a part of a local whole; then the sentence's figures go to `out`."""
@@ -604,6 +637,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_parcel_siblings(figs)
+    _name_by_opening_subject(t, figs, s.fig_pos)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
@@ -640,6 +674,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     parts = breaks or _PART_LEAD.match(t) is not None or bool(named_whole) or (ctx.carry and ctx.in_parts)
     for f in figs if parts and ctx.whole_metric else []:
         f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`
+        if _PART_LEAD.match(t):  # `农村网络零售额…。其中，实物型网络零售额…` (not a breakdown: `分类别看，…`)
+            f.metric = _population_part(f.metric, ctx.whole_metric)
     ctx.in_breakdown, ctx.in_parts = breaks, parts
     if figs:
         ctx.prev_region = figs[-1].region
