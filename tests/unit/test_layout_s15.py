@@ -82,3 +82,22 @@ def test_section_names_between_contents_entries_do_not_break_the_contents() -> N
     parsed = _parse(PLAIN)
     assert [a.title for a in parsed.articles] == ["春耕补贴政策出台", "蔬菜价格总体平稳", "生猪出栏量同比下降"]
     assert parsed.articles[0].paragraphs[0].startswith("市农业农村局日前")
+
+
+MONTH_DAY_BARS = """商贸要闻周报
+2024年第31期　　2024年8月9日
+
+8月2日 | 浙江上半年网络零售额1.26万亿元
+今年上半年，浙江省实现网络零售额1.26万亿元，同比增长7.9%。
+
+8月5日 | 商务部：上半年全国网上零售额7.1万亿元
+商务部介绍，上半年全国网上零售额7.1万亿元，同比增长8.8%。
+"""
+
+
+def test_a_month_day_behind_a_bar_heads_an_item_not_a_table_row() -> None:
+    parsed = _parse(MONTH_DAY_BARS)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("浙江上半年网络零售额1.26万亿元", date(2024, 8, 2)),
+        ("商务部：上半年全国网上零售额7.1万亿元", date(2024, 8, 5)),
+    ]
