@@ -101,3 +101,28 @@ def test_a_month_day_behind_a_bar_heads_an_item_not_a_table_row() -> None:
         ("浙江上半年网络零售额1.26万亿元", date(2024, 8, 2)),
         ("商务部：上半年全国网上零售额7.1万亿元", date(2024, 8, 5)),
     ]
+
+
+TRAILED = """外贸信息快报
+第8期（总第42期）
+区商务局综合科　　　　　　　　　　2023年7月31日
+
+【外贸运行】
+
+6月份全区进出口总额增长4%
+6月份，全区进出口总额40亿元，同比增长4%。
+（来源：区统计局　2023年7月20日）
+
+编辑：赵某　审核：钱某
+（完）
+打印本页　关闭窗口
+
+跨境电商出口保持增长
+上半年，全区跨境电商出口额12亿元，同比增长9%。
+（来源：区商务局　2023年7月25日）
+"""
+
+
+def test_staff_lines_and_end_marks_after_a_trailer_are_no_title() -> None:
+    titles = [a.title for a in _parse(TRAILED).articles]
+    assert titles == ["6月份全区进出口总额增长4%", "跨境电商出口保持增长"]

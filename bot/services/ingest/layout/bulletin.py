@@ -43,6 +43,10 @@ from bot.services.ingest.normalise import (
 _YEARLESS_ISSUE = re.compile(r"第\s*\d{1,4}\s*期")
 
 
+#: an article's staff line (`编辑：刘某　审核：陈某`, `责任编辑：王某`)
+_STAFF_LINE = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|撰稿|供稿|整理|排版|签发)\s*[:：]")
+
+
 class BulletinParser:
     def __init__(self, lines: list[Line], *, has_styles: bool) -> None:
         self.lines = lines
@@ -203,6 +207,12 @@ class BulletinParser:
                 prev = None
                 continue
             if self.expect_title:
+                if not self.pending_title and _STAFF_LINE.match(t) and len(t) <= 60 and "。" not in t:
+                    continue  # `编辑：刘某　审核：陈某` after an article's trailer: its staff, not the next title
+                if not self.pending_title and (
+                    ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t) or ev.is_web_furniture(t)
+                ):
+                    continue  # `（完）`, `——————`, `打印本页　关闭窗口` after a trailer: no title
                 if not self.pending_title:
                     if self.has_styles and ln.heading == 0 and not self._is_title_like(ln):
                         # styled file without a heading here: treat as continuation of nothing → skip stray text
