@@ -126,3 +126,32 @@ TRAILED = """外贸信息快报
 def test_staff_lines_and_end_marks_after_a_trailer_are_no_title() -> None:
     titles = [a.title for a in _parse(TRAILED).articles]
     assert titles == ["6月份全区进出口总额增长4%", "跨境电商出口保持增长"]
+
+
+def _wrap_by_count(text: str, n: int) -> str:
+    """Every line longer than n characters cut every n characters (a hard wrap by count, digits and all)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out += [line[k : k + n] for k in range(0, len(line), n)] if len(line) > n + 4 else [line]
+    return "\n".join(out)
+
+
+WRAPPED_BY_COUNT = """快递数据周报
+2024年第40期　2024年10月20日
+
+2024-10-12 9月快递业务量完成155.3亿件 同比增长21.3%
+国家邮政局数据显示，9月份全国快递业务量完成155.3亿件，同比增长21.3%；业务收入完成1180.5亿元，同比增长12.6%。1-9月累计完成1260.8亿件。
+同期，同城业务量累计完成112.6亿件，异地业务量累计完成1118.2亿件，国际业务量累计完成29.9亿件。
+
+2024-10-18 前三季度网上零售额10.8万亿元 同比增长8.6%
+国家统计局发布数据显示，1-9月，全国网上零售额108928亿元，同比增长8.6%。其中，实物商品网上零售额90721亿元，增长7.9%，占比为24.6%。
+"""
+
+
+def test_a_dated_header_as_long_as_the_wrap_does_not_swallow_the_full_line_under_it() -> None:
+    for n in (32, 36):  # wrapped by count where a header is as long as a full line
+        parsed = _parse(_wrap_by_count(WRAPPED_BY_COUNT, n))
+        assert [(a.title, a.published) for a in parsed.articles] == [
+            ("9月快递业务量完成155.3亿件 同比增长21.3%", date(2024, 10, 12)),
+            ("前三季度网上零售额10.8万亿元 同比增长8.6%", date(2024, 10, 18)),
+        ]

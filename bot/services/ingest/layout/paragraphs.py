@@ -146,7 +146,13 @@ class ParagraphReader:
                 # its rest shorter than a line (a full line under it is the story's)
                 and (
                     cur.kind == "body"
-                    or (cur.kind == "header" and gap == 0 and not ends_para(t) and ln.width < self.full)
+                    or (
+                        cur.kind == "header"
+                        and gap == 0
+                        and not ends_para(t)
+                        and ln.width < self.full
+                        and raw_len(ln) < self.full_len  # (wrapped by count: a full line is the story's too)
+                    )
                 )
                 and not (cur.nlines == 1 and cur.hafter is not None)  # a date closes the headline before it
                 and (cur.last_width >= self.full or cur.last_len >= self.full_len)
