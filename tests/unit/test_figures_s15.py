@@ -59,3 +59,11 @@ def test_a_bare_amount_after_what_thrives_is_that_things_amount() -> None:
     rows = _rows("乡村民宿预订持续火爆，前三季度网络零售额达12.4亿元。")
     assert any(r[0] == "乡村民宿预订网络零售额" and r[1] == 12.4 for r in rows)
     assert not any(r[0] == "网络零售额" for r in rows)
+
+
+def test_a_part_of_the_period_just_stated_keeps_the_wholes_indicator() -> None:
+    rows = _rows("1-9月，全市快递业务量累计完成18.6亿件，同比增长12%。其中，9月份完成2.3亿件。")
+    assert ("快递业务量", 2.3, date(2022, 9, 1), date(2022, 9, 30)) in rows
+    # an amount in another unit is not the whole's part
+    rows = _rows("1-9月，全市快递业务量累计完成18.6亿件，同比增长12%。其中，9月份完成投资2.3亿元。")
+    assert not any(r[0] == "快递业务量" and r[1] == 2.3 for r in rows)

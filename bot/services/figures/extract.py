@@ -124,7 +124,7 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
         ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
-        ctx.prev_metric = ""
+        ctx.prev_metric = ctx.prev_unit = ""
         ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph

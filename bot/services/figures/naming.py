@@ -410,6 +410,15 @@ def _level_metrics(
             return [(ph.region or carried.region, carried.metric)] * k
         if post:
             return [(ph.region, post)] * k
+        if (
+            k == 1
+            and ctx.prev_metric
+            and group[0].num.base_unit == ctx.prev_unit
+            and _PART_OF_PERIOD.fullmatch(masked, 0, group[0].num.start)
+        ):
+            # `1-7月，快递业务量累计完成950亿件…。其中，7月份完成145亿件`: the whole's indicator, for the part of its
+            # period the sentence names
+            return [(ph.region or ctx.prev_region, ctx.prev_metric)]
         return None
     if (
         metric in _STAND_IN_HEADS
@@ -525,6 +534,9 @@ _ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总
 _CHANGED_SUBJECT = re.compile(
     r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:较|比)[^，,。；;]{0,16}?(?:增加|增长|新增|净增|减少)[^，,。；;]*[，,]\s*(?:总数|总量)"
 )
+
+#: `其中，7月份完成…`: a part of the period just stated (masked), with a verb of completion and nothing else
+_PART_OF_PERIOD = re.compile(r"[\s,，]*其中[\s,，]*\x00+[\s,，]*(?:当月|单月)?\s*(?:完成|实现|达到?|为|共)\s*(?:约|近)?\s*")
 
 #: a share of a population followed by its scale (`网民中农村网民占比为27.9%，规模达1.86亿`)
 _SHARE_THEN_SCALE = re.compile(

@@ -680,6 +680,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if figs:
         ctx.prev_region = figs[-1].region
     ctx.prev_metric = figs[-1].metric if figs else ""
+    ctx.prev_unit = figs[-1].base_unit if figs else ""
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
 
 
