@@ -155,3 +155,26 @@ def test_a_dated_header_as_long_as_the_wrap_does_not_swallow_the_full_line_under
             ("9月快递业务量完成155.3亿件 同比增长21.3%", date(2024, 10, 12)),
             ("前三季度网上零售额10.8万亿元 同比增长8.6%", date(2024, 10, 18)),
         ]
+
+
+NO_BLANKS = """电商要闻汇编
+2024年第5期　　2024年5月31日
+全市网上零售额增长9.5%
+1-4月，全市网上零售额210亿元，同比增长9.5%。
+（来源：市统计局　2024-05-17）
+跨境电商进出口增长
+一季度，全市跨境电商进出口额36亿元，同比增长18%。
+（来源：市商务局　2024-05-20）
+快递业务量突破5亿件
+截至5月25日，今年全市快递业务量突破5亿件。
+（来源：市邮政管理局　2024-05-27）
+"""
+
+
+def test_a_short_first_item_closed_by_its_source_line_is_no_front_matter() -> None:
+    parsed = _parse(NO_BLANKS)
+    assert [(a.title, a.published) for a in parsed.articles] == [
+        ("全市网上零售额增长9.5%", date(2024, 5, 17)),
+        ("跨境电商进出口增长", date(2024, 5, 20)),
+        ("快递业务量突破5亿件", date(2024, 5, 27)),
+    ]
