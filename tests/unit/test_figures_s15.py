@@ -67,3 +67,8 @@ def test_a_part_of_the_period_just_stated_keeps_the_wholes_indicator() -> None:
     # an amount in another unit is not the whole's part
     rows = _rows("1-9月，全市快递业务量累计完成18.6亿件，同比增长12%。其中，9月份完成投资2.3亿元。")
     assert not any(r[0] == "快递业务量" and r[1] == 2.3 for r in rows)
+
+
+def test_a_full_width_full_stop_after_text_ends_a_sentence() -> None:
+    rows = _rows("１-６月,全市网络零售额达５．２亿元．根据海关数据,１-５月,全市跨境电商进出口额达３．１亿元;其中进口１．２亿元.")
+    assert ("跨境电商进口额", 1.2, date(2022, 1, 1), date(2022, 5, 31)) in rows

@@ -138,7 +138,7 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                 ctx.year = lead[0].year if lead[0].year is not None else ctx.year
                 framed = para_period = True
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
-        marked = _ASCII_STOP.sub("。", para) if "." in para else para
+        marked = _ASCII_STOP.sub("。", para) if "." in para or "．" in para else para
         if "”" in marked or "」" in marked:
             # `“…。”局长某某说，“其中，农村地区…”`: the attribution between two quotations ends a sentence, so the
             # second quotation opens its own (and refers back to the first)

@@ -13,7 +13,8 @@ import re
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 #: an ASCII full stop ending a sentence (after a character or closing mark, not inside a number: `10.2%.全国…`)
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)）\"”'’])\.(?![0-9])")
+#: a full stop written `.` (or its full-width form `．`) after text, not a decimal point: ends a sentence
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％)）\"”'’])[.．](?![0-9０-９])")
 
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 
