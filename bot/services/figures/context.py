@@ -35,6 +35,8 @@ class _Ctx:
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
     home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
     prev_region: str = ""  # region of the last figure of the paragraph's previous sentence (for `其中…`)
+    prev_metric: str = ""  # metric of the last figure of the paragraph's previous sentence (for `；1-8月份增长…`)
+    prev_unit: str = ""  # and its base unit
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     sentence: str = ""  # the (folded) sentence being read

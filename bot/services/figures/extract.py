@@ -147,6 +147,7 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
             # (a paragraph opening with `其中，` goes on with the one before: one sentence a paragraph, as web pages
             # print wire stories, `…广东跨境电商进出口额820.5亿元。` / `其中，出口额为610.2亿元…` is one account)
             ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
+            ctx.prev_metric = ctx.prev_unit = ""
             ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph

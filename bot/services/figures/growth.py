@@ -73,6 +73,12 @@ def _quarter_list(t: str, pos: int, k: int, end: date | None) -> list[tuple[date
     return out
 
 
+#: a clause that is only a period (masked) and a change verb before the rate: `1-8月份增长`, `上半年同比下降`
+_PERIOD_THEN_CHANGE = re.compile(
+    r"[\s\x00]*(?:其中|同期)?[\s,，\x00]*(?:同比|比上年同期|比去年同期|比上年)?\s*(?:增长|下降|减少|增加|回落|提高)了?\s*"
+)
+
+
 def _add_growths(
     s: _Sentence,
     ctx: _Ctx,
@@ -307,6 +313,16 @@ def _growth_names(
         return [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
     if figs:
         return [(figs[-1].region, figs[-1].metric)] * len(group)
+    n0 = group[0].num.start
+    if (
+        ctx.after_semicolon
+        and ctx.prev_metric
+        and any(p.end <= n0 and not p.comparison for p in s.periods)
+        and _PERIOD_THEN_CHANGE.fullmatch(s.masked, 0, n0)
+    ):
+        # `8月份，社会消费品零售总额同比增长10.1%；1-8月份增长10.4%`: a clause after `；` giving only another period's
+        # change goes on with the indicator of the clause before (that clause's last figure)
+        return [(ctx.prev_region, ctx.prev_metric)] * len(group)
     pb = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
     seq = _SEQUENTIAL_BEFORE.search(s.masked, pb, cb)
     if seq is not None:

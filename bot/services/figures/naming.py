@@ -120,6 +120,12 @@ def _part_name(part: str, whole: str) -> str:
         return lead + part + head
     if _activity_part(part, whole) != part:
         return _activity_part(part, whole)
+    return _population_part(part, whole)
+
+
+def _population_part(part: str, whole: str) -> str:
+    """`实物型网络零售额` under 农村网络零售额 → 农村实物型网络零售额: a kind of a population's total is that
+    population's (the whole stated in the sentence before, too: `…农村网络零售额超过3100亿元。其中，实物型…`)."""
     for h in _PART_HEADS:
         if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
             pop = whole[: -len(h)]
@@ -456,6 +462,15 @@ def _level_metrics(
             return [(ph.region or carried.region, carried.metric)] * k
         if post:
             return [(ph.region, post)] * k
+        if (
+            k == 1
+            and ctx.prev_metric
+            and group[0].num.base_unit == ctx.prev_unit
+            and _PART_OF_PERIOD.fullmatch(masked, 0, group[0].num.start)
+        ):
+            # `1-7月，快递业务量累计完成950亿件…。其中，7月份完成145亿件`: the whole's indicator, for the part of its
+            # period the sentence names
+            return [(ph.region or ctx.prev_region, ctx.prev_metric)]
         return None
     if (
         metric in _STAND_IN_HEADS
@@ -580,6 +595,14 @@ _CHANGED_SUBJECT = re.compile(
     r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:较|比)[^，,。；;]{0,16}?(?:增加|增长|新增|净增|减少)[^，,。；;]*[，,]\s*(?:总数|总量)"
 )
 
+#: `其中，7月份完成…`: a part of the period just stated (masked), with a verb of completion and nothing else
+_PART_OF_PERIOD = re.compile(r"[\s,，]*其中[\s,，]*\x00+[\s,，]*(?:当月|单月)?\s*(?:完成|实现|达到?|为|共)\s*(?:约|近)?\s*")
+
+#: a share of a population followed by its scale (`网民中农村网民占比为27.9%，规模达1.86亿`)
+_SHARE_THEN_SCALE = re.compile(
+    r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:占比|所占比例|所占比重|比例|比重)\s*(?:为|达到?|是|约)?\s*[0-9.]+\s*%\s*[，,]\s*"
+    r"(?:其|总)?(?:规模|总量|数量)"
+)
 #: an amount named without its activity (`交易规模`, `进出口额`)
 _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
 #: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
@@ -616,6 +639,14 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         return _phrase(m.group("s")).metric if m else metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
+    if metric in _STAND_IN_HEADS:
+        # `网民中农村网民占比为27.9%，规模达1.86亿`: the scale of what the share just before was of — never the
+        # indicator of an earlier sentence (手机网民规模)
+        share = _SHARE_THEN_SCALE.search(ctx.sentence)
+        if share is not None:
+            subject = share.group("s").rsplit("中", 1)[-1]
+            if len(subject) >= 2:
+                return subject + "规模"
     if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
         # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
         return _part_name(metric, ctx.metrics[-1])

@@ -170,10 +170,31 @@ def _from_match(text: str, m: re.Match[str]) -> Number | None:
     return Number(m.start(), end, value, mult, written, base, value * factor, more, text[m.start() : end], decimals)
 
 
+#: a round milestone written as a word after a bound (`突破千亿件`, `将超万亿元`, `破百亿元`): one unit of the multiplier
+_WORD_MILESTONE = re.compile(
+    r"(?<=破|超|过|逾)\s*(?P<mult>万亿|千亿)\s*(?P<unit>元|件|人|美元|元人民币)(?![\u4e00-\u9fff]{0,2}(?:级|级别|俱乐部))"
+)
+
+
+_COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几多]\s*(?:家|个|款|名|座|只|位)")
+
+
 def iter_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in NUMBER_RE.finditer(text):
         n = _from_match(text, m)
         if n is not None:
             out.append(n)
+    if "亿" in text:
+        for m in _WORD_MILESTONE.finditer(text):
+            clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
+            if _COUNTED_BEFORE.search(text, clause, m.start()):
+                continue  # `3家企业筹资额过千亿元`: how many passed a threshold, not a level
+            mult, unit = m.group("mult"), m.group("unit")
+            written = mult + ("元" if unit == "元人民币" else unit)
+            out.append(
+                Number(m.start("mult"), m.end(), 1.0, mult, written, UNITS.get(unit, ""), MULTIPLIERS[mult], False,
+                       text[m.start("mult") : m.end()])
+            )
+        out.sort(key=lambda n: n.start)
     return out

@@ -55,6 +55,7 @@ from bot.services.figures.naming import (
     _name_parcel_siblings,
     _name_parts,
     _name_shares,
+    _population_part,
     _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
@@ -168,6 +169,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
+    periods = _days_opening_clauses(t, periods)
     for m in _POPULATION_GAIN.finditer(t):
         # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
         # absolute change, not a level; its period (全年) dates nothing after it
@@ -279,6 +281,35 @@ def _bare_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMe
             continue
         label = f"{month}月{day}日"
         out.append(PeriodMention(m.start(), m.end(), label, None, False, "month", a=month, day=day))
+    return sorted(out, key=lambda p: p.start)
+
+
+#: a clause opening on a day (`其中，10月22日快递业务量达7.29亿件`, `11月11日快递业务量7.01亿件`): the figure of that day
+_DAY_OPENS_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:其中\s*[，,]?\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号]"
+    r"(?!\s*(?:至|到|-|—|–|~|～|起|以来|前后|之前|之后|前|后|[0-9]))"
+)
+#: a clause that reports an event of that day rather than stating its figure (`8月13日，国家邮政局发布…`)
+_DAY_EVENT = re.compile(r"发布|公布|召开|举行|举办|表示|介绍|显示|获悉|宣布|通报|启动|开幕|闭幕|上线|随着")
+
+
+def _days_opening_clauses(t: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """A clause that opens on a day and states a figure in the same clause (`其中，10月22日快递业务量达7.29亿件`)
+    gives the figure that day — never the span carried from the sentence before, nor the story's date. A day
+    opening a clause that reports an event (`8月13日，国家邮政局发布…`) dates the event, not a figure."""
+    if "日" not in t and "号" not in t:
+        return periods
+    out = list(periods)
+    for m in _DAY_OPENS_CLAUSE.finditer(t):
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= 31) or any(p.start <= m.start("m") < p.end for p in periods):
+            continue
+        clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
+        end = clause_end.start() if clause_end else len(t)
+        if not _DIGIT_RE.search(t, m.end(), end) or _DAY_EVENT.search(t, m.end(), end):
+            continue
+        label = f"{month}月{day}日"
+        out.append(PeriodMention(m.start("m"), m.end(), label, None, False, "month", a=month, day=day))
     return sorted(out, key=lambda p: p.start)
 
 
@@ -575,6 +606,31 @@ def _day_named(t: str, published: date) -> date:
     return found
 
 
+#: a sentence opening on what thrives (`农村在线旅游持续火热，上半年网络零售额达445.35亿元`): the subject of the
+#: bare amount in the clauses after it
+_THRIVING_SUBJECT = re.compile(
+    r"^\s*(?P<s>[\u4e00-\u9fff]{2,10}?)(?:持续|继续|保持|依然|仍然|表现|十分|较为|更加|愈发)?"
+    r"(?:火热|火爆|旺盛|活跃|红火|升温|走俏|亮眼|强劲)[，,]"
+)
+_BARE_AMOUNTS = frozenset({"网络零售额", "网上零售额", "零售额", "销售额", "交易额", "成交额"})
+_CHANNEL_WORDS = re.compile(r"(?:电商|电子商务|网购|网络消费|线上消费|网络零售|市场)$")
+_NOT_A_SUBJECT = re.compile(r"^(?:我|全|本|该|各|国内|国外|市场|消费|行业|产业|经济|电商|电子商务)")
+
+
+def _name_by_opening_subject(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """`农村在线旅游持续火热，上半年网络零售额达445.35亿元`: a bare amount after a clause about what thrives is that
+    thing's amount — never the nation's total of the same name (a wrong answer to `/metric 网络零售额`)."""
+    m = _THRIVING_SUBJECT.match(t)
+    if m is None:
+        return
+    subject = _CHANNEL_WORDS.sub("", m.group("s"))
+    if len(subject) < 2 or _NOT_A_SUBJECT.match(subject) or _NATIONAL_WORD.search(subject) or split_region(subject)[0]:
+        return
+    for f, pos in zip(figs, fig_pos, strict=False):
+        if pos > m.end() and f.metric in _BARE_AMOUNTS and f.region == "全国":
+            f.metric = subject + f.metric
+
+
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     """After every number is read: flat growth (`同比持平`), the city the sentence opened with, parts of a whole,
     rates in brackets and the region of a part of a local whole; then the sentence's figures go to `out`."""
@@ -595,6 +651,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_parcel_siblings(figs)
+    _name_by_opening_subject(t, figs, s.fig_pos)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     _local_figures(t, figs, s.fig_pos, ctx)
@@ -634,9 +691,13 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     parts = breaks or _PART_LEAD.match(t) is not None or bool(named_whole) or (ctx.carry and ctx.in_parts)
     for f in figs if parts and ctx.whole_metric else []:
         f.metric = _activity_part(f.metric, ctx.whole_metric)  # `…快递业务量…。分细项看，同城业务量…`
+        if _PART_LEAD.match(t):  # `农村网络零售额…。其中，实物型网络零售额…` (not a breakdown: `分类别看，…`)
+            f.metric = _population_part(f.metric, ctx.whole_metric)
     ctx.in_breakdown, ctx.in_parts = breaks, parts
     if figs:
         ctx.prev_region = figs[-1].region
+    ctx.prev_metric = figs[-1].metric if figs else ""
+    ctx.prev_unit = figs[-1].base_unit if figs else ""
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
 
 

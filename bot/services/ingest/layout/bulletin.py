@@ -39,6 +39,13 @@ from bot.services.ingest.normalise import (
     toc_title,
 )
 
+#: an issue number without its year (`第12期`, `总第156期`)
+_YEARLESS_ISSUE = re.compile(r"第\s*\d{1,4}\s*期")
+
+
+#: an article's staff line (`编辑：刘某　审核：陈某`, `责任编辑：王某`)
+_STAFF_LINE = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|撰稿|供稿|整理|排版|签发)\s*[:：]")
+
 
 class BulletinParser:
     def __init__(self, lines: list[Line], *, has_styles: bool) -> None:
@@ -57,7 +64,9 @@ class BulletinParser:
     # -- front matter -------------------------------------------------------------------------------------
     def _front_matter(self) -> int:
         """Parse cover / TOC metadata; return the index where the article flow starts."""
-        first_section = next((i for i, ln in enumerate(self.lines) if SECTION_RE.match(ln.text)), None)
+        first_section = next(
+            (i for i, ln in enumerate(self.lines) if SECTION_RE.match(ln.text) and not self._lists_contents(i)), None
+        )
         head_end = first_section if first_section is not None else 0
         scan = self.lines[: max(head_end, 60)]
         for ln in scan[:80]:
@@ -77,6 +86,14 @@ class BulletinParser:
                 d = DATE_RE.search(ln.text)
                 if d:
                     self.result.published = to_date(d)
+        if self.result.published is None:
+            # `第12期（总第156期）` names no year: the cover's own date line (`市商务局办公室　2021年11月20日`), before
+            # the contents — not the newest item's date
+            for ln in front[:12]:
+                d = DATE_RE.search(ln.text) if len(squeeze(ln.text)) <= 40 and not is_toc_line(ln.raw) else None
+                if d and (_YEARLESS_ISSUE.search(" ".join(x.text for x in front[:12])) or self.result.issue_no):
+                    self.result.published = to_date(d)
+                    break
         if first_section is None:
             # no sections: skip leading cover/TOC lines (issue line, TOC entries, short lines before the 1st title)
             i = 0
@@ -90,6 +107,12 @@ class BulletinParser:
                 i += 1
             return i
         return first_section
+
+    def _lists_contents(self, i: int) -> bool:
+        """A section header inside the table of contents (`目　录` / `【行业动态】` / `标题 ……… 1`): the next
+        non-blank line is a contents entry with its page number — the section's articles come later."""
+        nxt = next((ln for ln in self.lines[i + 1 : i + 4] if not ln.blank), None)
+        return nxt is not None and is_toc_line(nxt.raw) and not SECTION_RE.match(nxt.text)
 
     def _masthead_at(self, i: int) -> bool:
         """The container's name over its issue or date line (`电子商务信息摘编` / `2024年第8期`): front matter."""
@@ -184,6 +207,12 @@ class BulletinParser:
                 prev = None
                 continue
             if self.expect_title:
+                if not self.pending_title and _STAFF_LINE.match(t) and len(t) <= 60 and "。" not in t:
+                    continue  # `编辑：刘某　审核：陈某` after an article's trailer: its staff, not the next title
+                if not self.pending_title and (
+                    ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t) or ev.is_web_furniture(t)
+                ):
+                    continue  # `（完）`, `——————`, `打印本页　关闭窗口` after a trailer: no title
                 if not self.pending_title:
                     if self.has_styles and ln.heading == 0 and not self._is_title_like(ln):
                         # styled file without a heading here: treat as continuation of nothing → skip stray text

@@ -560,8 +560,9 @@ def end_outlet(text: str) -> str:
 
 
 def _md_column_title(text: str) -> bool:
-    """`09-27 15:30 | 标题`: a month-day column and a title behind one bar (a header, no table row)."""
-    m = MD_PLAIN_HEADER_RE.match(text.strip())
+    """`09-27 15:30 | 标题`, `8月2日 | 标题`: a month-day column and a title behind one bar (a header, no table
+    row)."""
+    m = MD_PLAIN_HEADER_RE.match(text.strip()) or MD_CN_HEADER_RE.match(text.strip())
     return bool(m and "|" not in m.group("title") and _CJK_RUN_RE.search(m.group("title")))
 
 

@@ -446,7 +446,8 @@ class GeneralParser(ParagraphReader):
                 for k, p in enumerate(front)
                 if p.kind in ("body", "table")
                 and not p.tlike
-                and len(p.text) >= 30
+                # (a short item's text closed by its source line: `…增长12.4%。` / `（来源：…　2024-05-17）`)
+                and (len(p.text) >= 30 or (k + 1 < len(front) and front[k + 1].kind == "meta" and "。" in p.text))
                 and not ev.EDITOR_NOTE_RE.match(p.text)
             ),
             None,

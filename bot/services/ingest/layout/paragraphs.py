@@ -153,7 +153,13 @@ class ParagraphReader:
                 # its rest shorter than a line (a full line under it is the story's)
                 and (
                     cur.kind == "body"
-                    or (cur.kind == "header" and gap == 0 and not ends_para(t) and ln.width < self.full)
+                    or (
+                        cur.kind == "header"
+                        and gap == 0
+                        and not ends_para(t)
+                        and ln.width < self.full
+                        and raw_len(ln) < self.full_len  # (wrapped by count: a full line is the story's too)
+                    )
                 )
                 and not (cur.nlines == 1 and cur.hafter is not None)  # a date closes the headline before it
                 and (cur.last_width >= self.full or cur.last_len >= self.full_len)
@@ -359,8 +365,15 @@ class ParagraphReader:
         i = 0
         while i < len(paras):
             run: list[int] = []
+            bridges: list[int] = []  # section names listed between the entries (`【行业动态】` in the contents)
             j = i
-            while j < len(paras) and paras[j].tlike and len(later.get(title_key(paras[j].text), [])) >= 2:
+            while j < len(paras):
+                if run and paras[j].kind == "section":
+                    bridges.append(j)
+                    j += 1
+                    continue
+                if not (paras[j].tlike and len(later.get(title_key(paras[j].text), [])) >= 2):
+                    break
                 key = title_key(paras[j].text)
                 if later[key][0] != j or key in (title_key(paras[k].text) for k in run):
                     break
@@ -371,7 +384,10 @@ class ParagraphReader:
                     paras[k].kind = "toc"
                     paras[k].tlike = False
                     self.toc.add(title_key(paras[k].text))
-                i = j
+                for k in bridges:
+                    if k < run[-1]:
+                        paras[k].kind = "toc"
+                i = run[-1] + 1
             else:
                 i += 1
 
