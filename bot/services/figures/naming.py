@@ -56,6 +56,8 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 
 #: a geographic scope of an activity (`同城业务量`, `国际及港澳台业务收入` under 快递业务量/快递业务收入)
 _ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
+#: a whole that is itself one scope (`同城快递业务量`): a sibling of the next scope, not what it is a part of
+_ACTIVITY_SCOPE_WORD = re.compile(r"^(?:同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|省内|省际|跨省)")
 
 #: heads a part can take from its whole (longest first)
 _PART_HEADS = ("网上零售额", "网络零售额", "商品零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
@@ -74,6 +76,14 @@ def _activity_part(part: str, whole: str) -> str:
     """`同城业务量` under 快递业务量 → 同城快递业务量: a geographic scope of the activity the whole measures."""
     scope = _ACTIVITY_SCOPE.match(part)
     act = _ACTIVITY_SUBJECT.match(whole)
+    sib = _ACTIVITY_SCOPE_WORD.match(whole)
+    if sib:
+        # `同城快递业务量…；异地业务量…`: a sibling scope, not the whole it is a part of (no 异地同城业务量); it
+        # measures the same activity (异地快递业务量)
+        rest = whole[sib.end() :]
+        if scope and rest.endswith(part[len(scope.group(1)) :]):
+            return scope.group(1) + rest
+        return part
     if scope and act and part == scope.group(1) + whole[len(act.group(1)) :]:
         # the firms doing the activity name the activity (`快递服务企业业务量` → 同城快递业务量)
         return scope.group(1) + re.sub(r"(?:服务)?企业$", "", act.group(1)) + part[len(scope.group(1)) :]
@@ -438,6 +448,10 @@ _BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出
 _NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|$)")
 
 
+#: the measure closing the last item of a list (`短视频用户使用率`): the list's head, no part of the item
+_LISTED_MEASURE_END = re.compile(r"(?:用户)?(?:使用率|普及率|规模)$")
+
+
 def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
     """The k names of a 、-list in an earlier clause of the sentence (the nearest one with exactly k items)."""
     bounds = [0, *(m.end() for m in _CLAUSE_BOUNDARY.finditer(masked, 0, max(cb - 1, 0))), cb]
@@ -448,6 +462,10 @@ def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
             if len(names) != k:
                 continue
             names[0] = _phrase(names[0]).metric or names[0]
+            # `即时通信、短视频用户使用率分别为…，用户规模分别达…`: the last item without the earlier list's measure
+            tail = _LISTED_MEASURE_END.search(names[-1])
+            if tail is not None and tail.start() >= 2:
+                names[-1] = names[-1][: tail.start()]
             if all(2 <= len(x) <= 10 and not _DIGIT_RE.search(x) for x in names):
                 return names
         if _DIGIT_RE.search(masked[a:b]):

@@ -149,8 +149,19 @@ class ParagraphReader:
                     or (cur.kind == "header" and gap == 0 and not ends_para(t) and ln.width < self.full)
                 )
                 and not (cur.nlines == 1 and cur.hafter is not None)  # a date closes the headline before it
-                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
-                and not ends_para(cur_last)
+                and (
+                    cur.last_width >= self.full
+                    or cur.last_len >= self.full_len
+                    # a page that indents paragraph openings: in a paragraph opened by an indent, a short line ending
+                    # no sentence, then a line not indented, is a wrap of uneven width (PDF text), not its end
+                    or (self.indents and cur.indent and cur.kind == "body" and gap == 0 and ln.raw[:1] not in _INDENTS)
+                )
+                and (
+                    not ends_para(cur_last)
+                    # (a `；` closes a clause, not the paragraph, when the next line is not indented)
+                    or (self.indents and cur.indent and cur.kind == "body" and gap == 0 and ln.raw[:1] not in _INDENTS
+                        and cur_last.rstrip()[-1:] in "；;")
+                )
                 and not ev.is_table(t)
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)

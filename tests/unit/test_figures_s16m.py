@@ -1,0 +1,63 @@
+"""Rates of listed applications, a group's internet penetration, express scopes named without 快递, and sibling
+scopes (session 16m, mixed sources), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.lookup import synonyms
+
+
+def _named(text: str) -> dict[str, float]:
+    return {f.metric: f.value for f in extract_figures(text, date(2024, 3, 1))}
+
+
+def test_a_list_sharing_a_usage_rate_gives_each_item_its_rate() -> None:
+    got = _named("截至2023年12月，在网民中，网络支付、网络购物、网约车用户使用率分别为87.3%、83.8%和48.4%。")
+    assert got.get("网络支付用户使用率") == 87.3
+    assert got.get("网络购物用户使用率") == 83.8
+    assert got.get("网约车用户使用率") == 48.4
+    assert "网络支付率" not in got
+
+
+def test_a_bare_user_scale_after_a_rate_list_takes_the_listed_items() -> None:
+    text = (
+        "截至2023年12月，在网民中，即时通信、网上外卖、网约车用户使用率分别为97%、50%和48%，"
+        "用户规模分别达10.6亿、5.4亿和5.2亿。"
+    )
+    got = _named(text)
+    assert got.get("即时通信用户规模") == 10.6
+    assert got.get("网上外卖用户规模") == 5.4
+    assert got.get("网约车用户规模") == 5.2
+    assert "用户规模" not in got  # a scale stored under no application would answer any 用户规模 query
+
+
+def test_a_penetration_rate_after_a_groups_population_is_the_groups() -> None:
+    got = _named("截至2023年12月，我国城镇网民规模达7.66亿，互联网普及率达83.3%。")
+    assert got.get("城镇网民规模") == 7.66
+    assert "互联网普及率" not in got  # the country's rate is another figure
+    assert got.get("城镇网民互联网普及率") == 83.3
+
+
+def test_the_national_penetration_rate_stays_national() -> None:
+    got = _named("截至2023年12月，我国网民规模达10.92亿，互联网普及率达77.5%。")
+    assert got.get("互联网普及率") == 77.5
+    got = _named("截至2023年12月，我国手机网民规模达10.91亿，互联网普及率达77.5%。")
+    assert got.get("互联网普及率") == 77.5
+
+
+def test_sibling_express_scopes_are_not_parts_of_each_other() -> None:
+    text = (
+        "1-5月份，全国快递服务企业业务量累计完成258.8亿件，同比增长11%。其中5月份，全国快递服务企业业务量完成55.2亿件，"
+        "同比增长9%。\n1-5月份，同城业务量累计完成40.1亿件，同比增长3%；异地业务量累计完成210.5亿件，同比增长12%；"
+        "国际/港澳台业务量累计完成8.2亿件，同比增长20%。"
+    )
+    names = [f.metric for f in extract_figures(text, date(2024, 6, 15))][2:]
+    assert names == ["同城快递业务量", "异地快递业务量", "国际/港澳台快递业务量"]
+
+
+def test_express_scopes_named_without_the_activity_are_express_volumes() -> None:
+    assert "同城业务量" in synonyms("同城快递业务量")
+    assert "异地业务量" in synonyms("异地快递业务量")
+    assert "国际/港澳台业务量" in synonyms("国际/港澳台快递业务量")

@@ -1,0 +1,53 @@
+"""PDF text wrapped at uneven widths under indented paragraph openings, and `· 1 ·` page numbers (session 16m), on
+text written for these tests."""
+
+from __future__ import annotations
+
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.normalise import is_footer
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+_DOC = "\n".join(
+    [
+        "某省2023年寄递业务运行简报",
+        "某省邮政管理局　　2023年6月12日",
+        "",
+        "　　1-5月份，全省快递服务企业业务量累计完成12.6",
+        "亿件，同比增长18%；",
+        "业务收入累计完成98.4亿元，同比增长9%。5月份，",
+        "全省快递服务企业业务量完成2.9亿件，同比增长",
+        "21%；业务收入完成22.",
+        "1亿元，同比增长11%。全省邮政快递业运行平稳。",
+        "· 1 ·",
+        "某省2023年寄递业务运行简报",
+        "　　1-5月份，邮政寄递服务业务量累计完成1.1亿",
+        "件，同比增长4%；邮政寄递服务业务收入累计完成6.",
+        "3亿元，同比增长2%。今年以来，全省新建村级寄递",
+        "物流综合服务站320个，农村寄递网络进一步完善，",
+        "服务水平持续提高，群众寄件取件更加方便快捷。",
+        "· 2 ·",
+    ]
+)
+
+
+def test_page_numbers_between_middle_dots_are_page_furniture() -> None:
+    assert is_footer("· 3 ·")
+    assert is_footer("•12•")
+    assert not is_footer("·说明·")
+
+
+def test_uneven_wraps_under_indented_openings_join_into_paragraphs() -> None:
+    arts = parse_text(_DOC).articles
+    assert len(arts) == 1
+    paras = arts[0].paragraphs
+    assert len(paras) == 2, paras
+    assert "业务量累计完成12.6亿件，同比增长18%；业务收入累计完成98.4亿元" in paras[0]
+    assert "业务收入完成22.1亿元" in paras[0]
+    assert "邮政寄递服务业务收入累计完成6.3亿元" in paras[1]
+    assert "· 1 ·" not in "".join(paras) and "简报" not in "".join(paras)
