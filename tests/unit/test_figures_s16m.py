@@ -61,3 +61,14 @@ def test_express_scopes_named_without_the_activity_are_express_volumes() -> None
     assert "同城业务量" in synonyms("同城快递业务量")
     assert "异地业务量" in synonyms("异地快递业务量")
     assert "国际/港澳台业务量" in synonyms("国际/港澳台快递业务量")
+
+
+def test_the_whole_industry_is_the_industry_just_named() -> None:
+    text = (
+        "1-5月份，邮政行业业务收入累计完成5800亿元，同比增长9%；业务总量累计完成7100亿元，同比增长15%。"
+        "5月份，全行业业务收入完成1230亿元，同比增长8%；业务总量完成1500亿元，同比增长14%。"
+    )
+    names = [f.metric for f in extract_figures(text, date(2024, 6, 15))]
+    assert names == ["邮政行业业务收入", "邮政行业业务总量", "邮政行业业务收入", "邮政行业业务总量"]
+    # with no industry named before, the words stay as written
+    assert [f.metric for f in extract_figures("5月份，全行业业务收入完成1230亿元。", date(2024, 6, 15))] == ["全行业业务收入"]

@@ -548,9 +548,19 @@ _MEASURE_SUBJECT = re.compile(
 _POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业|网店|网商|主播")
 
 
+#: an indicator of a named industry (`邮政行业业务收入` → 邮政行业)
+_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,6}行业)[\u4e00-\u9fff]{2,}")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
+    if metric.startswith("全行业") and len(metric) > 3:
+        # `邮政行业业务收入累计完成…。4月份，全行业业务收入完成…`: the whole industry is the one just named
+        for prev in reversed(ctx.metrics):
+            industry = _INDUSTRY_NAMED.match(prev)
+            if industry:
+                return industry.group(1) + metric[3:]
     ana = _ANAPHORA.match(metric)
     if ana:
         rest = ana.group(2)
