@@ -3,6 +3,8 @@ text written for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.services.ingest.layout import ParsedBulletin, parse_document
 from bot.services.ingest.normalise import is_footer
 from bot.services.ingest.readers import RawDocument, RawLine
@@ -51,3 +53,20 @@ def test_uneven_wraps_under_indented_openings_join_into_paragraphs() -> None:
     assert "业务收入完成22.1亿元" in paras[0]
     assert "邮政寄递服务业务收入累计完成6.3亿元" in paras[1]
     assert "· 1 ·" not in "".join(paras) and "简报" not in "".join(paras)
+
+
+def test_a_full_date_in_brackets_closing_the_title_dates_the_article() -> None:
+    text = "\n".join(
+        [
+            "某省商务厅召开新闻发布会（2022年9月8日）",
+            "",
+            "　　发言人：各位记者朋友，上午好。下面通报今年前8个月全省网络零售情况。",
+            "　　1—8月，全省网络零售额达到1860亿元，同比增长12.4%，增速比上半年加快0.6个百分点。",
+        ]
+    )
+    parsed = parse_text(text)
+    assert [(a.title, a.published) for a in parsed.articles] == [("某省商务厅召开新闻发布会（2022年9月8日）", date(2022, 9, 8))]
+    assert parsed.published == date(2022, 9, 8)
+    # an impossible date is no date
+    bad = parse_text(text.replace("9月8日", "13月8日"))
+    assert bad.articles[0].published is None
