@@ -72,3 +72,15 @@ def test_the_whole_industry_is_the_industry_just_named() -> None:
     assert names == ["邮政行业业务收入", "邮政行业业务总量", "邮政行业业务收入", "邮政行业业务总量"]
     # with no industry named before, the words stay as written
     assert [f.metric for f in extract_figures("5月份，全行业业务收入完成1230亿元。", date(2024, 6, 15))] == ["全行业业务收入"]
+
+
+def test_a_countys_figures_in_a_provincial_story_are_the_countys() -> None:
+    text = "今年以来，蓝山县大力发展农村电商。截至目前，全县已建成村级电商服务站85个；1至6月电商销售额达4.2亿元。"
+    figs = extract_figures(text, date(2019, 7, 20), title="广东上半年网络零售额增长15%")
+    assert {f.region for f in figs} == {"蓝山"}
+    # a county named by no place word stays a county scope, never the province of the title
+    figs = extract_figures("全县1至6月电商销售额达4.2亿元。", date(2019, 7, 20), title="广东上半年网络零售额增长15%")
+    assert {f.region for f in figs} == {"全县"}
+    # a kind of county is no place
+    figs = extract_figures("今年以来，示范县农村电商加快发展。全县1至6月电商销售额达4.2亿元。", date(2019, 7, 20))
+    assert {f.region for f in figs} == {"全县"}

@@ -200,9 +200,12 @@ def _quotes_as_written(figs: list[ExtractedFigure], text: str, written: str) -> 
 #: `在黑龙江省饶河县，…全县农林产品电商销售额达10.34亿元`: the county (city) the paragraph just named, by its
 #: province — what an unnamed 全县 (全市) of a later sentence is
 _PLACE_NAMED = {
-    "县": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)县"),
+    # `…省江永县`, or a county opening a clause (`今年以来，江永县坚持…`)
+    "县": re.compile(r"(?:省|自治区|^|[，。；：、\s])([\u4e00-\u9fff]{2,3}?)县(?!城|域|级|区|乡|委|政府)"),
     "市": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)市"),
 }
+#: kinds of county or city named before 县/市 that are no place (`贫困县`, `示范县`, `百强县`, `地级市`)
+_NOT_A_PLACE = re.compile(r"贫困|脱贫|示范|试点|重点|百强|先进|山区|农业|地级|县级|城市|各|全|本|我|该|此")
 _SCOPE_KIND = {"全县": "县", "本县": "县", "我县": "县", "全市": "市", "本市": "市", "我市": "市"}
 
 
@@ -211,7 +214,7 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str) -> None:
         kind = _SCOPE_KIND.get(f.region)
         if kind is None:
             continue
-        named = _PLACE_NAMED[kind].findall(before)
+        named = [n for n in _PLACE_NAMED[kind].findall(before) if not _NOT_A_PLACE.search(n)]
         if named:
             f.region = named[-1]
 
