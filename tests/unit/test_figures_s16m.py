@@ -84,3 +84,15 @@ def test_a_countys_figures_in_a_provincial_story_are_the_countys() -> None:
     # a kind of county is no place
     figs = extract_figures("今年以来，示范县农村电商加快发展。全县1至6月电商销售额达4.2亿元。", date(2019, 7, 20))
     assert {f.region for f in figs} == {"全县"}
+
+
+def test_the_unnamed_industry_of_a_later_paragraph_is_the_one_the_article_named() -> None:
+    text = (
+        "预计全年邮政业业务收入完成1.5万亿元，同比增长9%；快递业务量完成1300亿件。\n"
+        "预计明年全行业业务收入完成1.6万亿元，同比增长8%左右；行业业务总量完成1.9万亿元，同比增长10%左右。"
+    )
+    names = [f.metric for f in extract_figures(text, date(2024, 1, 8))]
+    assert names == ["邮政业业务收入", "快递业务量", "邮政业业务收入", "邮政业业务总量"]
+    # `快递业务…` names no industry (快递业 is not followed by 业务 there)
+    names = [f.metric for f in extract_figures("快递业务量完成1300亿件。\n全行业业务收入完成1.6万亿元。", date(2024, 1, 8))]
+    assert names == ["快递业务量", "全行业业务收入"]

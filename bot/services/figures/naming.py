@@ -549,18 +549,26 @@ _POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业
 
 
 #: an indicator of a named industry (`邮政行业业务收入` → 邮政行业)
-_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,6}行业)[\u4e00-\u9fff]{2,}")
+_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=业务)")
+#: the whole industry, unnamed (`全行业业务收入`, `行业业务总量`)
+_WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 
 
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
-    if metric.startswith("全行业") and len(metric) > 3:
-        # `邮政行业业务收入累计完成…。4月份，全行业业务收入完成…`: the whole industry is the one just named
+    whole_industry = _WHOLE_INDUSTRY.match(metric)
+    if whole_industry and len(metric) > len(whole_industry.group()) + 1:
+        # `邮政行业业务收入累计完成…。4月份，全行业业务收入完成…；行业业务总量…`: the whole industry is the one just
+        # named in the paragraph, else the only one the article named
+        rest = metric[whole_industry.end() :]
         for prev in reversed(ctx.metrics):
             industry = _INDUSTRY_NAMED.match(prev)
             if industry:
-                return industry.group(1) + metric[3:]
+                return industry.group(1) + rest
+        industries = {m.group(1) for prev in ctx.article_metrics if (m := _INDUSTRY_NAMED.match(prev))}
+        if len(industries) == 1:
+            return industries.pop() + rest
     ana = _ANAPHORA.match(metric)
     if ana:
         rest = ana.group(2)
