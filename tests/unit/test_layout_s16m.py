@@ -70,3 +70,32 @@ def test_a_full_date_in_brackets_closing_the_title_dates_the_article() -> None:
     # an impossible date is no date
     bad = parse_text(text.replace("9月8日", "13月8日"))
     assert bad.articles[0].published is None
+
+
+def test_one_story_with_its_headline_under_it_and_trailer_lines_is_one_article() -> None:
+    body = (
+        "　　记者昨日从市商务局获悉，今年前三季度，全市网络零售额达到286.5亿元，同比增长14.2%，"
+        "增速比上半年加快1.3个百分点，其中农产品网络零售额41.7亿元，同比增长19.8%。"
+    )
+    text = "\n".join(
+        ["某市商务快讯　2023年10月20日", "", body, "前三季度全市网络零售额增长14.2%", "", "（完）", "责任编辑：李某", "", "", "编辑：张某　审核：赵某"]
+    )
+    arts = parse_text(text).articles
+    assert [a.title for a in arts] == ["前三季度全市网络零售额增长14.2%"]
+    assert "286.5亿元" in arts[0].paragraphs[0]
+
+
+def test_a_closed_credit_then_a_line_without_punctuation_is_no_wrap() -> None:
+    lines = [
+        "本市要闻",
+        "　　10月8日，记者从市邮政管理局获悉，国庆假期全市邮政快",
+        "递企业共揽收快件1260万件，同比增长18.3%，投递快件11",
+        "05万件，同比增长15.6%，日均业务量为平日的1.2倍左右。（全",
+        "媒体记者 王某 摄）",
+        "假期全市揽收快件1260万件",
+        "　　据介绍，假期期间全市快递网点均正常营业，末端配送运",
+        "行平稳，未出现快件积压，群众寄递需求得到较好保障，各快",
+        "递企业还推出了预约上门取件等便民服务。（记者 李某）",
+    ]
+    paras = [p for a in parse_text("\n".join(lines)).articles for p in a.paragraphs]
+    assert not any("王某 摄）假期" in p for p in paras), paras

@@ -270,6 +270,8 @@ class ParagraphReader:
             and ln.raw[:1] not in _INDENTS
             and _PROSE_RE.search(cur.text) is not None
             and _NUMBERED_OPENING.match(ln.text) is None
+            # (a closed bracket, `…（记者 某某 摄）`, then a line without punctuation: a headline under it)
+            and not (cur.text.rstrip()[-1:] in "）)」』”" and _PROSE_RE.search(ln.text) is None)
         )
 
     @staticmethod
