@@ -201,6 +201,7 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
+                _name_group_rate(out[n_before:])
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
@@ -243,9 +244,12 @@ def _quotes_as_written(figs: list[ExtractedFigure], text: str, written: str) -> 
 #: `在黑龙江省饶河县，…全县农林产品电商销售额达10.34亿元`: the county (city) the paragraph just named, by its
 #: province — what an unnamed 全县 (全市) of a later sentence is
 _PLACE_NAMED = {
-    "县": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)县"),
+    # `…省江永县`, or a county opening a clause (`今年以来，江永县坚持…`)
+    "县": re.compile(r"(?:省|自治区|^|[，。；：、\s])([\u4e00-\u9fff]{2,3}?)县(?!城|域|级|区|乡|委|政府)"),
     "市": re.compile(r"(?:省|自治区)([\u4e00-\u9fff]{2,3}?)市"),
 }
+#: kinds of county or city named before 县/市 that are no place (`贫困县`, `示范县`, `百强县`, `地级市`)
+_NOT_A_PLACE = re.compile(r"贫困|脱贫|示范|试点|重点|百强|先进|山区|农业|地级|县级|城市|各|全|本|我|该|此")
 _SCOPE_KIND = {"全县": "县", "本县": "县", "我县": "县", "该县": "县", "全市": "市", "本市": "市", "我市": "市", "该市": "市"}
 
 
@@ -261,11 +265,30 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
         kind = _SCOPE_KIND.get(f.region)
         if kind is None:
             continue
-        named = _PLACE_NAMED[kind].findall(before)
+        named = [n for n in _PLACE_NAMED[kind].findall(before) if not _NOT_A_PLACE.search(n)]
         if not named and kind == "市":
             named = _SPEAKING_CITY.findall(to_simplified(sentence))
         if named:
             f.region = named[-1]
+
+
+#: a population of one group of internet users (`60岁及以上老年网民规模`, `城镇网民规模`): its qualifier
+_GROUP_POPULATION = re.compile(r"^(?P<g>[\u4e00-\u9fff0-9]{2,12}?)网民规模$")
+#: qualifiers that name the whole population, or a device rather than a group of people
+_NOT_A_GROUP = re.compile(r"^(?:我国|全国|中国)?(?:手机|移动)?$")
+
+
+def _name_group_rate(figs: list[ExtractedFigure]) -> None:
+    """`截至6月，老年网民规模达1.2亿，互联网普及率达40%`: a bare 互联网普及率 right after a group's population, in the
+    same sentence, is that group's rate (老年网民互联网普及率), never the country's."""
+    group = ""
+    for f in figs:
+        pop = _GROUP_POPULATION.match(f.metric)
+        if pop is not None:
+            group = "" if _NOT_A_GROUP.match(pop.group("g")) else pop.group("g")
+            continue
+        if f.metric == "互联网普及率" and group and f.unit == "%":
+            f.metric = group + "网民互联网普及率"
 
 
 def _name_trade_parts(figs: list[ExtractedFigure]) -> None:

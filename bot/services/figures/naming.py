@@ -56,6 +56,8 @@ _WHOLE_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fffA-Za-z0-9]{2,18}?)(?:当中|之
 
 #: a geographic scope of an activity (`同城业务量`, `国际及港澳台业务收入` under 快递业务量/快递业务收入)
 _ACTIVITY_SCOPE = re.compile(r"^(同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|国内|省内|省际|跨省|城市|农村|乡村)业务")
+#: a whole that is itself one scope (`同城快递业务量`): a sibling of the next scope, not what it is a part of
+_ACTIVITY_SCOPE_WORD = re.compile(r"^(?:同城|异地|国际(?:及|和|与|/|、)港澳台|国际|港澳台|省内|省际|跨省)")
 
 #: heads a part can take from its whole (longest first)
 _PART_HEADS = ("网上零售额", "网络零售额", "商品零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
@@ -74,6 +76,14 @@ def _activity_part(part: str, whole: str) -> str:
     """`同城业务量` under 快递业务量 → 同城快递业务量: a geographic scope of the activity the whole measures."""
     scope = _ACTIVITY_SCOPE.match(part)
     act = _ACTIVITY_SUBJECT.match(whole)
+    sib = _ACTIVITY_SCOPE_WORD.match(whole)
+    if sib:
+        # `同城快递业务量…；异地业务量…`: a sibling scope, not the whole it is a part of (no 异地同城业务量); it
+        # measures the same activity (异地快递业务量)
+        rest = whole[sib.end() :]
+        if scope and rest.endswith(part[len(scope.group(1)) :]):
+            return scope.group(1) + rest
+        return part
     if scope and act and part == scope.group(1) + whole[len(act.group(1)) :]:
         # the firms doing the activity name the activity (`快递服务企业业务量` → 同城快递业务量)
         return scope.group(1) + re.sub(r"(?:服务)?企业$", "", act.group(1)) + part[len(scope.group(1)) :]
@@ -505,6 +515,10 @@ _BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出
 _NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|$)")
 
 
+#: the measure closing the last item of a list (`短视频用户使用率`): the list's head, no part of the item
+_LISTED_MEASURE_END = re.compile(r"(?:用户)?(?:使用率|普及率|规模)$")
+
+
 def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
     """The k names of a 、-list in an earlier clause of the sentence (the nearest one with exactly k items)."""
     bounds = [0, *(m.end() for m in _CLAUSE_BOUNDARY.finditer(masked, 0, max(cb - 1, 0))), cb]
@@ -515,6 +529,10 @@ def _items_listed_before(masked: str, cb: int, k: int) -> list[str]:
             if len(names) != k:
                 continue
             names[0] = _phrase(names[0]).metric or names[0]
+            # `即时通信、短视频用户使用率分别为…，用户规模分别达…`: the last item without the earlier list's measure
+            tail = _LISTED_MEASURE_END.search(names[-1])
+            if tail is not None and tail.start() >= 2:
+                names[-1] = names[-1][: tail.start()]
             if all(2 <= len(x) <= 10 and not _DIGIT_RE.search(x) for x in names):
                 return names
         if _DIGIT_RE.search(masked[a:b]):
@@ -613,9 +631,27 @@ _MEASURE_SUBJECT = re.compile(
 _POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业|网店|网商|主播")
 
 
+#: an indicator of a named industry (`邮政行业业务收入` → 邮政行业)
+_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=业务)")
+#: the whole industry, unnamed (`全行业业务收入`, `行业业务总量`)
+_WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
+    whole_industry = _WHOLE_INDUSTRY.match(metric)
+    if whole_industry and len(metric) > len(whole_industry.group()) + 1:
+        # `邮政行业业务收入累计完成…。4月份，全行业业务收入完成…；行业业务总量…`: the whole industry is the one just
+        # named in the paragraph, else the only one the article named
+        rest = metric[whole_industry.end() :]
+        for prev in reversed(ctx.metrics):
+            industry = _INDUSTRY_NAMED.match(prev)
+            if industry:
+                return industry.group(1) + rest
+        industries = {m.group(1) for prev in ctx.article_metrics if (m := _INDUSTRY_NAMED.match(prev))}
+        if len(industries) == 1:
+            return industries.pop() + rest
     ana = _ANAPHORA.match(metric)
     if ana:
         rest = ana.group(2)

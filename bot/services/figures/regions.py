@@ -104,6 +104,8 @@ _CITY_WORDS = frozenset({"全市", "本市", "我市", "该市"})
 
 _PROVINCE_WORDS = frozenset({"全省", "本省", "我省", "该省"})
 
+_COUNTY_WORDS = frozenset({"全县"})
+
 
 def _own_region(region: str, article: str, home: str = "") -> str:
     """The sentence's region, else the article's, else 全国; an unnamed local scope (全省, 我市) is the article's
@@ -112,6 +114,8 @@ def _own_region(region: str, article: str, home: str = "") -> str:
     if region in _LOCAL_NAMES and article in _LOCAL_NAMES:
         return region  # neither names the place: the sentence's own word
     if region in _LOCAL_NAMES and article:
+        if region in _COUNTY_WORDS and (article in _province_names() or _is_city(article)):
+            return region  # `全县` in a story about a province or city: one county in it, never the whole place
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
             # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
             return home if home in _province_names() and home not in _MUNICIPALITIES else region

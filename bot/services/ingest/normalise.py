@@ -133,7 +133,7 @@ def strip_quotes(name: str) -> str:
 # ---------------------------------------------------------------------------------------------------- furniture
 
 _FOOTER_RE = re.compile(
-    r"^[-—–－~]\s*\d{1,4}\s*[-—–－~]$|^\d{1,4}$|^第\s*\d{1,4}\s*[页版](\s*[/共]\s*\d+\s*页?)?$|^\d{1,4}\s*/\s*\d{1,4}$"
+    r"^[-—–－~]\s*\d{1,4}\s*[-—–－~]$|^[·•・]\s*\d{1,4}\s*[·•・]$|^\d{1,4}$|^第\s*\d{1,4}\s*[页版](\s*[/共]\s*\d+\s*页?)?$|^\d{1,4}\s*/\s*\d{1,4}$"
 )
 _ADDRESS_RE = re.compile(
     r"(编辑部地址|邮政编码|邮编[:：]|联系电话|电\s*话\s*[:：]\s*[\d(（]|传\s*真\s*[:：]|E-?mail\s*[:：]|网\s*址\s*[:：]|"
@@ -146,7 +146,7 @@ _TOC_RE = re.compile(
 
 
 def is_footer(text: str) -> bool:
-    """Page furniture that can appear in the middle of the flow: `- 20 -`, `12`, `第 3 页`, a page's `第3版`."""
+    """Page furniture that can appear in the middle of the flow: `- 20 -`, `· 2 ·`, `12`, `第 3 页`, a page's `第3版`."""
     return bool(_FOOTER_RE.match(text.strip()))
 
 

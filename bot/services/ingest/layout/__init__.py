@@ -134,6 +134,27 @@ def _titled_release(head: list[str]) -> bool:
 
 
 #: what separates the entries of a contents list run together (`◆ 标题一◆ 标题二`) and marks or closes one
+#: a full date in brackets closing a title (`商务部召开例行新闻发布会（2018年4月19日）`, `…(2023-05-06)`)
+_TITLE_CLOSING_DATE = re.compile(
+    r"[（(]\s*(?P<y>(?:19|20)\d{2})\s*(?:年|[-./])\s*(?P<m>\d{1,2})\s*(?:月|[-./])\s*(?P<d>\d{1,2})\s*日?\s*[)）]$"
+)
+
+
+def _dates_closing_titles(result: ParsedBulletin) -> None:
+    """An article without a date whose title ends with a full date in brackets is of that date (a transcript's
+    `…新闻发布会（2018年4月19日）`); a document of that one article without a date of its own is of it too."""
+    for art in result.articles:
+        m = _TITLE_CLOSING_DATE.search(art.title.strip()) if art.published is None else None
+        if m is None:
+            continue
+        try:
+            art.published = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    if result.published is None and len(result.articles) == 1:
+        result.published = result.articles[0].published
+
+
 _ENTRY_MARK = re.compile(r"[■□◆◇●○▲△▶►★☆◎•]")
 _ENTRY_TAIL = re.compile(r"\s*(?:[.…·]{2,}\s*\.?\s*)?(?:第?\s*\d{1,3}\s*版?)?\s*$")
 _ENTRY_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])?\s*")
@@ -227,6 +248,7 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
     else:
         result = BulletinParser(lines, has_styles=has_styles).parse()
     _drop_title_restatements(result, lines)
+    _dates_closing_titles(result)
     if result.published is None:
         result.published = published
         if result.published is None and layout == "bulletin":

@@ -428,6 +428,28 @@ class GeneralParser(ParagraphReader):
         order.extend(paras[prev:])
         return order, starts
 
+    @staticmethod
+    def _headline_under_story(paras: list[Para]) -> int | None:
+        """The index of the one title-like line right under a story's last paragraph (which ends a sentence),
+        followed only by an end mark and trailer lines: a single story printed with its headline under it. None
+        when the page has more than one such line, or body text after it."""
+        cands = [
+            i
+            for i in range(1, len(paras))
+            if paras[i].tlike
+            and paras[i].kind == "body"
+            and paras[i - 1].kind == "body"
+            and not paras[i - 1].tlike
+            and ends_para(paras[i - 1].text)
+            and len(paras[i - 1].text) >= 60
+        ]
+        if len(cands) != 1:
+            return None
+        i = cands[0]
+        if any(p.kind in ("body", "table") for p in paras[i + 1 :]):
+            return None
+        return i
+
     # -- assembly -----------------------------------------------------------------------------------------
     def parse(self) -> ParsedBulletin:
         paras = self._join_title_lines(self._paragraphs())
@@ -469,6 +491,14 @@ class GeneralParser(ParagraphReader):
             pass
         self._front_matter(front)
         if not starts:
+            under = self._headline_under_story(paras)
+            if under is not None:
+                # one story whose headline is printed under it (its trailer lines after): the headline titles it
+                story = ParsedArticle(title=paras[under].text.strip())
+                story.paragraphs = [p.text for p in paras[:under] if p.kind in ("body", "table") and not p.tlike]
+                self._front_matter([p for p in paras[:under] if p.kind == "meta"])
+                self._finish([(story, {})])
+                return self.result
             # an untitled news story (a dateline, then text): one article named by its first sentence
             lead = next((p for p in paras if p.kind == "body" and not p.tlike), None)
             if lead is None or not ev.starts_news(lead.text):

@@ -63,6 +63,8 @@ _PROSE_RE = re.compile(r"[，,。、；;]")
 
 #: a short line ending with a question or exclamation mark and no other sentence end inside
 _ASKING_HEADLINE = re.compile(r"[^。？！?!；;：:]{4,38}[？！?!]{1,2}")
+#: a numbered item or section opening a line (`（一）`, `二、`, `3．`)
+_NUMBERED_OPENING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．])")
 _HEAD_PAGE_RE = re.compile(
     r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
 )
@@ -162,8 +164,18 @@ class ParagraphReader:
                     )
                 )
                 and not (cur.nlines == 1 and cur.hafter is not None)  # a date closes the headline before it
-                and (cur.last_width >= self.full or cur.last_len >= self.full_len)
-                and not ends_para(cur_last)
+                and (
+                    cur.last_width >= self.full
+                    or cur.last_len >= self.full_len
+                    # a page that indents paragraph openings: in a paragraph opened by an indent, a short line ending
+                    # no sentence, then a line not indented, is a wrap of uneven width (PDF text), not its end
+                    or self._uneven_wrap(cur, ln, gap)
+                )
+                and (
+                    not ends_para(cur_last)
+                    # (a `；` closes a clause, not the paragraph, when the next line is not indented)
+                    or (self._uneven_wrap(cur, ln, gap) and cur_last.rstrip()[-1:] in "；;")
+                )
                 and not ev.is_table(t)
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
@@ -271,6 +283,22 @@ class ParagraphReader:
         """A line a TOC entry's pattern mistakes (`●来源 国家统计局 ●时间 2020-12-15`, `◆ 2023.02.14 标题 2`): a
         table row, a release line or a dated header, not a contents entry with its page number."""
         return ev.is_table(t) or ev.release_fields(t) is not None or ev.header_date(t) is not None
+
+    def _uneven_wrap(self, cur: Para, ln: Line, gap: int) -> bool:
+        """A page that indents paragraph openings, a prose paragraph opened by an indent, and a line right under
+        it neither indented nor numbered (`（一）…`): that line goes on with the paragraph, however short the line
+        before it (PDF text wrapped at uneven widths)."""
+        return (
+            self.indents
+            and cur.indent
+            and cur.kind == "body"
+            and gap == 0
+            and ln.raw[:1] not in _INDENTS
+            and _PROSE_RE.search(cur.text) is not None
+            and _NUMBERED_OPENING.match(ln.text) is None
+            # (a closed bracket, `…（记者 某某 摄）`, then a line without punctuation: a headline under it)
+            and not (cur.text.rstrip()[-1:] in "）)」』”" and _PROSE_RE.search(ln.text) is None)
+        )
 
     @staticmethod
     def _starts_block(t: str) -> bool:
