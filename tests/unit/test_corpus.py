@@ -104,6 +104,19 @@ def test_every_document_has_its_source_in_the_readme() -> None:
         assert f"{split}/{path.name}" in readme
 
 
+def test_no_source_page_is_in_both_splits() -> None:
+    # a blind document sharing a page with a dev one is scored on facts and constructions tuned on (README)
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    splits_of: dict[str, set[str]] = {}
+    for row in readme.splitlines():
+        m = re.match(r"\|\s*(dev|blind)/\S+\s*\|", row)
+        if m:
+            for url in re.findall(r"https?://[^\s|）)\\]+", row):
+                splits_of.setdefault(url.rstrip("/"), set()).add(m.group(1))
+    assert splits_of, "no source rows found"
+    assert [url for url, s in splits_of.items() if len(s) > 1] == []
+
+
 @pytest.mark.parametrize(("split", "path", "gold"), ALL_DOCS, ids=[f"{s}/{p.stem}" for s, p, _g in ALL_DOCS])
 def test_gold_is_well_formed(split: str, path: Path, gold: dict[str, Any]) -> None:
     text = _squeeze(path.read_text(encoding="utf-8"))
