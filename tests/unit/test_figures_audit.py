@@ -79,3 +79,18 @@ def test_bare_kind_after_a_list_of_one_measure_takes_it() -> None:
     # two separate indicators before it are no list: the bare name stays as written
     rows = _rows("上半年，农村网络零售额增长10%，农产品网络零售额增长8%，直播电商增长5%。")
     assert rows[-1][0] == "直播电商"
+
+
+def test_the_span_a_rate_is_over_names_no_metric() -> None:
+    rows = _rows("截至2019年6月，某平台直播用户规模达1.2亿人，半年度增长率为8.5%；短视频用户规模达2.4亿人，季度增速为3%。")
+    assert rows == [("某平台直播用户规模", "全国", 1.2), ("短视频用户规模", "全国", 2.4)]
+    figs = extract_figures("截至2019年6月，某平台直播用户规模达1.2亿人，半年度增长率为8.5%。", date(2019, 7, 1))
+    assert [f.growth_pct for f in figs] == [8.5]
+
+
+def test_users_of_a_service_are_named_by_the_service() -> None:
+    figs = extract_figures("截至2019年6月，网络购物用户规模达6.4亿；使用网上缴费的用户规模达到3.1亿，较2018年底增长5%。",
+                           date(2019, 7, 1))
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [
+        ("网络购物用户规模", 6.4, None), ("网上缴费用户规模", 3.1, 5.0),
+    ]

@@ -79,6 +79,10 @@ _PERIOD_THEN_CHANGE = re.compile(
 )
 
 
+#: the span a growth rate is over, written before it (`半年度增长率`, `季度增速`): no metric's name
+_SPAN_WORD = re.compile(r"(?:半年|年|季|月|周)度?|全年|半年期")
+
+
 def _add_growths(
     s: _Sentence,
     ctx: _Ctx,
@@ -109,8 +113,8 @@ def _add_growths(
     if gm:
         own_raw = own_raw[: gm.start()]
     ph = _phrase(own_raw)
-    if len(ph.metric) < 2:
-        ph.metric = ""  # `年增长45.9%`: 年 names no metric
+    if len(ph.metric) < 2 or _SPAN_WORD.fullmatch(ph.metric):
+        ph.metric = ""  # `年增长45.9%`, `半年度增长率为9.8%`: the span a rate is over names no metric
     # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
     region_list = ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None

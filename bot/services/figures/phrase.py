@@ -171,12 +171,17 @@ _CUMULATIVE_INSIDE = re.compile(
 _YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|报|会|夜|节|俗|画|味|前|后|代|份|头|收入)(?=[\u4e00-\u9fff]{4})")
 
 
+#: `使用网上支付的用户规模`: the number of users of a service, named as the reports name it (网上支付用户规模)
+_USERS_OF_SERVICE = re.compile(r"使用(?P<service>[\u4e00-\u9fff]{2,8}?)的(?P<who>用户规模|网民规模)")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _QUOTED_TERM.sub(r"\1", w)
+    w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
     # `电工器材、汽车及其零配件分别出口…`: a trade flow after 分别 is the measure of every item listed before it
     flow = _LISTED_FLOW.search(w)
     if flow:
