@@ -76,7 +76,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # merged 0 (3 split), dates 97.8%, wrong 2
     # session 15 (paper) placed 2 blind documents (newspaper, ascii_punct) before any scoring: 228/288 79.2%,
     # titles 47/48, 3 split, wrong 2; after its dev fixes: 228/288 79.2%, titles 47/48, 1 split, wrong 2
-    "blind": {"title_recall": 0.95, "date_accuracy": 0.97, "figure_recall": 0.78, "max_merged": 0, "max_wrong": 2},
+    # session 15, all branches merged (numbered, audit, tidy, paper, speed, wire, digest, mixed): 303/376 80.6%, wrong
+    # 3; then 8 blind documents sharing a source page with a dev document moved to dev (README: contaminated, not
+    # blind): 254/311 81.7%, titles 43/45, dates 95.6%, wrong 2; then 11 fresh blind documents from pages used
+    # nowhere else, labelled by branches that ran no code (blindA/B/C; one went to dev, sharing a page): 352/486
+    # 72.4%, titles 61/63, merged 0, split 1, dates 96.8%, wrong 4 — the fresh documents alone read 98/175 56%.
+    # The floors below are re-based on this set (what the reader reaches, a little under), not lowered for a change
+    # of code.
+    "blind": {"title_recall": 0.95, "date_accuracy": 0.95, "figure_recall": 0.70, "max_merged": 0, "max_wrong": 4},
 }
 MIN_DOCUMENTS = 30
 MIN_LAYOUTS = 8
