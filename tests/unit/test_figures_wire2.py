@@ -20,3 +20,18 @@ def test_a_month_range_with_fen_on_both_months_starts_at_the_first() -> None:
     # the first month alone keeps its own month
     one = _got("数据显示，2月份全省网上零售额为412亿元。")
     assert ("网上零售额", 412.0, date(2025, 2, 1), date(2025, 2, 28)) in one
+
+
+def test_qizhong_after_a_full_stop_names_kinds_of_the_population_just_stated() -> None:
+    text = "商务部数据显示，一季度贫困县网络零售额达820亿元。其中，服务型网络零售额310亿元，实物型网络零售额510亿元。"
+    pub = date(2025, 5, 20)
+    got = _got(text, pub)
+    q1 = (date(2025, 1, 1), date(2025, 3, 31))
+    assert ("贫困县服务型网络零售额", 310.0, *q1) in got
+    assert ("贫困县实物型网络零售额", 510.0, *q1) in got
+    # a paragraph opening on 其中 goes on with the paragraph before it
+    paras = _got("一季度农村网络零售额达4200亿元。\n其中，实物型网络零售额3600亿元。", pub)
+    assert ("农村实物型网络零售额", 3600.0, *q1) in paras
+    # without 其中 the kind keeps its own name: the sentence does not refer back
+    plain = _got("一季度农村网络零售额达4200亿元。全国实物型网络零售额3.6万亿元。", pub)
+    assert [m for m, *_ in plain] == ["农村网络零售额", "实物型网络零售额"]

@@ -42,6 +42,8 @@ _ATTRIBUTION_OPEN = re.compile(
     r"(?<=[”」])[^“”「」。！？；;\n]{2,40}?(?:说|表示|介绍|指出|称|坦言|透露|强调)[，,：:](?=[“「])"
 )
 
+#: a paragraph opening on `其中，`: the parts of the whole the paragraph before stated
+_PARTS_PARAGRAPH = re.compile(r"^[\s“「]*其中[,，]")
 #: a sentence that refers back to the one before (`其中，…`, `同期，…`, `在实物商品网上零售额中，…`): it may take the
 #: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
@@ -139,7 +141,9 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
+        kept = ctx.metrics[-1:] if _PARTS_PARAGRAPH.match(head) else []
+        ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, kept, "", 0, ""
+        # (a paragraph opening on `其中，` names parts of the whole the paragraph before ended on: its name is kept)
         ctx.breakdown_scope = ""
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph

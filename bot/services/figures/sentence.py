@@ -55,6 +55,7 @@ from bot.services.figures.naming import (
     _name_parcel_siblings,
     _name_parts,
     _name_shares,
+    _population_part,
     _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
@@ -84,6 +85,8 @@ _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 
 #: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
 #: (`同期实现商品类网络购物交易额…`)
+#: a sentence opening on `其中`: it names parts of the whole stated just before it
+_OPENS_PARTS = re.compile(r"^[\s,，、“「]*其中")
 _PART_LEAD = re.compile(r"^[\s,，、“「]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 
 #: a change stated as a rate (`增长8.7%`): a flow over a period (extract: the paragraph's account continues)
@@ -97,6 +100,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     each run of numbers of one kind find its period and add levels or attach growths, and finish the sentence
     (flat growth, parts, rates in brackets, regions of parts) before updating the context."""
     s = _read(quote, ctx)
+    s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
     items = _classify_numbers(s)
     prev_end = 0
     i = 0
@@ -583,6 +587,9 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    if s.prev_metric and _OPENS_PARTS.match(t):
+        for f in figs:  # `…农村网络零售额超过3100亿元。其中，实物型网络零售额…`: kinds of the whole just stated
+            f.metric = _population_part(f.metric, s.prev_metric)
     _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
