@@ -35,3 +35,12 @@ def test_qizhong_after_a_full_stop_names_kinds_of_the_population_just_stated() -
     # without 其中 the kind keeps its own name: the sentence does not refer back
     plain = _got("一季度农村网络零售额达4200亿元。全国实物型网络零售额3.6万亿元。", pub)
     assert [m for m, *_ in plain] == ["农村网络零售额", "实物型网络零售额"]
+
+
+def test_parcels_taken_in_and_delivered_together_are_the_lantou_volume() -> None:
+    got = _got("五一假期（5月1日至5日），全国邮政快递业共揽收和投递快递包裹26.3亿件，同比增长9%。", date(2025, 5, 7))
+    assert ("快递揽投量", 26.3, date(2025, 5, 1), date(2025, 5, 5)) in got
+    assert [m for m, *_ in _got("假期期间，全市快递企业揽投快递包裹1200万件。")] == ["快递揽投量"]
+    # each activity counted on its own keeps its own name
+    apart = _got("假期期间，全国共揽收快递包裹18亿件，投递快递包裹17亿件。")
+    assert [m for m, *_ in apart] == ["快递揽收量", "快递投递量"]
