@@ -44,3 +44,11 @@ def test_parcels_taken_in_and_delivered_together_are_the_lantou_volume() -> None
     # each activity counted on its own keeps its own name
     apart = _got("假期期间，全国共揽收快递包裹18亿件，投递快递包裹17亿件。")
     assert [m for m, *_ in apart] == ["快递揽收量", "快递投递量"]
+
+
+def test_a_bare_penetration_rate_after_the_netizens_is_the_internet_rate() -> None:
+    got = _got("截至2024年12月，我国网民规模达11.08亿人，普及率为78.6%。")
+    assert ("互联网普及率", 78.6, None, date(2024, 12, 31)) in got
+    # a rate named with its own subject keeps it; a group's netizens keep the group's rate
+    own = _got("截至2024年12月，我国网民规模达11.08亿人，移动支付普及率为86.2%。")
+    assert [m for m, *_ in own] == ["网民规模", "移动支付普及率"]

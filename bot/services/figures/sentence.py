@@ -666,14 +666,21 @@ _BARE_RATE = frozenset({"互联网普及率", "普及率", "使用率", "网民�
 
 def _group_rates(figs: list[ExtractedFigure]) -> None:
     """`60岁及以上老年网民规模达1.19亿，互联网普及率达43.2%`: a bare rate after a group's users in the same sentence
-    is the group's (60岁及以上老年互联网普及率), not the nation's 互联网普及率."""
+    is the group's (60岁及以上老年互联网普及率), not the nation's 互联网普及率; a bare 普及率 after the netizens of the
+    nation or of a place (`网民规模达8.02亿，普及率为57.7%`) is their 互联网普及率."""
     group = ""
+    nation = False  # the sentence measured the nation's (or a place's) netizens: `网民规模达8.02亿，普及率为57.7%`
     for f in figs:
         users = _GROUP_USERS.match(f.metric)
         if users:
             group = users.group("g") if split_region(users.group("g") + "xx")[1] != "xx" else ""
+            nation = False
+        elif f.metric in ("网民规模", "网民数量", "网民数"):
+            group, nation = "", True
         elif f.metric in _BARE_RATE and group:
             f.metric = group + ("互联网普及率" if "普及" in f.metric else f.metric)
+        elif f.metric == "普及率" and nation:
+            f.metric = "互联网普及率"  # the share of the population online: the bare 普及率 right after its netizens
 
 
 #: what a metric measures, closing its name
