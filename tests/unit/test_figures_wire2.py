@@ -52,3 +52,13 @@ def test_a_bare_penetration_rate_after_the_netizens_is_the_internet_rate() -> No
     # a rate named with its own subject keeps it; a group's netizens keep the group's rate
     own = _got("截至2024年12月，我国网民规模达11.08亿人，移动支付普及率为86.2%。")
     assert [m for m, *_ in own] == ["网民规模", "移动支付普及率"]
+
+
+def test_a_bare_amount_after_a_business_said_to_be_popular_is_that_business() -> None:
+    got = _got("乡村民宿持续火热，上半年网络零售额88.6亿元，同比增长31%。", date(2025, 7, 20))
+    assert ("乡村民宿网络零售额", 88.6, date(2025, 1, 1), date(2025, 6, 30)) in got
+    # the whole market said to be popular, or a place named before the amount: the amount keeps its name
+    market = _got("上半年网络零售市场持续火热，全国网上零售额7.16万亿元。", date(2025, 7, 20))
+    assert [m for m, *_ in market] == ["网上零售额"]
+    place = _got("假期消费火热，全省网上零售额200亿元。", date(2025, 7, 20))
+    assert [m for m, *_ in place] == ["网上零售额"]

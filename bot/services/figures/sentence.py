@@ -587,6 +587,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_by_topic(t, figs)
     if s.prev_metric and _OPENS_PARTS.match(t):
         for f in figs:  # `…农村网络零售额超过3100亿元。其中，实物型网络零售额…`: kinds of the whole just stated
             f.metric = _population_part(f.metric, s.prev_metric)
@@ -656,6 +657,34 @@ def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx:
         m = _LOCAL_ANYWHERE.search(t, 0, fig_pos[k])
         if m is not None and f.region == "全国":
             f.region = _own_region(m.group("w"), ctx.region, ctx.home)
+
+
+#: `农村在线旅游持续火热，上半年网络零售额445.35亿元`: a clause saying a business is popular, then a bare amount — the
+#: amount is of that business (its topic), not the whole market's
+_TOPIC_THEN_AMOUNT = re.compile(
+    r"(?:^|[。；;，,：:])\s*(?P<topic>[\u4e00-\u9fff]{2,10}?)(?:持续|保持|继续|依然|仍然|十分|非常|较为)?"
+    r"(?:火热|火爆|旺盛|活跃|走俏|红火)[，,]\s*"
+    r"(?:今年|去年|全年|当年|同期)?(?:上半年|下半年|前三季度|前?[一二三四1-4]季度|前\d{1,2}个月|"
+    r"\d{1,2}(?:[—\-至到~]\d{1,2})?月份?)?\s*$"
+)
+#: a topic that is the whole market or a time, not a business of its own
+_NO_TOPIC = re.compile(r"^(?:今年|去年|上半年|下半年|全年|前三季度|[一二三四]季度)|(?:市场|行业|消费|经济|形势|态势)$")
+_TOPIC_AMOUNTS = frozenset({"网络零售额", "网上零售额", "零售额", "销售额", "交易额", "成交额"})
+
+
+def _name_by_topic(t: str, figs: list[ExtractedFigure]) -> None:
+    """A bare amount right after a clause saying a business is popular is that business's (see _TOPIC_THEN_AMOUNT)."""
+    for f in figs:
+        if f.metric not in _TOPIC_AMOUNTS:
+            continue
+        head = t[: f.span_start]
+        if not head.endswith(f.metric) and not re.search(f"{f.metric}(?:为|达到?|约|超过?|近)?\\s*$", head):
+            continue
+        cut = head.rfind(f.metric)
+        m = _TOPIC_THEN_AMOUNT.search(head, 0, cut)
+        topic = m.group("topic") if m is not None and m.end() == cut else ""
+        if topic and not re.search(r"[额量率数]$", topic) and not _NO_TOPIC.search(topic):
+            f.metric = topic + f.metric
 
 
 #: a population group's users (`60岁及以上老年网民规模`, `农村网民`): the group is what a bare rate after it is of
