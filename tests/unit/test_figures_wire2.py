@@ -62,3 +62,11 @@ def test_a_bare_amount_after_a_business_said_to_be_popular_is_that_business() ->
     assert [m for m, *_ in market] == ["网上零售额"]
     place = _got("假期消费火热，全省网上零售额200亿元。", date(2025, 7, 20))
     assert [m for m, *_ in place] == ["网上零售额"]
+
+
+def test_users_said_to_stand_now_are_counted_as_of_the_publication_date() -> None:
+    got = _got("某部门今日公布，目前全国移动支付用户规模已达9.4亿。")
+    assert ("移动支付用户规模", 9.4, None, PUB) in got
+    # 目前 before a count of things built (not of users) stays undated, as before
+    built = _got("目前，全省已建成村级站点1.2万个。")
+    assert [(s, e) for _, _, s, e in built] == [(None, None)]

@@ -59,6 +59,10 @@ _SUB = (
     r"|(?P<ye>年底|年末|底|末)"
     r"|(?P<full>全年)"
 )
+#: `目前全国网络购物用户规模已达2.1亿`: a count of users (a stock) said to stand now — as of the publication date
+_NOW_USERS = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:用户|网民|网购人数)(?:规模|数量|人数|数)?\s*已?(?:达到?|超过?|突破|为)\s*\d"
+)
 #: spans of days (`11月1日至11日`): only tried on sentences naming a day (日/号), most do not
 _DAYS = (
     r"(?P<dm>\d{1,2})\s*月\s*(?P<dd1>\d{1,2})\s*[日号]?\s*(?:至|到|-|—|–|~|－)\s*(?:(?P<dm2>\d{1,2})\s*月\s*)?"
@@ -259,7 +263,7 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
             )
             continue
         if g["now"]:
-            if not asof and g["now"] != "至今":
+            if not asof and g["now"] != "至今" and not (g["now"] == "目前" and _NOW_USERS.match(text, e)):
                 continue
             out.append(PeriodMention(s, e, label, None, False, "now", asof=True, comparison=comparison))
             continue
