@@ -70,3 +70,15 @@ def test_users_said_to_stand_now_are_counted_as_of_the_publication_date() -> Non
     # 目前 before a count of things built (not of users) stays undated, as before
     built = _got("目前，全省已建成村级站点1.2万个。")
     assert [(s, e) for _, _, s, e in built] == [(None, None)]
+
+
+def test_a_dateline_opening_the_sentence_is_no_part_of_the_metric() -> None:
+    pub = date(2025, 3, 2)
+    for lead in ("新华社福州3月1日电（记者李四）", "某某网长沙3月1日电 ", "本报成都3月1日讯（记者王五）", "财联社3月1日电，", "新华社电 "):
+        got = _got(lead + "2024年全省快递业务量完成48.2亿件，同比增长18%。", pub)
+        assert [m for m, *_ in got] == ["快递业务量"], lead
+    placed = _got("某某网南宁3月1日电 2024年广西农村网络零售额达820亿元。", pub)
+    assert [(f.metric, f.region) for f in extract_figures("某某网南宁3月1日电 2024年广西农村网络零售额达820亿元。", pub)] == [
+        ("农村网络零售额", "广西")
+    ]
+    assert placed[0][1] == 820.0

@@ -149,6 +149,14 @@ def _comma_lists(t: str) -> str:
 _NAMED_SPAN = ("期间", "以来", "假期", "长假", "小长假", "黄金周")
 
 
+#: a wire story's dateline opening the sentence (`新华社杭州1月5日电（记者张三）`, `人民网南宁3月2日电`, `本报北京7月31日讯`,
+#: `财联社12月3日电，`, `新华社电`): the outlet, place and day of the report, never part of a figure's name
+_DATELINE_LEAD = re.compile(
+    r"^\s*(?:[^\s，,。；;：:、“”]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯|消息)|(?:新华社|中新社|本报|据新华社)电)"
+    r"\s*(?:[（(][^）)]{0,40}[）)])?\s*[，,：:]?"
+)
+
+
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = _comma_lists(fold(quote))
@@ -179,6 +187,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         periods = [p for p in periods if not cs <= p.start < ce]
         blocked.append((cs, ce))
     blocked += [(p.start, p.end) for p in periods]
+    lead = _DATELINE_LEAD.match(t)
+    if lead is not None:  # `新华社杭州1月5日电（记者…）2025年快递业务量…`: the dateline names no part of the metric
+        blocked.append((lead.start(), lead.end()))
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
