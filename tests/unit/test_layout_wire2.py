@@ -63,3 +63,25 @@ def test_two_reposted_stories_each_with_a_date_line_stay_two() -> None:
 记者从省商务厅了解到，1—4月全省网络零售额同比增长9%。"""
     parsed = parse_text(text)
     assert [a.title for a in parsed.articles] == ["全省快递业务量稳步增长", "网络零售额较快增长"]
+
+
+def test_a_bracketed_credit_line_closes_a_story_and_names_no_section() -> None:
+    text = """全省快递业务量稳步增长
+2025-06-02 08:15　来源：某某网
+
+记者从省邮政管理局了解到，1—4月全省快递业务量累计完成3.2亿件，同比增长12%。
+【责任编辑：某某】
+
+网络零售额较快增长
+来源：某某网　2025年06月03日09:20
+
+记者从省商务厅了解到，1—4月全省网络零售额同比增长9%。"""
+    parsed = parse_text(text)
+    assert [(a.title, a.section) for a in parsed.articles] == [("全省快递业务量稳步增长", ""), ("网络零售额较快增长", "")]
+
+
+def test_headless_flashes_are_named_without_the_comma_after_their_dateline() -> None:
+    text = """某某社6月2日电，省邮政管理局数据显示，5月全省快递业务量完成1.1亿件。
+某某社6月3日电，省商务厅数据显示，前5个月全省网络零售额增长9%。"""
+    titles = [a.title for a in parse_text(text).articles]
+    assert titles == ["省邮政管理局数据显示，5月全省快递业务量完成1.1亿件", "省商务厅数据显示，前5个月全省网络零售额增长9%"]
