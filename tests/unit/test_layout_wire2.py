@@ -85,3 +85,15 @@ def test_headless_flashes_are_named_without_the_comma_after_their_dateline() -> 
 某某社6月3日电，省商务厅数据显示，前5个月全省网络零售额增长9%。"""
     titles = [a.title for a in parse_text(text).articles]
     assert titles == ["省邮政管理局数据显示，5月全省快递业务量完成1.1亿件", "省商务厅数据显示，前5个月全省网络零售额增长9%"]
+
+
+def test_a_reposts_original_title_and_font_controls_are_furniture() -> None:
+    text = """上半年全省网络零售额增长9%
+时间：2025年07月20日 10:20 | 来源：某某网
+【字体：大 中 小】
+原标题：省商务厅：上半年网络零售额同比增长9%
+
+某某网7月20日电 记者从省商务厅获悉，上半年全省网络零售额同比增长9%。"""
+    parsed = parse_text(text)
+    assert [(a.title, a.section) for a in parsed.articles] == [("上半年全省网络零售额增长9%", "")]
+    assert parsed.publication != "上半年全省网络零售额增长9%"

@@ -306,7 +306,7 @@ def _bar_to_space(text: str) -> str:
 _CONTROL = (
     r"[【\[]?\s*(?:我要)?纠错\s*[】\]]?|分享到?|[【\[]?\s*(?:打印|关闭|收藏)(?:本页|此页|本文|窗口)?\s*[】\]]?"
     r"|返回(?:顶部|首页|列表|目录)|(?:点击)?查看(?:大图|原图|全文)|扫一扫|"
-    r"[【\[]?\s*字号\s*[:：]?\s*大\s*中\s*小\s*[】\]]?|[【\[]?\s*(?:上一篇|下一篇)\s*[】\]]?"
+    r"[【\[]?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*[】\]]?|[【\[]?\s*(?:上一篇|下一篇)\s*[】\]]?"
 )
 _CONTROLS = r"(?:" + _CONTROL + r")(?:[\s|｜/:：]*(?:" + _CONTROL + r"))*[\s|｜/:：]*"
 WEB_CONTROLS_RE = re.compile(r"^" + _CONTROLS + r"$")
@@ -315,12 +315,12 @@ _RELATED = r"相关阅读|相关新闻|相关文章|相关链接|延伸阅读|�
 RELATED_HEADING_RE = re.compile(r"^(?:" + _RELATED + r")\s*[:：]?$")
 #: a web page's navigation and sharing furniture: a line of its controls (WEB_CONTROLS_RE), a breadcrumb
 #: (`首页 > 热点 > 正文`, `今天看啥  ›  专栏  ›  某公众号`), `返回` / `顶部`, `分享到: 微信`, `相关热词: …`, `专栏名称: …`,
-#: `文章预览`, `原文地址: …`, the heading of a list of links (`相关新闻`)
+#: `文章预览`, `原文地址: …`, a repost's `原标题：…` line, the heading of a list of links (`相关新闻`)
 WEB_FURNITURE_RE = re.compile(
     r"^" + _CONTROLS + r"$|"
     r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
     r"^(?:返回|顶部|回到顶部|文章预览|发表评论(?:\s*取消回复)?|" + _RELATED + r")\s*[:：]?$|"
-    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体)\s*[:：]"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题)\s*[:：]"
 )
 #: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
 DOT_BYLINE_DATE_RE = re.compile(
