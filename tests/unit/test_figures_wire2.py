@@ -82,3 +82,14 @@ def test_a_dateline_opening_the_sentence_is_no_part_of_the_metric() -> None:
         ("农村网络零售额", "广西")
     ]
     assert placed[0][1] == 820.0
+
+
+def test_a_story_filed_in_december_and_reposted_in_january_reads_its_own_year() -> None:
+    text = "某某社北京12月30日电（记者某某）记者从省商务厅获悉，今年全省网络零售额达5200亿元，同比增长9%。"
+    (fig,) = extract_figures(text, date(2025, 1, 3))
+    assert (fig.period_start, fig.period_end, fig.growth_pct) == (date(2024, 1, 1), date(2024, 12, 31), 9.0)
+    # a dateline earlier in the same year changes nothing; nor does one far from the publication
+    (same,) = extract_figures("某某社北京3月1日电 今年前2个月全省网络零售额达820亿元。", date(2025, 3, 3))
+    assert (same.period_start, same.period_end) == (date(2025, 1, 1), date(2025, 2, 28))
+    (far,) = extract_figures("某某社北京6月1日电 上半年全省网络零售额达2600亿元。", date(2025, 3, 3))
+    assert far.period_end == date(2024, 6, 30)

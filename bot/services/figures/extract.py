@@ -96,6 +96,26 @@ def _kind_of_stated_flow(quote: str, metrics: list[str]) -> bool:
     )
 
 
+#: a story's opening dateline (`新华社北京12月31日电`, `人民网南宁3月2日电`): the month and day it was filed
+_FILED_RE = re.compile(r"^\s*[^\s，,。；;：:、“”]{0,16}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)")
+
+
+def _filed_on(text: str, published: date | None) -> date | None:
+    """`新华社北京12月31日电 …今年我国快递业务量突破1700亿件` reposted on 2 January: the story was filed the year before,
+    and its 今年 is that year — the reference date for its relative periods is the filing day. Only a dateline in an
+    earlier year (a month after the publication's, within two months of it) moves the reference."""
+    if published is None:
+        return None
+    m = _FILED_RE.match(fold(text.lstrip().split("\n", 1)[0][:40]))
+    if m is None or int(m.group("m")) <= published.month:
+        return published
+    try:
+        filed = date(published.year - 1, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return published
+    return filed if (published - filed).days <= 62 else published
+
+
 def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
     """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
 
@@ -103,6 +123,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
+    published = _filed_on(text, published)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
