@@ -93,3 +93,15 @@ def test_a_story_filed_in_december_and_reposted_in_january_reads_its_own_year() 
     assert (same.period_start, same.period_end) == (date(2025, 1, 1), date(2025, 2, 28))
     (far,) = extract_figures("某某社北京6月1日电 上半年全省网络零售额达2600亿元。", date(2025, 3, 3))
     assert far.period_end == date(2024, 6, 30)
+
+
+def test_an_unnamed_province_in_a_story_filed_from_its_capital_is_that_province() -> None:
+    pub = date(2025, 3, 5)
+    got = extract_figures("某某社长沙2月20日电（记者某某）2024年，全省农产品网络零售额达560亿元，增长15%。", pub)
+    assert [(f.metric, f.region) for f in got] == [("农产品网络零售额", "湖南")]
+    # a dateline in Beijing names no province; an unnamed city stays unnamed
+    assert [f.region for f in extract_figures("某某社北京2月20日电 2024年，全省快递业务量完成80亿件。", pub)] == ["全省"]
+    assert [f.region for f in extract_figures("某某社长沙2月20日电 2024年，全市快递业务量完成20亿件。", pub)] == ["全市"]
+    # a province the sentence names wins
+    named = extract_figures("某某社长沙2月20日电 2024年，江西省快递业务量完成30亿件。", pub)
+    assert [f.region for f in named] == ["江西"]
