@@ -105,3 +105,10 @@ def test_an_unnamed_province_in_a_story_filed_from_its_capital_is_that_province(
     # a province the sentence names wins
     named = extract_figures("某某社长沙2月20日电 2024年，江西省快递业务量完成30亿件。", pub)
     assert [f.region for f in named] == ["江西"]
+
+
+def test_the_whole_of_a_named_place_is_that_place() -> None:
+    got = _got("2024年，湖北全省快递业务量完成52亿件，武汉全市网络零售额达3000亿元。")
+    assert [(m, v) for m, v, *_ in got] == [("快递业务量", 52.0), ("网络零售额", 3000.0)]
+    regions = [f.region for f in extract_figures("2024年，湖北全省快递业务量完成52亿件。", PUB)]
+    assert regions == ["湖北"]
