@@ -56,6 +56,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # session 15 (paper): 4 dev documents (newspaper pages under provincial mastheads, an ASCII release), before
     # fixes: titles 149/150, split 1, figures 808/836 96.7%, wrong 0; after: titles 150/150, split 0, dates 100%,
     # figures 813/836 97.2%, wrong 0
+    # session 16 (wire2): 4 dev wire documents (portal reposts with 来源/责任编辑 lines, two stories on one page, a
+    # question-headline Q&A, a 新华社 story), before fixes: titles 160/161, figures 968/999 96.9% (wire 148/171),
+    # wrong 0; after: titles 161/161, figures 979/999 98.0% (wire 159/171), wrong 0
     "dev": {"title_recall": 0.99, "date_accuracy": 0.99, "figure_recall": 0.965, "max_merged": 0, "max_wrong": 0},
     # before issue 9: titles 5/24 20.8%, merged 8, dates 8.3%, figures 32/103 31.1%, wrong 51
     # after (never tuned on): titles 23/24 95.8%, merged 0, dates 100%, figures 80/103 77.7%, wrong 2
@@ -71,6 +74,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # merged 0 (3 split), dates 97.8%, wrong 2
     # session 15 (paper) placed 2 blind documents (newspaper, ascii_punct) before any scoring: 228/288 79.2%,
     # titles 47/48, 3 split, wrong 2; after its dev fixes: 228/288 79.2%, titles 47/48, 1 split, wrong 2
+    # session 16 (wire2) placed 1 blind wire document before any scoring: 269/328 82.0%, titles 50/52, wrong 1;
+    # after its dev fixes: 270/328 82.3%, wrong 1; blind dates 50/52 96.2%, under the 0.97 floor (left as it is:
+    # blind floors are not lowered, and no code changes for a blind number)
     "blind": {"title_recall": 0.95, "date_accuracy": 0.97, "figure_recall": 0.78, "max_merged": 0, "max_wrong": 2},
 }
 MIN_DOCUMENTS = 30
