@@ -3,6 +3,10 @@ story's title; one reposted story (headline, dated meta line, text) keeps its sp
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from bot.services.ingest.layout import ParsedBulletin, parse_document
 from bot.services.ingest.readers import RawDocument, RawLine
 
@@ -97,3 +101,18 @@ def test_a_reposts_original_title_and_font_controls_are_furniture() -> None:
     parsed = parse_text(text)
     assert [(a.title, a.section) for a in parsed.articles] == [("上半年全省网络零售额增长9%", "")]
     assert parsed.publication != "上半年全省网络零售额增长9%"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "某某新闻记者 | 张三 2025-12-05 10:20",
+        "记者 张三 2025年12月5日",
+        "某经记者：张三　某经编辑：李四　2025-12-05 10:20",
+        "发布于：北京市 2025-12-05 10:20",
+    ],
+)
+def test_a_byline_carrying_the_date_is_a_meta_line(meta: str) -> None:
+    text = f"全省网络零售额较快增长\n{meta}\n\n记者从省商务厅获悉，1—11月全省网络零售额同比增长9%。"
+    parsed = parse_text(text)
+    assert [(a.title, a.published) for a in parsed.articles] == [("全省网络零售额较快增长", date(2025, 12, 5))]

@@ -328,6 +328,11 @@ DOT_BYLINE_DATE_RE = re.compile(
 )
 
 
+def _credit_date(t: str) -> bool:
+    """A byline or credit line carrying the story's date (see _CREDIT_DATE_RE): short, no clause punctuation."""
+    return len(t) <= 60 and not re.search(r"[，,；;！？。]", t) and bool(_CREDIT_DATE_RE.match(t) and YMD_RE.search(t))
+
+
 def is_web_controls(text: str) -> bool:
     """A line of nothing but a web page's controls (see WEB_CONTROLS_RE): read as a blank line."""
     t = to_simplified(text.strip())
@@ -348,6 +353,8 @@ def is_meta(text: str) -> bool:
         return True
     if not t or len(t) > 90 or "。" in t:
         return False
+    if _credit_date(t):
+        return True  # `界面新闻记者 | 张三 2025-12-05 10:20`, `每经记者：张三　每经编辑：李四　2025-12-05 10:20`
     if "|" in t:
         # `2024年01月19日 10:00 | 来源：中国新闻网`: a date, then the page's fields, bars between
         m = YMD_RE.match(t)
@@ -366,6 +373,9 @@ def is_meta(text: str) -> bool:
 
 
 _TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
+#: a byline or credit opening a line that carries the story's date (`记者 张三 2025年12月5日`, `发布于：北京市 2025-12-05`):
+#: an outlet's short name may come first (`界面新闻记者`, `每经记者：`)
+_CREDIT_DATE_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,8}?(?:首席|特约|见习)?(?:记者|编辑|作者|责编|通讯员|发布于)")
 #: an issuer's name: a few CJK (or Latin) words, no punctuation
 NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}(?:\s[\u4e00-\u9fffA-Za-z]{2,16})?")
 #: `国家邮政局　2023年5月26日`, `中国互联网络信息中心　　2023年8月28日 10:00`
@@ -578,6 +588,7 @@ def is_table(text: str) -> bool:
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
         and not _DATE_BAR_META.match(to_simplified(text.strip()))
+        and not _credit_date(to_simplified(text.strip()))
     )
 
 
