@@ -116,3 +116,10 @@ def test_a_byline_carrying_the_date_is_a_meta_line(meta: str) -> None:
     text = f"全省网络零售额较快增长\n{meta}\n\n记者从省商务厅获悉，1—11月全省网络零售额同比增长9%。"
     parsed = parse_text(text)
     assert [(a.title, a.published) for a in parsed.articles] == [("全省网络零售额较快增长", date(2025, 12, 5))]
+
+
+def test_a_posters_role_over_the_date_is_no_publication() -> None:
+    text = "全省网络零售额较快增长\n小编　2025-12-05 10:20:33\n\n记者从省商务厅获悉，1—11月全省网络零售额同比增长9%。"
+    parsed = parse_text(text)
+    assert parsed.publication != "小编"
+    assert [(a.title, a.published) for a in parsed.articles] == [("全省网络零售额较快增长", date(2025, 12, 5))]

@@ -387,13 +387,18 @@ def name_date(text: str) -> str:
     t = _bar_to_space(text.strip())
     m = NAME_DATE_RE.match(t)
     if m:
-        return m.group("name")
+        return "" if _ROLE_NAME.fullmatch(m.group("name")) else m.group("name")
     m = YMD_RE.match(t)
     if m:
         rest = _TIME_RE.sub("", t[m.end() :]).strip()
-        if NAME_RE.fullmatch(rest):
+        if NAME_RE.fullmatch(rest) and not _ROLE_NAME.fullmatch(rest):
             return rest
     return ""
+
+
+#: a poster's role printed where a portal puts the source (`创始人　2026-03-21 10:07:09`, `小编 2025-01-05`): a person,
+#: not a publication
+_ROLE_NAME = re.compile(r"创始人|作者|编辑|小编|管理员|站长|网友|用户|匿名|admin|佚名", re.IGNORECASE)
 
 
 def meta_outlet(text: str) -> str:
