@@ -63,6 +63,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # wrong 3; after: titles 158/158, merged 0, split 0, dates 100%, figures 837/860 97.3%, wrong 0
     # with the 8 documents moved from blind (read before any dev fix for them: 1153/1199 96.2%, wrong 2; after two
     # rules and one documented label, 1158/1200 96.5%, wrong 0)
+    # session 15 (wire2): 4 dev wire documents (portal reposts with 来源/责任编辑 lines, two stories on one page, a
+    # question-headline Q&A, a 新华社 story), before fixes: titles 160/161, figures 968/999 96.9% (wire 148/171),
+    # wrong 0; after: titles 161/161, figures 979/999 98.0% (wire 159/171), wrong 0
     "dev": {"title_recall": 0.99, "date_accuracy": 0.99, "figure_recall": 0.96, "max_merged": 0, "max_wrong": 0},
     # before issue 9: titles 5/24 20.8%, merged 8, dates 8.3%, figures 32/103 31.1%, wrong 51
     # after (never tuned on): titles 23/24 95.8%, merged 0, dates 100%, figures 80/103 77.7%, wrong 2
@@ -85,6 +88,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # 72.4%, titles 61/63, merged 0, split 1, dates 96.8%, wrong 4 — the fresh documents alone read 98/175 56%.
     # The floors below are re-based on this set (what the reader reaches, a little under), not lowered for a change
     # of code.
+    # session 15 (wire2) placed 1 blind wire document before any scoring: 269/328 82.0%, titles 50/52, wrong 1;
+    # after its dev fixes: 270/328 82.3%, wrong 1; blind dates 50/52 96.2%, under the 0.97 floor (left as it is:
+    # blind floors are not lowered, and no code changes for a blind number)
     "blind": {"title_recall": 0.95, "date_accuracy": 0.95, "figure_recall": 0.70, "max_merged": 0, "max_wrong": 4},
 }
 MIN_DOCUMENTS = 30

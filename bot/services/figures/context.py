@@ -73,3 +73,4 @@ class _Sentence:
     last_level_group: list[int] = field(default_factory=list)  # indices into figs of the last list of levels
     undated: set[int] = field(default_factory=set)  # indices into figs of changes over undated spans of years
     post_mode: bool = False  # the last level took the noun after its number as its metric (`完成1100亿件快递业务量`)
+    prev_metric: str = ""  # the last metric stated before this sentence in its paragraph (what `其中，…` refers to)

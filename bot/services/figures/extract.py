@@ -94,6 +94,46 @@ def _kind_of_stated_flow(quote: str, metrics: list[str]) -> bool:
     )
 
 
+#: a story's opening dateline (`新华社北京12月31日电`, `人民网南宁3月2日电`): the month and day it was filed
+_FILED_RE = re.compile(r"^\s*[^\s，,。；;：:、“”]{0,16}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)")
+
+
+def _filed_on(text: str, published: date | None) -> date | None:
+    """`新华社北京12月31日电 …今年我国快递业务量突破1700亿件` reposted on 2 January: the story was filed the year before,
+    and its 今年 is that year — the reference date for its relative periods is the filing day. Only a dateline in an
+    earlier year (a month after the publication's, within two months of it) moves the reference."""
+    if published is None:
+        return None
+    m = _FILED_RE.match(fold(text.lstrip().split("\n", 1)[0][:40]))
+    if m is None or int(m.group("m")) <= published.month:
+        return published
+    try:
+        filed = date(published.year - 1, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return published
+    return filed if (published - filed).days <= 62 else published
+
+
+#: provincial capitals and their provinces: a story filed from one (`新华社杭州1月5日电`) is about that province when it
+#: says 全省/我省 without naming it (Beijing, the nation's datelines, is none of them)
+_CAPITALS = {
+    "石家庄": "河北", "太原": "山西", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江", "南京": "江苏", "杭州": "浙江",
+    "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南", "武汉": "湖北", "长沙": "湖南",
+    "广州": "广东", "海口": "海南", "成都": "四川", "贵阳": "贵州", "昆明": "云南", "西安": "陕西", "兰州": "甘肃",
+    "西宁": "青海",
+}
+_CAPITAL_DATELINE_RE = re.compile(
+    r"^\s*[^\s，,。；;：:、“”\d]{0,10}?(?P<city>" + "|".join(_CAPITALS) + r")\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)"
+)
+
+
+def _dateline_province(text: str) -> str:
+    """`新华社杭州1月5日电 …2024年全省快递业务量完成290亿件`: the province whose capital the story was filed from — what
+    an unnamed 全省/我省 is in it (an unnamed 全市 stays unnamed: the story may be about another city)."""
+    m = _CAPITAL_DATELINE_RE.match(fold(text.lstrip().split("\n", 1)[0][:40]))
+    return _CAPITALS[m.group("city")] if m else ""
+
+
 def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
     """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
 
@@ -101,6 +141,8 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region."""
+    published = _filed_on(text, published)
+    home = home or _dateline_province(text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
@@ -119,7 +161,7 @@ def _local_article(title: str, home: str) -> str:
 
 
 #: a paragraph that is a part of the whole the paragraph before measured
-_PART_PARAGRAPH = re.compile(r"^[\s\u3000]*其中[，,：:]")
+_PART_PARAGRAPH = re.compile(r"^[\s\u3000“「]*其中[，,：:]")
 
 
 def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:

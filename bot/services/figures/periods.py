@@ -53,11 +53,15 @@ _SUB = (
     r"|(?P<qa>[一1])\s*(?:至|到|—|-|–|~|－)\s*(?P<qb>[二三四2-4])\s*季度"  # `一至三季度`: from January
     r"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     r"|Q(?P<qq>[1-4])"
-    r"|(?P<m1>\d{1,2})\s*月?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
+    r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*(?:至|到|-|—|–|~|－)\s*(?P<m2>\d{1,2})\s*月(?:份)?"  # `1月份至2月份` too
     r"|[前首]\s*(?P<mn>\d{1,2}|十[一二]?|[一二三四五六七八九两])\s*个?月"
     r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<mend>底|末|初|上旬|中旬|下旬)?"
     r"|(?P<ye>年底|年末|底|末)"
     r"|(?P<full>全年)"
+)
+#: `目前全国网络购物用户规模已达2.1亿`: a count of users (a stock) said to stand now — as of the publication date
+_NOW_USERS = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:用户|网民|网购人数)(?:规模|数量|人数|数)?\s*已?(?:达到?|超过?|突破|为)\s*\d"
 )
 #: spans of days (`11月1日至11日`): only tried on sentences naming a day (日/号), most do not
 _DAYS = (
@@ -262,7 +266,7 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
             )
             continue
         if g["now"]:
-            if not asof and g["now"] != "至今":
+            if not asof and g["now"] != "至今" and not (g["now"] == "目前" and _NOW_USERS.match(text, e)):
                 continue
             out.append(PeriodMention(s, e, label, None, False, "now", asof=True, comparison=comparison))
             continue

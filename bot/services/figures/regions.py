@@ -97,7 +97,14 @@ def split_region(phrase: str) -> tuple[str, str]:
     # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
     if len(rest) == 1 or (rest and not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest)):
         return "", phrase
+    whole = _WHOLE_OF_PLACE.match(rest)
+    if whole and len(canon) == 1 and len(rest) - whole.end() >= 2:
+        rest = rest[whole.end() :]  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
     return "、".join(canon), rest
+
+
+#: `江苏全省…`, `杭州全市…`: the whole of the place just named
+_WHOLE_OF_PLACE = re.compile(r"全(?:省|市|区|县)(?=[\u4e00-\u9fff])")
 
 
 _CITY_WORDS = frozenset({"全市", "本市", "我市", "该市"})

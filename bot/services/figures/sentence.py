@@ -87,6 +87,8 @@ _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 
 #: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
 #: (`同期实现商品类网络购物交易额…`)
+#: a sentence opening on `其中`: it names parts of the whole stated just before it
+_OPENS_PARTS = re.compile(r"^[\s,，、“「]*其中")
 _PART_LEAD = re.compile(r"^[\s,，、“「]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 
 #: a change stated as a rate (`增长8.7%`): a flow over a period (extract: the paragraph's account continues)
@@ -100,6 +102,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     each run of numbers of one kind find its period and add levels or attach growths, and finish the sentence
     (flat growth, parts, rates in brackets, regions of parts) before updating the context."""
     s = _read(quote, ctx)
+    s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
     items = _classify_numbers(s)
     prev_end = 0
     i = 0
@@ -148,6 +151,14 @@ def _comma_lists(t: str) -> str:
 _NAMED_SPAN = ("期间", "以来", "假期", "长假", "小长假", "黄金周")
 
 
+#: a wire story's dateline opening the sentence (`新华社杭州1月5日电（记者张三）`, `人民网南宁3月2日电`, `本报北京7月31日讯`,
+#: `财联社12月3日电，`, `新华社电`): the outlet, place and day of the report, never part of a figure's name
+_DATELINE_LEAD = re.compile(
+    r"^\s*(?:[^\s，,。；;：:、“”]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯|消息)|(?:新华社|中新社|本报|据新华社)电)"
+    r"\s*(?:[（(][^）)]{0,40}[）)])?\s*[，,：:]?"
+)
+
+
 def _read(quote: str, ctx: _Ctx) -> _Sentence:
     """Fold the sentence, find its periods, mask what holds no figure (dates, times, brackets) and read its numbers."""
     t = _comma_lists(fold(quote))
@@ -179,6 +190,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         periods = [p for p in periods if not cs <= p.start < ce]
         blocked.append((cs, ce))
     blocked += [(p.start, p.end) for p in periods]
+    lead = _DATELINE_LEAD.match(t)
+    if lead is not None:  # `新华社杭州1月5日电（记者…）2025年快递业务量…`: the dateline names no part of the metric
+        blocked.append((lead.start(), lead.end()))
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
@@ -647,6 +661,10 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if f.region in _CITY_WORDS:
                 f.region = s.sent_region  # `今年上海“五五购物节”期间，全市…`: the city the sentence opened with
     _name_parts(t, figs, s.fig_pos)
+    _name_by_topic(t, figs)
+    if s.prev_metric and _OPENS_PARTS.match(t):
+        for f in figs:  # `…农村网络零售额超过3100亿元。其中，实物型网络零售额…`: kinds of the whole just stated
+            f.metric = _population_part(f.metric, s.prev_metric)
     _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
@@ -720,6 +738,34 @@ def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx:
             f.region = _own_region(m.group("w"), ctx.region, ctx.home)
 
 
+#: `农村在线旅游持续火热，上半年网络零售额445.35亿元`: a clause saying a business is popular, then a bare amount — the
+#: amount is of that business (its topic), not the whole market's
+_TOPIC_THEN_AMOUNT = re.compile(
+    r"(?:^|[。；;，,：:])\s*(?P<topic>[\u4e00-\u9fff]{2,10}?)(?:持续|保持|继续|依然|仍然|十分|非常|较为)?"
+    r"(?:火热|火爆|旺盛|活跃|走俏|红火)[，,]\s*"
+    r"(?:今年|去年|全年|当年|同期)?(?:上半年|下半年|前三季度|前?[一二三四1-4]季度|前\d{1,2}个月|"
+    r"\d{1,2}(?:[—\-至到~]\d{1,2})?月份?)?\s*$"
+)
+#: a topic that is the whole market or a time, not a business of its own
+_NO_TOPIC = re.compile(r"^(?:今年|去年|上半年|下半年|全年|前三季度|[一二三四]季度)|(?:市场|行业|消费|经济|形势|态势)$")
+_TOPIC_AMOUNTS = frozenset({"网络零售额", "网上零售额", "零售额", "销售额", "交易额", "成交额"})
+
+
+def _name_by_topic(t: str, figs: list[ExtractedFigure]) -> None:
+    """A bare amount right after a clause saying a business is popular is that business's (see _TOPIC_THEN_AMOUNT)."""
+    for f in figs:
+        if f.metric not in _TOPIC_AMOUNTS:
+            continue
+        head = t[: f.span_start]
+        if not head.endswith(f.metric) and not re.search(f"{f.metric}(?:为|达到?|约|超过?|近)?\\s*$", head):
+            continue
+        cut = head.rfind(f.metric)
+        m = _TOPIC_THEN_AMOUNT.search(head, 0, cut)
+        topic = m.group("topic") if m is not None and m.end() == cut else ""
+        if topic and not re.search(r"[额量率数]$", topic) and not _NO_TOPIC.search(topic):
+            f.metric = topic + f.metric
+
+
 #: a population group's users (`60岁及以上老年网民规模`, `农村网民`): the group is what a bare rate after it is of
 _GROUP_USERS = re.compile(r"^(?P<g>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)网民(?:规模|数量|数)?$")
 #: a penetration or usage rate named without whose it is
@@ -728,14 +774,21 @@ _BARE_RATE = frozenset({"互联网普及率", "普及率", "使用率", "网民�
 
 def _group_rates(figs: list[ExtractedFigure]) -> None:
     """`60岁及以上老年网民规模达1.19亿，互联网普及率达43.2%`: a bare rate after a group's users in the same sentence
-    is the group's (60岁及以上老年互联网普及率), not the nation's 互联网普及率."""
+    is the group's (60岁及以上老年互联网普及率), not the nation's 互联网普及率; a bare 普及率 after the netizens of the
+    nation or of a place (`网民规模达8.02亿，普及率为57.7%`) is their 互联网普及率."""
     group = ""
+    nation = False  # the sentence measured the nation's (or a place's) netizens: `网民规模达8.02亿，普及率为57.7%`
     for f in figs:
         users = _GROUP_USERS.match(f.metric)
         if users:
             group = users.group("g") if split_region(users.group("g") + "xx")[1] != "xx" else ""
+            nation = False
+        elif f.metric in ("网民规模", "网民数量", "网民数"):
+            group, nation = "", True
         elif f.metric in _BARE_RATE and group:
             f.metric = group + ("互联网普及率" if "普及" in f.metric else f.metric)
+        elif f.metric == "普及率" and nation:
+            f.metric = "互联网普及率"  # the share of the population online: the bare 普及率 right after its netizens
 
 
 #: what a metric measures, closing its name

@@ -308,7 +308,7 @@ def _bar_to_space(text: str) -> str:
 _CONTROL = (
     r"[【\[]?\s*(?:我要)?纠错\s*[】\]]?|分享到?|[【\[]?\s*(?:打印|关闭|收藏)(?:本页|此页|本文|窗口)?\s*[】\]]?"
     r"|返回(?:顶部|首页|列表|目录)|(?:点击)?查看(?:大图|原图|全文)|扫一扫|"
-    r"[【\[]?\s*字号\s*[:：]?\s*大\s*中\s*小\s*[】\]]?|[【\[]?\s*(?:上一篇|下一篇)\s*[】\]]?"
+    r"[【\[]?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*[】\]]?|[【\[]?\s*(?:上一篇|下一篇)\s*[】\]]?"
 )
 _CONTROLS = r"(?:" + _CONTROL + r")(?:[\s|｜/:：]*(?:" + _CONTROL + r"))*[\s|｜/:：]*"
 WEB_CONTROLS_RE = re.compile(r"^" + _CONTROLS + r"$")
@@ -317,17 +317,22 @@ _RELATED = r"相关阅读|相关新闻|相关文章|相关链接|延伸阅读|�
 RELATED_HEADING_RE = re.compile(r"^(?:" + _RELATED + r")\s*[:：]?$")
 #: a web page's navigation and sharing furniture: a line of its controls (WEB_CONTROLS_RE), a breadcrumb
 #: (`首页 > 热点 > 正文`, `今天看啥  ›  专栏  ›  某公众号`), `返回` / `顶部`, `分享到: 微信`, `相关热词: …`, `专栏名称: …`,
-#: `文章预览`, `原文地址: …`, the heading of a list of links (`相关新闻`)
+#: `文章预览`, `原文地址: …`, a repost's `原标题：…` line, the heading of a list of links (`相关新闻`)
 WEB_FURNITURE_RE = re.compile(
     r"^" + _CONTROLS + r"$|"
     r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
     r"^(?:返回|顶部|回到顶部|文章预览|发表评论(?:\s*取消回复)?|" + _RELATED + r")\s*[:：]?$|"
-    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体)\s*[:：]"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题)\s*[:：]"
 )
 #: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
 DOT_BYLINE_DATE_RE = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{2,16}\s*[·•]\s*)+(?:[·•]\s*)*" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
+
+
+def _credit_date(t: str) -> bool:
+    """A byline or credit line carrying the story's date (see _CREDIT_DATE_RE): short, no clause punctuation."""
+    return len(t) <= 60 and not re.search(r"[，,；;！？。]", t) and bool(_CREDIT_DATE_RE.match(t) and YMD_RE.search(t))
 
 
 def is_web_controls(text: str) -> bool:
@@ -350,6 +355,8 @@ def is_meta(text: str) -> bool:
         return True
     if not t or len(t) > 90 or "。" in t:
         return False
+    if _credit_date(t):
+        return True  # `界面新闻记者 | 张三 2025-12-05 10:20`, `每经记者：张三　每经编辑：李四　2025-12-05 10:20`
     if "|" in t:
         # `2024年01月19日 10:00 | 来源：中国新闻网`: a date, then the page's fields, bars between
         m = YMD_RE.match(t)
@@ -368,6 +375,9 @@ def is_meta(text: str) -> bool:
 
 
 _TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
+#: a byline or credit opening a line that carries the story's date (`记者 张三 2025年12月5日`, `发布于：北京市 2025-12-05`):
+#: an outlet's short name may come first (`界面新闻记者`, `每经记者：`)
+_CREDIT_DATE_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,8}?(?:首席|特约|见习)?(?:记者|编辑|作者|责编|通讯员|发布于)")
 #: an issuer's name: a few CJK (or Latin) words, no punctuation
 NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}(?:\s[\u4e00-\u9fffA-Za-z]{2,16})?")
 #: `国家邮政局　2023年5月26日`, `中国互联网络信息中心　　2023年8月28日 10:00`
@@ -379,13 +389,18 @@ def name_date(text: str) -> str:
     t = _bar_to_space(text.strip())
     m = NAME_DATE_RE.match(t)
     if m:
-        return m.group("name")
+        return "" if _ROLE_NAME.fullmatch(m.group("name")) else m.group("name")
     m = YMD_RE.match(t)
     if m:
         rest = _TIME_RE.sub("", t[m.end() :]).strip()
-        if NAME_RE.fullmatch(rest):
+        if NAME_RE.fullmatch(rest) and not _ROLE_NAME.fullmatch(rest):
             return rest
     return ""
+
+
+#: a poster's role printed where a portal puts the source (`创始人　2026-03-21 10:07:09`, `小编 2025-01-05`): a person,
+#: not a publication
+_ROLE_NAME = re.compile(r"创始人|作者|编辑|小编|管理员|站长|网友|用户|匿名|admin|佚名", re.IGNORECASE)
 
 
 def meta_outlet(text: str) -> str:
@@ -523,7 +538,9 @@ def starts_news(text: str) -> bool:
 _END_PAREN = r"[（(]\s*(?:完|终|[^（）()\d%％]{2,24})\s*[)）]"
 END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$")
 END_LINE_RE = re.compile(
-    r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3})$"
+    r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
+    # (a portal's bracketed credit line closing a story: `【责任编辑：赵六】`, `[编辑：王五]` — no section heading)
+    r"|[【\[〖]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^】\]〗]{1,30}[】\]〗])$"
 )
 _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
@@ -581,6 +598,7 @@ def is_table(text: str) -> bool:
         and release_fields(text) is None
         and _bar_to_space(text.strip()) == text.strip()
         and not _DATE_BAR_META.match(to_simplified(text.strip()))
+        and not _credit_date(to_simplified(text.strip()))
     )
 
 

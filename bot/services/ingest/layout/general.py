@@ -69,6 +69,19 @@ class GeneralParser(ParagraphReader):
         return False
 
     @staticmethod
+    def _reposted_story(paras: list[Para], strong_at: set[int]) -> bool:
+        """A reposted web page: its headline first, a dated meta line under it (`2026-03-21 10:07:09　来源：…`), then
+        its text, and no other strong evidence — one story, whose later title-like lines are sub-heads (other stories
+        reposted on the page would have date lines of their own)."""
+        if strong_at != {0} or paras[0].kind == "header":
+            return False
+        k = 1
+        while k < len(paras) and paras[k].kind == "meta":
+            k += 1
+        dated = any(ev.find_date(q.text) is not None for q in paras[1:k])
+        return dated and k < len(paras) and paras[k].kind == "body" and not paras[k].tlike
+
+    @staticmethod
     def _block_under(paras: list[Para], i: int) -> tuple[int, Para | None]:
         """The last line of the title block at paras[i] (title-like lines with no gap) and the paragraph under it."""
         j = i
@@ -177,6 +190,8 @@ class GeneralParser(ParagraphReader):
         # one story under a site's header lines (a web page's, or one opening on a dateline): its title-like lines
         # set apart by wider gaps are its sub-heads, not stories
         lone = len(strong_at) == 1 and (web_page or self._lone_news_story(paras, min(strong_at)))
+        if self._reposted_story(paras, strong_at):
+            lone, typical = True, max(typical, 1)  # its sub-heads are the lines set apart, not stories
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):

@@ -54,7 +54,8 @@ TRAILER_RE = re.compile(
     r"[(（]?\s*来\s*源\s*[:：]\s*(?P<outlet>[^\n]{0,60}?)\s*"
     r"(?:编\s*选\s*[:：]\s*(?P<editor>[^\n]{0,40}?)\s*)?" + _DATE + r"\s*[)）]?\s*$"
 )
-SECTION_RE = re.compile(r"^[【\[〖](?P<name>[^】\]〗]{2,12})[】\]〗]$")
+#: (a bracketed credit line closing a story, `【责任编辑：赵六】`, is no section)
+SECTION_RE = re.compile(r"^[【\[〖](?!\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：])(?P<name>[^】\]〗]{2,12})[】\]〗]$")
 ISSUE_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*第\s*(?P<n>\d{1,4})\s*期(?:\s*[(（]\s*总\s*第?\s*(?P<t>\d{1,5})\s*期\s*[)）])?"
 )
@@ -157,6 +158,7 @@ def is_ad(art: ParsedArticle, *, loose: bool = False) -> bool:
 
 def fallback_title(first_para: str) -> str:
     text = NEWS_START_RE.sub("", first_para).strip()
+    text = re.sub(r"^[，,、：:；;\s]+", "", text)  # `财联社12月3日电，国家邮政局…`: the comma after the dateline
     text = re.sub(r"^题\s*[:：]\s*(?=\S)", "", text)  # `新华社北京1月17日电　题：…`: the title the wire gives
     cut = re.split(r"[。！？；]", text, maxsplit=1)[0]
     return cut[:40]

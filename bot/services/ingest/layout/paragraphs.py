@@ -76,6 +76,23 @@ _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
 
 
+#: a headline ending on a question or an exclamation mark (`…为何首次发布“…”指标？`), closing quotes allowed
+_ASKED_END_RE = re.compile(r"[？?！!][”’」』\"]?$")
+
+
+def _asked_headline(p: Para) -> bool:
+    """A short line ending `？`/`！` with no full stop, clause break or list inside: a headline written as a question
+    or an exclamation, never a sentence of text (which the caller knows by the meta line under it)."""
+    t = p.text.strip()
+    return (
+        p.kind == "body"
+        and 8 <= p.width <= 80
+        and bool(_ASKED_END_RE.search(t))
+        and not any(c in t for c in "。；;：:")
+        and ev.is_title_like(_ASKED_END_RE.sub("", t), width(_ASKED_END_RE.sub("", t)))
+    )
+
+
 class ParagraphReader:
     """Paragraphs of a layout-general document and what each one is (see the module docstring); the state
     `GeneralParser` parses on: wrap width, the TOC titles seen, the result being filled."""
@@ -207,6 +224,9 @@ class ParagraphReader:
             cur_last = ln.raw
             paras.append(cur)
             gap = 0
+        for i, p in enumerate(paras[:-1]):  # `…何以起势？` over its date/来源 line: a headline asking a question
+            if paras[i + 1].kind == "meta" and (i == 0 or p.gap > 0 or paras[i - 1].kind != "body"):
+                p.tlike = p.tlike or _asked_headline(p)
         dated_after = [p for p in paras if p.hafter is not None]
         for p in dated_after:  # `标题（2024-10-18）` lines are headers when the page has several of them
             if len(dated_after) >= 2:
