@@ -146,19 +146,6 @@ def _population_part(part: str, whole: str) -> str:
     return part
 
 
-def _population_part(part: str, whole: str) -> str:
-    """`上半年农村网络零售额超过3100亿元。其中，实物型网络零售额超过2000亿元`: a kind (`…型`/`…类`) of the whole the
-    sentence before stated, for a population (农村, 贫困县), is that population's (农村实物型网络零售额); `part`
-    unchanged otherwise."""
-    for h in _PART_HEADS:
-        if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
-            pop, kind = whole[: -len(h)], part[: -len(h)]
-            if _PART_POPULATION.match(pop) and kind.endswith(("型", "类")) and not part.startswith(pop):
-                return pop + part
-            break
-    return part
-
-
 def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
     """Parts of a whole take the whole's name where they name only the part (see _part_name)."""
     wholes: dict[int, str] = {}
