@@ -243,7 +243,6 @@ def _extract(text: str, written: str, published: date | None, title: str, home: 
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
-                _name_group_rate(out[n_before:])
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
@@ -313,24 +312,6 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
         if named:
             f.region = named[-1]
 
-
-#: a population of one group of internet users (`60岁及以上老年网民规模`, `城镇网民规模`): its qualifier
-_GROUP_POPULATION = re.compile(r"^(?P<g>[\u4e00-\u9fff0-9]{2,12}?)网民规模$")
-#: qualifiers that name the whole population, or a device rather than a group of people
-_NOT_A_GROUP = re.compile(r"^(?:我国|全国|中国)?(?:手机|移动)?$")
-
-
-def _name_group_rate(figs: list[ExtractedFigure]) -> None:
-    """`截至6月，老年网民规模达1.2亿，互联网普及率达40%`: a bare 互联网普及率 right after a group's population, in the
-    same sentence, is that group's rate (老年网民互联网普及率), never the country's."""
-    group = ""
-    for f in figs:
-        pop = _GROUP_POPULATION.match(f.metric)
-        if pop is not None:
-            group = "" if _NOT_A_GROUP.match(pop.group("g")) else pop.group("g")
-            continue
-        if f.metric == "互联网普及率" and group and f.unit == "%":
-            f.metric = group + "网民互联网普及率"
 
 
 def _name_trade_parts(figs: list[ExtractedFigure]) -> None:

@@ -620,31 +620,6 @@ def _day_named(t: str, published: date) -> date:
     return found
 
 
-#: a sentence opening on what thrives (`农村在线旅游持续火热，上半年网络零售额达445.35亿元`): the subject of the
-#: bare amount in the clauses after it
-_THRIVING_SUBJECT = re.compile(
-    r"^\s*(?P<s>[\u4e00-\u9fff]{2,10}?)(?:持续|继续|保持|依然|仍然|表现|十分|较为|更加|愈发)?"
-    r"(?:火热|火爆|旺盛|活跃|红火|升温|走俏|亮眼|强劲)[，,]"
-)
-_BARE_AMOUNTS = frozenset({"网络零售额", "网上零售额", "零售额", "销售额", "交易额", "成交额"})
-_CHANNEL_WORDS = re.compile(r"(?:电商|电子商务|网购|网络消费|线上消费|网络零售|市场)$")
-_NOT_A_SUBJECT = re.compile(r"^(?:我|全|本|该|各|国内|国外|市场|消费|行业|产业|经济|电商|电子商务)")
-
-
-def _name_by_opening_subject(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
-    """`农村在线旅游持续火热，上半年网络零售额达445.35亿元`: a bare amount after a clause about what thrives is that
-    thing's amount — never the nation's total of the same name (a wrong answer to `/metric 网络零售额`)."""
-    m = _THRIVING_SUBJECT.match(t)
-    if m is None:
-        return
-    subject = _CHANNEL_WORDS.sub("", m.group("s"))
-    if len(subject) < 2 or _NOT_A_SUBJECT.match(subject) or _NATIONAL_WORD.search(subject) or split_region(subject)[0]:
-        return
-    for f, pos in zip(figs, fig_pos, strict=False):
-        if pos > m.end() and f.metric in _BARE_AMOUNTS and f.region == "全国":
-            f.metric = subject + f.metric
-
-
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     """After every number is read: flat growth (`同比持平`), the city the sentence opened with, parts of a whole,
     rates in brackets and the region of a part of a local whole; then the sentence's figures go to `out`."""
@@ -669,7 +644,6 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_parcel_siblings(figs)
-    _name_by_opening_subject(t, figs, s.fig_pos)
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     _local_figures(t, figs, s.fig_pos, ctx)
@@ -768,6 +742,8 @@ def _name_by_topic(t: str, figs: list[ExtractedFigure]) -> None:
 
 #: a population group's users (`60岁及以上老年网民规模`, `农村网民`): the group is what a bare rate after it is of
 _GROUP_USERS = re.compile(r"^(?P<g>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)网民(?:规模|数量|数)?$")
+#: qualifiers of 网民 that name the whole population, or a device rather than a group of people
+_NOT_A_GROUP = re.compile(r"^(?:我国|全国|中国)?(?:手机|移动)?$")
 #: a penetration or usage rate named without whose it is
 _BARE_RATE = frozenset({"互联网普及率", "普及率", "使用率", "网民使用率"})
 
@@ -780,7 +756,9 @@ def _group_rates(figs: list[ExtractedFigure]) -> None:
     nation = False  # the sentence measured the nation's (or a place's) netizens: `网民规模达8.02亿，普及率为57.7%`
     for f in figs:
         users = _GROUP_USERS.match(f.metric)
-        if users:
+        if users and _NOT_A_GROUP.match(users.group("g")):
+            group, nation = "", True  # `我国手机网民规模…，互联网普及率…`: a device, not a group: the nation's rate
+        elif users:
             group = users.group("g") if split_region(users.group("g") + "xx")[1] != "xx" else ""
             nation = False
         elif f.metric in ("网民规模", "网民数量", "网民数"):
