@@ -39,6 +39,7 @@ class _Ctx:
     prev_unit: str = ""  # and its base unit
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
+    stock_period: PeriodMention | None = None  # the last report date stated (`截至2017年12月`), outside a forecast
     sentence: str = ""  # the (folded) sentence being read
     list_whole: str = ""  # the whole a list of bare kinds' amounts was named in (`在实物型网络零售额中分别占…`)
 

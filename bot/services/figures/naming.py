@@ -25,6 +25,12 @@ _RANK_TAIL = re.compile(
     r"(?:连续[^\s，,]{0,4}?)?(?:稳居|位居|位列|居于|居|排名|排在|列)(?:全国|全省|全市|全区|全球|世界)?(?:各省[区市]*|各市)?"
     r"(?:第[一二三四五六七八九十\d]{1,3}(?:位|名)?|首位|榜首|前列|前[一二三四五六七八九十\d]{1,2}(?:位|名)?)$|最(?:多|高|大|快)$"
 )
+#: how the subject of a clause changed, without a number (`…用户规模增长较快`, `…网上零售额保持较快增长`,
+#: `…用户规模持续扩大`): the level in the next clause (`，达5.27亿人`) is that subject's
+_CHANGE_TAIL = re.compile(
+    r"(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显)*(?:增长|扩大|提升|上升|攀升)"
+    r"(?:较快|迅速|明显|迅猛|强劲|显著)?(?:态势)?$"
+)
 #: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`
 _NEXT_PLACE = re.compile(r"^(?:其次(?:是|为)|其后(?:是|为)|紧随其后的?(?:是|为)|排在?第[二三四五六七八九十]位?的?是)(?P<p>[\u4e00-\u9fff]{2,8})$")
 #: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
@@ -429,7 +435,7 @@ def _level_metrics(
     if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
         # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level
         pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
-        prev = _RANK_TAIL.search(masked[pb : max(cb - 1, pb)])
+        prev = _RANK_TAIL.search(masked[pb : max(cb - 1, pb)]) or _CHANGE_TAIL.search(masked[pb : max(cb - 1, pb)])
         nxt_place = _NEXT_PLACE.match(masked[pb : max(cb - 1, pb)].strip(" ，,"))
         last = carried.metric if carried is not None else (ctx.metrics[-1] if ctx.metrics else "")
         if nxt_place is not None and last and _unit_fits(last, group[0].num.base_unit):

@@ -86,6 +86,7 @@ UNITS: dict[str, str] = {
     "种": "种",
     "项": "项",
     "笔": "笔",
+    "份": "份",
     "倍": "倍",
     "GB": "GB",
     "TB": "TB",
@@ -112,6 +113,7 @@ _NOT_AFTER_UNIT = {
     "个": re.compile(r"个\s*(?:月|小时|工作日|百分点)"),
     "名": re.compile(r"名(?:单)"),
     "位": re.compile(r"位"),
+    "份": re.compile(r"份(?:额|子|数)"),
 }
 
 
@@ -145,6 +147,9 @@ def _from_match(text: str, m: re.Match[str]) -> Number | None:
     mult = m.group("mult") or ""
     unit = m.group("unit") or ""
     end = m.end()
+    if unit == "份" and not mult:
+        # `报纸业务累计完成82.0亿份` is a volume of copies; `发放问卷2000份` counts forms, no indicator
+        unit, end = "", (m.end("frac") if frac else m.end("num"))
     if unit in _NOT_AFTER_UNIT and _NOT_AFTER_UNIT[unit].match(text, m.start("unit")):
         if unit == "个" and text.startswith("百分点", m.end("unit")):
             unit, end = "个百分点", m.end("unit") + 3

@@ -177,6 +177,11 @@ _YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|�
 _USERS_OF_SERVICE = re.compile(r"使用(?P<service>[\u4e00-\u9fff]{2,8}?)的(?P<who>用户规模|网民规模)")
 
 
+#: `购买互联网理财产品的网民规模`: the number of buyers of a kind of product, named as the reports name it
+#: (互联网理财用户规模) — never the population it is drawn from (网民规模)
+_BUYERS_OF_PRODUCT = re.compile(r"购买(?:过)?(?P<goods>[\u4e00-\u9fff]{2,8}?)(?:产品|服务)?的(?:用户|网民|人群)规模")
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -184,6 +189,7 @@ def _phrase(w: str) -> _Phrase:
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
+    w = _BUYERS_OF_PRODUCT.sub(r"\g<goods>用户规模", w)
     # `电工器材、汽车及其零配件分别出口…`: a trade flow after 分别 is the measure of every item listed before it
     flow = _LISTED_FLOW.search(w)
     if flow:

@@ -380,6 +380,10 @@ def _finished_before(end: date | None, published: date | None) -> bool:
     return end is not None and published is not None and end < published
 
 
+#: a count of users or of netizens (`用户规模`, `网民规模`, `网民数`): a stock, dated by a report, not a flow
+_POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)")
+
+
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
     """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
     from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
@@ -423,6 +427,19 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
             # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
             forecast = forecast or ctx.period_forecast
+    if (
+        pm is None
+        and ctx.period is not None
+        and not ctx.period.asof
+        and not ctx.period_forecast
+        and ctx.stock_period is not None
+        and _POPULATION_STOCK.search(masked, cb, n.start)
+        and not _OWN_TIME.search(t)
+        and _resolve(ctx.period, ctx, False)[1] == _resolve(ctx.stock_period, ctx, False)[1]
+    ):
+        # `截至2017年12月，…。共享单车是2017年下半年增长最快的应用…。网约车用户规模达到2.87亿`: a count of users
+        # is a stock — the report's date, not the half-year just named that ends on it
+        pm = ctx.stock_period
     return pm, sent_year, forecast
 
 
@@ -827,3 +844,5 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     if first is not None:
         ctx.period = first
         ctx.period_forecast = bool(_FORECAST_RE.search(t))
+        if first.asof and not ctx.period_forecast:
+            ctx.stock_period = first
