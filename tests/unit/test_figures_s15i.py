@@ -68,3 +68,9 @@ def test_goods_retail_and_letter_mail_names_are_one_metric_each() -> None:
     assert "商品零售" in synonyms("商品零售额")
     assert "限额以上单位商品零售" in synonyms("限额以上商品零售额")
     assert "函件业务量" in synonyms("邮政函件业务量")
+
+
+def test_a_change_on_the_day_before_is_not_a_growth() -> None:
+    figs = extract_figures("据监测，3月2日全网快递揽收量为2.4亿件，比前一日上升4.6%。", date(2019, 3, 3))
+    assert [f.value for f in figs if f.metric.endswith("快递揽收量")] == [2.4]
+    assert all(f.growth_pct != 4.6 for f in figs)
