@@ -74,3 +74,20 @@ def test_a_change_on_the_day_before_is_not_a_growth() -> None:
     figs = extract_figures("据监测，3月2日全网快递揽收量为2.4亿件，比前一日上升4.6%。", date(2019, 3, 3))
     assert [f.value for f in figs if f.metric.endswith("快递揽收量")] == [2.4]
     assert all(f.growth_pct != 4.6 for f in figs)
+
+
+def test_a_day_alone_before_a_figure_clause_is_that_days_period() -> None:
+    figs = extract_figures("监测显示，9月3日，全行业邮快件揽收量约2.7亿件；投递量约2.5亿件。", date(2020, 9, 4))
+    got = {f.metric: (f.value, str(f.period_start), str(f.period_end)) for f in figs}
+    assert got.get("邮快件揽收量") == (2.7, "2020-09-03", "2020-09-03")  # 全行业: the scope, not the name
+    assert "快递揽收量" in synonyms("邮快件揽收量")
+    # a day dating an event, or followed by a clause with no figure, dates no figure
+    figs = extract_figures("9月3日，市统计局发布数据，今年1-8月全市网络零售额120亿元。", date(2020, 9, 4))
+    assert [(str(f.period_start), str(f.period_end)) for f in figs] == [("2020-01-01", "2020-08-31")]
+    figs = extract_figures("9月3日，记者从商务部门获悉，全市网络零售额120亿元。", date(2020, 9, 4))
+    assert all(f.period_start != date(2020, 9, 3) for f in figs)
+
+
+def test_a_day_before_a_venue_dates_no_figure() -> None:
+    figs = extract_figures("6月5日，在2021数字商务论坛上，主办方宣布新增12家示范企业。", date(2021, 6, 6))
+    assert all(f.period_start is None for f in figs)
