@@ -346,9 +346,14 @@ def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
 
 _NOTES_HEAD = re.compile(
     r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-９]+\s*[.．、]\s*(?:指标解释|统计范围|调查方法|统计口径)"
+    r"|^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:主要)?(?:指标解释|统计范围|调查方法|调查对象|统计口径)\s*[:：]\s*$"
 )
 
-_NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
+#: a bare `附注` line, or a definitions field alone on its line (`统计范围：`, `三、指标解释：`): the notes closing a release
+_NOTES_ALONE = re.compile(
+    r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$"
+    r"|^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:主要)?(?:指标解释|统计范围|调查方法|调查对象|统计口径)\s*[:：]\s*$"
+)
 
 
 #: how far a rounded restatement may be from the exact figure it restates (`突破9亿` for 9.2亿: 2%; `超5万亿元`
