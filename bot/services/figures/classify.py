@@ -60,8 +60,8 @@ _RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降
 _REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素")
 _NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
 
-#: a comparison with the period just before (`环比`, `比上月`, `较上季度`)
-_SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)")
+#: a comparison with the period just before (`环比`, `比上月`, `较上季度`, `比前一日`)
+_SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)|(?:比|较|与)(?:前一[日天周月]|上一[日天]|前日|昨日)")
 #: a sentence opened as a comparison with the period before (`从环比看，…`, `按环比计算，…`), up to its end or a
 #: year-on-year comparison
 _SEQUENTIAL_FRAME = re.compile(r"(?:从|按|以)环比(?:来?看|计算|口径)(?:(?!同比)[^。；;])*$")

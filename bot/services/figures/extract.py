@@ -134,13 +134,16 @@ def _dateline_province(text: str) -> str:
     return _CAPITALS[m.group("city")] if m else ""
 
 
-def extract_figures(text: str, published: date | None, *, title: str = "", home: str = "") -> list[ExtractedFigure]:
+def extract_figures(
+    text: str, published: date | None, *, title: str = "", home: str = "", outlet: str = ""
+) -> list[ExtractedFigure]:
     """Every figure in `text` (normalised article text, paragraphs separated by newlines), in text order.
 
     `title`: the article's title; a region it names (`上海市快递业务量…`) — or, failing that, the region of an
     authority in the lead (`上海市邮政管理局发布…`) — is the region of every figure whose sentence names none.
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
-    the article names no region."""
+    the article names no region.
+    `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
     published = _filed_on(text, published)
     home = home or _dateline_province(text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
@@ -148,7 +151,7 @@ def extract_figures(text: str, published: date | None, *, title: str = "", home:
     text = to_simplified(written)
     token = ARTICLE_PLACES.set(article_places(text))
     try:
-        return _extract(text, written, published, title, home)
+        return _extract(text, written, published, title, home, outlet)
     finally:
         ARTICLE_PLACES.reset(token)
 
@@ -160,13 +163,42 @@ def _local_article(title: str, home: str) -> str:
     return _own_region(word, "", home) if word else ""
 
 
+#: a release line naming its issuer as an unnamed local office (`2022-09-19　来源：市统计局`, `发布机构：省统计局`)
+_LOCAL_ISSUER = re.compile(
+    r"(?:来源|发布机构|发布单位|信息来源)\s*[:：]\s*(?P<lvl>[省市区县])"
+    r"(?:统计局|商务厅|商务局|邮政管理局|人民政府|政府|发展和改革委员会|发改委)(?![\u4e00-\u9fff])"
+)
+_ISSUER_SCOPE = {"省": "我省", "市": "我市", "区": "我区", "县": "全县"}
+
+
+def _locally_issued(text: str, home: str, outlet: str = "") -> str:
+    """An article released by an unnamed local office (`来源：市统计局`) of the publication's place (上海市统计局's
+    site): its figures are that place's, when the place is of the office's kind (a city for 市, a province for 省)."""
+    if not home:
+        return ""
+    lines = [x for x in text.split("\n") if x.strip()]
+    for line in ([f"来源：{outlet.split()[0]}"] if outlet.strip() else []) + lines[:4] + lines[-2:]:
+        m = _LOCAL_ISSUER.search(fold(line))
+        if m:
+            place = _own_region(_ISSUER_SCOPE[m.group("lvl")], "", home)
+            return place if place == home else ""
+    return ""
+
+
 #: a paragraph that is a part of the whole the paragraph before measured
 _PART_PARAGRAPH = re.compile(r"^[\s\u3000“「]*其中[，,：:]")
 
 
-def _extract(text: str, written: str, published: date | None, title: str, home: str) -> list[ExtractedFigure]:
+def _extract(
+    text: str, written: str, published: date | None, title: str, home: str, outlet: str = ""
+) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
-    region = article_region(title, text) or titled_home(title, home) or _local_article(title, home)
+    region = (
+        article_region(title, text)
+        or titled_home(title, home)
+        or _local_article(title, home)
+        or _locally_issued(text, home, outlet)
+    )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
     if "|" in text:
@@ -337,9 +369,14 @@ def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
 
 _NOTES_HEAD = re.compile(
     r"^(?:附\s*注|注\s*释|注)\s*(?:[:：]|$)|^[0-9０-９]+\s*[.．、]\s*(?:指标解释|统计范围|调查方法|统计口径)"
+    r"|^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:主要)?(?:指标解释|统计范围|调查方法|调查对象|统计口径)\s*[:：]\s*$"
 )
 
-_NOTES_ALONE = re.compile(r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$")
+#: a bare `附注` line, or a definitions field alone on its line (`统计范围：`, `三、指标解释：`): the notes closing a release
+_NOTES_ALONE = re.compile(
+    r"^(?:附\s*注|注\s*释)\s*[:：]?\s*$"
+    r"|^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:主要)?(?:指标解释|统计范围|调查方法|调查对象|统计口径)\s*[:：]\s*$"
+)
 
 
 #: how far a rounded restatement may be from the exact figure it restates (`突破9亿` for 9.2亿: 2%; `超5万亿元`
@@ -445,7 +482,8 @@ def figure_values(
     9205.55亿元` in a section of some province's communique) is not stored as the nation's: every province and
     city publishes one, and nothing says whose it is."""
     rows: list[dict[str, Any]] = []
-    figs = extract_figures(body, published, title=title, home=home)
+    outlet = (scope or "").split(" ")[0] if scope else ""
+    figs = extract_figures(body, published, title=title, home=home, outlet=outlet)
     if scope is not None and not home and _scopeless(title, f"{body}\n{scope}"):
         figs = [f for f in figs if not (f.region == "全国" and _REGIONAL_AGGREGATE.search(f.metric))]
     dated = any(f.period_end is not None for f in figs)

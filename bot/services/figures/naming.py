@@ -247,7 +247,9 @@ def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) ->
 
 
 #: a parcel count named by its activity (`快递揽收量`), and the bare activity of a sibling (`投递量`)
-_PARCEL_COUNT = re.compile(r"^(?P<o>快递|快件|邮件|包裹|邮政快递)(?:揽收|投递|派送|处理)量$")
+_PARCEL_COUNT = re.compile(r"^(?P<o>快递|快件|邮件|包裹|邮政快递|邮快件)(?:揽收|投递|派送|处理)量$")
+#: the whole trade or network as the scope of a parcel count (`全行业邮快件揽收量`): nationwide, no part of its name
+_TRADE_SCOPE = re.compile(r"^(?:全行业|全网|全国邮政快递业|全行业邮政快递)(?=(?:快递|快件|邮件|包裹|邮快件)?(?:揽收|投递|派送|处理)量$)")
 _BARE_PARCEL_COUNT = re.compile(r"^(?:揽收|投递|派送|处理)量$")
 
 
@@ -256,6 +258,9 @@ def _name_parcel_siblings(figs: list[ExtractedFigure]) -> None:
     same parcels (快递投递量)."""
     obj = ""
     for f in figs:
+        scope = _TRADE_SCOPE.match(f.metric)
+        if scope and f.region == "全国":
+            f.metric = f.metric[scope.end() :]
         m = _PARCEL_COUNT.match(f.metric)
         if m:
             obj = m.group("o")

@@ -303,6 +303,8 @@ _DAY_OPENS_CLAUSE = re.compile(
     r"(?:^|(?<=[，,。；;]))\s*(?:其中\s*[，,]?\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号]"
     r"(?!\s*(?:至|到|-|—|–|~|～|起|以来|前后|之前|之后|前|后|[0-9]))"
 )
+#: an amount with its unit or multiplier (`3.16亿件`, `2.7亿`), not a bare number (`2023中国电子商务大会`)
+_AMOUNT = re.compile(r"\d(?:[\d,]*\.?\d*)\s*(?:万亿|亿|万|千)?\s*(?:元|件|个|人|家|吨|笔|份|单|票|次|辆|台|%)|\d\s*(?:万亿|亿|万)")
 #: a clause that reports an event of that day rather than stating its figure (`8月13日，国家邮政局发布…`)
 _DAY_EVENT = re.compile(r"发布|公布|召开|举行|举办|表示|介绍|显示|获悉|宣布|通报|启动|开幕|闭幕|上线|随着")
 
@@ -320,7 +322,22 @@ def _days_opening_clauses(t: str, periods: list[PeriodMention]) -> list[PeriodMe
             continue
         clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
         end = clause_end.start() if clause_end else len(t)
-        if not _DIGIT_RE.search(t, m.end(), end) or _DAY_EVENT.search(t, m.end(), end):
+        if not _DIGIT_RE.search(t, m.end(), end):
+            # `5月6日，全行业揽收量达到3.16亿件`: a day alone before a comma, then a clause stating a figure of no
+            # period of its own and reporting no event: that day's figure
+            alone = re.match(r"\s*[，,]", t[m.end() :])
+            if not alone:
+                continue
+            nxt = m.end() + alone.end()
+            following = _CLAUSE_BOUNDARY.search(t, nxt)
+            end = following.start() if following else len(t)
+            if (
+                not _AMOUNT.search(t, nxt, end)
+                or any(nxt <= p.start < end for p in periods)
+                or _DAY_EVENT.search(t, m.end())
+            ):
+                continue
+        if _DAY_EVENT.search(t, m.end(), end):
             continue
         label = f"{month}月{day}日"
         out.append(PeriodMention(m.start("m"), m.end(), label, None, False, "month", a=month, day=day))

@@ -66,6 +66,8 @@ class Table:
     header_index: int  # line index of the period header
     end_index: int  # one past the last line of the table
     caption: str  # the line before the header (`2020年11月份社会消费品零售总额主要数据`), or ""
+    #: the header or caption names a reporting population (`社会消费品零售总额中限上企业`)
+    population: bool = False
     cells: list[TableCell] = field(default_factory=list)
 
 
@@ -195,6 +197,7 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     if block[0] > 0 and not is_table_line(lines[block[0] - 1]):
         caption = lines[block[0] - 1].strip()
     table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption=caption)
+    table.population = bool(_POPULATION.search("".join(h for r in rows[:n_head] for h in r) + caption))
     periods = list(dict.fromkeys(p for _k, p, _u in (cols[c] for c in sorted(cols))))
     parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, for sub-items
     # `一、社会消费品零售总额` / `1、批发零售贸易业` / `在总额中：` with no indentation: the ordinals give the depth
@@ -204,6 +207,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     goods_row = False  # a row of goods retail sales (`商品零售`) came before: `…类` rows are its categories
     goods_list: bool | None = False  # in the commodity list right under a goods retail row (None: not known yet)
     goods_indent = 0
+    total_row = False  # the first row is a retail total (`社会消费品零售总额(亿元)`): parts below are its 零售额
+    carried_unit = ""  # a unit written in a row name (`社会消费品零售总额(亿元)`) holds for the rows below naming none
     whole = ""  # the ordinal whole a row is part of (ranked tables)
     in_whole = False  # after `在总额中：`, rows without an ordinal are parts of that whole
     for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
@@ -230,6 +235,10 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         name = re.sub(r"\s+", "", name)
         if unit_col is not None and unit_col < len(cells) and cells[unit_col].strip():
             row_unit = cells[unit_col].replace(" ", "")
+        elif row_unit:
+            carried_unit = row_unit if unit_col is None else ""
+        elif carried_unit and not _UNITLESS_ROW.search(name):
+            row_unit = carried_unit
         while parents and parents[-1][0] >= indent:
             parents.pop()
         ancestors = [n for _i, n in parents]
@@ -254,6 +263,25 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
             goods_list, goods_indent = None, indent
         if len(name) < 2 or not any(_is_number(x.replace(" ", "")) for x in cells[1:]):
             continue  # a section row (`按经营地分`) or a blank one
+        if not table.cells and not ranked:
+            total_row = bool(_RETAIL_TOTAL.search(name))
+        full = (
+            _part_of(name, whole)
+            if ranked and whole and rank != 0
+            else retail + "商品零售额"
+            if retail
+            else _full_name(name, ancestors, unit_of_row(cols, row_unit))
+        )
+        if (
+
+            total_row
+            and table.cells
+            and full == name
+            and len(name) >= 4
+            and not _HEADLESS.search(name)
+            and not name.endswith(("零售", "销售"))
+        ):
+            full = name + "零售额"  # `# 批发零售业 | 1299.92 |` under the retail total: 批发零售业零售额
         for period in periods:
             level: str | None = None
             unit = ""
@@ -281,16 +309,27 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
                     growth,
                     lines[k].strip(),
                     k,
-                    full_name=(
-                        _part_of(name, whole)
-                        if ranked and whole and rank != 0
-                        else retail + "商品零售额"
-                        if retail
-                        else _full_name(name, ancestors, unit or row_unit)
+                    full_name=full if full != name or not (unit or row_unit) else _full_name(
+                        name, ancestors, unit or row_unit
                     ),
                 )
             )
     return table
+
+
+#: rows measuring something a money or count unit does not fit (`…企业数`, `…比重`, `…指数`): no carried unit
+_UNITLESS_ROW = re.compile(r"(?:数|率|比重|占比|指数|价格|面积)$")
+
+#: a header or caption naming the reporting population (`…中限上企业`, `限额以上单位…`)
+_POPULATION = re.compile(r"限上企业|限上单位|限额以上(?:企业|单位)")
+#: the aggregates of a retail table a population applies to
+_POPULATION_AGGREGATES = frozenset({"消费品零售额", "餐饮收入", "商品零售", "商品零售额"})
+_RETAIL_TOTAL = re.compile(r"(?:消费品)?零售(?:总)?额$")
+
+
+def unit_of_row(cols: dict[int, tuple[str, str, str]], row_unit: str) -> str:
+    """The unit a row's levels are in: its own, else the first level column's."""
+    return row_unit or next((u for k, _p, u in cols.values() if k == "level" and u), "")
 
 
 _CATEGORY_ROW = re.compile(r"^([\u4e00-\u9fff、]{1,16}?类)$")
@@ -388,7 +427,9 @@ def split_glued_rows(lines: list[str]) -> list[str]:
 #: header cells naming a period relative to the table's own (`全国邮政行业发展情况表（2018年12月份）`)
 _REL_CURRENT = frozenset({"当月", "本月", "当期", "本期"})
 
-_REL_TO_DATE = frozenset({"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月"})
+_REL_TO_DATE = frozenset(
+    {"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月", "本月止累计", "1-本月累计", "1至本月累计", "年初至本月"}
+)
 
 
 def _is_period_cell(cell: str) -> bool:
@@ -422,6 +463,9 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
         if year is not None:
             break
     stated = list(out)
+    # a table of one reporting population (its header, caption or article title: `…中限上企业（2021年8月）`): its
+    # aggregate rows (`消费品零售额`, `餐饮收入`, `商品零售`) are that population's, not the whole economy's
+    population = tb.population or bool(_POPULATION.search(fold(title or "")))
     #: the text's name of a row it states in one column (`城镇消费品零售额15238亿元` for `城镇 | 15238 | … | 47894 |`)
     row_names: dict[int, str] = {}
     unnamed: list[tuple[TableCell, ExtractedFigure]] = []  # short rows' cells waiting for such a name
@@ -457,8 +501,11 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
                 num = None
         if num is None and growth is None:
             continue
-        reg, metric = split_region(cell.full_name or cell.row)
-        metric = metric if reg else (cell.full_name or cell.row)
+        named = cell.full_name or cell.row
+        if population and named in _POPULATION_AGGREGATES:
+            named = "限额以上单位" + named
+        reg, metric = split_region(named)
+        metric = metric if reg else named
         reg = reg or region or "全国"
         key = normalise_metric(metric)
         row_key = normalise_metric(cell.row)

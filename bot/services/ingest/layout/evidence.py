@@ -619,6 +619,8 @@ _TITLE_END_BAD = frozenset("：:，,、；;（([【")
 #: a sentence ended with an ASCII full stop (`…平稳.1-2月,…`), not a decimal point
 _ASCII_STOP_RE = re.compile(r"[\u4e00-\u9fff%）)”]\.(?!\d)|\.$")
 #: a notes block inside a release (`附注`, `注：`): what follows belongs to the release
+#: a field of a release's definitions (`统计范围：`, `指标解释：`, `数据来源：`, `调查方法：`)
+NOTE_FIELD_RE = re.compile(r"^[一二三四五六七八九十0-9]*[、.．]?\s*(?:统计范围|指标解释|主要指标解释|调查范围|调查对象|调查方法|统计口径)\s*[:：]")
 NOTES_RE = re.compile(r"^(?:附\s*注|注\s*释|注|备\s*注|说\s*明|名词解释|指标解释)\s*(?:[:：].*)?$")
 #: a separator line (`------`, `＊＊＊`): ends a story, never a title
 SEPARATOR_RE = re.compile(r"^[\W_]{3,}$")

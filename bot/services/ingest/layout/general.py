@@ -312,6 +312,10 @@ class GeneralParser(ParagraphReader):
                 notes = True
             elif notes:
                 starts.discard(i)
+        # a heading right over a release's definitions (`社会消费品零售` then `统计范围：` / `指标解释：`) heads its notes
+        for i in sorted(starts):
+            if i not in strong_at and i + 1 < n and ev.NOTE_FIELD_RE.match(paras[i + 1].text):
+                starts.discard(i)
         # weak evidence never opens an article while the one before it has no body text yet (title, meta, sub-head)
         body_since = True
         for i in range(n):
