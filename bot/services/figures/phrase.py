@@ -78,10 +78,11 @@ _SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额"
 
 
 #: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
-#: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`)
+#: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`); both
+#: activities counted together (`共揽收和投递快递包裹…件`) are one volume (快递揽收和投递量); `已累计揽收` is `累计揽收`
 _PARCEL_VERB = re.compile(
-    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日|全天)*"
-    r"(?P<v>揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:已|共|累计|合计|总共|当天|当日|全天)*"
+    r"(?P<v>揽收和投递|揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
 )
 
 _POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
