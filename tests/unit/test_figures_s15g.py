@@ -46,3 +46,17 @@ def test_a_holiday_span_of_the_sentences_own_is_not_the_period_carried() -> None
     )
     assert ("坚果销售额", 35.0, date(2023, 1, 8), date(2023, 1, 28), 35.0) in rows
     assert not any(r[0] == "坚果礼盒销售额" and r[3] == date(2023, 1, 28) for r in rows)
+
+
+def test_the_spring_festival_eve_to_a_lunar_day_is_dated_by_the_lunar_calendar() -> None:
+    rows = _figs("据监测，除夕至正月初六，全省重点商贸企业实现销售额约312亿元，比去年春节黄金周增长9%。", date(2019, 2, 11))
+    assert ("重点商贸企业销售额", 312.0, date(2019, 2, 4), date(2019, 2, 10), 9.0) in rows
+    rows = _figs("2016年除夕至初六，全市餐饮企业营业额同比增长15%。", date(2016, 3, 1))
+    assert any(r[2] == date(2016, 2, 7) and r[3] == date(2016, 2, 13) for r in rows)
+
+
+def test_related_platforms_reporting_are_no_part_of_the_indicator() -> None:
+    rows = _figs("1-6月，部分电商平台的露营装备销售额同比增长56%。", date(2023, 7, 20))
+    assert any(r[0] == "露营装备销售额" and r[4] == 56.0 for r in rows)
+    # platforms named alone are the indicator's subject
+    assert any(r[0] == "电商平台交易额" for r in _figs("1-6月，电商平台交易额同比增长5%。", date(2023, 7, 20)))

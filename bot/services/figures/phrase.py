@@ -71,6 +71,8 @@ _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通�
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
 _REPORTER_SCOPE = re.compile(
     r"^(?:限额以上单位(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    # `相关电商平台冰雪旅游商品订单量`: the platforms reporting, not part of the indicator
+    r"(?:相关|部分|一些|多家|主要)(?:电商|网购|购物|网络零售)?平台(?:的|上的?)?|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
 )
 
