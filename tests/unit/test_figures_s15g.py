@@ -60,3 +60,12 @@ def test_related_platforms_reporting_are_no_part_of_the_indicator() -> None:
     assert any(r[0] == "露营装备销售额" and r[4] == 56.0 for r in rows)
     # platforms named alone are the indicator's subject
     assert any(r[0] == "电商平台交易额" for r in _figs("1-6月，电商平台交易额同比增长5%。", date(2023, 7, 20)))
+
+
+def test_the_whole_industry_is_the_industry_the_text_names() -> None:
+    rows = _figs("3月份，全行业营业收入完成52.3亿元，同比增长6.1%。1-3月，会展行业营业收入累计完成140.2亿元，同比增长8.4%。",
+                 date(2023, 4, 15))
+    assert ("会展行业营业收入", 52.3, date(2023, 3, 1), date(2023, 3, 31), 6.1) in rows
+    # two industries with that measure: the whole one stays unnamed by either
+    rows = _figs("全行业营业收入52.3亿元。其中，会展行业营业收入30亿元，广告行业营业收入22.3亿元。", date(2023, 4, 15))
+    assert not any(r[1] == 52.3 and r[0] in ("会展行业营业收入", "广告行业营业收入") for r in rows)
