@@ -69,3 +69,15 @@ def test_the_whole_industry_is_the_industry_the_text_names() -> None:
     # two industries with that measure: the whole one stays unnamed by either
     rows = _figs("全行业营业收入52.3亿元。其中，会展行业营业收入30亿元，广告行业营业收入22.3亿元。", date(2023, 4, 15))
     assert not any(r[1] == 52.3 and r[0] in ("会展行业营业收入", "广告行业营业收入") for r in rows)
+
+
+def test_the_first_days_of_a_span_just_stated_are_a_span_of_their_own() -> None:
+    rows = _figs(
+        "国庆假期（10月1日至8日），全省重点商贸企业销售额同比增长7.6%。\n"
+        "据平台监测，假期前三天全省网络零售额达42.8亿元。",
+        date(2023, 10, 9),
+    )
+    assert ("网络零售额", 42.8, date(2023, 10, 1), date(2023, 10, 3), None) in rows
+    # with no span stated before, the first days are no period
+    rows = _figs("据平台监测，假期前三天全省网络零售额达42.8亿元。", date(2023, 10, 9))
+    assert not any(r[1] == 42.8 and r[2] is not None for r in rows)
