@@ -81,3 +81,9 @@ def test_the_first_days_of_a_span_just_stated_are_a_span_of_their_own() -> None:
     # with no span stated before, the first days are no period
     rows = _figs("据平台监测，假期前三天全省网络零售额达42.8亿元。", date(2023, 10, 9))
     assert not any(r[1] == 42.8 and r[2] is not None for r in rows)
+
+
+def test_a_ratio_to_a_baseline_after_is_no_level() -> None:
+    rows = _figs("10月1日至7日，全省日均揽收快递包裹1.2亿件，是平日业务量的125%。", date(2023, 10, 9))
+    assert not any(r[1] == 125.0 for r in rows)
+    assert any(r[0] == "快递业务量" and r[1] == 15.2 for r in _figs("全省快递业务量是15.2亿件。"))
