@@ -38,11 +38,15 @@ class _Ctx:
     prev_metric: str = ""  # metric of the last figure of the paragraph's previous sentence (for `；1-8月份增长…`)
     prev_unit: str = ""  # and its base unit
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period
+    period_text: str = ""  # the sentence ctx.period was stated in
     period_forecast: bool = False  # ctx.period was stated in a forecast (`预计到2030年…`): never carried as a stock
     stock_period: PeriodMention | None = None  # the last report date stated (`截至2017年12月`), outside a forecast
     sentence: str = ""  # the (folded) sentence being read
     list_whole: str = ""  # the whole a list of bare kinds' amounts was named in (`在实物型网络零售额中分别占…`)
 
+
+#: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)
+NAMED_SPAN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?:节|假期|黄金周|旺季|活动))(?:期间|期内|当天|当日|前后)")
 
 #: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
 _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")

@@ -278,6 +278,7 @@ def _extract(
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
+    _name_whole_industry(out)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
     out = merge_restatements(out)
@@ -344,6 +345,22 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
         if named:
             f.region = named[-1]
 
+
+
+#: `全行业业务收入完成1086.5亿元` in an account of 邮政行业业务收入: the industry the text reports on
+_WHOLE_INDUSTRY = re.compile(r"^(?:全|整个|该|本)行业(?P<rest>[\u4e00-\u9fff]{2,8})$")
+
+
+def _name_whole_industry(figs: list[ExtractedFigure]) -> None:
+    """`全行业X` is `Y行业X` when the text names exactly one industry `Y行业` with that measure X."""
+    for f in figs:
+        m = _WHOLE_INDUSTRY.match(f.metric)
+        if m is None:
+            continue
+        rest = m.group("rest")
+        named = {g.metric for g in figs if g.metric.endswith("行业" + rest) and _WHOLE_INDUSTRY.match(g.metric) is None}
+        if len(named) == 1:
+            f.metric = named.pop()
 
 
 def _name_trade_parts(figs: list[ExtractedFigure]) -> None:

@@ -96,10 +96,19 @@ def _add_growths(
     """A run of growth rates or point changes: attached to the levels just stated when they are of the same metric,
     else growth-only figures of their own metric (see the growth-only convention in model.py)."""
     t, masked, figs = s.t, s.masked, s.figs
+    bases = _base_year_list(t, group[0].num.start, len(group))
+    if bases:
+        # `比2020年、2019年春节黄金周分别增长28.7%、4.9%`: one rate per base year; the change on the year before is
+        # the yearly growth, the others are changes over two years or more (not stored)
+        _, base_end, _ = _resolve(pm, ctx, forecast, sent_year)
+        year = base_end.year if base_end is not None else ctx.published.year if ctx.published is not None else None
+        group = [g for g, y in zip(group, bases, strict=True) if year is not None and y == year - 1]
+        if not group:
+            return
     it = group[0]
     n = it.num
     over_years: tuple[date, date, str] | None = None
-    if _older_base(s.periods, pm, cb, n.start, ctx):
+    if not bases and _older_base(s.periods, pm, cb, n.start, ctx):
         # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth; but
         # `去年…达2.5万亿元，…比2014年增长近13倍`: a multiple of a whole year's level over a base year is the change
         # over the span from the base year to the figure's
@@ -201,6 +210,23 @@ def _add_growths(
             if multi is not None:
                 ctx.metrics.append(metric)  # a change over years names its indicator as a level does
     s.last_level_group = []
+
+
+#: a list of base years right before a list of rates (`比2020年、2019年春节黄金周分别增长`,
+#: `与2019年、2020年、2021年农历同期相比分别增长`)
+_BASE_YEARS = re.compile(
+    r"(?:较|比|与|相较于?|对比)\s*(?P<ys>(?:19|20)\d{2}\s*年(?:\s*[、和及]\s*(?:19|20)\d{2}\s*年)+)"
+    r"[^，,。；;0-9]{0,12}?(?:相比)?\s*[，,]?\s*(?:同比)?\s*分别(?:增长|下降|增加|减少|提高|上升)了?\s*$"
+)
+
+
+def _base_year_list(t: str, first: int, k: int) -> list[int]:
+    """The base years listed before `k` rates (one each, in order), else none."""
+    m = _BASE_YEARS.search(t, max(0, first - 60), first)
+    if m is None:
+        return []
+    years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group("ys"))]
+    return years if len(years) == k else []
 
 
 def _indicator_of(activity: str, ctx: _Ctx) -> str:

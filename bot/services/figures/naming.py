@@ -330,6 +330,8 @@ _JUNK_METRIC = re.compile(
     # head, or an illustration, is no indicator's level
     + _PER_TIME
     + r"|^相当于|"
+    # `日均揽收量达6.34亿件，是日常业务量的117.8%`: a ratio to a baseline the clause names, no level of it
+    r"^是[\u4e00-\u9fff]{2,12}$|"
     r"(?:什么|多少|几何)$|"  # `1000亿件意味着什么`: a question (a sub-head) states no figure
     r"^(?:全省|全市|全区|全县|全国|我省|我市|我区|本省|本市)$|"  # `全省11个设区市中`: a place, not an indicator
     r"^这一?(?:数字|数据|数值)|"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named

@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _CN_DIGIT = {
     "一": 1,
@@ -84,7 +84,11 @@ PERIOD_RE = _period_re("")
 PERIOD_DAYS_RE = _period_re(_DAYS)
 
 #: comparison bases (`较2022年12月`, `比上年`, `与去年同期相比`) are not the period of a figure
-_COMPARE_BEFORE = re.compile(r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)\s*$")
+_COMPARE_BEFORE = re.compile(
+    r"(?:较|比|与|相较于?|相比|对比|同比|自|从|始于|成立于|起)"
+    # `与2019年、2020年、2021年农历同期相比`: every year of a list of bases is a base
+    r"(?:\s*(?:19|20)\d{2}\s*年\s*[、和及]\s*)*\s*$"
+)
 
 #: `由 2007 年的 52.9%提升至…`: a period directly followed by its own value is a starting level, not a base
 _FROM_VALUE = re.compile(r"\s*的\s*\d")
@@ -122,6 +126,8 @@ class PeriodMention:
         if self.kind == "yearrange":
             return (date(self.a, 1, 1), date(self.b, 12, 31))
         year = self.year
+        if self.kind == "lunar" and (year if year is not None else context_year or (published.year if published else 0)) not in SPRING_FESTIVAL:
+            return (None, None)  # a lunar span of a year the table does not hold: not invented
         guessed = False
         if year is None:
             year = context_year
@@ -165,6 +171,9 @@ class PeriodMention:
                 y0, y1 = (year, year + 1) if self.explicit_year else (year - 1, year)
             last = min(self.day2, calendar.monthrange(y1, self.b)[1])
             return date(y0, self.a, min(self.day, calendar.monthrange(y0, self.a)[1])), date(y1, self.b, last)
+        if k == "lunar":
+            eve = SPRING_FESTIVAL[year] - timedelta(days=1)
+            return eve, eve + timedelta(days=self.b)
         if k == "month":
             if self.day:
                 d = min(self.day, calendar.monthrange(year, self.a)[1])
@@ -212,6 +221,10 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             label = re.sub(r"\s+", "", m.group())
             out.append(PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, d1, d2))
         out.sort(key=lambda p: p.start)
+    if "日" in text:
+        out = _day_spans(text, out)
+    if "除夕" in text:
+        out = _lunar_spans(text, out)
     if "双" in text:
         # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
         for m in _FESTIVAL_DAY.finditer(text):
@@ -231,6 +244,71 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             first = _PLAN_FIRST_YEAR[m.group(1)]
             label = re.sub(r"\s+", "", m.group())
             out.append(PeriodMention(m.start(), m.end(), label, None, True, "yearrange", first, first + 4))
+        out.sort(key=lambda p: p.start)
+    return out
+
+
+#: a span of days whose ends carry a bracketed note (`1月10日（腊月初八）至2月7日（正月初七）`), or that opens with
+#: `自…以来` and closes with an as-of day (`自1月17日春运开始以来，截至2月6日`): one span from the first day to the last
+_NOTED_SPAN_RE = re.compile(
+    r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]\s*[（(][^（()）]{1,10}[)）]\s*(?:至|到|-|—|–|~|－)\s*"
+    r"(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*[日号](?:\s*[（(][^（()）]{1,10}[)）])?"
+    r"|(?:自|从)\s*(?P<sm1>\d{1,2})\s*月\s*(?P<sd1>\d{1,2})\s*[日号][^，,。；;]{0,12}?以来\s*[，,]?\s*"
+    r"(?:截至|截止到|截止至|截止|至|到)\s*(?:(?P<sm2>\d{1,2})\s*月\s*)?(?P<sd2>\d{1,2})\s*[日号]"
+)
+
+
+def _day_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    for m in _NOTED_SPAN_RE.finditer(text):
+        m1 = int(m.group("m1") or m.group("sm1"))
+        d1 = int(m.group("d1") or m.group("sd1"))
+        m2s = m.group("m2") or m.group("sm2")
+        m2 = int(m2s) if m2s else m1
+        d2 = int(m.group("d2") or m.group("sd2"))
+        across = m1 >= 11 and m2 <= 2
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31 and ((m1, d1) < (m2, d2) or across)):
+            continue
+        # the year: one written right before the span (`在今年1月10日…`), else the context's / the publication's
+        year, explicit, rel = None, False, False
+        kept = []
+        for p in out:
+            if p.start < m.end() and m.start() < p.end:
+                continue  # the span replaces what was read inside it (`截至2月6日` alone was an as-of day)
+            if p.kind == "year" and p.explicit_year and p.end <= m.start() and not text[p.end : m.start()].strip():
+                year, explicit, rel = p.year, True, p.rel
+                continue
+            kept.append(p)
+        label = re.sub(r"\s+", "", m.group())
+        kept.append(PeriodMention(m.start(), m.end(), label, year, explicit, "days", m1, m2, d1, d2, rel=rel))
+        out = sorted(kept, key=lambda p: p.start)
+    return out
+
+
+#: the first day of the lunar year (正月初一), by Gregorian year
+SPRING_FESTIVAL = {
+    y: date(y, m, d)
+    for y, m, d in (
+        (2000, 2, 5), (2001, 1, 24), (2002, 2, 12), (2003, 2, 1), (2004, 1, 22), (2005, 2, 9), (2006, 1, 29),
+        (2007, 2, 18), (2008, 2, 7), (2009, 1, 26), (2010, 2, 14), (2011, 2, 3), (2012, 1, 23), (2013, 2, 10),
+        (2014, 1, 31), (2015, 2, 19), (2016, 2, 8), (2017, 1, 28), (2018, 2, 16), (2019, 2, 5), (2020, 1, 25),
+        (2021, 2, 12), (2022, 2, 1), (2023, 1, 22), (2024, 2, 10), (2025, 1, 29), (2026, 2, 17), (2027, 2, 6),
+        (2028, 1, 26), (2029, 2, 13), (2030, 2, 3),
+    )
+}
+#: `除夕至正月初六` (the Spring Festival holiday by the lunar calendar): from the eve to the n-th day of the new year
+_LUNAR_SPAN_RE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*(?:春节)?\s*)?(?:除夕|大年三十)\s*(?:至|到|—|-|–|~|－)\s*(?:正月|大年)?\s*初(?P<n>[一二三四五六七八九十])"
+)
+
+
+def _lunar_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    for m in _LUNAR_SPAN_RE.finditer(text):
+        if any(p.start < m.end() and m.start() < p.end for p in out if p.kind != "year"):
+            continue
+        out = [p for p in out if not (p.start < m.end() and m.start() < p.end)]
+        year = int(m.group("y")) if m.group("y") else None
+        label = re.sub(r"\s+", "", m.group())
+        out.append(PeriodMention(m.start(), m.end(), label, year, year is not None, "lunar", 0, _cn_int(m.group("n"))))
         out.sort(key=lambda p: p.start)
     return out
 

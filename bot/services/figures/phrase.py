@@ -71,6 +71,8 @@ _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通�
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
 _REPORTER_SCOPE = re.compile(
     r"^(?:限额以上单位(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    # `相关电商平台冰雪旅游商品订单量`: the platforms reporting, not part of the indicator
+    r"(?:相关|部分|一些|多家|主要)(?:电商|网购|购物|网络零售)?平台(?:的|上的?)?|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
 )
 
@@ -78,9 +80,10 @@ _SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额"
 
 
 #: `企业共揽收快件11.2亿件`, `当天处理快件5080.86万件`: what is counted is the parcels handled — the indicator is the
-#: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`)
+#: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`); both
+#: activities counted together (`共揽收和投递快递包裹…件`) are one volume (快递揽收和投递量); `已累计揽收` is `累计揽收`
 _PARCEL_VERB = re.compile(
-    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:共|累计|合计|总共|当天|当日|全天)*"
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:已|共|累计|合计|总共|当天|当日|全天)*"
     r"(?P<v>揽收(?:和|与|及|、)投递|揽投|收投|揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
 )
 #: both activities counted together (`共揽收和投递快递包裹7.49亿件`, `揽投快递包裹…`): the 揽投 volume

@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.services.figures.classify import _FLAT_AFTER, _classify, _Item, _mask, _qualifier
-from bot.services.figures.context import _OWN_TIME, _Ctx, _resolve, _Sentence
+from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence
 from bot.services.figures.growth import _add_growths, _bracketed_rates, _merge_leading_growth
 from bot.services.figures.lexicon import (
     _BAD_AFTER,
@@ -59,7 +59,7 @@ from bot.services.figures.naming import (
     _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
-from bot.services.figures.periods import PeriodMention, find_periods
+from bot.services.figures.periods import PeriodMention, _cn_int, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
     _CITY_WORDS,
@@ -434,6 +434,17 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         # `…总额为3014.5亿元。其中，四季度…945.7亿元。…分类别看，实物类网络零售额1769.7亿元`: a breakdown of the
         # whole, over the whole's period, not the part's just stated
         return ctx.whole_period, sent_year, forecast or ctx.period_forecast
+    if pm is None and ctx.period is not None and ctx.period.kind in ("days", "lunar"):
+        # `2月11日至17日，…。…假期前六天网络零售额超1200亿元`: the first days of the span just stated
+        first_days = _FIRST_DAYS.search(t, 0, n.start)
+        if first_days is not None:
+            span = _first_days_of(ctx.period, ctx, _cn_int(first_days.group("k")), first_days)
+            if span is not None:
+                return span, sent_year, forecast
+    if pm is None and ctx.period is not None and _own_named_span(t, ctx):
+        # `一些电商平台的数据显示，春节期间…同比增长超180%` after a span of `1月10日至2月7日的网上年货节期间`: a span
+        # named by the sentence itself and not by the one the period was stated in is not that period
+        return None, sent_year, forecast
     if pm is None and ctx.period is not None:
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
@@ -832,6 +843,28 @@ _LISTED_VALUES = re.compile(r"^[0-9.]+\s*%?\s*[、和及与]\s*$")
 _NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
 
 
+#: the first days of a span (`假期前六天`, `活动前3天`)
+_FIRST_DAYS = re.compile(r"(?:假期|节日|活动|黄金周|节)(?:前|头)(?P<k>\d{1,2}|[一二三四五六七八九十两])(?:天|日)")
+
+
+def _first_days_of(span: PeriodMention, ctx: _Ctx, k: int, m: re.Match[str]) -> PeriodMention | None:
+    """The first `k` days of `span` (resolved as the context resolves it), as a span of days of its own."""
+    start, end = span.resolve(ctx.published, ctx.year)
+    if start is None or end is None or k < 1:
+        return None
+    last = start + timedelta(days=k - 1)
+    if last >= end:
+        return None
+    label = re.sub(r"\s+", "", m.group())
+    return PeriodMention(m.start(), m.end(), label, start.year, True, "days", start.month, last.month, start.day, last.day)
+
+
+def _own_named_span(t: str, ctx: _Ctx) -> bool:
+    """The sentence dates its figures by a named span of days (`春节期间`) the sentence of ctx.period does not name."""
+    spans = [m.group("name") for m in NAMED_SPAN.finditer(t)]
+    return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
+
+
 def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     """The last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，6月当月增幅…`: a
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
@@ -860,6 +893,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
         ctx.period = ctx.whole_period  # the clauses after `；` go on breaking the whole down
     if first is not None:
         ctx.period = first
+        ctx.period_text = t
         ctx.period_forecast = bool(_FORECAST_RE.search(t))
         if first.asof and not ctx.period_forecast:
             ctx.stock_period = first

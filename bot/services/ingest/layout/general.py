@@ -173,7 +173,17 @@ class GeneralParser(ParagraphReader):
             t = j
             while t > i and paras[t].text.startswith(("—", "－－", "--")):
                 t -= 1
-            if t == i + 1 and (paras[i].width > paras[t].width or ev.PREDICATE_OPEN_RE.match(paras[t].text)):
+            # (a first line stating a figure of its own is the headline, a second figure under it its 副题, however
+            # wide; a first one stating none, or only a comparison `比2023年…提前71天`, and no wider is a kicker)
+            if t == i + 1 and (
+                paras[i].width > paras[t].width
+                or (
+                    any(c.isdigit() for c in paras[i].text)
+                    and not re.match(r"(?:比|较|与|同比|环比)", paras[i].text)
+                    and not ev.PREDICATE_OPEN_RE.match(paras[i].text)
+                )
+                or ev.PREDICATE_OPEN_RE.match(paras[t].text)
+            ):
                 t = i  # (a second line opening on a predicate, `累计完成…万件`, continues the first: a 副题)
             return t
 
