@@ -77,3 +77,21 @@ def test_a_reporters_signature_closes_a_hard_wrapped_paragraph_before_a_headline
     parsed = parse_text("\n".join(lines) + "\n")
     assert [a.title for a in parsed.articles] == ["前8月本省快递业务量同比增长一成", "全国前8月快递业务量超过一千亿件"]
     assert "1020.3亿件" not in parsed.articles[0].body.replace("\n", "")
+
+
+def test_a_subhead_under_a_photo_caption_stays_in_the_one_story_of_a_page_without_blank_lines() -> None:
+    text = (
+        "滨海经济日报\n2025年4月9日　星期三　第3版　综合新闻\n"
+        "一季度全市网络零售额同比增长12.4%\n——3月份增幅创年内新高\n"
+        "　　本报滨海4月8日讯记者从市商务局获悉，一季度全市网络零售额完成56.2亿元，同比增长12.4%。\n"
+        "点击查看大图\n"
+        "图为电商产业园内的员工正在打包发货。（记者 孙二 摄）\n"
+        "跨境业务增长较快\n"
+        "　　一季度，全市跨境电商进出口额完成8.7亿元，同比增长23.5%。\n"
+        "农村电商稳步发展\n"
+        "　　一季度，全市农村网络零售额完成9.3亿元，同比增长10.8%。\n"
+        "（完）\n责任编辑：吴某\n【纠错】　分享到：\n"
+    )
+    parsed = parse_text(text)
+    assert [a.title for a in parsed.articles] == ["一季度全市网络零售额同比增长12.4%"]
+    assert "8.7亿元" in parsed.articles[0].body

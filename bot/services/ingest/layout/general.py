@@ -177,6 +177,10 @@ class GeneralParser(ParagraphReader):
         # one story under a site's header lines (a web page's, or one opening on a dateline): its title-like lines
         # set apart by wider gaps are its sub-heads, not stories
         lone = len(strong_at) == 1 and (web_page or self._lone_news_story(paras, min(strong_at)))
+        if lone and typical == 0:
+            # one story printed without blank lines: a photo caption's credit closes the picture, not the story,
+            # and the title-like line under it is the story's sub-head
+            ended_at = {i for i in ended_at if not (paras[i - 1].kind == "body" and ev.credit_only(paras[i - 1].text))}
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):
