@@ -23,7 +23,11 @@ SAMPLED = ("web_page", "reflowed", "typed", "all")
 # session 15 (75 dev, so every document's perturbation changed): 780/836 (0.933) with the new documents before the
 # fixes; after them (decimals broken at a line end, sub-heads, bare 同城/异地 scopes): titles 149/150, merged 1,
 # split 1, dates 150/150, figures 803/836, wrong 0
-FLOORS = {"title_recall": 0.975, "date_accuracy": 0.97, "figure_recall": 0.95, "max_merged": 2, "max_split": 2,
+# dev re-based (102 documents, some moved from blind): titles 196/200, merged 1, split 3, dates 198/200, figures
+# 1146/1200, wrong 0; after branch perturb3 (a picture's source line, sub-heads spaced like `——`-subtitled headlines,
+# a reporter's signature ending a wrapped paragraph, a sub-head under a caption of a one-story page): titles 196/200,
+# merged 1, split 0, dates 198/200, figures 1156/1200, wrong 0
+FLOORS = {"title_recall": 0.975, "date_accuracy": 0.98, "figure_recall": 0.955, "max_merged": 2, "max_split": 2,
           "max_wrong": 0}
 
 

@@ -552,6 +552,20 @@ PHOTO_CREDIT_RE = re.compile(
 )
 
 
+#: a picture's source line standing alone (`图自某某官网`, `图片来源：某网`, `图源：某某`, `某某供图`, `（资料图）`): part of a
+#: photo's caption, never a title
+PHOTO_SOURCE_RE = re.compile(
+    r"^[(（]?\s*(?:(?:图片?(?:自|来自|源|来源|由)|图片提供|配图)\s*[:：]?\s*\S{2,24}|\S{2,16}\s*供图|"
+    r"(?:相关|新闻|网络)?资料图(?:片)?)\s*[)）]?$"
+)
+
+
+def is_photo_source(text: str) -> bool:
+    """A line naming only where a picture comes from (see PHOTO_SOURCE_RE)."""
+    t = text.strip()
+    return len(t) <= 30 and "。" not in t and bool(PHOTO_SOURCE_RE.match(t))
+
+
 def ends_article(text: str) -> bool:
     """Does this paragraph close a story (an end mark after its last sentence, a line that is one, a photo
     caption's credit)?"""

@@ -200,6 +200,10 @@ class GeneralParser(ParagraphReader):
         # one story under a site's header lines (a web page's, or one opening on a dateline): its title-like lines
         # set apart by wider gaps are its sub-heads, not stories
         lone = len(strong_at) == 1 and (web_page or self._lone_news_story(paras, min(strong_at)))
+        if lone and typical == 0:
+            # one story printed without blank lines: a photo caption's credit closes the picture, not the story,
+            # and the title-like line under it is the story's sub-head
+            ended_at = {i for i in ended_at if not (paras[i - 1].kind == "body" and ev.credit_only(paras[i - 1].text))}
         if self._reposted_story(paras, strong_at):
             lone, typical = True, max(typical, 1)  # its sub-heads are the lines set apart, not stories
         if strong_at or len(ended_at) >= 2:
@@ -412,6 +416,37 @@ class GeneralParser(ParagraphReader):
                 starts.add(t)
                 if b < t:
                     starts.add(b)  # the kicker, read as such when the title follows it at once
+        # a page that heads its stories with title blocks (the headline over a `——` subtitle, two or more of them
+        # opening stories) prints its sub-heads as lines narrower than its headlines (one line, or a short kicker
+        # over one) without a subtitle: where the spacing does not tell them apart, they open no story unless they
+        # carry evidence of their own
+        dash = ("——", "－－", "--")
+        blocks, others = [], []
+        for i in sorted(starts):
+            if paras[i].kind == "header":
+                continue
+            top = i
+            while top > 0 and i - top < 2 and paras[top].gap == 0 and paras[top - 1].tlike:
+                top -= 1
+            j, _ = self._block_under(paras, i)
+            if j > i and any(paras[k].text.startswith(dash) for k in range(i + 1, j + 1)):
+                blocks.append((top, i))
+            else:
+                others.append((top, j))
+        if len(blocks) >= 2:
+            narrowest = min(paras[i].width for _, i in blocks)
+            spacing = min(paras[top].gap for top, _ in blocks)
+            for top, j in others:
+                lines = range(top, j + 1)
+                if (
+                    paras[top].gap <= spacing
+                    and top > 0
+                    and paras[top - 1].kind == "body"
+                    and not paras[top - 1].tlike  # (inside a story's text, not after its closing line)
+                    and all(paras[k].width < narrowest and k not in strong_at for k in lines)
+                    and not any(paras[k].text.startswith(dash) for k in lines)
+                ):
+                    starts.difference_update(lines)
         # the first "article" holding no text before the next one (a name over its date line, then the first
         # item's title and release line) is the container's front matter: its masthead, not an article
         ordered = sorted(starts)

@@ -61,6 +61,13 @@ class Para:
 
 _PROSE_RE = re.compile(r"[，,。、；;]")
 
+#: a story's last sentence signed by its reporter on the same line (`…增长。　记者　王某`, `…。（通讯员 李某）`, `….
+#: 本报记者 张三 李四`): the paragraph, and the story, end there
+_SIGNED_END_RE = re.compile(
+    r"[。！？!?”」]\s*[（(]?\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}"
+    r"\s*[）)]?$"
+)
+
 #: a short line ending with a question or exclamation mark and no other sentence end inside
 _ASKING_HEADLINE = re.compile(r"[^。？！?!；;：:]{4,38}[？！?!]{1,2}")
 #: a numbered item or section opening a line (`（一）`, `二、`, `3．`)
@@ -189,7 +196,7 @@ class ParagraphReader:
                     or self._uneven_wrap(cur, ln, gap)
                 )
                 and (
-                    not ends_para(cur_last)
+                    not (ends_para(cur_last) or _SIGNED_END_RE.search(cur_last.rstrip()))
                     # (a `；` closes a clause, not the paragraph, when the next line is not indented)
                     or (self._uneven_wrap(cur, ln, gap) and cur_last.rstrip()[-1:] in "；;")
                 )
@@ -354,7 +361,7 @@ class ParagraphReader:
         if ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t):
             p.kind = "end"
             return
-        if (is_address(t) and len(t) < 80) or ev.is_web_furniture(t):
+        if (is_address(t) and len(t) < 80) or ev.is_web_furniture(t) or ev.is_photo_source(t):
             p.kind = "furniture"
             return
         p.tlike = ev.is_title_like(t, p.width)
