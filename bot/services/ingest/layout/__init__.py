@@ -72,12 +72,14 @@ def detect_layout(lines: list[Line]) -> str:
     split from scored line evidence)."""
     texts = [ln.text for ln in lines if not ln.blank]
     trailers = _trailer_count(lines)
+    # (a story's closing line, `责任编辑：…` / `编辑：…　审核：…`, is no header field of a release)
+    fields = [t for t in texts if not ev.END_LINE_RE.match(t.strip())]
     sections = sum(1 for t in texts if SECTION_RE.match(t))
     if trailers >= 2 or (sections and trailers):
         return "bulletin"
     headers = sum(
         1
-        for t in texts
+        for t in fields
         if ev.HEADER_DATE_RE.match(t) or ((ev.META_FIELD_RE.match(t) or ev.release_fields(t)) and ev.is_meta(t))
     )
     if headers >= 2 or _titled_release(texts[:6]):
@@ -114,7 +116,8 @@ def _heads_over_datelines(lines: list[Line]) -> int:
 def _heads_under_stories(lines: list[Line]) -> bool:
     """Does the page print headlines under their stories: its first story opening (`本报北京4月26日电`) right under
     the masthead with no headline over it, and its last line a headline under a finished paragraph?"""
-    text = [ln for ln in lines if not ln.blank and not is_footer(ln.text)]
+    # (closing lines after the headline, `（完）` / `责任编辑：…`, are no text of the page)
+    text = [ln for ln in lines if not ln.blank and not is_footer(ln.text) and not ev.END_LINE_RE.match(ln.text.strip())]
     first = next((k for k, ln in enumerate(text) if ev.starts_news(ln.text)), None)
     if first is None or len(text) < 3:
         return False
