@@ -36,3 +36,31 @@ def test_closing_lines_under_a_headline_printed_after_its_story_are_no_release_f
     parsed = parse_text(web)
     assert [a.title for a in parsed.articles] == ["东湖一季度农村网络零售额增长14.2%"]
     assert "36.8亿元" in parsed.articles[0].body
+
+
+_STORY = (
+    "新华社西宁6月3日电（记者马青山）青海省邮政管理局3日发布数据，今年5月全省快递业务量完成1260万件，同比增长"
+    "21.5%；快递业务收入完成1.9亿元，同比增长12.3%。从区域看，西宁市快递业务量占全省的七成以上，海东市增速最快。"
+)
+_BOX = (
+    "相关链接　据青海省邮政管理局2024年6月发布的数据，当年5月全省快递业务量为1037万件，同比增长18.8%，快递业务"
+    "收入为1.7亿元，同比增长9.6%。"
+)
+
+
+def _column(text: str, width: int = 20) -> list[str]:
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+def test_a_headline_under_its_story_closes_it_above_a_boxed_related_item() -> None:
+    lines = ["高原商报", "2025年6月4日", "", *_column(_STORY), "五月青海快递业务量增长二成",
+             *_column(_BOX), "去年五月青海快递业务量超千万件", ""]
+    assert titles("\n".join(lines)) == ["五月青海快递业务量增长二成", "去年五月青海快递业务量超千万件"]
+
+
+def test_a_wide_headline_set_apart_between_a_story_and_a_boxed_item_closes_the_story() -> None:
+    lines = ["高原商报", "2025年6月4日", "", "", *_column(_STORY, 18), "", "", "五月青海省快递业务量同比增长二成以上",
+             "", "", *_column(_BOX, 18), "去年五月青海快递业务量超千万件", ""]
+    parsed = parse_text("\n".join(lines))
+    assert [a.title for a in parsed.articles] == ["五月青海省快递业务量同比增长二成以上", "去年五月青海快递业务量超千万件"]
+    assert "1037万件" not in parsed.articles[0].body.replace("\n", "")

@@ -143,7 +143,17 @@ class NewspaperParser:
                 if kind != "text":
                     items.append(_Item(kind, [group[0].text], group[0].text))
                     continue
-                if self._is_head_block(group):
+                if self._is_head_block(group) or (
+                    # a headline line set apart between a finished paragraph and the next story's opening line
+                    # (`新华社…电`, `相关链接　…`), however wide: a headline, not text running on over a column gap
+                    len(block) == 1
+                    and b > 0
+                    and ends_paragraph(blocks[b - 1][-1].text)
+                    and after is not None
+                    and _story_opening(after)
+                    and ev.is_title_like(block[0].text, block[0].width)
+                    and not NEWS_START_RE.match(block[0].text)
+                ):
                     items.append(_Item("head", [g.text for g in group], squeeze(join_lines([g.text for g in group]))))
                     continue
                 local_max = max(g.width for g in group)
@@ -278,7 +288,8 @@ class NewspaperParser:
             last_body = it
             starts_news = bool(NEWS_START_RE.match(it.text))
             if heads:
-                if ends_with_attribution() or starts_news or not cur["paras"]:
+                # (a boxed item, `相关链接　…`, under a headline opens a piece of its own, like a dateline)
+                if ends_with_attribution() or starts_news or _BOX_RE.match(it.text) or not cur["paras"]:
                     close(heads[-1], heads[:-1])
                 else:  # sub-heads inside the article
                     cur["paras"].extend(h.text for h in heads)
@@ -387,17 +398,23 @@ def _tail_lines(block: list[Line]) -> int:
 
 
 def _head_between(above: Line, ln: Line, below: Line) -> bool:
-    """Is `ln` a headline printed under the finished paragraph `above`, with the next story opening on `below`?"""
+    """Is `ln` a headline printed under the finished paragraph `above`, with the next story (or a boxed item,
+    `相关链接　…`) opening on `below`?"""
     return (
         ends_paragraph(above.text)
         and ev.is_title_like(ln.text, ln.width)
         and not NEWS_START_RE.match(ln.text)
         and not ln.raw.startswith(("\u3000", "  "))
-        and (ev.starts_news(below.text) or bool(NEWS_START_RE.match(below.text)))
+        and _story_opening(below)
     )
 
 
 _BOX_RE = re.compile(r"^(?:相关链接|新闻链接|链接|背景链接|延伸阅读|小贴士|记者手记|短评)(?:\s|[:：])")
+
+
+def _story_opening(ln: Line) -> bool:
+    """Does this line's text open a story (a dateline, `本报讯`, a boxed item such as `相关链接　…`)?"""
+    return bool(ev.starts_news(ln.text) or NEWS_START_RE.match(ln.text) or _BOX_RE.match(ln.text))
 
 
 def _opens_story(ln: Line) -> bool:
