@@ -64,3 +64,35 @@ def test_a_wide_headline_set_apart_between_a_story_and_a_boxed_item_closes_the_s
     parsed = parse_text("\n".join(lines))
     assert [a.title for a in parsed.articles] == ["五月青海省快递业务量同比增长二成以上", "去年五月青海快递业务量超千万件"]
     assert "1037万件" not in parsed.articles[0].body.replace("\n", "")
+
+
+def test_a_lead_crediting_a_bracketed_outlet_opens_a_news_story() -> None:
+    from bot.services.ingest.layout import evidence as ev
+
+    assert ev.starts_news("据《南方商报》消息，本市上月网络零售额增长一成。")
+    assert ev.starts_news("据《江城日报》报道，全市快递网点已覆盖所有乡镇。")
+    assert not ev.starts_news("据《报告》显示，全市快递网点已覆盖所有乡镇。")
+
+
+_WIRE_ONE = (
+    "新华社长沙3月5日电（记者　田野）湖南省商务厅5日介绍，2024年全省农产品网络零售额达到512.6亿元，同比增长"
+    "17.3%，增速连续三年高于全国平均水平。"
+)
+_WIRE_ONE_MORE = "该厅负责人表示，今年将新建县级电商公共服务中心二十个，继续扩大农产品线上销售规模。"
+_WIRE_TWO = "国家邮政局监测数据显示，今年前两个月全国快递业务量完成285.4亿件，同比增长22.1%，业务收入同比增长10.5%。"
+_WIRE_TWO_MORE = "从区域看，中西部地区快递业务量增速快于东部地区，农村地区揽收量增长明显。新华社北京3月6日电（记者　林一）"
+
+
+def test_a_headline_over_text_closing_on_its_own_dateline_opens_a_second_wire_story() -> None:
+    lines = ["商贸快讯", "2025年3月8日　第10期", "湖南去年农产品网络零售额超500亿元", *_column(_WIRE_ONE, 34),
+             *_column(_WIRE_ONE_MORE, 34), "前两月全国快递业务量增长两成", *_column(_WIRE_TWO, 34),
+             *_column(_WIRE_TWO_MORE, 34)]
+    parsed = parse_text("\n".join(lines) + "\n")
+    assert [a.title for a in parsed.articles] == ["湖南去年农产品网络零售额超500亿元", "前两月全国快递业务量增长两成"]
+    assert "285.4亿件" not in parsed.articles[0].body.replace("\n", "")
+
+
+def test_a_subhead_over_text_without_a_dateline_of_its_own_stays_in_the_story() -> None:
+    lines = ["商贸快讯", "2025年3月8日　第10期", "湖南去年农产品网络零售额超500亿元", *_column(_WIRE_ONE, 34),
+             "县级中心再添二十个", *_column(_WIRE_ONE_MORE, 34)]
+    assert titles("\n".join(lines) + "\n") == ["湖南去年农产品网络零售额超500亿元"]

@@ -135,7 +135,9 @@ class GeneralParser(ParagraphReader):
                     or bool(ev.TOP_NUMBERED_RE.match(p.text))
                     or ev.find_date(q.text) is not None
                 )
-            return q.kind == "body" and not q.tlike and ev.starts_news(q.text)
+            if q.kind == "body" and not q.tlike and ev.starts_news(q.text):
+                return True
+            return q.kind == "body" and not q.tlike and self._own_dateline_below(paras, i)
 
         def ended(i: int) -> bool:
             if i == 0:
@@ -455,6 +457,25 @@ class GeneralParser(ParagraphReader):
             if not any(q.kind in ("body", "table") and not q.tlike for q in between):
                 starts.discard(ordered[0])
         return starts
+
+    @staticmethod
+    def _own_dateline_below(paras: list[Para], i: int) -> bool:
+        """Is title-like line `i` (under a finished paragraph) the headline of a wire story of its own: the text
+        under it, up to the next title-like line, closes on a dateline (`…。新华社北京12月8日电（记者…）`) while the
+        text above it, back to the previous one, opened on its own (`新华社1月28日电…`)? One story carries one
+        dateline, so the two are different stories, even on a page printed without blank lines."""
+        prev = paras[i - 1] if i else None
+        if prev is None or prev.kind != "body" or prev.tlike or not ends_para(prev.text):
+            return False
+        j = i + 1
+        while j < len(paras) and paras[j].kind in ("body", "table") and not paras[j].tlike:
+            j += 1
+        if j == i + 1 or ev.trailing_dateline(paras[j - 1].text) is None:
+            return False
+        k = i - 1
+        while k > 0 and paras[k - 1].kind in ("body", "table") and not paras[k - 1].tlike:
+            k -= 1
+        return ev.dateline(paras[k].text) is not None and ev.trailing_dateline(paras[i - 1].text) is None
 
     @staticmethod
     def _headlines_after(paras: list[Para]) -> tuple[list[Para], set[int]] | None:
