@@ -96,3 +96,19 @@ def test_a_subhead_over_text_without_a_dateline_of_its_own_stays_in_the_story() 
     lines = ["商贸快讯", "2025年3月8日　第10期", "湖南去年农产品网络零售额超500亿元", *_column(_WIRE_ONE, 34),
              "县级中心再添二十个", *_column(_WIRE_ONE_MORE, 34)]
     assert titles("\n".join(lines) + "\n") == ["湖南去年农产品网络零售额超500亿元"]
+
+
+def test_a_full_width_full_stop_ends_a_hard_wrapped_paragraph_before_a_dated_header() -> None:
+    one = ("本报讯　市商务局介绍,一季度全市网络零售额达到３２．６亿元,同比增长１１．８％．其中农产品网络零售额"
+           "５．２亿元,同比增长２０．４％．直播电商销售额达到８．９亿元,同比增长３５．２％,带动就业岗位超两千个．")
+    two = ("本报讯　市邮政管理局介绍,一季度全市快递业务量完成１．９亿件,同比增长１４．３％,业务收入同比增长９．１％．"
+           "其中同城快递业务量增长１８．６％,异地快递业务量增长１２．２％,农村地区快递揽收量增长较为明显．")
+    three = ("本报讯　市商务局介绍,一季度全市直播电商销售额达到８．９亿元,同比增长３５．２％．开展直播活动一千二百余场,"
+             "带动农产品销售额１．３亿元,同比增长２８．７％,新增带货主播三百余名,带动就业岗位超过两千余个．")
+    assert len(one) % 34 == 0 and len(two) % 34 == 0 and len(three) % 34 == 0  # (the last line of each story as full as the others)
+    lines = ["商贸简讯", "", "２０２５．０４．１０ | 一季度全市网络零售额增长一成", *_column(one, 34),
+             "２０２５．０４．１２ | 一季度全市快递业务量增长１４．３％", *_column(two, 34),
+             "２０２５．０４．１５ | 一季度直播电商销售额增长三成", *_column(three, 34)]
+    parsed = parse_text("\n".join(lines) + "\n")
+    assert [a.title for a in parsed.articles] == ["一季度全市网络零售额增长一成", "一季度全市快递业务量增长14.3%",
+                                                 "一季度直播电商销售额增长三成"]

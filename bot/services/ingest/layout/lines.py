@@ -164,11 +164,13 @@ def fallback_title(first_para: str) -> str:
     return cut[:40]
 
 
-_ASCII_END_RE = re.compile(r"(?:[^\d.\s]\.|[!?;][\"')”]?)\s*$")
+# (a page typeset in full width ends its ASCII-style sentences on `．`, no decimal point after a figure either)
+_ASCII_END_RE = re.compile(r"(?:[^\d.．\s][.．]|[!?;][\"')”]?)\s*$")
 
 
 def ends_para(text: str) -> bool:
-    """A paragraph end, ASCII punctuation included (`…增长3.3%.`; not a decimal point `增长5` / `.9%`)."""
+    """A paragraph end, ASCII punctuation included (`…增长3.3%.`, `…增长3.3%．`; not a decimal point `增长5` /
+    `.9%`)."""
     return ends_paragraph(text) or bool(_ASCII_END_RE.search(text))
 
 
