@@ -341,6 +341,12 @@ def _growth_names(
         return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
     if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:
         return [(colon.region, colon.metric)] * len(group)  # `网上零售额:同比增长11.5%`
+    if figs and len(group) > 1 and len(figs) >= len(group) and "分别" in s.masked[cb : group[0].num.start]:
+        # `城镇和乡村零售额同比分别增长0.5%和0.7%，而7月份分别为下降1.1%和1.3%`: a nameless 分别 list as long as
+        # the list just stated goes on with its names, in order
+        listed = [(f.region, f.metric) for f in figs[-len(group) :]]
+        if len(set(listed)) == len(listed):
+            return listed
     if figs:
         return [(figs[-1].region, figs[-1].metric)] * len(group)
     n0 = group[0].num.start

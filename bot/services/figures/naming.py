@@ -640,6 +640,10 @@ _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "�
 _MEASURE_SUBJECT = re.compile(
     r"^(?P<s>[\u4e00-\u9fff]{2,10}?)(?P<h>用户规模|交易规模|市场规模|交易额|进出口额|零售额|销售额|规模)$"
 )
+#: a count of trades named without its market (`交易总次数`, `交易笔数`)
+_BARE_TRADE_COUNT = re.compile(r"交易(?:总)?(?:次数|笔数|订单数|单量)")
+#: a market the sentence names (`中国网络购物市场交易活跃度…`): its activity, without the country
+_MARKET_NAMED = re.compile(r"(?:中国|我国|全国)?(?P<a>[\u4e00-\u9fff]{2,6}?)市场")
 #: a population counted, not an activity (`网民规模`, `网商规模`): it has no amount of its own
 _POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业|网店|网商|主播")
 
@@ -686,6 +690,14 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         # `农村网商较上年底增加105万家，总数达1900万家`: the total of what the change just before counted
         m = _CHANGED_SUBJECT.search(ctx.sentence)
         return _phrase(m.group("s")).metric if m else metric
+    if _BARE_TRADE_COUNT.fullmatch(metric):
+        # `网络购物市场交易活跃度提升，全年交易总次数256亿次`: the count of trades of the market the sentence names
+        market = None
+        for m in _MARKET_NAMED.finditer(ctx.sentence):
+            if m.end() <= ctx.sentence.find(metric):
+                market = m
+        if market is not None:
+            return market.group("a") + metric
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     if metric in _STAND_IN_HEADS:
