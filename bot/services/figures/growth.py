@@ -52,6 +52,34 @@ _SHARED_GROWTH = re.compile(r"增速|均|都")
 
 _BREAKDOWN = re.compile(r"(?:^|[，,])\s*分(?:季度|月份?|月度|季)(?:来)?看\s*[，,]")
 
+#: `X、Y用户规模增长明显，较上年分别增长9057万人、5139万人，增长率分别为20.7%、14.2%`: rates named only as 增长率 right
+#: after the absolute increments (no figures) of a subject stated before them are that subject's growth, one per item
+_RATE_AFTER_INCREMENTS = re.compile(
+    r"(?:增长|增加|新增|净增|提高|提升)了?\s*[0-9.]+\s*[万亿]?[\u4e00-\u9fff]{0,2}"
+    r"(?:\s*[、和及与]\s*[0-9.]+\s*[万亿]?[\u4e00-\u9fff]{0,2})*\s*[，,]\s*(?:同比)?(?:增长率|增速|增幅)(?:分别)?"
+    r"(?:为|达到?|是)?\s*(?:约|近)?\s*$"
+)
+#: what a subject's clause says of it after naming it (`…用户规模增长明显`), no part of the name
+_SUBJECT_COMMENT = re.compile(r"(?:增长|增势|增速|增幅)?(?:明显|较快|迅速|显著|强劲|加快|稳定)$")
+
+
+def _increment_subject(t: str, n0: int, k: int) -> _Phrase | None:
+    """The subject (`X、Y用户规模`) of the increments a `增长率分别为` run follows, from the nearest clause before them
+    that names a measure; none when there is no such run or the subject's items do not match the rates."""
+    m = _RATE_AFTER_INCREMENTS.search(t, 0, n0)
+    if m is None or m.end() != n0:
+        return None
+    clauses = re.split(r"[，,；;。]", t[: m.start()])
+    for clause in reversed(clauses[-3:]):
+        clause = _SUBJECT_COMMENT.sub("", re.sub(r"(?:较|比|同比)[^，,]*?(?:分别)?$", "", clause.strip()))
+        ph = _phrase(clause)
+        if len(ph.metric) < 2 or not _MEASURE_END.search(ph.metric):
+            continue
+        if k == 1 and not ph.items:
+            return ph
+        return ph if ph.items_for(k) else None
+    return None
+
 #: `一至四季度同比分别增长5.0%、32.0%、34.5%、30.4%`: a range of quarters, one rate each
 _QUARTER_RANGE = re.compile(r"([一二三四1-4])\s*(?:至|到|—|-|~)\s*([一二三四1-4])\s*季度(?=[^，,。；;]*分别)")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -347,9 +375,13 @@ def _growth_names(
         listed = [(f.region, f.metric) for f in figs[-len(group) :]]
         if len(set(listed)) == len(listed):
             return listed
+    n0 = group[0].num.start
+    subject = _increment_subject(t, n0, len(group))
+    if subject is not None:
+        names = subject.items_for(len(group)) if len(group) > 1 else [subject.metric]
+        return [(subject.region, x) for x in names]
     if figs:
         return [(figs[-1].region, figs[-1].metric)] * len(group)
-    n0 = group[0].num.start
     if (
         ctx.after_semicolon
         and ctx.prev_metric

@@ -190,6 +190,7 @@ def _phrase(w: str) -> _Phrase:
     w = w.replace("\x00", "").replace("*", "")
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
+    w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
     w = _BUYERS_OF_PRODUCT.sub(r"\g<goods>用户规模", w)
@@ -270,6 +271,17 @@ _ETC_CATEGORY = re.compile(
 
 #: a measure of trade or sales (`出口额`, `进口额`, `零售额`): an item of a list that may name only it
 _TRADE_MEASURE = re.compile(r"(?:进出口|出口|进口|零售|销售|交易)额$")
+
+
+#: `国家顶级域名“.CN”数量为2013万个`: a quoted name after the kind it is one of — the count is of that name's kind,
+#: named the way a reader asks (.CN域名数量); the kind's descriptive words before its last noun (国家顶级) are dropped
+_KIND_THEN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?P<kind>域名|网站|品牌|商标|平台|网店|店铺|企业)[“\"「](?P<name>[^“”\"「」，,。]{1,12})[”\"」]"
+    r"(?P<measure>数量|总数|数)"
+)
+
+#: words that form one compound with the word after them (互联网医疗, 在线教育, 网络视频, 手机购物)
+_CHANNEL_WORDS = frozenset({"互联网", "网络", "在线", "线上", "移动", "手机", "数字", "网上"})
 
 
 def _share_heads(parts: list[str]) -> list[str]:
@@ -362,6 +374,9 @@ def _share_heads(parts: list[str]) -> list[str]:
             and len(shared) > len(head)
             and shared.endswith(head)
             and not any(p.startswith(first) for p in bare)
+            # (`网约车、互联网医疗用户规模`: a channel word forms one compound with the word after it — 互联网医疗 —
+            # so the item parallels that compound and shares the head only)
+            and first not in _CHANNEL_WORDS
         ):
             head = shared
     out = [
