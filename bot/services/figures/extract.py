@@ -31,6 +31,7 @@ from bot.services.figures.regions import (
     local_scope,
     split_region,
     titled_home,
+    titled_place,
 )
 from bot.services.figures.script import to_simplified
 from bot.services.figures.sentence import _FLOW, _extract_sentence
@@ -195,6 +196,7 @@ def _extract(
     out: list[ExtractedFigure] = []
     region = (
         article_region(title, text)
+        or titled_place(title)
         or titled_home(title, home)
         or _local_article(title, home)
         or _locally_issued(text, home, outlet)

@@ -4,7 +4,7 @@ a rate in brackets after the indicator compared with (`高于同期社会消费�
 before its level (`下降了2.5%,达845亿欧元`) merged into that level.
 
     _add_growths(sentence, ctx, run, ...)     one step of sentence._extract_sentence
-    _bracketed_rates(...), _merge_leading_growth(figs)
+    _bracketed_rates(...), _merge_leading_growth(figs), _attach_pending_rate(sentence)
 
 Used by sentence."""
 
@@ -174,6 +174,19 @@ def _add_growths(
             else:
                 figs[x].growth_pp = g_it.growth
             figs[x].growth_decimals = g_it.decimals
+        return
+    if (
+        it.kind == "growth"
+        and len(group) == 1
+        and multi is None
+        and not region_list
+        and _GROWTH_RATE_END.search(window[: cut.start()] if cut else window)
+        and not _phrase(re.split(r"[，,；;：:]", own_raw)[-1]).metric
+        and _LEVEL_AFTER.search(s.masked, n.end)
+    ):
+        # `…，增幅收窄至15.6%，销售额增加至873.45亿元`: a rate naming no metric, before the level its clause goes on
+        # to state: that level's growth
+        s.pending_rate = (it.growth, it.decimals, n.end)
         return
     names = _growth_names(s, ctx, group, ph, region_list, cb)
     if names:
@@ -446,6 +459,23 @@ def _bracketed_rates(
                 growth_decimals=decimals,
             )
         )
+
+
+#: a level after a bare rate, in its sentence's next clause (`，销售额增加至873.45亿元`)
+_LEVEL_AFTER = re.compile(r"\s*[%％]?\s*[，,]\s*[^，,；;。\d]{2,16}?\d")
+
+
+def _attach_pending_rate(s: _Sentence) -> None:
+    """The rate held by `_add_growths` goes to the first level after it that has no growth of its own."""
+    if s.pending_rate is None:
+        return
+    rate, decimals, after = s.pending_rate
+    for f, pos in zip(s.figs, s.fig_pos, strict=False):
+        if pos >= after and not is_growth_only(f):
+            if f.growth_pct is None and f.growth_pp is None:
+                f.growth_pct, f.growth_decimals = rate, decimals
+            break
+    s.pending_rate = None
 
 
 def _merge_leading_growth(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:

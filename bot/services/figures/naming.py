@@ -494,6 +494,16 @@ def _level_metrics(
             # `1-7月，快递业务量累计完成950亿件…。其中，7月份完成145亿件`: the whole's indicator, for the part of its
             # period the sentence names
             return [(ph.region or ctx.prev_region, ctx.prev_metric)]
+        if (
+            k == 1
+            and ctx.after_semicolon
+            and ctx.prev_metric
+            and group[0].num.base_unit == ctx.prev_unit
+            and _PERIOD_THEN_LEVEL.fullmatch(masked, 0, group[0].num.start)
+        ):
+            # `2018年销售额为558.84亿元；2019年达755.75亿元`: a clause after `；` giving only another period's level
+            # goes on with the indicator of the clause before
+            return [(ph.region or ctx.prev_region, ctx.prev_metric)]
         return None
     if (
         metric in _STAND_IN_HEADS
@@ -627,6 +637,9 @@ _CHANGED_SUBJECT = re.compile(
 )
 
 #: `其中，7月份完成…`: a part of the period just stated (masked), with a verb of completion and nothing else
+#: a clause that is a period and a verb before its number (`2019年达`, `2020年为`)
+_PERIOD_THEN_LEVEL = re.compile(r"[\s,，]*\x00+[\s,，]*(?:完成|实现|达到?|为|增至|增加至|增长至|升至)\s*(?:约|近)?\s*")
+
 _PART_OF_PERIOD = re.compile(r"[\s,，]*其中[\s,，]*\x00+[\s,，]*(?:当月|单月)?\s*(?:完成|实现|达到?|为|共)\s*(?:约|近)?\s*")
 
 #: a share of a population followed by its scale (`网民中农村网民占比为27.9%，规模达1.86亿`)

@@ -64,14 +64,49 @@ _CITY_OFFICE = re.compile(
 _OFFICE = re.compile(r"市(?:市长|委书记|人民政府|政府|统计局|商务局|邮政管理局)")
 
 
+#: `某某全县…` / `某某全市…`: a name, then the whole of it
+_WHOLE_AFTER_NAME = re.compile(r"全(?P<kind>[县市区])")
+
+
+def _whole_of_named(folded: str) -> set[str]:
+    """Places the text names and then takes whole (`中江全县社会消费品零售额…`) and also names with their own suffix
+    (`中江县名列其中`): a county, city or district the gazetteer lacks. A name before 全县 that the text never
+    writes as `…县` (`当年全县…`) is no place."""
+    found: set[str] = set()
+    for m in _WHOLE_AFTER_NAME.finditer(folded):
+        for size in (2, 3):
+            name = folded[max(m.start() - size, 0) : m.start()]
+            if (
+                len(name) == size
+                and re.fullmatch(r"[\u4e00-\u9fff]+", name)
+                and not _NOT_PLACE.match(name)
+                and name + m.group("kind") in folded.replace(name + "全" + m.group("kind"), "")
+            ):
+                found.add(name)
+    return found
+
+
 def article_places(text: str) -> frozenset[str]:
-    """The cities the text names by their offices (`珲春市市长张某介绍…` → 珲春) that the gazetteer lacks."""
+    """The places the gazetteer lacks that the text shows to be places: cities named by their offices
+    (`珲春市市长张某介绍…` → 珲春), and places taken whole that it also names with their suffix (`中江全县…` beside
+    `中江县…` → 中江)."""
     folded = fold(text)
-    if not _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
+    found: set[str] = set()
+    if _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
+        found |= {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
+    if "全" in folded:
+        found |= _whole_of_named(folded)
+    if not found:
         return frozenset()
     table, _ = _regions()
-    found = {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
     return frozenset(n for n in found if n not in table and n not in _LOCAL_NAMES)
+
+
+def titled_place(title: str) -> str:
+    """The one place of ARTICLE_PLACES the title names (`中江上榜全国县域商业“领跑县”`), or ""."""
+    t = fold(title or "")
+    named = [p for p in ARTICLE_PLACES.get() if p in t]
+    return named[0] if len(named) == 1 else ""
 
 
 def split_region(phrase: str) -> tuple[str, str]:
@@ -85,6 +120,9 @@ def split_region(phrase: str) -> tuple[str, str]:
         for place in ARTICLE_PLACES.get():
             rest = phrase[len(place) :]
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
+                whole = _WHOLE_OF_PLACE.match(rest)
+                if whole and len(rest) - whole.end() >= 2:
+                    rest = rest[whole.end() :]  # `中江全县社会消费品零售额`: the place, then all of it
                 return place, rest
         return "", phrase
     rest = phrase[m.end() :]

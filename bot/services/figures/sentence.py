@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from bot.services.figures.classify import _FLAT_AFTER, _classify, _Item, _mask, _qualifier
 from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence
-from bot.services.figures.growth import _add_growths, _bracketed_rates, _merge_leading_growth
+from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
 from bot.services.figures.lexicon import (
     _BAD_AFTER,
     _CLAUSE_BOUNDARY,
@@ -735,6 +735,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         ctx.prev_region = figs[-1].region
     ctx.prev_metric = figs[-1].metric if figs else ""
     ctx.prev_unit = figs[-1].base_unit if figs else ""
+    _attach_pending_rate(s)
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
 
 
