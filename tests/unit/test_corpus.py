@@ -103,7 +103,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # blind floors are not lowered, and no code changes for a blind number)
     # then 4 more fresh blind documents (blindD) and one blind document moved to dev (it shared a page with the
     # wire2 branch's dev document): 378/521 72.6%, titles 67/71 94.4%, split 1, dates 95.8%, wrong 4
-    "blind": {"title_recall": 0.93, "date_accuracy": 0.94, "figure_recall": 0.70, "max_merged": 0, "max_wrong": 4},
+    # after the last branches of session 15 (genA–F, perturb3/4; 3 more blind documents written before any code
+    # ran): 418/559 74.8%, titles 73/76 96.1%, split 1, dates 96.1%, wrong 4 (the 27 earlier documents 262/312 84.0%,
+    # the 17 fresh ones 156/247 63.2%)
+    "blind": {"title_recall": 0.94, "date_accuracy": 0.94, "figure_recall": 0.72, "max_merged": 0, "max_wrong": 4},
 }
 MIN_DOCUMENTS = 30
 MIN_LAYOUTS = 8
