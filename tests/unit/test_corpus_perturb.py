@@ -7,6 +7,8 @@ The floors sit a little under what the reader reaches; raise them as reading imp
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 
 from benchmarks.bench_corpus import Totals, documents
@@ -31,6 +33,8 @@ SAMPLED = ("web_page", "reflowed", "typed", "all")
 # under a headline printed after its story, `相关链接` boxes, a headline over text closing on its own dateline,
 # `据《…》报道` leads, `．` ending a paragraph): titles 227/230, merged 1, split 0, dates 230/230, figures 1358/1417,
 # wrong 0
+# sampled by a stable hash of the name from here on (adding a document no longer reshuffles the sample): titles
+# 242/244, merged 1, split 0, dates 244/244, figures 1462/1521, wrong 0
 FLOORS = {"title_recall": 0.975, "date_accuracy": 0.98, "figure_recall": 0.955, "max_merged": 2, "max_split": 2,
           "max_wrong": 0}
 
@@ -40,7 +44,9 @@ def totals() -> Totals:
     docs = documents("dev")
     total = Totals()
     for k, name in enumerate(SAMPLED):
-        scored = score_perturbed([name], docs=docs[k :: len(SAMPLED)])
+        # (each document goes to one perturbation by a stable hash of its name: adding a document moves no other)
+        part = [d for d in docs if zlib.crc32(d[0].name.encode()) % len(SAMPLED) == k]
+        scored = score_perturbed([name], docs=part)
         for s in scored[name][1]:
             total.add(s)
     return total
