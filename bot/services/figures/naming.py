@@ -529,7 +529,18 @@ def _level_metrics(
                 # `网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、3.81亿、3.40亿`: each item's measure
                 return [(ph.region, x + metric) for x in items]
             return _distribute_list(ph.region, metric, prev_group, k)
+    if k == 1 and _BARE_MEASURE.fullmatch(metric) and cb > 0:
+        # `通讯器材类势头良好，实现零售额4.6亿元`: a commodity category opening the clause before, then how it fared,
+        # is what the bare measure measures
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        cat = _CATEGORY_LEAD.match(masked, pb, max(cb - 1, pb))
+        if cat is not None:
+            return [(ph.region, cat.group("cat") + metric)]
     return [(ph.region, metric)] * k
+
+
+#: a commodity category opening a clause, then a short predicate of how it fared (`汽车类商品保持稳定增长`)
+_CATEGORY_LEAD = re.compile(r"[\s，,]*(?P<cat>[\u4e00-\u9fff]{1,10}?类)(?:商品)?[\u4e00-\u9fff]{2,8}[\s，,]*$")
 
 
 #: a measure named without what it measures (`用户规模`, `交易额`, `进出口额`)

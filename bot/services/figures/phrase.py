@@ -150,7 +150,7 @@ def _apply_de(w: str) -> str:
     return after
 
 
-_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 
 _ENUM_LEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
