@@ -29,6 +29,7 @@ from bot.services.figures.regions import (
     article_places,
     article_region,
     local_scope,
+    sole_province,
     split_region,
     titled_home,
     titled_place,
@@ -146,7 +147,7 @@ def extract_figures(
     the article names no region.
     `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
     published = _filed_on(text, published)
-    home = home or _dateline_province(text)
+    home = home or _dateline_province(text) or sole_province(text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)

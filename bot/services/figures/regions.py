@@ -398,3 +398,17 @@ def article_region(title: str, body: str = "") -> str:
         if _LEAD_AUTHORITY.match(lead, e) and c not in found:
             found.append(c)
     return found[0] if len(found) == 1 else ""
+
+
+def sole_province(text: str) -> str:
+    """`浙江电商…。今年上半年，全省实现网络零售额2332亿元`: an article that says 全省/我省 without naming its province,
+    and names exactly one province (and no municipality, no second province) — that province is what its unnamed
+    全省/我省 refers to. Cities and the nation (`占全国…的比重`) may be named beside it; anything else gives ""."""
+    folded = fold(text)
+    if not any(w in folded for w in _PROVINCE_WORDS):
+        return ""
+    provinces = _province_names()
+    named = {c for _, _, c in _region_mentions(folded) if c in provinces}
+    if len(named) != 1 or named & _MUNICIPALITIES:
+        return ""
+    return next(iter(named))

@@ -694,6 +694,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _local_figures(t, figs, s.fig_pos, ctx)
     _group_rates(figs)
     _list_sibling_measure(t, figs, s.fig_pos)
+    _list_shared_subject(t, figs)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -834,6 +835,32 @@ def _list_sibling_measure(t: str, figs: list[ExtractedFigure], fig_pos: list[int
             continue
         overlap = next(j for j in range(len(head), -1, -1) if f.metric.endswith(head[:j]))  # 百货店 + 店零售额
         f.metric += head[overlap:]
+
+
+def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
+    """`全省电子信息产业实现业务收入11189亿元、利税总额1185亿元、增加值2217亿元`: a 、-list of bare measures after a
+    subject the verb split from the first measure (电子信息产业 | 实现 | 业务收入) — each later item is the same
+    subject's (电子信息产业利税总额), not an indicator of its own. Only when the first item's name is not written
+    whole before its number (the subject and the measure are apart) and each later item is `、` + its name."""
+    k = 1
+    while k < len(figs):
+        head = figs[k - 1]
+        before = t[: head.span_start].rstrip()
+        chain: list[ExtractedFigure] = []
+        j = k
+        while j < len(figs) and t[figs[j - 1].span_end : figs[j].span_start].strip() == "、" + figs[j].metric:
+            chain.append(figs[j])
+            j += 1
+        k = j + 1 if chain else k + 1
+        if not chain or head.region != chain[0].region or before.endswith(head.metric):
+            continue
+        cut = next((c for c in range(1, len(head.metric) - 1) if before.endswith(head.metric[c:])), 0)
+        subject = head.metric[:cut]
+        if len(subject) < 2 or len(head.metric) - cut < 2:
+            continue
+        for f in chain:
+            if f.region == head.region and not f.metric.startswith(subject) and len(f.metric) >= 2:
+                f.metric = subject + f.metric
 
 
 #: two values of one list (`3.2%、10.1%`, `6.6%和`)

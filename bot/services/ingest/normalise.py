@@ -85,6 +85,19 @@ def join_lines(lines: list[str]) -> str:
     return out.strip()
 
 
+#: a line that is only a day-first dotted date (`14.11.2014  12:26`, as European-built sites print a story's time):
+#: written year first (`2014-11-14 12:26`) so that it reads as the date line it is, not as a title
+_DMY_LINE_RE = re.compile(r"^\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _dmy_line(text: str) -> str:
+    m = _DMY_LINE_RE.match(text)
+    if m is None or not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12):
+        return text
+    clock = (m.group("rest") or "").strip()
+    return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}" + (f" {clock}" if clock else "")
+
+
 def clean_line(text: str) -> str:
     """Strip a physical line: outer whitespace, markdown bold markers, BOM / zero-width characters; full-width
     digits, `％` and decimal points made ASCII."""
@@ -98,6 +111,8 @@ def clean_line(text: str) -> str:
         text = head + _DECIMAL_POINT_RE.sub(".", text[len(head):])
     if "**" in text:
         text = _BOLD_RE.sub("", text)
+    if "." in text and len(text) <= 40:
+        text = _dmy_line(text)
     return text.strip()
 
 

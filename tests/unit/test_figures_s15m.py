@@ -1,0 +1,33 @@
+"""Rules found in the session-15m wire documents, each on an invented sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.ingest.normalise import clean_line
+
+
+def test_unnamed_province_is_the_one_province_the_article_names() -> None:
+    # `全省` with no dateline or title place: the only province the article names
+    text = "安徽电商发展势头良好。\n今年前三季度，全省实现网络零售额1850亿元，同比增长12%。"
+    figs = extract_figures(text, date(2021, 11, 2))
+    assert [(f.region, f.metric, f.value) for f in figs] == [("安徽", "网络零售额", 1850.0)]
+    # two provinces named: which one 全省 is stays unknown
+    two = "安徽、江西电商发展势头良好。\n今年前三季度，全省实现网络零售额1850亿元，同比增长12%。"
+    assert [f.region for f in extract_figures(two, date(2021, 11, 2))] == ["全省"]
+
+
+def test_listed_measures_share_the_subject_split_by_the_verb() -> None:
+    # `软件产业完成营业收入…、利润…`: the later items are the same subject's
+    figs = extract_figures("2020年，全国软件产业完成营业收入8000亿元、利润总额900亿元、出口额120亿元。", date(2021, 3, 1))
+    assert [f.metric for f in figs] == ["软件产业营业收入", "软件产业利润总额", "软件产业出口额"]
+    # each item named whole before its number: nothing carried
+    figs = extract_figures("2020年，全国网络零售额8000亿元、快递业务量90亿件。", date(2021, 3, 1))
+    assert [f.metric for f in figs] == ["网络零售额", "快递业务量"]
+
+
+def test_day_first_dotted_date_line_reads_year_first() -> None:
+    assert clean_line("05.03.2019  08:15") == "2019-03-05 08:15"
+    assert clean_line("28.12.2020") == "2020-12-28"
+    assert clean_line("增长3.5.2019年") == "增长3.5.2019年"  # not a date line
