@@ -23,7 +23,11 @@ from bot.services.figures.naming import _part_name
 from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
 from bot.services.figures.regions import (
+    _CITY_WORDS,
+    _MUNICIPALITIES,
+    _OUTLET_AFTER,
     ARTICLE_PLACES,
+    _is_city,
     _own_region,
     _region_mentions,
     article_places,
@@ -187,6 +191,22 @@ def _locally_issued(text: str, home: str, outlet: str = "") -> str:
     return ""
 
 
+def _sole_city(title: str, text: str) -> str:
+    """The one city an article names, when it speaks of `全市`/`我市` and names no other place nor the nation
+    (`作为杭州首创的…` … `全市线下消费…`): the city its unnamed city scope is."""
+    whole = fold(f"{title}\n{text}")
+    if local_scope(whole) not in _CITY_WORDS:
+        return ""
+    # (the nation or the world as a word inside a name, `新世界百货`: local_scope has ruled the nation out)
+    # (a place naming an outlet or a dateline, `长沙2月20日电`, is where the story was filed, not its scope)
+    mentions = [m for m in _region_mentions(whole) if not _OUTLET_AFTER.match(whole, m[1])]
+    places = {c for _s, _e, c in mentions if c not in ("全国", "全球")}
+    if len(places) != 1:
+        return ""
+    (place,) = places
+    return place if _is_city(place) or place in _MUNICIPALITIES else ""
+
+
 #: a paragraph that is a part of the whole the paragraph before measured
 _PART_PARAGRAPH = re.compile(r"^[\s\u3000“「]*其中[，,：:]")
 
@@ -201,6 +221,7 @@ def _extract(
         or titled_home(title, home)
         or _local_article(title, home)
         or _locally_issued(text, home, outlet)
+        or _sole_city(title, text)
     )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
@@ -301,6 +322,26 @@ _REGIONAL_AGGREGATE = re.compile(
     r"消费品零售|商品零售|餐饮收入|网上零售额|网络零售额|快递业务|邮政业务|寄递业务|跨境电商进出口|跨境电子商务进出口|"
     r"类(?:商品)?零售额$"
 )
+
+
+#: retail sales per month no province's account reaches (the largest province sells under 5,000亿元 a month; the
+#: nation has sold more than 6,000亿元 a month since 2006), in 元
+_NATION_RETAIL_PER_MONTH = 6e11
+
+
+def _nation_sized(figs: list[ExtractedFigure]) -> bool:
+    """An account whose 社会消费品零售总额 runs above any province's (`10月份，社会消费品零售总额18934亿元` with no place
+    named): the nation's, so its aggregates are placed after all."""
+    for f in figs:
+        if "社会消费品零售总额" not in f.metric or f.period_start is None or f.period_end is None:
+            continue
+        unit = f.unit[:-1] if f.unit.endswith("元") else None
+        if unit is None or (unit and unit not in MULTIPLIERS) or is_growth_only(f):
+            continue
+        months = max(1, round(((f.period_end - f.period_start).days + 1) / 30.44))
+        if f.value * MULTIPLIERS.get(unit, 1.0) / months >= _NATION_RETAIL_PER_MONTH:
+            return True
+    return False
 
 
 def _scopeless(title: str, text: str) -> bool:
@@ -504,7 +545,7 @@ def figure_values(
     rows: list[dict[str, Any]] = []
     outlet = (scope or "").split(" ")[0] if scope else ""
     figs = extract_figures(body, published, title=title, home=home, outlet=outlet)
-    if scope is not None and not home and _scopeless(title, f"{body}\n{scope}"):
+    if scope is not None and not home and _scopeless(title, f"{body}\n{scope}") and not _nation_sized(figs):
         figs = [f for f in figs if not (f.region == "全国" and _REGIONAL_AGGREGATE.search(f.metric))]
     dated = any(f.period_end is not None for f in figs)
     for f in figs:

@@ -332,6 +332,10 @@ def _span_from_base(
     return date(base.year, 1, 1), end, f"{base.year}—{end.year}年"
 
 
+#: a clause opening with 其中 (a part of the whole just stated)
+_PART_OPENS = re.compile(r"[\s,，;；\x00]*其中[，,：:]?")
+
+
 def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> tuple[list[int], bool]:
     """Indices into s.figs of the levels the growths of `group` belong to (none: they are figures of their own), and
     whether one rate is shared by all of them."""
@@ -340,6 +344,9 @@ def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> t
     shared = False
     cands = [x for x in (s.last_level_group or [len(figs) - 1])]
     free = [x for x in cands if (figs[x].growth_pct if kind == "growth" else figs[x].growth_pp) is None]
+    if ph.metric and _PART_OPENS.match(s.masked, cb, group[0].num.start):
+        # `网络零售额近300亿元，其中实物商品网络零售额同比增长11%`: the rate of the part named after 其中, not the whole's
+        free = [x for x in free if normalise_metric(figs[x].metric) == normalise_metric(ph.metric)]
     if not ph.metric and len(group) > len(free):
         free = [
             x

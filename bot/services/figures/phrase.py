@@ -24,7 +24,7 @@ from bot.services.figures.lexicon import (
     _TRAIL_RE,
     _clean_spaces,
 )
-from bot.services.figures.regions import split_region
+from bot.services.figures.regions import _LOCAL_NAMES, split_region
 from bot.text.tokenize import cut
 
 
@@ -236,6 +236,11 @@ def _phrase(w: str) -> _Phrase:
             major_items = _share_heads(majors)
     if not share:
         w = _strip_scope(_apply_de(w))
+        if not region:
+            # `支付端大数据监测的全市线下实物消费`: an unnamed local scope after the last 的 is the figure's region
+            late, rest = split_region(w)
+            if late in _LOCAL_NAMES:
+                region, w = late, _LEAD_RE.sub("", rest)
     if share:
         w = w + _clean_spaces(share)
     w = w.strip(" ,，、:：")

@@ -103,10 +103,27 @@ class BulletinParser:
                 or ISSUE_RE.search(self.lines[i].text)
                 or is_address(self.lines[i].text)
                 or self._masthead_at(i)
+                or self._cover_line(i)
             ):
                 i += 1
+            cover = self.lines[:i]
+            if self.result.published is None and _YEARLESS_ISSUE.search(" ".join(x.text for x in cover)):
+                # the cover's own bare date line under a yearless issue number (`第11期` / `2020年6月8日`)
+                d = next((DATE_RE.search(x.text) for x in cover if ev.DATE_LINE_RE.match(squeeze(x.text))), None)
+                if d:
+                    self.result.published = to_date(d)
             return i
         return first_section
+
+    def _cover_line(self, i: int) -> bool:
+        """A cover line before the first title: a yearless issue line (`第11期（总第203期）`), the issue's bare date
+        line, or a section name inside the contents (`【消费市场】` over `标题 ……… 1`)."""
+        t = squeeze(self.lines[i].text)
+        if len(t) <= 24 and "。" not in t and _YEARLESS_ISSUE.search(t) and not re.search(r"[，,；;]", t):
+            return True
+        if ev.DATE_LINE_RE.match(t):
+            return True
+        return bool(SECTION_RE.match(self.lines[i].text)) and self._lists_contents(i)
 
     def _lists_contents(self, i: int) -> bool:
         """A section header inside the table of contents (`目　录` / `【行业动态】` / `标题 ……… 1`): the next
@@ -118,7 +135,9 @@ class BulletinParser:
         """The container's name over its issue or date line (`电子商务信息摘编` / `2024年第8期`): front matter."""
         t = self.lines[i].text
         nxt = next((ln.text for ln in self.lines[i + 1 : i + 3] if not ln.blank), "")
-        if not (ev.is_masthead_like(t) and nxt and (ISSUE_RE.search(nxt) or ev.DATE_LINE_RE.match(nxt))):
+        yearless = len(squeeze(nxt)) <= 24 and _YEARLESS_ISSUE.search(nxt) is not None
+        # (a spaced-out name, `商　贸　信　息`, read as written together)
+        if not (ev.is_masthead_like(re.sub(r"\s+", "", t)) and nxt and (ISSUE_RE.search(nxt) or ev.DATE_LINE_RE.match(nxt) or yearless)):
             return False
         name = ev.masthead_name(t)
         if name and not self.result.publication:
