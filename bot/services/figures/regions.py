@@ -120,10 +120,7 @@ def split_region(phrase: str) -> tuple[str, str]:
         for place in ARTICLE_PLACES.get():
             rest = phrase[len(place) :]
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
-                whole = _WHOLE_OF_PLACE.match(rest)
-                if whole and len(rest) - whole.end() >= 2:
-                    rest = rest[whole.end() :]  # `中江全县社会消费品零售额`: the place, then all of it
-                return place, rest
+                return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         return "", phrase
     rest = phrase[m.end() :]
     names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
@@ -135,14 +132,20 @@ def split_region(phrase: str) -> tuple[str, str]:
     # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
     if len(rest) == 1 or (rest and not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest)):
         return "", phrase
-    whole = _WHOLE_OF_PLACE.match(rest)
-    if whole and len(canon) == 1 and len(rest) - whole.end() >= 2:
-        rest = rest[whole.end() :]  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
+    if len(canon) == 1:
+        rest = _past_whole(rest)  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
     return "、".join(canon), rest
 
 
 #: `江苏全省…`, `杭州全市…`: the whole of the place just named
 _WHOLE_OF_PLACE = re.compile(r"全(?:省|市|区|县)(?=[\u4e00-\u9fff])")
+
+
+def _past_whole(rest: str) -> str:
+    """What follows a place: without a leading `全省/全市/全区/全县` (all of that place) when a name of two or more
+    characters remains after it."""
+    whole = _WHOLE_OF_PLACE.match(rest)
+    return rest[whole.end() :] if whole and len(rest) - whole.end() >= 2 else rest
 
 
 _CITY_WORDS = frozenset({"全市", "本市", "我市", "该市"})
