@@ -104,13 +104,14 @@ def _kind_of_stated_flow(quote: str, metrics: list[str]) -> bool:
 _FILED_RE = re.compile(r"^\s*[^\s，,。；;：:、“”]{0,16}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)")
 
 
-def _filed_on(text: str, published: date | None) -> date | None:
+def _filed_on(lead: str, published: date | None) -> date | None:
     """`新华社北京12月31日电 …今年我国快递业务量突破1700亿件` reposted on 2 January: the story was filed the year before,
     and its 今年 is that year — the reference date for its relative periods is the filing day. Only a dateline in an
-    earlier year (a month after the publication's, within two months of it) moves the reference."""
+    earlier year (a month after the publication's, within two months of it) moves the reference. `lead`: the story's
+    first line, folded (see _lead)."""
     if published is None:
         return None
-    m = _FILED_RE.match(fold(text.lstrip().split("\n", 1)[0][:40]))
+    m = _FILED_RE.match(lead)
     if m is None or int(m.group("m")) <= published.month:
         return published
     try:
@@ -133,10 +134,15 @@ _CAPITAL_DATELINE_RE = re.compile(
 )
 
 
-def _dateline_province(text: str) -> str:
+def _lead(text: str) -> str:
+    """A story's first line (its first 40 characters), folded: where a dateline stands."""
+    return fold(text.lstrip().split("\n", 1)[0][:40])
+
+
+def _dateline_province(lead: str) -> str:
     """`新华社杭州1月5日电 …2024年全省快递业务量完成290亿件`: the province whose capital the story was filed from — what
     an unnamed 全省/我省 is in it (an unnamed 全市 stays unnamed: the story may be about another city)."""
-    m = _CAPITAL_DATELINE_RE.match(fold(text.lstrip().split("\n", 1)[0][:40]))
+    m = _CAPITAL_DATELINE_RE.match(lead)
     return _CAPITALS[m.group("city")] if m else ""
 
 
@@ -150,8 +156,9 @@ def extract_figures(
     `home`: the region the publication is named after (see home_region): what an unnamed 我市/全省 refers to when
     the article names no region.
     `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
-    published = _filed_on(text, published)
-    home = home or _dateline_province(text) or sole_province(text)
+    lead = _lead(text)
+    published = _filed_on(lead, published)
+    home = home or _dateline_province(lead) or sole_province(text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
