@@ -19,7 +19,7 @@ from bot.db.models import Article, Figure
 from bot.services.figures.context import _OWN_TIME, _Ctx
 from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
-from bot.services.figures.naming import _part_name
+from bot.services.figures.naming import SUBJECTLESS_SHARE, _part_name
 from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
 from bot.services.figures.regions import (
@@ -305,6 +305,14 @@ def _extract(
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
+                out[n_before:] = [
+                    f
+                    for f in _without_contradictions(out[n_before:])
+                    if not SUBJECTLESS_SHARE.search(f.metric)
+                    and not _threshold_lost(f, quote)
+                    and not _of_an_example(f, quote)
+                    and not _rate_on_other_years(f, quote)
+                ]
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
             follows_semicolon = quote.endswith(("；", ";"))
@@ -316,6 +324,76 @@ def _extract(
     if written != text:
         _quotes_as_written(out, text, written)
     return out
+
+
+#: a threshold restricting what follows it (`使用100Mbps以上速率的`, `年收入500万元及以上的`)
+_THRESHOLD_OF = re.compile(r"[0-9][0-9.]*\s*[A-Za-z万亿元]*\s*(?:及)?(?:以上|以下|以内)[\u4e00-\u9fff]{0,6}的$")
+
+
+def _threshold_lost(f: ExtractedFigure, quote: str) -> bool:
+    """`使用100Mbps以上速率的宽带用户总数达1039.6万户，占…的91.5%`: the name as written follows a threshold the
+    figure's name dropped — the part would be stored as the whole (宽带用户总数), so the figure is not stored."""
+    text = to_simplified(quote)
+    # (the name as written: the metric, or its opening words when the name was composed — `…占固定宽带接入用户`;
+    # its last writing before the number, and its first, where a share's subject is)
+    name = next((f.metric[:n] for n in range(len(f.metric), 3, -1) if f.metric[:n] in text[: f.span_start]), "")
+    if not name:
+        return False
+    for at in {text.find(name), text.rfind(name, 0, f.span_start)}:
+        if at > 0 and _THRESHOLD_OF.search(re.split(r"[，,；;。：:]", text[:at])[-1]):
+            return True
+    return False
+
+
+#: a clause giving an example (`…快速发展，如某某集团将商城搬上网，短短几个月，线上交易额就达200亿元`)
+_EXAMPLE_CLAUSE = re.compile(r"[，,：:]\s*(?:如|比如|例如|譬如)(?![期今果何此同实])")
+
+
+def _of_an_example(f: ExtractedFigure, quote: str) -> bool:
+    """A figure inside an example (`如` + a company or project) is the example's, not the region's: not stored,
+    unless the example is a place the sentence names (`如杭州增长12%`)."""
+    text = to_simplified(quote)
+    example = None
+    for m in _EXAMPLE_CLAUSE.finditer(text, 0, f.span_start):
+        example = m
+    return example is not None and not _region_mentions(fold(text[example.end() : f.span_start]))
+
+
+#: a rate named as a level (`进出口增速也有20%左右`), and the years a sentence compares with (`与2019年同期相比`)
+_RATE_LEVEL = re.compile(r"(?:增速|增长率|增幅|增长速度)$")
+_YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def _rate_on_other_years(f: ExtractedFigure, quote: str) -> bool:
+    """`与正常年份相比，比如2018、2019年同期，今年前两个月进出口增速也有20%左右`: a rate over another base than the
+    year before is not the period's growth rate — not stored as its level."""
+    if f.unit != "%" or f.growth_pct is not None or not _RATE_LEVEL.search(f.metric) or f.period_end is None:
+        return False
+    if not re.search(r"相比|相较|比较", quote):
+        return False
+    own = {f.period_end.year, f.period_end.year - 1}
+    return any(int(y) not in own for y in _YEAR_NAMED.findall(quote))
+
+
+def _without_contradictions(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """One sentence giving one metric named as a 、-list two different exact values for one region and period
+    (`东、中、西和东北地区网络零售额占全国比重分别为84.1%、8.3%…` read as one name): the list was not told apart, so
+    none of them is stored — a reader would get a number that belongs to another item."""
+    seen: dict[tuple[object, ...], set[float]] = {}
+    for f in figs:
+        if f.qualifier == "exact" and "、" in f.metric:
+            key = (f.metric, f.region, f.period_start, f.period_end, f.base_unit, f.growth_pct is None, f.is_forecast)
+            seen.setdefault(key, set()).add(f.value_base)
+    clash = {k for k, v in seen.items() if len(v) > 1}
+    if not clash:
+        return figs
+    return [
+        f
+        for f in figs
+        if f.qualifier != "exact"
+        or (f.metric, f.region, f.period_start, f.period_end, f.base_unit, f.growth_pct is None, f.is_forecast)
+        not in clash
+    ]
 
 
 #: the nation, or a national body, named as the scope of a text (`国内贸易` is a section's subject, not a scope)

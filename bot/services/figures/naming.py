@@ -321,6 +321,10 @@ _PER_UNIT_AT = re.compile(r"(?:" + _PER_UNIT + r")(?:有|约|超过?|近|达到?
 #: `N个(大中)城市` followed, in its clause, by the figures about them
 _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
 
+#: a share whose subject or whole the name lost (`…的比重达23.6%`, `占比较上年提升3.2个百分点`, `…出口增长17.5%，占30.1%`),
+#: an investment of something the name does not say (`在建项目超过25项，总投资500多亿元`): no indicator
+SUBJECTLESS_SHARE = re.compile(r"^(?:比重|占比|份额|比例|总投资|总投资额)$|占$")
+
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
     r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
@@ -337,7 +341,7 @@ _JUNK_METRIC = re.compile(
     r"^这一?(?:数字|数据|数值)|"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named
     # `自2019年首次突破5000亿元以来`: a time clause; `增长率连续三年超过10%`: a rate of change named alone (no
     # subject) or cut at an adverb; `较上年分别加快3.2个…`: a comparison, not an indicator
-    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))"
+    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))|" + SUBJECTLESS_SHARE.pattern
 )
 
 

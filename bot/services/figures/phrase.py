@@ -289,8 +289,17 @@ _KIND_THEN_NAME = re.compile(
 _CHANNEL_WORDS = frozenset({"互联网", "网络", "在线", "线上", "移动", "手机", "数字", "网上"})
 
 
+#: a preposition opening a list of trade partners (`对东盟、欧盟进出口`, `自日本、韩国进口`): every partner's
+_PARTNER_PREP = re.compile(r"^[对向自](?=[\u4e00-\u9fff]{2})")
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """`即时通信、网络视频、短视频用户规模` → each item gets the last item's head noun."""
+    prep = _PARTNER_PREP.match(parts[0])
+    if prep:
+        # `对东盟、欧盟、美国分别进出口…`: 对 belongs to every partner listed (对欧盟进出口, not 欧盟进出口 — the
+        # EU's own trade)
+        parts = [p if k == 0 or _PARTNER_PREP.match(p) else prep.group() + p for k, p in enumerate(parts)]
     last = parts[-1]
     if "的" in last:
         mod, _, head = last.rpartition("的")
@@ -336,6 +345,10 @@ def _share_heads(parts: list[str]) -> list[str]:
         "进出口额",
         "出口额",
         "进口额",
+        # `塑料制品、箱包、家具出口` → 塑料制品出口: the trade flow is every item's
+        "进出口",
+        "出口",
+        "进口",
         "业务收入",
         "用户规模",
         "用户数",

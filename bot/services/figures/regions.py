@@ -377,6 +377,7 @@ def article_region(title: str, body: str = "") -> str:
         for m in _region_mentions(t)
         if not (m[2] == "全国" and (_RANK_IN.match(t, m[1]) or t[max(m[0] - 1, 0) : m[0]] in ("占", "居")))
         and not _OUTLET_AFTER.match(t, m[1])
+        and not _office_of_other_scope(t, m[1], m[2])
     ]
     if mentions:
         canon = [c for _, _, c in mentions]
@@ -398,9 +399,19 @@ def article_region(title: str, body: str = "") -> str:
     for _s, e, c in _region_mentions(lead):
         if c in _NATIONAL:
             return ""
-        if _LEAD_AUTHORITY.match(lead, e) and c not in found:
+        if _LEAD_AUTHORITY.match(lead, e) and c not in found and not _office_of_other_scope(lead, e, c):
             found.append(c)
     return found[0] if len(found) == 1 else ""
+
+
+def _office_of_other_scope(text: str, end: int, region: str) -> bool:
+    """`福州海关…`, `厦门市统计局…，一季度我省…`: a city below a province named only by its office, where the office is a
+    customs district (it covers more than its city) or the text speaks of the province (全省/我省) — not the city's
+    figures."""
+    authority = _LEAD_AUTHORITY.match(text, end)
+    if authority is None or not _is_city(region) or region in _MUNICIPALITIES or region in _province_names():
+        return False
+    return authority.group().endswith("海关") or any(w in text for w in _PROVINCE_WORDS)
 
 
 def sole_province(text: str) -> str:

@@ -695,6 +695,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _group_rates(figs)
     _list_sibling_measure(t, figs, s.fig_pos)
     _list_shared_subject(t, figs)
+    _parallel_subject(figs)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -835,6 +836,24 @@ def _list_sibling_measure(t: str, figs: list[ExtractedFigure], fig_pos: list[int
             continue
         overlap = next(j for j in range(len(head), -1, -1) if f.metric.endswith(head[:j]))  # 百货店 + 店零售额
         f.metric += head[overlap:]
+
+
+def _parallel_subject(figs: list[ExtractedFigure]) -> None:
+    """`大型企业电商普及率近73%，中小企业超52%`, `中部和西部分别下降8.7%和4.8%` after `东部网络零售额`: a bare subject
+    right after a figure whose subject parallels it (the same length, the same last word: 大型企业 / 中小企业) is
+    measured the same way (中小企业电商普及率), not an indicator of its own."""
+    for k in range(1, len(figs)):
+        f, prev = figs[k], figs[k - 1]
+        bare = f.metric
+        if not 2 <= len(bare) <= 6 or _MEASURE_HEAD.search(bare) or f.base_unit != prev.base_unit:
+            continue
+        if is_growth_only(f) != is_growth_only(prev) or len(prev.metric) <= len(bare) + 1:
+            continue
+        if f.growth_pct is not None and not is_growth_only(f):
+            continue  # (`服务类产品销售额…，商品类达352亿欧元，同比增长8%`: a level with its growth names itself)
+        subject, rest = prev.metric[: len(bare)], prev.metric[len(bare) :]
+        if subject[-1] == bare[-1] and subject[0] != bare[0] and len(rest) >= 2 and _MEASURE_HEAD.search(rest):
+            f.metric = bare + rest
 
 
 def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:

@@ -26,6 +26,13 @@ _FULL_DIGIT_RE = re.compile("[０-９％]")
 #: a full-width full stop between digits is a decimal point (`１２．５` → `12.5`), except after an item number
 _DECIMAL_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
 _ITEM_NUMBER_RE = re.compile(r"^\s*\d{1,2}．")
+#: a pinyin reading a page prints after a character (`增長(zhǎng)2.5%`, `發(fā)布`): one syllable with a tone mark,
+#: in brackets, right after a Han character — dropped, so that the words read whole again (`增長2.5%` is a growth)
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE_MARK_RE = re.compile(f"[{_TONE_MARKS}]")
+_PINYIN_GLOSS_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü{_TONE_MARKS}]{{1,7}}[)）])[a-zü]*[{_TONE_MARKS}][a-zü]*[)）]"
+)
 
 
 def width(text: str) -> int:
@@ -99,8 +106,8 @@ def _dmy_line(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """Strip a physical line: outer whitespace, markdown bold markers, BOM / zero-width characters; full-width
-    digits, `％` and decimal points made ASCII."""
+    """Strip a physical line: outer whitespace, markdown bold markers, BOM / zero-width characters, pinyin glosses
+    after characters; full-width digits, `％` and decimal points made ASCII."""
     text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u00a0", " ").replace("\u3000", "  ")
     # each step only on a line it changes (a regex scan or `in` is C speed; `translate` with a dict is not)
     if _FULL_DIGIT_RE.search(text):
@@ -111,6 +118,8 @@ def clean_line(text: str) -> str:
         text = head + _DECIMAL_POINT_RE.sub(".", text[len(head):])
     if "**" in text:
         text = _BOLD_RE.sub("", text)
+    if _TONE_MARK_RE.search(text):
+        text = _PINYIN_GLOSS_RE.sub("", text)
     if "." in text and len(text) <= 40:
         text = _dmy_line(text)
     return text.strip()
