@@ -107,6 +107,11 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
   measure's 分别-list the names of a 、-list in an earlier clause (`网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、
   3.81亿、3.40亿` → 网上外卖用户规模 …); a
   growth stated just before the level of the same metric (`下降了2.5%,达845亿欧元`) is that level's growth.
+  A partner preposition (`对东盟、欧盟…分别进出口`) and a trade flow closing a list (`塑料制品、箱包、家具出口`) are every
+  item's; a 、-list read as one name with several values stores none of them.
+* Not stored when unsure (audit round 3): a share or investment with no subject (`…的比重达`, `占比较…提升`,
+  `总投资`), a part whose threshold the name dropped (`使用100Mbps以上速率的宽带用户`), a figure of an example clause
+  (`，如某集团…`) naming no place, a rate over other base years (`与2018、2019年同期相比…增速20%左右`).
 """
 
 from bot.services.figures.extract import extract_figures, figure_values, figures_for_article, merge_restatements
