@@ -28,7 +28,7 @@ _RANK_TAIL = re.compile(
 #: how the subject of a clause changed, without a number (`…用户规模增长较快`, `…网上零售额保持较快增长`,
 #: `…用户规模持续扩大`): the level in the next clause (`，达5.27亿人`) is that subject's
 _CHANGE_TAIL = re.compile(
-    r"(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显)*(?:增长|扩大|提升|上升|攀升)"
+    r"(?:增速|增幅)?(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显|两位数|高速)*(?:增长|扩大|提升|上升|攀升)"
     r"(?:较快|迅速|明显|迅猛|强劲|显著)?(?:态势)?$"
 )
 #: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`

@@ -139,6 +139,10 @@ def _apply_de(w: str) -> str:
     before, _, after = w.rpartition("的")
     if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
+    if _BARE_AGGREGATE.fullmatch(after) and _CONDITION_BEFORE_DE.search(before):
+        # `能效等级为1级和2级的商品零售额`: a condition on the goods counted — the head alone (商品零售额) is the
+        # aggregate of all goods, another indicator
+        return w
     if len(after) < 2:
         return before if len(before) >= 2 else w
     kind = _KIND_BEFORE_DE.search(before)
@@ -149,6 +153,11 @@ def _apply_de(w: str) -> str:
         return f"{mod}的{after}" if mod else after
     return after
 
+
+#: an aggregate retail or sales amount, which a modifier before 的 may restrict (`…的商品零售额`)
+_BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额")
+#: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`, `单价达到…`): it restricts what is counted
+_CONDITION_BEFORE_DE = re.compile(r"为|在|以上|以下|达到|等级|[0-9一二三四五六七八九十]级")
 
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 

@@ -1,0 +1,78 @@
+"""Naming (session 17f, fresh provincial retail stories): one surveyed population spelled several ways, a commodity's
+sales with and without 商品, a bare part after a sentence-opening 其中, a condition before 的 that restricts an
+aggregate, and a rate whose subject is the clause before — on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.lookup import synonyms
+from bot.services.lookup.aliases import goods_spellings, population_spellings
+
+
+def _named(text: str) -> dict[str, float | None]:
+    return {f.metric: f.growth_pct for f in extract_figures(text, date(2024, 8, 1))}
+
+
+def test_one_surveyed_population_is_found_under_each_of_its_spellings() -> None:
+    assert "限额以上单位消费品零售额" in synonyms("限额以上企业消费品零售额")
+    assert "限额以上企业通过公共网络实现的商品销售额" in synonyms("限额以上单位通过公共网络实现的商品销售额")
+    assert "限额以上单位家具类商品零售额" in population_spellings("限上家具类商品零售额")
+    assert population_spellings("限额以上单位数") == ()  # a count of the units, not a statistic they report
+
+
+def test_a_commodity_sales_figure_is_one_with_and_without_goods() -> None:
+    assert goods_spellings("文具类零售额") == ("文具类商品零售额",)
+    assert goods_spellings("电动自行车商品零售额") == ("电动自行车零售额",)
+    # aggregates and channels are other indicators than their 商品 spelling
+    for name in ("限额以上单位商品零售额", "商品零售额", "城镇消费品零售额", "网上零售额", "实物商品网上零售额",
+                 "线上渠道实现的零售额"):
+        assert goods_spellings(name) == ()
+
+
+def test_a_bare_part_after_a_sentence_opening_qizhong_takes_the_wholes_measure() -> None:
+    got = _named("上半年，全省家电类商品零售额同比增长8.8%，拉动零售额增长0.6个百分点。其中，智能电视同比增长21.5%。")
+    assert got.get("智能电视商品零售额") == 21.5
+    assert "智能电视" not in got
+
+
+def test_a_condition_before_de_keeps_the_aggregate_restricted() -> None:
+    got = _named("1-7月，全市能效等级为一级的商品零售额同比增长15.2%，商品零售额增长4.1%。")
+    assert got.get("能效等级为一级的商品零售额") == 15.2
+    assert got.get("商品零售额") == 4.1  # the aggregate keeps only its own rate
+
+
+def test_a_rate_after_a_clause_saying_how_another_subject_grew_is_that_subjects() -> None:
+    got = _named("前7个月，全市商品零售额同比增长3.2%，住宿业营业额增速保持较快增长，同比增长9.4%。")
+    assert got.get("商品零售额") == 3.2
+    assert got.get("住宿业营业额") == 9.4
+
+
+_POSTAL_TABLE = """2019年前三季度邮政业运行情况
+发布时间：2019-10-15
+
+邮政业发展情况表
+指标名称 | 单位 | 9月份 | | 比去年同期增长(%) | |
+| | 累计 | 当月 | 累计 | 当月 |
+一、邮政业务收入 | 亿元 | 1200.5 | 150.2 | 20.1 | 18.4 |
+二、邮政业务总量 | 亿元 | 1800.3 | 220.7 | 25.6 | 22.0 |
+其中：函件 | 万件 | 90000.0 | 9500.0 | -10.2 | -11.3 |
+包裹 | 万件 | 1500.0 | 160.0 | -20.5 | -18.1 |
+汇兑 | 万笔 | 2000.0 | 210.0 | -15.0 | -14.2 |
+"""
+
+
+def test_a_month_heading_the_to_date_and_current_columns_dates_them() -> None:
+    figs = extract_figures(_POSTAL_TABLE, date(2019, 10, 15))
+    got = {(f.metric, f.period_start, f.period_end): f.value for f in figs}
+    assert got[("邮政业务收入", date(2019, 1, 1), date(2019, 9, 30))] == 1200.5
+    assert got[("邮政业务收入", date(2019, 9, 1), date(2019, 9, 30))] == 150.2
+
+
+def test_unindented_rows_after_a_qizhong_row_go_on_with_its_list() -> None:
+    figs = extract_figures(_POSTAL_TABLE, date(2019, 10, 15))
+    got = {(f.metric, f.period_start): f.value for f in figs}
+    assert got[("函件业务量", date(2019, 1, 1))] == 90000.0
+    assert got[("包裹业务量", date(2019, 1, 1))] == 1500.0
+    assert got[("汇兑业务量", date(2019, 9, 1))] == 210.0
