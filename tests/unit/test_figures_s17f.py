@@ -76,3 +76,18 @@ def test_unindented_rows_after_a_qizhong_row_go_on_with_its_list() -> None:
     assert got[("函件业务量", date(2019, 1, 1))] == 90000.0
     assert got[("包裹业务量", date(2019, 1, 1))] == 1500.0
     assert got[("汇兑业务量", date(2019, 9, 1))] == 210.0
+
+
+def test_a_table_of_places_by_indicator_gives_each_places_figures() -> None:
+    text = (
+        "地区 | 快递业务量累计(万件) | 同比增长(%) | 快递收入累计(万元) | 同比增长(%) |\n"
+        "全国 | 2170000.0 | 75.0 | 24000000.0 | 50.0 |\n"
+        "江西 | 41000.5 | 80.2 | 360000.7 | 55.1 |\n"
+        "合计说明 | 1.0 | 2.0 | 3.0 | 4.0 |\n"
+    )
+    figs = extract_figures(text, date(2021, 4, 20), title="2021年一季度各省快递运行情况")
+    got = {(f.region, f.metric): (f.value, f.growth_pct, f.period_start, f.period_end) for f in figs}
+    assert got[("江西", "快递业务量")] == (41000.5, 80.2, date(2021, 1, 1), date(2021, 3, 31))
+    assert got[("江西", "快递收入")][:2] == (360000.7, 55.1)
+    assert got[("全国", "快递业务量")][0] == 2170000.0
+    assert not any(f.value == 1.0 for f in figs)  # a row naming no place is no place's figure

@@ -156,8 +156,8 @@ def _apply_de(w: str) -> str:
 
 #: an aggregate retail or sales amount, which a modifier before 的 may restrict (`…的商品零售额`)
 _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额")
-#: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`, `单价达到…`): it restricts what is counted
-_CONDITION_BEFORE_DE = re.compile(r"为|在|以上|以下|达到|等级|[0-9一二三四五六七八九十]级")
+#: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
+_CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 

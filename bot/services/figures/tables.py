@@ -150,11 +150,53 @@ def _fill(cells: list[str], width: int) -> list[str]:
     return out
 
 
+#: the head of a column of places (`单位`, `地区`, `省份`, `省（区、市）`): each row is one place's
+_PLACE_HEAD = re.compile(r"^(?:单位|地区|地区名称|省份|省市|省区市|省[（(]区、?市[)）]|城市|地市)$")
+#: a column of one indicator to date or for the month (`快递业务量累计(万件)`, `快递收入当月（万元）`)
+_INDICATOR_HEAD = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,16}?)(?P<rel>累计|当月|本月)$")
+
+
+def _read_places(lines: list[str], block: list[int], rows: list[list[str]]) -> Table | None:
+    """A table of places by indicator (`单位 | 快递业务量累计(万件) | 同比增长(%) | 快递收入累计(万元) | 同比增长(%) |`,
+    then `北京 | 87438.7 | 42.3 | …`): each place's level of each indicator, with the growth column after it. The
+    period is the table's own (`累计`: to date, `当月`), resolved like a `累计`/`当月` column; rows naming no known
+    place are left out."""
+    cols: dict[int, tuple[str, str, str]] = {}  # column → (indicator, 累计/当月, unit) of a level column
+    growth_of: dict[int, int] = {}  # growth column → its level column
+    for c, head in enumerate(rows[0][1:], start=1):
+        text = re.sub(r"\s+", "", head)
+        if _GROWTH_HEAD.search(text) and c - 1 in cols:
+            growth_of[c] = c - 1
+            continue
+        um = _UNIT_IN.search(text)
+        unit = um.group("u").strip() if um else ""
+        im = _INDICATOR_HEAD.match(text[: um.start()] + text[um.end() :] if um else text)
+        if im and unit and "%" not in unit:
+            cols[c] = (im.group("name"), im.group("rel"), unit)
+    if not cols:
+        return None
+    table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption="")
+    for k, cells in zip(block[1:], rows[1:], strict=True):
+        place = re.sub(r"\s+", "", cells[0]) if cells else ""
+        for c, (name, rel, unit) in cols.items():
+            region, rest = split_region(place + name)
+            if region != place or rest != name or c >= len(cells) or not _is_number(cells[c].replace(" ", "")):
+                continue
+            g = next((cells[x] for x, lc in growth_of.items() if lc == c and x < len(cells)), "").replace(" ", "")
+            table.cells.append(
+                TableCell(name, "", rel, cells[c].replace(" ", ""), unit, g if _is_number(g) else None,
+                          lines[k].strip(), k, full_name=place + name)
+            )
+    return table if table.cells else None
+
+
 def _read_block(lines: list[str], block: list[int], is_period: object) -> Table | None:
     check = is_period if callable(is_period) else (lambda _c: False)
     framed = _framed([lines[k] for k in block])
     rows = [_cells(lines[k], framed) for k in block]
     width = max(len(r) for r in rows)
+    if rows[0] and _PLACE_HEAD.match(re.sub(r"\s+", "", rows[0][0])):
+        return _read_places(lines, block, rows)
     # header rows: the rows before the first row with a number, at most three
     n_head = 0
     while n_head < min(3, len(rows)) and not any(_is_number(x.replace(" ", "")) for x in rows[n_head][1:]):
@@ -476,7 +518,7 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
         for p in find_periods(fold(src), published):
             if p.comparison:
                 continue
-            if own is None and p.kind in ("month", "months") and not p.day:
+            if own is None and p.kind in ("month", "months", "half", "quarter", "q3") and not p.day:
                 own = p
             if year is None and p.explicit_year and p.year is not None:
                 year = p.year
