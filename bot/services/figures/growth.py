@@ -386,11 +386,14 @@ def _changed_subject_before(s: _Sentence, cb: int) -> _Phrase | None:
     if not subject or _DIGIT_RE.search(clause) or re.search(r"占|比重|比例|份额", subject):
         return None
     ph = _phrase(subject)
-    return ph if len(ph.metric) >= 2 and not ph.items and _MEASURE_END.search(ph.metric) else None
+    measured = _MEASURE_END.search(ph.metric) or ph.metric.endswith(("零售", "销售"))  # (`智能手机零售`)
+    return ph if len(ph.metric) >= 2 and not ph.items and measured else None
 
 
 #: a clause giving only a rate (`同比增长13.1%`, `增长13.1%`): its subject is named elsewhere
-_RATE_ONLY_CLAUSE = re.compile(r"\s*(?:同比|比上年同期|比去年同期|比上年)?(?:增长|下降|增加|减少)\s*\d")
+_RATE_ONLY_CLAUSE = re.compile(
+    r"\s*(?:同比|比上年同期|比去年同期|比上年)?(?:增长|下降|增加|减少|(?:增速|增幅)(?:达到?|为)?)\s*\d"
+)
 
 
 def _growth_names(

@@ -81,22 +81,24 @@ def population_spellings(name: str) -> tuple[str, ...]:
     return tuple(p + rest for p in _POPULATIONS if p != lead)
 
 
-#: the stem of a commodity's retail sales (`通讯器材类`, `新能源汽车`) — not a population, a channel or an aggregate
-#: (`限额以上单位商品零售额`, `实物商品网上零售额`, `社会消费品零售额`, `…实现的零售额` differ from their 商品 spelling)
+#: the stem of a commodity's retail sales (`通讯器材类`, `新能源汽车`) — not a population, a channel, a format or an
+#: aggregate (`限额以上单位商品零售额`, `实物商品网上零售额`, `社会消费品零售额`, `…实现的零售额`, `即时零售` differ from
+#: their other spellings)
 _NOT_GOODS_STEM = re.compile(r"(?:单位|企业|以上|以下|限上|限下|实物|网上|网络|线上|社会|消费品|城镇|乡村|农村|批发业|零售业|"
-                             r"的|商品|类商品|业|地区)$|^[\u4e00-\u9fff]?$")
+                             r"的|商品|类商品|业|地区|即时|新|社区|实体|无人|智慧|数字|直播)$|^[\u4e00-\u9fff]?$")
+#: how a commodity's retail sales are written after it (longest first): `…商品零售额`, `…零售额`, `…商品零售`, `…零售`
+_GOODS_FORMS = ("商品零售额", "零售额", "商品零售", "零售")
 
 
 def goods_spellings(name: str) -> tuple[str, ...]:
-    """`通讯器材类零售额` ↔ `通讯器材类商品零售额`, `新能源汽车零售额` ↔ `新能源汽车商品零售额`: a commodity's retail sales
-    are written with and without 商品 (the README's `饮料类商品零售额` and `通讯器材类零售额` are both gold names)."""
-    if name.endswith("商品零售额"):
-        stem = name[: -len("商品零售额")]
-        return () if _NOT_GOODS_STEM.search(stem) else (stem + "零售额",)
-    if name.endswith("零售额") and not name.endswith("商品零售额"):
-        stem = name[: -len("零售额")]
-        return () if _NOT_GOODS_STEM.search(stem) else (stem + "商品零售额",)
-    return ()
+    """`通讯器材类零售额` ↔ `通讯器材类商品零售额` ↔ `通讯器材类零售`: a commodity's retail sales are written with and
+    without 商品 and 额 (`智能手机零售增长27.5%`; the README's `饮料类商品零售额` and `通讯器材类零售额` are both gold
+    names)."""
+    form = next((f for f in _GOODS_FORMS if name.endswith(f)), "")
+    stem = name[: -len(form)] if form else ""
+    if not form or _NOT_GOODS_STEM.search(stem):
+        return ()
+    return tuple(stem + f for f in _GOODS_FORMS if f != form)
 
 
 def count_spellings(name: str) -> tuple[str, ...]:
