@@ -111,3 +111,9 @@ def test_categories_in_a_retail_sentence_are_named_with_the_lists_measure() -> N
 def test_a_rate_after_a_clause_on_how_a_subject_grew_given_as_its_speed() -> None:
     got = _named("前5个月，全市家电零售额增长5.5%，电动自行车零售增长较快，增速达到18.3%。")
     assert got.get("电动自行车零售") == 18.3
+
+
+def test_a_percentage_before_de_growth_is_the_rate_of_the_subject_kept_growing() -> None:
+    got = _named("前5个月，全市住宿业营业额保持25%以上的较快增长。")
+    assert got.get("住宿业营业额") == 25.0
+    assert "住宿业营业额保持" not in got
