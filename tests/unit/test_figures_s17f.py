@@ -117,3 +117,15 @@ def test_a_percentage_before_de_growth_is_the_rate_of_the_subject_kept_growing()
     got = _named("前5个月，全市住宿业营业额保持25%以上的较快增长。")
     assert got.get("住宿业营业额") == 25.0
     assert "住宿业营业额保持" not in got
+
+
+def test_a_share_describing_the_subject_after_it_is_no_figure_of_the_one_before() -> None:
+    got = _named("前5个月，全市限额以上单位中占比12.1%的文具类增长8.3%，占比4.4%的乐器类增长2.2%。")
+    assert got.get("文具类商品零售额") == 8.3
+    assert got.get("乐器类商品零售额") == 2.2
+    assert not any("占比" in m for m in got)  # 4.4% is the 乐器类 share, not one of 文具类
+
+
+def test_a_rate_before_a_share_clause_is_not_the_shares_growth() -> None:
+    got = _named("前5个月，特别是电动自行车零售增长明显，增速达到35%，占交通工具类的比重为12.5%。")
+    assert got.get("电动自行车零售") == 35.0

@@ -184,7 +184,8 @@ def _add_growths(
         and not region_list
         and _GROWTH_RATE_END.search(window[: cut.start()] if cut else window)
         and not _phrase(re.split(r"[，,；;：:]", own_raw)[-1]).metric
-        and _LEVEL_AFTER.search(s.masked, n.end)
+        and (after := _LEVEL_AFTER.search(s.masked, n.end)) is not None
+        and not re.search(r"占|比重|比例|份额", after.group())  # (`，占…的比重为21.5%`: a share, not the level)
     ):
         # `…，增幅收窄至15.6%，销售额增加至873.45亿元`: a rate naming no metric, before the level its clause goes on
         # to state: that level's growth

@@ -198,6 +198,7 @@ def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
+    w = _SHARE_MODIFIER_LEAD.sub("", w)  # `占比7.9%的服装类`: the share describes the subject, it is not its name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
@@ -267,6 +268,9 @@ def _phrase(w: str) -> _Phrase:
         w = w + verb
     return _Phrase(region, w, trailing, items, major_items)
 
+
+#: a share describing the subject after it (`占比7.9%的`, `占限上单位消费品零售额比重14.3%的`)
+_SHARE_MODIFIER_LEAD = re.compile(r"^[^，,；;。]*?(?:占比|比重|所占比例)\s*(?:为|达到?|约|是)?\s*[0-9.]+\s*%\s*的")
 
 _MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
 
