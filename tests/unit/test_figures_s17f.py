@@ -19,6 +19,7 @@ def test_one_surveyed_population_is_found_under_each_of_its_spellings() -> None:
     assert "限额以上单位消费品零售额" in synonyms("限额以上企业消费品零售额")
     assert "限额以上企业通过公共网络实现的商品销售额" in synonyms("限额以上单位通过公共网络实现的商品销售额")
     assert "限额以上单位家具类商品零售额" in population_spellings("限上家具类商品零售额")
+    assert "限额以上商品零售" in synonyms("限额以上商品零售额")  # an alias's name under another population spelling
     assert population_spellings("限额以上单位数") == ()  # a count of the units, not a statistic they report
 
 

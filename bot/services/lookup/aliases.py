@@ -63,6 +63,10 @@ def synonyms(name: str) -> tuple[str, ...]:
         for n in (spelling, *(groups.get(spelling) or ()), *goods_spellings(spelling), *count_spellings(spelling)):
             if n not in out:
                 out.append(n)
+    for n in list(out):  # the group's own names under the population's other spellings (`限额以上商品零售`)
+        for p in population_spellings(n):
+            if p not in out:
+                out.append(p)
     return tuple(out)
 
 
