@@ -167,8 +167,10 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None
     if n.base_unit == "点" and not ("指数" in t[: n.start] or "." in n.text):
         return None
+    if n.base_unit == "%" and _SHARE_END.search(before) and re.match(r"\s*的[\u4e00-\u9fff]", t[n.end : n.end + 4]):
+        return None  # `占比7.9%的服装类增长16.7%`: a share describing the subject after it, not a figure of the one before
     g = _GROWTH_VERB_END.search(before) or _GROWTH_RATE_END.search(before)
-    if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
+    if not g and n.base_unit == "%" and _RATE_OF_GROWTH_AFTER.match(t, n.end):
         return _Item(n, "growth", n.value, False)
     if n.base_unit in ("%", "倍", "‰"):
         if g and _REAL_GROWTH.search(t, 0, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
@@ -201,6 +203,14 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if g and not re.search(r"(?:增至|升至|提升至|提高到|增长到|增长至|上涨到|上涨至)\s*$", before):
         return None  # an absolute change ("增长1109万人") is not a level of the metric
     return _Item(n, "level")
+
+
+#: a share right before its number (`占比`, `比重为`)
+_SHARE_END = re.compile(r"(?:占比|比重|所占比例)\s*(?:为|达到?|约|是)?\s*$")
+#: `…的增长`, `保持30%以上的高速增长`: the percentage is the growth it names
+_RATE_OF_GROWTH_AFTER = re.compile(
+    r"\s*(?:以上|左右|上下)?\s*的\s*(?:高速|较快|快速|稳定|平稳|稳步)?(?:增长|增幅|增速)"
+)
 
 
 def _qualifier(t: str, before: str, n: Number) -> str:

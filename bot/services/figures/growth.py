@@ -18,6 +18,7 @@ from bot.services.figures.context import _Ctx, _resolve, _Sentence
 from bot.services.figures.lexicon import (
     _CLAUSE_BOUNDARY,
     _COMPARE_CUT,
+    _DIGIT_RE,
     _GROWTH_RATE_END,
     _GROWTH_VERB_END,
 )
@@ -29,6 +30,7 @@ from bot.services.figures.multiyear import (
     _older_base,
 )
 from bot.services.figures.naming import (
+    _CHANGE_TAIL,
     _MEASURE_END,
     _colon_subject,
     _expand_generic,
@@ -182,7 +184,8 @@ def _add_growths(
         and not region_list
         and _GROWTH_RATE_END.search(window[: cut.start()] if cut else window)
         and not _phrase(re.split(r"[，,；;：:]", own_raw)[-1]).metric
-        and _LEVEL_AFTER.search(s.masked, n.end)
+        and (after := _LEVEL_AFTER.search(s.masked, n.end)) is not None
+        and not re.search(r"占|比重|比例|份额", after.group())  # (`，占…的比重为21.5%`: a share, not the level)
     ):
         # `…，增幅收窄至15.6%，销售额增加至873.45亿元`: a rate naming no metric, before the level its clause goes on
         # to state: that level's growth
@@ -372,6 +375,28 @@ def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> t
     return targets, shared
 
 
+def _changed_subject_before(s: _Sentence, cb: int) -> _Phrase | None:
+    """The subject of the clause right before the one at `cb` when that clause only says how it grew (`餐饮收入增速
+    保持两位数较快增长`, `…网上零售额保持较快增长`): no number, no share; None otherwise."""
+    if cb <= 1 or not _RATE_ONLY_CLAUSE.match(s.masked, cb, len(s.masked)):
+        return None
+    pb = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(s.masked, 0, cb - 1)), default=0)
+    clause = s.masked[pb : cb - 1]
+    tail = _CHANGE_TAIL.search(clause)
+    subject = clause[: tail.start()].replace("\x00", "") if tail is not None else ""
+    if not subject or _DIGIT_RE.search(clause) or re.search(r"占|比重|比例|份额", subject):
+        return None
+    ph = _phrase(subject)
+    measured = _MEASURE_END.search(ph.metric) or ph.metric.endswith(("零售", "销售"))  # (`智能手机零售`)
+    return ph if len(ph.metric) >= 2 and not ph.items and measured else None
+
+
+#: a clause giving only a rate (`同比增长13.1%`, `增长13.1%`): its subject is named elsewhere
+_RATE_ONLY_CLAUSE = re.compile(
+    r"\s*(?:同比|比上年同期|比去年同期|比上年)?(?:增长|下降|增加|减少|(?:增速|增幅)(?:达到?|为)?)\s*\d"
+)
+
+
 def _growth_names(
     s: _Sentence, ctx: _Ctx, group: list[_Item], ph: _Phrase, region_list: list[str], cb: int
 ) -> list[tuple[str, str]]:
@@ -400,6 +425,11 @@ def _growth_names(
     if subject is not None:
         names = subject.items_for(len(group)) if len(group) > 1 else [subject.metric]
         return [(subject.region, x) for x in names]
+    changed = _changed_subject_before(s, cb)
+    if changed is not None and (not figs or not _same_metric(figs[-1].metric, changed.metric)):
+        # `商品零售额同比增长6.0%，餐饮收入增速保持两位数较快增长，同比增长13.1%`: the clause before names how another
+        # subject grew, without a number — the rate is that subject's, not the last figure's
+        return [(changed.region or (figs[-1].region if figs else ""), changed.metric)] * len(group)
     if figs:
         return [(figs[-1].region, figs[-1].metric)] * len(group)
     if (

@@ -28,7 +28,7 @@ _RANK_TAIL = re.compile(
 #: how the subject of a clause changed, without a number (`…用户规模增长较快`, `…网上零售额保持较快增长`,
 #: `…用户规模持续扩大`): the level in the next clause (`，达5.27亿人`) is that subject's
 _CHANGE_TAIL = re.compile(
-    r"(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显)*(?:增长|扩大|提升|上升|攀升)"
+    r"(?:增速|增幅)?(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显|两位数|高速)*(?:增长|扩大|提升|上升|攀升)"
     r"(?:较快|迅速|明显|迅猛|强劲|显著)?(?:态势)?$"
 )
 #: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`
@@ -221,7 +221,7 @@ def _name_listed_amounts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]
 
 
 #: a commodity category of retail statistics, alone or with its measure (`粮油食品类`, `体育、娱乐用品类零售额`)
-_CATEGORY = re.compile(r"^(?P<cat>[\u4e00-\u9fff、]{1,16}?类)(?P<measure>(?:商品)?零售额)?$")
+_CATEGORY = re.compile(r"^(?P<cat>[\u4e00-\u9fff、]{1,16}?类)(?P<measure>(?:商品)?(?:零售|销售)额)?$")
 #: the retail survey's population (`限额以上单位`, `限额以上批发和零售业单位`, `限上单位`)
 _RETAIL_SCOPE = r"限额以上(?:单位)?|限上单位"
 #: the surveyed population whose commodity categories a release lists, anywhere before them: only the retail survey's
@@ -235,15 +235,27 @@ def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) ->
     增长12.4%…`, `…商品零售额中，服装、鞋帽类增长7.8%`) name the categories' retail sales: a bare category is its
     商品零售额 (the population reports it, it is not part of the name: phrase._REPORTER_SCOPE); a category written
     with enumeration commas inside (`体育、娱乐用品类`) is one category, named without them."""
+    listed = ""  # the measure a category before it in the sentence was written with (`粮油、食品类商品销售额`)
     for k, f in enumerate(figs):
         m = _CATEGORY.match(f.metric)
         if not m:
             continue
         cat = m.group("cat").replace("、", "")
         measure = m.group("measure")
-        if measure is None and _CATEGORY_SCOPE.search(t, 0, min(fig_pos[k], f.span_start)):
+        if measure is None and listed:
+            measure = listed  # `…粮油、食品类商品销售额同比增长9.7%，…烟酒类增长14.6%`: the list's measure
+        elif measure is None and (
+            _CATEGORY_SCOPE.search(t, 0, min(fig_pos[k], f.span_start)) or _RETAIL_WORD.search(t)
+        ):
+            # (`智能手机零售增长27.5%，家具类增长16.2%`: a bare category in a sentence about retail sales)
             measure = "商品零售额"
+        elif measure is not None:
+            listed = measure
         f.metric = cat + (measure or "")
+
+
+#: a sentence about retail sales (`零售`, not a named retail format: `即时零售`, `新零售`)
+_RETAIL_WORD = re.compile(r"(?<!即时)(?<!新)零售")
 
 
 #: a parcel count named by its activity (`快递揽收量`), and the bare activity of a sibling (`投递量`)

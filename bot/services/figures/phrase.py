@@ -70,7 +70,7 @@ _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通�
 #: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
 _REPORTER_SCOPE = re.compile(
-    r"^(?:限额以上单位(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"^(?:(?:限额以上单位|限上(?:单位|企业)?)(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
     # `相关电商平台冰雪旅游商品订单量`: the platforms reporting, not part of the indicator
     r"(?:相关|部分|一些|多家|主要)(?:电商|网购|购物|网络零售)?平台(?:的|上的?)?|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
@@ -139,6 +139,10 @@ def _apply_de(w: str) -> str:
     before, _, after = w.rpartition("的")
     if _SCOPE_MODIFIER.search(before) and len(after) >= 2:
         return w  # `除汽车以外的消费品零售额`: the modifier changes what is counted
+    if _BARE_AGGREGATE.fullmatch(after) and _CONDITION_BEFORE_DE.search(before):
+        # `能效等级为1级和2级的商品零售额`: a condition on the goods counted — the head alone (商品零售额) is the
+        # aggregate of all goods, another indicator
+        return w
     if len(after) < 2:
         return before if len(before) >= 2 else w
     kind = _KIND_BEFORE_DE.search(before)
@@ -149,6 +153,11 @@ def _apply_de(w: str) -> str:
         return f"{mod}的{after}" if mod else after
     return after
 
+
+#: an aggregate retail or sales amount, which a modifier before 的 may restrict (`…的商品零售额`)
+_BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额")
+#: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
+_CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 
@@ -189,6 +198,7 @@ def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
+    w = _SHARE_MODIFIER_LEAD.sub("", w)  # `占比7.9%的服装类`: the share describes the subject, it is not its name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
@@ -258,6 +268,9 @@ def _phrase(w: str) -> _Phrase:
         w = w + verb
     return _Phrase(region, w, trailing, items, major_items)
 
+
+#: a share describing the subject after it (`占比7.9%的`, `占限上单位消费品零售额比重14.3%的`)
+_SHARE_MODIFIER_LEAD = re.compile(r"^[^，,；;。]*?(?:占比|比重|所占比例)\s*(?:为|达到?|约|是)?\s*[0-9.]+\s*%\s*的")
 
 _MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
 

@@ -42,6 +42,7 @@ from bot.services.figures.multiyear import (
 )
 from bot.services.figures.naming import (
     _JUNK_METRIC,
+    _MEASURE_END,
     _NATIONAL_WORD,
     _PER_UNIT_AT,
     _SUMMED,
@@ -55,6 +56,7 @@ from bot.services.figures.naming import (
     _name_parcel_siblings,
     _name_parts,
     _name_shares,
+    _part_name,
     _population_part,
     _scope_breakdown,
 )
@@ -87,6 +89,8 @@ _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 
 #: a sentence continuing the subject of the one before: a part (`其中…`) or a subjectless clause of the same period
 #: (`同期实现商品类网络购物交易额…`)
+#: a bare trade flow (`其中，出口…；进口…`): named after the flows stated (extract.py), not here
+_BARE_FLOW = re.compile(r"(?:进出口|出口|进口)额?")
 #: a sentence opening on `其中`: it names parts of the whole stated just before it
 _OPENS_PARTS = re.compile(r"^[\s,，、“「]*其中")
 _PART_LEAD = re.compile(r"^[\s,，、“「]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
@@ -685,6 +689,12 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     if s.prev_metric and _OPENS_PARTS.match(t):
         for f in figs:  # `…农村网络零售额超过3100亿元。其中，实物型网络零售额…`: kinds of the whole just stated
             f.metric = _population_part(f.metric, s.prev_metric)
+    if (ctx.prev_metric or s.prev_metric) and _OPENS_PARTS.match(t):
+        for f in figs:
+            if not _MEASURE_END.search(f.metric) and not _BARE_FLOW.fullmatch(f.metric):
+                # `汽车类商品零售额同比增长13.2%…。其中，新能源汽车同比增长84.1%`: a part named without a measure
+                # is measured as the whole just stated (新能源汽车商品零售额)
+                f.metric = _part_name(f.metric, ctx.prev_metric or s.prev_metric)
     _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)

@@ -69,6 +69,8 @@ class Table:
     #: the header or caption names a reporting population (`社会消费品零售总额中限上企业`)
     population: bool = False
     cells: list[TableCell] = field(default_factory=list)
+    #: a month heading the `累计`/`当月` columns under it (`| 6月份 | |` over `| 累计 | 当月 |`): the table's own month
+    header_month: str = ""
 
 
 def is_table_line(line: str) -> bool:
@@ -148,11 +150,53 @@ def _fill(cells: list[str], width: int) -> list[str]:
     return out
 
 
+#: the head of a column of places (`单位`, `地区`, `省份`, `省（区、市）`): each row is one place's
+_PLACE_HEAD = re.compile(r"^(?:单位|地区|地区名称|省份|省市|省区市|省[（(]区、?市[)）]|城市|地市)$")
+#: a column of one indicator to date or for the month (`快递业务量累计(万件)`, `快递收入当月（万元）`)
+_INDICATOR_HEAD = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,16}?)(?P<rel>累计|当月|本月)$")
+
+
+def _read_places(lines: list[str], block: list[int], rows: list[list[str]]) -> Table | None:
+    """A table of places by indicator (`单位 | 快递业务量累计(万件) | 同比增长(%) | 快递收入累计(万元) | 同比增长(%) |`,
+    then `北京 | 87438.7 | 42.3 | …`): each place's level of each indicator, with the growth column after it. The
+    period is the table's own (`累计`: to date, `当月`), resolved like a `累计`/`当月` column; rows naming no known
+    place are left out."""
+    cols: dict[int, tuple[str, str, str]] = {}  # column → (indicator, 累计/当月, unit) of a level column
+    growth_of: dict[int, int] = {}  # growth column → its level column
+    for c, head in enumerate(rows[0][1:], start=1):
+        text = re.sub(r"\s+", "", head)
+        if _GROWTH_HEAD.search(text) and c - 1 in cols:
+            growth_of[c] = c - 1
+            continue
+        um = _UNIT_IN.search(text)
+        unit = um.group("u").strip() if um else ""
+        im = _INDICATOR_HEAD.match(text[: um.start()] + text[um.end() :] if um else text)
+        if im and unit and "%" not in unit:
+            cols[c] = (im.group("name"), im.group("rel"), unit)
+    if not cols:
+        return None
+    table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption="")
+    for k, cells in zip(block[1:], rows[1:], strict=True):
+        place = re.sub(r"\s+", "", cells[0]) if cells else ""
+        for c, (name, rel, unit) in cols.items():
+            region, rest = split_region(place + name)
+            if region != place or rest != name or c >= len(cells) or not _is_number(cells[c].replace(" ", "")):
+                continue
+            g = next((cells[x] for x, lc in growth_of.items() if lc == c and x < len(cells)), "").replace(" ", "")
+            table.cells.append(
+                TableCell(name, "", rel, cells[c].replace(" ", ""), unit, g if _is_number(g) else None,
+                          lines[k].strip(), k, full_name=place + name)
+            )
+    return table if table.cells else None
+
+
 def _read_block(lines: list[str], block: list[int], is_period: object) -> Table | None:
     check = is_period if callable(is_period) else (lambda _c: False)
     framed = _framed([lines[k] for k in block])
     rows = [_cells(lines[k], framed) for k in block]
     width = max(len(r) for r in rows)
+    if rows[0] and _PLACE_HEAD.match(re.sub(r"\s+", "", rows[0][0])):
+        return _read_places(lines, block, rows)
     # header rows: the rows before the first row with a number, at most three
     n_head = 0
     while n_head < min(3, len(rows)) and not any(_is_number(x.replace(" ", "")) for x in rows[n_head][1:]):
@@ -162,6 +206,7 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     heads = [_fill(r, width) for r in rows[:n_head]]
     cols: dict[int, tuple[str, str, str]] = {}  # column → (kind, period text, unit)
     unit_col = None
+    header_month = ""
     for c in range(1, width):
         texts = [h[c].replace(" ", "") for h in heads if h[c].strip()]
         if any(_UNIT_HEAD.match(x) for x in texts):
@@ -170,6 +215,11 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         if any(_NOT_A_FIGURE_HEAD.search(x) for x in texts):
             continue  # `环比增长(%)`, `两年平均增长(%)`, `占全国比重(%)`: no level and no year-on-year growth of the row
         period = next((x for x in reversed(texts) if check(x)), "")
+        if period in _REL_CURRENT or period in _REL_TO_DATE:
+            # `| 6月份 | |` over `| 累计 | 当月 |`: the month the relative columns are of
+            heading = next((x for x in texts if x != period and check(x) and x not in _REL_CURRENT
+                            and x not in _REL_TO_DATE), "")
+            header_month = header_month or heading
         is_growth = any(_GROWTH_HEAD.search(x) for x in texts)
         if not period and is_growth and c - 1 in cols and cols[c - 1][0] == "level":
             # `1-10月累计 | 累计比上年同期增长(%)`: a growth column naming no period is the change of the level
@@ -196,7 +246,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     caption = ""
     if block[0] > 0 and not is_table_line(lines[block[0] - 1]):
         caption = lines[block[0] - 1].strip()
-    table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption=caption)
+    table = Table(start_index=block[0], header_index=block[0], end_index=block[-1] + 1, caption=caption,
+                  header_month=header_month)
     table.population = bool(_POPULATION.search("".join(h for r in rows[:n_head] for h in r) + caption))
     periods = list(dict.fromkeys(p for _k, p, _u in (cols[c] for c in sorted(cols))))
     parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, for sub-items
@@ -210,14 +261,25 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     total_row = False  # the first row is a retail total (`社会消费品零售总额(亿元)`): parts below are its 零售额
     carried_unit = ""  # a unit written in a row name (`社会消费品零售总额(亿元)`) holds for the rows below naming none
     whole = ""  # the ordinal whole a row is part of (ranked tables)
+    under_ordinal = False  # a row with a top ordinal (`一、`) came before
+    list_indent: int | None = None  # the indent of the `其中：` list under that whole, while it goes on
     in_whole = False  # after `在总额中：`, rows without an ordinal are parts of that whole
     for k, cells in zip(block[n_head:], rows[n_head:], strict=True):
         raw = cells[0] if cells else ""
         # display columns before the name (`　　其中：同城` and `　　　　　异地` are siblings)
         lead = _lead(lines[k], framed)
-        indent = _indent(lead) + (6 if re.match(r"^[\s\u3000]*其中\s*[:：]", lead) else 0)
+        opens_list = re.match(r"^[\s\u3000]*其中\s*[:：]", lead) is not None
+        indent = _indent(lead) + (6 if opens_list else 0)
         name = _NAME_PREFIX.sub("", raw.replace("\u3000", "").strip())
         rank = _rank(name)
+        if rank == 0:
+            under_ordinal, list_indent = True, None
+        elif opens_list and under_ordinal:
+            list_indent = indent
+        elif list_indent is not None and rank is None and _indent(lead) == 0:
+            # `二、邮政行业业务总量` / `其中：函件` / `包裹` / `快递`: unindented rows after a `其中：` row under an
+            # ordinal whole go on with its list (siblings of 函件), up to the next ordinal
+            indent = list_indent
         name = _ORDINAL.sub("", name)
         if ranked:
             if _IN_WHOLE.match(name):
@@ -452,11 +514,11 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
     and takes the table's growth if it had none."""
     year = None
     own: PeriodMention | None = None  # the table's own month or months (`（2018年12月份）`), for 当月/累计 columns
-    for src in (tb.caption, title):
+    for src in (tb.header_month, tb.caption, title):
         for p in find_periods(fold(src), published):
             if p.comparison:
                 continue
-            if own is None and p.kind in ("month", "months") and not p.day:
+            if own is None and p.kind in ("month", "months", "half", "quarter", "q3") and not p.day:
                 own = p
             if year is None and p.explicit_year and p.year is not None:
                 year = p.year

@@ -54,13 +54,55 @@ def alias_groups(path: Path = ALIASES_FILE) -> dict[str, tuple[str, ...]]:
 
 def synonyms(name: str) -> tuple[str, ...]:
     """The name and its aliases (normalised); the name itself first. A count is one indicator with or without its
-    counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too."""
-    group = alias_groups().get(name)
-    out = [name, *(n for n in group or () if n != name)]
-    for n in count_spellings(name):
-        if n not in out:
-            out.append(n)
+    counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too; so are
+    the spellings of one surveyed population (`限额以上企业…` = `限额以上单位…` = `限上…`, see population_spellings)
+    and of a commodity's retail sales with and without 商品 (`通讯器材类零售额` = `通讯器材类商品零售额`)."""
+    groups = alias_groups()
+    out = [name]
+    for spelling in (name, *population_spellings(name)):
+        for n in (spelling, *(groups.get(spelling) or ()), *goods_spellings(spelling), *count_spellings(spelling)):
+            if n not in out:
+                out.append(n)
+    for n in list(out):  # the group's own names under the population's other spellings (`限额以上商品零售`)
+        for p in population_spellings(n):
+            if p not in out:
+                out.append(p)
     return tuple(out)
+
+
+#: the population a retail statistic is surveyed on, as papers write it: `限额以上企业（单位）`, `限额以上单位`,
+#: `限额以上`, `限上单位`, `限上企业`, `限上` — one population (enterprises above the designated size); longest first
+_POPULATIONS = ("限额以上单位", "限额以上企业", "限上单位", "限上企业", "限额以上", "限上")
+
+
+def population_spellings(name: str) -> tuple[str, ...]:
+    """`限额以上企业消费品零售额` → (限额以上单位消费品零售额, 限上单位消费品零售额, …): the other spellings of the
+    surveyed population a name opens with (only before a Chinese name of at least two characters)."""
+    lead = next((p for p in _POPULATIONS if name.startswith(p)), "")
+    rest = name[len(lead) :]
+    if not lead or len(rest) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in rest[:2]):
+        return ()
+    return tuple(p + rest for p in _POPULATIONS if p != lead)
+
+
+#: the stem of a commodity's retail sales (`通讯器材类`, `新能源汽车`) — not a population, a channel, a format or an
+#: aggregate (`限额以上单位商品零售额`, `实物商品网上零售额`, `社会消费品零售额`, `…实现的零售额`, `即时零售` differ from
+#: their other spellings)
+_NOT_GOODS_STEM = re.compile(r"(?:单位|企业|以上|以下|限上|限下|实物|网上|网络|线上|社会|消费品|城镇|乡村|农村|批发业|零售业|"
+                             r"的|商品|类商品|业|地区|即时|新|社区|实体|无人|智慧|数字|直播)$|^[\u4e00-\u9fff]?$")
+#: how a commodity's retail sales are written after it (longest first): `…商品零售额`, `…零售额`, `…商品零售`, `…零售`
+_GOODS_FORMS = ("商品零售额", "零售额", "商品零售", "零售")
+
+
+def goods_spellings(name: str) -> tuple[str, ...]:
+    """`通讯器材类零售额` ↔ `通讯器材类商品零售额` ↔ `通讯器材类零售`: a commodity's retail sales are written with and
+    without 商品 and 额 (`智能手机零售增长27.5%`; the README's `饮料类商品零售额` and `通讯器材类零售额` are both gold
+    names)."""
+    form = next((f for f in _GOODS_FORMS if name.endswith(f)), "")
+    stem = name[: -len(form)] if form else ""
+    if not form or _NOT_GOODS_STEM.search(stem):
+        return ()
+    return tuple(stem + f for f in _GOODS_FORMS if f != form)
 
 
 def count_spellings(name: str) -> tuple[str, ...]:
