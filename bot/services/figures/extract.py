@@ -27,6 +27,7 @@ from bot.services.figures.regions import (
     _MUNICIPALITIES,
     _OUTLET_AFTER,
     ARTICLE_PLACES,
+    CAPITALS,
     _is_city,
     _own_region,
     _region_mentions,
@@ -121,16 +122,8 @@ def _filed_on(lead: str, published: date | None) -> date | None:
     return filed if (published - filed).days <= 62 else published
 
 
-#: provincial capitals and their provinces: a story filed from one (`新华社杭州1月5日电`) is about that province when it
-#: says 全省/我省 without naming it (Beijing, the nation's datelines, is none of them)
-_CAPITALS = {
-    "石家庄": "河北", "太原": "山西", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江", "南京": "江苏", "杭州": "浙江",
-    "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南", "武汉": "湖北", "长沙": "湖南",
-    "广州": "广东", "海口": "海南", "成都": "四川", "贵阳": "贵州", "昆明": "云南", "西安": "陕西", "兰州": "甘肃",
-    "西宁": "青海",
-}
 _CAPITAL_DATELINE_RE = re.compile(
-    r"^\s*[^\s，,。；;：:、“”\d]{0,10}?(?P<city>" + "|".join(_CAPITALS) + r")\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)"
+    r"^\s*[^\s，,。；;：:、“”\d]{0,10}?(?P<city>" + "|".join(CAPITALS) + r")\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)"
 )
 
 
@@ -143,7 +136,29 @@ def _dateline_province(lead: str) -> str:
     """`新华社杭州1月5日电 …2024年全省快递业务量完成290亿件`: the province whose capital the story was filed from — what
     an unnamed 全省/我省 is in it (an unnamed 全市 stays unnamed: the story may be about another city)."""
     m = _CAPITAL_DATELINE_RE.match(lead)
-    return _CAPITALS[m.group("city")] if m else ""
+    return CAPITALS[m.group("city")] if m else ""
+
+
+#: the one-character names of provinces a headline uses (`闽11月快件量超5548万件`)
+_PROVINCE_ABBR = {
+    "冀": "河北", "晋": "山西", "辽": "辽宁", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西",
+    "鲁": "山东", "豫": "河南", "鄂": "湖北", "湘": "湖南", "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川",
+    "黔": "贵州", "滇": "云南", "陕": "陕西", "陇": "甘肃",
+}
+#: such a name standing as a headline's subject: at a word's start, right before when its figure is of
+_TITLE_ABBR_RE = re.compile(
+    r"(?:^|(?<=[\s　，,：:！!？?“”\"]))(?P<a>[" + "".join(_PROVINCE_ABBR) + r"])"
+    r"(?=\d|今年|去年|前|上半年|下半年|全年|[一二三四]季度|[一二三四五六七八九十]{1,2}月)"
+)
+
+
+def _title_abbreviation(title: str, text: str) -> str:
+    """`闽11月快件量超5548万件` over a story that says 我省 without naming it: the province the headline names by its
+    one-character name (only one such name, standing before a period)."""
+    if not any(w in text for w in ("我省", "全省", "本省")):
+        return ""
+    found = {_PROVINCE_ABBR[m.group("a")] for m in _TITLE_ABBR_RE.finditer(title)}
+    return found.pop() if len(found) == 1 else ""
 
 
 def extract_figures(
@@ -158,7 +173,7 @@ def extract_figures(
     `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
     lead = _lead(text)
     published = _filed_on(lead, published)
-    home = home or _dateline_province(lead) or sole_province(text)
+    home = home or _dateline_province(lead) or sole_province(text) or _title_abbreviation(title, text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)

@@ -172,6 +172,8 @@ def _own_region(region: str, article: str, home: str = "") -> str:
             # province itself — the paper's city if it is one, else left unnamed
             return home if _is_city(home) else region
         return article
+    if region in _PROVINCE_WORDS and home in CAPITALS:
+        return CAPITALS[home]  # `我省` in 福州新闻网: the province the paper's capital city is the seat of
     if region in _LOCAL_NAMES and home:
         province = home in _province_names()
         if (region in _CITY_WORDS and (not province or home in _MUNICIPALITIES)) or (
@@ -182,6 +184,16 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 
 
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+#: provincial capitals and their provinces: a story filed from one (`新华社杭州1月5日电`), or printed by a paper or
+#: site named after one (`福州新闻网讯`), is about that province when it says 全省/我省 without naming it (Beijing, the
+#: nation's datelines, is none of them)
+CAPITALS = {
+    "石家庄": "河北", "太原": "山西", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江", "南京": "江苏", "杭州": "浙江",
+    "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南", "武汉": "湖北", "长沙": "湖南",
+    "广州": "广东", "海口": "海南", "成都": "四川", "贵阳": "贵州", "昆明": "云南", "西安": "陕西", "兰州": "甘肃",
+    "西宁": "青海",
+}
 
 
 #: an unnamed local scope anywhere in a text (`我市消费市场稳步发展，实现…`, `社会消费品零售总额全省实现…`), not as the
