@@ -86,3 +86,14 @@ def test_trade_and_parcel_names_readers_ask_for() -> None:
     assert "外贸出口额" in synonyms("货物贸易出口额") and "货物贸易进口额" in synonyms("外贸进口")
     assert "快递业务量" in synonyms("快件量") and "快递业务量" in synonyms("规模以上快递服务企业业务量")
     assert "快递业务收入" in synonyms("规模以上快递服务企业业务收入")
+
+
+def test_parts_of_a_bare_trade_total_and_its_month() -> None:
+    text = (
+        "据南昌海关统计，今年前三季度，江西省进出口总值4210.3亿元，比去年同期增长6.6%。其中，出口2980.1亿元，"
+        "增长7.2%；进口1230.2亿元，增长5.1%。9月当月，全省进出口520.4亿元，增长3.3%。"
+    )
+    got = [(m, v) for m, _r, v, *_ in _all(text)]
+    assert ("出口总值", 2980.1) in got and ("进口总值", 1230.2) in got
+    assert ("进出口总值", 520.4) in got
+    assert "外贸出口额" in synonyms("出口总值")

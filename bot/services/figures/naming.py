@@ -119,6 +119,8 @@ def _part_name(part: str, whole: str) -> str:
     `part` unchanged when nothing safe applies."""
     if len(part) < 2 or not whole or "占" in whole or part == whole:
         return part
+    if part in ("进口", "出口", "进口额", "出口额") and whole in ("进出口总值", "进出口总额"):
+        return part[:2] + whole[3:]  # `进出口总值3.76万亿元。其中，出口2.74万亿元`: the exports' value (出口总值)
     if part in ("进口", "出口", "进口额", "出口额") and "进出口" in whole:
         return whole[: whole.find("进出口")] + part[:2] + "额"
     if len(whole) > len(part) and whole.endswith(part):
@@ -659,7 +661,7 @@ _SHARE_THEN_SCALE = re.compile(
     r"(?:其|总)?(?:规模|总量|数量)"
 )
 #: the total of a place's trade in goods, named with what it is (`货物贸易进出口总值`, `外贸进出口`)
-_TRADE_TOTAL = re.compile(r"(?:货物贸易|外贸|货物)进出口(?:总值|总额|额|规模)?")
+_TRADE_TOTAL = re.compile(r"(?:货物贸易|外贸|货物)进出口(?:总值|总额|额|规模)?|进出口(?:总值|总额)")
 
 #: an amount named without its activity (`交易规模`, `进出口额`)
 _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
