@@ -97,3 +97,10 @@ def test_parts_of_a_bare_trade_total_and_its_month() -> None:
     assert ("出口总值", 2980.1) in got and ("进口总值", 1230.2) in got
     assert ("进出口总值", 520.4) in got
     assert "外贸出口额" in synonyms("出口总值")
+
+
+def test_the_whole_province_in_a_story_about_its_capital() -> None:
+    text = "今年前三季度，长沙市快递业务量达9.2亿件，同比增长11.3%；全省快递业务量累计完成16.4亿件，同比增长13.2%。"
+    got = [(m, r, v) for m, r, v, *_ in _all(text, title="长沙前三季度快递业务量增长11.3%")]
+    assert ("快递业务量", "长沙", 9.2) in got
+    assert ("快递业务量", "湖南", 16.4) in got

@@ -165,8 +165,11 @@ def _own_region(region: str, article: str, home: str = "") -> str:
         if region in _COUNTY_WORDS and (article in _province_names() or _is_city(article)):
             return region  # `全县` in a story about a province or city: one county in it, never the whole place
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
-            # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
-            return home if home in _province_names() and home not in _MUNICIPALITIES else region
+            # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one,
+            # else the province whose capital the city is (`杭州…，全省跨境电商进出口额…` → 浙江)
+            if home in _province_names() and home not in _MUNICIPALITIES:
+                return home
+            return CAPITALS.get(article, region)
         if region in _CITY_WORDS and article in _province_names() and article not in _MUNICIPALITIES:
             # `“今年以来，我市…”，深圳市商务局负责人说` in a story about 广东: a city of the province, never the
             # province itself — the paper's city if it is one, else left unnamed
