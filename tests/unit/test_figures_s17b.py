@@ -104,3 +104,19 @@ def test_the_whole_province_in_a_story_about_its_capital() -> None:
     got = [(m, r, v) for m, r, v, *_ in _all(text, title="长沙前三季度快递业务量增长11.3%")]
     assert ("快递业务量", "长沙", 9.2) in got
     assert ("快递业务量", "湖南", 16.4) in got
+
+
+def test_growth_without_an_effect_just_named_is_not_the_growth() -> None:
+    text = "一季度，湖北省进出口1500.3亿元，增长20.5%，主要因去年同期基数偏低。剔除这一因素，进出口增长3.1%，其中出口增长4.2%。"
+    growths = [g for *_, g in _all(text)]
+    assert 20.5 in growths and 3.1 not in growths and 4.2 not in growths
+
+
+def test_a_capitals_customs_district_reports_its_province() -> None:
+    text = "据南昌海关统计，今年前8个月，我省进出口总值3620.4亿元，同比增长5.2%。\n出口商品中，机电产品出口1210.5亿元，增长9.9%。"
+    got = [(m, r, v) for m, r, v, *_ in _all(text, title="前8月外贸进出口增长5.2%")]
+    assert ("机电产品出口", "江西", 1210.5) in got
+    # a city's own story keeps its 全市
+    text = "据南昌海关统计，今年前8个月，全市进出口总值820.4亿元，同比增长7.2%。"
+    got = [(m, r, v) for m, r, v, *_ in _all(text, title="前8月外贸进出口增长7.2%")]
+    assert ("进出口总值", "南昌", 820.4) in got

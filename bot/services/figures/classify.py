@@ -57,7 +57,11 @@ _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增
 _RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降幅)[^，,；;。\d]{0,2}?(?:比|较|高于|低于|快于|慢于)")
 
 #: a price-adjusted growth: `实际增长`, or any growth after `扣除价格因素` in the sentence
-_REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素")
+_REAL_GROWTH = re.compile(
+    r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素"
+    # `剔除这一因素，我省一季度进出口下降4.9%`: the growth without an effect just named, not the growth stated
+    r"|(?:扣除|剔除|扣减)(?:这一|该|此|上述|这些|以上)(?:因素|影响)"
+)
 _NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
 
 #: a comparison with the period just before (`环比`, `比上月`, `较上季度`, `比前一日`)

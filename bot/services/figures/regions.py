@@ -414,8 +414,18 @@ def article_region(title: str, body: str = "") -> str:
         if c in _NATIONAL:
             return ""
         if _LEAD_AUTHORITY.match(lead, e) and c not in found:
+            if lead.startswith("海关", e) and c in CAPITALS and c != "广州" and _speaks_of_province(body):
+                # `据太原海关统计，今年前10个月，我省进出口…`: the customs district of a provincial capital reports
+                # the province's trade
+                c = CAPITALS[c]
             found.append(c)
     return found[0] if len(found) == 1 else ""
+
+
+def _speaks_of_province(body: str) -> bool:
+    """A text that says 全省/我省 and never 全市/我市: its unnamed scope is a province."""
+    folded = fold(body)
+    return any(w in folded for w in _PROVINCE_WORDS) and not any(w in folded for w in _CITY_WORDS)
 
 
 def sole_province(text: str) -> str:
