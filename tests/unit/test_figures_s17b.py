@@ -120,3 +120,9 @@ def test_a_capitals_customs_district_reports_its_province() -> None:
     text = "据南昌海关统计，今年前8个月，全市进出口总值820.4亿元，同比增长7.2%。"
     got = [(m, r, v) for m, r, v, *_ in _all(text, title="前8月外贸进出口增长7.2%")]
     assert ("进出口总值", "南昌", 820.4) in got
+
+
+def test_the_goods_of_the_trade_just_stated_keep_its_period() -> None:
+    text = "今年前10个月，湖南省进出口总值116亿美元，同比下降3.5%。\n出口商品中，机电产品出口22.9亿美元，增长1倍。"
+    got = [(m, s, e) for m, _r, _v, _u, s, e, _g in _all(text)]
+    assert ("机电产品出口", date(2021, 1, 1), date(2021, 10, 31)) in got

@@ -53,7 +53,9 @@ _ATTRIBUTION_OPEN = re.compile(
 #: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
     r"^[\s,，、“「]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
-    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，]"
+    # `出口商品中，机电产品出口22.9亿美元`: the goods of the trade just stated
+    r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
 
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
