@@ -126,3 +126,12 @@ def test_the_goods_of_the_trade_just_stated_keep_its_period() -> None:
     text = "今年前10个月，湖南省进出口总值116亿美元，同比下降3.5%。\n出口商品中，机电产品出口22.9亿美元，增长1倍。"
     got = [(m, s, e) for m, _r, _v, _u, s, e, _g in _all(text)]
     assert ("机电产品出口", date(2021, 1, 1), date(2021, 10, 31)) in got
+
+
+def test_a_sentence_without_figures_that_refers_back_carries_to_the_next() -> None:
+    text = (
+        "今年前10个月，湖南省进出口总值116亿美元，同比下降3.5%。\n"
+        "出口商品中，机电产品和农产品出口增长较快。机电产品出口22.9亿美元，增长1倍。"
+    )
+    got = [(m, s, e) for m, _r, _v, _u, s, e, _g in _all(text)]
+    assert ("机电产品出口", date(2021, 1, 1), date(2021, 10, 31)) in got

@@ -288,11 +288,15 @@ def _extract(
             # `“…。”局长某某说，“其中，农村地区…”`: the attribution between two quotations ends a sentence, so the
             # second quotation opens its own (and refers back to the first)
             marked = _ATTRIBUTION_OPEN.sub(lambda m: m.group(0)[:-1] + "。", marked)
+        frame_back = False  # a sentence without figures just referred back (`出口商品中，机电产品…大幅增加。`)
         for m in _SENT_RE.finditer(marked):
             quote = para[m.start() : m.end()].strip()
+            if quote and not _DIGIT_RE.search(quote) and _REFERS_BACK.match(quote):
+                frame_back = True  # the sentence after it goes on with the same account
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
+                    or frame_back
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
@@ -318,6 +322,7 @@ def _extract(
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
+                frame_back = False
                 ctx.after_semicolon = follows_semicolon
                 before = ctx.period
                 n_before = len(out)
