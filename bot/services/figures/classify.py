@@ -57,14 +57,22 @@ _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增
 _RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降幅)[^，,；;。\d]{0,2}?(?:比|较|高于|低于|快于|慢于)")
 
 #: a price-adjusted growth: `实际增长`, or any growth after `扣除价格因素` in the sentence
-_REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素")
+_REAL_GROWTH = re.compile(
+    r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素"
+    # `剔除这一因素，我省一季度进出口下降4.9%`: the growth without an effect just named, not the growth stated
+    r"|(?:扣除|剔除|扣减)(?:这一|该|此|上述|这些|以上)(?:因素|影响)"
+)
 _NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
 
 #: a comparison with the period just before (`环比`, `比上月`, `较上季度`, `比前一日`)
-_SEQUENTIAL_BEFORE = re.compile(r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)|(?:比|较|与)(?:前一[日天周月]|上一[日天]|前日|昨日)")
+_SEQUENTIAL_BEFORE = re.compile(
+    r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)|(?:比|较|与)(?:前一[日天周月]|上一[日天]|前日|昨日)"
+    # `二季度进出口比一季度增长6%`: a change on an earlier part of the same year, named by itself
+    r"|(?:比|较)(?:[一二三四]季度|上半年|[一二三四五六七八九十]{1,2}月份?)(?!同期)"
+)
 #: a sentence opened as a comparison with the period before (`从环比看，…`, `按环比计算，…`), up to its end or a
 #: year-on-year comparison
-_SEQUENTIAL_FRAME = re.compile(r"(?:从|按|以)环比(?:来?看|计算|口径)(?:(?!同比)[^。；;])*$")
+_SEQUENTIAL_FRAME = re.compile(r"(?:(?:从|按|以)环比(?:来?看|计算|口径)|环比来看)(?:(?!同比)[^。；;])*$")
 
 #: `拉动社零增长1.2个百分点`, `对…增长贡献2个百分点`: how much one thing adds to another's growth
 _PULL_BEFORE = re.compile(r"(?:拉动|带动|贡献|推动|支撑)[^，,；;。]{0,24}$")

@@ -27,6 +27,7 @@ from bot.services.figures.regions import (
     _MUNICIPALITIES,
     _OUTLET_AFTER,
     ARTICLE_PLACES,
+    CAPITALS,
     _is_city,
     _own_region,
     _region_mentions,
@@ -52,7 +53,9 @@ _ATTRIBUTION_OPEN = re.compile(
 #: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
     r"^[\s,，、“「]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
-    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，])"
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，]"
+    # `出口商品中，机电产品出口22.9亿美元`: the goods of the trade just stated
+    r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
 
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
@@ -121,16 +124,8 @@ def _filed_on(lead: str, published: date | None) -> date | None:
     return filed if (published - filed).days <= 62 else published
 
 
-#: provincial capitals and their provinces: a story filed from one (`新华社杭州1月5日电`) is about that province when it
-#: says 全省/我省 without naming it (Beijing, the nation's datelines, is none of them)
-_CAPITALS = {
-    "石家庄": "河北", "太原": "山西", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江", "南京": "江苏", "杭州": "浙江",
-    "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南", "武汉": "湖北", "长沙": "湖南",
-    "广州": "广东", "海口": "海南", "成都": "四川", "贵阳": "贵州", "昆明": "云南", "西安": "陕西", "兰州": "甘肃",
-    "西宁": "青海",
-}
 _CAPITAL_DATELINE_RE = re.compile(
-    r"^\s*[^\s，,。；;：:、“”\d]{0,10}?(?P<city>" + "|".join(_CAPITALS) + r")\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)"
+    r"^\s*[^\s，,。；;：:、“”\d]{0,10}?(?P<city>" + "|".join(CAPITALS) + r")\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)"
 )
 
 
@@ -143,7 +138,29 @@ def _dateline_province(lead: str) -> str:
     """`新华社杭州1月5日电 …2024年全省快递业务量完成290亿件`: the province whose capital the story was filed from — what
     an unnamed 全省/我省 is in it (an unnamed 全市 stays unnamed: the story may be about another city)."""
     m = _CAPITAL_DATELINE_RE.match(lead)
-    return _CAPITALS[m.group("city")] if m else ""
+    return CAPITALS[m.group("city")] if m else ""
+
+
+#: the one-character names of provinces a headline uses (`闽11月快件量超5548万件`)
+_PROVINCE_ABBR = {
+    "冀": "河北", "晋": "山西", "辽": "辽宁", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西",
+    "鲁": "山东", "豫": "河南", "鄂": "湖北", "湘": "湖南", "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川",
+    "黔": "贵州", "滇": "云南", "陕": "陕西", "陇": "甘肃",
+}
+#: such a name standing as a headline's subject: at a word's start, right before when its figure is of
+_TITLE_ABBR_RE = re.compile(
+    r"(?:^|(?<=[\s　，,：:！!？?“”\"]))(?P<a>[" + "".join(_PROVINCE_ABBR) + r"])"
+    r"(?=\d|今年|去年|前|上半年|下半年|全年|[一二三四]季度|[一二三四五六七八九十]{1,2}月)"
+)
+
+
+def _title_abbreviation(title: str, text: str) -> str:
+    """`闽11月快件量超5548万件` over a story that says 我省 without naming it: the province the headline names by its
+    one-character name (only one such name, standing before a period)."""
+    if not any(w in text for w in ("我省", "全省", "本省")):
+        return ""
+    found = {_PROVINCE_ABBR[m.group("a")] for m in _TITLE_ABBR_RE.finditer(title)}
+    return found.pop() if len(found) == 1 else ""
 
 
 def extract_figures(
@@ -158,7 +175,7 @@ def extract_figures(
     `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
     lead = _lead(text)
     published = _filed_on(lead, published)
-    home = home or _dateline_province(lead) or sole_province(text)
+    home = home or _dateline_province(lead) or sole_province(text) or _title_abbreviation(title, text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
@@ -271,11 +288,15 @@ def _extract(
             # `“…。”局长某某说，“其中，农村地区…”`: the attribution between two quotations ends a sentence, so the
             # second quotation opens its own (and refers back to the first)
             marked = _ATTRIBUTION_OPEN.sub(lambda m: m.group(0)[:-1] + "。", marked)
+        frame_back = False  # a sentence without figures just referred back (`出口商品中，机电产品…大幅增加。`)
         for m in _SENT_RE.finditer(marked):
             quote = para[m.start() : m.end()].strip()
+            if quote and not _DIGIT_RE.search(quote) and _REFERS_BACK.match(quote):
+                frame_back = True  # the sentence after it goes on with the same account
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
+                    or frame_back
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
@@ -301,6 +322,7 @@ def _extract(
                         and _OWN_TIME.search(quote.replace("累计", "")) is None
                     )
                 )
+                frame_back = False
                 ctx.after_semicolon = follows_semicolon
                 before = ctx.period
                 n_before = len(out)

@@ -119,6 +119,8 @@ def _part_name(part: str, whole: str) -> str:
     `part` unchanged when nothing safe applies."""
     if len(part) < 2 or not whole or "占" in whole or part == whole:
         return part
+    if part in ("进口", "出口", "进口额", "出口额") and whole in ("进出口总值", "进出口总额"):
+        return part[:2] + whole[3:]  # `进出口总值3.76万亿元。其中，出口2.74万亿元`: the exports' value (出口总值)
     if part in ("进口", "出口", "进口额", "出口额") and "进出口" in whole:
         return whole[: whole.find("进出口")] + part[:2] + "额"
     if len(whole) > len(part) and whole.endswith(part):
@@ -674,6 +676,9 @@ _SHARE_THEN_SCALE = re.compile(
     r"(?P<s>[\u4e00-\u9fff]{2,12}?)(?:占比|所占比例|所占比重|比例|比重)\s*(?:为|达到?|是|约)?\s*[0-9.]+\s*%\s*[，,]\s*"
     r"(?:其|总)?(?:规模|总量|数量)"
 )
+#: the total of a place's trade in goods, named with what it is (`货物贸易进出口总值`, `外贸进出口`)
+_TRADE_TOTAL = re.compile(r"(?:货物贸易|外贸|货物)进出口(?:总值|总额|额|规模)?|进出口(?:总值|总额)")
+
 #: an amount named without its activity (`交易规模`, `进出口额`)
 _SUBJECTLESS = ("交易规模", "交易额", "进出口额", "市场规模", "销售额", "零售额")
 #: an activity and what is measured of it (`网络购物用户规模`, `跨境电子商务规模`)
@@ -748,6 +753,15 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             subject = share.group("s").rsplit("中", 1)[-1]
             if len(subject) >= 2:
                 return subject + "规模"
+    if metric in ("进出口", "进出口额"):
+        # `山西省货物贸易进出口总值983.1亿元…。第三季度山西省进出口430.3亿元`: a bare total of trade is the total of
+        # trade the story already measured (the paragraph's last, else the article's only one)
+        total = next((m for m in reversed(ctx.metrics) if _TRADE_TOTAL.fullmatch(m)), None)
+        totals = {m for m in ctx.article_metrics if _TRADE_TOTAL.fullmatch(m)}
+        if total is None and len(totals) == 1:
+            total = totals.pop()
+        if total is not None:
+            return total
     if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
         # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
         return _part_name(metric, ctx.metrics[-1])

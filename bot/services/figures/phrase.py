@@ -159,7 +159,9 @@ _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额
 #: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
-_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
+_INNER_VERB = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})"
+)
 
 _ENUM_LEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
@@ -169,9 +171,14 @@ _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
 
 
 _NET_RETAIL_TOTAL = re.compile(r"(网络|网上)零售总额$")
+_NET_RETAIL_BARE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(网络|网上)零售$")
 _RELATED_MARKET = re.compile(r"(?<=[\u4e00-\u9fff]{2})相关(?=(?:市场|产业|行业)规模$)")
 
-_EXAMPLES_OF_CLASS = re.compile(r"^[^，,；;]{1,40}?、[^，,；;]{1,40}?等(?=[一二三四五六七八九十两0-9]{1,3}(?:大|个|多)?(?:类|种|项)[\u4e00-\u9fff]{2})")
+_EXAMPLES_OF_CLASS = re.compile(
+    r"^[^，,；;]{1,40}?、[^，,；;]{1,40}?等(?=[一二三四五六七八九十两0-9]{1,3}(?:大|个|多)?(?:类|种|项)[\u4e00-\u9fff]{2})"
+    # `手套等防疫类物资出口`: one example before the class it belongs to (a `…类` noun) is not its name either
+    r"|^[\u4e00-\u9fff]{1,8}?等(?=[\u4e00-\u9fff]{1,6}类[\u4e00-\u9fff]{2})"
+)
 
 #: `农产品以跨境电商模式出口8436.2万元`: goods traded by a channel — the channel's trade in those goods
 #: (农产品跨境电商出口额)
@@ -256,6 +263,8 @@ def _phrase(w: str) -> _Phrase:
     w = w.strip(" ,，、:：")
     # `国家级贫困县网络零售总额`: the total of network retail sales is its 网络零售额 (one indicator, alias table)
     w = _NET_RETAIL_TOTAL.sub(r"\1零售额", w)
+    # `浙江实现农产品网络零售842亿元`: an amount of online retail named by the trade alone is its retail sales
+    w = _NET_RETAIL_BARE.sub(r"\1零售额", w)
     # `即时零售相关市场规模`: the market related to a trade is that trade's market (即时零售市场规模)
     w = _RELATED_MARKET.sub("", w)
     w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)

@@ -165,13 +165,18 @@ def _own_region(region: str, article: str, home: str = "") -> str:
         if region in _COUNTY_WORDS and (article in _province_names() or _is_city(article)):
             return region  # `全县` in a story about a province or city: one county in it, never the whole place
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
-            # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
-            return home if home in _province_names() and home not in _MUNICIPALITIES else region
+            # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one,
+            # else the province whose capital the city is (`杭州…，全省跨境电商进出口额…` → 浙江)
+            if home in _province_names() and home not in _MUNICIPALITIES:
+                return home
+            return CAPITALS.get(article, region)
         if region in _CITY_WORDS and article in _province_names() and article not in _MUNICIPALITIES:
             # `“今年以来，我市…”，深圳市商务局负责人说` in a story about 广东: a city of the province, never the
             # province itself — the paper's city if it is one, else left unnamed
             return home if _is_city(home) else region
         return article
+    if region in _PROVINCE_WORDS and home in CAPITALS:
+        return CAPITALS[home]  # `我省` in 福州新闻网: the province the paper's capital city is the seat of
     if region in _LOCAL_NAMES and home:
         province = home in _province_names()
         if (region in _CITY_WORDS and (not province or home in _MUNICIPALITIES)) or (
@@ -182,6 +187,16 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 
 
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+#: provincial capitals and their provinces: a story filed from one (`新华社杭州1月5日电`), or printed by a paper or
+#: site named after one (`福州新闻网讯`), is about that province when it says 全省/我省 without naming it (Beijing, the
+#: nation's datelines, is none of them)
+CAPITALS = {
+    "石家庄": "河北", "太原": "山西", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江", "南京": "江苏", "杭州": "浙江",
+    "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南", "武汉": "湖北", "长沙": "湖南",
+    "广州": "广东", "海口": "海南", "成都": "四川", "贵阳": "贵州", "昆明": "云南", "西安": "陕西", "兰州": "甘肃",
+    "西宁": "青海",
+}
 
 
 #: an unnamed local scope anywhere in a text (`我市消费市场稳步发展，实现…`, `社会消费品零售总额全省实现…`), not as the
@@ -399,7 +414,13 @@ def article_region(title: str, body: str = "") -> str:
     for _s, e, c in _region_mentions(lead):
         if c in _NATIONAL:
             return ""
-        if _LEAD_AUTHORITY.match(lead, e) and c not in found and not _office_of_other_scope(lead, e, c):
+        if _LEAD_AUTHORITY.match(lead, e) and c not in found:
+            if lead.startswith("海关", e) and c in CAPITALS and c != "广州" and _speaks_of_province(body):
+                # `据太原海关统计，今年前10个月，我省进出口…`: the customs district of a provincial capital reports
+                # the province's trade
+                c = CAPITALS[c]
+            elif _office_of_other_scope(lead, e, c):
+                continue
             found.append(c)
     return found[0] if len(found) == 1 else ""
 
@@ -412,6 +433,12 @@ def _office_of_other_scope(text: str, end: int, region: str) -> bool:
     if authority is None or not _is_city(region) or region in _MUNICIPALITIES or region in _province_names():
         return False
     return authority.group().endswith("海关") or any(w in text for w in _PROVINCE_WORDS)
+
+
+def _speaks_of_province(body: str) -> bool:
+    """A text that says 全省/我省 and never 全市/我市: its unnamed scope is a province."""
+    folded = fold(body)
+    return any(w in folded for w in _PROVINCE_WORDS) and not any(w in folded for w in _CITY_WORDS)
 
 
 def sole_province(text: str) -> str:

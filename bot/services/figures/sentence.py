@@ -475,6 +475,10 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
     return pm, sent_year, forecast
 
 
+#: the money worth of goods just counted (`…出口62.3万吨，货值55.1亿元`)
+_WORTH = frozenset({"货值", "货物价值", "金额"})
+
+
 def _add_levels(
     s: _Sentence,
     ctx: _Ctx,
@@ -532,6 +536,9 @@ def _add_levels(
         )
         for r, m in metrics
     ]
+    if carried is not None and carried.base_unit != "元" and all(m in _WORTH for _, m in metrics):
+        # `手机出口1296.5万台，货值330.8亿元`: the worth of the quantity just counted is that same flow's amount
+        metrics = [(r or carried.region, carried.metric) for r, _ in metrics]
     start, end, label = _resolve(pm, ctx, forecast, sent_year)
     if fromto is not None and fromto.start() <= n.start < fromto.end():
         start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
