@@ -481,6 +481,8 @@ def _level_metrics(
             return None
         return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
     if not metric or len(metric) < 2:
+        if carried is not None and _SUBJECT_OF_CLAUSE.match(t, group[-1].num.end):
+            return None  # `用户达6.38亿，其中1亿多人当过主播`: a count of people doing something, not the level carried
         if carried is not None:
             return [(ph.region or carried.region, carried.metric)] * k
         if post:
@@ -539,14 +541,22 @@ def _level_metrics(
     return [(ph.region, metric)] * k
 
 
+#: a count followed by what its members do (`1亿多人当过主播`, `300余家来自外省`): the subject of a new clause
+_SUBJECT_OF_CLAUSE = re.compile(
+    r"\s*(?:多|余)?(?:人|名|位|户|家|个)?(?:次)?\s*(?:曾经?|已经?|还|都|均|也)?"
+    r"(?:当过|当上|做过|成为|担任|来自|表示|认为|选择|参与|使用过|购买过|拥有)"
+)
+
+
 #: a commodity category opening a clause, then a short predicate of how it fared (`汽车类商品保持稳定增长`)
 _CATEGORY_LEAD = re.compile(r"[\s，,]*(?P<cat>[\u4e00-\u9fff]{1,10}?类)(?:商品)?[\u4e00-\u9fff]{2,8}[\s，,]*$")
 
 
 #: a measure named without what it measures (`用户规模`, `交易额`, `进出口额`)
-_BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出口|进口|业务)?(?:规模|额|量|总额)")
+_BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出口|进口|业务)?(?:规模|额|量|总额)|(?:用户)?使用率")
 #: a 、-list of names ending before `等`, `和…`-less, or the clause's end: `网上外卖、在线教育、网约车等`
-_NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|$)")
+#: (or before `作为…`: `微信朋友圈、QQ空间作为社交服务，用户使用率分别为…`, the list is what the appositive describes)
+_NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|作为|$)")
 
 
 #: the measure closing the last item of a list (`短视频用户使用率`): the list's head, no part of the item

@@ -57,10 +57,20 @@ def synonyms(name: str) -> tuple[str, ...]:
     counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too."""
     group = alias_groups().get(name)
     out = [name, *(n for n in group or () if n != name)]
-    for n in count_spellings(name):
+    for n in (*count_spellings(name), *scale_spellings(name)):
         if n not in out:
             out.append(n)
     return tuple(out)
+
+
+def scale_spellings(name: str) -> tuple[str, ...]:
+    """`短视频用户` ↔ `短视频用户规模`, `手机网民` ↔ `手机网民规模`: a population is one indicator with or without 规模
+    (reports write `短视频用户达8.88亿人` and `短视频用户规模达8.88亿`)."""
+    if name.endswith(("用户规模", "网民规模")) and len(name) > 4:
+        return (name[:-2],)
+    if name.endswith(("用户", "网民")) and len(name) > 2:
+        return (name + "规模",)
+    return ()
 
 
 def count_spellings(name: str) -> tuple[str, ...]:

@@ -1,0 +1,41 @@
+"""Report prose about user populations (session 17e): a population with or without 规模, a count of people doing
+something after `其中`, a 分别 list of usage rates whose items open the sentence before an appositive `作为…`, and
+trade through the customs platform for cross-border e-commerce — on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.lookup import synonyms
+
+
+def _figs(text: str) -> list[tuple[str, float | None]]:
+    return [(f.metric, f.value) for f in extract_figures(text, date(2023, 3, 2))]
+
+
+def test_a_population_is_one_indicator_with_or_without_its_scale_word() -> None:
+    assert "在线音乐用户规模" in synonyms("在线音乐用户")
+    assert "农村网民" in synonyms("农村网民规模")
+    assert "网约车司机规模" not in synonyms("网约车司机")  # only a population of users or netizens
+    assert not any(n.endswith("规模规模") for n in synonyms("在线音乐用户规模"))
+
+
+def test_people_doing_something_after_qizhong_are_not_the_level_carried() -> None:
+    got = _figs("截至2022年12月，在线健身用户达3.12亿，其中8000多人担任过教练。")
+    assert ("在线健身用户", 3.12) in got
+    assert all(v != 8000 for _, v in got)
+    # a part of the carried indicator still takes its name
+    got = _figs("2022年，全省快递业务量完成40.5亿件，其中12月份完成4.1亿件。")
+    assert ("快递业务量", 4.1) in got
+
+
+def test_usage_rates_listed_before_an_appositive_take_the_items_names() -> None:
+    got = _figs("截至2022年12月，网络音乐、网络文学作为两类数字内容服务，用户使用率分别为64.1%、46.2%。")
+    assert ("网络音乐用户使用率", 64.1) in got
+    assert ("网络文学用户使用率", 46.2) in got
+
+
+def test_trade_through_the_customs_platform_is_cross_border_ecommerce() -> None:
+    got = _figs("2022年，通过海关跨境电子商务管理平台零售出口商品总额达1234.5亿元，增长9.9%。")
+    assert ("跨境电商零售出口商品总额", 1234.5) in got
