@@ -39,3 +39,26 @@ def test_usage_rates_listed_before_an_appositive_take_the_items_names() -> None:
 def test_trade_through_the_customs_platform_is_cross_border_ecommerce() -> None:
     got = _figs("2022年，通过海关跨境电子商务管理平台零售出口商品总额达1234.5亿元，增长9.9%。")
     assert ("跨境电商零售出口商品总额", 1234.5) in got
+
+
+def test_a_numbered_sub_head_is_not_joined_to_its_paragraph() -> None:
+    from bot.services.figures.wraps import repair_wraps
+
+    text = "　　二、市场主体情况\n　　全年新增网店数量达12\n.5万家，同比增长8.8%。\n三、网店总数达到120万家，较上年末增\n加10万家。"
+    assert repair_wraps(text).split("\n") == [
+        "　　二、市场主体情况",
+        "　　全年新增网店数量达12.5万家，同比增长8.8%。",
+        "三、网店总数达到120万家，较上年末增加10万家。",
+    ]
+
+
+def test_a_years_statistical_bulletin_dates_figures_its_sentences_leave_undated() -> None:
+    text = "全年全省快递业务量完成30.2亿件。\n人均快递使用量为41件，人均快递支出为512.6元。"
+    got = {f.metric: (f.period_start, f.period_end) for f in extract_figures(
+        text, date(2020, 4, 30), title="2019年某省邮政行业发展统计公报")}
+    assert got["人均快递使用量"] == (date(2019, 1, 1), date(2019, 12, 31))
+    assert got["人均快递支出"] == (date(2019, 1, 1), date(2019, 12, 31))
+    # any other title leaves them undated
+    got = {f.metric: (f.period_start, f.period_end) for f in extract_figures(
+        text, date(2020, 4, 30), title="某省邮政快递业发展综述")}
+    assert got["人均快递使用量"] == (None, None)

@@ -310,6 +310,7 @@ def _extract(
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
     _name_whole_industry(out)
+    _date_by_annual_title(out, title)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
     out = merge_restatements(out)
@@ -334,6 +335,22 @@ _REGIONAL_AGGREGATE = re.compile(
 #: retail sales per month no province's account reaches (the largest province sells under 5,000亿元 a month; the
 #: nation has sold more than 6,000亿元 a month since 2006), in 元
 _NATION_RETAIL_PER_MONTH = 6e11
+
+
+#: the title of a year's statistical bulletin (`2015年邮政行业发展统计公报`, `2023年国民经济和社会发展统计公报（摘要）`)
+_ANNUAL_BULLETIN_TITLE = re.compile(r"^[^\d]{0,12}?(?P<y>(?:19|20)\d{2})年(?:度)?[^\d]{2,24}?(?:统计公报|年度报告|年报)")
+
+
+def _date_by_annual_title(figs: list[ExtractedFigure], title: str) -> None:
+    """A year's statistical bulletin counts its year: a figure its sentence gives no period (`年人均快递使用量为15件`,
+    `人均函件量为3.3件`) is the titled year's."""
+    m = _ANNUAL_BULLETIN_TITLE.match(fold(title).strip())
+    if m is None or len(re.findall(r"(?:19|20)\d{2}年", title)) != 1:
+        return
+    year = int(m.group("y"))
+    for f in figs:
+        if f.period_start is None and f.period_end is None and not f.is_forecast:
+            f.period_start, f.period_end, f.period_label = date(year, 1, 1), date(year, 12, 31), f"{year}年"
 
 
 def _nation_sized(figs: list[ExtractedFigure]) -> bool:

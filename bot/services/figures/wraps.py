@@ -10,7 +10,8 @@ the text reaching the extractor (the segmenter joins most wrapped lines; these a
   - a number is broken across the break (`我国网站总数为4` / `82万个`, `25.` / `0%`);
   - the line is a sentence cut short: it holds a clause mark (`，` `、` `；`) yet ends inside a word, and the next
     line starts no list item or header (`一、`, `（二）`, `1.`, `【`, `■`).
-Table rows (`|`) are never joined. A sub-head (`网络零售持续增长`: no clause mark) is never joined to its paragraph.
+Table rows (`|`) are never joined. A sub-head (`网络零售持续增长`: no clause mark; `一、行业总体情况`: none after its
+number) is never joined to its paragraph.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def _joins(prev: str, line: str) -> bool:
         return True
     if re.search(r"[0-9０-９][.．]?$", a) and re.match(r"^[0-9０-９.．%]", b) and re.search(r"[\u4e00-\u9fff]", a):
         return True  # a number broken by the wrap
+    head = _ITEM_START.match(a.lstrip())
+    if head is not None and _CLAUSE_MARK.search(a.lstrip(), head.end()) is None:
+        return False  # `一、行业总体情况`: a numbered sub-head, its `、` no clause mark
     return (
         _CLAUSE_MARK.search(a) is not None
         and re.search(r"[\u4e00-\u9fff0-9０-９%]$", a) is not None
