@@ -62,3 +62,14 @@ def test_a_years_statistical_bulletin_dates_figures_its_sentences_leave_undated(
     got = {f.metric: (f.period_start, f.period_end) for f in extract_figures(
         text, date(2020, 4, 30), title="某省邮政快递业发展综述")}
     assert got["人均快递使用量"] == (None, None)
+
+
+def test_a_penetration_rate_takes_the_reports_stock_date() -> None:
+    text = "截至2022年12月，我国网民规模达10.5亿。\n2022年城乡上网差距继续缩小。我国城镇网民规模达7.6亿，城镇地区互联网普及率为83.1%，较2021年12月提升1.8个百分点。"
+    got = {f.metric: (f.period_start, f.period_end) for f in extract_figures(text, date(2023, 3, 2))}
+    assert got["城镇地区互联网普及率"] == (None, date(2022, 12, 31))
+
+
+def test_bare_users_measure_takes_the_product_opening_the_sentence() -> None:
+    got = _figs("截至2022年12月，数字藏品服务上线不到两年，用户规模已达2150万。")
+    assert ("数字藏品用户规模", 2150.0) in got

@@ -531,6 +531,16 @@ def _level_metrics(
                 # `网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、3.81亿、3.40亿`: each item's measure
                 return [(ph.region, x + metric) for x in items]
             return _distribute_list(ph.region, metric, prev_group, k)
+    if _USERS_MEASURE.fullmatch(metric) and cb > 0:
+        # `截至2014年6月，互联网理财产品推出仅一年，用户规模已达6383万`: the users of the product or service an
+        # earlier clause of the sentence opens with (互联网理财用户规模)
+        bounds = [0, *(m.end() for m in _CLAUSE_BOUNDARY.finditer(masked, 0, max(cb - 1, 0)))]
+        for a in reversed(bounds):
+            lead = _SERVICE_LEAD.match(masked, a, max(cb - 1, a))
+            if lead is not None:
+                return [(ph.region, lead.group("s") + metric)] * k
+            if _DIGIT_RE.search(masked, a, max(cb - 1, a)):
+                break
     if k == 1 and _BARE_MEASURE.fullmatch(metric) and cb > 0:
         # `通讯器材类势头良好，实现零售额4.6亿元`: a commodity category opening the clause before, then how it fared,
         # is what the bare measure measures
@@ -545,6 +555,14 @@ def _level_metrics(
 _SUBJECT_OF_CLAUSE = re.compile(
     r"\s*(?:多|余)?(?:人|名|位|户|家|个)?(?:次)?\s*(?:曾经?|已经?|还|都|均|也)?"
     r"(?:当过|当上|做过|成为|担任|来自|表示|认为|选择|参与|使用过|购买过|拥有)"
+)
+
+
+#: the users of something, named without it (`用户规模`, `使用率`)
+_USERS_MEASURE = re.compile(r"用户(?:规模|数量|数)|(?:用户)?使用率")
+#: a product or service opening a clause, then what happened to it (`互联网理财产品推出仅一年`, `在线医疗服务快速普及`)
+_SERVICE_LEAD = re.compile(
+    r"[\s\x00，,]*(?:我国|中国|全国)?(?P<s>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:产品|应用|服务)(?![\u4e00-\u9fff]*(?:用户|网民))"
 )
 
 

@@ -398,7 +398,8 @@ def _finished_before(end: date | None, published: date | None) -> bool:
 
 
 #: a count of users or of netizens (`用户规模`, `网民规模`, `网民数`): a stock, dated by a report, not a flow
-_POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)")
+#: (a population's penetration or usage rate — `农村地区互联网普及率为57.6%` — is read on the same report date)
+_POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)|普及率|使用率")
 
 
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
