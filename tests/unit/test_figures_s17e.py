@@ -73,3 +73,17 @@ def test_a_penetration_rate_takes_the_reports_stock_date() -> None:
 def test_bare_users_measure_takes_the_product_opening_the_sentence() -> None:
     got = _figs("截至2022年12月，数字藏品服务上线不到两年，用户规模已达2150万。")
     assert ("数字藏品用户规模", 2150.0) in got
+
+
+def test_a_level_compared_with_an_earlier_period_end_is_a_stock_of_the_report_date() -> None:
+    text = (
+        "截至2022年12月，全省共有快递网点1.2万处。全年新开通农村快递线路150条。\n"
+        "智能快件箱达到3.4万个，较2021年12月净增5600个；其中，进村智能快件箱8200个，比上年末增加2100个。"
+    )
+    got = {f.value: (f.period_start, f.period_end) for f in extract_figures(text, date(2023, 3, 2))}
+    assert got[3.4] == (None, date(2022, 12, 31))
+    assert got[8200] == (None, date(2022, 12, 31))
+    # a sentence naming its own period keeps it
+    got = {f.value: (f.period_start, f.period_end) for f in extract_figures(
+        "截至2022年12月，网点1.2万处。2022年快递业务量30亿件，较2021年12月增长不大。", date(2023, 3, 2))}
+    assert got[30] == (date(2022, 1, 1), date(2022, 12, 31))
