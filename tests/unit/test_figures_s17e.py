@@ -87,3 +87,9 @@ def test_a_level_compared_with_an_earlier_period_end_is_a_stock_of_the_report_da
     got = {f.value: (f.period_start, f.period_end) for f in extract_figures(
         "截至2022年12月，网点1.2万处。2022年快递业务量30亿件，较2021年12月增长不大。", date(2023, 3, 2))}
     assert got[30] == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_bare_industry_measure_is_the_one_industry_the_text_names() -> None:
+    text = "2019年，行业业务收入突破300亿元。全年邮政行业业务收入完成312.4亿元，同比增长9.1%。"
+    got = [(f.metric, f.value) for f in extract_figures(text, date(2020, 5, 1))]
+    assert got == [("邮政行业业务收入", 312.4)]

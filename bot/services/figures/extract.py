@@ -416,11 +416,11 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
 
 
 #: `全行业业务收入完成1086.5亿元` in an account of 邮政行业业务收入: the industry the text reports on
-_WHOLE_INDUSTRY = re.compile(r"^(?:全|整个|该|本)行业(?P<rest>[\u4e00-\u9fff]{2,8})$")
+_WHOLE_INDUSTRY = re.compile(r"^(?:全|整个|该|本)?行业(?P<rest>[\u4e00-\u9fff]{2,8})$")
 
 
 def _name_whole_industry(figs: list[ExtractedFigure]) -> None:
-    """`全行业X` is `Y行业X` when the text names exactly one industry `Y行业` with that measure X."""
+    """`全行业X` (or a bare `行业X`) is `Y行业X` when the text names exactly one industry `Y行业` with that measure X."""
     for f in figs:
         m = _WHOLE_INDUSTRY.match(f.metric)
         if m is None:
