@@ -93,3 +93,17 @@ def test_a_bare_industry_measure_is_the_one_industry_the_text_names() -> None:
     text = "2019年，行业业务收入突破300亿元。全年邮政行业业务收入完成312.4亿元，同比增长9.1%。"
     got = [(f.metric, f.value) for f in extract_figures(text, date(2020, 5, 1))]
     assert got == [("邮政行业业务收入", 312.4)]
+
+
+def test_increments_listed_before_the_levels_name_nothing() -> None:
+    got = _figs(
+        "截至2022年12月，网络音乐、网络文学、网络游戏用户规模较2021年12月分别增长212万、146万和529万，"
+        "分别达6.84亿、4.92亿和5.22亿。"
+    )
+    assert got == [("网络音乐用户规模", 6.84), ("网络文学用户规模", 4.92), ("网络游戏用户规模", 5.22)]
+
+
+def test_a_respectively_run_of_another_unit_is_no_level_of_the_subject() -> None:
+    got = _figs("2022年，全市快递业务量比上年增长0.6亿件、业务收入增长5亿元，分别达到8亿件和70亿元。")
+    assert ("快递业务量", 70.0) not in got
+    assert all(not m.endswith("比") for m, _ in got)

@@ -438,6 +438,8 @@ def _level_metrics(
                 return [(r, sp.metric) for r in regions]
             if k > 1 and _REGION_LIST_END.search(masked[pb : max(cb - 1, pb)]):
                 return None  # a list of places of another length: whose figure is whose is unclear
+            if not all(_unit_fits(sp.metric, g.num.base_unit) for g in group):
+                return None  # `快递业务量…、业务收入…，分别达到30亿件和300亿元`: an amount is no level of a volume
             return [(sp.region, sp.metric)] * k
     if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
         # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level

@@ -409,6 +409,8 @@ _POST_STOP = re.compile(
 
 _PRED_CUT = re.compile(
     r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加|先后|上线"
+    # `网络支付、网络购物用户规模较2021年12月分别增长…`: the comparison with a base (its date masked) follows the name
+    r"|(?:较|比)(?=\x00|上年|去年|同期|年初|$)"
 )
 
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})
