@@ -107,3 +107,14 @@ def test_a_respectively_run_of_another_unit_is_no_level_of_the_subject() -> None
     got = _figs("2022年，全市快递业务量比上年增长0.6亿件、业务收入增长5亿元，分别达到8亿件和70亿元。")
     assert ("快递业务量", 70.0) not in got
     assert all(not m.endswith("比") for m, _ in got)
+
+
+def test_a_line_ending_before_a_verb_and_its_number_goes_on_in_the_next() -> None:
+    from bot.services.figures.wraps import repair_wraps
+
+    assert repair_wraps("　　报告显示全市手机网民规模\n达815万，较上年增长。") == "　　报告显示全市手机网民规模达815万，较上年增长。"
+    assert repair_wraps("　　全市网民规模达到了9.12\n百万人，普及率达80%。") == "　　全市网民规模达到了9.12百万人，普及率达80%。"
+    # a sub-head still stands alone
+    assert repair_wraps("网络消费稳步增长\n2022年全市网络零售额增长8%。").count("\n") == 1
+    got = _figs("截至2022年12月，报告显示全市手机网民规模\n达815万，较上年增长。")
+    assert ("手机网民规模", 815.0) in got
