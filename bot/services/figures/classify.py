@@ -106,7 +106,11 @@ _BASE_BEFORE = re.compile(
 )
 
 #: `较2022年12月新增网民2480万人`: an absolute change against a base, not a level
-_ABS_CHANGE = re.compile(r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}$")
+#: (and every later item of a list of them: `较2021年12月分别增长781万、319万和1216万`)
+_ABS_CHANGE = re.compile(
+    r"(?:较|比)[^，,；;。]{0,16}?(?:新增|净增|增加|增长|减少|下降)[^，,；;。\d]{0,8}"
+    r"(?:[0-9.]+\s*[万亿]?[\u4e00-\u9fff]{0,3}\s*[、和及与]\s*){0,8}$"
+)
 
 #: an amount qualifying a noun (`超过3000万元的“淘宝镇”`, `2000万元及以上的批发业企业`): a threshold
 _THRESHOLD_AFTER = re.compile(

@@ -340,6 +340,7 @@ def _extract(
             follows_semicolon = quote.endswith(("；", ";"))
     _name_trade_parts(out)
     _name_whole_industry(out)
+    _date_by_annual_title(out, title)
     for tb in tables:
         _table_figures(tb, published, title, region, out)
     out = merge_restatements(out)
@@ -436,6 +437,22 @@ _REGIONAL_AGGREGATE = re.compile(
 _NATION_RETAIL_PER_MONTH = 6e11
 
 
+#: the title of a year's statistical bulletin (`2015年邮政行业发展统计公报`, `2023年国民经济和社会发展统计公报（摘要）`)
+_ANNUAL_BULLETIN_TITLE = re.compile(r"^[^\d]{0,12}?(?P<y>(?:19|20)\d{2})年(?:度)?[^\d]{2,24}?(?:统计公报|年度报告|年报)")
+
+
+def _date_by_annual_title(figs: list[ExtractedFigure], title: str) -> None:
+    """A year's statistical bulletin counts its year: a figure its sentence gives no period (`年人均快递使用量为15件`,
+    `人均函件量为3.3件`) is the titled year's."""
+    m = _ANNUAL_BULLETIN_TITLE.match(fold(title).strip())
+    if m is None or len(re.findall(r"(?:19|20)\d{2}年", title)) != 1:
+        return
+    year = int(m.group("y"))
+    for f in figs:
+        if f.period_start is None and f.period_end is None and not f.is_forecast:
+            f.period_start, f.period_end, f.period_label = date(year, 1, 1), date(year, 12, 31), f"{year}年"
+
+
 def _nation_sized(figs: list[ExtractedFigure]) -> bool:
     """An account whose 社会消费品零售总额 runs above any province's (`10月份，社会消费品零售总额18934亿元` with no place
     named): the nation's, so its aggregates are placed after all."""
@@ -499,11 +516,11 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
 
 
 #: `全行业业务收入完成1086.5亿元` in an account of 邮政行业业务收入: the industry the text reports on
-_WHOLE_INDUSTRY = re.compile(r"^(?:全|整个|该|本)行业(?P<rest>[\u4e00-\u9fff]{2,8})$")
+_WHOLE_INDUSTRY = re.compile(r"^(?:全|整个|该|本)?行业(?P<rest>[\u4e00-\u9fff]{2,8})$")
 
 
 def _name_whole_industry(figs: list[ExtractedFigure]) -> None:
-    """`全行业X` is `Y行业X` when the text names exactly one industry `Y行业` with that measure X."""
+    """`全行业X` (or a bare `行业X`) is `Y行业X` when the text names exactly one industry `Y行业` with that measure X."""
     for f in figs:
         m = _WHOLE_INDUSTRY.match(f.metric)
         if m is None:

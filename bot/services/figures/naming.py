@@ -456,6 +456,8 @@ def _level_metrics(
                 return [(r, sp.metric) for r in regions]
             if k > 1 and _REGION_LIST_END.search(masked[pb : max(cb - 1, pb)]):
                 return None  # a list of places of another length: whose figure is whose is unclear
+            if not all(_unit_fits(sp.metric, g.num.base_unit) for g in group):
+                return None  # `快递业务量…、业务收入…，分别达到30亿件和300亿元`: an amount is no level of a volume
             return [(sp.region, sp.metric)] * k
     if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
         # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level
@@ -499,6 +501,8 @@ def _level_metrics(
             return None
         return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
     if not metric or len(metric) < 2:
+        if carried is not None and _SUBJECT_OF_CLAUSE.match(t, group[-1].num.end):
+            return None  # `用户达6.38亿，其中1亿多人当过主播`: a count of people doing something, not the level carried
         if carried is not None:
             return [(ph.region or carried.region, carried.metric)] * k
         if post:
@@ -547,6 +551,16 @@ def _level_metrics(
                 # `网上外卖、在线教育、网约车等应用…，用户规模分别达4.09亿、3.81亿、3.40亿`: each item's measure
                 return [(ph.region, x + metric) for x in items]
             return _distribute_list(ph.region, metric, prev_group, k)
+    if _USERS_MEASURE.fullmatch(metric) and cb > 0:
+        # `截至2014年6月，互联网理财产品推出仅一年，用户规模已达6383万`: the users of the product or service an
+        # earlier clause of the sentence opens with (互联网理财用户规模)
+        bounds = [0, *(m.end() for m in _CLAUSE_BOUNDARY.finditer(masked, 0, max(cb - 1, 0)))]
+        for a in reversed(bounds):
+            lead = _SERVICE_LEAD.match(masked, a, max(cb - 1, a))
+            if lead is not None:
+                return [(ph.region, lead.group("s") + metric)] * k
+            if _DIGIT_RE.search(masked, a, max(cb - 1, a)):
+                break
     if k == 1 and _BARE_MEASURE.fullmatch(metric) and cb > 0:
         # `通讯器材类势头良好，实现零售额4.6亿元`: a commodity category opening the clause before, then how it fared,
         # is what the bare measure measures
@@ -557,14 +571,30 @@ def _level_metrics(
     return [(ph.region, metric)] * k
 
 
+#: a count followed by what its members do (`1亿多人当过主播`, `300余家来自外省`): the subject of a new clause
+_SUBJECT_OF_CLAUSE = re.compile(
+    r"\s*(?:多|余)?(?:人|名|位|户|家|个)?(?:次)?\s*(?:曾经?|已经?|还|都|均|也)?"
+    r"(?:当过|当上|做过|成为|担任|来自|表示|认为|选择|参与|使用过|购买过|拥有)"
+)
+
+
+#: the users of something, named without it (`用户规模`, `使用率`)
+_USERS_MEASURE = re.compile(r"用户(?:规模|数量|数)|(?:用户)?使用率")
+#: a product or service opening a clause, then what happened to it (`互联网理财产品推出仅一年`, `在线医疗服务快速普及`)
+_SERVICE_LEAD = re.compile(
+    r"[\s\x00，,]*(?:我国|中国|全国)?(?P<s>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:产品|应用|服务)(?![\u4e00-\u9fff]*(?:用户|网民))"
+)
+
+
 #: a commodity category opening a clause, then a short predicate of how it fared (`汽车类商品保持稳定增长`)
 _CATEGORY_LEAD = re.compile(r"[\s，,]*(?P<cat>[\u4e00-\u9fff]{1,10}?类)(?:商品)?[\u4e00-\u9fff]{2,8}[\s，,]*$")
 
 
 #: a measure named without what it measures (`用户规模`, `交易额`, `进出口额`)
-_BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出口|进口|业务)?(?:规模|额|量|总额)")
+_BARE_MEASURE = re.compile(r"(?:用户|交易|市场|销售|零售|进出口|出口|进口|业务)?(?:规模|额|量|总额)|(?:用户)?使用率")
 #: a 、-list of names ending before `等`, `和…`-less, or the clause's end: `网上外卖、在线教育、网约车等`
-_NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|$)")
+#: (or before `作为…`: `微信朋友圈、QQ空间作为社交服务，用户使用率分别为…`, the list is what the appositive describes)
+_NAME_LIST = re.compile(r"(?P<l>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,10}?)+)(?=等|作为|$)")
 
 
 #: the measure closing the last item of a list (`短视频用户使用率`): the list's head, no part of the item

@@ -200,6 +200,10 @@ _USERS_OF_SERVICE = re.compile(r"使用(?P<service>[\u4e00-\u9fff]{2,8}?)的(?P<
 #: (互联网理财用户规模) — never the population it is drawn from (网民规模)
 _BUYERS_OF_PRODUCT = re.compile(r"购买(?:过)?(?P<goods>[\u4e00-\u9fff]{2,8}?)(?:产品|服务)?的(?:用户|网民|人群)规模")
 
+#: `通过海关跨境电子商务管理平台零售进出口商品总额`: trade through the customs platform for cross-border e-commerce is
+#: what the releases count as 跨境电商 trade (跨境电商零售进出口商品总额), the platform is no part of the name
+_CUSTOMS_EC_PLATFORM = re.compile(r"^(?:通过|经由?)?海关跨境电子?商务(?:管理|监管|服务)?平台(?:验放)?")
+
 
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
@@ -268,6 +272,7 @@ def _phrase(w: str) -> _Phrase:
     # `即时零售相关市场规模`: the market related to a trade is that trade's market (即时零售市场规模)
     w = _RELATED_MARKET.sub("", w)
     w = _BY_CHANNEL.sub(r"\g<goods>\g<way>\g<flow>额", w)
+    w = _CUSTOMS_EC_PLATFORM.sub("跨境电商", w)
     # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
     w = _EXAMPLES_OF_CLASS.sub("", w)
     if flow:
@@ -439,6 +444,8 @@ _POST_STOP = re.compile(
 
 _PRED_CUT = re.compile(
     r"稳居|位居|居于?|排名|排在|分列|依次|持续|保持|继续|呈现|实现|均|都|遥遥|领先|紧随|首发|上市|参加|先后|上线"
+    # `网络支付、网络购物用户规模较2021年12月分别增长…`: the comparison with a base (its date masked) follows the name
+    r"|(?:较|比)(?=\x00|上年|去年|同期|年初|$)"
 )
 
 _STOP_PREFIX_ONLY = frozenset({"月", "年", "天", "小时", "倍", "以上", "以下", "左右"})

@@ -401,8 +401,15 @@ def _finished_before(end: date | None, published: date | None) -> bool:
     return end is not None and published is not None and end < published
 
 
+#: after a level, its change since the end of an earlier period (`，较2021年12月净增87万个`, `，比上年末增加1352条`)
+_STOCK_BASE_AFTER = re.compile(
+    r"[^。；;]{0,24}?[，,]\s*(?:较|比)(?:上年末|上年底|去年底|去年末|年初|\d{4}年\d{1,2}月(?:底|末)?|\d{4}年(?:底|末)|\d{1,2}月(?:底|末))"
+    r"\s*(?:净增|新增|增加|增长|减少|下降|提高|提升)"
+)
+
 #: a count of users or of netizens (`用户规模`, `网民规模`, `网民数`): a stock, dated by a report, not a flow
-_POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)")
+#: (a population's penetration or usage rate — `农村地区互联网普及率为57.6%` — is read on the same report date)
+_POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)|普及率|使用率")
 
 
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
@@ -449,6 +456,7 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         # `一些电商平台的数据显示，春节期间…同比增长超180%` after a span of `1月10日至2月7日的网上年货节期间`: a span
         # named by the sentence itself and not by the one the period was stated in is not that period
         return None, sent_year, forecast
+    own = pm is not None  # the sentence states the number's period itself
     if pm is None and ctx.period is not None:
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
@@ -460,12 +468,18 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
             forecast = forecast or ctx.period_forecast
     if (
-        pm is None
+        not own
+        and (pm is None or pm is ctx.period)
         and ctx.period is not None
         and not ctx.period.asof
         and not ctx.period_forecast
         and ctx.stock_period is not None
-        and _POPULATION_STOCK.search(masked, cb, n.start)
+        and (
+            (pm is None and _POPULATION_STOCK.search(masked, cb, n.start))
+            # `其中，光纤接入端口达到10.25亿个，较2021年12月净增6534万个` after `全年新建5G基站…`: a level compared
+            # with the end of an earlier period is a stock, of the report's date — not the year just named
+            or _STOCK_BASE_AFTER.match(t, n.end)
+        )
         and not _OWN_TIME.search(t)
         and _resolve(ctx.period, ctx, False)[1] == _resolve(ctx.stock_period, ctx, False)[1]
     ):

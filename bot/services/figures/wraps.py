@@ -7,10 +7,13 @@ the text reaching the extractor (the segmenter joins most wrapped lines; these a
   follows more than one of them (`CNNIC　第39次中国互联网络发展状况统计报告` printed at the top of every page);
 * **wrapped lines** are joined to the line after them when the line cannot end a paragraph:
   - the next line starts with what never starts one (`，` `、` `。` `%` `）` …);
-  - a number is broken across the break (`我国网站总数为4` / `82万个`, `25.` / `0%`);
+  - a number is broken across the break (`我国网站总数为4` / `82万个`, `25.` / `0%`), or parted from its unit
+    (`达到了10.67` / `亿，…`);
+  - the next line starts with a verb and its number (`达5.60亿，…`): no paragraph starts so;
   - the line is a sentence cut short: it holds a clause mark (`，` `、` `；`) yet ends inside a word, and the next
     line starts no list item or header (`一、`, `（二）`, `1.`, `【`, `■`).
-Table rows (`|`) are never joined. A sub-head (`网络零售持续增长`: no clause mark) is never joined to its paragraph.
+Table rows (`|`) are never joined. A sub-head (`网络零售持续增长`: no clause mark; `一、行业总体情况`: none after its
+number) is never joined to its paragraph.
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ _ITEM_START = re.compile(
 )
 
 _CLAUSE_MARK = re.compile(r"[，,、；;]")
+
+#: a unit or magnitude starting a line (`亿，互联网普及率…`, `人，占网民整体的…`)
+_UNIT_START = re.compile(r"^[万亿千百]?(?:元|件|人|个|户|家|次|条|吨|份|笔|台|部|%|％|亿|万)")
+#: a verb and the number it introduces starting a line (`达5.60亿`, `为1.2亿`, `完成1105.8亿件`)
+_VERB_THEN_NUMBER = re.compile(
+    r"^(?:达到?|为|是|完成|实现|超过|突破|增至|升至|约|近|共|累计(?:完成|实现)?)了?\s*(?:约|近|超)?\s*[0-9０-９]"
+)
 
 
 def repair_wraps(text: str) -> str:
@@ -56,6 +66,13 @@ def _joins(prev: str, line: str) -> bool:
         return True
     if re.search(r"[0-9０-９][.．]?$", a) and re.match(r"^[0-9０-９.．%]", b) and re.search(r"[\u4e00-\u9fff]", a):
         return True  # a number broken by the wrap
+    if re.search(r"[0-9０-９][万亿千百]?$", a) and _UNIT_START.match(b) and re.search(r"[\u4e00-\u9fff]", a):
+        return True  # `网民规模达到了10.67` / `亿，…`: a number parted from its unit
+    if _VERB_THEN_NUMBER.match(b) and re.search(r"[\u4e00-\u9fff]$", a) and _ITEM_START.match(b) is None:
+        return True  # `报告显示手机网民规模` / `达5.60亿，…`: no paragraph starts with the verb before a number
+    head = _ITEM_START.match(a.lstrip())
+    if head is not None and _CLAUSE_MARK.search(a.lstrip(), head.end()) is None:
+        return False  # `一、行业总体情况`: a numbered sub-head, its `、` no clause mark
     return (
         _CLAUSE_MARK.search(a) is not None
         and re.search(r"[\u4e00-\u9fff0-9０-９%]$", a) is not None

@@ -56,11 +56,18 @@ def synonyms(name: str) -> tuple[str, ...]:
     """The name and its aliases (normalised); the name itself first. A count is one indicator with or without its
     counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too; so are
     the spellings of one surveyed population (`限额以上企业…` = `限额以上单位…` = `限上…`, see population_spellings)
-    and of a commodity's retail sales with and without 商品 (`通讯器材类零售额` = `通讯器材类商品零售额`)."""
+    and of a commodity's retail sales with and without 商品 (`通讯器材类零售额` = `通讯器材类商品零售额`), and of a
+    population with and without 规模 (`短视频用户` = `短视频用户规模`)."""
     groups = alias_groups()
     out = [name]
     for spelling in (name, *population_spellings(name)):
-        for n in (spelling, *(groups.get(spelling) or ()), *goods_spellings(spelling), *count_spellings(spelling)):
+        for n in (
+            spelling,
+            *(groups.get(spelling) or ()),
+            *goods_spellings(spelling),
+            *count_spellings(spelling),
+            *scale_spellings(spelling),
+        ):
             if n not in out:
                 out.append(n)
     for n in list(out):  # the group's own names under the population's other spellings (`限额以上商品零售`)
@@ -88,8 +95,10 @@ def population_spellings(name: str) -> tuple[str, ...]:
 #: the stem of a commodity's retail sales (`通讯器材类`, `新能源汽车`) — not a population, a channel, a format or an
 #: aggregate (`限额以上单位商品零售额`, `实物商品网上零售额`, `社会消费品零售额`, `…实现的零售额`, `即时零售` differ from
 #: their other spellings)
-_NOT_GOODS_STEM = re.compile(r"(?:单位|企业|以上|以下|限上|限下|实物|网上|网络|线上|社会|消费品|城镇|乡村|农村|批发业|零售业|"
-                             r"的|商品|类商品|业|地区|即时|新|社区|实体|无人|智慧|数字|直播)$|^[\u4e00-\u9fff]?$")
+_NOT_GOODS_STEM = re.compile(
+    r"(?:单位|企业|以上|以下|限上|限下|实物|网上|网络|线上|社会|消费品|城镇|乡村|农村|批发业|零售业|"
+    r"的|商品|类商品|业|地区|即时|新|社区|实体|无人|智慧|数字|直播)$|^[\u4e00-\u9fff]?$"
+)
 #: how a commodity's retail sales are written after it (longest first): `…商品零售额`, `…零售额`, `…商品零售`, `…零售`
 _GOODS_FORMS = ("商品零售额", "零售额", "商品零售", "零售")
 
@@ -105,9 +114,21 @@ def goods_spellings(name: str) -> tuple[str, ...]:
     return tuple(stem + f for f in _GOODS_FORMS if f != form)
 
 
+def scale_spellings(name: str) -> tuple[str, ...]:
+    """`短视频用户` ↔ `短视频用户规模`, `手机网民` ↔ `手机网民规模`: a population is one indicator with or without 规模
+    (reports write `短视频用户达8.88亿人` and `短视频用户规模达8.88亿`)."""
+    if name.endswith(("用户规模", "网民规模")) and len(name) > 4:
+        return (name[:-2],)
+    if name.endswith(("用户", "网民")) and len(name) > 2:
+        return (name + "规模",)
+    return ()
+
+
 def count_spellings(name: str) -> tuple[str, ...]:
     """`网商` → (网商数量, 网商数); `网商数量`/`网商数` → (网商, …): the spellings of a count with and without 数量/数."""
-    base = name[:-2] if name.endswith("数量") else name[:-1] if name.endswith("数") and not name.endswith("指数") else name
+    base = (
+        name[:-2] if name.endswith("数量") else name[:-1] if name.endswith("数") and not name.endswith("指数") else name
+    )
     if len(base) < 2 or not "\u4e00" <= base[-1] <= "\u9fff" or base.endswith(("数", "量", "额", "率")):
         return ()
     return tuple(n for n in (base, base + "数量", base + "数") if n != name)

@@ -507,10 +507,15 @@ def trailing_dateline(text: str) -> tuple[str, int, int] | None:
 _TRAIL_BRACKET_RE = re.compile(r"[（(〔【\[][^（）()〔〕【】\[\]]{2,60}[)）〕】\]]\s*$")
 
 
+#: a reprint note closing a story: `（摘自《经济日报》2022年7月16日）`, `（据新华社　2022年7月14日）`
+_REPRINT_NOTE_RE = re.compile(r"^[（(]\s*(?:摘自|转自|转载自|据)\s*[^（）()。，,]{2,30}[)）]$")
+
+
 def trailer_date(text: str) -> date | None:
-    """The date of release fields closing a story's last paragraph: `…增长5%。（来源：商务部网站　2020-07-30）`."""
+    """The date of release fields closing a story's last paragraph: `…增长5%。（来源：商务部网站　2020-07-30）`, or of
+    a reprint note (`（摘自《经济日报》2022年7月16日）`)."""
     m = _TRAIL_BRACKET_RE.search(text.strip())
-    if not m or release_fields(m.group(0)) is None:
+    if not m or (release_fields(m.group(0)) is None and not _REPRINT_NOTE_RE.match(m.group(0).strip())):
         return None
     return find_date(m.group(0))
 
