@@ -152,6 +152,10 @@ def _apply_de(w: str) -> str:
 
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})")
 
+#: `三家基础电信企业发展蜂窝物联网终端用户26.42亿户`: the firms that signed the users up are no part of the users'
+#: name (发展 here is "signed up", not "development")
+_FIRMS_GAINED = re.compile(r"^[^，,；;]*?(?:企业|公司|运营商)(?:累计|共|共计)?发展(?=[\u4e00-\u9fffA-Za-z0-9]{1,14}用户$)")
+
 _ENUM_LEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
 )
@@ -217,6 +221,7 @@ def _phrase(w: str) -> _Phrase:
     w = _clean_spaces(w)
     # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
     w = _INNER_VERB.sub("", w)
+    w = _FIRMS_GAINED.sub("", w)
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)

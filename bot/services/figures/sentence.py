@@ -235,13 +235,17 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         numbers=numbers,
         multi_year=multi_year,
         sent_region=_sentence_region(masked),
-        fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
+        fromtos=tuple(_FROM_TO_VALUES.finditer(t)) if ("从" in t or "由" in t) else (),
     )
 
 
 #: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
 _AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
 _MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
+
+
+#: a level reached at the end of a change (`提升到57.6%`, `增至10.3亿`), right before its number
+_RISEN_TO = re.compile(r"(?:提升|提高|增长|增加|上升|扩大|攀升|跃升|升|增)(?:到|至)\s*$")
 
 
 #: hours or minutes after a number, and an indicator of time spent before it (`上网时长为`, `使用时长达`)
@@ -502,8 +506,8 @@ def _add_levels(
         ctx,
         [(figs[x].region, figs[x].metric) for x in s.last_level_group],
     )
-    fromto = s.fromto
-    if metrics is None and fromto is not None and fromto.start() <= n.start < fromto.end():
+    fromto = s.fromto_at(n.start)
+    if metrics is None and fromto is not None:
         # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
         # levels of the metric named after them
         ahead = _metric_ahead(t, masked, fromto.end())
@@ -529,8 +533,11 @@ def _add_levels(
         for r, m in metrics
     ]
     start, end, label = _resolve(pm, ctx, forecast, sent_year)
-    if fromto is not None and fromto.start() <= n.start < fromto.end():
-        start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
+    if fromto is not None:
+        start, end, label = _from_to_period(t, n.start, pm, (start, end, label), fromto.start())
+    elif pm is not None and pm.kind == "yearrange" and _RISEN_TO.search(t, cb, n.start):
+        # `2017年到2021年，…其中农村地区互联网普及率提升到57.6%`: the level reached is the span's last year's
+        start, end, label = date(pm.b, 1, 1), date(pm.b, 12, 31), f"{pm.b}年"
     elif (
         start is None
         and end is not None

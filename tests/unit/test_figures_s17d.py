@@ -1,0 +1,60 @@
+"""Dated digests of mixed sources (session 17d): rates at the two ends of a span of years, a level reached at the
+end of such a span, users signed up by named firms and the .CN count named without its kind, on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.lookup import synonyms
+from bot.services.lookup.query import normalise_query
+
+
+def _periods(text: str, published: date) -> dict[tuple[str, float], tuple[date | None, date | None]]:
+    return {(f.metric, f.value): (f.period_start, f.period_end) for f in extract_figures(text, published)}
+
+
+def test_two_rates_from_to_after_two_levels_from_to_each_get_their_own_year() -> None:
+    text = "2015年到2020年，全省网民规模从3200万增长到4100万，互联网普及率从48.2%提高到61.5%。"
+    got = _periods(text, date(2021, 3, 2))
+    assert got[("网民规模", 3200.0)] == (date(2015, 1, 1), date(2015, 12, 31))
+    assert got[("网民规模", 4100.0)] == (date(2020, 1, 1), date(2020, 12, 31))
+    assert got[("互联网普及率", 48.2)] == (date(2015, 1, 1), date(2015, 12, 31))
+    assert got[("互联网普及率", 61.5)] == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_a_rate_risen_to_under_a_span_of_years_is_the_spans_last_years() -> None:
+    text = "2016年至2019年，该省快递网点乡镇覆盖率稳步提高，其中农村地区互联网普及率提升到44.3%。"
+    got = _periods(text, date(2020, 5, 6))
+    assert got[("农村地区互联网普及率", 44.3)] == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_a_span_of_years_still_dates_a_total_over_it() -> None:
+    # no level reached (`提升到`): a total over the span keeps the span
+    got = _periods("2019年至2021年，全市累计实现网络零售额2300亿元。", date(2022, 1, 20))
+    assert got[("网络零售额", 2300.0)] == (date(2019, 1, 1), date(2021, 12, 31))
+
+
+def test_users_signed_up_by_named_firms_are_named_without_the_firms() -> None:
+    got = {f.metric: f.value for f in extract_figures("截至9月末，三家电信企业发展移动物联网终端用户18.8亿户。", date(2023, 10, 20))}
+    assert got.get("移动物联网终端用户") == 18.8
+    assert not any("企业" in m for m in got)
+
+
+def test_development_as_a_noun_keeps_its_name() -> None:
+    got = {f.metric for f in extract_figures("全年电子商务发展指数为126.5。", date(2023, 2, 1))}
+    assert not any(m.startswith("用户") for m in got)
+
+
+def test_a_cn_count_named_without_its_kind_is_the_cn_domain_count() -> None:
+    assert normalise_query(".CN域名数量") in synonyms(normalise_query(".CN数量"))
+    got = {f.metric: f.value for f in extract_figures("截至6月，“.CN”数量为2010万个。", date(2023, 8, 28))}
+    assert got.get(".CN数量") == 2010.0 or got.get(".CN域名数量") == 2010.0
+
+
+def test_a_rate_risen_to_under_an_as_of_date_stands_at_that_date() -> None:
+    text = "截至2022年12月，我国农村地区互联网普及率由2021年的57.6%升至61.9%。"
+    got = _periods(text, date(2023, 3, 2))
+    assert got[("农村地区互联网普及率", 57.6)] == (date(2021, 1, 1), date(2021, 12, 31))
+    assert got[("农村地区互联网普及率", 61.9)] == (None, date(2022, 12, 31))
