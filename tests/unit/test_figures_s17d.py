@@ -58,3 +58,34 @@ def test_a_rate_risen_to_under_an_as_of_date_stands_at_that_date() -> None:
     got = _periods(text, date(2023, 3, 2))
     assert got[("农村地区互联网普及率", 57.6)] == (date(2021, 1, 1), date(2021, 12, 31))
     assert got[("农村地区互联网普及率", 61.9)] == (None, date(2022, 12, 31))
+
+
+def _metrics(text: str, published: date) -> dict[str, float]:
+    return {f.metric: f.growth_pct if f.growth_pct is not None else f.value for f in extract_figures(text, published)}
+
+
+def test_items_before_the_last_category_share_its_category_word() -> None:
+    got = _metrics("1至8月，限额以上家具、建筑及装潢材料、五金电料类商品零售额分别增长3.2%、5.4%、7.6%。", date(2023, 9, 20))
+    assert got.get("家具类商品零售额") == 3.2
+    assert got.get("建筑及装潢材料类商品零售额") == 5.4
+    assert got.get("五金电料类商品零售额") == 7.6
+    assert "家具零售额" not in got and "限额以上家具类商品零售额" not in got
+
+
+def test_a_survey_population_before_store_formats_is_no_part_of_their_names() -> None:
+    got = _metrics("前三季度，限额以上超市、便利店零售额分别增长4.4%和8.1%。", date(2023, 10, 20))
+    assert got.get("超市零售额") == 4.4
+    assert got.get("便利店零售额") == 8.1
+
+
+def test_what_the_counted_things_relate_to_is_no_part_of_their_name() -> None:
+    got = _metrics("1至5月，与百姓日常生活密切相关的限额以上便利店、超市销售额分别增长9.2%和6.3%。", date(2023, 6, 20))
+    assert got.get("便利店销售额") == 9.2
+    assert got.get("超市销售额") == 6.3
+    assert not any("相关" in m or "有关" in m for m in got)
+
+
+def test_a_bare_retail_total_is_the_retail_the_sentence_named_before() -> None:
+    got = _metrics("一季度，全市社会消费品零售稳步回升，零售总额865.2亿元，同比增长6.1%。", date(2023, 4, 25))
+    assert got.get("社会消费品零售总额") == 6.1
+    assert "零售总额" not in got

@@ -748,7 +748,7 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
         if sub and (sub.group("h") == "用户规模" or not _POPULATION_WORD.search(sub.group("s"))):
             return sub.group("s") + metric
-    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
+    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量") or metric in _BARE_TOTALS:
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
         for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
@@ -757,10 +757,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             named = _phrase(found.group()).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
-        if metric in ("交易额", "销售额", "零售额"):
+        if metric in ("交易额", "销售额", "零售额") or metric in _BARE_TOTALS:
             # `2017年我国网络零售正由高速增长转向高质量发展，零售额达到7.18万亿元`: the activity the clause before
-            # names (网络零售) is what the amount is of
-            act = metric[:-1]
+            # names (网络零售) is what the amount is of (`社会消费品零售保持增长，零售总额…` → 社会消费品零售总额)
+            act = metric[:2]
+            tail = metric[2:]
             found = None
             for m in re.finditer(r"(?:^|[^\u4e00-\u9fff]|年|月|季度)([\u4e00-\u9fff]{2,8}?" + act + r")(?![额量])", ctx.sentence):
                 found = m
@@ -768,8 +769,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 named = _phrase(found.group(1).lstrip("年月")).metric
                 framed = named.startswith(("从", "在", "按", "据", "对", "就")) or "的" in named
                 if len(named) > len(act) and named.endswith(act) and "占" not in named and not framed:
-                    return named + "额"
+                    return named + tail
     return metric
+
+
+#: a total named by its activity only (`零售总额`), standing for the activity the sentence named before it
+_BARE_TOTALS = frozenset({"零售总额", "销售总额", "交易总额"})
 
 
 def _same_metric(a: str, b: str) -> bool:
