@@ -89,3 +89,26 @@ def test_a_bare_retail_total_is_the_retail_the_sentence_named_before() -> None:
     got = _metrics("一季度，全市社会消费品零售稳步回升，零售总额865.2亿元，同比增长6.1%。", date(2023, 4, 25))
     assert got.get("社会消费品零售总额") == 6.1
     assert "零售总额" not in got
+
+
+def test_an_undated_breakdown_paragraph_is_over_the_period_of_the_whole_before_it() -> None:
+    text = (
+        "前三季度，全县实现社会消费品零售总额128.6亿元，同比增长6.4%。\n"
+        "从商品类别看，各类商品表现不一。家电类需求回暖，实现零售额5.2亿元，增长9.1%。"
+        "文化办公用品类实现零售额1.8亿元，下降2.3%。"
+    )
+    got = _periods(text, date(2023, 10, 25))
+    assert got[("家电类零售额", 5.2)] == (date(2023, 1, 1), date(2023, 9, 30))
+    assert got[("文化办公用品类零售额", 1.8)] == (date(2023, 1, 1), date(2023, 9, 30))
+
+
+def test_a_breakdown_paragraph_with_a_time_of_its_own_keeps_it() -> None:
+    text = "1-6月，全市网络零售额310亿元，增长8%。\n分平台看，6月份直播电商零售额42亿元，增长15%。"
+    got = _periods(text, date(2023, 7, 20))
+    assert got[("直播电商零售额", 42.0)] == (date(2023, 6, 1), date(2023, 6, 30))
+
+
+def test_a_category_sales_is_asked_with_or_without_shangpin() -> None:
+    assert normalise_query("家电类商品零售额") in synonyms(normalise_query("家电类零售额"))
+    assert normalise_query("家电类零售额") in synonyms(normalise_query("家电类商品零售额"))
+    assert not any("类" in n for n in synonyms(normalise_query("商品零售额")))  # no category, no spelling

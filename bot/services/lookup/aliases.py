@@ -1,6 +1,7 @@
 """Metric synonyms from `seeds/metric_aliases.toml`: the Chinese aliases and English names of an indicator.
 
-    synonyms(name) -> (name, *aliases)        normalised; the name itself first; a count with and without 数量/数
+    synonyms(name) -> (name, *aliases)        normalised; the name itself first; a count with and without 数量/数, a
+                                              commodity category's sales with and without 商品
     alias_groups() -> {name: group}           every normalised name → its synonym group, canonical first
     english_name(metric) -> str | None        the English name, for English readers (网络零售额 → Online retail sales)
 
@@ -57,10 +58,23 @@ def synonyms(name: str) -> tuple[str, ...]:
     counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too."""
     group = alias_groups().get(name)
     out = [name, *(n for n in group or () if n != name)]
-    for n in count_spellings(name):
+    for n in (*count_spellings(name), *category_spellings(name)):
         if n not in out:
             out.append(n)
     return tuple(out)
+
+
+#: a commodity category's sales, with or without 商品 after its category word (`通讯器材类商品零售额`)
+_CATEGORY_SALES = re.compile(r"^(?P<c>.{2,}?类)(?:商品)?(?P<m>零售额|销售额)$")
+
+
+def category_spellings(name: str) -> tuple[str, ...]:
+    """`通讯器材类零售额` ↔ `通讯器材类商品零售额`: a commodity category's sales, named with and without 商品."""
+    m = _CATEGORY_SALES.match(name)
+    if m is None:
+        return ()
+    c, measure = m.group("c"), m.group("m")
+    return tuple(n for n in (c + measure, c + "商品" + measure) if n != name)
 
 
 def count_spellings(name: str) -> tuple[str, ...]:
