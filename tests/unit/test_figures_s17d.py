@@ -112,3 +112,11 @@ def test_a_category_sales_is_asked_with_or_without_shangpin() -> None:
     assert normalise_query("家电类商品零售额") in synonyms(normalise_query("家电类零售额"))
     assert normalise_query("家电类零售额") in synonyms(normalise_query("家电类商品零售额"))
     assert not any("类" in n for n in synonyms(normalise_query("商品零售额")))  # no category, no spelling
+
+
+def test_goods_listed_inside_one_category_make_one_item_of_the_list() -> None:
+    text = "1-9月，文化办公用品类、体育、娱乐用品类和家具类分别实现零售额8.2、3.5、12.6亿元，分别增长4.1%、7.3%和2.2%。"
+    got = {f.metric: (f.value, f.growth_pct) for f in extract_figures(text, date(2023, 10, 20))}
+    assert got.get("文化办公用品类零售额") == (8.2, 4.1)
+    assert got.get("体育娱乐用品类零售额") == (3.5, 7.3)
+    assert got.get("家具类零售额") == (12.6, 2.2)

@@ -36,11 +36,16 @@ class _Phrase:
     items: list[str]  # list subject split (for 分别 / 和 lists)
     #: the same list split at `、` only (`在线旅游产品和景点门票、在线文娱销售额`: 和 joins inside an item)
     major_items: list[str] = field(default_factory=list)
+    #: the same list split after each commodity category (`粮油食品类、服装、鞋帽、针纺织品类`: 、 also joins the goods
+    #: inside one category)
+    category_items: list[str] = field(default_factory=list)
 
     def items_for(self, k: int) -> list[str]:
         """The list's items when there are `k` of them (a value for each), else none."""
         if len(self.items) == k:
             return self.items
+        if len(self.category_items) == k:
+            return self.category_items  # (before the split at 、: `体育、娱乐用品类和家具类` is two categories)
         return self.major_items if len(self.major_items) == k else []
 
 
@@ -236,6 +241,7 @@ def _phrase(w: str) -> _Phrase:
     w = _strip_scope(w)
     items: list[str] = []
     major_items: list[str] = []
+    category_items: list[str] = []
     if _LIST_SEP.search(w) and not share:
         parts = [p for p in _LIST_SEP.split(w) if p]
         if len(parts) >= 2:
@@ -243,6 +249,9 @@ def _phrase(w: str) -> _Phrase:
         majors = [p for p in re.split(r"\s*、\s*", w) if p]
         if 2 <= len(majors) < len(parts):
             major_items = _share_heads(majors)
+        runs = _category_runs(parts)
+        if 2 <= len(runs) < len(parts):
+            category_items = _share_heads(runs)
     if not share:
         w = _strip_scope(_apply_de(w))
         if not region:
@@ -264,8 +273,26 @@ def _phrase(w: str) -> _Phrase:
         verb = flow.group("v")
         items = [x if x.endswith(verb) else x + verb for x in items]
         major_items = [x if x.endswith(verb) else x + verb for x in major_items]
+        category_items = [x if x.endswith(verb) else x + verb for x in category_items]
         w = w + verb
-    return _Phrase(region, w, trailing, items, major_items)
+    return _Phrase(region, w, trailing, items, major_items, category_items)
+
+
+#: the end of a commodity category, alone or with its measure (`针纺织品类`, `针纺织品类商品零售额`)
+_CATEGORY_END = re.compile(r"类(?:商品)?(?:零售额|销售额|零售|销售)?$")
+
+
+def _category_runs(parts: list[str]) -> list[str]:
+    """`粮油食品类`, `服装`, `鞋帽`, `针纺织品类` → 粮油食品类, 服装鞋帽针纺织品类: the goods listed up to each category
+    word are one category (its commas dropped); none when the list does not close with a category."""
+    runs: list[str] = []
+    run = ""
+    for p in parts:
+        run += p
+        if _CATEGORY_END.search(p):
+            runs.append(run)
+            run = ""
+    return runs if not run else []
 
 
 _MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
