@@ -120,3 +120,10 @@ def test_goods_listed_inside_one_category_make_one_item_of_the_list() -> None:
     assert got.get("文化办公用品类零售额") == (8.2, 4.1)
     assert got.get("体育娱乐用品类零售额") == (3.5, 7.3)
     assert got.get("家具类零售额") == (12.6, 2.2)
+
+
+def test_a_level_reached_at_a_rate_stated_before_it_has_that_growth() -> None:
+    got = extract_figures("上半年，全市快递业务量以21.3%的增幅增长至5.6亿件，居全省第二。", date(2023, 7, 20))
+    levels = [(f.metric, f.value, f.growth_pct) for f in got if f.unit == "亿件"]
+    assert levels == [("快递业务量", 5.6, 21.3)]
+    assert not any(f.unit == "%" and f.metric == "快递业务量" for f in got)  # one figure, not a growth-only one too

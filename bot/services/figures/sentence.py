@@ -18,7 +18,7 @@ import os
 import re
 from datetime import date, timedelta
 
-from bot.services.figures.classify import _FLAT_AFTER, _classify, _Item, _mask, _qualifier
+from bot.services.figures.classify import _AT_STATED_RATE, _FLAT_AFTER, _classify, _Item, _mask, _qualifier
 from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence
 from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
 from bot.services.figures.lexicon import (
@@ -111,6 +111,10 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         group = _run_at(s.t, items, i)
         cb = _clause_start(s.t, it.num.start)
         window = s.masked[max(cb, prev_end) : it.num.start]
+        led = _AT_STATED_RATE.search(s.masked, cb, it.num.start) if it.kind == "level" else None
+        if led is not None:
+            # `全省网络零售额以15.2%的增速达到3200亿元`: the level is of what the clause named before its rate
+            window = s.masked[cb : led.start()]
         pm, sent_year, forecast = _period_of(s, ctx, it.num, cb)
         if it.kind == "level":
             _add_levels(s, ctx, group, cb, window, pm, sent_year, forecast)
