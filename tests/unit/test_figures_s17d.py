@@ -127,3 +127,12 @@ def test_a_level_reached_at_a_rate_stated_before_it_has_that_growth() -> None:
     levels = [(f.metric, f.value, f.growth_pct) for f in got if f.unit == "亿件"]
     assert levels == [("快递业务量", 5.6, 21.3)]
     assert not any(f.unit == "%" and f.metric == "快递业务量" for f in got)  # one figure, not a growth-only one too
+
+
+def test_the_period_of_data_a_figureless_sentence_cites_dates_nothing_after_it() -> None:
+    text = (
+        "前三季度，全省网络零售额2150亿元，同比增长9.8%。据1至8月统计数据，全省增速已跃居全国第五。\n"
+        "分地市看，合肥市网络零售额为860亿元，增长11.2%。"
+    )
+    got = _periods(text, date(2023, 10, 28))
+    assert got[("网络零售额", 860.0)] == (date(2023, 1, 1), date(2023, 9, 30))

@@ -904,6 +904,11 @@ def _own_named_span(t: str, ctx: _Ctx) -> bool:
     return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
 
 
+#: a period of the data a sentence cites (`按国家1至5月统计数据`, `据前三季度统计`)
+_DATA_OF = re.compile(r"(?:按|据|根据|依据)[\u4e00-\u9fff]{0,4}$")
+_DATA_AFTER = re.compile(r"\s*(?:份)?\s*(?:的)?\s*(?:统计)?(?:数据|统计|监测数据)")
+
+
 def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     """The last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，6月当月增幅…`: a
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
@@ -915,6 +920,8 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
             continue  # `2022年以来`: where a span starts, not the period of what follows
         if 0 <= last_number < p.start:
             continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
+        if not s.figs and _DATA_OF.search(t, 0, p.start) and _DATA_AFTER.match(t, p.end):
+            continue  # `按国家1至5月统计数据，…增幅已升至中部第一`: the data cited, no period of the account's figures
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
         if first is None and p.kind != "now":
