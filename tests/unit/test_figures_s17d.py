@@ -136,3 +136,10 @@ def test_the_period_of_data_a_figureless_sentence_cites_dates_nothing_after_it()
     )
     got = _periods(text, date(2023, 10, 28))
     assert got[("网络零售额", 860.0)] == (date(2023, 1, 1), date(2023, 9, 30))
+
+
+def test_a_bare_flow_after_the_other_part_of_a_total_is_its_sibling_part() -> None:
+    text = "1-6月，全市跨境电商进出口额达320亿元，增长12%。其中出口势头较好，出口额240亿元，增长15%，进口同比下降2.4%。"
+    got = _metrics(text, date(2023, 7, 20))
+    assert got.get("跨境电商进口额") == -2.4
+    assert "进口" not in got

@@ -722,6 +722,8 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 market = m
         if market is not None:
             return market.group("a") + metric
+    if metric in ("进口", "出口") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
+        metric += "额"  # `…出口额1.55万亿元，同比增长11.7%，进口同比增长4.9%`: the bare flow is the other part's amount
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     if metric in _STAND_IN_HEADS:
