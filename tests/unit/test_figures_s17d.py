@@ -143,3 +143,16 @@ def test_a_bare_flow_after_the_other_part_of_a_total_is_its_sibling_part() -> No
     got = _metrics(text, date(2023, 7, 20))
     assert got.get("跨境电商进口额") == -2.4
     assert "进口" not in got
+
+
+def test_the_revenue_after_a_parcel_volume_is_the_industrys() -> None:
+    text = "1-5月，全省邮政快递业寄递业务量完成31.2亿件，同比增长9.4%；业务收入实现268亿元，同比增长5.1%。"
+    got = _metrics(text, date(2024, 6, 18))
+    assert got.get("邮政快递业业务收入") == 5.1
+    assert "邮政快递业寄递业务收入" not in got
+
+
+def test_the_unnamed_whole_industry_is_the_one_named_by_its_parcel_volume() -> None:
+    text = "2024年，全省邮政快递业寄递业务量完成62亿件，增长12%。行业业务收入累计完成520亿元，同比增长7.3%。"
+    got = _metrics(text, date(2025, 1, 20))
+    assert got.get("邮政快递业业务收入") == 7.3

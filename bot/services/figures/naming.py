@@ -673,7 +673,7 @@ _POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业
 
 
 #: an indicator of a named industry (`邮政行业业务收入` → 邮政行业)
-_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=业务)")
+_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=(?:寄递)?业务)")
 #: the whole industry, unnamed (`全行业业务收入`, `行业业务总量`)
 _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 
@@ -704,7 +704,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         # `快递业务量完成115.4亿件…；业务收入完成1033.2亿元`: a bare 业务收入/业务量 is the activity just named
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub:
-            return sub.group(1) + metric
+            subject = sub.group(1)
+            if metric == "业务收入" and subject.endswith("寄递") and len(subject) > 4:
+                # `邮政快递业寄递业务量…；业务收入实现1630亿元`: the revenue is the industry's (邮政快递业业务收入); 寄递
+                # names the volume's kind only
+                subject = subject[: -len("寄递")]
+            return subject + metric
     counted = next((m for m in reversed(ctx.metrics) if m.endswith("网民规模")), None) if metric == "普及率" else None
     if counted is not None:
         # `我国网民规模达8.02亿，普及率为57.7%`: the internet's reach among the population just counted
