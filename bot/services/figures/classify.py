@@ -124,6 +124,12 @@ _THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于
 _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年|[一二三四1-4]\s*季度|前三季度|全年)?\s*的\s*$")
 
 
+#: a rate stated before the level it led to (`以15.2%的增速达到`, `以8.1%的增幅增长至`)
+_AT_STATED_RATE = re.compile(
+    r"以\s*[0-9.]+\s*%\s*的\s*(?:年均)?(?:增速|增幅|增长率|增长速度|速度)\s*(?:增长|增加|上升|攀升|跃升)?\s*(?:达到?|至|到)\s*$"
+)
+
+
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
@@ -182,6 +188,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if n.base_unit == "%" and _SHARE_END.search(before) and re.match(r"\s*的[\u4e00-\u9fff]", t[n.end : n.end + 4]):
         return None  # `占比7.9%的服装类增长16.7%`: a share describing the subject after it, not a figure of the one before
     g = _GROWTH_VERB_END.search(before) or _GROWTH_RATE_END.search(before)
+    if g and n.base_unit not in ("%", "倍", "‰", "个百分点") and _AT_STATED_RATE.search(before.replace("\x00", "")):
+        return _Item(n, "level")  # `以15.2%的增速达到3200亿元`: the rate is stated before; what follows is the level
     if not g and n.base_unit == "%" and _RATE_OF_GROWTH_AFTER.match(t, n.end):
         return _Item(n, "growth", n.value, False)
     if n.base_unit in ("%", "倍", "‰"):

@@ -72,7 +72,7 @@ class _Sentence:
     numbers: list[Number]
     multi_year: bool  # the sentence mentions a span of several years (`过去5年`, `2012年以来`)
     sent_region: str  # the region the sentence opens with, if any
-    fromto: re.Match[str] | None  # `从2018年的1.06万亿元到2023年的2.38万亿元`
+    fromtos: tuple[re.Match[str], ...]  # each `从2018年的1.06万亿元到2023年的2.38万亿元` of the sentence, in order
     figs: list[ExtractedFigure] = field(default_factory=list)
     fig_pos: list[int] = field(default_factory=list)  # start offset of each figure's number
     last_level_group: list[int] = field(default_factory=list)  # indices into figs of the last list of levels
@@ -82,3 +82,11 @@ class _Sentence:
     #: a bare rate (`增幅收窄至15.6%，销售额增加至873.45亿元`) waiting for the level its sentence states next: (rate,
     #: decimals, offset after the rate)
     pending_rate: tuple[float, int, int] | None = None
+
+    def fromto_at(self, pos: int) -> re.Match[str] | None:
+        """The `从A到B` whose two ends hold offset `pos`, if any."""
+        return next((m for m in self.fromtos if m.start() <= pos < m.end()), None)
+
+    def fromto_before(self, pos: int) -> re.Match[str] | None:
+        """The last `从A到B` that ends before offset `pos`, if any."""
+        return next((m for m in reversed(self.fromtos) if m.end() <= pos), None)

@@ -73,6 +73,11 @@ _FRAME_LEAD = re.compile(
     r"^[\s　]*从(?:(?:19|20)[0-9]{2}\s*年|今年|去年|上半年|前三季度|[一二三四]季度)[^，,。；;0-9]{0,16}?(?:来看|看)[，,]"
 )
 
+#: a paragraph opening with a breakdown (`从商品类别看，`, `分地区看，`, `按消费类型分，`) that names no time
+_UNDATED_BREAKDOWN = re.compile(
+    r"^[\s　]*(?:从[^，,。；;0-9年月季]{2,16}?(?:来看|看)|分[\u4e00-\u9fff]{1,6}?(?:来看|看)|按[\u4e00-\u9fff]{2,8}?分)[，,]"
+)
+
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
@@ -282,6 +287,11 @@ def _extract(
                 ctx.period, ctx.whole_period, ctx.period_forecast = lead[0], lead[0], False
                 ctx.year = lead[0].year if lead[0].year is not None else ctx.year
                 framed = para_period = True
+        elif ctx.whole_period is not None and not ctx.period_forecast and _UNDATED_BREAKDOWN.match(para):
+            # `从限额以上商品分类销售看，…。通讯器材类实现零售额4.6亿元…`: a paragraph breaking down the whole stated
+            # before, dated by no period of its own, is over that whole's period, sentence by sentence
+            ctx.period = ctx.whole_period
+            framed = para_period = True
         # ASCII full stops (`…增长10.2%.全国…`) end sentences too; found on a same-length copy, quotes keep the text
         marked = _ASCII_STOP.sub("。", para) if "." in para or "．" in para else para
         if "”" in marked or "」" in marked:

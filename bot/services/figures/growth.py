@@ -163,7 +163,7 @@ def _add_growths(
         multi = over_years
     if multi is None:
         multi = _change_between_ends(s, n)
-    if multi is None and it.kind == "growth" and s.fromto is not None and s.fromto.end() <= n.start:
+    if multi is None and it.kind == "growth" and s.fromto_before(n.start) is not None:
         # `2014至2022年，…从1800亿元增长到2.17万亿元，扩大了11倍`: the change between the two ends, over their span
         multi = _from_to_span(t, s.periods, n.start)
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
@@ -287,8 +287,8 @@ def _change_between_ends(s: _Sentence, n: Number) -> tuple[date, date, str] | No
     """`2014至2022年，农村网络零售额从1800亿元增长到2.17万亿元，扩大了11倍`: a change stated right after the two
     ends of `从A到B`, dated in different years, is the change over their span (from A's year to B's), not B's yearly
     growth."""
-    ft = s.fromto
-    if ft is None or ft.end() > n.start or not re.fullmatch(r"[\s,，]*[^\d,，。；;]{0,8}", s.t[ft.end() : n.start]):
+    ft = s.fromto_before(n.start)
+    if ft is None or not re.fullmatch(r"[\s,，]*[^\d,，。；;]{0,8}", s.t[ft.end() : n.start]):
         return None
     ends = [f for f in s.figs if ft.start() <= f.span_start < ft.end() and not is_growth_only(f)]
     if len(ends) < 2:

@@ -37,7 +37,7 @@ _FROM_TO_YEARS = re.compile(
     r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^，,。；;]{0,30}?(?:到|至|增至|升至)\s*((?:19|20)[0-9]{2})\s*年"
 )
 
-_NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家)?"
+_NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家|%)?"
 
 
 #: `从2018年的1.06万亿元到2023年的2.38万亿元`: a level at each end of a span of years
@@ -51,10 +51,12 @@ _FROM_TO_VALUES = re.compile(
 
 
 def _from_to_period(
-    t: str, pos: int, pm: PeriodMention | None, resolved: tuple[date | None, date | None, str]
+    t: str, pos: int, pm: PeriodMention | None, resolved: tuple[date | None, date | None, str], ft_start: int = 0
 ) -> tuple[date | None, date | None, str]:
     """The period of one end of `从Y1年的A到Y2年的B` / `2013年至2019年…从A增长至B`: Y1 for A, Y2 for B (each a
-    year, never the whole span); an end value without a year of its own gets none (never the start's year)."""
+    year, never the whole span); an end value without a year of its own gets none (never the start's year), except
+    under a `截至…` written before the change (`截至2016年12月，…占比由2015年的90.1%升至95.1%`): the level reached
+    stands at that date."""
     before = t[max(0, pos - 12) : pos]
     own = re.search(r"((?:19|20)[0-9]{2})\s*年\s*的\s*$", before)
     if own:
@@ -71,7 +73,7 @@ def _from_to_period(
     if span is not None and int(span.group(1)) < int(span.group(2)):
         y = int(span.group(1 if is_start else 2))
         return date(y, 1, 1), date(y, 12, 31), f"{y}年"
-    if is_start:
+    if is_start or (pm is not None and pm.asof and pm.end <= ft_start):
         return resolved
     return None, None, ""
 

@@ -724,7 +724,7 @@ _POPULATION_WORD = re.compile(r"网民|人口|用户|居民|人数|主体|企业
 
 
 #: an indicator of a named industry (`邮政行业业务收入` → 邮政行业)
-_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=业务)")
+_INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=(?:寄递)?业务)")
 #: the whole industry, unnamed (`全行业业务收入`, `行业业务总量`)
 _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 
@@ -755,7 +755,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         # `快递业务量完成115.4亿件…；业务收入完成1033.2亿元`: a bare 业务收入/业务量 is the activity just named
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub:
-            return sub.group(1) + metric
+            subject = sub.group(1)
+            if metric == "业务收入" and subject.endswith("寄递") and len(subject) > 4:
+                # `邮政快递业寄递业务量…；业务收入实现1630亿元`: the revenue is the industry's (邮政快递业业务收入); 寄递
+                # names the volume's kind only
+                subject = subject[: -len("寄递")]
+            return subject + metric
     counted = next((m for m in reversed(ctx.metrics) if m.endswith("网民规模")), None) if metric == "普及率" else None
     if counted is not None:
         # `我国网民规模达8.02亿，普及率为57.7%`: the internet's reach among the population just counted
@@ -773,6 +778,8 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 market = m
         if market is not None:
             return market.group("a") + metric
+    if metric in ("进口", "出口") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
+        metric += "额"  # `…出口额1.55万亿元，同比增长11.7%，进口同比增长4.9%`: the bare flow is the other part's amount
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
         return metric
     if metric in _STAND_IN_HEADS:
@@ -808,7 +815,7 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
         if sub and (sub.group("h") == "用户规模" or not _POPULATION_WORD.search(sub.group("s"))):
             return sub.group("s") + metric
-    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量"):
+    if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量") or metric in _BARE_TOTALS:
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
         for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
@@ -817,10 +824,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             named = _phrase(found.group()).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
-        if metric in ("交易额", "销售额", "零售额"):
+        if metric in ("交易额", "销售额", "零售额") or metric in _BARE_TOTALS:
             # `2017年我国网络零售正由高速增长转向高质量发展，零售额达到7.18万亿元`: the activity the clause before
-            # names (网络零售) is what the amount is of
-            act = metric[:-1]
+            # names (网络零售) is what the amount is of (`社会消费品零售保持增长，零售总额…` → 社会消费品零售总额)
+            act = metric[:2]
+            tail = metric[2:]
             found = None
             for m in re.finditer(r"(?:^|[^\u4e00-\u9fff]|年|月|季度)([\u4e00-\u9fff]{2,8}?" + act + r")(?![额量])", ctx.sentence):
                 found = m
@@ -828,8 +836,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 named = _phrase(found.group(1).lstrip("年月")).metric
                 framed = named.startswith(("从", "在", "按", "据", "对", "就")) or "的" in named
                 if len(named) > len(act) and named.endswith(act) and "占" not in named and not framed:
-                    return named + "额"
+                    return named + tail
     return metric
+
+
+#: a total named by its activity only (`零售总额`), standing for the activity the sentence named before it
+_BARE_TOTALS = frozenset({"零售总额", "销售总额", "交易总额"})
 
 
 def _same_metric(a: str, b: str) -> bool:

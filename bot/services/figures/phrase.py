@@ -36,11 +36,16 @@ class _Phrase:
     items: list[str]  # list subject split (for 分别 / 和 lists)
     #: the same list split at `、` only (`在线旅游产品和景点门票、在线文娱销售额`: 和 joins inside an item)
     major_items: list[str] = field(default_factory=list)
+    #: the same list split after each commodity category (`粮油食品类、服装、鞋帽、针纺织品类`: 、 also joins the goods
+    #: inside one category)
+    category_items: list[str] = field(default_factory=list)
 
     def items_for(self, k: int) -> list[str]:
         """The list's items when there are `k` of them (a value for each), else none."""
         if len(self.items) == k:
             return self.items
+        if len(self.category_items) == k:
+            return self.category_items  # (before the split at 、: `体育、娱乐用品类和家具类` is two categories)
         return self.major_items if len(self.major_items) == k else []
 
 
@@ -70,7 +75,7 @@ _SCOPE_MODIFIER = re.compile(r"^除|以外|之外|限额以上|规模以上|通�
 #: `重点零售企业4G手机销量` → 4G手机销量, `36个大中城市猪肉价格` → 猪肉价格, `重点平台网络服务消费` → 网络服务消费. The
 #: surveyed population's own total keeps it (`限额以上单位消费品零售额`, `重点零售企业销售额`: a different indicator).
 _REPORTER_SCOPE = re.compile(
-    r"^(?:(?:限额以上单位|限上(?:单位|企业)?)(?=[^，,；;]*?类)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
+    r"^(?:(?:限额以上(?:单位)?|限上(?:单位|企业)?)(?=[^，,；;]*?类)|限额以上(?=超市|便利店|百货店|专业店|专卖店|食杂店)|[\u4e00-\u9fff]{2,12}?(?:单位|企业|平台)中的?|重点(?:零售|流通|批发)企业|重点(?:监测)?(?:的)?平台|"
     # `相关电商平台冰雪旅游商品订单量`: the platforms reporting, not part of the indicator
     r"(?:相关|部分|一些|多家|主要)(?:电商|网购|购物|网络零售)?平台(?:的|上的?)?|"
     r"(?:[0-9]+个)?(?:大中|重点|主要)城市(?:的)?|[0-9]+个城市(?:的)?)"
@@ -163,6 +168,13 @@ _INNER_VERB = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})"
 )
 
+#: `三家基础电信企业发展蜂窝物联网终端用户26.42亿户`: the firms that signed the users up are no part of the users'
+#: name (发展 here is "signed up", not "development")
+_FIRMS_GAINED = re.compile(r"^[^，,；;]*?(?:企业|公司|运营商)(?:累计|共|共计)?发展(?=[\u4e00-\u9fffA-Za-z0-9]{1,14}用户$)")
+
+#: `与居民生活密切相关的超市销售额`: what the counted things relate to describes them, it names nothing counted
+_RELATED_TO = re.compile(r"^(?:与|和|同)?[\u4e00-\u9fff]{2,12}?(?:密切|紧密|直接)?(?:相关|有关)的(?=[\u4e00-\u9fff]{3})")
+
 _ENUM_LEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
 )
@@ -238,6 +250,8 @@ def _phrase(w: str) -> _Phrase:
     w = _clean_spaces(w)
     # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
     w = _INNER_VERB.sub("", w)
+    w = _FIRMS_GAINED.sub("", w)
+    w = _RELATED_TO.sub("", w)
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
@@ -248,6 +262,7 @@ def _phrase(w: str) -> _Phrase:
     w = _strip_scope(w)
     items: list[str] = []
     major_items: list[str] = []
+    category_items: list[str] = []
     if _LIST_SEP.search(w) and not share:
         parts = [p for p in _LIST_SEP.split(w) if p]
         if len(parts) >= 2:
@@ -255,6 +270,9 @@ def _phrase(w: str) -> _Phrase:
         majors = [p for p in re.split(r"\s*、\s*", w) if p]
         if 2 <= len(majors) < len(parts):
             major_items = _share_heads(majors)
+        runs = _category_runs(parts)
+        if 2 <= len(runs) < len(parts):
+            category_items = _share_heads(runs)
     if not share:
         w = _strip_scope(_apply_de(w))
         if not region:
@@ -279,8 +297,26 @@ def _phrase(w: str) -> _Phrase:
         verb = flow.group("v")
         items = [x if x.endswith(verb) else x + verb for x in items]
         major_items = [x if x.endswith(verb) else x + verb for x in major_items]
+        category_items = [x if x.endswith(verb) else x + verb for x in category_items]
         w = w + verb
-    return _Phrase(region, w, trailing, items, major_items)
+    return _Phrase(region, w, trailing, items, major_items, category_items)
+
+
+#: the end of a commodity category, alone or with its measure (`针纺织品类`, `针纺织品类商品零售额`)
+_CATEGORY_END = re.compile(r"类(?:商品)?(?:零售额|销售额|零售|销售)?$")
+
+
+def _category_runs(parts: list[str]) -> list[str]:
+    """`粮油食品类`, `服装`, `鞋帽`, `针纺织品类` → 粮油食品类, 服装鞋帽针纺织品类: the goods listed up to each category
+    word are one category (its commas dropped); none when the list does not close with a category."""
+    runs: list[str] = []
+    run = ""
+    for p in parts:
+        run += p
+        if _CATEGORY_END.search(p):
+            runs.append(run)
+            run = ""
+    return runs if not run else []
 
 
 #: a share describing the subject after it (`占比7.9%的`, `占限上单位消费品零售额比重14.3%的`)
@@ -428,6 +464,14 @@ def _share_heads(parts: list[str]) -> list[str]:
         p if (not head or any(p.endswith(h) for h in heads)) else p + (head[1:] if p.endswith(head[0]) else head)
         for p in parts[:-1]
     ]
+    # `粮油食品、饮料、烟酒类商品零售额`: the category word (类) of the last item is every item's — each is a category
+    # of the same measure (饮料类商品零售额, not 饮料零售额)
+    kind_at = last.find("类", 1)
+    if head and 0 < kind_at < len(last) - len(head) and last.endswith(head) and "类" not in last[:kind_at]:
+        out = [
+            p + last[kind_at:] if p in bare and "类" not in p and not any(p.endswith(h) for h in heads) else o
+            for p, o in zip(parts[:-1], out, strict=True)
+        ]
     # `家居类、建材类商品零售额`: an item ending like the last item's category word (类/型) shares all after it
     for k, p in enumerate(parts[:-1]):
         if p[-1:] in ("类", "型") and len(p) >= 2 and not any(p.endswith(h) for h in heads):

@@ -18,7 +18,7 @@ import os
 import re
 from datetime import date, timedelta
 
-from bot.services.figures.classify import _FLAT_AFTER, _classify, _Item, _mask, _qualifier
+from bot.services.figures.classify import _AT_STATED_RATE, _FLAT_AFTER, _classify, _Item, _mask, _qualifier
 from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence
 from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
 from bot.services.figures.lexicon import (
@@ -115,6 +115,10 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
         group = _run_at(s.t, items, i)
         cb = _clause_start(s.t, it.num.start)
         window = s.masked[max(cb, prev_end) : it.num.start]
+        led = _AT_STATED_RATE.search(s.masked, cb, it.num.start) if it.kind == "level" else None
+        if led is not None:
+            # `全省网络零售额以15.2%的增速达到3200亿元`: the level is of what the clause named before its rate
+            window = s.masked[cb : led.start()]
         pm, sent_year, forecast = _period_of(s, ctx, it.num, cb)
         if it.kind == "level":
             _add_levels(s, ctx, group, cb, window, pm, sent_year, forecast)
@@ -239,13 +243,17 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         numbers=numbers,
         multi_year=multi_year,
         sent_region=_sentence_region(masked),
-        fromto=_FROM_TO_VALUES.search(t) if ("从" in t or "由" in t) else None,
+        fromtos=tuple(_FROM_TO_VALUES.finditer(t)) if ("从" in t or "由" in t) else (),
     )
 
 
 #: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
 _AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
 _MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
+
+
+#: a level reached at the end of a change (`提升到57.6%`, `增至10.3亿`), right before its number
+_RISEN_TO = re.compile(r"(?:提升|提高|增长|增加|上升|扩大|攀升|跃升|升|增)(?:到|至)\s*$")
 
 
 #: hours or minutes after a number, and an indicator of time spent before it (`上网时长为`, `使用时长达`)
@@ -524,8 +532,8 @@ def _add_levels(
         ctx,
         [(figs[x].region, figs[x].metric) for x in s.last_level_group],
     )
-    fromto = s.fromto
-    if metrics is None and fromto is not None and fromto.start() <= n.start < fromto.end():
+    fromto = s.fromto_at(n.start)
+    if metrics is None and fromto is not None:
         # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
         # levels of the metric named after them
         ahead = _metric_ahead(t, masked, fromto.end())
@@ -554,8 +562,11 @@ def _add_levels(
         # `手机出口1296.5万台，货值330.8亿元`: the worth of the quantity just counted is that same flow's amount
         metrics = [(r or carried.region, carried.metric) for r, _ in metrics]
     start, end, label = _resolve(pm, ctx, forecast, sent_year)
-    if fromto is not None and fromto.start() <= n.start < fromto.end():
-        start, end, label = _from_to_period(t, n.start, pm, (start, end, label))
+    if fromto is not None:
+        start, end, label = _from_to_period(t, n.start, pm, (start, end, label), fromto.start())
+    elif pm is not None and pm.kind == "yearrange" and _RISEN_TO.search(t, cb, n.start):
+        # `2017年到2021年，…其中农村地区互联网普及率提升到57.6%`: the level reached is the span's last year's
+        start, end, label = date(pm.b, 1, 1), date(pm.b, 12, 31), f"{pm.b}年"
     elif (
         start is None
         and end is not None
@@ -943,6 +954,11 @@ def _own_named_span(t: str, ctx: _Ctx) -> bool:
     return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
 
 
+#: a period of the data a sentence cites (`按国家1至5月统计数据`, `据前三季度统计`)
+_DATA_OF = re.compile(r"(?:按|据|根据|依据)[\u4e00-\u9fff]{0,4}$")
+_DATA_AFTER = re.compile(r"\s*(?:份)?\s*(?:的)?\s*(?:统计)?(?:数据|统计|监测数据)")
+
+
 def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     """The last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，6月当月增幅…`: a
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
@@ -954,6 +970,8 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
             continue  # `2022年以来`: where a span starts, not the period of what follows
         if 0 <= last_number < p.start:
             continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
+        if not s.figs and _DATA_OF.search(t, 0, p.start) and _DATA_AFTER.match(t, p.end):
+            continue  # `按国家1至5月统计数据，…增幅已升至中部第一`: the data cited, no period of the account's figures
         if p.year is not None and p.explicit_year:
             ctx.year = p.year
         if first is None and p.kind != "now":

@@ -1,6 +1,7 @@
 """Metric synonyms from `seeds/metric_aliases.toml`: the Chinese aliases and English names of an indicator.
 
-    synonyms(name) -> (name, *aliases)        normalised; the name itself first; a count with and without 数量/数
+    synonyms(name) -> (name, *aliases)        normalised; the name itself first; a count with and without 数量/数, a
+                                              commodity category's sales with and without 商品
     alias_groups() -> {name: group}           every normalised name → its synonym group, canonical first
     english_name(metric) -> str | None        the English name, for English readers (网络零售额 → Online retail sales)
 
