@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 
 from bot.services.figures.classify import _FLAT_AFTER, _classify, _Item, _mask, _qualifier
-from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence
+from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence, span_name
 from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
 from bot.services.figures.lexicon import (
     _BAD_AFTER,
@@ -54,6 +54,7 @@ from bot.services.figures.naming import (
     _name_listed_amounts,
     _name_parcel_siblings,
     _name_parts,
+    _name_place_list,
     _name_shares,
     _population_part,
     _scope_breakdown,
@@ -79,7 +80,7 @@ _NO_SHARED_UNIT = frozenset({"%", "‰", "个百分点", "倍"})
 #: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
 _EVENT_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
-    r"双\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
+    r"双\s*[“\"「]?\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
 )
 
 _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
@@ -181,6 +182,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
+    for m in _PAREN_RE.finditer(t):
+        # `今年双“11”期间（11月11日至11月20日）`: the article dates the span; a later `双“11”期间` means those days
+        name = span_name(t[: m.start()]) if t[: m.start()].endswith(("期间", "期内")) else ""
+        dated = [p for p in periods if m.start() <= p.start < m.end() and p.kind == "days"]
+        if name and len(dated) == 1:
+            ctx.dated_spans[name] = dated[0]
     for m in _POPULATION_GAIN.finditer(t):
         # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
         # absolute change, not a level; its period (全年) dates nothing after it
@@ -441,6 +448,12 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             span = _first_days_of(ctx.period, ctx, _cn_int(first_days.group("k")), first_days)
             if span is not None:
                 return span, sent_year, forecast
+    if pm is None and ctx.dated_spans:
+        # `双“11”期间，全市各县市区…` after `今年双“11”期间（11月11日至11月20日）` earlier in the article: those days
+        names = {span_name(t[: m.end()]) for m in re.finditer(r"期间|期内", t[: n.start])} - {""}
+        dated = [ctx.dated_spans[x] for x in names if x in ctx.dated_spans]
+        if len(dated) == 1:
+            return dated[0], sent_year, forecast
     if pm is None and ctx.period is not None and _own_named_span(t, ctx):
         # `一些电商平台的数据显示，春节期间…同比增长超180%` after a span of `1月10日至2月7日的网上年货节期间`: a span
         # named by the sentence itself and not by the one the period was stated in is not that period
@@ -688,7 +701,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
-    _name_parcel_siblings(figs)
+    _name_place_list(t, figs, s.fig_pos)
+    _name_parcel_siblings(figs, ctx.prev_metric if ctx.after_semicolon else "")
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     _local_figures(t, figs, s.fig_pos, ctx)

@@ -1,0 +1,102 @@
+"""Newspaper feature prose found in the dev documents of session 17c (tests/corpus/dev/newspaper_s17c_*): each rule
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.readers import RawDocument, RawLine
+from bot.services.lookup import synonyms
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+def test_listed_subject_in_the_clause_before_its_rates() -> None:
+    # `其中A和B增长迅猛，同比分别增长x、y`: the rates are A's and B's, never the whole's just stated
+    figs = extract_figures(
+        "前三季度，全市服务型网络零售额同比增长20.5%，其中在线旅游和在线文娱增势强劲，同比分别增长43.2%、37.9%。",
+        date(2023, 10, 20),
+    )
+    assert [(f.metric, f.growth_pct) for f in figs] == [
+        ("服务型网络零售额", 20.5),
+        ("在线旅游网络零售额", 43.2),
+        ("在线文娱网络零售额", 37.9),
+    ]
+    # a clause that states a figure of its own names no list
+    figs = extract_figures(
+        "前三季度，全市服务型网络零售额同比增长20.5%，其中在线旅游和在线文娱达到12亿元，同比分别增长43.2%、37.9%。",
+        date(2023, 10, 20),
+    )
+    assert all(f.metric != "在线旅游和在线文娱增势强劲" for f in figs)
+
+
+def test_period_only_line_over_a_headline_is_its_kicker() -> None:
+    page = "\n".join(
+        [
+            "某市晚报",
+            "2022年11月14日　星期一　第5版",
+            "",
+            "11月1日至11月11日“双11”期间",
+            "全市快递量280万件",
+            "",
+            "　　本报讯　记者从市邮政管理局获悉，今年“双11”期间（11月1日至11月11日），全市快递业务量达280万件，"
+            "同比增长12%。",
+            "　　据介绍，今年快递企业新增分拣设备20台，处理能力明显提升。",
+        ]
+    )
+    arts = parse_text(page).articles
+    assert [a.title for a in arts] == ["全市快递量280万件"]
+
+
+def test_year_before_a_quoted_double_eleven_names_the_event() -> None:
+    # `今年双“11”期间（11月1日至11月11日）`: the dates in brackets are the figures' period, after a `；` too
+    figs = extract_figures(
+        "今年双“11”期间（11月1日至11月11日），全市快递业务量达280万件，同比增长12%；快递业务收入1.6亿元，同比增长9%。",
+        date(2022, 11, 14),
+    )
+    assert [(f.metric, f.period_start, f.period_end) for f in figs] == [
+        ("快递业务量", date(2022, 11, 1), date(2022, 11, 11)),
+        ("快递业务收入", date(2022, 11, 1), date(2022, 11, 11)),
+    ]
+
+
+def test_parcel_counts_of_mail_and_parcels_and_their_reporting_firms() -> None:
+    # `各寄递企业邮件、快件处理量`: the firms report it (no part of its name); `邮件、快件` is one object;
+    # the bare `进港量` / `出港量` after it (after a `；` too) count the same parcels
+    figs = extract_figures(
+        "上半年，全县各寄递企业邮件、快件处理量达到820万件，其中进港量510万件，同比增长8%；出港量310万件，同比增长15%。",
+        date(2021, 7, 10),
+    )
+    assert [f.metric for f in figs] == ["邮件快件处理量", "邮件快件进港量", "邮件快件出港量"]
+    assert "快件处理量" in synonyms("邮件快件处理量")
+    assert "快递进港量" in synonyms("邮件快件进港量") and "快递出港量" in synonyms("快件出港量")
+
+
+def test_span_dated_once_dates_it_again_later_in_the_article() -> None:
+    # the lead dates `“双11”期间` in brackets; a later paragraph naming the span again means the same days
+    figs = extract_figures(
+        "今年“双11”期间（11月1日至11月11日），全县快递业务量达95万件。\n"
+        "“双11”期间，全县农产品寄递量达到21万件。",
+        date(2022, 11, 14),
+    )
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [
+        (95.0, date(2022, 11, 1), date(2022, 11, 11)),
+        (21.0, date(2022, 11, 1), date(2022, 11, 11)),
+    ]
+
+
+def test_places_listed_after_a_colon_each_have_the_measure_named_before() -> None:
+    figs = extract_figures(
+        "今年上半年，全市各县区快递业务量均超过300万件，具体为：东城区820.5万件、临河县412.3万件、青石县305.6万件。",
+        date(2021, 7, 20),
+    )
+    assert [(f.region, f.metric, f.value) for f in figs] == [
+        ("东城", "快递业务量", 820.5),
+        ("临河", "快递业务量", 412.3),
+        ("青石", "快递业务量", 305.6),
+    ]
