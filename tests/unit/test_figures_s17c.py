@@ -100,3 +100,18 @@ def test_places_listed_after_a_colon_each_have_the_measure_named_before() -> Non
         ("临河", "快递业务量", 412.3),
         ("青石", "快递业务量", 305.6),
     ]
+
+
+def test_clauses_without_a_subject_go_on_about_the_first_clause_subject() -> None:
+    # `茶叶累计直播观看…，累计直播…场，直播销售额达…`: the later measures are the tea's; `累计` is no part of a name
+    figs = extract_figures(
+        "一季度，福建茶叶累计直播观看2.4亿人次，累计直播1.6万场，直播销售额达9.8亿元。", date(2024, 4, 20)
+    )
+    assert [(f.region, f.metric) for f in figs] == [
+        ("福建", "茶叶直播观看人次"),
+        ("福建", "茶叶直播场次"),
+        ("福建", "茶叶直播销售额"),
+    ]
+    # a clause naming its own subject keeps it; a flow's parts keep their names
+    figs = extract_figures("上半年，跨境电商进出口额1.1万亿元，出口额8000亿元。", date(2023, 7, 20))
+    assert [f.metric for f in figs] == ["跨境电商进出口额", "跨境电商出口额"]

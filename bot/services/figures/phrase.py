@@ -94,7 +94,7 @@ _POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
 
 def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
-    sessions held (`电商直播超1000万场` → 电商直播场次)."""
+    sessions held (`电商直播超1000万场` → 电商直播场次); views (`直播观看1.3亿人次` → 直播观看人次)."""
     if base_unit == "件":
         m = _PARCEL_VERB.match(metric)
         # `派送7.9亿件` after `快递企业共揽收快件…`: a bare verb counts parcels in a sentence about post, unless a noun
@@ -104,6 +104,8 @@ def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> 
             return f"{obj}{'揽投' if _BOTH_WAYS.match(m.group('v')) else m.group('v')}量"
     if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
+    if base_unit == "人次" and metric.endswith("直播观看"):
+        return metric + "人次"  # `直播观看1.3亿人次` → 直播观看人次, as sessions are 场次
     return metric
 
 
@@ -172,6 +174,8 @@ _BY_CHANNEL = re.compile(r"^(?P<goods>[\u4e00-\u9fff]{1,10}?)(?:以|通过|经�
 
 _CUMULATIVE_INSIDE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})累计(?=(?:业务量|业务收入|网络零售额|网上零售额|零售额|交易额|进出口额|销售额)$)"
+    # `陕西水果累计直播观看`: what the goods were sold by (直播); a platform's `累计直播场次` keeps its running count
+    r"|(?<=[\u4e00-\u9fff]{2})(?<!平台)累计(?=直播)"
 )
 _YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|报|会|夜|节|俗|画|味|前|后|代|份|头|收入)(?=[\u4e00-\u9fff]{4})")
 

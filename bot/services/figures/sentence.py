@@ -709,6 +709,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _group_rates(figs)
     _list_sibling_measure(t, figs, s.fig_pos)
     _list_shared_subject(t, figs)
+    _clause_shared_subject(t, figs)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -875,6 +876,36 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
         for f in chain:
             if f.region == head.region and not f.metric.startswith(subject) and len(f.metric) >= 2:
                 f.metric = subject + f.metric
+
+
+#: what opens a clause before its measure without naming a subject (`，累计直播0.98万场`, `，直播交易额达7.46亿元`)
+_CLAUSE_ADVERB = re.compile(r"^(?:累计|共计|共|已|合计)+")
+_SHARE_WORDS = re.compile(r"占|比例|比重|率")
+_CLAUSE_VERB = re.compile(r"(?:达到|达|为|实现|完成|约|近|超过|超|突破)+$")
+
+
+def _clause_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
+    """`陕西水果累计直播观看1.30亿人次，累计直播0.98万场，直播交易额达7.46亿元`: a clause after a comma that names its
+    measure with no subject (直播场次, 直播交易额) goes on about the subject of the clause before, whose metric has the
+    same measure after that subject (水果|直播观看人次): 水果直播场次, 水果直播交易额."""
+    for k in range(1, len(figs)):
+        head, f = figs[k - 1], figs[k]
+        if f.region != head.region or is_growth_only(f) or is_growth_only(head):
+            continue
+        if _SHARE_WORDS.search(f.metric + head.metric) or re.search(r"\d|[百千万]亿|超|过", head.metric):
+            continue  # (shares are of a whole, not of a subject; a head named with its bound is no name)
+        gap = t[head.span_end : f.span_start]
+        if gap.count("，") + gap.count(",") != 1 or re.search(r"[。；;：:]|其中", gap):
+            continue
+        clause = _CLAUSE_VERB.sub("", _CLAUSE_ADVERB.sub("", re.split(r"[，,]", gap)[-1].strip()))
+        if len(clause) < 2 or re.search(r"\d", clause) or not f.metric.startswith(clause[:2]):
+            continue
+        i = head.metric.find(clause[:2], 1)
+        subject = head.metric[:i] if i > 0 else ""
+        if not 1 <= len(subject) <= 4 or subject[-1] in "进出总" or f.metric.startswith(subject):
+            continue
+        if subject + f.metric != head.metric:
+            f.metric = subject + f.metric
 
 
 #: two values of one list (`3.2%、10.1%`, `6.6%和`)
