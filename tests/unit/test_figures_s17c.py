@@ -115,3 +115,15 @@ def test_clauses_without_a_subject_go_on_about_the_first_clause_subject() -> Non
     # a clause naming its own subject keeps it; a flow's parts keep their names
     figs = extract_figures("上半年，跨境电商进出口额1.1万亿元，出口额8000亿元。", date(2023, 7, 20))
     assert [f.metric for f in figs] == ["跨境电商进出口额", "跨境电商出口额"]
+
+
+def test_one_day_count_is_of_the_day_its_sentence_names() -> None:
+    # a peak day named before `单日…量`: that day's count, not the span of the sentence before
+    figs = extract_figures(
+        "6月1日至18日，全县快递业务量达到360万件。其中，揽收高峰出现在6月16日，单日揽收量达到41万件。",
+        date(2024, 6, 20),
+    )
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [
+        (360.0, date(2024, 6, 1), date(2024, 6, 18)),
+        (41.0, date(2024, 6, 16), date(2024, 6, 16)),
+    ]

@@ -448,6 +448,17 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             span = _first_days_of(ctx.period, ctx, _cn_int(first_days.group("k")), first_days)
             if span is not None:
                 return span, sent_year, forecast
+    if _ONE_DAY_MEASURE.search(masked, cb, n.start):
+        # `收件量峰值出现在11月11日，单日收件量达到285万件`: a one day's count is of the day the sentence names
+        days = [m for m in _DAY_RE.finditer(t, 0, n.start)]
+        if len(days) == 1:
+            d = days[0]
+            return (
+                PeriodMention(d.start(), d.end(), re.sub(r"\s+", "", d.group()), None, False, "days",
+                              int(d.group("m")), int(d.group("m")), int(d.group("d")), int(d.group("d"))),
+                sent_year,
+                forecast,
+            )
     if pm is None and ctx.dated_spans:
         # `双“11”期间，全市各县市区…` after `今年双“11”期间（11月11日至11月20日）` earlier in the article: those days
         names = {span_name(t[: m.end()]) for m in re.finditer(r"期间|期内", t[: n.start])} - {""}
@@ -876,6 +887,12 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
         for f in chain:
             if f.region == head.region and not f.metric.startswith(subject) and len(f.metric) >= 2:
                 f.metric = subject + f.metric
+
+
+#: a count of one day (`单日收件量`, `当日派件量`)
+_ONE_DAY_MEASURE = re.compile(r"(?:单日|当日|当天)[\u4e00-\u9fff]{0,4}量")
+#: a day of a month (`11月11日`)
+_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 
 
 #: what opens a clause before its measure without naming a subject (`，累计直播0.98万场`, `，直播交易额达7.46亿元`)
