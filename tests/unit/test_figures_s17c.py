@@ -127,3 +127,29 @@ def test_one_day_count_is_of_the_day_its_sentence_names() -> None:
         (360.0, date(2024, 6, 1), date(2024, 6, 18)),
         (41.0, date(2024, 6, 16), date(2024, 6, 16)),
     ]
+
+
+def test_commodity_categories_listed_with_commas_inside_one() -> None:
+    # `烟酒类和家具、灯具、装饰品类分别实现零售额…`: a category ends at its 类; the commas inside one are no list
+    figs = extract_figures(
+        "一季度，烟酒类和家具、灯具、装饰品类分别实现零售额12.5、8.6亿元，分别增长7.1%和3.3%。", date(2019, 4, 20)
+    )
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [
+        ("烟酒类零售额", 12.5, 7.1),
+        ("家具灯具装饰品类零售额", 8.6, 3.3),
+    ]
+    assert "烟酒类商品零售额" in synonyms("烟酒类零售额") and "烟酒类零售额" in synonyms("烟酒类商品零售额")
+
+
+def test_paragraph_breaking_the_whole_down_takes_the_whole_period() -> None:
+    # a paragraph opening `从…看，` that names no time of its own breaks down the whole stated before it
+    figs = extract_figures(
+        "1-9月，全市实现社会消费品零售总额812.4亿元，同比增长6.6%。\n"
+        "从限额以上单位商品类别情况看，各类商品销售平稳。家电类实现零售额20.3亿元，增长9.2%。",
+        date(2019, 10, 25),
+        title="前三季度某市社会消费品零售总额增长6.6%",
+    )
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [
+        (812.4, date(2019, 1, 1), date(2019, 9, 30)),
+        (20.3, date(2019, 1, 1), date(2019, 9, 30)),
+    ]

@@ -70,6 +70,9 @@ _FRAME_LEAD = re.compile(
     r"^[\s　]*从(?:(?:19|20)[0-9]{2}\s*年|今年|去年|上半年|前三季度|[一二三四]季度)[^，,。；;0-9]{0,16}?(?:来看|看)[，,]"
 )
 
+#: a paragraph opening on what it breaks down by (`从限额以上商品分类销售看，`, `分品类看，`, `按经营单位所在地分，`)
+_BREAKDOWN_PARA = re.compile(r"^[\s　]*(?:从|按|分)[^，,。；;0-9]{2,14}?(?:来看|看|分)[，,]")
+
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
@@ -258,6 +261,15 @@ def _extract(
         para_period = False  # a period was stated earlier in this paragraph
         frame = _FRAME_LEAD.match(para)
         framed = False
+        # `从限额以上商品分类销售看，…` opening a paragraph that names no time: it breaks down the whole the article
+        # stated before it, over that whole's period
+        breaks_whole = (
+            frame is None
+            and _BREAKDOWN_PARA.match(para) is not None
+            and ctx.whole_period is not None
+            and not ctx.period_forecast
+            and not [p for p in find_periods(fold(para), ctx.published) if p.kind != "now"]
+        )
         if frame is not None:
             # the frame's period (`从2021年…看`: 2021) is the paragraph's, though `从` reads as a span's start
             lead = [p for p in find_periods(fold(frame.group().lstrip(" 　从")), ctx.published) if p.kind != "now"]
@@ -276,6 +288,7 @@ def _extract(
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
+                    or breaks_whole
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)

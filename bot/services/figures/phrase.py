@@ -37,11 +37,17 @@ class _Phrase:
     #: the same list split at `、` only (`在线旅游产品和景点门票、在线文娱销售额`: 和 joins inside an item)
     major_items: list[str] = field(default_factory=list)
 
+    #: the same list read as commodity categories (`日用品类和服装、鞋帽、针纺织品类`: a category ends with 类, the
+    #: commas inside one are no list)
+    category_items: list[str] = field(default_factory=list)
+
     def items_for(self, k: int) -> list[str]:
         """The list's items when there are `k` of them (a value for each), else none."""
         if len(self.items) == k:
             return self.items
-        return self.major_items if len(self.major_items) == k else []
+        if len(self.major_items) == k:
+            return self.major_items
+        return self.category_items if len(self.category_items) == k else []
 
 
 def _strip_trailing(w: str) -> tuple[str, str]:
@@ -231,6 +237,7 @@ def _phrase(w: str) -> _Phrase:
     w = _strip_scope(w)
     items: list[str] = []
     major_items: list[str] = []
+    category_items: list[str] = []
     if _LIST_SEP.search(w) and not share:
         parts = [p for p in _LIST_SEP.split(w) if p]
         if len(parts) >= 2:
@@ -238,6 +245,9 @@ def _phrase(w: str) -> _Phrase:
         majors = [p for p in re.split(r"\s*、\s*", w) if p]
         if 2 <= len(majors) < len(parts):
             major_items = _share_heads(majors)
+        categories = _categories(parts)
+        if 2 <= len(categories) < len(parts):
+            category_items = _share_heads(categories)
     if not share:
         w = _strip_scope(_apply_de(w))
         if not region:
@@ -259,8 +269,9 @@ def _phrase(w: str) -> _Phrase:
         verb = flow.group("v")
         items = [x if x.endswith(verb) else x + verb for x in items]
         major_items = [x if x.endswith(verb) else x + verb for x in major_items]
+        category_items = [x if x.endswith(verb) else x + verb for x in category_items]
         w = w + verb
-    return _Phrase(region, w, trailing, items, major_items)
+    return _Phrase(region, w, trailing, items, major_items, category_items)
 
 
 _MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
@@ -291,6 +302,19 @@ _KIND_THEN_NAME = re.compile(
 
 #: words that form one compound with the word after them (互联网医疗, 在线教育, 网络视频, 手机购物)
 _CHANNEL_WORDS = frozenset({"互联网", "网络", "在线", "线上", "移动", "手机", "数字", "网上"})
+
+
+def _categories(parts: list[str]) -> list[str]:
+    """List items regrouped as commodity categories: each ends at a `类` (`服装`、`鞋帽`、`针纺织品类` is one, named
+    without its commas); [] when the list is not one of categories."""
+    groups: list[str] = []
+    buf = ""
+    for p in parts:
+        buf += p
+        if "类" in p:
+            groups.append(buf)
+            buf = ""
+    return groups if groups and not buf and all("类" in g for g in groups) else []
 
 
 def _share_heads(parts: list[str]) -> list[str]:

@@ -57,10 +57,23 @@ def synonyms(name: str) -> tuple[str, ...]:
     counting word (`网商` / `网商数量` / `网商数`, as papers write it): those spellings are in the group too."""
     group = alias_groups().get(name)
     out = [name, *(n for n in group or () if n != name)]
-    for n in count_spellings(name):
+    for n in (*count_spellings(name), *category_spellings(name)):
         if n not in out:
             out.append(n)
     return tuple(out)
+
+
+#: a commodity category's retail sales (`粮油食品类零售额`, `粮油食品类商品零售额`)
+_CATEGORY_SALES = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{1,16}类)(?:商品)?零售额$")
+
+
+def category_spellings(name: str) -> tuple[str, ...]:
+    """`粮油食品类零售额` ↔ `粮油食品类商品零售额`: a commodity category's retail sales, with or without 商品 (papers
+    write both for one indicator)."""
+    m = _CATEGORY_SALES.match(name)
+    if m is None:
+        return ()
+    return tuple(n for n in (m.group("cat") + "零售额", m.group("cat") + "商品零售额") if n != name)
 
 
 def count_spellings(name: str) -> tuple[str, ...]:
