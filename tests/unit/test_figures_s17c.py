@@ -153,3 +153,19 @@ def test_paragraph_breaking_the_whole_down_takes_the_whole_period() -> None:
         (812.4, date(2019, 1, 1), date(2019, 9, 30)),
         (20.3, date(2019, 1, 1), date(2019, 9, 30)),
     ]
+
+
+def test_place_ranked_in_the_clause_before_and_rank_before_a_place() -> None:
+    # `杭州遥遥领先，交易额…`: the place the clause before ranks; `排第二的宁波为…`: the rank is no part of a name;
+    # a bare amount opening a later paragraph is of the one indicator the article measured with it
+    figs = extract_figures(
+        "去年，全省电子商务交易额达2.1万亿元，同比增长15%。\n"
+        "分地市看，杭州遥遥领先，交易额9800.5亿元；排第二的宁波为3100.2亿元。",
+        date(2019, 2, 1),
+        title="浙江去年电子商务交易额达2.1万亿元",
+    )
+    assert [(f.region, f.metric, f.value) for f in figs] == [
+        ("浙江", "电子商务交易额", 2.1),
+        ("杭州", "电子商务交易额", 9800.5),
+        ("宁波", "电子商务交易额", 3100.2),
+    ]

@@ -818,6 +818,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 framed = named.startswith(("从", "在", "按", "据", "对", "就")) or "的" in named
                 if len(named) > len(act) and named.endswith(act) and "占" not in named and not framed:
                     return named + "额"
+    if metric in ("交易额", "销售额", "零售额") and not ctx.metrics:
+        # `…去年我省电子商务交易额达32986.9亿元。` / `从各市州看，成都遥遥领先，交易额23259.91亿元`: a bare amount opening
+        # a later paragraph is of the one indicator the article measured with it
+        named_before = {m for m in ctx.article_metrics if len(m) > len(metric) and m.endswith(metric) and "占" not in m}
+        named_before = {m for m in named_before if not m.endswith(("进" + metric, "出" + metric))}
+        if len(named_before) == 1:
+            return named_before.pop()
     return metric
 
 

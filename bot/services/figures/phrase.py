@@ -186,6 +186,10 @@ _CUMULATIVE_INSIDE = re.compile(
 _YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|报|会|夜|节|俗|画|味|前|后|代|份|头|收入)(?=[\u4e00-\u9fff]{4})")
 
 
+#: a rank before the place holding it (`排第二的`, `位居第三的`, `排名第一的`)
+_RANK_OF_PLACE = re.compile(r"(?:^|(?<=[，,、]))(?:排名?|位居|位列|居)第[一二三四五六七八九十\d]{1,2}(?:位|名)?的(?=[\u4e00-\u9fff]{2})")
+
+
 #: `使用网上支付的用户规模`: the number of users of a service, named as the reports name it (网上支付用户规模)
 _USERS_OF_SERVICE = re.compile(r"使用(?P<service>[\u4e00-\u9fff]{2,8}?)的(?P<who>用户规模|网民规模)")
 
@@ -203,6 +207,8 @@ def _phrase(w: str) -> _Phrase:
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
+    # `排第二的绵阳为2902.09亿元`: the rank a place holds is no part of its name or of the measure
+    w = _RANK_OF_PLACE.sub("", w)
     w = _BUYERS_OF_PRODUCT.sub(r"\g<goods>用户规模", w)
     # `电工器材、汽车及其零配件分别出口…`: a trade flow after 分别 is the measure of every item listed before it
     flow = _LISTED_FLOW.search(w)

@@ -721,6 +721,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _list_sibling_measure(t, figs, s.fig_pos)
     _list_shared_subject(t, figs)
     _clause_shared_subject(t, figs)
+    _leading_place(t, figs, ctx)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -893,6 +894,29 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
 _ONE_DAY_MEASURE = re.compile(r"(?:单日|当日|当天)[\u4e00-\u9fff]{0,4}量")
 #: a day of a month (`11月11日`)
 _DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+
+
+#: a clause saying only how a place ranks (`成都遥遥领先`, `广州位居第一`): the place of the figure right after it
+_PLACE_LEADS = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{2,6}?)(?:遥遥领先|继续领跑|一枝独秀|独占鳌头|领跑全省|领跑全市|领先|领跑|居首|"
+    r"(?:排名|位居|居|排)(?:全省|全市|全国)?(?:第一|首位))$"
+)
+
+
+def _leading_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`成都遥遥领先，交易额23259.91亿元`: a measure after a clause that only ranks a place is that place's."""
+    for f in figs:
+        if f.region not in ("全国", ctx.region, ctx.home, *_LOCAL_NAMES) or is_growth_only(f):
+            continue
+        cb = _clause_start(t, f.span_start)
+        if cb < 1 or _DIGIT_RE.search(t, cb, f.span_start):
+            continue
+        m = _PLACE_LEADS.search(t[: cb - 1].rstrip())
+        if m is None or _DIGIT_RE.search(m.group()):
+            continue
+        region, rest = split_region(m.group("p") + "xx")
+        if region and rest == "xx" and f.metric and not f.metric.startswith(m.group("p")):
+            f.region = region
 
 
 #: what opens a clause before its measure without naming a subject (`，累计直播0.98万场`, `，直播交易额达7.46亿元`)
