@@ -169,3 +169,12 @@ def test_place_ranked_in_the_clause_before_and_rank_before_a_place() -> None:
         ("杭州", "电子商务交易额", 9800.5),
         ("宁波", "电子商务交易额", 3100.2),
     ]
+
+
+def test_province_words_in_a_provincial_capital_paper() -> None:
+    # `全省…` in 长沙晚报 (home 长沙), the story naming no place: the province 长沙 is the capital of
+    figs = extract_figures("今年前三季度，全省网络零售额达1850.6亿元，同比增长12.3%。", date(2021, 10, 28), home="长沙")
+    assert [(f.region, f.value) for f in figs] == [("湖南", 1850.6)]
+    # `我市` there stays the city
+    figs = extract_figures("今年前三季度，我市网络零售额达620.5亿元，同比增长10.1%。", date(2021, 10, 28), home="长沙")
+    assert [(f.region, f.value) for f in figs] == [("长沙", 620.5)]

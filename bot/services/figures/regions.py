@@ -166,12 +166,16 @@ def _own_region(region: str, article: str, home: str = "") -> str:
             return region  # `全县` in a story about a province or city: one county in it, never the whole place
         if region in _PROVINCE_WORDS and _is_city(article) and article not in _MUNICIPALITIES:
             # `全省` in a story about a city: the province around it — the paper's or issuer's province, if it is one
-            return home if home in _province_names() and home not in _MUNICIPALITIES else region
+            if home in _province_names() and home not in _MUNICIPALITIES:
+                return home
+            return _CAPITAL_OF.get(article, region)  # (a provincial capital's story: the province it is the capital of)
         if region in _CITY_WORDS and article in _province_names() and article not in _MUNICIPALITIES:
             # `“今年以来，我市…”，深圳市商务局负责人说` in a story about 广东: a city of the province, never the
             # province itself — the paper's city if it is one, else left unnamed
             return home if _is_city(home) else region
         return article
+    if region in _PROVINCE_WORDS and not article and _CAPITAL_OF.get(home) in _province_names():
+        return _CAPITAL_OF[home]  # `全省网络零售额…` in 福州日报, no place named: the province the capital is in
     if region in _LOCAL_NAMES and home:
         province = home in _province_names()
         if (region in _CITY_WORDS and (not province or home in _MUNICIPALITIES)) or (
@@ -182,6 +186,14 @@ def _own_region(region: str, article: str, home: str = "") -> str:
 
 
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+#: the province around each provincial capital: what `我省`/`全省` means in a capital's own paper (福州日报 → 福建)
+_CAPITAL_OF = {
+    "石家庄": "河北", "太原": "山西", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江", "南京": "江苏", "杭州": "浙江",
+    "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南", "武汉": "湖北", "长沙": "湖南",
+    "广州": "广东", "海口": "海南", "成都": "四川", "贵阳": "贵州", "昆明": "云南", "西安": "陕西", "兰州": "甘肃",
+    "西宁": "青海", "呼和浩特": "内蒙古", "南宁": "广西", "拉萨": "西藏", "银川": "宁夏", "乌鲁木齐": "新疆",
+}
 
 
 #: an unnamed local scope anywhere in a text (`我市消费市场稳步发展，实现…`, `社会消费品零售总额全省实现…`), not as the
