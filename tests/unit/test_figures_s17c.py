@@ -178,3 +178,18 @@ def test_province_words_in_a_provincial_capital_paper() -> None:
     # `我市` there stays the city
     figs = extract_figures("今年前三季度，我市网络零售额达620.5亿元，同比增长10.1%。", date(2021, 10, 28), home="长沙")
     assert [(f.region, f.value) for f in figs] == [("长沙", 620.5)]
+
+
+def test_bare_parcel_verb_after_its_whole_and_a_bound_starting_level() -> None:
+    # `其中，5月20日揽收…件`: the parcels of the account just stated (快递揽收量), on the day named
+    figs = extract_figures(
+        "5月18日至20日，全省快递揽收量达1.2亿件，同比增长20%。其中，5月20日揽收4500万件，同比增长31%。",
+        date(2023, 5, 22),
+    )
+    assert [(f.metric, f.period_start, f.period_end) for f in figs] == [
+        ("快递揽收量", date(2023, 5, 18), date(2023, 5, 20)),
+        ("快递揽收量", date(2023, 5, 20), date(2023, 5, 20)),
+    ]
+    # `从2015年的近0.8亿件，到…`: a starting level with a bound word is still that year's
+    figs = extract_figures("最高日快件处理量从2015年的近0.8亿件增长到2020年的6.75亿件。", date(2021, 1, 5))
+    assert [(f.value, f.period_start) for f in figs] == [(0.8, date(2015, 1, 1)), (6.75, date(2020, 1, 1))]

@@ -293,11 +293,13 @@ _PARCEL_FIRMS = re.compile(
     r"^(?:各|全部|主要)?(?:寄递|快递|邮政快递|邮政、快递)(?:服务)?企业(?=(?:" + _PARCEL_OBJ + r")" + _PARCEL_ACT + r"$)"
 )
 _BARE_PARCEL_COUNT = re.compile(r"^" + _PARCEL_ACT + r"$")
+_BARE_PARCEL_VERB = re.compile(r"^(?:揽收|投递|派送|处理)$")
 
 
 def _name_parcel_siblings(figs: list[ExtractedFigure], before: str = "") -> None:
     """`快递揽收量约25.3亿件，投递量约24.7亿件`: a bare activity count after a sibling naming the parcels counts the
-    same parcels (快递投递量); `before`: the metric of the clause before a `；` this sentence goes on from."""
+    same parcels (快递投递量); `before`: the metric of the clause before a `；` (or a `其中，`) this sentence goes on
+    from."""
     prev = _PARCEL_COUNT.match(before)
     obj = prev.group("o").replace("、", "").replace("和", "").replace("及", "") if prev else ""
     for f in figs:
@@ -315,6 +317,8 @@ def _name_parcel_siblings(figs: list[ExtractedFigure], before: str = "") -> None
                 f.metric = obj + f.metric[m.end("o") :]
         elif obj and _BARE_PARCEL_COUNT.match(f.metric):
             f.metric = obj + f.metric
+        elif obj and f.base_unit == "件" and _BARE_PARCEL_VERB.match(f.metric):
+            f.metric = obj + f.metric + "量"  # `…揽收快递包裹19.2亿件…。其中，10月22日揽收7.29亿件`
 
 
 #: the surveyed population a total is restricted to, opening its name (`限额以上单位消费品零售额`, `限上…`, `规模以上…`):

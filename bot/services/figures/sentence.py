@@ -713,7 +713,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_place_list(t, figs, s.fig_pos)
-    _name_parcel_siblings(figs, ctx.prev_metric if ctx.after_semicolon else "")
+    _name_parcel_siblings(figs, ctx.prev_metric if ctx.after_semicolon or _PART_LEAD.match(t) else "")
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     _local_figures(t, figs, s.fig_pos, ctx)
