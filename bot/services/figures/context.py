@@ -43,10 +43,27 @@ class _Ctx:
     stock_period: PeriodMention | None = None  # the last report date stated (`截至2017年12月`), outside a forecast
     sentence: str = ""  # the (folded) sentence being read
     list_whole: str = ""  # the whole a list of bare kinds' amounts was named in (`在实物型网络零售额中分别占…`)
+    #: spans of days the article dated in brackets (`双“11”期间（11月11日至11月20日）`), by name (双11): a later
+    #: paragraph naming the span again (`双“11”期间，…`) means those days
+    dated_spans: dict[str, PeriodMention] = field(default_factory=dict)
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)
 NAMED_SPAN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?:节|假期|黄金周|旺季|活动))(?:期间|期内|当天|当日|前后)")
+
+#: the name of a span of days right before `期间` (`今年双“11”期间` → 双11), without its year or quotes
+_SPAN_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff“”\"「」0-9]{2,10}?)(?:期间|期内)$")
+_SPAN_NAME_NOISE = re.compile(r"^(?:今年|去年|明年|本年度|(?:19|20)\d{2}年)|[“”\"「」]")
+
+
+def span_name(before: str) -> str:
+    """The name of the span whose `期间` ends `before` (`…今年双“11”期间` → 双11), '' when there is none."""
+    m = _SPAN_NAME.search(before)
+    if m is None:
+        return ""
+    name = _SPAN_NAME_NOISE.sub("", re.split(r"[，,。；;：:、（(]", m.group("name"))[-1])
+    return name if len(name) >= 2 and not name.isdigit() else ""
+
 
 #: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
 _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")

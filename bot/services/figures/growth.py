@@ -62,7 +62,18 @@ _RATE_AFTER_INCREMENTS = re.compile(
     r"(?:为|达到?|是)?\s*(?:约|近)?\s*$"
 )
 #: what a subject's clause says of it after naming it (`…用户规模增长明显`), no part of the name
-_SUBJECT_COMMENT = re.compile(r"(?:增长|增势|增速|增幅)?(?:明显|较快|迅速|显著|强劲|加快|稳定)$")
+_SUBJECT_COMMENT = re.compile(r"(?:增长|增势|增速|增幅)?(?:明显|较快|迅速|迅猛|显著|强劲|加快|稳定)$")
+
+
+def _listed_subject(t: str, cb: int, k: int) -> _Phrase | None:
+    """`其中A和B增长迅猛，同比分别增长61.6%、58.3%`: a 分别 run whose own clause names nothing takes the k items of
+    the clause right before it, when that clause states no figure and only comments on them (增长迅猛, 增势明显)."""
+    before = re.split(r"[，,；;。：:]", t[:cb].rstrip("，, "))
+    clause = before[-1].strip() if len(before) > 1 or cb > 0 else ""
+    if not clause or re.search(r"\d", clause) or not _SUBJECT_COMMENT.search(clause):
+        return None
+    ph = _phrase(_SUBJECT_COMMENT.sub("", clause))
+    return ph if len(ph.metric) >= 2 and ph.items_for(k) else None
 
 
 def _increment_subject(t: str, n0: int, k: int) -> _Phrase | None:
@@ -154,6 +165,8 @@ def _add_growths(
     ph = _phrase(own_raw)
     if len(ph.metric) < 2 or _SPAN_WORD.fullmatch(ph.metric):
         ph.metric = ""  # `年增长45.9%`, `半年度增长率为9.8%`: the span a rate is over names no metric
+    if not ph.metric and len(group) > 1 and "分别" in masked[cb : n.start]:
+        ph = _listed_subject(t, cb, len(group)) or ph
     # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
     region_list = ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None

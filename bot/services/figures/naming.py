@@ -260,26 +260,79 @@ def _name_categories(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) ->
 _RETAIL_WORD = re.compile(r"(?<!即时)(?<!新)零售")
 
 
-#: a parcel count named by its activity (`快递揽收量`), and the bare activity of a sibling (`投递量`)
-_PARCEL_COUNT = re.compile(r"^(?P<o>快递|快件|邮件|包裹|邮政快递|邮快件)(?:揽收|投递|派送|处理)量$")
+#: `全市各县市区邮件、快件处理量均在40万件以上，…依次为：A区95.99万件、B县68.69万件…`: the measure each place of the
+#: list after the colon is counted by, named with the places' kind (各县市区) before it and a bound shared by all
+_EACH_PLACE = re.compile(
+    r"各(?:县（市、区）|县\(市、区\)|县市区|县区|区县|市县|县市|市州|地市|市|县|区)"
+    r"(?P<m>[\u4e00-\u9fff、]{2,16}?)(?:均|都|全部)(?P<bound>[^：:。；;]*)[^：:。；;]*[：:]"
+)
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$")
+
+
+def _name_place_list(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None:
+    """The items of a list of places after a colon (`…各县市区邮件、快件处理量均在40万件以上，依次为：川汇区95.99万件、
+    项城68.69万件`) are each place's amount of the measure named before it (the place is the region, 川汇区 → 川汇); the
+    bound all of them pass (`均在40万件以上`) is no figure."""
+    m = _EACH_PLACE.search(t)
+    if m is None:
+        return
+    measure = m.group("m")
+    for k, f in enumerate(figs):
+        pos = min(fig_pos[k], f.span_start)
+        if m.start() <= pos < m.end():
+            f.metric = ""  # the bound every place passes
+            continue
+        before = t[: f.span_start]
+        if (
+            pos >= m.end()
+            and _PLACE_NAME.match(f.metric)
+            and not _MEASURE_END.search(f.metric)
+            and before.endswith(f.metric)
+            and before[: -len(f.metric)].rstrip()[-1:] in ("：", ":", "、", "，", ",", "）", ")")
+        ):
+            name = f.metric
+            f.region = name[:-1] if len(name) > 2 and name[-1] in "区县市" else name
+            f.metric = measure
+
+
+#: the parcels a count is of (`快递`, `邮件、快件`: one object, named without the comma)
+_PARCEL_OBJ = r"快递|快件|邮件[、和及]?快件|邮件|包裹|邮政快递|邮快件"
+_PARCEL_ACT = r"(?:揽收|投递|派送|处理|进港|出港)量"
+#: a parcel count named by its activity (`快递揽收量`, `邮件、快件处理量`), and the bare activity of a sibling (`投递量`)
+_PARCEL_COUNT = re.compile(r"^(?P<o>" + _PARCEL_OBJ + r")" + _PARCEL_ACT + r"$")
 #: the whole trade or network as the scope of a parcel count (`全行业邮快件揽收量`): nationwide, no part of its name
-_TRADE_SCOPE = re.compile(r"^(?:全行业|全网|全国邮政快递业|全行业邮政快递)(?=(?:快递|快件|邮件|包裹|邮快件)?(?:揽收|投递|派送|处理)量$)")
-_BARE_PARCEL_COUNT = re.compile(r"^(?:揽收|投递|派送|处理)量$")
+_TRADE_SCOPE = re.compile(r"^(?:全行业|全网|全国邮政快递业|全行业邮政快递)(?=(?:" + _PARCEL_OBJ + r")?" + _PARCEL_ACT + r"$)")
+#: the firms reporting a parcel count (`各寄递企业邮件、快件处理量`): its population, no part of its name
+_PARCEL_FIRMS = re.compile(
+    r"^(?:各|全部|主要)?(?:寄递|快递|邮政快递|邮政、快递)(?:服务)?企业(?=(?:" + _PARCEL_OBJ + r")" + _PARCEL_ACT + r"$)"
+)
+_BARE_PARCEL_COUNT = re.compile(r"^" + _PARCEL_ACT + r"$")
+_BARE_PARCEL_VERB = re.compile(r"^(?:揽收|投递|派送|处理)$")
 
 
-def _name_parcel_siblings(figs: list[ExtractedFigure]) -> None:
+def _name_parcel_siblings(figs: list[ExtractedFigure], before: str = "") -> None:
     """`快递揽收量约25.3亿件，投递量约24.7亿件`: a bare activity count after a sibling naming the parcels counts the
-    same parcels (快递投递量)."""
-    obj = ""
+    same parcels (快递投递量); `before`: the metric of the clause before a `；` (or a `其中，`) this sentence goes on
+    from."""
+    prev = _PARCEL_COUNT.match(before)
+    obj = prev.group("o").replace("、", "").replace("和", "").replace("及", "") if prev else ""
     for f in figs:
         scope = _TRADE_SCOPE.match(f.metric)
         if scope and f.region == "全国":
             f.metric = f.metric[scope.end() :]
+        firms = _PARCEL_FIRMS.match(f.metric)
+        if firms:
+            f.metric = f.metric[firms.end() :]
         m = _PARCEL_COUNT.match(f.metric)
         if m:
             obj = m.group("o")
+            if len(obj) > 3:  # `邮件、快件处理量` → 邮件快件处理量
+                obj = obj.replace("、", "").replace("和", "").replace("及", "")
+                f.metric = obj + f.metric[m.end("o") :]
         elif obj and _BARE_PARCEL_COUNT.match(f.metric):
             f.metric = obj + f.metric
+        elif obj and f.base_unit == "件" and _BARE_PARCEL_VERB.match(f.metric):
+            f.metric = obj + f.metric + "量"  # `…揽收快递包裹19.2亿件…。其中，10月22日揽收7.29亿件`
 
 
 #: the surveyed population a total is restricted to, opening its name (`限额以上单位消费品零售额`, `限上…`, `规模以上…`):
@@ -837,6 +890,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 framed = named.startswith(("从", "在", "按", "据", "对", "就")) or "的" in named
                 if len(named) > len(act) and named.endswith(act) and "占" not in named and not framed:
                     return named + tail
+    if metric in ("交易额", "销售额", "零售额") and not ctx.metrics:
+        # `…去年我省电子商务交易额达32986.9亿元。` / `从各市州看，成都遥遥领先，交易额23259.91亿元`: a bare amount opening
+        # a later paragraph is of the one indicator the article measured with it
+        named_before = {m for m in ctx.article_metrics if len(m) > len(metric) and m.endswith(metric) and "占" not in m}
+        named_before = {m for m in named_before if not m.endswith(("进" + metric, "出" + metric))}
+        if len(named_before) == 1:
+            return named_before.pop()
     return metric
 
 

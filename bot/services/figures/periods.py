@@ -91,7 +91,7 @@ _COMPARE_BEFORE = re.compile(
 )
 
 #: `由 2007 年的 52.9%提升至…`: a period directly followed by its own value is a starting level, not a base
-_FROM_VALUE = re.compile(r"\s*的\s*\d")
+_FROM_VALUE = re.compile(r"\s*的\s*(?:近|约|超过|超|逾|达|仅)?\s*\d")
 
 #: an event held on the days just named (`…在青岛举办`, `举行`, `召开`)
 _EVENT_AFTER = re.compile(r"[^。；;]{0,30}?(?:举办|举行|召开|开幕|闭幕|开展|亮相)")

@@ -99,7 +99,7 @@ _POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
 
 def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
-    sessions held (`电商直播超1000万场` → 电商直播场次)."""
+    sessions held (`电商直播超1000万场` → 电商直播场次); views (`直播观看1.3亿人次` → 直播观看人次)."""
     if base_unit == "件":
         m = _PARCEL_VERB.match(metric)
         # `派送7.9亿件` after `快递企业共揽收快件…`: a bare verb counts parcels in a sentence about post, unless a noun
@@ -109,6 +109,8 @@ def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> 
             return f"{obj}{'揽投' if _BOTH_WAYS.match(m.group('v')) else m.group('v')}量"
     if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
+    if base_unit == "人次" and metric.endswith("直播观看"):
+        return metric + "人次"  # `直播观看1.3亿人次` → 直播观看人次, as sessions are 场次
     return metric
 
 
@@ -200,8 +202,14 @@ _BY_CHANNEL = re.compile(r"^(?P<goods>[\u4e00-\u9fff]{1,10}?)(?:以|通过|经�
 
 _CUMULATIVE_INSIDE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})累计(?=(?:业务量|业务收入|网络零售额|网上零售额|零售额|交易额|进出口额|销售额)$)"
+    # `陕西水果累计直播观看`: what the goods were sold by (直播); a platform's `累计直播场次` keeps its running count
+    r"|(?<=[\u4e00-\u9fff]{2})(?<!平台)累计(?=直播)"
 )
 _YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|报|会|夜|节|俗|画|味|前|后|代|份|头|收入)(?=[\u4e00-\u9fff]{4})")
+
+
+#: a rank before the place holding it (`排第二的`, `位居第三的`, `排名第一的`)
+_RANK_OF_PLACE = re.compile(r"(?:^|(?<=[，,、]))(?:排名?|位居|位列|居)第[一二三四五六七八九十\d]{1,2}(?:位|名)?的(?=[\u4e00-\u9fff]{2})")
 
 
 #: `使用网上支付的用户规模`: the number of users of a service, named as the reports name it (网上支付用户规模)
@@ -226,6 +234,8 @@ def _phrase(w: str) -> _Phrase:
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
+    # `排第二的绵阳为2902.09亿元`: the rank a place holds is no part of its name or of the measure
+    w = _RANK_OF_PLACE.sub("", w)
     w = _BUYERS_OF_PRODUCT.sub(r"\g<goods>用户规模", w)
     # `电工器材、汽车及其零配件分别出口…`: a trade flow after 分别 is the measure of every item listed before it
     flow = _LISTED_FLOW.search(w)

@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 
 from bot.services.figures.classify import _AT_STATED_RATE, _FLAT_AFTER, _classify, _Item, _mask, _qualifier
-from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence
+from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence, span_name
 from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
 from bot.services.figures.lexicon import (
     _BAD_AFTER,
@@ -55,6 +55,7 @@ from bot.services.figures.naming import (
     _name_listed_amounts,
     _name_parcel_siblings,
     _name_parts,
+    _name_place_list,
     _name_shares,
     _part_name,
     _population_part,
@@ -81,7 +82,7 @@ _NO_SHARED_UNIT = frozenset({"%", "‰", "个百分点", "倍"})
 #: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
 _EVENT_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
-    r"双\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
+    r"双\s*[“\"「]?\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
 )
 
 _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
@@ -189,6 +190,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
+    for m in _PAREN_RE.finditer(t):
+        # `今年双“11”期间（11月11日至11月20日）`: the article dates the span; a later `双“11”期间` means those days
+        name = span_name(t[: m.start()]) if t[: m.start()].endswith(("期间", "期内")) else ""
+        dated = [p for p in periods if m.start() <= p.start < m.end() and p.kind == "days"]
+        if name and len(dated) == 1:
+            ctx.dated_spans[name] = dated[0]
     for m in _POPULATION_GAIN.finditer(t):
         # `截至12月，网民规模为8.29亿，全年新增网民5653万，互联网普及率达59.6%`: a gain in a population is an
         # absolute change, not a level; its period (全年) dates nothing after it
@@ -460,6 +467,23 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             span = _first_days_of(ctx.period, ctx, _cn_int(first_days.group("k")), first_days)
             if span is not None:
                 return span, sent_year, forecast
+    if _ONE_DAY_MEASURE.search(masked, cb, n.start):
+        # `收件量峰值出现在11月11日，单日收件量达到285万件`: a one day's count is of the day the sentence names
+        days = [m for m in _DAY_RE.finditer(t, 0, n.start)]
+        if len(days) == 1:
+            d = days[0]
+            return (
+                PeriodMention(d.start(), d.end(), re.sub(r"\s+", "", d.group()), None, False, "days",
+                              int(d.group("m")), int(d.group("m")), int(d.group("d")), int(d.group("d"))),
+                sent_year,
+                forecast,
+            )
+    if pm is None and ctx.dated_spans:
+        # `双“11”期间，全市各县市区…` after `今年双“11”期间（11月11日至11月20日）` earlier in the article: those days
+        names = {span_name(t[: m.end()]) for m in re.finditer(r"期间|期内", t[: n.start])} - {""}
+        dated = [ctx.dated_spans[x] for x in names if x in ctx.dated_spans]
+        if len(dated) == 1:
+            return dated[0], sent_year, forecast
     if pm is None and ctx.period is not None and _own_named_span(t, ctx):
         # `一些电商平台的数据显示，春节期间…同比增长超180%` after a span of `1月10日至2月7日的网上年货节期间`: a span
         # named by the sentence itself and not by the one the period was stated in is not that period
@@ -730,7 +754,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
-    _name_parcel_siblings(figs)
+    _name_place_list(t, figs, s.fig_pos)
+    _name_parcel_siblings(figs, ctx.prev_metric if ctx.after_semicolon or _PART_LEAD.match(t) else "")
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
     _local_figures(t, figs, s.fig_pos, ctx)
@@ -738,6 +763,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _list_sibling_measure(t, figs, s.fig_pos)
     _list_shared_subject(t, figs)
     _parallel_subject(figs)
+    _clause_shared_subject(t, figs)
+    _leading_place(t, figs, ctx)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -922,6 +949,65 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
         for f in chain:
             if f.region == head.region and not f.metric.startswith(subject) and len(f.metric) >= 2:
                 f.metric = subject + f.metric
+
+
+#: a count of one day (`单日收件量`, `当日派件量`)
+_ONE_DAY_MEASURE = re.compile(r"(?:单日|当日|当天)[\u4e00-\u9fff]{0,4}量")
+#: a day of a month (`11月11日`)
+_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+
+
+#: a clause saying only how a place ranks (`成都遥遥领先`, `广州位居第一`): the place of the figure right after it
+_PLACE_LEADS = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{2,6}?)(?:遥遥领先|继续领跑|一枝独秀|独占鳌头|领跑全省|领跑全市|领先|领跑|居首|"
+    r"(?:排名|位居|居|排)(?:全省|全市|全国)?(?:第一|首位))$"
+)
+
+
+def _leading_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`成都遥遥领先，交易额23259.91亿元`: a measure after a clause that only ranks a place is that place's."""
+    for f in figs:
+        if f.region not in ("全国", ctx.region, ctx.home, *_LOCAL_NAMES) or is_growth_only(f):
+            continue
+        cb = _clause_start(t, f.span_start)
+        if cb < 1 or _DIGIT_RE.search(t, cb, f.span_start):
+            continue
+        m = _PLACE_LEADS.search(t[: cb - 1].rstrip())
+        if m is None or _DIGIT_RE.search(m.group()):
+            continue
+        region, rest = split_region(m.group("p") + "xx")
+        if region and rest == "xx" and f.metric and not f.metric.startswith(m.group("p")):
+            f.region = region
+
+
+#: what opens a clause before its measure without naming a subject (`，累计直播0.98万场`, `，直播交易额达7.46亿元`)
+_CLAUSE_ADVERB = re.compile(r"^(?:累计|共计|共|已|合计)+")
+_SHARE_WORDS = re.compile(r"占|比例|比重|率")
+_CLAUSE_VERB = re.compile(r"(?:达到|达|为|实现|完成|约|近|超过|超|突破)+$")
+
+
+def _clause_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
+    """`陕西水果累计直播观看1.30亿人次，累计直播0.98万场，直播交易额达7.46亿元`: a clause after a comma that names its
+    measure with no subject (直播场次, 直播交易额) goes on about the subject of the clause before, whose metric has the
+    same measure after that subject (水果|直播观看人次): 水果直播场次, 水果直播交易额."""
+    for k in range(1, len(figs)):
+        head, f = figs[k - 1], figs[k]
+        if f.region != head.region or is_growth_only(f) or is_growth_only(head):
+            continue
+        if _SHARE_WORDS.search(f.metric + head.metric) or re.search(r"\d|[百千万]亿|超|过", head.metric):
+            continue  # (shares are of a whole, not of a subject; a head named with its bound is no name)
+        gap = t[head.span_end : f.span_start]
+        if gap.count("，") + gap.count(",") != 1 or re.search(r"[。；;：:]|其中", gap):
+            continue
+        clause = _CLAUSE_VERB.sub("", _CLAUSE_ADVERB.sub("", re.split(r"[，,]", gap)[-1].strip()))
+        if len(clause) < 2 or re.search(r"\d", clause) or not f.metric.startswith(clause[:2]):
+            continue
+        i = head.metric.find(clause[:2], 1)
+        subject = head.metric[:i] if i > 0 else ""
+        if not 1 <= len(subject) <= 4 or subject[-1] in "进出总" or f.metric.startswith(subject):
+            continue
+        if subject + f.metric != head.metric:
+            f.metric = subject + f.metric
 
 
 #: two values of one list (`3.2%、10.1%`, `6.6%和`)

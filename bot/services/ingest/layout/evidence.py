@@ -80,6 +80,12 @@ SUBHEAD_MARK_RE = re.compile(r"^[■□◆◇●○▲△▶►★☆◎▍▌�
 #: `同比增长…`): a subtitle continuing the line above it
 PREDICATE_OPEN_RE = re.compile(r"^(?:累计|同比|环比|实现|完成|达到|突破|增长|增幅|位居|位列|比上年|比去年|较上年|较去年)")
 TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、．.]\s*")
+#: a headline line that is only a span of time (`11月11日至11月20日双“11”期间`, `今年1—10月`): a kicker (引题) over the
+#: headline, never the headline itself, however wide
+PERIOD_ONLY_RE = re.compile(
+    r"^(?:今年|去年|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:份|底|末|初)?|\d{1,2}(?=\s*[至到—\-－~～]\s*\d)|\d{1,2}\s*[日号]|[上下]半年|前三季度|[一二三四1-4]季度|"
+    r"双\s*[“\"「]?(?:11|12|十一|十二)[”\"」]?|[至到—\-－~～、“”\"「」\s　])+(?:期间|以来|前后)?$"
+)
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ... / 原标题 (a reprint's
 #: original headline: a restatement, never a figure of its own)
 META_FIELD_RE = re.compile(

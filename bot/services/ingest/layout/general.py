@@ -177,6 +177,8 @@ class GeneralParser(ParagraphReader):
                 t -= 1
             # (a first line stating a figure of its own is the headline, a second figure under it its 副题, however
             # wide; a first one stating none, or only a comparison `比2023年…提前71天`, and no wider is a kicker)
+            if t == i + 1 and ev.PERIOD_ONLY_RE.match(paras[i].text.strip()):
+                return t  # (a first line that is only a span of time, `…双“11”期间`, is a kicker however wide)
             if t == i + 1 and (
                 paras[i].width > paras[t].width
                 or (
