@@ -399,3 +399,14 @@ def test_a_leading_forecast_verb_governs_its_sentence() -> None:
     assert [(f.metric, f.is_forecast) for f in figs] == [("快递业务量", True), ("快递业务收入", True)]
     (past,) = extract_figures("2023年快递业务量完成1320亿件，预计，今年将继续增长。", date(2024, 1, 9))
     assert not past.is_forecast
+
+
+def test_average_rates_years_named_festivals_and_single_quoted_terms() -> None:
+    # a growth rate averaged over years, written as a level, is no figure
+    assert extract_figures("3月份，全国餐饮收入同比增速两年平均为5.2%。", date(2021, 4, 16)) == []
+    # `2018年的‘双11’`: the year names the festival, not a year-to-date period of the figure
+    (f,) = extract_figures("据第三方机构统计，2018年的‘双11’全网销售额已超过3000亿元。", date(2018, 11, 20))
+    assert (f.metric, f.value, f.period_start, f.period_end) == ("双11全网销售额", 3000, None, None)
+    # a term in single quotes inside a quotation is part of the name, as in double quotes
+    (g,) = extract_figures("他说：“今年‘年货节’期间重点平台销售额超过500亿元。”", date(2022, 2, 10))
+    assert "‘" not in g.metric and "’" not in g.metric

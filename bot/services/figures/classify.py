@@ -108,6 +108,10 @@ _THRESHOLD_AFTER = re.compile(
 _THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
 
 
+#: a growth rate averaged over years and given as a level (`同比增速两年平均为6.8%`, `增长率年平均为5%`)
+_AVERAGE_RATE_LEVEL = re.compile(r"(?:增速|增幅|涨幅|增长率|增长速度)[^，,；;。0-9]{0,6}?平均\s*(?:为|达到?|是)?\s*$")
+
+
 #: a base value dated by a period of its own, written right before it (`2014年上半年的`, `2019年的`)
 _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年|[一二三四1-4]\s*季度|前三季度|全年)?\s*的\s*$")
 
@@ -170,6 +174,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     g = _GROWTH_VERB_END.search(before) or _GROWTH_RATE_END.search(before)
     if not g and n.base_unit == "%" and re.match(r"\s*的(?:增长|增幅|增速)", t[n.end : n.end + 6]):
         return _Item(n, "growth", n.value, False)
+    if not g and n.base_unit == "%" and _AVERAGE_RATE_LEVEL.search(before.replace("\x00", "")):
+        return None  # `同比增速两年平均为6.8%`: a growth rate averaged over years, neither a level nor one period's growth
     if n.base_unit in ("%", "倍", "‰"):
         if g and _REAL_GROWTH.search(t, 0, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
             return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated

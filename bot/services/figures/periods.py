@@ -197,6 +197,9 @@ _PLAN_RE = re.compile(r"[“\"「]?\s*十\s*([一二三四五])\s*五\s*[”\"�
 #: `“双11”` / `“双十二”`: the shopping festival of 11 November / 12 December
 _FESTIVAL_DAY = re.compile(r"[“\"「]?\s*双\s*(11|十一|12|十二)\s*[”\"」]?(?!\s*(?:期间|前后|以来|之前|之后|预售|活动期))")
 
+#: a year naming a festival after it (`2016年的“双11”`, `2016年“双十一”`)
+_YEAR_OF_FESTIVAL = re.compile(r"\s*的?\s*[“\"「‘]?\s*双\s*(?:11|十一|12|十二)\s*[”\"」’]?")
+
 #: the figure is of one day (`全天`, `当天`, `当日`, `单日`)
 _ONE_DAY_NEAR = re.compile(r"[^。；;]{0,20}?(?:全天|当天|当日|单日)")
 
@@ -237,6 +240,10 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             label = f"{md}月{md}日"
             out.append(PeriodMention(m.start(), m.end(), label, context_year, context_year is not None, "month", md, 0, md))
         out.sort(key=lambda p: p.start)
+        if len(out) == 1 and out[0].kind == "year" and _YEAR_OF_FESTIVAL.match(text, out[0].end):
+            # `2016年的“双11”全网交易额`: the year names the festival, not the figure's period, and the festival's span
+            # is not given (the day itself, or weeks of presales before it)
+            out = []
     if "五" in text:
         for m in _PLAN_RE.finditer(text):
             if any(p.start < m.end() and m.start() < p.end for p in out):
