@@ -664,3 +664,29 @@ def test_video_script_cue_lines_stay_in_their_story() -> None:
         ("商务部：一季度农产品网络零售额增长较快", date(2024, 4, 20)),
     ]
     assert "同比增长12.5%" in p.articles[0].body
+
+
+def test_a_photo_caption_closing_a_story_is_no_title() -> None:
+    # a caption line (`图为…（资料图）`) under a story's last paragraph: the next headline still opens a story
+    p = parse_text(
+        "\n".join(
+            [
+                "一季度全省网络零售额增长",
+                "2024-04-18 10:05　来源：示例网",
+                "",
+                "示例网讯　一季度，全省网络零售额812.6亿元，同比增长9.4%。",
+                "图为某县电商产业园的直播间（资料图）",
+                "编辑：某某",
+                "",
+                "一季度农产品网络零售额增长较快",
+                "核心提示：一季度全省农产品网络零售额96.3亿元。",
+                "2024-04-17　来源：示例报",
+                "",
+                "本报讯　一季度，全省农产品网络零售额96.3亿元，同比增长15.2%。",
+            ]
+        )
+    )
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("一季度全省网络零售额增长", date(2024, 4, 18)),
+        ("一季度农产品网络零售额增长较快", date(2024, 4, 17)),
+    ]

@@ -656,9 +656,13 @@ def is_title_like(text: str, width: int) -> bool:
         return False
     if ends_paragraph(t) or t[-1] in _TITLE_END_BAD or "。" in t or _ASCII_STOP_RE.search(t):
         return False
-    if is_meta(t) or starts_news(t) or END_LINE_RE.match(t):
+    if is_meta(t) or starts_news(t) or END_LINE_RE.match(t) or PHOTO_CAPTION_RE.match(t):
         return False
     return True
+
+
+#: a photo's caption (`图为某地电商直播基地（资料图）`, `上图：分拣中心`): part of the story around it, never a title
+PHOTO_CAPTION_RE = re.compile(r"^[(（]?\s*(?:[上下左右]{1,2})?图\s*(?:为|[:：])")
 
 
 #: words a masthead (the container's own name) ends with
