@@ -410,3 +410,9 @@ def test_average_rates_years_named_festivals_and_single_quoted_terms() -> None:
     # a term in single quotes inside a quotation is part of the name, as in double quotes
     (g,) = extract_figures("他说：“今年‘年货节’期间重点平台销售额超过500亿元。”", date(2022, 2, 10))
     assert "‘" not in g.metric and "’" not in g.metric
+
+
+def test_a_per_day_average_change_is_not_the_totals_growth() -> None:
+    text = "春节假期（2月10日至16日），全省网络零售额达到85.3亿元，快递包裹2.6亿件，日均较去年春节假期分别增长12.4%和8.8%。"
+    figs = extract_figures(text, date(2024, 2, 18), title="示例省春节消费")
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("网络零售额", 85.3, None), ("快递包裹", 2.6, None)]
