@@ -416,3 +416,10 @@ def test_a_per_day_average_change_is_not_the_totals_growth() -> None:
     text = "春节假期（2月10日至16日），全省网络零售额达到85.3亿元，快递包裹2.6亿件，日均较去年春节假期分别增长12.4%和8.8%。"
     figs = extract_figures(text, date(2024, 2, 18), title="示例省春节消费")
     assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("网络零售额", 85.3, None), ("快递包裹", 2.6, None)]
+
+
+def test_a_milestone_with_its_own_level_survives_a_recap_of_that_level() -> None:
+    text = ("2023年，全省快递业务量首次突破50亿件，达51.3亿件，比上年增长18%。"
+            "全年快递业务量和业务收入分别为51.3亿件和402.6亿元，分别增长18%和12%。")
+    figs = [(f.metric, f.value, f.qualifier) for f in extract_figures(text, date(2024, 1, 25), title="示例省邮政")]
+    assert ("快递业务量", 50, "lower_bound") in figs and ("快递业务量", 51.3, "exact") in figs

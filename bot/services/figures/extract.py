@@ -493,6 +493,14 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
         ):
             continue  # a headline `我国网民规模达10.79亿人` over the body's `截至6月，…达10.79亿人`
         limit = _RESTATE_MAX.get(f.qualifier)
+        if limit is not None and _MILESTONE.search(f.quote) and any(
+            e.quote == f.quote and e.region == f.region and e.period_end == f.period_end
+            for e in by_metric.get(key[id(f)], ())
+        ):
+            # `首次突破15万亿元，达15.42万亿元`: a milestone stated with its own level, kept even when another
+            # sentence (a lead, a recap) gives that level again
+            keep.append(f)
+            continue
         if limit is not None and not only and f.value_base > 0:
             for e in by_metric.get(key[id(f)], ()):
                 if (
