@@ -423,3 +423,13 @@ def test_a_milestone_with_its_own_level_survives_a_recap_of_that_level() -> None
             "全年快递业务量和业务收入分别为51.3亿件和402.6亿元，分别增长18%和12%。")
     figs = [(f.metric, f.value, f.qualifier) for f in extract_figures(text, date(2024, 1, 25), title="示例省邮政")]
     assert ("快递业务量", 50, "lower_bound") in figs and ("快递业务量", 51.3, "exact") in figs
+
+
+def test_the_size_of_a_fall_is_a_negative_growth_and_a_rate_rising_to_is_a_growth() -> None:
+    figs = extract_figures("3月份，全省网络零售额同比下降4.2%，4月份降幅收窄至0.8%。", date(2023, 5, 20), title="示例省商务")
+    assert [(f.metric, f.growth_pct, f.period_end) for f in figs] == [
+        ("网络零售额", -4.2, date(2023, 3, 31)), ("网络零售额", -0.8, date(2023, 4, 30))]
+    (fall,) = extract_figures("4月份，全省网络零售额降幅为0.8%。", date(2023, 5, 20), title="示例省商务")
+    assert fall.growth_pct == -0.8
+    (rise,) = extract_figures("1—4月，全省网络零售额增速回升至2.6%。", date(2023, 5, 20), title="示例省商务")
+    assert (rise.metric, rise.growth_pct) == ("网络零售额", 2.6)

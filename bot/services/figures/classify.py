@@ -184,7 +184,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         if g and _SEQUENTIAL_FRAME.search(t, 0, n.start):
             return None  # `从环比看，3月份…增长1.18%`: the sentence compares with the month before
         if g:
-            neg = bool(g.groupdict().get("verb") in _NEGATIVE)
+            # `降幅为1.2%`, `降幅收窄至1.2%`: the size of a fall, a negative growth
+            neg = bool(g.groupdict().get("verb") in _NEGATIVE) or "降幅" in g.group(0)
             val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             return _Item(n, "growth", -val if neg else val, neg)
         if n.base_unit == "倍":
