@@ -433,3 +433,8 @@ def test_the_size_of_a_fall_is_a_negative_growth_and_a_rate_rising_to_is_a_growt
     assert fall.growth_pct == -0.8
     (rise,) = extract_figures("1—4月，全省网络零售额增速回升至2.6%。", date(2023, 5, 20), title="示例省商务")
     assert (rise.metric, rise.growth_pct) == ("网络零售额", 2.6)
+
+
+def test_a_market_expectation_is_no_figure() -> None:
+    figs = extract_figures("5月份，全省网络零售额同比增长6.2%，低于市场预期的7.5%。", date(2023, 6, 16), title="示例省商务")
+    assert [(f.metric, f.growth_pct) for f in figs] == [("网络零售额", 6.2)]

@@ -112,6 +112,13 @@ _THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于
 _AVERAGE_RATE_LEVEL = re.compile(r"(?:增速|增幅|涨幅|增长率|增长速度)[^，,；;。0-9]{0,6}?平均\s*(?:为|达到?|是)?\s*$")
 
 
+#: the market's expectation a figure is compared with (`逊于市场预期的4.6%`, `高于分析师预估的5%`, `不及预期的`)
+_EXPECTATION_BEFORE = re.compile(
+    r"(?:[逊遜低高好优優差弱强強][于於]|不及|超出|超过|超過)\s*(?:此前)?\s*(?:市场|市場|分析师|分析師|经济学家|經濟學家|业界|業界)?"
+    r"\s*(?:普遍)?(?:预期|預期|预估|預估|预测|預測)(?:值)?\s*(?:的|为|為)?\s*$"
+)
+
+
 #: a base value dated by a period of its own, written right before it (`2014年上半年的`, `2019年的`)
 _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年|[一二三四1-4]\s*季度|前三季度|全年)?\s*的\s*$")
 
@@ -120,6 +127,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
         return None
+    if _EXPECTATION_BEFORE.search(t, max(0, n.start - 20), n.start):
+        return None  # `按年增长3.1%，逊于市场预期的4.6%`: the forecast a figure is measured against, not a figure
     if _BASE_BEFORE.search(t, max(0, n.start - 16), n.start):
         # `比上年同期的120亿元增长25%`, `上年同期为2900亿元`: the comparison base, not a figure of the period stated
         return None
