@@ -438,3 +438,9 @@ def test_the_size_of_a_fall_is_a_negative_growth_and_a_rate_rising_to_is_a_growt
 def test_a_market_expectation_is_no_figure() -> None:
     figs = extract_figures("5月份，全省网络零售额同比增长6.2%，低于市场预期的7.5%。", date(2023, 6, 16), title="示例省商务")
     assert [(f.metric, f.growth_pct) for f in figs] == [("网络零售额", 6.2)]
+
+
+def test_gai_shi_is_the_city_the_paragraph_just_named() -> None:
+    text = "一季度，温州市网络零售额512.3亿元，同比增长9.6%。该市农产品网络零售额同比增长18.2%。"
+    figs = extract_figures(text, date(2024, 4, 20), title="浙江一季度电商运行")
+    assert [(f.region, f.metric) for f in figs] == [("温州", "网络零售额"), ("温州", "农产品网络零售额")]
