@@ -444,3 +444,15 @@ def test_gai_shi_is_the_city_the_paragraph_just_named() -> None:
     text = "一季度，温州市网络零售额512.3亿元，同比增长9.6%。该市农产品网络零售额同比增长18.2%。"
     figs = extract_figures(text, date(2024, 4, 20), title="浙江一季度电商运行")
     assert [(f.region, f.metric) for f in figs] == [("温州", "网络零售额"), ("温州", "农产品网络零售额")]
+
+
+def test_a_paragraph_giving_a_places_part_of_the_whole_before_takes_its_period() -> None:
+    text = ("一季度，全省实现快递业务量18.6亿件，同比增长21.3%。\n"
+            "嘉兴市实现快递业务量3.1亿件，同比增长17.9%。\n"
+            "湖州市快递业务量1.2亿件，增长15.0%。")
+    figs = extract_figures(text, date(2024, 4, 18), title="浙江一季度邮政运行")
+    assert [(f.region, f.value, f.period_start, f.period_end) for f in figs] == [
+        ("浙江", 18.6, date(2024, 1, 1), date(2024, 3, 31)),
+        ("嘉兴", 3.1, date(2024, 1, 1), date(2024, 3, 31)),
+        ("湖州", 1.2, date(2024, 1, 1), date(2024, 3, 31)),
+    ]

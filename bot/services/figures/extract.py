@@ -24,6 +24,7 @@ from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
 from bot.services.figures.regions import (
     _CITY_WORDS,
+    _LOCAL_NAMES,
     _MUNICIPALITIES,
     _OUTLET_AFTER,
     ARTICLE_PLACES,
@@ -81,6 +82,18 @@ _SPEECH_QUOTE = re.compile(r"[。！？]\s*[“「]")
 
 #: a sentence opening with a 、-list of places and 分别 (`深圳、广州分别完成…`)
 _LISTED_PLACES = re.compile(r"^[\s，,]*(?P<l>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+?)(?:两地|三地|等地)?分别")
+
+
+def _place_part_paragraph(para: str, metrics: list[str], article_region: str) -> bool:
+    """Does the paragraph open with a place other than the article's, then a flow the paragraph before stated
+    (`金华市实现网络零售额2453.6亿元…` after `全省实现网络零售额…`): that place's part of the same account."""
+    if not metrics:
+        return False
+    place, rest = split_region(para.lstrip(" \u3000"))
+    if not place or place in ("全国", article_region) or place in _LOCAL_NAMES:
+        return False
+    rest = re.sub(r"^(?:实现|完成|共实现|累计实现|的)", "", rest)
+    return any(len(mt) >= 3 and _FLOW_NAME.search(mt) is not None and rest.startswith(mt) for mt in metrics)
 
 
 def _region_breakdown(quote: str) -> bool:
@@ -248,7 +261,8 @@ def _extract(
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        if not (_PART_PARAGRAPH.match(para) and ctx.metrics):
+        place_part = _place_part_paragraph(para, ctx.metrics, region)
+        if not ((_PART_PARAGRAPH.match(para) or place_part) and ctx.metrics):
             # (a paragraph opening with `其中，` goes on with the one before: one sentence a paragraph, as web pages
             # print wire stories, `…广东跨境电商进出口额820.5亿元。` / `其中，出口额为610.2亿元…` is one account)
             ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
@@ -276,6 +290,9 @@ def _extract(
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
+                    # `…全省实现网络零售额12578.2亿元…。` / `金华市实现网络零售额2453.6亿元…`: a place's share of the
+                    # whole the paragraph before stated, over its period
+                    or (place_part and m.start() == 0 and _OWN_TIME.search(quote) is None)
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
