@@ -456,3 +456,9 @@ def test_a_paragraph_giving_a_places_part_of_the_whole_before_takes_its_period()
         ("嘉兴", 3.1, date(2024, 1, 1), date(2024, 3, 31)),
         ("湖州", 1.2, date(2024, 1, 1), date(2024, 3, 31)),
     ]
+
+
+def test_a_month_and_a_month_span_listed_before_fenbie_date_the_rates_in_order() -> None:
+    figs = extract_figures("8月份和1—8月份，全省网络零售额同比分别增长5.6%和7.9%。", date(2024, 9, 20), title="示例省商务")
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in figs] == [
+        (5.6, date(2024, 8, 1), date(2024, 8, 31)), (7.9, date(2024, 1, 1), date(2024, 8, 31))]
