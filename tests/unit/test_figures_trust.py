@@ -462,3 +462,10 @@ def test_a_month_and_a_month_span_listed_before_fenbie_date_the_rates_in_order()
     figs = extract_figures("8月份和1—8月份，全省网络零售额同比分别增长5.6%和7.9%。", date(2024, 9, 20), title="示例省商务")
     assert [(f.growth_pct, f.period_start, f.period_end) for f in figs] == [
         (5.6, date(2024, 8, 1), date(2024, 8, 31)), (7.9, date(2024, 1, 1), date(2024, 8, 31))]
+
+
+def test_shang_yue_is_the_month_before_the_story() -> None:
+    (f,) = extract_figures("上月，全省网络零售额同比增长6.4%。", date(2024, 3, 12), title="示例省商务")
+    assert (f.growth_pct, f.period_start, f.period_end) == (6.4, date(2024, 2, 1), date(2024, 2, 29))
+    (g,) = extract_figures("3月份，全省网络零售额215.3亿元，比上月增长9.8%。", date(2024, 4, 16), title="示例省商务")
+    assert (g.period_start, g.growth_pct) == (date(2024, 3, 1), None)  # `比上月`: a base, and no year-on-year growth
