@@ -469,3 +469,9 @@ def test_shang_yue_is_the_month_before_the_story() -> None:
     assert (f.growth_pct, f.period_start, f.period_end) == (6.4, date(2024, 2, 1), date(2024, 2, 29))
     (g,) = extract_figures("3月份，全省网络零售额215.3亿元，比上月增长9.8%。", date(2024, 4, 16), title="示例省商务")
     assert (g.period_start, g.growth_pct) == (date(2024, 3, 1), None)  # `比上月`: a base, and no year-on-year growth
+
+
+def test_a_rate_then_the_level_it_reached_is_no_range() -> None:
+    (f,) = extract_figures("前三季度，全省快递业务量同比增长14.8%至26.7亿件。", date(2024, 10, 22), title="示例省邮政")
+    assert (f.metric, f.value, f.unit, f.growth_pct) == ("快递业务量", 26.7, "亿件", 14.8)
+    assert extract_figures("预计全年快递业务量增速在8%至10%之间。", date(2024, 10, 22), title="示例省邮政") == []

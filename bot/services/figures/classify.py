@@ -119,6 +119,13 @@ _EXPECTATION_BEFORE = re.compile(
 )
 
 
+#: `同比增长13.1%至7.16万亿元`: a rate, then the level it brought the measure to (no range of rates)
+_TO_LEVEL_AFTER = re.compile(
+    r"\s*(?:至|到)\s*(?:约|近)?\s*[0-9][0-9.]*\s*(?:万亿|亿|万|千)?\s*(?:元|美元|件|人|户|个|家|吨|单|笔|辆|台)"
+)
+_RATE_TO_BEFORE = re.compile(r"[0-9]\s*%\s*(?:至|到)\s*(?:约|近)?\s*$")
+
+
 #: a base value dated by a period of its own, written right before it (`2014年上半年的`, `2019年的`)
 _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年|[一二三四1-4]\s*季度|前三季度|全年)?\s*的\s*$")
 
@@ -160,7 +167,11 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if _RUN_OF_YEARS_BEFORE.search(before):
         return None  # `快递业务量已连续5年超过1000亿件`: a threshold held over a run of years, not a level of one period
     if n.base_unit not in ("个百分点",) and (
-        _RANGE_AFTER.match(t, n.end) or _RANGE_BEFORE.search(masked, max(0, n.start - 16), n.start)
+        (_RANGE_AFTER.match(t, n.end) and not (n.base_unit == "%" and _TO_LEVEL_AFTER.match(t, n.end)))
+        or (
+            _RANGE_BEFORE.search(masked, max(0, n.start - 16), n.start)
+            and not (n.base_unit != "%" and _RATE_TO_BEFORE.search(masked, max(0, n.start - 16), n.start))
+        )
     ):
         return None
     if n.unit == "个" and _PART_AFTER.match(t, n.end) or _PART_BEFORE.search(t, max(0, n.start - 24), n.start):
