@@ -399,3 +399,79 @@ def test_a_leading_forecast_verb_governs_its_sentence() -> None:
     assert [(f.metric, f.is_forecast) for f in figs] == [("快递业务量", True), ("快递业务收入", True)]
     (past,) = extract_figures("2023年快递业务量完成1320亿件，预计，今年将继续增长。", date(2024, 1, 9))
     assert not past.is_forecast
+
+
+def test_average_rates_years_named_festivals_and_single_quoted_terms() -> None:
+    # a growth rate averaged over years, written as a level, is no figure
+    assert extract_figures("3月份，全国餐饮收入同比增速两年平均为5.2%。", date(2021, 4, 16)) == []
+    # `2018年的‘双11’`: the year names the festival, not a year-to-date period of the figure
+    (f,) = extract_figures("据第三方机构统计，2018年的‘双11’全网销售额已超过3000亿元。", date(2018, 11, 20))
+    assert (f.metric, f.value, f.period_start, f.period_end) == ("双11全网销售额", 3000, None, None)
+    # a term in single quotes inside a quotation is part of the name, as in double quotes
+    (g,) = extract_figures("他说：“今年‘年货节’期间重点平台销售额超过500亿元。”", date(2022, 2, 10))
+    assert "‘" not in g.metric and "’" not in g.metric
+
+
+def test_a_per_day_average_change_is_not_the_totals_growth() -> None:
+    text = "春节假期（2月10日至16日），全省网络零售额达到85.3亿元，快递包裹2.6亿件，日均较去年春节假期分别增长12.4%和8.8%。"
+    figs = extract_figures(text, date(2024, 2, 18), title="示例省春节消费")
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("网络零售额", 85.3, None), ("快递包裹", 2.6, None)]
+
+
+def test_a_milestone_with_its_own_level_survives_a_recap_of_that_level() -> None:
+    text = ("2023年，全省快递业务量首次突破50亿件，达51.3亿件，比上年增长18%。"
+            "全年快递业务量和业务收入分别为51.3亿件和402.6亿元，分别增长18%和12%。")
+    figs = [(f.metric, f.value, f.qualifier) for f in extract_figures(text, date(2024, 1, 25), title="示例省邮政")]
+    assert ("快递业务量", 50, "lower_bound") in figs and ("快递业务量", 51.3, "exact") in figs
+
+
+def test_the_size_of_a_fall_is_a_negative_growth_and_a_rate_rising_to_is_a_growth() -> None:
+    figs = extract_figures("3月份，全省网络零售额同比下降4.2%，4月份降幅收窄至0.8%。", date(2023, 5, 20), title="示例省商务")
+    assert [(f.metric, f.growth_pct, f.period_end) for f in figs] == [
+        ("网络零售额", -4.2, date(2023, 3, 31)), ("网络零售额", -0.8, date(2023, 4, 30))]
+    (fall,) = extract_figures("4月份，全省网络零售额降幅为0.8%。", date(2023, 5, 20), title="示例省商务")
+    assert fall.growth_pct == -0.8
+    (rise,) = extract_figures("1—4月，全省网络零售额增速回升至2.6%。", date(2023, 5, 20), title="示例省商务")
+    assert (rise.metric, rise.growth_pct) == ("网络零售额", 2.6)
+
+
+def test_a_market_expectation_is_no_figure() -> None:
+    figs = extract_figures("5月份，全省网络零售额同比增长6.2%，低于市场预期的7.5%。", date(2023, 6, 16), title="示例省商务")
+    assert [(f.metric, f.growth_pct) for f in figs] == [("网络零售额", 6.2)]
+
+
+def test_gai_shi_is_the_city_the_paragraph_just_named() -> None:
+    text = "一季度，温州市网络零售额512.3亿元，同比增长9.6%。该市农产品网络零售额同比增长18.2%。"
+    figs = extract_figures(text, date(2024, 4, 20), title="浙江一季度电商运行")
+    assert [(f.region, f.metric) for f in figs] == [("温州", "网络零售额"), ("温州", "农产品网络零售额")]
+
+
+def test_a_paragraph_giving_a_places_part_of_the_whole_before_takes_its_period() -> None:
+    text = ("一季度，全省实现快递业务量18.6亿件，同比增长21.3%。\n"
+            "嘉兴市实现快递业务量3.1亿件，同比增长17.9%。\n"
+            "湖州市快递业务量1.2亿件，增长15.0%。")
+    figs = extract_figures(text, date(2024, 4, 18), title="浙江一季度邮政运行")
+    assert [(f.region, f.value, f.period_start, f.period_end) for f in figs] == [
+        ("浙江", 18.6, date(2024, 1, 1), date(2024, 3, 31)),
+        ("嘉兴", 3.1, date(2024, 1, 1), date(2024, 3, 31)),
+        ("湖州", 1.2, date(2024, 1, 1), date(2024, 3, 31)),
+    ]
+
+
+def test_a_month_and_a_month_span_listed_before_fenbie_date_the_rates_in_order() -> None:
+    figs = extract_figures("8月份和1—8月份，全省网络零售额同比分别增长5.6%和7.9%。", date(2024, 9, 20), title="示例省商务")
+    assert [(f.growth_pct, f.period_start, f.period_end) for f in figs] == [
+        (5.6, date(2024, 8, 1), date(2024, 8, 31)), (7.9, date(2024, 1, 1), date(2024, 8, 31))]
+
+
+def test_shang_yue_is_the_month_before_the_story() -> None:
+    (f,) = extract_figures("上月，全省网络零售额同比增长6.4%。", date(2024, 3, 12), title="示例省商务")
+    assert (f.growth_pct, f.period_start, f.period_end) == (6.4, date(2024, 2, 1), date(2024, 2, 29))
+    (g,) = extract_figures("3月份，全省网络零售额215.3亿元，比上月增长9.8%。", date(2024, 4, 16), title="示例省商务")
+    assert (g.period_start, g.growth_pct) == (date(2024, 3, 1), None)  # `比上月`: a base, and no year-on-year growth
+
+
+def test_a_rate_then_the_level_it_reached_is_no_range() -> None:
+    (f,) = extract_figures("前三季度，全省快递业务量同比增长14.8%至26.7亿件。", date(2024, 10, 22), title="示例省邮政")
+    assert (f.metric, f.value, f.unit, f.growth_pct) == ("快递业务量", 26.7, "亿件", 14.8)
+    assert extract_figures("预计全年快递业务量增速在8%至10%之间。", date(2024, 10, 22), title="示例省邮政") == []

@@ -636,3 +636,57 @@ def test_masthead_with_issue_before_the_name() -> None:
     )
     assert (p.publication, p.issue_no) == ("电商简讯", "2024年第5期")
     assert [(a.title, a.published) for a in p.articles] == [("上半年跨境电商进出口1.22万亿元", date(2024, 8, 2))]
+
+
+def test_video_script_cue_lines_stay_in_their_story() -> None:
+    # a video story's script: `【同期】speaker` captions repeated between narration (`【解说】…`) are no headers
+    p = parse_text(
+        "\n".join(
+            [
+                "商务部：一季度农产品网络零售额增长较快",
+                "2024年04月20日 09:12　来源：示例视频网",
+                "",
+                "【解说】4月19日，商务部举行例行新闻发布会，介绍一季度农村电商运行情况。",
+                "",
+                "【同期】商务部新闻发言人　王某某",
+                "",
+                "一季度，全国农产品网络零售额1500亿元，同比增长12.5%。",
+                "",
+                "【解说】王某某表示，下一步将继续推动农村电商发展。",
+                "",
+                "【同期】商务部新闻发言人　王某某",
+                "",
+                "县域电商服务体系将进一步完善。",
+            ]
+        )
+    )
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("商务部：一季度农产品网络零售额增长较快", date(2024, 4, 20)),
+    ]
+    assert "同比增长12.5%" in p.articles[0].body
+
+
+def test_a_photo_caption_closing_a_story_is_no_title() -> None:
+    # a caption line (`图为…（资料图）`) under a story's last paragraph: the next headline still opens a story
+    p = parse_text(
+        "\n".join(
+            [
+                "一季度全省网络零售额增长",
+                "2024-04-18 10:05　来源：示例网",
+                "",
+                "示例网讯　一季度，全省网络零售额812.6亿元，同比增长9.4%。",
+                "图为某县电商产业园的直播间（资料图）",
+                "编辑：某某",
+                "",
+                "一季度农产品网络零售额增长较快",
+                "核心提示：一季度全省农产品网络零售额96.3亿元。",
+                "2024-04-17　来源：示例报",
+                "",
+                "本报讯　一季度，全省农产品网络零售额96.3亿元，同比增长15.2%。",
+            ]
+        )
+    )
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("一季度全省网络零售额增长", date(2024, 4, 18)),
+        ("一季度农产品网络零售额增长较快", date(2024, 4, 17)),
+    ]

@@ -120,6 +120,24 @@ _THRESHOLD_AFTER = re.compile(
 _THRESHOLD_BEFORE = re.compile(r"(?:超过|超出|超|不低于|不少于|高于)\s*$")
 
 
+#: a growth rate averaged over years and given as a level (`同比增速两年平均为6.8%`, `增长率年平均为5%`)
+_AVERAGE_RATE_LEVEL = re.compile(r"(?:增速|增幅|涨幅|增长率|增长速度)[^，,；;。0-9]{0,6}?平均\s*(?:为|达到?|是)?\s*$")
+
+
+#: the market's expectation a figure is compared with (`逊于市场预期的4.6%`, `高于分析师预估的5%`, `不及预期的`)
+_EXPECTATION_BEFORE = re.compile(
+    r"(?:[逊遜低高好优優差弱强強][于於]|不及|超出|超过|超過)\s*(?:此前)?\s*(?:市场|市場|分析师|分析師|经济学家|經濟學家|业界|業界)?"
+    r"\s*(?:普遍)?(?:预期|預期|预估|預估|预测|預測)(?:值)?\s*(?:的|为|為)?\s*$"
+)
+
+
+#: `同比增长13.1%至7.16万亿元`: a rate, then the level it brought the measure to (no range of rates)
+_TO_LEVEL_AFTER = re.compile(
+    r"\s*(?:至|到)\s*(?:约|近)?\s*[0-9][0-9.]*\s*(?:万亿|亿|万|千)?\s*(?:元|美元|件|人|户|个|家|吨|单|笔|辆|台)"
+)
+_RATE_TO_BEFORE = re.compile(r"[0-9]\s*%\s*(?:至|到)\s*(?:约|近)?\s*$")
+
+
 #: a base value dated by a period of its own, written right before it (`2014年上半年的`, `2019年的`)
 _OWN_PERIOD_BASE = re.compile(r"(?:19|20)[0-9]{2}\s*年\s*(?:上半年|下半年|[一二三四1-4]\s*季度|前三季度|全年)?\s*的\s*$")
 
@@ -134,6 +152,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     before = masked[clause_start : n.start]
     if _RANK_BEFORE.search(t, 0, n.start):
         return None
+    if _EXPECTATION_BEFORE.search(t, max(0, n.start - 20), n.start):
+        return None  # `按年增长3.1%，逊于市场预期的4.6%`: the forecast a figure is measured against, not a figure
     if _BASE_BEFORE.search(t, max(0, n.start - 16), n.start):
         # `比上年同期的120亿元增长25%`, `上年同期为2900亿元`: the comparison base, not a figure of the period stated
         return None
@@ -165,7 +185,11 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if _RUN_OF_YEARS_BEFORE.search(before):
         return None  # `快递业务量已连续5年超过1000亿件`: a threshold held over a run of years, not a level of one period
     if n.base_unit not in ("个百分点",) and (
-        _RANGE_AFTER.match(t, n.end) or _RANGE_BEFORE.search(masked, max(0, n.start - 16), n.start)
+        (_RANGE_AFTER.match(t, n.end) and not (n.base_unit == "%" and _TO_LEVEL_AFTER.match(t, n.end)))
+        or (
+            _RANGE_BEFORE.search(masked, max(0, n.start - 16), n.start)
+            and not (n.base_unit != "%" and _RATE_TO_BEFORE.search(masked, max(0, n.start - 16), n.start))
+        )
     ):
         return None
     if n.unit == "个" and _PART_AFTER.match(t, n.end) or _PART_BEFORE.search(t, max(0, n.start - 24), n.start):
@@ -192,6 +216,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return _Item(n, "level")  # `以15.2%的增速达到3200亿元`: the rate is stated before; what follows is the level
     if not g and n.base_unit == "%" and _RATE_OF_GROWTH_AFTER.match(t, n.end):
         return _Item(n, "growth", n.value, False)
+    if not g and n.base_unit == "%" and _AVERAGE_RATE_LEVEL.search(before.replace("\x00", "")):
+        return None  # `同比增速两年平均为6.8%`: a growth rate averaged over years, neither a level nor one period's growth
     if n.base_unit in ("%", "倍", "‰"):
         if g and _REAL_GROWTH.search(t, 0, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
             return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated
@@ -200,7 +226,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         if g and _SEQUENTIAL_FRAME.search(t, 0, n.start):
             return None  # `从环比看，3月份…增长1.18%`: the sentence compares with the month before
         if g:
-            neg = bool(g.groupdict().get("verb") in _NEGATIVE)
+            # `降幅为1.2%`, `降幅收窄至1.2%`: the size of a fall, a negative growth
+            neg = bool(g.groupdict().get("verb") in _NEGATIVE) or "降幅" in g.group(0)
             val = round(n.value * 100, 9) if n.base_unit == "倍" else n.value
             return _Item(n, "growth", -val if neg else val, neg)
         if n.base_unit == "倍":

@@ -24,6 +24,7 @@ from bot.services.figures.numbers import MULTIPLIERS, fold
 from bot.services.figures.periods import find_periods
 from bot.services.figures.regions import (
     _CITY_WORDS,
+    _LOCAL_NAMES,
     _MUNICIPALITIES,
     _OUTLET_AFTER,
     ARTICLE_PLACES,
@@ -89,6 +90,18 @@ _SPEECH_QUOTE = re.compile(r"[。！？]\s*[“「]")
 
 #: a sentence opening with a 、-list of places and 分别 (`深圳、广州分别完成…`)
 _LISTED_PLACES = re.compile(r"^[\s，,]*(?P<l>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+?)(?:两地|三地|等地)?分别")
+
+
+def _place_part_paragraph(para: str, metrics: list[str], article_region: str) -> bool:
+    """Does the paragraph open with a place other than the article's, then a flow the paragraph before stated
+    (`金华市实现网络零售额2453.6亿元…` after `全省实现网络零售额…`): that place's part of the same account."""
+    if not metrics:
+        return False
+    place, rest = split_region(para.lstrip(" \u3000"))
+    if not place or place in ("全国", article_region) or place in _LOCAL_NAMES:
+        return False
+    rest = re.sub(r"^(?:实现|完成|共实现|累计实现|的)", "", rest)
+    return any(len(mt) >= 3 and _FLOW_NAME.search(mt) is not None and rest.startswith(mt) for mt in metrics)
 
 
 def _region_breakdown(quote: str) -> bool:
@@ -270,7 +283,8 @@ def _extract(
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
-        if not (_PART_PARAGRAPH.match(para) and ctx.metrics):
+        place_part = _place_part_paragraph(para, ctx.metrics, region)
+        if not ((_PART_PARAGRAPH.match(para) or place_part) and ctx.metrics):
             # (a paragraph opening with `其中，` goes on with the one before: one sentence a paragraph, as web pages
             # print wire stories, `…广东跨境电商进出口额820.5亿元。` / `其中，出口额为610.2亿元…` is one account)
             ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
@@ -307,6 +321,9 @@ def _extract(
                 ctx.carry = (
                     follows_semicolon
                     or frame_back
+                    # `…全省实现网络零售额12578.2亿元…。` / `金华市实现网络零售额2453.6亿元…`: a place's share of the
+                    # whole the paragraph before stated, over its period
+                    or (place_part and m.start() == 0 and _OWN_TIME.search(quote) is None)
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
@@ -620,6 +637,14 @@ def merge_restatements(figs: list[ExtractedFigure]) -> list[ExtractedFigure]:
         ):
             continue  # a headline `我国网民规模达10.79亿人` over the body's `截至6月，…达10.79亿人`
         limit = _RESTATE_MAX.get(f.qualifier)
+        if limit is not None and _MILESTONE.search(f.quote) and any(
+            e.quote == f.quote and e.region == f.region and e.period_end == f.period_end
+            for e in by_metric.get(key[id(f)], ())
+        ):
+            # `首次突破15万亿元，达15.42万亿元`: a milestone stated with its own level, kept even when another
+            # sentence (a lead, a recap) gives that level again
+            keep.append(f)
+            continue
         if limit is not None and not only and f.value_base > 0:
             for e in by_metric.get(key[id(f)], ()):
                 if (

@@ -49,6 +49,9 @@ _COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|�
 
 _AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
 
+#: a per-day average compared (`日均较去年同期增长`, `日均交易金额同比增长`)
+_DAILY_AVERAGE = re.compile(r"日均")
+
 _SHARED_GROWTH = re.compile(r"增速|均|都")
 
 
@@ -172,6 +175,10 @@ def _add_growths(
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
+    if it.kind == "growth" and _DAILY_AVERAGE.search(masked[cb : n.start]):
+        # `…达到1.2万亿元，订单9.1亿笔，日均较去年黄金周分别增长21.9%和14.5%`: the change of a per-day average,
+        # not the growth of the totals before it
+        multi = "drop"
     if over_years is not None:
         multi = over_years
     if multi is None:

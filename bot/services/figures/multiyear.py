@@ -148,7 +148,10 @@ def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int,
 
 
 #: kinds of period a list before 分别 may give one by one
-_LISTABLE = frozenset({"year", "half", "quarter", "month"})
+_LISTABLE = frozenset({"year", "half", "quarter", "q3", "month", "months"})
+
+#: kinds of period a list may mix (`10月份和1—10月份`, `一季度和上半年`): months with month spans, parts of a year
+_LIST_FAMILY = {"month": "m", "months": "m", "half": "q", "quarter": "q", "q3": "q"}
 
 
 def _listed_periods(
@@ -162,7 +165,8 @@ def _listed_periods(
     before = [p for p in s.periods if p.end <= group[0].num.start and p.kind in _LISTABLE and not p.comparison]
     run: list[PeriodMention] = []
     for p in before:
-        if run and (p.kind != run[-1].kind or not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start])):
+        family = _LIST_FAMILY.get(p.kind, p.kind)
+        if run and (family != _LIST_FAMILY.get(run[-1].kind, run[-1].kind) or not re.fullmatch(r"[\s、和及与,，]*", s.t[run[-1].end : p.start])):
             run = []
         run.append(p)
     if len(run) != len(group):

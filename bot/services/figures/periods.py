@@ -197,6 +197,12 @@ _PLAN_RE = re.compile(r"[“\"「]?\s*十\s*([一二三四五])\s*五\s*[”\"�
 #: `“双11”` / `“双十二”`: the shopping festival of 11 November / 12 December
 _FESTIVAL_DAY = re.compile(r"[“\"「]?\s*双\s*(11|十一|12|十二)\s*[”\"」]?(?!\s*(?:期间|前后|以来|之前|之后|预售|活动期))")
 
+#: a year naming a festival after it (`2016年的“双11”`, `2016年“双十一”`)
+_YEAR_OF_FESTIVAL = re.compile(r"\s*的?\s*[“\"「‘]?\s*双\s*(?:11|十一|12|十二)\s*[”\"」’]?")
+
+#: the month before the story's (`上月`, `上个月`; not `上月底`, an as-of day, nor `比上月`, a base)
+_LAST_MONTH_RE = re.compile(r"(?<![比较与])上个?月(?![底末初份中旬])")
+
 #: the figure is of one day (`全天`, `当天`, `当日`, `单日`)
 _ONE_DAY_NEAR = re.compile(r"[^。；;]{0,20}?(?:全天|当天|当日|单日)")
 
@@ -236,6 +242,19 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
             # the year: the sentence's (`2015年“双11”当天`), the paragraph's, else the last festival before the story
             label = f"{md}月{md}日"
             out.append(PeriodMention(m.start(), m.end(), label, context_year, context_year is not None, "month", md, 0, md))
+        out.sort(key=lambda p: p.start)
+        if len(out) == 1 and out[0].kind == "year" and _YEAR_OF_FESTIVAL.match(text, out[0].end):
+            # `2016年的“双11”全网交易额`: the year names the festival, not the figure's period, and the festival's span
+            # is not given (the day itself, or weeks of presales before it)
+            out = []
+    if published is not None and "上" in text and "月" in text:
+        # `上月，全国网上零售额…`: the month before the story's
+        for m in _LAST_MONTH_RE.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+            comparison = bool(_COMPARE_BEFORE.search(text, 0, m.start())) or text.startswith("同期", m.end())
+            out.append(PeriodMention(m.start(), m.end(), m.group(), y, True, "month", mo, comparison=comparison))
         out.sort(key=lambda p: p.start)
     if "五" in text:
         for m in _PLAN_RE.finditer(text):

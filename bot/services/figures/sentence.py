@@ -782,6 +782,13 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
+    if ctx.prev_region not in ("", "全国") and ctx.prev_region not in _LOCAL_NAMES:
+        for f in figs:
+            # `其中，杭州市网络零售额…；该市跨境电商出口额…`: 该市 is the city the paragraph just named
+            if (f.region == "该市" and _is_city(ctx.prev_region)) or (
+                f.region == "该省" and not _is_city(ctx.prev_region)
+            ):
+                f.region = ctx.prev_region
     breaks = _BREAKS_DOWN.match(t) is not None or (ctx.carry and ctx.in_breakdown)
     if breaks and ctx.whole_region not in ("", "全国") and not _NATIONAL_WORD.search(t):
         for f in figs:  # `全省社会消费品零售总额…。从经营单位所在地看，城镇消费品零售额…`: the whole's region

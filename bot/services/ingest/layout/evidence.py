@@ -258,11 +258,18 @@ def md_header(text: str) -> tuple[int, int, str] | None:
     return int(m.group("m")), int(m.group("d")), m.group("title").strip()
 
 
+#: the cue marks of a video story's script (`【解说】…`, `【同期】国家统计局新闻发言人　付凌晖`): a narration or a
+#: speaker's caption inside the story, never a tag over a headline
+CUE_TAGS = frozenset({"解说", "同期", "同期声", "现场", "现场声", "采访", "画面", "字幕", "导语", "口播", "主持人", "正文"})
+
+
 def tag_header(text: str) -> tuple[str, str] | None:
     """`【人民网】标题` → (`人民网`, `标题`)."""
     m = TAG_HEADER_RE.match(text)
     if not m or release_fields(text) is not None:
         return None  # `【发布日期】2017年10月10日【来源】…` is a release line
+    if m.group("tag").strip() in CUE_TAGS:
+        return None  # `【同期】发言人　某某`: a speaker's caption in a video script
     return m.group("tag").strip(), m.group("title").strip()
 
 
@@ -660,9 +667,13 @@ def is_title_like(text: str, width: int) -> bool:
         return False
     if ends_paragraph(t) or t[-1] in _TITLE_END_BAD or "。" in t or _ASCII_STOP_RE.search(t):
         return False
-    if is_meta(t) or starts_news(t) or END_LINE_RE.match(t):
+    if is_meta(t) or starts_news(t) or END_LINE_RE.match(t) or PHOTO_CAPTION_RE.match(t):
         return False
     return True
+
+
+#: a photo's caption (`图为某地电商直播基地（资料图）`, `上图：分拣中心`): part of the story around it, never a title
+PHOTO_CAPTION_RE = re.compile(r"^[(（]?\s*(?:[上下左右]{1,2})?图\s*(?:为|[:：])")
 
 
 #: words a masthead (the container's own name) ends with
