@@ -636,3 +636,26 @@ def test_masthead_with_issue_before_the_name() -> None:
     )
     assert (p.publication, p.issue_no) == ("电商简讯", "2024年第5期")
     assert [(a.title, a.published) for a in p.articles] == [("上半年跨境电商进出口1.22万亿元", date(2024, 8, 2))]
+
+
+def test_flush_title_between_indented_paragraphs_without_blank_lines_starts_a_story() -> None:
+    text = "\n".join([
+        "消费数据集锦",
+        "三月全市网络零售额增长一成",
+        "来源：某市商务局　2021-04-12 09:30",
+        "　　3月份，全市实现网络零售额86.5亿元，同比增长10.2%。",
+        "　　其中，实物商品网络零售额71.3亿元，同比增长8.9%。",
+        "一季度全市跨境电商进出口额增长两成",
+        "2021年04月15日 10:05　来源：某市海关",
+        "　　一季度，全市跨境电商进出口额32.4亿元，同比增长20.6%。",
+        "春节期间全市快递量创新高",
+        "　　今年春节期间，全市快递业务量达1260万件，为历年同期最高。",
+        "　　市邮政管理局表示，节后寄递需求仍将保持高位。",
+        "（来源：某市日报　2021-02-21）",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("三月全市网络零售额增长一成", date(2021, 4, 12)),
+        ("一季度全市跨境电商进出口额增长两成", date(2021, 4, 15)),
+        ("春节期间全市快递量创新高", date(2021, 2, 21)),
+    ]

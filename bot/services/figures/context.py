@@ -46,7 +46,10 @@ class _Ctx:
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)
-NAMED_SPAN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?:节|假期|黄金周|旺季|活动))(?:期间|期内|当天|当日|前后)")
+#: (`端午假期，…`: a holiday is a span of days without 期间 too)
+NAMED_SPAN = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{1,8}?(?:(?:节|假期|黄金周|旺季|活动)(?=期间|期内|当天|当日|前后)|假期|长假|黄金周))"
+)
 
 #: a sentence with a time of its own that is not a period (`目前`, `未来10年`, `近年来`): no stock date carried
 _OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|以来|过去|此前|曾经|将|预计|计划|有望|力争|累计")
