@@ -659,3 +659,22 @@ def test_flush_title_between_indented_paragraphs_without_blank_lines_starts_a_st
         ("一季度全市跨境电商进出口额增长两成", date(2021, 4, 15)),
         ("春节期间全市快递量创新高", date(2021, 2, 21)),
     ]
+
+
+def test_one_title_dated_in_brackets_among_stories_with_date_lines() -> None:
+    text = "\n".join([
+        "寄递消费简讯",
+        "",
+        "一、某省上半年快递业务量增长两成",
+        "来源：某省邮政管理局　时间：2022/07/20",
+        "　　上半年，全省快递业务量完成12.6亿件，同比增长20.4%。",
+        "",
+        "二、某省前5月网络零售额增长",
+        "来源：某省商务厅　时间：2022/06/18",
+        "　　1—5月，全省网络零售额856.2亿元，同比增长9.7%。",
+        "",
+        "三、某省去年农产品网络零售额突破百亿元（2022年1月28日）",
+        "　　去年，全省农产品网络零售额102.3亿元，同比增长15.1%。",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles][-1] == ("某省去年农产品网络零售额突破百亿元", date(2022, 1, 28))

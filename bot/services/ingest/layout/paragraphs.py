@@ -235,8 +235,10 @@ class ParagraphReader:
             if paras[i + 1].kind == "meta" and (i == 0 or p.gap > 0 or paras[i - 1].kind != "body"):
                 p.tlike = p.tlike or _asked_headline(p)
         dated_after = [p for p in paras if p.hafter is not None]
+        # (or one in brackets, `标题（2021年1月25日）`, on a page whose other stories are dated by their own lines)
+        dated_meta = sum(1 for p in paras if p.kind == "meta" and ev.find_date(p.text) is not None)
         for p in dated_after:  # `标题（2024-10-18）` lines are headers when the page has several of them
-            if len(dated_after) >= 2:
+            if len(dated_after) >= 2 or (dated_meta >= 2 and p.text.rstrip().endswith(("）", ")"))):
                 p.kind, p.tlike, p.hdate = "header", False, p.hafter
             else:
                 p.hafter, p.htitle = None, ""
