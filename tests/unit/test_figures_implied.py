@@ -208,3 +208,13 @@ def test_a_holiday_without_dates_does_not_take_the_period_before() -> None:
     text = "今年上半年全省快递业务量在4月短暂下降后迅速回升，日均业务量恢复至800万件以上。端午假期，全省揽收快递包裹约1.1亿件，同比增长9%。"
     (fig,) = [f for f in extract_figures(text, date(2023, 10, 20)) if f.value == 1.1]
     assert (fig.period_start, fig.period_end) == (None, None)  # the holiday is not the half-year stated before
+
+
+def test_a_yearly_amount_passing_a_mark_is_that_years() -> None:
+    text = "　　11月20日，2024年全省第20亿件快递在省会签收。\n　　至此，全省快递年业务量首次突破20亿件。"
+    figs = [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2024, 11, 21))]
+    assert figs == [("快递业务量", 20.0, date(2024, 1, 1), date(2024, 11, 21))]
+    # with the year written, the year's whole amount; with no year anywhere, no period is guessed
+    figs = [(f.metric, f.period_start) for f in extract_figures("2023年，全省快递年业务量突破18亿件。", date(2024, 1, 8))]
+    assert figs == [("快递业务量", date(2023, 1, 1))]
+    assert [f.period_end for f in extract_figures("全省快递年业务量首次突破20亿件。", date(2024, 11, 21))] == [None]

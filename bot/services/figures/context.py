@@ -19,6 +19,7 @@ from bot.services.figures.periods import PeriodMention
 class _Ctx:
     published: date | None
     year: int | None = None  # last explicit year seen in the paragraph
+    story_year: int | None = None  # last explicit year seen in the story (kept across paragraphs)
     period: PeriodMention | None = None  # last period seen in the paragraph
     #: the period of the last whole stated (not in a part `其中…` or a breakdown `分类别看…`): what a breakdown of
     #: that whole refers back to

@@ -397,6 +397,11 @@ def _finished_before(end: date | None, published: date | None) -> bool:
     return end is not None and published is not None and end < published
 
 
+#: a yearly amount named as such (`快递年业务量`, `网络零售年交易额`): the activity and its measure
+_ANNUAL_MEASURE = re.compile(r"^([\u4e00-\u9fff]{2,10}?)年(业务量|业务收入|交易额|零售额|网络零售额|网上零售额|销售额)$")
+#: a mark passed (`正式突破500亿件`, `首次超过1万亿元`), right before the number
+_MILESTONE_BEFORE = re.compile(r"(?:突破|超过|迈上|跨越|跨过|站上)了?\s*(?:约|近)?\s*$")
+
 #: a count of users or of netizens (`用户规模`, `网民规模`, `网民数`): a stock, dated by a report, not a flow
 _POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)")
 
@@ -605,6 +610,19 @@ def _add_levels(
             # `邮政寄递服务完成209546.4万件` → 邮政寄递服务业务量: pieces handled are the service's business volume
             metric += "业务量"
         metric = _activity_metric(metric, gn.base_unit, t, gn.end)
+        annual = _ANNUAL_MEASURE.match(metric)
+        if annual and start is not None and end is not None and (start.year, start.month, start.day) == (end.year, 1, 1):
+            # `2021年，我国快递年业务量首次突破1000亿件`: a year's amount of the activity, its measure
+            metric = annual.group(1) + annual.group(2)
+        elif annual and start is None and end is None and ctx.published is not None:
+            year = ctx.year or ctx.story_year
+            if year is not None and year <= ctx.published.year and _MILESTONE_BEFORE.search(t, cb, gn.start):
+                # `2018年第500亿个快递…。由此，我国快递年业务量正式突破500亿件`: the yearly amount passing a mark
+                # is that of the year the story names — so far, when it is the story's own year
+                metric = annual.group(1) + annual.group(2)
+                start = date(year, 1, 1)
+                end = ctx.published if year == ctx.published.year else date(year, 12, 31)
+                label = f"{year}年"
         q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
         if k and q == "exact" and "分别" in masked[cb : n.start]:
             q = qual
@@ -905,7 +923,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
         if 0 <= last_number < p.start:
             continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
         if p.year is not None and p.explicit_year:
-            ctx.year = p.year
+            ctx.year = ctx.story_year = p.year
         if first is None and p.kind != "now":
             first = p
     named = [int(x) for x in _MONTH_NAMED.findall(t) if 1 <= int(x) <= 12]
