@@ -678,3 +678,21 @@ def test_one_title_dated_in_brackets_among_stories_with_date_lines() -> None:
     ])
     p = parse_text(text)
     assert [(a.title, a.published) for a in p.articles][-1] == ("某省去年农产品网络零售额突破百亿元", date(2022, 1, 28))
+
+
+def test_any_outlet_before_a_date_and_dian_is_a_dateline() -> None:
+    text = "\n".join([
+        "网络消费要闻",
+        "2020年4月3日",
+        "",
+        "一季度网上零售额降幅收窄",
+        "　　数字商情4月1日电　一季度，全国网上零售额22169亿元，同比下降0.8%。",
+        "",
+        "前两月快递业务量保持增长",
+        "　　数字商情北京3月30日电　1—2月，全国快递业务量完成85.6亿件，同比增长2.3%。",
+    ])
+    p = parse_text(text)
+    assert [a.published for a in p.articles] == [date(2020, 4, 1), date(2020, 3, 30)]
+    # a time phrase before a date is no outlet (`今年1月5日电商…` opens a sentence)
+    from bot.services.ingest.layout import evidence as ev
+    assert ev.DATELINE_RE.match("今年1月5日电商平台销售额增长两成") is None

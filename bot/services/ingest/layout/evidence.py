@@ -429,8 +429,14 @@ _AGENCY = (
 )
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
+#: any outlet's name right before a date and `电` with nothing after but a bracket or a space (`中新经纬1月4日电`):
+#: the wire form itself marks a dateline, whatever the name ends in (never a time phrase, `今年1月5日电商…`)
+_WIRE_NAMED = (
+    r"(?!今年|去年|明年|前年|同年|当年|截至|截止|自|从|到|至|于|在|全年|上半年)[\u4e00-\u9fff]{2,6}"
+    r"(?=\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電)(?:[\s（(【\u3000]|$))"
+)
 DATELINE_RE = re.compile(
-    r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
+    r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报|" + _WIRE_NAMED + r")\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息|電|訊)"
 )
 #: starts that mark the lead of a news story without a date: `本报讯`, `新京报讯（记者 …）`, `据新华社消息`, `据《某某报》报道`
