@@ -696,3 +696,42 @@ def test_any_outlet_before_a_date_and_dian_is_a_dateline() -> None:
     # a time phrase before a date is no outlet (`今年1月5日电商…` opens a sentence)
     from bot.services.ingest.layout import evidence as ev
     assert ev.DATELINE_RE.match("今年1月5日电商平台销售额增长两成") is None
+
+
+def test_a_name_set_apart_over_the_first_headline_of_trailer_closed_stories_is_the_container() -> None:
+    text = "\n".join([
+        "寄递资讯",
+        "",
+        "春节假期快递揽收量增长",
+        "　　春节假期，全市揽收快递包裹320万件，同比增长12.5%。",
+        "（来源：某市日报　2023年01月30日）",
+        "",
+        "一月全市网络零售额增长",
+        "　　1月份，全市网络零售额42.1亿元，同比增长6.8%。",
+        "（来源：某市商务局　2023年02月20日）",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("春节假期快递揽收量增长", date(2023, 1, 30)),
+        ("一月全市网络零售额增长", date(2023, 2, 20)),
+    ]
+    assert p.publication == "寄递资讯"
+
+
+def test_a_laiyuan_yu_line_closes_a_story_like_a_laiyuan_line() -> None:
+    text = "\n".join([
+        "零售观察",
+        "",
+        "二月全市网络零售额回升",
+        "　　2月份，全市网络零售额38.4亿元，同比增长4.2%。",
+        "本文来源于：某市商务局 2023-03-18",
+        "",
+        "春节假期快递揽收量增长",
+        "　　春节假期，全市揽收快递包裹320万件，同比增长12.5%。",
+        "本文来源于：某市日报 2023-01-30",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("二月全市网络零售额回升", date(2023, 3, 18)),
+        ("春节假期快递揽收量增长", date(2023, 1, 30)),
+    ]

@@ -83,11 +83,11 @@ TOP_NUMBERED_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、�
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ... / 原标题 (a reprint's
 #: original headline: a restatement, never a figure of its own)
 META_FIELD_RE = re.compile(
-    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|本文来源|来源|稿源|出处|作者|"
+    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|(?:信息|文章|稿件|本文)?来源于?|稿源|出处|作者|"
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
 )
-META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
-SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
+META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源于?|责任编辑|编辑|作者|编选)\s*[:：]")
+SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)于?\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
 #: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
 _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|本文来源|责任编辑|发布者|发稿|日期|时间|"
@@ -99,6 +99,7 @@ _BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r"
 #: a field behind a bullet mark, colon or not: `▲发布 2025-12-03 10:51　▲来源 国际商报`, `●稿源：新华社`
 _MARK_KEY_RE = re.compile(r"[▲△●○◆◇■□★☆►▶]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)(?:\s*[:：]\s*|\s+)(?=\S)")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
+_SOURCE_FROM_RE = re.compile(r"((?:信息|文章|稿件|本文)?来源)于\s*[:：]")
 _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 
 
@@ -107,7 +108,7 @@ def release_fields(text: str) -> dict[str, str] | None:
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
     None when the line is anything else (a sentence, a title mentioning 来源). Traditional characters (`來源`, `發佈時間`)
     are read as simplified (values too)."""
-    text = to_simplified(text)
+    text = _SOURCE_FROM_RE.sub(r"\1：", to_simplified(text))  # `本文来源于：…` is the 本文来源 field
     t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
