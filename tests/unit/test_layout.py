@@ -735,3 +735,22 @@ def test_a_laiyuan_yu_line_closes_a_story_like_a_laiyuan_line() -> None:
         ("二月全市网络零售额回升", date(2023, 3, 18)),
         ("春节假期快递揽收量增长", date(2023, 1, 30)),
     ]
+
+
+def test_a_reprint_credit_dates_the_story_it_closes() -> None:
+    text = "\n".join([
+        "网购数据摘编",
+        "",
+        "一季度全省网络零售额增长",
+        "　　一季度，全省网络零售额1260亿元，同比增长11.3%。",
+        "（原载《某省日报》2022年4月22日）",
+        "",
+        "前4月全省快递业务量增长",
+        "　　1—4月，全省快递业务量完成9.8亿件，同比增长7.6%。",
+        "——摘自《某省经济报》2022年5月18日第3版",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("一季度全省网络零售额增长", date(2022, 4, 22)),
+        ("前4月全省快递业务量增长", date(2022, 5, 18)),
+    ]

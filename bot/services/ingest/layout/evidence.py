@@ -100,6 +100,11 @@ _BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r"
 _MARK_KEY_RE = re.compile(r"[▲△●○◆◇■□★☆►▶]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)(?:\s*[:：]\s*|\s+)(?=\S)")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
 _SOURCE_FROM_RE = re.compile(r"((?:信息|文章|稿件|本文)?来源)于\s*[:：]")
+#: a reprint's credit closing a story: `（原载《经济日报》2019年1月5日）`, `——摘自《某某报》2019年1月5日第6版`
+_REPRINT_CREDIT_RE = re.compile(
+    r"^(?P<open>[（(]?)\s*(?:[—－-]{1,2}\s*)?(?:原载|摘自|转载自|转自|选自|刊于|刊发于)\s*"
+    r"(?P<o>《[^》]{2,20}》|[\u4e00-\u9fff]{2,12}?)\s*(?P<date>" + YMD + r")(?:\s*第?\s*[0-9A-Z]{1,3}\s*版)?\s*(?P<close>[)）]?)$"
+)
 _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 
 
@@ -109,6 +114,9 @@ def release_fields(text: str) -> dict[str, str] | None:
     None when the line is anything else (a sentence, a title mentioning 来源). Traditional characters (`來源`, `發佈時間`)
     are read as simplified (values too)."""
     text = _SOURCE_FROM_RE.sub(r"\1：", to_simplified(text))  # `本文来源于：…` is the 本文来源 field
+    credit = _REPRINT_CREDIT_RE.match(text.strip())
+    if credit is not None:
+        text = f"{credit.group('open')}来源：{credit.group('o').strip('《》')}　日期：{credit.group('date')}{credit.group('close')}"
     t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
