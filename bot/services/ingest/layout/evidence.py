@@ -555,7 +555,9 @@ END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$
 END_LINE_RE = re.compile(
     r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
     # (a portal's bracketed credit line closing a story: `【责任编辑：赵六】`, `[编辑：王五]` — no section heading)
-    r"|[【\[〖]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^】\]〗]{1,30}[】\]〗])$"
+    r"|[【\[〖]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^】\]〗]{1,30}[】\]〗]"
+    # (`【完】`, `[完]`, `〔完〕`: the end of a story in any bracket)
+    r"|[【\[〖〔［]\s*(?:完|终)\s*[】\]〗〕］])$"
 )
 _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
