@@ -773,3 +773,20 @@ def test_a_bracketed_wan_ends_a_story() -> None:
         ("前5月全市快递业务量增长", date(2023, 6, 20)),
         ("上半年全市网络零售额增长", date(2023, 7, 21)),
     ]
+
+
+def test_a_dateline_under_a_photo_caption_dates_the_story() -> None:
+    text = "\n".join([
+        "跨境贸易周报",
+        "2021年3月8日",
+        "",
+        "前两月全省跨境电商进出口增长",
+        "【来源】某省商务厅【时间】2021-03-05",
+        "　　1—2月，全省跨境电商进出口额86.4亿元，同比增长28.6%。",
+        "",
+        "去年全省跨境电商进出口突破500亿元",
+        "图为某跨境电商产业园的分拣线。（记者 李某 摄）",
+        "　　某省日报1月20日电　2020年，全省跨境电商进出口额512.3亿元，同比增长36.2%。",
+    ])
+    p = parse_text(text)
+    assert [a.published for a in p.articles] == [date(2021, 3, 5), date(2021, 1, 20)]
