@@ -141,6 +141,13 @@ _TRAIL_TOKENS = sorted(
         "下降到",
         "增加至",
         "增加到",
+        # `日均业务量已恢复至3亿件以上`, `增速回升至5%`: where the level came back to, no part of its name
+        "恢复至",
+        "恢复到",
+        "回升至",
+        "回升到",
+        "回落至",
+        "回落到",
         # `蜂窝物联网终端用户发展到23.32亿户`: what the count grew to, no part of its name
         "发展到",
         "发展至",
