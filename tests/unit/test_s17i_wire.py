@@ -54,3 +54,8 @@ def test_the_first_half_written_as_qianbannian() -> None:
     assert [(f.value, f.period_start, f.period_end) for f in figs] == [(312, date(2006, 1, 1), date(2006, 6, 30))]
     figs = extract_figures("据统计，今年前半年全省快递业务量达到1.6亿件。", date(2007, 8, 5))
     assert [(f.value, f.period_start, f.period_end) for f in figs] == [(1.6, date(2007, 1, 1), date(2007, 6, 30))]
+
+
+def test_a_comparing_aside_between_a_change_and_the_level() -> None:
+    figs = extract_figures("2007年，全国快递业务量快速增长，首次超过日本，达到12亿件，增长率为25%。", date(2008, 1, 20))
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("快递业务量", 12, 25)]

@@ -37,6 +37,8 @@ _MILESTONE_TAIL = re.compile(
     r"(?:首次|首度|已经?|正式)*(?:突破|超过|跨越|迈上|迈过|站上|越过)[一二三四五六七八九十两百千万亿]+[万亿]?"
     r"(?:元|人|户|件|美元)?(?:大关|关口)?$"
 )
+#: a clause comparing the subject with something else, no number in it (`首次超过网民总数的一半`, `高于全国平均水平`)
+_COMPARED_ASIDE = re.compile(r"(?:首次|首度|已经?|远远|明显)?(?:超过|超出|高于|快于)[^\d\x00]{1,14}")
 #: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`
 _NEXT_PLACE = re.compile(r"^(?:其次(?:是|为)|其后(?:是|为)|紧随其后的?(?:是|为)|排在?第[二三四五六七八九十]位?的?是)(?P<p>[\u4e00-\u9fff]{2,8})$")
 #: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
@@ -450,6 +452,11 @@ def _level_metrics(
         pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
         head = masked[pb : max(cb - 1, pb)]
         prev = _RANK_TAIL.search(head) or _CHANGE_TAIL.search(head) or _MILESTONE_TAIL.search(head)
+        if prev is None and pb > 1 and _COMPARED_ASIDE.fullmatch(head.strip()):
+            # `宽带上网人数增长迅猛，首次超过网民总数的一半，达到5300万人`: an aside comparing the subject with
+            # something else, between its change and its level
+            pb2 = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pb - 1)), default=0)
+            prev = _CHANGE_TAIL.search(masked[pb2 : pb - 1])
         nxt_place = _NEXT_PLACE.match(masked[pb : max(cb - 1, pb)].strip(" ，,"))
         last = carried.metric if carried is not None else (ctx.metrics[-1] if ctx.metrics else "")
         if nxt_place is not None and last and _unit_fits(last, group[0].num.base_unit):
