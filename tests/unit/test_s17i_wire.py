@@ -59,3 +59,10 @@ def test_the_first_half_written_as_qianbannian() -> None:
 def test_a_comparing_aside_between_a_change_and_the_level() -> None:
     figs = extract_figures("2007年，全国快递业务量快速增长，首次超过日本，达到12亿件，增长率为25%。", date(2008, 1, 20))
     assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("快递业务量", 12, 25)]
+
+
+def test_a_time_word_in_a_later_clause_keeps_the_report_date_for_an_earlier_stock() -> None:
+    text = "截至2007年12月31日，我国网民规模为2.1亿人。\n另据调查，我国网购用户规模达到4640万人，全年累计网购金额为594亿元。"
+    figs = extract_figures(text, date(2008, 1, 17))
+    got = {f.value: (f.period_start, f.period_end) for f in figs}
+    assert got[4640] == (None, date(2007, 12, 31))
