@@ -66,3 +66,10 @@ def test_a_time_word_in_a_later_clause_keeps_the_report_date_for_an_earlier_stoc
     figs = extract_figures(text, date(2008, 1, 17))
     got = {f.value: (f.period_start, f.period_end) for f in figs}
     assert got[4640] == (None, date(2007, 12, 31))
+
+
+def test_a_rate_said_to_be_only_so_much() -> None:
+    figs = extract_figures("截至2009年6月底，我国网民规模达到3.38亿，比2008年底增加4000万人，增幅只有13.4%。", date(2009, 7, 16))
+    assert [(f.metric, f.value, f.growth_pct) for f in figs] == [("网民规模", 3.38, 13.4)]
+    figs = extract_figures("今年1-5月，全省网络零售额为820亿元，增幅仅为3.2%。", date(2019, 6, 20))
+    assert [(f.value, f.growth_pct) for f in figs] == [(820, 3.2)]
