@@ -31,6 +31,14 @@ _CHANGE_TAIL = re.compile(
     r"(?:增速|增幅)?(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显|两位数|高速)*(?:增长|扩大|提升|上升|攀升)"
     r"(?:较快|迅速|明显|迅猛|强劲|显著)?(?:态势)?$"
 )
+#: a round milestone written in Chinese numerals, which are not read as numbers (`…网民规模突破一亿`,
+#: `…首次迈上十万亿元大关`): the exact level in the next clause (`，达1.03亿人`) is that subject's
+_MILESTONE_TAIL = re.compile(
+    r"(?:首次|首度|已经?|正式)*(?:突破|超过|跨越|迈上|迈过|站上|越过)[一二三四五六七八九十两百千万亿]+[万亿]?"
+    r"(?:元|人|户|件|美元)?(?:大关|关口)?$"
+)
+#: a clause comparing the subject with something else, no number in it (`首次超过网民总数的一半`, `高于全国平均水平`)
+_COMPARED_ASIDE = re.compile(r"(?:首次|首度|已经?|远远|明显)?(?:超过|超出|高于|快于)[^\d\x00]{1,14}")
 #: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`
 _NEXT_PLACE = re.compile(r"^(?:其次(?:是|为)|其后(?:是|为)|紧随其后的?(?:是|为)|排在?第[二三四五六七八九十]位?的?是)(?P<p>[\u4e00-\u9fff]{2,8})$")
 #: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
@@ -515,7 +523,13 @@ def _level_metrics(
     if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
         # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level
         pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
-        prev = _RANK_TAIL.search(masked[pb : max(cb - 1, pb)]) or _CHANGE_TAIL.search(masked[pb : max(cb - 1, pb)])
+        head = masked[pb : max(cb - 1, pb)]
+        prev = _RANK_TAIL.search(head) or _CHANGE_TAIL.search(head) or _MILESTONE_TAIL.search(head)
+        if prev is None and pb > 1 and _COMPARED_ASIDE.fullmatch(head.strip()):
+            # `宽带上网人数增长迅猛，首次超过网民总数的一半，达到5300万人`: an aside comparing the subject with
+            # something else, between its change and its level
+            pb2 = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pb - 1)), default=0)
+            prev = _CHANGE_TAIL.search(masked[pb2 : pb - 1])
         nxt_place = _NEXT_PLACE.match(masked[pb : max(cb - 1, pb)].strip(" ，,"))
         last = carried.metric if carried is not None else (ctx.metrics[-1] if ctx.metrics else "")
         if nxt_place is not None and last and _unit_fits(last, group[0].num.base_unit):

@@ -431,6 +431,13 @@ _MILESTONE_BEFORE = re.compile(r"(?:突破|超过|迈上|跨越|跨过|站上)�
 _POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)|普及率|使用率")
 
 
+def _clause_end(t: str, pos: int) -> int:
+    """Where the clause holding `pos` ends (a time word in a later clause, `…达到2000万人，前半年累计…`, is that
+    clause's own)."""
+    m = _CLAUSE_BOUNDARY.search(t, pos)
+    return m.start() if m else len(t)
+
+
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
     """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
     from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
@@ -497,7 +504,8 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
             # holds for later stocks that name no time of their own (never a forecast's `到2030年`)
-            ctx.period.asof and ctx.period.kind != "now" and not ctx.period_forecast and not _OWN_TIME.search(t)
+            ctx.period.asof and ctx.period.kind != "now" and not ctx.period_forecast
+            and not _OWN_TIME.search(t, 0, _clause_end(t, n.end))
         ):
             pm = ctx.period
             # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still

@@ -175,13 +175,15 @@ BYLINE_LINE_RE = re.compile(
 
 #: a bare outlet or authority name (`国家统计局`, `新华网`, `经济日报`): a source, not a title
 _OUTLET_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|部|局|署|委|厅|中心|办|杂志)$")
+#: a one-word Latin name after a date (`2005年07月21日 15:05　ChinaByte`): a site's name, no headline of a Chinese story
+_LATIN_NAME_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]{1,23}$")
 
 
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
     text = _unnumbered(text)
     m = HEADER_DATE_PLAIN_RE.match(text)
-    if m and _OUTLET_ONLY.match(m.group("title").strip()):
+    if m and (_OUTLET_ONLY.match(m.group("title").strip()) or _LATIN_NAME_ONLY.match(m.group("title").strip())):
         return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
     head = title_source(m.group("title"))[0] if m else ""  # (a source field after the title is no meta line)
     if (
