@@ -51,3 +51,14 @@ def test_two_changes_of_one_period_carried_to_one_metric_are_not_stored() -> Non
 def test_share_after_a_clause_stating_another_subject_is_not_stored() -> None:
     rows = _rows("前三季度，全省对日本、韩国进出口分别为120亿元、95亿元，其中，日本为全省第二大贸易伙伴，占全省外贸总值的8.6%。")
     assert [r[0] for r in rows] == ["对日本进出口", "对韩国进出口"]
+
+
+def test_bare_foreign_exchange_earnings_are_the_export_just_measured_or_none() -> None:
+    rows = _rows("1-8月，全省茶叶出口3.2万吨，创汇1.5亿美元，同比分别增长6.1%和8.4%。")
+    assert [(r[0], r[2], r[4]) for r in rows] == [("茶叶出口", 3.2, 6.1), ("茶叶出口创汇", 1.5, 8.4)]
+    rows = _rows("1-8月，全省出口商品中，纺织服装仍居首位，创汇额6.6亿美元，同比增长5.5%。")
+    assert rows == []
+
+
+def test_sources_counted_and_the_kind_of_a_rate_are_no_metric() -> None:
+    assert _rows("路透此前综合逾30家机构的预测显示，10月出口有望呈现12%的两位数增长。") == []

@@ -358,9 +358,9 @@ _JUNK_METRIC = re.compile(
     r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))|"
     # `…分别较上年同期加快2.4、1.1和0.7%`, `高出限额以上7.2%`: a difference between two rates, named by the comparison
     r"(?:较|比)[^，,；;。]{0,8}(?:加快|放缓|回落|收窄|扩大|提高|提升)$|^(?:高出|低于|高于|快于|慢于)|"
-    # `商务部对5000家…`: cut at a preposition;
-    # `这是继…`: a figure referred back to
-    r"[对向]$|^这是|" + SUBJECTLESS_SHARE.pattern
+    # `商务部对5000家…`: cut at a preposition; `这是继…`: a figure referred back to; `综合逾20家机构预测`: the
+    # sources counted; `呈现10%的两位数增长`: the kind of a rate, no indicator
+    r"[对向]$|^这是|综合$|^(?:双位数|两位数|个位数)|" + SUBJECTLESS_SHARE.pattern
 )
 
 
@@ -509,6 +509,11 @@ def _level_metrics(
         if carried.span_end <= cb and _NEW_SUBJECT_STATED.search(t, carried.span_end, cb):
             return None  # `…，其中，东盟为第一大贸易伙伴，占外贸总值的14.6%`: the share of the subject just stated
         return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
+    if metric in ("创汇", "创汇额"):
+        # `农产品出口24.9万吨，创汇5.7亿美元`: the earnings of the export just measured; with none, of nothing named
+        if carried is not None and re.search(r"出口(?:量|额)?$", carried.metric):
+            return [(ph.region or carried.region, re.sub(r"(?:量|额)$", "", carried.metric) + "创汇")] * k
+        return None
     if not metric or len(metric) < 2:
         if carried is not None:
             return [(ph.region or carried.region, carried.metric)] * k
