@@ -84,6 +84,8 @@ _SEQUENTIAL_BEFORE = re.compile(
     r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)|(?:比|较|与)(?:前一[日天周月]|上一[日天]|前日|昨日)"
     # `二季度进出口比一季度增长6%`: a change on an earlier part of the same year, named by itself
     r"|(?:比|较)(?:[一二三四]季度|上半年|[一二三四五六七八九十]{1,2}月份?)(?!同期)"
+    # `较上年同期增10.4%，较首季下降0.2%`: a change on the first quarter (of the rate, written in %)
+    r"|(?:比|较)首季度?(?!同期)"
 )
 #: a sentence opened as a comparison with the period before (`从环比看，…`, `按环比计算，…`), up to its end or a
 #: year-on-year comparison
@@ -236,7 +238,11 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if n.base_unit in ("%", "倍", "‰"):
         if g and _real_growth(t, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
             return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated
-        if g and _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1):
+        if g and (
+            _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1)
+            # the base read before its period was masked (`较一季度回落1.3%`, `较首季下降0.2%`)
+            or _SEQUENTIAL_BEFORE.search(t, clause_start + max(0, g.start() - 8), clause_start + g.start() + 1)
+        ):
             return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
         if g and _SEQUENTIAL_FRAME.search(t, 0, n.start):
             return None  # `从环比看，3月份…增长1.18%`: the sentence compares with the month before

@@ -416,8 +416,17 @@ _JUNK_METRIC = re.compile(
     r"^这一?(?:数字|数据|数值)|"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named
     # `自2019年首次突破5000亿元以来`: a time clause; `增长率连续三年超过10%`: a rate of change named alone (no
     # subject) or cut at an adverb; `较上年分别加快3.2个…`: a comparison, not an indicator
-    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))|" + SUBJECTLESS_SHARE.pattern
+    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))|"
+    # `…分别较上年同期加快2.4、1.1和0.7%`, `高出限额以上7.2%`: a difference between two rates, named by the comparison
+    r"(?:较|比)[^，,；;。]{0,8}(?:加快|放缓|回落|收窄|扩大|提高|提升)$|^(?:高出|低于|高于|快于|慢于)|"
+    # `商务部对5000家…`: cut at a preposition; `这是继…`: a figure referred back to; `综合逾20家机构预测`: the
+    # sources counted; `呈现10%的两位数增长`: the kind of a rate, no indicator
+    r"[对向]$|^这是|综合$|^(?:双位数|两位数|个位数)|" + SUBJECTLESS_SHARE.pattern
 )
+
+
+#: a clause stating a subject of its own (`东盟为我国第一大贸易伙伴`) between a figure and a share clause after it
+_NEW_SUBJECT_STATED = re.compile(r"[，,][\u4e00-\u9fff]{2,10}(?:为|是|成为)[\u4e00-\u9fff]{2,}[，,]\s*$")
 
 
 #: a sentence opening `其中，` with only periods before its numbers (`其中，一季度、二季度分别达到…`)
@@ -566,7 +575,14 @@ def _level_metrics(
     if metric.startswith("占"):
         if carried is None:
             return None
+        if carried.span_end <= cb and _NEW_SUBJECT_STATED.search(t, carried.span_end, cb):
+            return None  # `…，其中，东盟为第一大贸易伙伴，占外贸总值的14.6%`: the share of the subject just stated
         return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
+    if metric in ("创汇", "创汇额"):
+        # `农产品出口24.9万吨，创汇5.7亿美元`: the earnings of the export just measured; with none, of nothing named
+        if carried is not None and re.search(r"出口(?:量|额)?$", carried.metric):
+            return [(ph.region or carried.region, re.sub(r"(?:量|额)$", "", carried.metric) + "创汇")] * k
+        return None
     if not metric or len(metric) < 2:
         if carried is not None and _SUBJECT_OF_CLAUSE.match(t, group[-1].num.end):
             return None  # `用户达6.38亿，其中1亿多人当过主播`: a count of people doing something, not the level carried
