@@ -62,3 +62,14 @@ def test_bare_foreign_exchange_earnings_are_the_export_just_measured_or_none() -
 
 def test_sources_counted_and_the_kind_of_a_rate_are_no_metric() -> None:
     assert _rows("路透此前综合逾30家机构的预测显示，10月出口有望呈现12%的两位数增长。") == []
+
+
+def test_bare_amounts_after_priced_in_dollars_are_dollars() -> None:
+    # `以美元计价，…`: a bare 亿/万亿 amount after it is in US dollars; an amount writing its currency keeps it
+    figs = extract_figures(
+        "今年前5个月，某省外贸进出口总值6820亿元，同比增长4.1%。以美元计价，进出口958亿，增长1.2%；"
+        "其中出口612亿美元，增长2.6%。",
+        date(2024, 6, 18),
+    )
+    units = {(f.value, f.unit) for f in figs if f.value in (6820.0, 958.0, 612.0)}
+    assert units == {(6820.0, "亿元"), (958.0, "亿美元"), (612.0, "亿美元")}

@@ -789,6 +789,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _list_shared_subject(t, figs)
     _parallel_subject(figs)
     _clause_shared_subject(t, figs)
+    _priced_in_dollars(t, figs)
     _leading_place(t, figs, ctx)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
@@ -1017,6 +1018,24 @@ _CLAUSE_ADVERB = re.compile(r"^(?:累计|共计|共|已|合计)+")
 _SHARE_WORDS = re.compile(r"占|比例|比重|率")
 _CLAUSE_VERB = re.compile(r"(?:达到|达|为|实现|完成|约|近|超过|超|突破)+$")
 
+
+
+#: `以美元计价，…` / `以人民币计价，…`: the currency the amounts after it are counted in
+_PRICED_IN = re.compile(r"以(?P<c>美元|人民币)(?:计价|计|计算)")
+#: a bare amount (`1.95万亿`, `2100亿`): no currency written after the multiplier
+_BARE_AMOUNT = frozenset({"万", "亿", "万亿", "千亿", "百亿"})
+
+
+def _priced_in_dollars(t: str, figs: list[ExtractedFigure]) -> None:
+    """`以美元计价，进出口1.95万亿，增长1.5%`: an amount written with a bare multiplier after `以美元计价` is in US
+    dollars (a later `以人民币计价` switches back); an amount that writes its currency keeps it."""
+    marks = list(_PRICED_IN.finditer(t))
+    if not marks:
+        return
+    for f in figs:
+        before = [m for m in marks if m.end() <= f.span_start]
+        if before and before[-1].group("c") == "美元" and f.unit in _BARE_AMOUNT:
+            f.unit += "美元"
 
 def _clause_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
     """`陕西水果累计直播观看1.30亿人次，累计直播0.98万场，直播交易额达7.46亿元`: a clause after a comma that names its
