@@ -73,3 +73,15 @@ def test_bare_amounts_after_priced_in_dollars_are_dollars() -> None:
     )
     units = {(f.value, f.unit) for f in figs if f.value in (6820.0, 958.0, 612.0)}
     assert units == {(6820.0, "亿元"), (958.0, "亿美元"), (612.0, "亿美元")}
+
+
+def test_trade_with_a_partner_is_the_traders_figure_named_with_its_partner() -> None:
+    # `我国与东盟贸易总值…；与欧盟…`: the partner is no region of the figure (欧盟's own trade is another indicator)
+    figs = extract_figures(
+        "前5个月，我国与东盟贸易总值2.6万亿元，增长6.4%；与欧盟贸易总值2.2万亿元，下降0.8%。"
+        "同期，某省同日本、韩国双边贸易额410亿元，增长3.5%。",
+        date(2024, 6, 18),
+    )
+    got = {(f.metric, f.region, f.value) for f in figs if f.value in (2.6, 2.2)}
+    assert got == {("与东盟贸易总值", "全国", 2.6), ("与欧盟贸易总值", "全国", 2.2)}
+    assert not [f for f in figs if f.region in ("东盟", "欧盟", "日本", "韩国", "日本、韩国")]
