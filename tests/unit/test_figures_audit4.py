@@ -85,3 +85,9 @@ def test_trade_with_a_partner_is_the_traders_figure_named_with_its_partner() -> 
     got = {(f.metric, f.region, f.value) for f in figs if f.value in (2.6, 2.2)}
     assert got == {("与东盟贸易总值", "全国", 2.6), ("与欧盟贸易总值", "全国", 2.2)}
     assert not [f for f in figs if f.region in ("东盟", "欧盟", "日本", "韩国", "日本、韩国")]
+
+
+def test_a_clause_opened_by_sheng_is_a_growth() -> None:
+    # `…，升5.2%` (Hong Kong usage): a rise, as `…，跌1.8%` is a fall — never a level of 5.2%
+    figs = extract_figures("首5个月，某地整体出口货值2.1万亿港元，升6.3%；进口货值2.2万亿港元，跌0.7%。", date(2024, 6, 26))
+    assert {(f.value, f.growth_pct) for f in figs} == {(2.1, 6.3), (2.2, -0.7)}
