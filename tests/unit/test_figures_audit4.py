@@ -91,3 +91,9 @@ def test_a_clause_opened_by_sheng_is_a_growth() -> None:
     # `…，升5.2%` (Hong Kong usage): a rise, as `…，跌1.8%` is a fall — never a level of 5.2%
     figs = extract_figures("首5个月，某地整体出口货值2.1万亿港元，升6.3%；进口货值2.2万亿港元，跌0.7%。", date(2024, 6, 26))
     assert {(f.value, f.growth_pct) for f in figs} == {(2.1, 6.3), (2.2, -0.7)}
+
+
+def test_small_form_punctuation_ends_clauses() -> None:
+    # `﹔` / `﹐` (small form variants) are the semicolon and comma they stand for: no mark is part of a name
+    figs = extract_figures("前三季度﹐浙江省网络零售额2100亿元﹐增长7.6%﹔农村网络零售额530亿元﹐增长10.4%。", date(2024, 10, 20))
+    assert {(f.metric, f.value, f.growth_pct) for f in figs} == {("网络零售额", 2100.0, 7.6), ("农村网络零售额", 530.0, 10.4)}

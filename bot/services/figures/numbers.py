@@ -22,6 +22,9 @@ from bot.services.figures.script import TRAD_TO_SIMP
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD[0x00A0] = 0x20
+#: the small form variants (`﹔`, `﹐`: CNS 11643 punctuation in Taiwanese and some PDF text) as the marks they are
+_FOLD.update({0xFE50: ord(","), 0xFE51: ord("、"), 0xFE52: ord("."), 0xFE54: ord(";"), 0xFE55: ord(":")})
+_FOLD.update({0xFE56: ord("?"), 0xFE57: ord("!")})
 #: and traditional characters to simplified (script.py): one character in, one out too
 _FOLD.update(TRAD_TO_SIMP)
 
