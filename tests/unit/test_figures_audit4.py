@@ -97,3 +97,9 @@ def test_small_form_punctuation_ends_clauses() -> None:
     # `﹔` / `﹐` (small form variants) are the semicolon and comma they stand for: no mark is part of a name
     figs = extract_figures("前三季度﹐浙江省网络零售额2100亿元﹐增长7.6%﹔农村网络零售额530亿元﹐增长10.4%。", date(2024, 10, 20))
     assert {(f.metric, f.value, f.growth_pct) for f in figs} == {("网络零售额", 2100.0, 7.6), ("农村网络零售额", 530.0, 10.4)}
+
+
+def test_a_bound_on_several_rates_is_no_figure() -> None:
+    # `…增幅均高于30%`: the rates are above a bound; neither a level of 30% nor anyone's rate
+    figs = extract_figures("今年以来，生鲜电商、社区团购、二手电商增幅均高于25%。", date(2024, 6, 20))
+    assert figs == []
