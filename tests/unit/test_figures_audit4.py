@@ -103,3 +103,13 @@ def test_a_bound_on_several_rates_is_no_figure() -> None:
     # `…增幅均高于30%`: the rates are above a bound; neither a level of 30% nor anyone's rate
     figs = extract_figures("今年以来，生鲜电商、社区团购、二手电商增幅均高于25%。", date(2024, 6, 20))
     assert figs == []
+
+
+def test_a_rise_from_the_same_period_a_year_before_dates_both_ends() -> None:
+    # `由去年同期的A增至B，同比增长…`: A is the same period a year before, B the period's own level with the growth
+    figs = extract_figures("上半年，浙江省网络零售额由去年同期的1.21万亿元增至1.35万亿元，同比增长11.6%。", date(2024, 7, 25))
+    got = {(f.metric, f.value, f.period_start, f.period_end, f.growth_pct) for f in figs}
+    assert got == {
+        ("网络零售额", 1.21, date(2023, 1, 1), date(2023, 6, 30), None),
+        ("网络零售额", 1.35, date(2024, 1, 1), date(2024, 6, 30), 11.6),
+    }

@@ -102,6 +102,8 @@ _QUAL_AFTER_MAP = {
 _TRAIL_TOKENS = sorted(
     [
         "达到了",
+        "由同期",  # `由去年同期的6.3万亿元增至…` (去年 masked as a period)
+        "从同期",
         "达到",
         "达",
         "为",

@@ -42,7 +42,7 @@ _NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人
 
 #: `从2018年的1.06万亿元到2023年的2.38万亿元`: a level at each end of a span of years
 _FROM_TO_VALUES = re.compile(
-    r"(?:从|由)\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
+    r"(?:从|由)\s*(?:(?:(?:19|20)[0-9]{2}\s*年|去年同期|上年同期|去年|上年)\s*的\s*)?"
     + _NUM_TEXT
     + r"\s*(?:[\u4e00-\u9fff]?(?:增长|增|提高|上升|升|跃升|攀升|扩大|下降|降|减少|回落))?(?:到|至)"
     + r"\s*(?:(?:19|20)[0-9]{2}\s*年\s*的\s*)?"
@@ -62,7 +62,20 @@ def _from_to_period(
     if own:
         y = int(own.group(1))
         return date(y, 1, 1), date(y, 12, 31), f"{y}年"
+    last_year = re.search(r"(?:从|由)\s*(?P<w>去年同期|上年同期|去年|上年)\s*的\s*$", before)
+    if last_year is not None:
+        # `由去年同期的6.3万亿元增至7.16万亿元`: the start is the same period a year before; `由上年的…`: that year
+        s0, e0, _label = resolved
+        if e0 is None:
+            return None, None, ""
+        if last_year.group("w").endswith("同期"):
+            if s0 is None:
+                return None, None, ""
+            return _year_before(s0), _year_before(e0), "上年同期"
+        return date(e0.year - 1, 1, 1), date(e0.year - 1, 12, 31), f"{e0.year - 1}年"
     is_start = re.search(r"(?:从|由)\s*$", before) is not None
+    if not is_start and re.match(r"(?:从|由)\s*(?:去年同期|上年同期|去年|上年)\s*的", t[ft_start:]):
+        return resolved  # `由去年同期的6.3万亿元增至7.16万亿元`: the level reached is the period's own
     if pm is not None and pm.kind == "yearrange":
         y = pm.a if is_start else pm.b
         return date(y, 1, 1), date(y, 12, 31), f"{y}年"
@@ -76,6 +89,11 @@ def _from_to_period(
     if is_start or (pm is not None and pm.asof and pm.end <= ft_start):
         return resolved
     return None, None, ""
+
+
+def _year_before(d: date) -> date:
+    """The same day a year before (28 February for 29 February)."""
+    return d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else date(d.year - 1, 2, 28)
 
 
 def _multi_year_span(t: str, periods: list[PeriodMention], pos: int) -> str | tuple[date, date, str] | None:
