@@ -446,3 +446,11 @@ def test_a_title_and_subtitle_after_a_story_on_a_page_without_blank_lines() -> N
     parsed = parse_text(page)
     assert [a.title for a in parsed.articles] == ["泉州上半年网络零售额增长", "福建农村电商加快发展"]
     assert all("福建农村电商加快发展" not in p for p in parsed.articles[0].paragraphs)
+
+
+def test_app_lead_with_space_and_day_starts_news() -> None:
+    # a news app's `讯`, a space, then the day it reports: the lead of a story (not a heading like `行业资讯`)
+    assert ev.starts_news("湖畔点讯　5月9日，全市跨境电商进出口额首次突破百亿元。")
+    assert ev.starts_news("云上新闻讯 11月3日，记者从市商务局获悉，前三季度网络零售额稳步增长。")
+    assert not ev.starts_news("行业资讯　5月9日，全市跨境电商进出口额首次突破百亿元。")
+    assert not ev.starts_news("喜讯传来，全市快递业务量突破十亿件。")

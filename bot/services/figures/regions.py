@@ -41,13 +41,14 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
 
 #: the whole of an unnamed province/city/county (`全省农村网络零售额`): a local scope kept as the region, never 全国
 _LOCAL_SCOPE = re.compile(
-    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域)|该省|该市|该区(?!域|间)|该县|当地)"
+    r"^(?:全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域)|我县|本县|该省|该市|该区(?!域|间)|该县|当地)"
     r"(?=[\u4e00-\u9fffA-Za-z0-9]{2})"
 )
 
 #: the local scopes above, replaced by the article's region when it names one (`福建…`: 全省 → 福建)
 _LOCAL_NAMES = frozenset(
-    {"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区", "该省", "该市", "该区", "该县", "当地"}
+    {"全省", "全市", "全县", "全区", "全州", "本省", "本市", "我省", "我市", "我区", "我县", "本县", "该省", "该市", "该区", "该县",
+     "当地"}
 )
 
 
@@ -152,7 +153,7 @@ _CITY_WORDS = frozenset({"全市", "本市", "我市", "该市"})
 
 _PROVINCE_WORDS = frozenset({"全省", "本省", "我省", "该省"})
 
-_COUNTY_WORDS = frozenset({"全县"})
+_COUNTY_WORDS = frozenset({"全县", "我县", "本县"})
 
 
 def _own_region(region: str, article: str, home: str = "") -> str:
@@ -202,7 +203,7 @@ CAPITALS = {
 #: an unnamed local scope anywhere in a text (`我市消费市场稳步发展，实现…`, `社会消费品零售总额全省实现…`), not as the
 #: field of a ranking or comparison (`位列全省第3`, `高出全省平均增幅`, `占全市的`)
 _LOCAL_ANYWHERE = re.compile(
-    r"(?<![占居列于出比较在])(?P<w>全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域))"
+    r"(?<![占居列于出比较在])(?P<w>全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域)|我县|本县)"
     r"(?!第|前列|前茅|首位|平均|水平|领先|之首|的|各|[0-9一二三四五六七八九十])"
 )
 
