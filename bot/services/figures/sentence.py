@@ -525,6 +525,13 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
 _WORTH = frozenset({"货值", "货物价值", "金额"})
 
 
+#: a total over an undated run of years (`近三年累计`, `五年来累计`, `过去5年共累计`)
+_UNDATED_SPAN_TOTAL = re.compile(
+    r"(?:(?:近|过去|最近)\s*(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间|里|中)?"
+    r"|(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间))[^，,。；;0-9]{0,12}?累计"
+)
+
+
 def _add_levels(
     s: _Sentence,
     ctx: _Ctx,
@@ -568,6 +575,10 @@ def _add_levels(
         sub = _phrase(dbl.group("x")) if dbl else None
         metrics = [(sub.region, sub.metric)] * len(group) if sub and len(sub.metric) >= 2 else None
     if metrics is None:
+        return
+    if _UNDATED_SPAN_TOTAL.search(t, cb, n.start) and not (pm is not None and pm.kind == "yearrange"):
+        # `2023年，…近三年累计实现网络零售额2280亿元`: a total over years the text does not date is no level of the
+        # sentence's year (and no reader can tell which years it sums)
         return
     if carried is not None and not ph.metric and carried.is_forecast:
         forecast = True

@@ -1,0 +1,49 @@
+"""Wrong answers (session 17m, near-miss figures): a rate compared with a base level two or more years older, a change
+since the end of a plan period, a total over an undated run of years, and a plan's 力争 before the target — on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.figures.model import is_growth_only
+
+
+def _figs(text: str) -> list[tuple[str, float | None, date | None, date | None, float | None]]:
+    return [(f.metric, f.value, f.period_start, f.period_end, f.growth_pct)
+            for f in extract_figures(text, date(2024, 8, 1))]
+
+
+def test_a_multiple_over_an_older_base_level_is_the_change_over_the_span() -> None:
+    figs = extract_figures("2022年，全省直播电商销售额960亿元，较2019年的410亿元增长1.3倍。", date(2023, 3, 1))
+    levels = {(f.value, f.period_start): f.growth_pct for f in figs if not is_growth_only(f)}
+    assert levels == {(960.0, date(2022, 1, 1)): None, (410.0, date(2019, 1, 1)): None}
+    spans = [(f.period_start, f.period_end, f.growth_pct) for f in figs if is_growth_only(f)]
+    assert spans == [(date(2019, 1, 1), date(2022, 12, 31), 130.0)]
+
+
+def test_a_percent_rate_over_an_older_base_level_is_not_the_levels_growth() -> None:
+    got = _figs("上半年，全市生鲜电商交易额85.2亿元，比2021年上半年的60.4亿元增长41.1%。")
+    assert ("生鲜电商交易额", 85.2, date(2024, 1, 1), date(2024, 6, 30), None) in got
+    assert all(g != 41.1 for *_, g in got)
+
+
+def test_a_rate_over_last_years_base_level_is_still_the_yearly_growth() -> None:
+    got = _figs("2023年，全省农村网商销售额620亿元，较2022年的540亿元增长14.8%。")
+    assert ("农村网商销售额", 620.0, date(2023, 1, 1), date(2023, 12, 31), 14.8) in got
+
+
+def test_a_change_since_the_end_of_a_plan_period_is_no_yearly_growth() -> None:
+    got = _figs("2023年，全市快递业务收入45.3亿元，较“十三五”末增长52.6%。")
+    assert got == [("快递业务收入", 45.3, date(2023, 1, 1), date(2023, 12, 31), None)]
+
+
+def test_a_total_over_an_undated_run_of_years_is_not_stored() -> None:
+    got = _figs("2023年，全县电商交易额达到64亿元，同比增长9%，近五年累计实现电商交易额251亿元。")
+    assert got == [("电商交易额", 64.0, date(2023, 1, 1), date(2023, 12, 31), 9.0)]
+
+
+def test_a_plans_liezheng_is_not_part_of_the_metric() -> None:
+    figs = extract_figures("到2027年，全省跨境电商交易额力争突破3000亿元。", date(2024, 8, 1))
+    assert [(f.metric, f.value, f.is_forecast) for f in figs] == [("跨境电商交易额", 3000.0, True)]
