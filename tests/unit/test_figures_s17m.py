@@ -47,3 +47,15 @@ def test_a_total_over_an_undated_run_of_years_is_not_stored() -> None:
 def test_a_plans_liezheng_is_not_part_of_the_metric() -> None:
     figs = extract_figures("到2027年，全省跨境电商交易额力争突破3000亿元。", date(2024, 8, 1))
     assert [(f.metric, f.value, f.is_forecast) for f in figs] == [("跨境电商交易额", 3000.0, True)]
+
+
+def test_an_unnamed_scope_beside_named_places_is_not_stored() -> None:
+    from bot.services.figures.extract import figure_values
+
+    body = ("上半年，南通快递业务量累计完成6.2亿件，同比增长18.0%，全省快递业务量为52.6亿件。"
+            "南京、无锡分别完成7.1亿件、6.5亿件。")
+    rows = figure_values(body, date(2024, 7, 20), title="上半年南通快递业务量增长18%")
+    assert {(r["region"], r["value"]) for r in rows} == {("南通", 6.2), ("南京", 7.1), ("无锡", 6.5)}
+    # with no place named at all, the scope stays the text's own word
+    rows = figure_values("上半年，全省快递业务量为52.6亿件。", date(2024, 7, 20), title="快递业务量增长")
+    assert [(r["region"], r["value"]) for r in rows] == [("全省", 52.6)]
