@@ -59,3 +59,8 @@ def test_an_unnamed_scope_beside_named_places_is_not_stored() -> None:
     # with no place named at all, the scope stays the text's own word
     rows = figure_values("上半年，全省快递业务量为52.6亿件。", date(2024, 7, 20), title="快递业务量增长")
     assert [(r["region"], r["value"]) for r in rows] == [("全省", 52.6)]
+
+
+def test_a_monthly_average_rate_is_no_growth_of_the_period() -> None:
+    got = _figs("今年以来，全县农特产品网络零售额月均增长15%以上，全县快递业务量同比增长22.4%。")
+    assert [(m, g) for m, _v, _a, _b, g in got] == [("快递业务量", 22.4)]

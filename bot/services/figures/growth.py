@@ -49,8 +49,8 @@ _COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|�
 
 _AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
 
-#: a per-day average compared (`日均较去年同期增长`, `日均交易金额同比增长`)
-_DAILY_AVERAGE = re.compile(r"日均")
+#: a per-day (per-week, per-month) average compared (`日均较去年同期增长`, `日均交易金额同比增长`, `月均增长12%以上`)
+_DAILY_AVERAGE = re.compile(r"日均|周均|月均")
 
 _SHARED_GROWTH = re.compile(r"增速|均|都")
 
