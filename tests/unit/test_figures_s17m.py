@@ -64,3 +64,10 @@ def test_an_unnamed_scope_beside_named_places_is_not_stored() -> None:
 def test_a_monthly_average_rate_is_no_growth_of_the_period() -> None:
     got = _figs("今年以来，全县农特产品网络零售额月均增长15%以上，全县快递业务量同比增长22.4%。")
     assert [(m, g) for m, _v, _a, _b, g in got] == [("快递业务量", 22.4)]
+
+
+def test_exports_under_a_cross_border_turnover_are_its_exports() -> None:
+    got = [(m, v) for m, v, *_ in _figs("2023年，全区跨境电商交易额达到93亿元，其中出口额81亿元。")]
+    assert got == [("跨境电商交易额", 93.0), ("跨境电商出口额", 81.0)]
+    got = [(m, v) for m, v, *_ in _figs("2023年，全区跨境电商交易额达到93亿元。其中，出口额81亿元，进口12亿元。")]
+    assert got == [("跨境电商交易额", 93.0), ("跨境电商出口额", 81.0), ("跨境电商进口额", 12.0)]
