@@ -71,3 +71,9 @@ def test_exports_under_a_cross_border_turnover_are_its_exports() -> None:
     assert got == [("跨境电商交易额", 93.0), ("跨境电商出口额", 81.0)]
     got = [(m, v) for m, v, *_ in _figs("2023年，全区跨境电商交易额达到93亿元。其中，出口额81亿元，进口12亿元。")]
     assert got == [("跨境电商交易额", 93.0), ("跨境电商出口额", 81.0), ("跨境电商进口额", 12.0)]
+
+
+def test_another_places_value_of_the_rate_just_given_is_a_growth() -> None:
+    figs = extract_figures("1-9月，全省快递业务收入同比增长11.6%，全国为8.3%。", date(2024, 10, 20))
+    assert [(f.region, f.growth_pct) for f in figs] == [("全省", 11.6), ("全国", 8.3)]
+    assert all(is_growth_only(f) for f in figs)

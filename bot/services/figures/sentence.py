@@ -31,7 +31,7 @@ from bot.services.figures.lexicon import (
     _PAREN_RE,
     _TIME_RE,
 )
-from bot.services.figures.model import ExtractedFigure, is_growth_only
+from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.multiyear import (
     _FROM_TO_VALUES,
     _MULTI_YEAR,
@@ -698,6 +698,16 @@ def _add_levels(
             span_end=gn.end,
             value_decimals=gn.decimals,
         )
+        if (
+            gn.unit == "%"
+            and not ph.metric
+            and carried is not None
+            and is_growth_only(carried)
+            and normalise_metric(carried.metric) == normalise_metric(metric)
+        ):
+            # `…网络零售额同比增长12.4%，全国为9.8%`: another place's value of the rate just given, a growth too —
+            # never a level of 9.8%
+            fig.growth_pct, fig.growth_decimals = gn.value, gn.decimals
         figs.append(fig)
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
