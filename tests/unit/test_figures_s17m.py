@@ -77,3 +77,8 @@ def test_another_places_value_of_the_rate_just_given_is_a_growth() -> None:
     figs = extract_figures("1-9月，全省快递业务收入同比增长11.6%，全国为8.3%。", date(2024, 10, 20))
     assert [(f.region, f.growth_pct) for f in figs] == [("全省", 11.6), ("全国", 8.3)]
     assert all(is_growth_only(f) for f in figs)
+
+
+def test_a_dated_same_period_base_is_no_figure_of_the_period_stated() -> None:
+    got = _figs("前三季度，全市快递业务量3.6亿件，2023年同期为3.1亿件。")
+    assert [(m, v) for m, v, *_ in got] == [("快递业务量", 3.6)]
