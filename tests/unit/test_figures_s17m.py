@@ -82,3 +82,12 @@ def test_another_places_value_of_the_rate_just_given_is_a_growth() -> None:
 def test_a_dated_same_period_base_is_no_figure_of_the_period_stated() -> None:
     got = _figs("前三季度，全市快递业务量3.6亿件，2023年同期为3.1亿件。")
     assert [(m, v) for m, v, *_ in got] == [("快递业务量", 3.6)]
+
+
+def test_a_national_bodys_release_in_a_provincial_story_is_the_nations() -> None:
+    body = ("前三季度，江西实现网络零售额1320亿元，同比增长9.1%。\n"
+            "国家统计局数据显示，前三季度，实物商品网上零售额9.1万亿元，同比增长7.9%。\n"
+            "商务部数据显示，前三季度，江西农村网络零售额410亿元。")
+    figs = extract_figures(body, date(2024, 10, 25), title="江西网络零售额前三季度增长9.1%")
+    assert [(f.region, f.value) for f in figs if not is_growth_only(f)] == [
+        ("江西", 1320.0), ("全国", 9.1), ("江西", 410.0)]

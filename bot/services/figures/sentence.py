@@ -803,6 +803,18 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
+    if (
+        ctx.region
+        and ctx.region != "全国"
+        and _NATIONAL_RELEASE.match(t)
+        and ctx.region not in t
+        and not _LOCAL_WORD_IN.search(t)
+    ):
+        for f in figs:
+            # `国家统计局数据显示，前三季度，实物商品网上零售额9.1万亿元` in a story about 浙江: the national body's
+            # figure, not the province's the article is about
+            if f.region == ctx.region:
+                f.region = "全国"
     if ctx.prev_region not in ("", "全国") and ctx.prev_region not in _LOCAL_NAMES:
         for f in figs:
             # `其中，杭州市网络零售额…；该市跨境电商出口额…`: 该市 is the city the paragraph just named
@@ -1043,6 +1055,16 @@ _LISTED_VALUES = re.compile(r"^[0-9.]+\s*%?\s*[、和及与]\s*$")
 
 
 #: a national body releasing what the sentence reports: its figures are the nation's unless it names a region
+#: a sentence opening on a national body's release (`国家统计局数据显示，`, `据海关总署统计，`, `商务部监测显示，`) — not a
+#: local office of one (`国家统计局浙江调查总队`, `杭州海关`)
+_NATIONAL_RELEASE = re.compile(
+    r"^[\s,，]*(?:据|根据)?\s*(?:国家统计局|商务部|海关总署|国家邮政局|工业和信息化部|工信部|中国互联网络信息中心)"
+    r"(?:的)?(?:最新)?(?:发布的?|公布的?)?(?:数据|统计|监测|大数据监测)?(?:显示|表明|统计|监测)?[,，：:]"
+)
+
+#: an unnamed local scope in a sentence (`全省`, `我市`)
+_LOCAL_WORD_IN = re.compile(r"全省|全市|全县|全区|本省|本市|我省|我市|我区|该省|该市")
+
 _NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
 
 
