@@ -225,6 +225,38 @@ _BUYERS_OF_PRODUCT = re.compile(r"购买(?:过)?(?P<goods>[\u4e00-\u9fff]{2,8}?)
 _CUSTOMS_EC_PLATFORM = re.compile(r"^(?:通过|经由?)?海关跨境电子?商务(?:管理|监管|服务)?平台(?:验放)?")
 
 
+#: trade with a partner (`我国与东盟贸易总值`, `与欧盟进出口`, `广东同东盟、日本双边贸易额`): who trades, then the
+#: partners, then the trade
+_WITH_PARTNER = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff]{0,8}?)(?P<prep>与|同)"
+    r"(?P<partners>[\u4e00-\u9fff]{2,8}?(?:[、和及][\u4e00-\u9fff]{2,8}?)*)(?=(?:双边|之间的?|间的?)?(?:贸易|进出口|经贸))"
+)
+#: the nation, as a trader names itself (`我国与…`, `我与…`, `中国同…`)
+_NATION_SELF = frozenset({"我", "我国", "中国", "全国"})
+
+
+def _trade_with_partner(w: str) -> tuple[str, str]:
+    """(the trader's region, the name kept with its partner) for trade with a partner: `我国与东盟贸易总值` → (全国,
+    与东盟贸易总值), `与欧盟进出口` → ("", 与欧盟进出口) — the partner is no region of the figure (欧盟's own trade is
+    another indicator). ("", "") when `w` names no trade with a place."""
+    m = _WITH_PARTNER.match(w)
+    if m is None:
+        return "", ""
+    partners = [p for p in re.split(r"[、和及]", m.group("partners")) if p]
+    if not all(split_region(p + "贸易")[0] for p in partners):
+        return "", ""  # `与去年同期相比…`, `与电商平台合作…`: no place traded with
+    who = m.group("who")
+    if who in _NATION_SELF:
+        trader = "全国"
+    elif who:
+        trader, rest = split_region(who + "贸易")
+        if not trader or rest != "贸易":
+            return "", ""  # something else before 与 (`机电产品与…`): not a trader's name
+    else:
+        trader = ""
+    return trader, w[m.start("prep") :]
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
@@ -256,7 +288,8 @@ def _phrase(w: str) -> _Phrase:
     w = _after_breakers(w)
     # `二、我国网民规模达…` (a numbered point), `…储蓄银行直接营业收入）完成…` (the end of an aside begun before)
     w = _UNOPENED_CLOSE.sub("", _ENUM_LEAD.sub("", w))
-    w = _LEAD_RE.sub("", w)
+    trader, with_partner = _trade_with_partner(w)
+    w = with_partner or _LEAD_RE.sub("", w)
     w = _clean_spaces(w)
     # `国家级贫困县实现网络零售额`, `农村实现网络零售额`: the verb is not part of the indicator's name
     w = _INNER_VERB.sub("", w)
@@ -265,6 +298,7 @@ def _phrase(w: str) -> _Phrase:
     region, rest = split_region(w)
     if region:
         w = _LEAD_RE.sub("", rest)
+    region = region or trader
     # `全国快递累计业务量`: counted cumulatively, the indicator is still 快递业务量 (`移动互联网累计流量` keeps its word)
     w = _CUMULATIVE_INSIDE.sub("", w)
     # `义乌市年跨境电商进口量`, `全省年快递业务量`: 年 (yearly) before the name is how often, not part of it
