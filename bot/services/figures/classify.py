@@ -116,9 +116,10 @@ _PART_AFTER = re.compile(r"[^，,；;。0-9]{1,14}?中的?\s*[0-9]")
 _PART_BEFORE = re.compile(r"[0-9]\s*个[^，,；;。0-9]{1,14}?中的?\s*$")
 
 
-#: a value of the base period written before a comparison or as its own clause (`比上年同期的120亿元`, `上年同期为…`)
+#: a value of the base period written before a comparison or as its own clause (`比上年同期的120亿元`, `上年同期为…`,
+#: `2022年同期为…`)
 _BASE_BEFORE = re.compile(
-    r"(?:(?:比|较|与)(?:上年|去年|上一年)?同期的|(?:比|较)(?:上年|去年)的|(?:^|[，,；;])\s*(?:上年|去年)同期(?:为|是|仅为?)?)"
+    r"(?:(?:比|较|与)(?:上年|去年|上一年)?同期的|(?:比|较)(?:上年|去年)的|(?:^|[，,；;])\s*(?:上年|去年|(?:19|20)\d{2}\s*年)同期(?:为|是|仅为?)?)"
     r"\s*(?:约|近)?\s*$"
 )
 

@@ -708,8 +708,14 @@ def figure_values(
     if scope is not None and not home and _scopeless(title, f"{body}\n{scope}") and not _nation_sized(figs):
         figs = [f for f in figs if not (f.region == "全国" and _REGIONAL_AGGREGATE.search(f.metric))]
     dated = any(f.period_end is not None for f in figs)
+    # places the article names (not the nation, not an unnamed scope): with one, a scope the reader could not name
+    # (`全省` in a story about 南通, a city whose province it cannot tell) is some other place — not stored, so that it
+    # is never listed as a figure of an unknown region beside the named ones
+    named = any(f.region not in _LOCAL_NAMES and f.region not in ("全国", "") for f in figs)
     for f in figs:
         if dated and _undated_flow(f):
+            continue
+        if named and f.region in _LOCAL_NAMES:
             continue
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]

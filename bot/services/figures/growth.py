@@ -49,8 +49,8 @@ _COMPARED_WITH = re.compile(r"^.*?(?:高于|低于|快于|慢于|超过|超出|�
 
 _AVERAGE_RATE = re.compile(r"年均|年复合|复合增长|平均增速|平均增长|平均每年")
 
-#: a per-day average compared (`日均较去年同期增长`, `日均交易金额同比增长`)
-_DAILY_AVERAGE = re.compile(r"日均")
+#: a per-day (per-week, per-month) average compared (`日均较去年同期增长`, `日均交易金额同比增长`, `月均增长12%以上`)
+_DAILY_AVERAGE = re.compile(r"日均|周均|月均")
 
 _SHARED_GROWTH = re.compile(r"增速|均|都")
 
@@ -152,6 +152,8 @@ def _add_growths(
     it = group[0]
     n = it.num
     over_years: tuple[date, date, str] | None = None
+    if _PLAN_END_BASE.search(t, cb, n.start):
+        return  # `较“十三五”末增长68.3%`: a change since the end of a plan period, not a one-period growth
     if not bases and _older_base(s.periods, pm, cb, n.start, ctx):
         # `比2019年3月份增长12.2%`: a change over two years or more, named by its base — not a yearly growth; but
         # `去年…达2.5万亿元，…比2014年增长近13倍`: a multiple of a whole year's level over a base year is the change
@@ -188,7 +190,14 @@ def _add_growths(
         multi = _from_to_span(t, s.periods, n.start)
     targets, shared = _growth_targets(s, group, ph, cb) if figs and multi is None and not region_list else ([], False)
     if len(targets) == 1 and not shared:
-        targets = [_compared_level(s, targets[0], it.kind)]
+        x0 = targets[0]
+        targets = [_compared_level(s, x0, it.kind)]
+        if targets[0] != x0:
+            over = _span_over_base_level(figs[x0], figs[targets[0]], n)
+            if over == "drop":
+                return
+            if over is not None:
+                multi, targets = over, []
     if targets:
         for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
             if it.kind == "growth":
@@ -357,6 +366,26 @@ def _span_from_base(
     if end.year - base.year < 2:
         return None
     return date(base.year, 1, 1), end, f"{base.year}—{end.year}年"
+
+
+def _span_over_base_level(
+    base: ExtractedFigure, level: ExtractedFigure, n: Number
+) -> tuple[date, date, str] | str | None:
+    """`2023年…1480亿元，较2020年的710亿元增长1.1倍`: a rate compared with a base level dated two or more years before
+    the level is no yearly growth of it: a multiple (倍) between two whole years is the change over their span
+    (2020-01-01..2023-12-31); any other such rate is dropped ("drop"). None when the base is the year before (or
+    undated): the rate is the level's growth."""
+    a, b = base.period_start, level.period_start
+    if a is None or b is None or level.period_end is None or b.year - a.year < 2:
+        return None
+    whole = (a.month, a.day, b.month, b.day, level.period_end.month, level.period_end.day) == (1, 1, 1, 1, 12, 31)
+    if n.base_unit == "倍" and whole and base.period_end is not None and base.period_end.year == a.year:
+        return a, level.period_end, f"{a.year}—{level.period_end.year}年"
+    return "drop"
+
+
+#: a comparison with the end of a five-year plan period (`较“十三五”末`, `比十二五期末`)
+_PLAN_END_BASE = re.compile(r"(?:较|比|与|相比|相较)\s*[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:时期)?\s*(?:期末|末期|末)")
 
 
 #: a clause opening with 其中 (a part of the whole just stated)

@@ -122,6 +122,10 @@ def _name_bare_scopes(figs: list[ExtractedFigure], article_metrics: set[str]) ->
             f.metric = next((p for w in named if (p := _activity_part(f.metric, w)) != f.metric), f.metric)
 
 
+#: the amount of a cross-border trade named as its turnover (`跨境电商交易额`, `跨境电子商务交易规模`)
+_TRADED = re.compile(r"(?:交易|成交)(?:额|规模|总额)$")
+
+
 def _part_name(part: str, whole: str) -> str:
     """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
     `part` unchanged when nothing safe applies."""
@@ -131,6 +135,10 @@ def _part_name(part: str, whole: str) -> str:
         return part[:2] + whole[3:]  # `进出口总值3.76万亿元。其中，出口2.74万亿元`: the exports' value (出口总值)
     if part in ("进口", "出口", "进口额", "出口额") and "进出口" in whole:
         return whole[: whole.find("进出口")] + part[:2] + "额"
+    if part in ("进口", "出口", "进口额", "出口额") and "跨境" in whole and (t := _TRADED.search(whole)):
+        # `跨境电商交易额568亿元，其中出口额512亿元`: the cross-border trade's exports (跨境电商出口额), never a bare
+        # 出口额 that reads as the place's goods exports
+        return whole[: t.start()] + part[:2] + "额"
     if len(whole) > len(part) and whole.endswith(part):
         return whole  # `电影票房…，其中2月份票房近69亿元`: the whole's own name
     if not _MEASURE_END.search(part):
@@ -884,13 +892,19 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             total = totals.pop()
         if total is not None:
             return total
-    if metric in ("进口额", "出口额") and ctx.metrics and "进出口" in ctx.metrics[-1]:
+    if metric in ("进口额", "出口额") and ctx.metrics and (
+        "进出口" in ctx.metrics[-1] or ("跨境" in ctx.metrics[-1] and _TRADED.search(ctx.metrics[-1]))
+    ):
         # `…进出口额210亿元。其中，出口额150亿元`: a part of the total just stated, never the total itself
         return _part_name(metric, ctx.metrics[-1])
     if metric in ("进口额", "出口额") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
         # `…其中，出口额为610亿元…；进口额为210亿元`: the other part of the same total (跨境电商出口额 → 跨境电商进口额)
         sibling = ctx.metrics[-1][:-3]
-        if sibling + "进出口额" in ctx.metrics or any(m.startswith(sibling + "进出口") for m in ctx.metrics):
+        if (
+            sibling + "进出口额" in ctx.metrics
+            or any(m.startswith(sibling + "进出口") for m in ctx.metrics)
+            or ("跨境" in sibling and any(m.startswith(sibling) and _TRADED.search(m) for m in ctx.metrics))
+        ):
             return sibling + metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):

@@ -31,7 +31,7 @@ from bot.services.figures.lexicon import (
     _PAREN_RE,
     _TIME_RE,
 )
-from bot.services.figures.model import ExtractedFigure, is_growth_only
+from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.multiyear import (
     _FROM_TO_VALUES,
     _MULTI_YEAR,
@@ -537,6 +537,13 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
 _WORTH = frozenset({"货值", "货物价值", "金额"})
 
 
+#: a total over an undated run of years (`近三年累计`, `五年来累计`, `过去5年共累计`)
+_UNDATED_SPAN_TOTAL = re.compile(
+    r"(?:(?:近|过去|最近)\s*(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间|里|中)?"
+    r"|(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间))[^，,。；;0-9]{0,12}?累计"
+)
+
+
 def _add_levels(
     s: _Sentence,
     ctx: _Ctx,
@@ -580,6 +587,10 @@ def _add_levels(
         sub = _phrase(dbl.group("x")) if dbl else None
         metrics = [(sub.region, sub.metric)] * len(group) if sub and len(sub.metric) >= 2 else None
     if metrics is None:
+        return
+    if _UNDATED_SPAN_TOTAL.search(t, cb, n.start) and not (pm is not None and pm.kind == "yearrange"):
+        # `2023年，…近三年累计实现网络零售额2280亿元`: a total over years the text does not date is no level of the
+        # sentence's year (and no reader can tell which years it sums)
         return
     if carried is not None and not ph.metric and carried.is_forecast:
         forecast = True
@@ -712,6 +723,16 @@ def _add_levels(
             span_end=gn.end,
             value_decimals=gn.decimals,
         )
+        if (
+            gn.unit == "%"
+            and not ph.metric
+            and carried is not None
+            and is_growth_only(carried)
+            and normalise_metric(carried.metric) == normalise_metric(metric)
+        ):
+            # `…网络零售额同比增长12.4%，全国为9.8%`: another place's value of the rate just given, a growth too —
+            # never a level of 9.8%
+            fig.growth_pct, fig.growth_decimals = gn.value, gn.decimals
         figs.append(fig)
         s.fig_pos.append(gn.start)
         s.last_level_group.append(len(figs) - 1)
@@ -808,6 +829,18 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
+    if (
+        ctx.region
+        and ctx.region != "全国"
+        and _NATIONAL_RELEASE.match(t)
+        and ctx.region not in t
+        and not _LOCAL_WORD_IN.search(t)
+    ):
+        for f in figs:
+            # `国家统计局数据显示，前三季度，实物商品网上零售额9.1万亿元` in a story about 浙江: the national body's
+            # figure, not the province's the article is about
+            if f.region == ctx.region:
+                f.region = "全国"
     if ctx.prev_region not in ("", "全国") and ctx.prev_region not in _LOCAL_NAMES:
         for f in figs:
             # `其中，杭州市网络零售额…；该市跨境电商出口额…`: 该市 is the city the paragraph just named
@@ -1066,6 +1099,16 @@ _LISTED_VALUES = re.compile(r"^[0-9.]+\s*%?\s*[、和及与]\s*$")
 
 
 #: a national body releasing what the sentence reports: its figures are the nation's unless it names a region
+#: a sentence opening on a national body's release (`国家统计局数据显示，`, `据海关总署统计，`, `商务部监测显示，`) — not a
+#: local office of one (`国家统计局浙江调查总队`, `杭州海关`)
+_NATIONAL_RELEASE = re.compile(
+    r"^[\s,，]*(?:据|根据)?\s*(?:国家统计局|商务部|海关总署|国家邮政局|工业和信息化部|工信部|中国互联网络信息中心)"
+    r"(?:的)?(?:最新)?(?:发布的?|公布的?)?(?:数据|统计|监测|大数据监测)?(?:显示|表明|统计|监测)?[,，：:]"
+)
+
+#: an unnamed local scope in a sentence (`全省`, `我市`)
+_LOCAL_WORD_IN = re.compile(r"全省|全市|全县|全区|本省|本市|我省|我市|我区|该省|该市")
+
 _NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
 
 
