@@ -93,7 +93,8 @@ META_FIELD_RE = re.compile(
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
-SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
+#: (an empty field is no outlet: `文章来源：　作者：` names no source, the next field's key is not one)
+SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})(?!\s*[:：])")
 #: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
 _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|本文来源|责任编辑|发布者|发稿|日期|时间|"
@@ -555,10 +556,12 @@ def starts_news(text: str) -> bool:
 #: `(新京报)`, `（完）`, `（记者 张三）`, `（来源：人民网）`, `（责任编辑：李四）` closing a story
 _END_PAREN = r"[（(]\s*(?:完|终|[^（）()\d%％]{2,24})\s*[)）]"
 END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$")
+#: the staff roles of a portal's closing credit line (`责任编辑：李四`, `值班主任：王五`, `终审：赵六`)
+_EDITOR_ROLE = r"(?:责任编辑|编辑|责编|审核|校对|责任校对|值班主任|值班编辑|值班总编|初审|复审|终审|编审|监制)"
 END_LINE_RE = re.compile(
-    r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
+    r"^(?:" + _END_PAREN + r"|" + _EDITOR_ROLE + r"\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
     # (a portal's bracketed credit line closing a story: `【责任编辑：赵六】`, `[编辑：王五]` — no section heading)
-    r"|[【\[〖]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^】\]〗]{1,30}[】\]〗])$"
+    r"|[【\[〖]\s*" + _EDITOR_ROLE + r"\s*[:：]\s*[^】\]〗]{1,30}[】\]〗])$"
 )
 _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")
@@ -660,10 +663,15 @@ SEPARATOR_RE = re.compile(r"^[\W_]{3,}$")
 EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编者的话|编辑说明|说明)\s*[:：]")
 
 
+#: the label of a newspaper's lead box or reading note, alone on its line (`核心阅读`, `阅读提示`, `【导读】`): the
+#: paragraphs under it are the story's own lead, the label is no headline
+LEAD_LABEL_RE = re.compile(r"^[【\[〖]?\s*(?:核心阅读|阅读提示|内容提要|内容摘要|本文导读|导读|提要|摘要)\s*[】\]〗]?\s*[:：]?$")
+
+
 def is_title_like(text: str, width: int) -> bool:
     """Could this paragraph be a title: short, not a sentence, not furniture?"""
     t = text.strip()
-    if not t or width < 4 or width > 100 or is_table(t):
+    if not t or width < 4 or width > 100 or is_table(t) or LEAD_LABEL_RE.match(t):
         return False
     if ends_paragraph(t) or t[-1] in _TITLE_END_BAD or "。" in t or _ASCII_STOP_RE.search(t):
         return False

@@ -571,6 +571,8 @@ class GeneralParser(ParagraphReader):
                 k = cands[-1] if len(cands) > 1 and ev.is_masthead_like(front[cands[0]].text) else cands[0]
                 if k == cands[0] and len(cands) > 1 and ev.is_masthead_like(front[k].text):
                     k = cands[1]
+                while k - 1 in cands and front[k].text.startswith(("—", "－－", "--")) and k - 1 > cands[0]:
+                    k -= 1  # a `——` subtitle (副题) under the headline: the headline above it titles the story
                 starts.add(k)
                 first = k
                 front = paras[:first]
