@@ -64,3 +64,34 @@ def test_the_headline_over_its_subtitle_titles_the_first_story() -> None:
     parsed = parse_text(page)
     assert parsed.articles[0].title == "前8个月全市快递业务量增长一成"
     assert "核心阅读" not in "".join(parsed.articles[0].paragraphs)
+
+
+def test_portal_navigation_lines_are_furniture() -> None:
+    assert ev.is_web_furniture("您现在的位置：首页>>财经>>正文")
+    assert ev.is_web_furniture("上一篇：某某县电商产业园开园")
+    assert ev.is_web_furniture("下一篇：跨境电商出口持续增长")
+    assert not ev.is_web_furniture("全市网络零售额增长>>一成")
+
+
+def test_a_report_cover_line_with_the_month_only_is_meta() -> None:
+    assert ev.is_meta("某某市商务局　　2021年4月")
+    assert ev.name_date("某某市商务局　　2021年4月") == "某某市商务局"
+    cover = (
+        "某某市电子商务发展报告（2020）\n"
+        "某某市商务局　　2021年4月\n\n"
+        "第一章　总体情况\n"
+        "　　2020年，全市电子商务交易额达560.2\n"
+        "亿元，同比增长12.1%。\n"
+        "第二章　农村电商\n"
+        "　　全年农村网络零售额85.3亿元，同比增\n"
+        "长15.6%。\n"
+    )
+    parsed = parse_text(cover)
+    assert [a.title for a in parsed.articles] == ["某某市电子商务发展报告（2020）"]
+
+
+def test_a_short_question_or_exclamation_is_a_headline() -> None:
+    for line in ("直播带货“火”了谁？", "快递跑出“加速度”！"):
+        assert ev.is_title_like(line, len(line) * 2), line
+    for line in ("“太方便了！”", "问：今年销量如何？", "销量增三成，谁在买单？", "这一年来，网店的订单量增长了多少呢？"):
+        assert not ev.is_title_like(line, len(line) * 2), line

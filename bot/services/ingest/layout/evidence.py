@@ -334,9 +334,9 @@ RELATED_HEADING_RE = re.compile(r"^(?:" + _RELATED + r")\s*[:：]?$")
 #: `文章预览`, `原文地址: …`, a repost's `原标题：…` line, the heading of a list of links (`相关新闻`)
 WEB_FURNITURE_RE = re.compile(
     r"^" + _CONTROLS + r"$|"
-    r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
+    r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]{1,2}\s*){2,}[^\s>›»＞。，]{1,16}$|"
     r"^(?:返回|顶部|回到顶部|文章预览|发表评论(?:\s*取消回复)?|" + _RELATED + r")\s*[:：]?$|"
-    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题)\s*[:：]"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题|上一篇|下一篇)\s*[:：]"
 )
 #: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
 DOT_BYLINE_DATE_RE = re.compile(
@@ -395,7 +395,11 @@ _CREDIT_DATE_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,8}?(?:首席|特约|见�
 #: an issuer's name: a few CJK (or Latin) words, no punctuation
 NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}(?:\s[\u4e00-\u9fffA-Za-z]{2,16})?")
 #: `国家邮政局　2023年5月26日`, `中国互联网络信息中心　　2023年8月28日 10:00`
-NAME_DATE_RE = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: (a report's cover line may give the month only: `某某省商务厅　　2020年3月`)
+NAME_DATE_RE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+(?:" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:份)?)$"
+)
 
 
 def name_date(text: str) -> str:
@@ -668,12 +672,19 @@ EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编者的话|编辑说明|说明)\s*
 LEAD_LABEL_RE = re.compile(r"^[【\[〖]?\s*(?:核心阅读|阅读提示|内容提要|内容摘要|本文导读|导读|提要|摘要)\s*[】\]〗]?\s*[:：]?$")
 
 
+#: a short headline closed by a question or exclamation mark (`网购节“火”了谁？`, `快递跑出“加速度”！`): no clause
+#: inside it, no quoted speech or question-and-answer line (`“太方便了！”`, `问：…？`, `记者：…？`)
+_ASKING_HEADLINE_RE = re.compile(r"^(?![“\"「『‘问答]|.*[：:，,；;。])[^\s].{2,20}[？！?!]$")
+
+
 def is_title_like(text: str, width: int) -> bool:
     """Could this paragraph be a title: short, not a sentence, not furniture?"""
     t = text.strip()
     if not t or width < 4 or width > 100 or is_table(t) or LEAD_LABEL_RE.match(t):
         return False
-    if ends_paragraph(t) or t[-1] in _TITLE_END_BAD or "。" in t or _ASCII_STOP_RE.search(t):
+    if (ends_paragraph(t) and not _ASKING_HEADLINE_RE.match(t)) or t[-1] in _TITLE_END_BAD or "。" in t:
+        return False
+    if _ASCII_STOP_RE.search(t):
         return False
     if is_meta(t) or starts_news(t) or END_LINE_RE.match(t) or PHOTO_CAPTION_RE.match(t):
         return False
