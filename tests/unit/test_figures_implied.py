@@ -142,6 +142,15 @@ def test_real_growth_is_not_stored_as_the_growth() -> None:
     assert [f[3] for f in figs] == [6.2]
 
 
+def test_growth_after_a_closed_price_adjusted_aside_is_nominal() -> None:
+    figs = _figs("上年全市社会消费品零售总额3120亿元，比上年名义增长7.1%（扣除价格因素实际增长5.6%），"
+                 "其中限额以上单位消费品零售额1288亿元，增长6.4%。", date(2019, 2, 1))
+    assert ("限额以上单位消费品零售额", 1288.0, "亿元", 6.4) in figs
+    assert not any(f[3] == 5.6 for f in figs)
+    # an aside left open still makes every later growth of the sentence the real one
+    assert _figs("全年全市社会消费品零售总额扣除价格因素后比上年增长4.0%。", date(2019, 2, 1)) == []
+
+
 def test_comma_written_lists_around_fenbie_pair_items_and_rates() -> None:
     figs = _figs("1-9月,在实物商品网上零售额中,吃类,穿类,用类商品分别增长11.2%,3.5%,6.8%.", date(2024, 10, 18))
     assert [(f[0], f[3]) for f in figs] == [
@@ -183,3 +192,29 @@ def test_an_event_named_with_shang_nian_is_no_last_year() -> None:
 def test_one_character_items_share_the_rest_of_the_last() -> None:
     figs = _figs("2024年，东、中、西部地区快递业务量分别为1300亿件、270亿件和140亿件。", date(2025, 1, 20))
     assert [f[0] for f in figs] == ["东部地区快递业务量", "中部地区快递业务量", "西部地区快递业务量"]
+
+
+def test_bare_revenue_after_a_named_growth_takes_its_activity() -> None:
+    figs = _figs("前8个月，全市快递业务量同比增长15.3%，业务收入同比增长11.2%。", date(2023, 9, 20))
+    assert [(f[0], f[3]) for f in figs] == [("快递业务量", 15.3), ("快递业务收入", 11.2)]
+
+
+def test_recovered_to_is_no_part_of_the_metric() -> None:
+    figs = _figs("进入二季度，全市日均快递业务量已恢复至1200万件以上。", date(2022, 7, 5))
+    assert [f[0] for f in figs] == ["日均快递业务量"]
+
+
+def test_a_holiday_without_dates_does_not_take_the_period_before() -> None:
+    text = "今年上半年全省快递业务量在4月短暂下降后迅速回升，日均业务量恢复至800万件以上。端午假期，全省揽收快递包裹约1.1亿件，同比增长9%。"
+    (fig,) = [f for f in extract_figures(text, date(2023, 10, 20)) if f.value == 1.1]
+    assert (fig.period_start, fig.period_end) == (None, None)  # the holiday is not the half-year stated before
+
+
+def test_a_yearly_amount_passing_a_mark_is_that_years() -> None:
+    text = "　　11月20日，2024年全省第20亿件快递在省会签收。\n　　至此，全省快递年业务量首次突破20亿件。"
+    figs = [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2024, 11, 21))]
+    assert figs == [("快递业务量", 20.0, date(2024, 1, 1), date(2024, 11, 21))]
+    # with the year written, the year's whole amount; with no year anywhere, no period is guessed
+    figs = [(f.metric, f.period_start) for f in extract_figures("2023年，全省快递年业务量突破18亿件。", date(2024, 1, 8))]
+    assert figs == [("快递业务量", date(2023, 1, 1))]
+    assert [f.period_end for f in extract_figures("全省快递年业务量首次突破20亿件。", date(2024, 11, 21))] == [None]

@@ -121,6 +121,11 @@ def test_aliases_for_handling_volumes() -> None:
     assert "直播销售额" in synonyms("重点监测电商平台累计直播销售额")
 
 
+def test_total_of_5g_base_stations_is_the_base_station_count() -> None:
+    assert "5G基站" in synonyms("5G基站总数")
+    assert "5G基站数量" in synonyms("5G基站")
+
+
 def test_a_sum_over_regions_is_no_regions_figure() -> None:
     assert extract_figures("2024年，江苏和山东网络零售额合计达到2.6万亿元。", PUB) == []
     # each region's own value (分别) stays

@@ -690,3 +690,182 @@ def test_a_photo_caption_closing_a_story_is_no_title() -> None:
         ("一季度全省网络零售额增长", date(2024, 4, 18)),
         ("一季度农产品网络零售额增长较快", date(2024, 4, 17)),
     ]
+
+
+def test_flush_title_between_indented_paragraphs_without_blank_lines_starts_a_story() -> None:
+    text = "\n".join([
+        "消费数据集锦",
+        "三月全市网络零售额增长一成",
+        "来源：某市商务局　2021-04-12 09:30",
+        "　　3月份，全市实现网络零售额86.5亿元，同比增长10.2%。",
+        "　　其中，实物商品网络零售额71.3亿元，同比增长8.9%。",
+        "一季度全市跨境电商进出口额增长两成",
+        "2021年04月15日 10:05　来源：某市海关",
+        "　　一季度，全市跨境电商进出口额32.4亿元，同比增长20.6%。",
+        "春节期间全市快递量创新高",
+        "　　今年春节期间，全市快递业务量达1260万件，为历年同期最高。",
+        "　　市邮政管理局表示，节后寄递需求仍将保持高位。",
+        "（来源：某市日报　2021-02-21）",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("三月全市网络零售额增长一成", date(2021, 4, 12)),
+        ("一季度全市跨境电商进出口额增长两成", date(2021, 4, 15)),
+        ("春节期间全市快递量创新高", date(2021, 2, 21)),
+    ]
+
+
+def test_one_title_dated_in_brackets_among_stories_with_date_lines() -> None:
+    text = "\n".join([
+        "寄递消费简讯",
+        "",
+        "一、某省上半年快递业务量增长两成",
+        "来源：某省邮政管理局　时间：2022/07/20",
+        "　　上半年，全省快递业务量完成12.6亿件，同比增长20.4%。",
+        "",
+        "二、某省前5月网络零售额增长",
+        "来源：某省商务厅　时间：2022/06/18",
+        "　　1—5月，全省网络零售额856.2亿元，同比增长9.7%。",
+        "",
+        "三、某省去年农产品网络零售额突破百亿元（2022年1月28日）",
+        "　　去年，全省农产品网络零售额102.3亿元，同比增长15.1%。",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles][-1] == ("某省去年农产品网络零售额突破百亿元", date(2022, 1, 28))
+
+
+def test_any_outlet_before_a_date_and_dian_is_a_dateline() -> None:
+    text = "\n".join([
+        "网络消费要闻",
+        "2020年4月3日",
+        "",
+        "一季度网上零售额降幅收窄",
+        "　　数字商情4月1日电　一季度，全国网上零售额22169亿元，同比下降0.8%。",
+        "",
+        "前两月快递业务量保持增长",
+        "　　数字商情北京3月30日电　1—2月，全国快递业务量完成85.6亿件，同比增长2.3%。",
+    ])
+    p = parse_text(text)
+    assert [a.published for a in p.articles] == [date(2020, 4, 1), date(2020, 3, 30)]
+    # a time phrase before a date is no outlet (`今年1月5日电商…` opens a sentence)
+    from bot.services.ingest.layout import evidence as ev
+    assert ev.DATELINE_RE.match("今年1月5日电商平台销售额增长两成") is None
+
+
+def test_a_name_set_apart_over_the_first_headline_of_trailer_closed_stories_is_the_container() -> None:
+    text = "\n".join([
+        "寄递资讯",
+        "",
+        "春节假期快递揽收量增长",
+        "　　春节假期，全市揽收快递包裹320万件，同比增长12.5%。",
+        "（来源：某市日报　2023年01月30日）",
+        "",
+        "一月全市网络零售额增长",
+        "　　1月份，全市网络零售额42.1亿元，同比增长6.8%。",
+        "（来源：某市商务局　2023年02月20日）",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("春节假期快递揽收量增长", date(2023, 1, 30)),
+        ("一月全市网络零售额增长", date(2023, 2, 20)),
+    ]
+    assert p.publication == "寄递资讯"
+
+
+def test_a_laiyuan_yu_line_closes_a_story_like_a_laiyuan_line() -> None:
+    text = "\n".join([
+        "零售观察",
+        "",
+        "二月全市网络零售额回升",
+        "　　2月份，全市网络零售额38.4亿元，同比增长4.2%。",
+        "本文来源于：某市商务局 2023-03-18",
+        "",
+        "春节假期快递揽收量增长",
+        "　　春节假期，全市揽收快递包裹320万件，同比增长12.5%。",
+        "本文来源于：某市日报 2023-01-30",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("二月全市网络零售额回升", date(2023, 3, 18)),
+        ("春节假期快递揽收量增长", date(2023, 1, 30)),
+    ]
+
+
+def test_a_reprint_credit_dates_the_story_it_closes() -> None:
+    text = "\n".join([
+        "网购数据摘编",
+        "",
+        "一季度全省网络零售额增长",
+        "　　一季度，全省网络零售额1260亿元，同比增长11.3%。",
+        "（原载《某省日报》2022年4月22日）",
+        "",
+        "前4月全省快递业务量增长",
+        "　　1—4月，全省快递业务量完成9.8亿件，同比增长7.6%。",
+        "——摘自《某省经济报》2022年5月18日第3版",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("一季度全省网络零售额增长", date(2022, 4, 22)),
+        ("前4月全省快递业务量增长", date(2022, 5, 18)),
+    ]
+
+
+def test_a_bracketed_wan_ends_a_story() -> None:
+    text = "\n".join([
+        "寄递数据要览",
+        "",
+        "前5月全市快递业务量增长",
+        "2023-06-20 09:00　来源：某市邮政管理局",
+        "　　1—5月，全市快递业务量完成3.2亿件，同比增长10.7%。",
+        "【完】",
+        "上半年全市网络零售额增长",
+        "　　上半年，全市网络零售额96.5亿元，同比增长8.1%。",
+        "（来源：某市商务局　2023-07-21）",
+    ])
+    p = parse_text(text)
+    assert [(a.title, a.published) for a in p.articles] == [
+        ("前5月全市快递业务量增长", date(2023, 6, 20)),
+        ("上半年全市网络零售额增长", date(2023, 7, 21)),
+    ]
+
+
+def test_a_dateline_under_a_photo_caption_dates_the_story() -> None:
+    text = "\n".join([
+        "跨境贸易周报",
+        "2021年3月8日",
+        "",
+        "前两月全省跨境电商进出口增长",
+        "【来源】某省商务厅【时间】2021-03-05",
+        "　　1—2月，全省跨境电商进出口额86.4亿元，同比增长28.6%。",
+        "",
+        "去年全省跨境电商进出口突破500亿元",
+        "图为某跨境电商产业园的分拣线。（记者 李某 摄）",
+        "　　某省日报1月20日电　2020年，全省跨境电商进出口额512.3亿元，同比增长36.2%。",
+    ])
+    p = parse_text(text)
+    assert [a.published for a in p.articles] == [date(2021, 3, 5), date(2021, 1, 20)]
+
+
+def test_a_dated_header_wrapped_by_count_keeps_its_whole_title() -> None:
+    # a digest re-wrapped every N characters, paragraphs indented, no blank lines (the `reflowed` layout noise): a
+    # header line holds ASCII (its date), so it is narrower than a full line though full by count — its title goes
+    # on under it
+    from benchmarks.corpus_perturb import perturb
+
+    heads = (
+        "[2024-04-18] 一季度全市网络零售额1296.3亿元",
+        "[2024-04-20] 《全市数字消费发展报告（2023年）》：网络零售额稳步增长",
+        "[2024-04-25] 第12次全市网络消费报告：12.5万人参加过直播带货培训",
+    )
+    bodies = (
+        "记者从市商务局获悉，一季度全市实现网络零售额1296.3亿元，同比增长9.4%，其中实物商品网络零售额1018.7亿元，"
+        "同比增长8.1%，占网络零售额的比重为78.6%。分品类看，服装、家电和食品的网络零售额分别增长6.2%、11.5%和13.8%。",
+        "报告显示，2019年到2023年，全市网络零售额从812.5亿元增长到1296.3亿元，直播电商成交额从36.2亿元增长到215.7亿元。"
+        "截至2023年底，全市已建成县级电商服务中心26个，村级快递服务站点1385个，农村电商从业人员超过4.2万人。",
+        "4月24日，市电子商务协会发布第12次全市网络消费报告。报告指出，2023年全市农产品网络零售额达到156.8亿元，"
+        "同比增长15.2%，增速比上年加快3.1个百分点；网购用户规模达到612万人，网购渗透率为71.5%。",
+    )
+    items = [f"{h}\n{b}" for h, b in zip(heads, bodies, strict=True)]
+    text = "\n\n".join(["网络消费数据摘编\n第3期　2024年5月6日", *items])
+    p = parse_text(perturb(text, {"layout": "dated_digest", "source": "", "articles": []}, "reflowed"))
+    assert [a.title for a in p.articles] == [h.split("] ")[1] for h in heads]

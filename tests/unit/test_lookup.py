@@ -160,7 +160,7 @@ def test_alias_table_and_similarity() -> None:
     assert "网络零售额" in synonyms("网上零售额") and "网上零售额" in synonyms("网络零售额")
     assert synonyms("不存在的指标率") == ("不存在的指标率",)
     # a count is found with or without its counting word (`网商` / `网商数量` / `网商数`), nothing else is added
-    assert synonyms("不存在的店铺") == ("不存在的店铺", "不存在的店铺数量", "不存在的店铺数")
+    assert synonyms("不存在的店铺") == ("不存在的店铺", "不存在的店铺数量", "不存在的店铺数", "不存在的店铺总数")
     assert synonyms("店铺数量")[:2] == ("店铺数量", "店铺") and "指" not in synonyms("电子商务发展指数")
     seen: dict[str, str] = {}
     for name, group in groups.items():  # groups are disjoint

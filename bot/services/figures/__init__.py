@@ -112,6 +112,10 @@ Conventions (tested in tests/unit/test_figures*.py against a labelled table from
 * Not stored when unsure (audit round 3): a share or investment with no subject (`…的比重达`, `占比较…提升`,
   `总投资`), a part whose threshold the name dropped (`使用100Mbps以上速率的宽带用户`), a figure of an example clause
   (`，如某集团…`) naming no place, a rate over other base years (`与2018、2019年同期相比…增速20%左右`).
+* Audit round 4: `8兆8800亿` is 8.88万亿; a change on the first quarter (`较首季下降0.2%`) is no growth; a name of a
+  rate comparison (`分别较同期加快…%`, `高出…`), cut at a preposition (`商务部对`) or referring back (`这是…`) is no
+  metric; two changes of one period carried to one metric, and a share after a clause naming another subject
+  (`东盟为第一大贸易伙伴，占…`), are not stored; bare `创汇` is the export just measured, else not stored.
 """
 
 from bot.services.figures.extract import extract_figures, figure_values, figures_for_article, merge_restatements

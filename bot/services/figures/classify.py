@@ -56,19 +56,36 @@ _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增
 #: `网上零售额的增速比社会消费品零售总额高出3.8个百分点`: the rate compared, within the clause
 _RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降幅)[^，,；;。\d]{0,2}?(?:比|较|高于|低于|快于|慢于)")
 
-#: a price-adjusted growth: `实际增长`, or any growth after `扣除价格因素` in the sentence
-_REAL_GROWTH = re.compile(
-    r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$|(?:扣除|剔除|扣减)价格因素"
-    # `剔除这一因素，我省一季度进出口下降4.9%`: the growth without an effect just named, not the growth stated
-    r"|(?:扣除|剔除|扣减)(?:这一|该|此|上述|这些|以上)(?:因素|影响)"
-)
+#: a price-adjusted growth: `实际增长` (or any growth after `扣除价格因素` in the sentence, see _real_growth)
+_REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
 _NOMINAL_BEFORE = re.compile(r"名义\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
+#: `扣除价格因素`, or `剔除这一因素` (`剔除这一因素，我省一季度进出口下降4.9%`: the growth without an effect just named)
+_PRICE_ADJUSTED = re.compile(r"(?:扣除|剔除|扣减)(?:价格因素|(?:这一|该|此|上述|这些|以上)(?:因素|影响))")
+
+
+def _real_growth(t: str, start: int) -> bool:
+    """Whether the growth ending the text before `start` is price-adjusted: `实际增长` just before it, or
+    `扣除价格因素` earlier in the sentence — unless that aside sits in brackets closed before the growth
+    (`比上年名义增长12.0%（扣除价格因素实际增长10.9%），限额以上单位…增长9.3%`: the later growth is nominal)."""
+    if _REAL_GROWTH.search(t, 0, start):
+        return True
+    asides = list(_PRICE_ADJUSTED.finditer(t, 0, start))
+    if not asides:
+        return False
+    last = asides[-1]
+    opened = max(t.rfind("（", 0, last.start()), t.rfind("(", 0, last.start()))
+    if opened < 0 or max(t.rfind("）", opened, last.start()), t.rfind(")", opened, last.start())) >= 0:
+        return True
+    return t.find("）", last.end(), start) < 0 and t.find(")", last.end(), start) < 0
+
 
 #: a comparison with the period just before (`环比`, `比上月`, `较上季度`, `比前一日`)
 _SEQUENTIAL_BEFORE = re.compile(
     r"环比|(?:比|较|与)上(?:个)?(?:月|周|季度?|旬)|(?:比|较|与)(?:前一[日天周月]|上一[日天]|前日|昨日)"
     # `二季度进出口比一季度增长6%`: a change on an earlier part of the same year, named by itself
     r"|(?:比|较)(?:[一二三四]季度|上半年|[一二三四五六七八九十]{1,2}月份?)(?!同期)"
+    # `较上年同期增10.4%，较首季下降0.2%`: a change on the first quarter (of the rate, written in %)
+    r"|(?:比|较)首季度?(?!同期)"
 )
 #: a sentence opened as a comparison with the period before (`从环比看，…`, `按环比计算，…`), up to its end or a
 #: year-on-year comparison
@@ -219,9 +236,13 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
     if not g and n.base_unit == "%" and _AVERAGE_RATE_LEVEL.search(before.replace("\x00", "")):
         return None  # `同比增速两年平均为6.8%`: a growth rate averaged over years, neither a level nor one period's growth
     if n.base_unit in ("%", "倍", "‰"):
-        if g and _REAL_GROWTH.search(t, 0, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
+        if g and _real_growth(t, n.start) and not _NOMINAL_BEFORE.search(before.replace("\x00", "")):
             return None  # `扣除价格因素…实际增长1.3%`: the real (price-adjusted) growth, not the growth stated
-        if g and _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1):
+        if g and (
+            _SEQUENTIAL_BEFORE.search(before.replace("\x00", ""), max(0, g.start() - 8), g.start() + 1)
+            # the base read before its period was masked (`较一季度回落1.3%`, `较首季下降0.2%`)
+            or _SEQUENTIAL_BEFORE.search(t, clause_start + max(0, g.start() - 8), clause_start + g.start() + 1)
+        ):
             return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
         if g and _SEQUENTIAL_FRAME.search(t, 0, n.start):
             return None  # `从环比看，3月份…增长1.18%`: the sentence compares with the month before

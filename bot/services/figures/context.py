@@ -19,6 +19,7 @@ from bot.services.figures.periods import PeriodMention
 class _Ctx:
     published: date | None
     year: int | None = None  # last explicit year seen in the paragraph
+    story_year: int | None = None  # last explicit year seen in the story (kept across paragraphs)
     period: PeriodMention | None = None  # last period seen in the paragraph
     #: the period of the last whole stated (not in a part `其中…` or a breakdown `分类别看…`): what a breakdown of
     #: that whole refers back to
@@ -49,7 +50,10 @@ class _Ctx:
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)
-NAMED_SPAN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}?(?:节|假期|黄金周|旺季|活动))(?:期间|期内|当天|当日|前后)")
+#: (`端午假期，…`: a holiday is a span of days without 期间 too)
+NAMED_SPAN = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{1,8}?(?:(?:节|假期|黄金周|旺季|活动)(?=期间|期内|当天|当日|前后)|假期|长假|黄金周))"
+)
 
 #: the name of a span of days right before `期间` (`今年双“11”期间` → 双11), without its year or quotes
 _SPAN_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff“”\"「」0-9]{2,10}?)(?:期间|期内)$")

@@ -431,7 +431,8 @@ def _without_contradictions(figs: list[ExtractedFigure]) -> list[ExtractedFigure
     none of them is stored — a reader would get a number that belongs to another item."""
     seen: dict[tuple[object, ...], set[float]] = {}
     for f in figs:
-        if f.qualifier == "exact" and "、" in f.metric:
+        # `…而7月份为下降1.1%和1.3%`: two changes of one period carried to the last metric named
+        if f.qualifier == "exact" and ("、" in f.metric or is_growth_only(f)):
             key = (f.metric, f.region, f.period_start, f.period_end, f.base_unit, f.growth_pct is None, f.is_forecast)
             seen.setdefault(key, set()).add(f.value_base)
     clash = {k for k, v in seen.items() if len(v) > 1}

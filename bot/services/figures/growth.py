@@ -271,8 +271,10 @@ def _add_growths(
             )
             figs.append(fig)
             s.fig_pos.append(gn.start)
-            if multi is not None:
-                ctx.metrics.append(metric)  # a change over years names its indicator as a level does
+            if multi is not None or (ph.metric and ctx.metrics[-1:] != [metric]):
+                # a change over years, or a rate whose own clause names its indicator (`快递业务量同比增长6.2%，
+                # 业务收入增长7.7%` → 快递业务收入), names the indicator as a level does
+                ctx.metrics.append(metric)
     s.last_level_group = []
 
 

@@ -31,6 +31,14 @@ _CHANGE_TAIL = re.compile(
     r"(?:增速|增幅)?(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显|两位数|高速)*(?:增长|扩大|提升|上升|攀升)"
     r"(?:较快|迅速|明显|迅猛|强劲|显著)?(?:态势)?$"
 )
+#: a round milestone written in Chinese numerals, which are not read as numbers (`…网民规模突破一亿`,
+#: `…首次迈上十万亿元大关`): the exact level in the next clause (`，达1.03亿人`) is that subject's
+_MILESTONE_TAIL = re.compile(
+    r"(?:首次|首度|已经?|正式)*(?:突破|超过|跨越|迈上|迈过|站上|越过)[一二三四五六七八九十两百千万亿]+[万亿]?"
+    r"(?:元|人|户|件|美元)?(?:大关|关口)?$"
+)
+#: a clause comparing the subject with something else, no number in it (`首次超过网民总数的一半`, `高于全国平均水平`)
+_COMPARED_ASIDE = re.compile(r"(?:首次|首度|已经?|远远|明显)?(?:超过|超出|高于|快于)[^\d\x00]{1,14}")
 #: the next place of a ranking: `其次是浙江`, `紧随其后的是江苏`, `排在第二位的是上海`
 _NEXT_PLACE = re.compile(r"^(?:其次(?:是|为)|其后(?:是|为)|紧随其后的?(?:是|为)|排在?第[二三四五六七八九十]位?的?是)(?P<p>[\u4e00-\u9fff]{2,8})$")
 #: a clause ending with a list of places (`…省份为广东、浙江`): figures listed after it are theirs
@@ -408,8 +416,17 @@ _JUNK_METRIC = re.compile(
     r"^这一?(?:数字|数据|数值)|"  # `这一数字较2022年的1105.8亿件增长了19.4%`: a figure referred to, not named
     # `自2019年首次突破5000亿元以来`: a time clause; `增长率连续三年超过10%`: a rate of change named alone (no
     # subject) or cut at an adverb; `较上年分别加快3.2个…`: a comparison, not an indicator
-    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))|" + SUBJECTLESS_SHARE.pattern
+    r"以来$|连续$|^(?:增长率|增速|增幅|增长速度)|^(?:较|比(?!重|例|率))|"
+    # `…分别较上年同期加快2.4、1.1和0.7%`, `高出限额以上7.2%`: a difference between two rates, named by the comparison
+    r"(?:较|比)[^，,；;。]{0,8}(?:加快|放缓|回落|收窄|扩大|提高|提升)$|^(?:高出|低于|高于|快于|慢于)|"
+    # `商务部对5000家…`: cut at a preposition; `这是继…`: a figure referred back to; `综合逾20家机构预测`: the
+    # sources counted; `呈现10%的两位数增长`: the kind of a rate, no indicator
+    r"[对向]$|^这是|综合$|^(?:双位数|两位数|个位数)|" + SUBJECTLESS_SHARE.pattern
 )
+
+
+#: a clause stating a subject of its own (`东盟为我国第一大贸易伙伴`) between a figure and a share clause after it
+_NEW_SUBJECT_STATED = re.compile(r"[，,][\u4e00-\u9fff]{2,10}(?:为|是|成为)[\u4e00-\u9fff]{2,}[，,]\s*$")
 
 
 #: a sentence opening `其中，` with only periods before its numbers (`其中，一季度、二季度分别达到…`)
@@ -515,7 +532,13 @@ def _level_metrics(
     if not metric and re.fullmatch(r"[\s,，]*(?:达到?|为|是|有|超过|突破|完成|实现)?\s*", masked[cb : group[0].num.start]):
         # `金华快递业务量最多，达130亿件`, `广东快递业务量居全国第一，为337亿件`: a ranked subject, then its level
         pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
-        prev = _RANK_TAIL.search(masked[pb : max(cb - 1, pb)]) or _CHANGE_TAIL.search(masked[pb : max(cb - 1, pb)])
+        head = masked[pb : max(cb - 1, pb)]
+        prev = _RANK_TAIL.search(head) or _CHANGE_TAIL.search(head) or _MILESTONE_TAIL.search(head)
+        if prev is None and pb > 1 and _COMPARED_ASIDE.fullmatch(head.strip()):
+            # `宽带上网人数增长迅猛，首次超过网民总数的一半，达到5300万人`: an aside comparing the subject with
+            # something else, between its change and its level
+            pb2 = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, pb - 1)), default=0)
+            prev = _CHANGE_TAIL.search(masked[pb2 : pb - 1])
         nxt_place = _NEXT_PLACE.match(masked[pb : max(cb - 1, pb)].strip(" ，,"))
         last = carried.metric if carried is not None else (ctx.metrics[-1] if ctx.metrics else "")
         if nxt_place is not None and last and _unit_fits(last, group[0].num.base_unit):
@@ -552,7 +575,14 @@ def _level_metrics(
     if metric.startswith("占"):
         if carried is None:
             return None
+        if carried.span_end <= cb and _NEW_SUBJECT_STATED.search(t, carried.span_end, cb):
+            return None  # `…，其中，东盟为第一大贸易伙伴，占外贸总值的14.6%`: the share of the subject just stated
         return [(ph.region or carried.region, carried.metric.split("占")[0] + metric)] * k
+    if metric in ("创汇", "创汇额"):
+        # `农产品出口24.9万吨，创汇5.7亿美元`: the earnings of the export just measured; with none, of nothing named
+        if carried is not None and re.search(r"出口(?:量|额)?$", carried.metric):
+            return [(ph.region or carried.region, re.sub(r"(?:量|额)$", "", carried.metric) + "创汇")] * k
+        return None
     if not metric or len(metric) < 2:
         if carried is not None and _SUBJECT_OF_CLAUSE.match(t, group[-1].num.end):
             return None  # `用户达6.38亿，其中1亿多人当过主播`: a count of people doing something, not the level carried

@@ -184,6 +184,25 @@ _WORD_MILESTONE = re.compile(
 )
 
 
+#: a Taiwan/Malaysia trillion written with its remainder in 亿 (`8兆8800亿人民币` = 8.88万亿元)
+_ZHAO_YI = re.compile(r"(?<![\d.])(?P<zhao>\d+)\s*兆\s*(?=\d+(?:\.\d+)?\s*亿)")
+
+
+def _zhao_compounds(text: str, out: list[Number]) -> list[Number]:
+    """`N兆M亿…` read as one number of N万亿 + M亿 (the parts alone are not figures)."""
+    for m in _ZHAO_YI.finditer(text):
+        rest = parse_number(text, m.end())
+        if rest is None or rest.mult != "亿":
+            continue
+        value = int(m.group("zhao")) + rest.value / 1e4
+        decimals = len(f"{value:.10f}".rstrip("0").split(".")[1])
+        written = "万亿" + rest.unit[len("亿"):]
+        combined = Number(m.start(), rest.end, round(value, decimals), "万亿", written, rest.base_unit,
+                          value * 1e12, rest.more, text[m.start() : rest.end], decimals)
+        out = [n for n in out if not (m.start() <= n.start < rest.end)] + [combined]
+    return sorted(out, key=lambda n: n.start)
+
+
 _COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几多]\s*(?:家|个|款|名|座|只|位)")
 
 
@@ -205,4 +224,6 @@ def iter_numbers(text: str) -> list[Number]:
                        text[m.start("mult") : m.end()])
             )
         out.sort(key=lambda n: n.start)
+    if "兆" in text:
+        out = _zhao_compounds(text, out)
     return out

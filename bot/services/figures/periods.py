@@ -45,9 +45,9 @@ _CN_DIGIT = {
 
 _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 
-_Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|(?<!网)上一?年(?!货)|前年|明年|当年|(?<![首一两二三四五六七八九十多每再层届批名档本该此这上下历])次年|翌年))"
+_Y = r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?|(?P<yb>(?:19|20)\d{2})\s*(?=上半年|下半年|前半年|前三季度|全年|第?[一二三四]季度|年底|年末)|(?P<rel>今年|本年|去年|(?<!网)上一?年(?!货)|前年|明年|当年|(?<![首一两二三四五六七八九十多每再层届批名档本该此这上下历])次年|翌年))"
 _SUB = (
-    r"(?P<half>上半年|下半年)"
+    r"(?P<half>上半年|下半年|前半年)"  # `前半年`: the first half in older and spoken usage
     r"|(?P<q3>前三季度?|首三季度?)"  # `前三季` (Taiwan, Hong Kong): the first three quarters
     r"|(?P<q1>首季度?)"  # `今年首季` (Hong Kong usage): the first quarter
     r"|(?P<qa>[一1])\s*(?:至|到|—|-|–|~|－)\s*(?P<qb>[二三四2-4])\s*季度"  # `一至三季度`: from January
@@ -387,7 +387,7 @@ def _find_periods(text: str, published: date | None, context_year: int | None = 
         pm = PeriodMention(s, e, label, year, explicit, "year", asof=asof, comparison=comparison, rel=rel)
         pm.from_value = from_value
         if g["half"]:
-            pm.kind, pm.a = "half", (1 if g["half"] == "上半年" else 2)
+            pm.kind, pm.a = "half", (1 if g["half"] in ("上半年", "前半年") else 2)
         elif g["q3"]:
             pm.kind = "q3"
         elif g["q1"]:

@@ -421,10 +421,21 @@ _STOCK_BASE_AFTER = re.compile(
     r"[^。；;]{0,24}?[，,]\s*(?:较|比)(?:上年末|上年底|去年底|去年末|年初|\d{4}年\d{1,2}月(?:底|末)?|\d{4}年(?:底|末)|\d{1,2}月(?:底|末))"
     r"\s*(?:净增|新增|增加|增长|减少|下降|提高|提升)"
 )
+#: a yearly amount named as such (`快递年业务量`, `网络零售年交易额`): the activity and its measure
+_ANNUAL_MEASURE = re.compile(r"^([\u4e00-\u9fff]{2,10}?)年(业务量|业务收入|交易额|零售额|网络零售额|网上零售额|销售额)$")
+#: a mark passed (`正式突破500亿件`, `首次超过1万亿元`), right before the number
+_MILESTONE_BEFORE = re.compile(r"(?:突破|超过|迈上|跨越|跨过|站上)了?\s*(?:约|近)?\s*$")
 
 #: a count of users or of netizens (`用户规模`, `网民规模`, `网民数`): a stock, dated by a report, not a flow
 #: (a population's penetration or usage rate — `农村地区互联网普及率为57.6%` — is read on the same report date)
 _POPULATION_STOCK = re.compile(r"(?:用户|网民)(?:规模|数量|总数|数)|普及率|使用率")
+
+
+def _clause_end(t: str, pos: int) -> int:
+    """Where the clause holding `pos` ends (a time word in a later clause, `…达到2000万人，前半年累计…`, is that
+    clause's own)."""
+    m = _CLAUSE_BOUNDARY.search(t, pos)
+    return m.start() if m else len(t)
 
 
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
@@ -493,7 +504,8 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
             # holds for later stocks that name no time of their own (never a forecast's `到2030年`)
-            ctx.period.asof and ctx.period.kind != "now" and not ctx.period_forecast and not _OWN_TIME.search(t)
+            ctx.period.asof and ctx.period.kind != "now" and not ctx.period_forecast
+            and not _OWN_TIME.search(t, 0, _clause_end(t, n.end))
         ):
             pm = ctx.period
             # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
@@ -665,6 +677,19 @@ def _add_levels(
             # `邮政寄递服务完成209546.4万件` → 邮政寄递服务业务量: pieces handled are the service's business volume
             metric += "业务量"
         metric = _activity_metric(metric, gn.base_unit, t, gn.end)
+        annual = _ANNUAL_MEASURE.match(metric)
+        if annual and start is not None and end is not None and (start.year, start.month, start.day) == (end.year, 1, 1):
+            # `2021年，我国快递年业务量首次突破1000亿件`: a year's amount of the activity, its measure
+            metric = annual.group(1) + annual.group(2)
+        elif annual and start is None and end is None and ctx.published is not None:
+            year = ctx.year or ctx.story_year
+            if year is not None and year <= ctx.published.year and _MILESTONE_BEFORE.search(t, cb, gn.start):
+                # `2018年第500亿个快递…。由此，我国快递年业务量正式突破500亿件`: the yearly amount passing a mark
+                # is that of the year the story names — so far, when it is the story's own year
+                metric = annual.group(1) + annual.group(2)
+                start = date(year, 1, 1)
+                end = ctx.published if year == ctx.published.year else date(year, 12, 31)
+                label = f"{year}年"
         q = qual if k == 0 else _qualifier(t, t[group[k - 1].num.end : gn.start], gn)
         if k and q == "exact" and "分别" in masked[cb : n.start]:
             q = qual
@@ -1066,7 +1091,7 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
         if not s.figs and _DATA_OF.search(t, 0, p.start) and _DATA_AFTER.match(t, p.end):
             continue  # `按国家1至5月统计数据，…增幅已升至中部第一`: the data cited, no period of the account's figures
         if p.year is not None and p.explicit_year:
-            ctx.year = p.year
+            ctx.year = ctx.story_year = p.year
         if first is None and p.kind != "now":
             first = p
     named = [int(x) for x in _MONTH_NAMED.findall(t) if 1 <= int(x) <= 12]

@@ -126,13 +126,15 @@ def scale_spellings(name: str) -> tuple[str, ...]:
 
 
 def count_spellings(name: str) -> tuple[str, ...]:
-    """`网商` → (网商数量, 网商数); `网商数量`/`网商数` → (网商, …): the spellings of a count with and without 数量/数."""
-    base = (
-        name[:-2] if name.endswith("数量") else name[:-1] if name.endswith("数") and not name.endswith("指数") else name
-    )
+    """`网商` → (网商数量, 网商数, 网商总数); `网商数量`/`网商数`/`网商总数` → (网商, …): the spellings of a count with
+    and without 数量/数/总数 (`5G基站总数达455万个` is the count of 5G基站)."""
+    if name.endswith(("数量", "总数")):
+        base = name[:-2]
+    else:
+        base = name[:-1] if name.endswith("数") and not name.endswith("指数") else name
     if len(base) < 2 or not "\u4e00" <= base[-1] <= "\u9fff" or base.endswith(("数", "量", "额", "率")):
         return ()
-    return tuple(n for n in (base, base + "数量", base + "数") if n != name)
+    return tuple(n for n in (base, base + "数量", base + "数", base + "总数") if n != name)
 
 
 def english_name(metric: str) -> str | None:

@@ -261,13 +261,15 @@ def split_articles(lines: list[Line], *, has_styles: bool, published: date | Non
     result.articles = _split_wire_stories(result.articles)
     reference = result.published or published  # the year of a `3月22日电` dateline
     for art in result.articles:
-        # the dateline opens the story, under any subtitle (`——…`) or kicker line kept above it
+        # the dateline opens the story, under any subtitle (`——…`), kicker line or photo caption (`图为…（记者 张三
+        # 摄）`) kept above it
         for para in art.paragraphs[:3] if art.published is None else ():
             if ev.dateline(para) is not None:
                 if not ev.own_lead(para, result.publication):
                     art.published = ev.dateline_date(para, reference)
                 break
-            if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para))):
+            caption = ev.credit_only(para) and len(para) <= 80
+            if not (para.startswith(("—", "－－", "--")) or ev.is_title_like(para, width(para)) or caption):
                 break
         if art.published is None and art.paragraphs:
             # or it closes the story (`…。新华社北京12月8日电（记者 …）`)

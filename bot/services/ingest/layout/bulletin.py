@@ -205,8 +205,10 @@ class BulletinParser:
         self._publication([ln.text for ln in self.lines if not ln.blank])
         self._had_space = False
         prev: Line | None = None  # previous body line (for joining)
+        blank_after_title = False  # a blank line under the pending title
         for ln in self.lines[start:]:
             if ln.blank:
+                blank_after_title = bool(self.pending_title)
                 continue
             t = ln.text
             sec = SECTION_RE.match(t)
@@ -238,6 +240,22 @@ class BulletinParser:
                         pass
                     self.pending_title = [t]
                     self._had_space = ln.raw != ln.raw.rstrip()
+                    blank_after_title = False
+                    continue
+                if (
+                    blank_after_title
+                    and not self.articles
+                    and not self.has_styles
+                    and len(self.pending_title) == 1
+                    and self._is_title_like(ln)
+                    and ev.is_title_like(t, ln.width)
+                ):
+                    # `电商快讯` / blank / `前两周网络零售额增长`: the page's name set apart above the first story's
+                    # headline is the container's, not a headline over a one-line story
+                    if not self.result.publication and ev.is_masthead_like(self.pending_title[0]):
+                        self.result.publication = self.pending_title[0]
+                    self.pending_title = [t]
+                    blank_after_title = False
                     continue
                 # a second title line: wrapped (or styled) titles span two lines
                 if (self.wrapped or self.has_styles) and len(self.pending_title) < 3 and self._is_title_like(ln):

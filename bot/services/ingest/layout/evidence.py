@@ -89,12 +89,14 @@ PERIOD_ONLY_RE = re.compile(
 #: meta fields that sit right under a title (or close an article): 发布日期 / 来源 / 作者 / 编辑 ... / 原标题 (a reprint's
 #: original headline: a restatement, never a figure of its own)
 META_FIELD_RE = re.compile(
-    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|信息来源|文章来源|稿件来源|本文来源|来源|稿源|出处|作者|"
+    r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|(?:信息|文章|稿件|本文)?来源于?|稿源|出处|作者|"
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
 )
-META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源|责任编辑|编辑|作者|编选)\s*[:：]")
+META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源于?|责任编辑|编辑|作者|编选)\s*[:：]")
 #: (an empty field is no outlet: `文章来源：　作者：` names no source, the next field's key is not one)
-SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})(?!\s*[:：])")
+SOURCE_FIELD_RE = re.compile(
+    r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)于?\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})(?!\s*[:：])"
+)
 #: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
 _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|本文来源|责任编辑|发布者|发稿|日期|时间|"
@@ -106,6 +108,12 @@ _BRACKET_KEY_RE = re.compile(r"[【\[〔［〖]\s*(?P<key>" + _RELEASE_KEYS + r"
 #: a field behind a bullet mark, colon or not: `▲发布 2025-12-03 10:51　▲来源 国际商报`, `●稿源：新华社`
 _MARK_KEY_RE = re.compile(r"[▲△●○◆◇■□★☆►▶]\s*(?P<key>" + _RELEASE_KEYS + r"|发布)(?:\s*[:：]\s*|\s+)(?=\S)")
 _OPEN, _CLOSE = "【[〔［〖(（", "】]〕］〗)）"
+_SOURCE_FROM_RE = re.compile(r"((?:信息|文章|稿件|本文)?来源)于\s*[:：]")
+#: a reprint's credit closing a story: `（原载《经济日报》2019年1月5日）`, `——摘自《某某报》2019年1月5日第6版`
+_REPRINT_CREDIT_RE = re.compile(
+    r"^(?P<open>[（(]?)\s*(?:[—－-]{1,2}\s*)?(?:原载|摘自|转载自|转自|选自|刊于|刊发于)\s*"
+    r"(?P<o>《[^》]{2,20}》|[\u4e00-\u9fff]{2,12}?)\s*(?P<date>" + YMD + r")(?:\s*第?\s*[0-9A-Z]{1,3}\s*版)?\s*(?P<close>[)）]?)$"
+)
 _FIELD_TRIM = " \t\u3000|｜/／;；,，、" + _OPEN + _CLOSE
 
 
@@ -114,7 +122,10 @@ def release_fields(text: str) -> dict[str, str] | None:
     07:24〕`, `【发布日期】2017年10月10日【来源】中国新闻社`, `(发布时间: 2023-07-21 来源: 商务部)` → {key: value}.
     None when the line is anything else (a sentence, a title mentioning 来源). Traditional characters (`來源`, `發佈時間`)
     are read as simplified (values too)."""
-    text = to_simplified(text)
+    text = _SOURCE_FROM_RE.sub(r"\1：", to_simplified(text))  # `本文来源于：…` is the 本文来源 field
+    credit = _REPRINT_CREDIT_RE.match(text.strip())
+    if credit is not None:
+        text = f"{credit.group('open')}来源：{credit.group('o').strip('《》')}　日期：{credit.group('date')}{credit.group('close')}"
     t = _MARK_KEY_RE.sub(lambda m: f" {m.group('key')}：", text).strip()
     if not t or len(t) > 90 or "。" in t or not any(c in t for c in "：:】]〕］〗"):
         return None
@@ -167,13 +178,15 @@ BYLINE_LINE_RE = re.compile(
 
 #: a bare outlet or authority name (`国家统计局`, `新华网`, `经济日报`): a source, not a title
 _OUTLET_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|部|局|署|委|厅|中心|办|杂志)$")
+#: a one-word Latin name after a date (`2005年07月21日 15:05　ChinaByte`): a site's name, no headline of a Chinese story
+_LATIN_NAME_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]{1,23}$")
 
 
 def header_date(text: str) -> tuple[date | None, str] | None:
     """`【2024.08.02】标题` → (date, `标题`); None when the line is no dated header."""
     text = _unnumbered(text)
     m = HEADER_DATE_PLAIN_RE.match(text)
-    if m and _OUTLET_ONLY.match(m.group("title").strip()):
+    if m and (_OUTLET_ONLY.match(m.group("title").strip()) or _LATIN_NAME_ONLY.match(m.group("title").strip())):
         return None  # `2024-07-15 | 国家统计局`: a release line (date and source), no dated header
     head = title_source(m.group("title"))[0] if m else ""  # (a source field after the title is no meta line)
     if (
@@ -447,8 +460,14 @@ _AGENCY = (
 )
 #: `新华社北京1月22日电`, `人民网北京3月22日电`, `本报北京3月21日讯`, `中新网上海3月5日电（记者 …）`,
 #: `顶端新闻郑州2月26日讯` (a news app's name)
+#: any outlet's name right before a date and `电` with nothing after but a bracket or a space (`中新经纬1月4日电`):
+#: the wire form itself marks a dateline, whatever the name ends in (never a time phrase, `今年1月5日电商…`)
+_WIRE_NAMED = (
+    r"(?!今年|去年|明年|前年|同年|当年|截至|截止|自|从|到|至|于|在|全年|上半年)[\u4e00-\u9fff]{2,6}"
+    r"(?=\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電)(?:[\s（(【\u3000]|$))"
+)
 DATELINE_RE = re.compile(
-    r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报)\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
+    r"^[■□◆●]?\s*(?:[（(【\[]\s*)?据?\s*(?P<agency>" + _AGENCY + r"|本报|" + _WIRE_NAMED + r")\s*(?:[\u4e00-\u9fff]{1,8}?)?\s*"
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|消息|電|訊)"
 )
 #: starts that mark the lead of a news story without a date: `本报讯`, `新京报讯（记者 …）`, `据新华社消息`, `据《某某报》报道`
@@ -565,7 +584,9 @@ _EDITOR_ROLE = r"(?:责任编辑|编辑|责编|审核|校对|责任校对|值班
 END_LINE_RE = re.compile(
     r"^(?:" + _END_PAREN + r"|" + _EDITOR_ROLE + r"\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
     # (a portal's bracketed credit line closing a story: `【责任编辑：赵六】`, `[编辑：王五]` — no section heading)
-    r"|[【\[〖]\s*" + _EDITOR_ROLE + r"\s*[:：]\s*[^】\]〗]{1,30}[】\]〗])$"
+    r"|[【\[〖]\s*" + _EDITOR_ROLE + r"\s*[:：]\s*[^】\]〗]{1,30}[】\]〗]"
+    # (`【完】`, `[完]`, `〔完〕`: the end of a story in any bracket)
+    r"|[【\[〖〔［]\s*(?:完|终)\s*[】\]〗〕］])$"
 )
 _END_OUTLET_RE = re.compile(r"[（(]\s*(?:来源\s*[:：]\s*)?(?P<o>[^（）()\s:：]{2,12})\s*[)）]\s*$")
 _NOT_OUTLET = re.compile(r"完|终|记者|编辑|通讯员|摄|供图|图|据|译|作者|撰文|审核|校对")

@@ -220,6 +220,27 @@ class GeneralParser(ParagraphReader):
                 if p.tlike and weak_ok(i) and body_next(i) and p.gap > typical and paras[i - 1].kind != "header":
                     if not closing or i < first_text or i in strong_at:
                         starts.add(i)
+                elif (
+                    # a page of several stories (two or more with strong evidence) that indents its text and not
+                    # its titles: a flush title over indented text, after a finished paragraph and spaced no closer
+                    # than the paragraphs are, is set apart as a wider blank line would set it (a lone story's
+                    # flush lines are its sub-heads)
+                    len(strong_at) >= 2
+                    and not lone
+                    and p.gap >= typical
+                    and indented
+                    and not p.indent
+                    and p.tlike
+                    and weak_ok(i)
+                    and body_next(i)
+                    and paras[i + 1].indent
+                    and paras[i - 1].kind == "body"
+                    and not paras[i - 1].tlike
+                    and ends_para(paras[i - 1].text)
+                    and not _CLAUSE_RE.search(p.text)
+                    and not closing
+                ):
+                    starts.add(i)
             if (
                 len(strong_at) == 1
                 and min(strong_at) > 0

@@ -114,7 +114,11 @@ class ParagraphReader:
         self.full = (self.W - 8) if self.wrapped else 10**6
         self.full_len = 10**6  # wrapped every N characters (digits, ASCII punctuation): full lines by count
         by_len, n = wrap_len(lines)
-        if by_len and not self.wrapped:
+        if by_len and self.wrapped:
+            # wrapped by width and by count alike (CJK text): a line full by count is full too, though ASCII in it
+            # (`[2022-08-03] 标题…`) makes it narrower
+            self.full_len = n - 1
+        elif by_len:
             near = [ln.text for ln in lines if not ln.blank and n - 3 <= raw_len(ln) <= n + 1]
             if sum(1 for t in near if _PROSE_RE.search(t)) * 2 >= len(near):
                 self.wrapped, self.full_len = True, n - 1
@@ -235,8 +239,10 @@ class ParagraphReader:
             if paras[i + 1].kind == "meta" and (i == 0 or p.gap > 0 or paras[i - 1].kind != "body"):
                 p.tlike = p.tlike or _asked_headline(p)
         dated_after = [p for p in paras if p.hafter is not None]
+        # (or one in brackets, `标题（2021年1月25日）`, on a page whose other stories are dated by their own lines)
+        dated_meta = sum(1 for p in paras if p.kind == "meta" and ev.find_date(p.text) is not None)
         for p in dated_after:  # `标题（2024-10-18）` lines are headers when the page has several of them
-            if len(dated_after) >= 2:
+            if len(dated_after) >= 2 or (dated_meta >= 2 and p.text.rstrip().endswith(("）", ")"))):
                 p.kind, p.tlike, p.hdate = "header", False, p.hafter
             else:
                 p.hafter, p.htitle = None, ""
