@@ -95,3 +95,23 @@ def test_a_short_question_or_exclamation_is_a_headline() -> None:
         assert ev.is_title_like(line, len(line) * 2), line
     for line in ("“太方便了！”", "问：今年销量如何？", "销量增三成，谁在买单？", "这一年来，网店的订单量增长了多少呢？"):
         assert not ev.is_title_like(line, len(line) * 2), line
+
+
+def test_on_a_page_of_bylined_stories_an_unbylined_flush_line_is_a_sub_head() -> None:
+    page = (
+        "某某晨报\n"
+        "2018年7月3日　星期二　第06版：财经\n\n"
+        "夏季消费热度攀升\n"
+        "本报记者　孙　某\n"
+        "　　市商务局2日通报了上半年消费市场运行情况。\n"
+        "线上消费增势良好\n"
+        "　　上半年，全市网上零售额达88.6亿元，同比增长19.5%。\n"
+        "夜间经济持续升温\n"
+        "　　上半年，全市餐饮收入达41.2亿元，同比增长9.8%。\n\n"
+        "港口集装箱吞吐量创新高\n"
+        "本报记者　周　某\n"
+        "　　上半年，全港集装箱吞吐量完成156.3万标箱，同比增长6.2%。\n"
+    )
+    parsed = parse_text(page)
+    assert [a.title for a in parsed.articles] == ["夏季消费热度攀升", "港口集装箱吞吐量创新高"]
+    assert "线上消费增势良好" in parsed.articles[0].paragraphs
