@@ -93,7 +93,10 @@ META_FIELD_RE = re.compile(
     r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
 )
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源于?|责任编辑|编辑|作者|编选)\s*[:：]")
-SOURCE_FIELD_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)于?\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})")
+#: (an empty field is no outlet: `文章来源：　作者：` names no source, the next field's key is not one)
+SOURCE_FIELD_RE = re.compile(
+    r"(?:信息来源|文章来源|稿件来源|来源|稿源|出处)于?\s*[:：]\s*(?P<outlet>[^\s:：|]{2,30})(?!\s*[:：])"
+)
 #: keys of a release/source line's fields (`发布日期`, `发稿`, `稿源`, ...), longest first
 _RELEASE_KEYS = (
     "发布日期|发布时间|发稿时间|发稿日期|发文日期|更新时间|信息来源|文章来源|稿件来源|本文来源|责任编辑|发布者|发稿|日期|时间|"
@@ -344,9 +347,9 @@ RELATED_HEADING_RE = re.compile(r"^(?:" + _RELATED + r")\s*[:：]?$")
 #: `文章预览`, `原文地址: …`, a repost's `原标题：…` line, the heading of a list of links (`相关新闻`)
 WEB_FURNITURE_RE = re.compile(
     r"^" + _CONTROLS + r"$|"
-    r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞。，]{1,16}$|"
+    r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]{1,2}\s*){2,}[^\s>›»＞。，]{1,16}$|"
     r"^(?:返回|顶部|回到顶部|文章预览|发表评论(?:\s*取消回复)?|" + _RELATED + r")\s*[:：]?$|"
-    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题)\s*[:：]"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题|上一篇|下一篇)\s*[:：]"
 )
 #: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
 DOT_BYLINE_DATE_RE = re.compile(
@@ -405,7 +408,11 @@ _CREDIT_DATE_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,8}?(?:首席|特约|见�
 #: an issuer's name: a few CJK (or Latin) words, no punctuation
 NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}(?:\s[\u4e00-\u9fffA-Za-z]{2,16})?")
 #: `国家邮政局　2023年5月26日`, `中国互联网络信息中心　　2023年8月28日 10:00`
-NAME_DATE_RE = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: (a report's cover line may give the month only: `某某省商务厅　　2020年3月`)
+NAME_DATE_RE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,16})\s+(?:" + YMD + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:份)?)$"
+)
 
 
 def name_date(text: str) -> str:
@@ -574,10 +581,12 @@ def starts_news(text: str) -> bool:
 #: `(新京报)`, `（完）`, `（记者 张三）`, `（来源：人民网）`, `（责任编辑：李四）` closing a story
 _END_PAREN = r"[（(]\s*(?:完|终|[^（）()\d%％]{2,24})\s*[)）]"
 END_MARK_RE = re.compile(r"(?:[。！？!?”’….]\s*)" + _END_PAREN + r"\s*$")
+#: the staff roles of a portal's closing credit line (`责任编辑：李四`, `值班主任：王五`, `终审：赵六`)
+_EDITOR_ROLE = r"(?:责任编辑|编辑|责编|审核|校对|责任校对|值班主任|值班编辑|值班总编|初审|复审|终审|编审|监制)"
 END_LINE_RE = re.compile(
-    r"^(?:" + _END_PAREN + r"|(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
+    r"^(?:" + _END_PAREN + r"|" + _EDITOR_ROLE + r"\s*[:：]\s*\S{1,20}(?:\s+\S{1,20}){0,3}"
     # (a portal's bracketed credit line closing a story: `【责任编辑：赵六】`, `[编辑：王五]` — no section heading)
-    r"|[【\[〖]\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：]\s*[^】\]〗]{1,30}[】\]〗]"
+    r"|[【\[〖]\s*" + _EDITOR_ROLE + r"\s*[:：]\s*[^】\]〗]{1,30}[】\]〗]"
     # (`【完】`, `[完]`, `〔完〕`: the end of a story in any bracket)
     r"|[【\[〖〔［]\s*(?:完|终)\s*[】\]〗〕］])$"
 )
@@ -681,12 +690,24 @@ SEPARATOR_RE = re.compile(r"^[\W_]{3,}$")
 EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编者的话|编辑说明|说明)\s*[:：]")
 
 
+#: the label of a newspaper's lead box or reading note, alone on its line (`核心阅读`, `阅读提示`, `【导读】`): the
+#: paragraphs under it are the story's own lead, the label is no headline
+LEAD_LABEL_RE = re.compile(r"^[【\[〖]?\s*(?:核心阅读|阅读提示|内容提要|内容摘要|本文导读|导读|提要|摘要)\s*[】\]〗]?\s*[:：]?$")
+
+
+#: a short headline closed by a question or exclamation mark (`网购节“火”了谁？`, `快递跑出“加速度”！`): no clause
+#: inside it, no quoted speech or question-and-answer line (`“太方便了！”`, `问：…？`, `记者：…？`)
+_ASKING_HEADLINE_RE = re.compile(r"^(?![“\"「『‘问答]|.*[：:，,；;。])[^\s].{2,20}[？！?!]$")
+
+
 def is_title_like(text: str, width: int) -> bool:
     """Could this paragraph be a title: short, not a sentence, not furniture?"""
     t = text.strip()
-    if not t or width < 4 or width > 100 or is_table(t):
+    if not t or width < 4 or width > 100 or is_table(t) or LEAD_LABEL_RE.match(t):
         return False
-    if ends_paragraph(t) or t[-1] in _TITLE_END_BAD or "。" in t or _ASCII_STOP_RE.search(t):
+    if (ends_paragraph(t) and not _ASKING_HEADLINE_RE.match(t)) or t[-1] in _TITLE_END_BAD or "。" in t:
+        return False
+    if _ASCII_STOP_RE.search(t):
         return False
     if is_meta(t) or starts_news(t) or END_LINE_RE.match(t) or PHOTO_CAPTION_RE.match(t):
         return False

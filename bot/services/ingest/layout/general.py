@@ -210,6 +210,12 @@ class GeneralParser(ParagraphReader):
             ended_at = {i for i in ended_at if not (paras[i - 1].kind == "body" and ev.credit_only(paras[i - 1].text))}
         if self._reposted_story(paras, strong_at):
             lone, typical = True, max(typical, 1)  # its sub-heads are the lines set apart, not stories
+        # a page whose every headline carries a byline under it (`本报记者　王　某`): a title-like line without one is
+        # a sub-head inside the story above it, however it is set
+        bylined = len(strong_at) >= 2 and all(
+            i + 1 < n and paras[i + 1].kind == "meta" and bool(ev.BYLINE_LINE_RE.match(paras[i + 1].text))
+            for i in strong_at
+        )
         if strong_at or len(ended_at) >= 2:
             starts |= ended_at
             for i in range(1, n):
@@ -239,6 +245,7 @@ class GeneralParser(ParagraphReader):
                     and ends_para(paras[i - 1].text)
                     and not _CLAUSE_RE.search(p.text)
                     and not closing
+                    and not bylined
                 ):
                     starts.add(i)
             if (
@@ -592,6 +599,8 @@ class GeneralParser(ParagraphReader):
                 k = cands[-1] if len(cands) > 1 and ev.is_masthead_like(front[cands[0]].text) else cands[0]
                 if k == cands[0] and len(cands) > 1 and ev.is_masthead_like(front[k].text):
                     k = cands[1]
+                while k - 1 in cands and front[k].text.startswith(("—", "－－", "--")) and k - 1 > cands[0]:
+                    k -= 1  # a `——` subtitle (副题) under the headline: the headline above it titles the story
                 starts.add(k)
                 first = k
                 front = paras[:first]

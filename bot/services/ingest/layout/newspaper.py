@@ -73,7 +73,7 @@ class NewspaperParser:
     def _blocks(self) -> list[list[Line]]:
         blocks: list[list[Line]] = []
         cur: list[Line] = []
-        for ln in self.lines:
+        for k, ln in enumerate(self.lines):
             if ln.blank:
                 if cur:
                     blocks.append(cur)
@@ -82,7 +82,18 @@ class NewspaperParser:
             if is_footer(ln.text):
                 continue
             if ev.END_LINE_RE.match(ln.text.strip()):
-                # a story's closing line (`（完）`, `编辑：…　审核：…`): the block ends there, the line is no text
+                # a story's closing line (`（完）`, `编辑：…　审核：…`): the block ends there, the line is no text —
+                # unless the story's headline follows it, printed under the story (`…。` / `值班主任：…` / headline)
+                nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
+                if (
+                    cur
+                    and ends_paragraph(cur[-1].text)
+                    and nxt is not None
+                    and not nxt.blank
+                    and ev.is_title_like(nxt.text, nxt.width)
+                    and not _story_opening(nxt)
+                ):
+                    continue
                 if cur:
                     blocks.append(cur)
                     cur = []
@@ -131,7 +142,8 @@ class NewspaperParser:
                 ):
                     groups.append(("text", cur[:-1]))
                     groups.append(("tail", cur[-1:]))
-                elif tail_page and _tail_lines(cur) == 2:  # a two-line headline under its story
+                elif (tail_page or after is None) and _tail_lines(cur) == 2:
+                    # a two-line headline under its story (on a page of such stories, or closing the page)
                     groups.append(("text", cur[:-2]))
                     groups.append(("tail", cur[-2:]))
                 else:

@@ -367,7 +367,7 @@ class ParagraphReader:
         if ev.END_LINE_RE.match(t) or ev.SEPARATOR_RE.match(t):
             p.kind = "end"
             return
-        if (is_address(t) and len(t) < 80) or ev.is_web_furniture(t) or ev.is_photo_source(t):
+        if (is_address(t) and len(t) < 80) or ev.is_web_furniture(t) or ev.is_photo_source(t) or ev.LEAD_LABEL_RE.match(t):
             p.kind = "furniture"
             return
         p.tlike = ev.is_title_like(t, p.width)
