@@ -102,17 +102,20 @@ _NOT_GOODS_STEM = re.compile(
 )
 #: how a commodity's retail sales are written after it (longest first): `…商品零售额`, `…零售额`, `…商品零售`, `…零售`
 _GOODS_FORMS = ("商品零售额", "零售额", "商品零售", "零售")
+#: how a commodity's sales are written after it: `家电销售同比增长53%` is the growth of 家电销售额
+_SALES_FORMS = ("销售额", "销售")
 
 
 def goods_spellings(name: str) -> tuple[str, ...]:
     """`通讯器材类零售额` ↔ `通讯器材类商品零售额` ↔ `通讯器材类零售`: a commodity's retail sales are written with and
     without 商品 and 额 (`智能手机零售增长27.5%`; the README's `饮料类商品零售额` and `通讯器材类零售额` are both gold
-    names)."""
-    form = next((f for f in _GOODS_FORMS if name.endswith(f)), "")
-    stem = name[: -len(form)] if form else ""
-    if not form or _NOT_GOODS_STEM.search(stem):
-        return ()
-    return tuple(stem + f for f in _GOODS_FORMS if f != form)
+    names); so are its sales with and without 额 (`家电销售` ↔ `家电销售额`)."""
+    for forms in (_GOODS_FORMS, _SALES_FORMS):
+        form = next((f for f in forms if name.endswith(f)), "")
+        stem = name[: -len(form)] if form else ""
+        if form and not _NOT_GOODS_STEM.search(stem):
+            return tuple(stem + f for f in forms if f != form)
+    return ()
 
 
 def scale_spellings(name: str) -> tuple[str, ...]:

@@ -1,0 +1,40 @@
+"""Holiday stories (session 17n, fresh 黄金周 retail wires): a year naming a quoted holiday (`今年“十一”假期`), a span
+of days without its month (`3—6日，…`), a year in a clause closing on 以来, and `第一次` before a milestone — on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _figs(text: str, published: date = date(2019, 10, 9)) -> dict[str, tuple[float | None, date | None, date | None]]:
+    return {f.metric: (f.value, f.period_start, f.period_end) for f in extract_figures(text, published)}
+
+
+def test_a_year_naming_a_quoted_holiday_is_not_the_figures_period() -> None:
+    got = _figs("10月1日至7日，全省餐饮企业营业额约85亿元。今年“十一”假期，某市重点商圈销售额同比增长9.5%。")
+    periods = {(s, e) for _, s, e in got.values()}
+    assert (date(2019, 1, 1), date(2019, 12, 31)) not in periods
+
+
+def test_a_span_of_days_without_its_month_takes_the_month_just_named() -> None:
+    got = _figs("10月1日至6日，全市家电销售额为12.4亿元。另外，3—6日，全市餐饮营业额为8.8亿元，同比增长5.1%。")
+    assert got.get("全市餐饮营业额", got.get("餐饮营业额")) == (8.8, date(2019, 10, 3), date(2019, 10, 6))
+
+
+def test_a_year_in_a_clause_closing_on_yilai_is_no_period() -> None:
+    got = _figs("这是2003年举办展会以来，展会成交额第一次突破500亿元大关。")
+    for metric, (_, start, _) in got.items():
+        assert start != date(2003, 1, 1), metric
+    assert not any("第一次" in m for m in got)
+
+
+def test_a_commodity_sales_figure_is_one_with_and_without_e() -> None:
+    from bot.services.lookup import synonyms
+
+    assert "重点商场空调销售" in synonyms("重点商场空调销售额")
+    assert "空调销售额" in synonyms("空调销售")
+    for name in ("企业销售额", "网络销售额", "商品销售额"):  # aggregates and channels keep their own name
+        assert not any(n.endswith("销售") for n in synonyms(name))
