@@ -38,3 +38,14 @@ def test_a_commodity_sales_figure_is_one_with_and_without_e() -> None:
     assert "空调销售额" in synonyms("空调销售")
     for name in ("企业销售额", "网络销售额", "商品销售额"):  # aggregates and channels keep their own name
         assert not any(n.endswith("销售") for n in synonyms(name))
+
+
+def test_a_holiday_named_by_its_year_takes_no_period_carried_from_another_year() -> None:
+    text = "2018年全年，全市商品零售额增长6.5%。另外，今年春节全市共接待游客520万人次，同比增长8.2%。"
+    got = _figs(text, date(2019, 2, 12))
+    assert all(start is None for m, (_, start, _) in got.items() if "游客" in m)
+
+
+def test_renminbi_after_an_approximate_word_is_no_part_of_the_name() -> None:
+    got = _figs("10月1日至7日，全省重点商贸企业实现销售额约人民币320亿元，同比增长6.6%。")
+    assert any(m.endswith("重点商贸企业销售额") for m in got), got

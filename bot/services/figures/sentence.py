@@ -251,6 +251,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         multi_year=multi_year,
         sent_region=_sentence_region(masked),
         fromtos=tuple(_FROM_TO_VALUES.finditer(t)) if ("从" in t or "由" in t) else (),
+        holiday_years=tuple(ev.year for ev in events if not ev.comparison),
     )
 
 
@@ -527,6 +528,16 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         # `一些电商平台的数据显示，春节期间…同比增长超180%` after a span of `1月10日至2月7日的网上年货节期间`: a span
         # named by the sentence itself and not by the one the period was stated in is not that period
         return None, sent_year, forecast
+    if pm is None and s.holiday_years and ctx.period is not None:
+        # `今年春节全国共接待游客3.86亿人次` after a sentence about 2017: the holiday's own days, known only when the
+        # period carried is a span of days in the year that names the holiday
+        carried_start = _resolve(ctx.period, ctx, False)[0]
+        if (
+            ctx.period.kind not in ("days", "lunar")
+            or carried_start is None
+            or carried_start.year not in s.holiday_years
+        ):
+            return None, sent_year, forecast
     own = pm is not None  # the sentence states the number's period itself
     if pm is None and ctx.period is not None:
         if ctx.carry or (
