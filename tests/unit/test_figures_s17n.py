@@ -49,3 +49,10 @@ def test_a_holiday_named_by_its_year_takes_no_period_carried_from_another_year()
 def test_renminbi_after_an_approximate_word_is_no_part_of_the_name() -> None:
     got = _figs("10月1日至7日，全省重点商贸企业实现销售额约人民币320亿元，同比增长6.6%。")
     assert any(m.endswith("重点商贸企业销售额") for m in got), got
+
+
+def test_a_growth_rate_that_moved_with_an_adverb_is_the_growth() -> None:
+    got = {f.metric: f.growth_pct for f in extract_figures("9月份，全县网上零售额同比增速明显回落至7.3%。", date(2019, 10, 20))}
+    assert got.get("网上零售额") == 7.3
+    got = {f.metric: f.growth_pct for f in extract_figures("前三季度，全县快递业务量增速有所加快至15.1%。", date(2019, 10, 20))}
+    assert got.get("快递业务量") == 15.1
