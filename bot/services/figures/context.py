@@ -95,6 +95,8 @@ class _Sentence:
     sent_region: str  # the region the sentence opens with, if any
     fromtos: tuple[re.Match[str], ...]  # each `从2018年的1.06万亿元到2023年的2.38万亿元` of the sentence, in order
     figs: list[ExtractedFigure] = field(default_factory=list)
+    #: years that only name a holiday (`今年春节`, `2017年春节期间`): the figure is of that holiday, not of the year
+    holiday_years: tuple[int | None, ...] = ()
     fig_pos: list[int] = field(default_factory=list)  # start offset of each figure's number
     last_level_group: list[int] = field(default_factory=list)  # indices into figs of the last list of levels
     undated: set[int] = field(default_factory=set)  # indices into figs of changes over undated spans of years

@@ -82,7 +82,7 @@ _NO_SHARED_UNIT = frozenset({"%", "‰", "个百分点", "倍"})
 #: a named holiday or shopping event right after a year (`今年国庆假期`, `2023年“双11”期间`, `今年义乌“双十二”期间`)
 _EVENT_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
-    r"双\s*[“\"「]?\s*(?:11|十一|12|十二)|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
+    r"双\s*[“\"「]?\s*(?:11|十一|12|十二)|十一\s*[”\"」]|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
 )
 
 _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
@@ -251,6 +251,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         multi_year=multi_year,
         sent_region=_sentence_region(masked),
         fromtos=tuple(_FROM_TO_VALUES.finditer(t)) if ("从" in t or "由" in t) else (),
+        holiday_years=tuple(ev.year for ev in events if not ev.comparison),
     )
 
 
@@ -279,6 +280,16 @@ _POPULATION_GAIN = re.compile(
 )
 
 
+#: `自1999年确立黄金周以来`: the year an event took place, in a clause closing on 以来 — where a span starts, not the
+#: period of a figure (`2022年以来` right after the year is read as the year so far)
+_SINCE_EVENT = re.compile(r"[^，,。；;：:0-9“”\"]{1,12}?以来")
+
+#: a span of days named without its month at the start of a clause (`1—7日，银联网络交易金额为2.16万亿元`)
+_BARE_DAY_SPAN = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:另外\s*[，,]?\s*|其中\s*[，,]?\s*)?(?P<d1>[0-9]{1,2})\s*[日号]?\s*(?:至|到|—|-|–|~|～)\s*"
+    r"(?P<d2>[0-9]{1,2})\s*[日号](?![0-9])"
+)
+
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
 _BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
 
@@ -288,6 +299,18 @@ _MONTH_NAMED = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
 _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
 
 
+def _month_before(t: str, at: int, periods: list[PeriodMention], ctx: _Ctx) -> int:
+    """The month of a day named without one: the month just named in the sentence, else its paragraph's."""
+    month = 0
+    for p in periods:
+        if p.end <= at and p.kind in ("month", "days") and not p.comparison:
+            month = p.b if p.kind == "days" else p.a
+    if not month:
+        named = [int(x) for x in _MONTH_NAMED.findall(t, 0, at)]
+        month = named[-1] if named else ctx.month
+    return month
+
+
 def _bare_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
     """Days named without their month (`11月11日…。13日起派件进入高峰，当天派件总量达到1.3亿件，14日进一步升至1.6亿
     件`): the month is the one just named (in the sentence, else its paragraph); the day is the period of a figure in
@@ -295,17 +318,21 @@ def _bare_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMe
     if "日" not in t and "号" not in t:
         return periods
     out = list(periods)
+    for m in _BARE_DAY_SPAN.finditer(t):
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if not 1 <= d1 < d2 <= 31 or any(p.start < m.end() and m.start() < p.end for p in periods):
+            continue
+        month = _month_before(t, m.start("d1"), periods, ctx)
+        clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
+        if not month or not _DIGIT_RE.search(t, clause_end.end() if clause_end else m.end()):
+            continue
+        label = f"{month}月{d1}日至{d2}日"
+        out.append(PeriodMention(m.start("d1"), m.end(), label, None, False, "days", month, month, d1, d2))
     for m in _BARE_DAY.finditer(t):
         day = int(m.group("d"))
-        if not 1 <= day <= 31 or any(p.start <= m.start() < p.end for p in periods):
+        if not 1 <= day <= 31 or any(p.start <= m.start() < p.end for p in out):
             continue
-        month = 0
-        for p in periods:
-            if p.end <= m.start() and p.kind in ("month", "days") and not p.comparison:
-                month = p.b if p.kind == "days" else p.a
-        if not month:
-            named = [int(x) for x in _MONTH_NAMED.findall(t, 0, m.start())]
-            month = named[-1] if named else ctx.month
+        month = _month_before(t, m.start(), periods, ctx)
         if not month:
             continue
         clause_end = _CLAUSE_BOUNDARY.search(t, m.end())
@@ -448,6 +475,8 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
     sent_year = None  # an explicit year earlier in the sentence (`《2023年上半年…报告》显示,上半年…`)
     asof_pm = None
     for p in s.periods:
+        if _SINCE_EVENT.match(t, p.end) and p.kind == "year":
+            continue  # `这是1999年设立黄金周以来…首次突破1万亿元`: when the span began, no period of the figure
         if p.end <= n.start and not p.comparison and not (p.from_value and n.start > p.end + 3):
             if pm is not None and pm.explicit_year and pm.year is not None:
                 sent_year = pm.year
@@ -499,6 +528,16 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         # `一些电商平台的数据显示，春节期间…同比增长超180%` after a span of `1月10日至2月7日的网上年货节期间`: a span
         # named by the sentence itself and not by the one the period was stated in is not that period
         return None, sent_year, forecast
+    if pm is None and s.holiday_years and ctx.period is not None:
+        # `今年春节全国共接待游客3.86亿人次` after a sentence about 2017: the holiday's own days, known only when the
+        # period carried is a span of days in the year that names the holiday
+        carried_start = _resolve(ctx.period, ctx, False)[0]
+        if (
+            ctx.period.kind not in ("days", "lunar")
+            or carried_start is None
+            or carried_start.year not in s.holiday_years
+        ):
+            return None, sent_year, forecast
     own = pm is not None  # the sentence states the number's period itself
     if pm is None and ctx.period is not None:
         if ctx.carry or (
@@ -1146,7 +1185,13 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     first = None
     last_number = max((n.start for n in s.numbers), default=-1)
     for p in s.periods:
-        if p.comparison or p.from_value or t.startswith("以来", p.end) or t.startswith("起", p.end):
+        if (
+            p.comparison
+            or p.from_value
+            or t.startswith("以来", p.end)
+            or _SINCE_EVENT.match(t, p.end)
+            or t.startswith("起", p.end)
+        ):
             continue  # `2022年以来`: where a span starts, not the period of what follows
         if 0 <= last_number < p.start:
             continue  # `…用户规模达3.09亿，是上半年增长最快的应用`: a time after every number dates none of them
