@@ -113,3 +113,9 @@ def test_a_rise_from_the_same_period_a_year_before_dates_both_ends() -> None:
         ("网络零售额", 1.21, date(2023, 1, 1), date(2023, 6, 30), None),
         ("网络零售额", 1.35, date(2024, 1, 1), date(2024, 6, 30), 11.6),
     }
+
+
+def test_an_amount_counted_in_things_is_not_stored() -> None:
+    # `…交易额达1.2亿件`: an amount of money given in 件 is a misread; the money amount beside it stays
+    figs = extract_figures("双11当天，某市快递交易额达1.2亿件；电商交易额86.5亿元，增长12.3%。", date(2024, 11, 12))
+    assert [(f.metric, f.value, f.unit) for f in figs] == [("电商交易额", 86.5, "亿元")]

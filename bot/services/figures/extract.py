@@ -253,6 +253,20 @@ def _sole_city(title: str, text: str) -> str:
 _PART_PARAGRAPH = re.compile(r"^[\s\u3000“「]*其中[，,：:]")
 
 
+#: money units (an amount, `…额`, is counted in one of them)
+_MONEY_UNIT_END = ("元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆", "人民币")
+#: a name of an amount of money (`销售额`, `交易额`, `网络零售额`) — not a count named with 额 (`名额`, `份额`)
+_AMOUNT_NAME = re.compile(r"(?<![名份配限])额$")
+
+
+def _amount_in_a_count(f: ExtractedFigure) -> bool:
+    """`家电下乡产品销售额` given in 万台, `交易额` in 亿件: an amount of money counted in things is a misread (the
+    sentence's count was given the amount's name); unsure, it is not stored. Growth-only figures (in %) are kept."""
+    if not _AMOUNT_NAME.search(f.metric) or f.unit in ("%", "‰", "倍", "个百分点"):
+        return False
+    return not f.unit.endswith(_MONEY_UNIT_END) and f.unit not in ("万", "亿", "万亿", "千亿", "百亿", "")
+
+
 def _extract(
     text: str, written: str, published: date | None, title: str, home: str, outlet: str = ""
 ) -> list[ExtractedFigure]:
@@ -361,6 +375,7 @@ def _extract(
                     and not _threshold_lost(f, quote)
                     and not _of_an_example(f, quote)
                     and not _rate_on_other_years(f, quote)
+                    and not _amount_in_a_count(f)
                 ]
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
