@@ -109,7 +109,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # then a last round (genG/H/I) placed 3 more fresh blind documents before running any code: 441/594 74.2%,
     # titles 80/84 95.2%, split 1, dates 91.7% (one four-story wire page with its stories' own dates), wrong 5 (one
     # new, in a new document; blind totals were identical before and after those branches' code)
-    "blind": {"title_recall": 0.94, "date_accuracy": 0.90, "figure_recall": 0.72, "max_merged": 0, "max_wrong": 5},
+    # session 17: this session's code on those 47 documents: 452/594 76.1%, titles 80/84, wrong 3 (was 5). 18 fresh
+    # blind documents were added, each placed before any code ran on it (12 by fix branches, 5 by a branch that ran
+    # no code, 1 by a titles branch): they read 126/210 60.0%, titles 32/34, wrong 12. All 65: 578/804 71.9%, titles
+    # 112/118 94.9%, split 1, dates 93.2%, wrong 15. The floors below are re-based on this set (the figure floor from
+    # 0.72 to 0.70, max wrong from 5 to 16: the fresh documents' wrong answers are what unseen wording costs today),
+    # not lowered for a change of code; rules that raised blind wrong answers (branches s17b, s17p, s17n) were
+    # reverted or not merged.
+    "blind": {"title_recall": 0.94, "date_accuracy": 0.90, "figure_recall": 0.70, "max_merged": 0, "max_wrong": 16},
 }
 MIN_DOCUMENTS = 30
 MIN_LAYOUTS = 8
