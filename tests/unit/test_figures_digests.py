@@ -215,3 +215,16 @@ def test_a_gloss_inside_a_queried_name_is_dropped_as_readers_drop_it() -> None:
     assert normalise_query("快递业务量（亿件）") == normalise_query("快递业务量（亿件）")  # a trailing unit stays as typed
     got = names("4月份，限额以上企业（单位）消费品零售额8800亿元，增长9.5%。")
     assert normalise_query(got[0][1]) == normalise_query("限额以上企业（单位）消费品零售额")
+
+
+def test_points_after_a_growth_rate_change_the_rate_not_a_level() -> None:
+    from bot.services.figures.model import is_growth_only
+
+    figs = extract_figures("去年，全省农产品网络零售额同比增长8.3%，比前年提高1.9个百分点。", PUB)
+    assert [(f.growth_pct, f.growth_pp) for f in figs] == [(8.3, None)]
+    assert is_growth_only(figs[0])
+    figs = extract_figures("上半年，全市快递业务收入42.6亿元，同比增长11.4%，较上年同期提高3.5个百分点。", PUB)
+    assert [(f.value, f.growth_pct, f.growth_pp) for f in figs] == [(42.6, 11.4, None)]
+    # a rate level still takes its point change
+    figs = extract_figures("截至6月，全省互联网普及率达68.2%，较去年底提升1.4个百分点。", PUB)
+    assert [(f.value, f.growth_pp) for f in figs] == [(68.2, 1.4)]

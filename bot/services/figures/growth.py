@@ -202,6 +202,10 @@ def _add_growths(
         for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
             if it.kind == "growth":
                 figs[x].growth_pct = g_it.growth
+            elif figs[x].growth_pct is not None:
+                # `…同比增长6.2%，比上年提高2.7个百分点`: points after the figure's growth rate change that rate, not
+                # a level of the metric (only a rate or share level, `普及率73.0%，提升2.6个百分点`, takes them)
+                continue
             else:
                 figs[x].growth_pp = g_it.growth
             figs[x].growth_decimals = g_it.decimals
