@@ -228,3 +228,16 @@ def test_points_after_a_growth_rate_change_the_rate_not_a_level() -> None:
     # a rate level still takes its point change
     figs = extract_figures("截至6月，全省互联网普及率达68.2%，较去年底提升1.4个百分点。", PUB)
     assert [(f.value, f.growth_pp) for f in figs] == [(68.2, 1.4)]
+
+
+def test_negative_and_positive_growth_words_are_growth_verbs() -> None:
+    figs = extract_figures("2021年一季度，全省摩托车销量负增长3.9%，二季度正增长7.2%。", PUB)
+    assert [(f.metric, f.growth_pct) for f in figs] == [("摩托车销量", -3.9), ("摩托车销量", 7.2)]
+
+
+def test_the_circumstances_of_a_change_are_no_name() -> None:
+    figs = extract_figures("在消费券带动下，全市家电零售额同比增长12.6%。", PUB)
+    assert [(f.metric, f.growth_pct) for f in figs] == [("家电零售额", 12.6)]
+    # a clause naming only the circumstances stores nothing rather than a made-up name
+    figs = extract_figures("去年四季度，在以旧换新政策推动下正增长5.1%。", PUB)
+    assert [f.metric for f in figs if "推动" in f.metric] == []

@@ -257,9 +257,16 @@ def _trade_with_partner(w: str) -> tuple[str, str]:
     return trader, w[m.start("prep") :]
 
 
+#: `在政策推动下`, `在疫情影响下`: the circumstances a change came about in, no part of a name
+_CIRCUMSTANCE = re.compile(
+    r"(?:^|(?<=[，,；;]))在[\u4e00-\u9fff]{1,12}?(?:推动|带动|拉动|影响|冲击|支撑|作用|背景|形势|情况|带领)下"
+)
+
+
 def _phrase(w: str) -> _Phrase:
     """Region + metric from the text of a clause before a number (periods already masked out)."""
     w = w.replace("\x00", "").replace("*", "")
+    w = _CIRCUMSTANCE.sub("", w)
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _SHARE_MODIFIER_LEAD.sub("", w)  # `占比7.9%的服装类`: the share describes the subject, it is not its name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
