@@ -1,6 +1,7 @@
 """Numbers with multipliers and units, as written in Chinese statistics (`13.8万亿元`, `10.47亿人`, `76.4%`).
 
-Only Arabic digits are read as numbers: Chinese numerals are never converted inside words, so `零售额` stays
+Arabic digits are read as numbers; Chinese numerals only as a whole amount before a multiplier and a unit
+(`两千亿元`, `_CN_AMOUNT`) and never inside words, so `零售额` stays
 `零售额` (cn2an's failure mode) and `三分之一`/`六成` are simply not figures.
 
     fold(text) -> str                      full width → ASCII, traditional → simplified, length-preserving
@@ -206,6 +207,55 @@ def _zhao_compounds(text: str, out: list[Number]) -> list[Number]:
     return sorted(out, key=lambda n: n.start)
 
 
+#: a whole amount in Chinese numerals with a multiplier and a count or currency unit (`一百四十亿件`, `两千亿元`,
+#: `三点五万亿元`, `八百万人`); never after another numeral word (`数十万人`, `第一万`, `之一`) nor a bare `千万人`
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_AMOUNT = re.compile(
+    r"(?<![\d.零一二三四五六七八九十百千万亿两数几第之统唯单同初周])"
+    r"(?P<num>[一二三四五六七八九十两][零一二三四五六七八九十百千两]*(?:点[零一二三四五六七八九]+)?)"
+    r"(?P<mult>万亿|亿|万)(?P<unit>元人民币|美元|欧元|港元|元|人次|人(?!民)|户|件|吨|辆|台|笔|单|张|票)"
+)
+
+
+def cn_integer(text: str) -> int | None:
+    """`一百四十` → 140, `两千零五` → 2005, `十` → 10 (below ten thousand; None when not a well-formed numeral)."""
+    total, digit, last_place = 0, None, 10_000
+    for c in text:
+        if c == "零":
+            continue
+        if c in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row (`一二`): a list, not a number
+            digit = _CN_DIGITS[c]
+            continue
+        place = {"十": 10, "百": 100, "千": 1000}[c]
+        if place >= last_place or (digit is None and not (place == 10 and total == 0)):
+            return None
+        total += (1 if digit is None else digit) * place
+        digit, last_place = None, place
+    return total + (digit or 0)
+
+
+def _cn_amounts(text: str, out: list[Number]) -> list[Number]:
+    """Amounts in Chinese numerals (`_CN_AMOUNT`) read as numbers; the quote stays as written."""
+    for m in _CN_AMOUNT.finditer(text):
+        whole, _, frac = m.group("num").partition("点")
+        value = cn_integer(whole)
+        if value is None or any(n.start <= m.start() < n.end for n in out):
+            continue
+        if frac:
+            if any(c in "十百千" for c in whole):
+                continue  # `一百点五万` is not how amounts are written: don't guess
+            number = float(f"{value}." + "".join(str(_CN_DIGITS[c]) for c in frac))
+        else:
+            number = float(value)
+        mult, unit = m.group("mult"), m.group("unit")
+        written = mult + ("元" if unit == "元人民币" else unit)
+        out.append(Number(m.start(), m.end(), number, mult, written, UNITS[unit], number * MULTIPLIERS[mult], False,
+                          text[m.start() : m.end()], len(frac)))
+    return sorted(out, key=lambda n: n.start)
+
+
 _COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几多]\s*(?:家|个|款|名|座|只|位)")
 
 
@@ -229,4 +279,6 @@ def iter_numbers(text: str) -> list[Number]:
         out.sort(key=lambda n: n.start)
     if "兆" in text:
         out = _zhao_compounds(text, out)
+    if "亿" in text or "万" in text:
+        out = _cn_amounts(text, out)
     return out
