@@ -103,6 +103,7 @@ UNITS: dict[str, str] = {
     "条": "条",
     "名": "名",
     "位": "位",
+    "部": "部",
 }
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
@@ -121,6 +122,8 @@ _NOT_AFTER_UNIT = {
     "名": re.compile(r"名(?:单)"),
     "位": re.compile(r"位"),
     "份": re.compile(r"份(?:额|子|数)"),
+    # `12.5万部` (handsets, films) ends its phrase; `4部门`, `部委`, `部分`, `部署`, `3部电影` are no such unit
+    "部": re.compile(r"部(?=\s*[\u4e00-\u9fff])"),
 }
 
 
@@ -154,8 +157,9 @@ def _from_match(text: str, m: re.Match[str]) -> Number | None:
     mult = m.group("mult") or ""
     unit = m.group("unit") or ""
     end = m.end()
-    if unit == "份" and not mult:
-        # `报纸业务累计完成82.0亿份` is a volume of copies; `发放问卷2000份` counts forms, no indicator
+    if unit in ("份", "部") and not mult:
+        # `报纸业务累计完成82.0亿份` is a volume of copies; `发放问卷2000份` counts forms, no indicator (so
+        # `出版专著3部`)
         unit, end = "", (m.end("frac") if frac else m.end("num"))
     if unit in _NOT_AFTER_UNIT and _NOT_AFTER_UNIT[unit].match(text, m.start("unit")):
         if unit == "个" and text.startswith("百分点", m.end("unit")):
