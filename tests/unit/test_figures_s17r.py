@@ -30,3 +30,12 @@ def test_handsets_counted_in_bu_are_read_but_bu_inside_a_word_is_no_unit() -> No
     rows = _rows("2022年，4部门联合印发通知，6部委部分负责人出席。")
     assert not any("部" in r[2] for r in rows)
     assert not any(r[2] == "部" for r in _rows("2022年，全市出版新书3部。"))
+
+
+def test_a_year_written_without_nian_before_a_holiday_names_that_holidays_year() -> None:
+    text = "2016春节假期（2月7日至13日），全市重点商贸企业实现销售额12.3亿元。"
+    rows = [(f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2018, 12, 5))]
+    assert rows == [(12.3, date(2016, 2, 7), date(2016, 2, 13))]
+    # the year is a period, never a figure, and the holiday's own days are not the whole year
+    rows = [(f.value, f.period_start) for f in extract_figures("2019国庆期间，全县接待游客45万人次。", date(2019, 12, 5))]
+    assert all(r[0] != 2019.0 and r[1] != date(2019, 1, 1) for r in rows)
