@@ -442,15 +442,31 @@ def _speaks_of_province(body: str) -> bool:
     return any(w in folded for w in _PROVINCE_WORDS) and not any(w in folded for w in _CITY_WORDS)
 
 
+#: a province named only as the one another is measured against (`仅次于广东，居全国第二`, `超过江苏`)
+_RIVAL_BEFORE = re.compile(r"(?:仅次于|次于|超过|超越|高于|低于|落后于|领先于)$")
+
+
+def province_over_city_home(home: str, text: str) -> str:
+    """A city outlet's article (`来源：温州网`) that speaks only of 全省/我省 (never 全市/我市) and names exactly one
+    province: its unnamed scope is that province, not the outlet's city (a capital's outlet already speaks for its
+    province: `福州日报`'s 我省 is 福建 whatever rival it names)."""
+    if not _is_city(home) or home in _MUNICIPALITIES or home in CAPITALS or not _speaks_of_province(text):
+        return home
+    return sole_province(text) or home
+
+
 def sole_province(text: str) -> str:
     """`浙江电商…。今年上半年，全省实现网络零售额2332亿元`: an article that says 全省/我省 without naming its province,
     and names exactly one province (and no municipality, no second province) — that province is what its unnamed
-    全省/我省 refers to. Cities and the nation (`占全国…的比重`) may be named beside it; anything else gives ""."""
+    全省/我省 refers to. Cities and the nation (`占全国…的比重`) may be named beside it, and so may a province it is
+    only measured against (`仅次于广东`, `超过江苏`); anything else gives ""."""
     folded = fold(text)
     if not any(w in folded for w in _PROVINCE_WORDS):
         return ""
     provinces = _province_names()
-    named = {c for _, _, c in _region_mentions(folded) if c in provinces}
+    named = {
+        c for s, _, c in _region_mentions(folded) if c in provinces and not _RIVAL_BEFORE.search(folded, 0, s)
+    }
     if len(named) != 1 or named & _MUNICIPALITIES:
         return ""
     return next(iter(named))
