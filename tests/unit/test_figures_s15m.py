@@ -48,3 +48,23 @@ def test_a_city_outlets_story_about_the_whole_province() -> None:
     # the same outlet's story about its own city keeps the city
     city = "湖北快递发展提速。\n去年全市完成快递业务量3亿件。"
     assert [f.region for f in extract_figures(city, date(2022, 2, 1), home="宜昌")] == ["宜昌"]
+
+
+def test_a_rate_held_above_a_floor_is_no_figure() -> None:
+    # `保持在…以上` over several months: a floor, not one period's growth
+    text = "今年以来，我市跨境电商进出口增速一直保持在25%以上，居全省前列。"
+    assert extract_figures(text, date(2022, 9, 1)) == []
+    # `保持…以上的增长`: the growth itself, still read
+    kept = "今年一季度，全省网络零售额保持20%以上的增长。"
+    assert [f.growth_pct for f in extract_figures(kept, date(2022, 4, 20))] == [20.0]
+
+
+def test_a_county_the_title_names_bare() -> None:
+    # the title's `青田` over the body's `青田县…`: a county the gazetteer lacks, the figure's region
+    text = "1～6月，青田县网络零售额为8.5亿元，同比增长21.3%。"
+    figs = extract_figures(text, date(2022, 7, 20), title="青田网络零售上半年增长两成")
+    assert [(f.region, f.metric, f.value) for f in figs] == [("青田", "网络零售额", 8.5)]
+    # `…个县，建设县级服务中心`: a word before 县级 is no county, whatever the title says
+    other = "2022年，资金支持600个县，建设县级物流中心，全国农村网络零售额2.1万亿元。"
+    figs = extract_figures(other, date(2023, 3, 1), title="农村物流建设提速")
+    assert [f.region for f in figs if f.metric == "农村网络零售额"] == ["全国"]

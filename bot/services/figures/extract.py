@@ -199,7 +199,7 @@ def extract_figures(
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
-    token = ARTICLE_PLACES.set(article_places(text))
+    token = ARTICLE_PLACES.set(article_places(text, title))
     try:
         return _extract(text, written, published, title, home, outlet)
     finally:

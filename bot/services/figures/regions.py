@@ -87,12 +87,30 @@ def _whole_of_named(folded: str) -> set[str]:
     return found
 
 
-def article_places(text: str) -> frozenset[str]:
+#: a county named with its suffix (`文成县网络零售额…`)
+_COUNTY_NAMED = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2})县(?![域级城乡区])|(?<=[，,。；;、：:（(“])(?P<name2>[\u4e00-\u9fff]{2})县(?![域级城乡区])")
+
+
+def _county_of_title(folded: str, title: str) -> set[str]:
+    """Counties the body names with their suffix (`…，文成县网络零售额…`) and the title names bare
+    (`今年文成网络零售发展劲头十足`): the title's place."""
+    t = fold(title or "")
+    out: set[str] = set()
+    for m in _COUNTY_NAMED.finditer(folded):
+        name = m.group("name") or m.group("name2")
+        if name in t and name + "县" not in t and not _NOT_PLACE.match(name):
+            out.add(name)
+    return out
+
+
+def article_places(text: str, title: str = "") -> frozenset[str]:
     """The places the gazetteer lacks that the text shows to be places: cities named by their offices
-    (`珲春市市长张某介绍…` → 珲春), and places taken whole that it also names with their suffix (`中江全县…` beside
-    `中江县…` → 中江)."""
+    (`珲春市市长张某介绍…` → 珲春), places taken whole that it also names with their suffix (`中江全县…` beside
+    `中江县…` → 中江), and a county its title names bare (`文成…` over `文成县…`)."""
     folded = fold(text)
     found: set[str] = set()
+    if title and "县" in folded:
+        found |= _county_of_title(folded, title)
     if _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
         found |= {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
     if "全" in folded:
@@ -120,6 +138,8 @@ def split_region(phrase: str) -> tuple[str, str]:
     if not m:
         for place in ARTICLE_PLACES.get():
             rest = phrase[len(place) :]
+            if rest.startswith("县") and not re.match(r"县[域级城乡]", rest):
+                rest = rest[1:]  # `文成县网络零售额`: the county's own suffix, not part of the metric
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         return "", phrase
