@@ -103,6 +103,11 @@ _MILESTONE_AFTER = re.compile(r"[^，,；;。]{0,6}?(?:提前|推迟|晚了|早�
 #: a run of years and a bound before the number (`连续5年超过`, `连续三年突破`, `已连续4年保持在`)
 _RUN_OF_YEARS_BEFORE = re.compile(r"连续\s*(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:以上)?\s*(?:超过|超|突破|破|保持在?|稳定在|在|高于|不低于|达到?)\s*(?:约|近)?\s*$")
 
+#: a rate held above a floor over a stretch of time (`增速始终保持在50%以上，居全市之首`; not `保持30%以上的增长`,
+#: which names the growth itself)
+_HELD_FLOOR_BEFORE = re.compile(r"保持在\s*$")
+_FLOOR_AFTER = re.compile(r"\s*以上(?!的)")
+
 #: `增长8%至10%`, `1500亿至1600亿件`: a range; neither end is the figure (precision first: not stored)
 _RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|-|—|－|–)\s*(?:约|近)?\s*(?!(?:19|20)[0-9]{2}\s*年)[0-9]")
 
@@ -202,6 +207,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
         return None  # "比2019年达到500亿件提前了155天": a milestone compared, not a figure of this article
     if _RUN_OF_YEARS_BEFORE.search(before):
         return None  # `快递业务量已连续5年超过1000亿件`: a threshold held over a run of years, not a level of one period
+    if n.base_unit == "%" and _HELD_FLOOR_BEFORE.search(before) and _FLOOR_AFTER.match(t, n.end):
+        return None  # `增速保持在30%以上，且逐月上升`: a floor held month after month, not one period's rate
     if n.base_unit not in ("个百分点",) and (
         (_RANGE_AFTER.match(t, n.end) and not (n.base_unit == "%" and _TO_LEVEL_AFTER.match(t, n.end)))
         or (

@@ -35,6 +35,7 @@ from bot.services.figures.regions import (
     article_places,
     article_region,
     local_scope,
+    province_over_city_home,
     sole_province,
     split_region,
     titled_home,
@@ -194,10 +195,11 @@ def extract_figures(
     lead = _lead(text)
     published = _filed_on(lead, published)
     home = home or _dateline_province(lead) or sole_province(text) or _title_abbreviation(title, text)
+    home = province_over_city_home(home, text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
     written = repair_wraps(text)
     text = to_simplified(written)
-    token = ARTICLE_PLACES.set(article_places(text))
+    token = ARTICLE_PLACES.set(article_places(text, title))
     try:
         return _extract(text, written, published, title, home, outlet)
     finally:

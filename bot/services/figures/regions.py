@@ -87,12 +87,30 @@ def _whole_of_named(folded: str) -> set[str]:
     return found
 
 
-def article_places(text: str) -> frozenset[str]:
+#: a county named with its suffix (`文成县网络零售额…`)
+_COUNTY_NAMED = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2})县(?![域级城乡区])|(?<=[，,。；;、：:（(“])(?P<name2>[\u4e00-\u9fff]{2})县(?![域级城乡区])")
+
+
+def _county_of_title(folded: str, title: str) -> set[str]:
+    """Counties the body names with their suffix (`…，文成县网络零售额…`) and the title names bare
+    (`今年文成网络零售发展劲头十足`): the title's place."""
+    t = fold(title or "")
+    out: set[str] = set()
+    for m in _COUNTY_NAMED.finditer(folded):
+        name = m.group("name") or m.group("name2")
+        if name in t and name + "县" not in t and not _NOT_PLACE.match(name):
+            out.add(name)
+    return out
+
+
+def article_places(text: str, title: str = "") -> frozenset[str]:
     """The places the gazetteer lacks that the text shows to be places: cities named by their offices
-    (`珲春市市长张某介绍…` → 珲春), and places taken whole that it also names with their suffix (`中江全县…` beside
-    `中江县…` → 中江)."""
+    (`珲春市市长张某介绍…` → 珲春), places taken whole that it also names with their suffix (`中江全县…` beside
+    `中江县…` → 中江), and a county its title names bare (`文成…` over `文成县…`)."""
     folded = fold(text)
     found: set[str] = set()
+    if title and "县" in folded:
+        found |= _county_of_title(folded, title)
     if _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
         found |= {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
     if "全" in folded:
@@ -120,6 +138,8 @@ def split_region(phrase: str) -> tuple[str, str]:
     if not m:
         for place in ARTICLE_PLACES.get():
             rest = phrase[len(place) :]
+            if rest.startswith("县") and not re.match(r"县[域级城乡]", rest):
+                rest = rest[1:]  # `文成县网络零售额`: the county's own suffix, not part of the metric
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         return "", phrase
@@ -442,15 +462,31 @@ def _speaks_of_province(body: str) -> bool:
     return any(w in folded for w in _PROVINCE_WORDS) and not any(w in folded for w in _CITY_WORDS)
 
 
+#: a province named only as the one another is measured against (`仅次于广东，居全国第二`, `超过江苏`)
+_RIVAL_BEFORE = re.compile(r"(?:仅次于|次于|超过|超越|高于|低于|落后于|领先于)$")
+
+
+def province_over_city_home(home: str, text: str) -> str:
+    """A city outlet's article (`来源：温州网`) that speaks only of 全省/我省 (never 全市/我市) and names exactly one
+    province: its unnamed scope is that province, not the outlet's city (a capital's outlet already speaks for its
+    province: `福州日报`'s 我省 is 福建 whatever rival it names)."""
+    if not _is_city(home) or home in _MUNICIPALITIES or home in CAPITALS or not _speaks_of_province(text):
+        return home
+    return sole_province(text) or home
+
+
 def sole_province(text: str) -> str:
     """`浙江电商…。今年上半年，全省实现网络零售额2332亿元`: an article that says 全省/我省 without naming its province,
     and names exactly one province (and no municipality, no second province) — that province is what its unnamed
-    全省/我省 refers to. Cities and the nation (`占全国…的比重`) may be named beside it; anything else gives ""."""
+    全省/我省 refers to. Cities and the nation (`占全国…的比重`) may be named beside it, and so may a province it is
+    only measured against (`仅次于广东`, `超过江苏`); anything else gives ""."""
     folded = fold(text)
     if not any(w in folded for w in _PROVINCE_WORDS):
         return ""
     provinces = _province_names()
-    named = {c for _, _, c in _region_mentions(folded) if c in provinces}
+    named = {
+        c for s, _, c in _region_mentions(folded) if c in provinces and not _RIVAL_BEFORE.search(folded, 0, s)
+    }
     if len(named) != 1 or named & _MUNICIPALITIES:
         return ""
     return next(iter(named))
