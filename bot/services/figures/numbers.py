@@ -240,9 +240,22 @@ def cn_integer(text: str) -> int | None:
     return total + (digit or 0)
 
 
+#: a mark passed (`首次迈上两千亿元大关`, `突破三亿`): a milestone, read by the milestone rules, not as an amount
+_CN_MILESTONE_BEFORE = re.compile(r"(?:突破|超过|迈上|迈过|跨越|跨过|站上|越过|冲破|超|破|逾)了?\s*$")
+_CN_MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
+#: an amount in digits later in the same clause run (`…大关，达到2087亿元`)
+_EXACT_AFTER = re.compile(r"[^。；;]{0,16}?[0-9]")
+
+
 def _cn_amounts(text: str, out: list[Number]) -> list[Number]:
-    """Amounts in Chinese numerals (`_CN_AMOUNT`) read as numbers; the quote stays as written."""
+    """Amounts in Chinese numerals (`_CN_AMOUNT`) read as numbers; the quote stays as written. A mark passed
+    (`迈上两千亿元大关`) before the exact amount in digits is left to the milestone rules."""
     for m in _CN_AMOUNT.finditer(text):
+        milestone = _CN_MILESTONE_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _CN_MILESTONE_AFTER.match(
+            text, m.end()
+        )
+        if milestone and _EXACT_AFTER.match(text, m.end()):
+            continue  # `首次迈上两千亿元大关，达到2087亿元`: the exact level follows; the mark restates it
         whole, _, frac = m.group("num").partition("点")
         value = cn_integer(whole)
         if value is None or any(n.start <= m.start() < n.end for n in out):
