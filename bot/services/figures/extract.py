@@ -42,7 +42,7 @@ from bot.services.figures.regions import (
     titled_place,
 )
 from bot.services.figures.script import to_simplified
-from bot.services.figures.sentence import _FLOW, _extract_sentence
+from bot.services.figures.sentence import _FLOW, _MONEY, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
 from bot.services.figures.wraps import repair_wraps
 
@@ -255,8 +255,6 @@ def _sole_city(title: str, text: str) -> str:
 _PART_PARAGRAPH = re.compile(r"^[\s\u3000“「]*其中[，,：:]")
 
 
-#: money units (an amount, `…额`, is counted in one of them)
-_MONEY_UNIT_END = ("元", "美元", "欧元", "港元", "日元", "英镑", "韩元", "卢布", "迪拉姆", "人民币")
 #: a name of an amount of money (`销售额`, `交易额`, `网络零售额`) — not a count named with 额 (`名额`, `份额`)
 _AMOUNT_NAME = re.compile(r"(?<![名份配限])额$")
 
@@ -266,7 +264,7 @@ def _amount_in_a_count(f: ExtractedFigure) -> bool:
     sentence's count was given the amount's name); unsure, it is not stored. Growth-only figures (in %) are kept."""
     if not _AMOUNT_NAME.search(f.metric) or f.unit in ("%", "‰", "倍", "个百分点"):
         return False
-    return not f.unit.endswith(_MONEY_UNIT_END) and f.unit not in ("万", "亿", "万亿", "千亿", "百亿", "")
+    return f.base_unit not in _MONEY and f.base_unit != ""  # (a bare 亿/万: its currency unwritten, not a count)
 
 
 def _extract(

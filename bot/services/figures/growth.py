@@ -24,6 +24,7 @@ from bot.services.figures.lexicon import (
 )
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.multiyear import (
+    _FROM_LAST_YEAR,
     _from_to_span,
     _listed_periods,
     _multi_year_span,
@@ -325,7 +326,7 @@ def _change_between_ends(s: _Sentence, n: Number) -> tuple[date, date, str] | No
     ft = s.fromto_before(n.start)
     if ft is None or not re.fullmatch(r"[\s,，]*[^\d,，。；;]{0,8}", s.t[ft.end() : n.start]):
         return None
-    if re.match(r"(?:从|由)\s*(?:去年同期|上年同期|去年|上年)\s*的", s.t[ft.start() :]):
+    if _FROM_LAST_YEAR.match(s.t, ft.start()):
         return None  # `由去年同期的A增至B，同比增长13.1%`: a change on a year before is B's year-on-year growth
     ends = [f for f in s.figs if ft.start() <= f.span_start < ft.end() and not is_growth_only(f)]
     if len(ends) < 2:

@@ -40,6 +40,10 @@ _FROM_TO_YEARS = re.compile(
 _NUM_TEXT = r"[0-9][0-9,.]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|美元|件|人|户|个|家|%)?"
 
 
+#: `由去年同期的6.3万亿元增至…`: a change whose start is the value a year before (the same period, or last year)
+_FROM_LAST_YEAR = re.compile(r"(?:从|由)\s*(?P<w>去年同期|上年同期|去年|上年)\s*的")
+_FROM_LAST_YEAR_END = re.compile(_FROM_LAST_YEAR.pattern + r"\s*$")
+
 #: `从2018年的1.06万亿元到2023年的2.38万亿元`: a level at each end of a span of years
 _FROM_TO_VALUES = re.compile(
     r"(?:从|由)\s*(?:(?:(?:19|20)[0-9]{2}\s*年|去年同期|上年同期|去年|上年)\s*的\s*)?"
@@ -62,7 +66,7 @@ def _from_to_period(
     if own:
         y = int(own.group(1))
         return date(y, 1, 1), date(y, 12, 31), f"{y}年"
-    last_year = re.search(r"(?:从|由)\s*(?P<w>去年同期|上年同期|去年|上年)\s*的\s*$", before)
+    last_year = _FROM_LAST_YEAR_END.search(before)
     if last_year is not None:
         # `由去年同期的6.3万亿元增至7.16万亿元`: the start is the same period a year before; `由上年的…`: that year
         s0, e0, _label = resolved
@@ -74,7 +78,7 @@ def _from_to_period(
             return _year_before(s0), _year_before(e0), "上年同期"
         return date(e0.year - 1, 1, 1), date(e0.year - 1, 12, 31), f"{e0.year - 1}年"
     is_start = re.search(r"(?:从|由)\s*$", before) is not None
-    if not is_start and re.match(r"(?:从|由)\s*(?:去年同期|上年同期|去年|上年)\s*的", t[ft_start:]):
+    if not is_start and _FROM_LAST_YEAR.match(t, ft_start):
         return resolved  # `由去年同期的6.3万亿元增至7.16万亿元`: the level reached is the period's own
     if pm is not None and pm.kind == "yearrange":
         y = pm.a if is_start else pm.b
