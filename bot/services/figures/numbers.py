@@ -240,8 +240,10 @@ def cn_integer(text: str) -> int | None:
     return total + (digit or 0)
 
 
+#: the verb of a mark passed (`首次突破`, `迈上了`, `超`): one list for the digit and the Chinese-numeral readers
+MILESTONE_VERB = r"(?:突破|超过|迈上|迈过|跨越|跨过|站上|越过|冲破|超|破|逾)了?"
 #: a mark passed (`首次迈上两千亿元大关`, `突破三亿`): a milestone, read by the milestone rules, not as an amount
-_CN_MILESTONE_BEFORE = re.compile(r"(?:突破|超过|迈上|迈过|跨越|跨过|站上|越过|冲破|超|破|逾)了?\s*$")
+_CN_MILESTONE_BEFORE = re.compile(MILESTONE_VERB + r"\s*$")
 _CN_MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 #: an amount in digits later in the same clause run (`…大关，达到2087亿元`)
 _EXACT_AFTER = re.compile(r"[^。；;]{0,16}?[0-9]")

@@ -24,7 +24,7 @@ from bot.services.figures.lexicon import (
     _TRAIL_RE,
     _clean_spaces,
 )
-from bot.services.figures.regions import _LOCAL_NAMES, split_region
+from bot.services.figures.regions import _LOCAL_NAMES, place_name, split_region
 from bot.text.tokenize import cut
 
 
@@ -243,14 +243,14 @@ def _trade_with_partner(w: str) -> tuple[str, str]:
     if m is None:
         return "", ""
     partners = [p for p in re.split(r"[、和及]", m.group("partners")) if p]
-    if not all(split_region(p + "贸易")[0] for p in partners):
+    if not all(place_name(p) for p in partners):
         return "", ""  # `与去年同期相比…`, `与电商平台合作…`: no place traded with
     who = m.group("who")
     if who in _NATION_SELF:
         trader = "全国"
     elif who:
-        trader, rest = split_region(who + "贸易")
-        if not trader or rest != "贸易":
+        trader = place_name(who)
+        if not trader:
             return "", ""  # something else before 与 (`机电产品与…`): not a trader's name
     else:
         trader = ""
@@ -558,7 +558,7 @@ def _post_noun(t: str, pos: int) -> str:
         return ""
     if _DIGIT_RE.search(noun):
         return ""
-    if noun.startswith("在") and split_region(noun[1:] + "xx")[1] == "xx":
+    if noun.startswith("在") and place_name(noun[1:]):
         return ""  # `有6个在浙江`: a location, not a noun
     stop = _POST_STOP.match(noun)
     if stop and (stop.end() == len(noun) or stop.group() in _STOP_PREFIX_ONLY):

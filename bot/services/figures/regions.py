@@ -158,6 +158,24 @@ def split_region(phrase: str) -> tuple[str, str]:
     return "、".join(canon), rest
 
 
+def place_name(name: str) -> str:
+    """The region `name` is when it is wholly a place or a list of places (`东盟`, `江苏和浙江`, `我省`, a place the
+    article shows), else "" (`去年同期`, `电商平台`, `机电产品`)."""
+    if name in _LOCAL_NAMES:
+        return name
+    if name in ARTICLE_PLACES.get() or (name.endswith("县") and name[:-1] in ARTICLE_PLACES.get()):
+        return name.removesuffix("县")
+    table, pat = _regions()
+    m = pat.match(name)
+    if m is None or m.end() != len(name):
+        return ""
+    canon: list[str] = []
+    for n in re.split(r"\s*[、和及与]\s*", m.group("list")):
+        if n and table.get(n, n) not in canon:
+            canon.append(table.get(n, n))
+    return "、".join(canon)
+
+
 #: `江苏全省…`, `杭州全市…`: the whole of the place just named
 _WHOLE_OF_PLACE = re.compile(r"全(?:省|市|区|县)(?=[\u4e00-\u9fff])")
 

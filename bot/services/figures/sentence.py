@@ -61,7 +61,7 @@ from bot.services.figures.naming import (
     _population_part,
     _scope_breakdown,
 )
-from bot.services.figures.numbers import Number, fold, iter_numbers
+from bot.services.figures.numbers import MILESTONE_VERB, Number, fold, iter_numbers
 from bot.services.figures.periods import PeriodMention, _cn_int, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
@@ -451,7 +451,7 @@ _STOCK_BASE_AFTER = re.compile(
 #: a yearly amount named as such (`快递年业务量`, `网络零售年交易额`): the activity and its measure
 _ANNUAL_MEASURE = re.compile(r"^([\u4e00-\u9fff]{2,10}?)年(业务量|业务收入|交易额|零售额|网络零售额|网上零售额|销售额)$")
 #: a mark passed (`正式突破500亿件`, `首次超过1万亿元`), right before the number
-_MILESTONE_BEFORE = re.compile(r"(?:突破|超过|迈上|跨越|跨过|站上)了?\s*(?:约|近)?\s*$")
+_MILESTONE_BEFORE = re.compile(MILESTONE_VERB + r"\s*(?:约|近)?\s*$")
 
 #: a count of users or of netizens (`用户规模`, `网民规模`, `网民数`): a stock, dated by a report, not a flow
 #: (a population's penetration or usage rate — `农村地区互联网普及率为57.6%` — is read on the same report date)

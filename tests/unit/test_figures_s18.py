@@ -1,0 +1,35 @@
+"""Session 18 (issue 9): one place-name check for trade partners and locations, one list of milestone verbs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.figures.numbers import MILESTONE_VERB
+from bot.services.figures.regions import place_name
+
+
+def test_place_name_is_a_whole_place_or_nothing() -> None:
+    assert place_name("东盟") == "东盟"
+    assert place_name("江苏和浙江") == "江苏、浙江"
+    assert place_name("我省") == "我省"
+    assert place_name("去年同期") == ""
+    assert place_name("电商平台") == ""
+    assert place_name("江苏电商") == ""  # a place, then more: not wholly a place
+
+
+def test_trade_with_a_partner_keeps_the_trader_as_region() -> None:
+    figs = extract_figures("1—9月，我省与东盟贸易总值达120亿元，同比增长8.1%。", date(2019, 10, 20))
+    assert [(f.metric, f.region, f.value) for f in figs] == [("与东盟贸易总值", "我省", 120.0)]
+    figs = extract_figures("1—9月，机电产品与上年同期相比增长8.1%，出口额达120亿元。", date(2019, 10, 20))
+    assert all(f.region == "全国" for f in figs)
+
+
+def test_one_milestone_verb_list_for_digits_and_chinese_numerals() -> None:
+    import re
+
+    for verb in ("突破", "冲破", "越过", "迈上", "超", "逾"):
+        assert re.fullmatch(MILESTONE_VERB, verb)
+    # the Chinese-numeral mark before an exact amount in digits stays a milestone, whichever verb passes it
+    figs = extract_figures("2018年，浙江省网络零售额首次冲破两千亿元大关，达到2087亿元。", date(2019, 2, 1))
+    assert [f.value for f in figs if f.value is not None and f.value > 2000] == [2087.0]
