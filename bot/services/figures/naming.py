@@ -17,6 +17,7 @@ from bot.services.figures.classify import _Item
 from bot.services.figures.context import _Ctx
 from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
+from bot.services.figures.numbers import MILESTONE_VERB
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
@@ -34,7 +35,7 @@ _CHANGE_TAIL = re.compile(
 #: a round milestone written in Chinese numerals, which are not read as numbers (`…网民规模突破一亿`,
 #: `…首次迈上十万亿元大关`): the exact level in the next clause (`，达1.03亿人`) is that subject's
 _MILESTONE_TAIL = re.compile(
-    r"(?:首次|首度|已经?|正式)*(?:突破|超过|跨越|迈上|迈过|站上|越过)[一二三四五六七八九十两百千万亿]+[万亿]?"
+    r"(?:首次|首度|已经?|正式)*" + MILESTONE_VERB + r"[一二三四五六七八九十两百千万亿]+[万亿]?"
     r"(?:元|人|户|件|美元)?(?:大关|关口)?$"
 )
 #: a clause comparing the subject with something else, no number in it (`首次超过网民总数的一半`, `高于全国平均水平`)
