@@ -31,3 +31,17 @@ def test_comparable_basis_is_no_part_of_the_name() -> None:
 def test_bare_flows_after_a_share_of_the_total_are_the_totals_parts() -> None:
     rows = _rows("1至8月，数字服务进出口1500.7亿元，占服务进出口总额的比重达43.2%。其中，出口900.4亿元，进口600.3亿元。")
     assert [r[0] for r in rows] == ["数字服务进出口", "数字服务进出口占服务进出口总额的比重", "数字服务出口额", "数字服务进口额"]
+
+
+def test_leftovers_of_a_cut_name_are_no_indicator() -> None:
+    assert _rows("今年前三季度，该市外贸主要有以下3个特点。") == []
+    assert _rows("春节假期，浙江省500多家A级景区共接待游客超1800万人次。")[0][0] != "春节假期浙江省"
+    assert [r[0] for r in _rows("中心城区12个重点商圈销售总额同比增长4.5%。")] == ["重点商圈销售总额"]
+    assert _rows("在商务部公布的90个重点项目中，数字项目有40个。")[0][0] != "重点项目中"
+
+
+def test_a_partner_named_without_the_trade_is_no_indicator() -> None:
+    rows = _rows("前三季度，该市对东盟进出口500亿元，增长12%；其中对老挝增长80%，对缅甸增长15%。")
+    assert [r[0] for r in rows] == ["对东盟进出口"]
+    rows = _rows("前三季度，该市对老挝、缅甸分别出口20亿元、15亿元，两国合计出口占对东盟出口的10%。")
+    assert [r[0] for r in rows] == ["对老挝出口", "对缅甸出口"]

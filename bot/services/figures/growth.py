@@ -32,6 +32,7 @@ from bot.services.figures.multiyear import (
 )
 from bot.services.figures.naming import (
     _CHANGE_TAIL,
+    _JUNK_METRIC,
     _MEASURE_END,
     _colon_subject,
     _expand_generic,
@@ -255,7 +256,7 @@ def _add_growths(
             quarters = [(a, b, lb) for a, b, lb in _listed_periods(s, group, cb, ctx, forecast) if a and b]
             quarters = quarters if len(quarters) == len(group) else []
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
-            if len(metric) < 2:
+            if len(metric) < 2 or _JUNK_METRIC.search(metric):
                 continue
             if not _MEASURE_END.search(metric):
                 metric = _indicator_of(metric, ctx)
