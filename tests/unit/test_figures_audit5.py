@@ -45,3 +45,18 @@ def test_a_partner_named_without_the_trade_is_no_indicator() -> None:
     assert [r[0] for r in rows] == ["对东盟进出口"]
     rows = _rows("前三季度，该市对老挝、缅甸分别出口20亿元、15亿元，两国合计出口占对东盟出口的10%。")
     assert [r[0] for r in rows] == ["对老挝出口", "对缅甸出口"]
+
+
+def test_a_place_opening_its_holiday_or_its_total_is_the_sentences_region() -> None:
+    assert _rows("杭州春节期间共接待游客900.5万人次，同比增长6.2%。")[0][:3] == ("接待游客", "杭州", 900.5)
+    assert _rows("国庆假期前三天，苏州市共接待游客350万人次。")[0][:3] == ("接待游客", "苏州", 350.0)
+    rows = _rows("前三季度，四川同180余个国家和地区保持贸易往来，进出口7200亿元。")
+    assert rows[0][:2] == ("进出口", "四川")
+
+
+def test_a_rate_after_a_share_is_its_subjects_growth_and_the_share_names_the_place() -> None:
+    rows = _rows("今年前三季度，我国进出口30万亿元。外资企业进出口2万亿元，占广东进出口总值的40%，增速达到8.5%。")
+    assert rows[1:] == [
+        ("外资企业进出口", "广东", 2.0, "万亿元", 8.5),
+        ("外资企业进出口占广东进出口总值", "广东", 40.0, "%", None),
+    ]

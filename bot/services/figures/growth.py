@@ -200,6 +200,22 @@ def _add_growths(
                 return
             if over is not None:
                 multi, targets = over, []
+    if targets and it.kind == "growth" and not shared and len(targets) == 1 and "占" in figs[targets[0]].metric:
+        # `民营企业进出口7.05万亿元，占…总值的55.9%，增速达到10.7%`: a rate after a share is its subject's growth,
+        # never the share's; dropped when that subject is not the level just before
+        share = figs[targets[0]]
+        subject = share.metric[: share.metric.find("占")]
+        prev = targets[0] - 1
+        if (
+            prev >= 0
+            and subject
+            and figs[prev].metric == subject
+            and figs[prev].growth_pct is None
+            and (figs[prev].period_start, figs[prev].period_end) == (share.period_start, share.period_end)
+        ):
+            targets = [prev]
+        else:
+            return
     if targets:
         for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
             if it.kind == "growth":

@@ -291,13 +291,25 @@ def home_region(publication: str) -> str:
     return "" if only in _NATIONAL else only
 
 
+#: a holiday and the days of it opening a sentence (`十一假期前四天，`), before the place it is about
+_HOLIDAY_LEAD = re.compile(
+    r"^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一)(?:假期|期间|黄金周|长假)?(?:前|头|首|最后)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十两])?[天日]?[,，]?"
+)
+
+
 def _sentence_region(masked: str) -> str:
     """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`, `广州方面，…`) applies to its
     figures."""
-    head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
+    head = _LEAD_RE.sub("", _HOLIDAY_LEAD.sub("", masked.replace("\x00", "").lstrip(" ,，")))
     table, _ = _regions()
     m = re.match(
-        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|方面[,，]|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
+        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|方面[,，]|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节))"
+        # `上海春节期间共接待游客…`, `…上海市共接待游客…`: the place whose holiday, or whose total, the sentence gives;
+        # `京津冀地区同240余个国家和地区保持贸易往来，进出口…`: the place trading with its partners
+        r"|(?=(?:春节|国庆|中秋|元旦|五一|端午|清明|十一)(?:假期|期间|黄金周|长假))|(?=共计?|累计)"
+        r"|(?=[同与][^，,。]{0,16}(?:国家|地区|经济体|贸易伙伴)))",
+        head,
     )
     if not m:
         return ""

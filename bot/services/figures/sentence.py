@@ -851,6 +851,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _clause_shared_subject(t, figs)
     _priced_in_dollars(t, figs)
     _leading_place(t, figs, ctx)
+    _share_whole_place(t, figs, ctx)
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -913,6 +914,25 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     ctx.prev_unit = figs[-1].base_unit if figs else ""
     _attach_pending_rate(s)
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
+
+
+#: the whole a share is of, named with its place (`占长三角地区进出口总值的55.9%`, `占同期重庆外贸总值的36.2%`)
+_SHARE_OF_PLACE = re.compile(r"占(?:同期)?(?P<w>[\u4e00-\u9fff]{2,16}?)(?:总值|总额)")
+
+
+def _share_whole_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`民营企业进出口7.05万亿元，占长三角地区进出口总值的55.9%`: a sentence naming no place of its own is about the
+    place whose total its share is of (not the article's default region)."""
+    m = _SHARE_OF_PLACE.search(t)
+    if m is None:
+        return
+    place, rest = split_region(m.group("w"))
+    if not place or place == "全国" or "、" in place or place in _LOCAL_NAMES or not rest:
+        return
+    default = _own_region("", ctx.region, ctx.home)
+    for f in figs:
+        if f.region == default and f.region != place and f.region not in t:
+            f.region = place
 
 
 def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
