@@ -60,3 +60,22 @@ def test_a_rate_after_a_share_is_its_subjects_growth_and_the_share_names_the_pla
         ("外资企业进出口", "广东", 2.0, "万亿元", 8.5),
         ("外资企业进出口占广东进出口总值", "广东", 40.0, "%", None),
     ]
+
+
+def test_a_citys_market_is_the_city_and_the_market() -> None:
+    assert _rows("国庆期间，南京市场销售额超过60亿元。")[0][:2] == ("市场销售额", "南京")
+
+
+def test_a_rate_naming_no_place_takes_the_place_its_sentence_gave_before() -> None:
+    rows = _rows("成都推出的8条夜游线路，带动夜间餐饮和演出消费金额分别同比增长12.5%和20.1%。")
+    assert [(r[1], r[4]) for r in rows][1:] == [("成都", 12.5), ("成都", 20.1)]
+
+
+def test_trade_total_after_a_partner_clause_is_the_trade_with_that_partner() -> None:
+    rows = _rows("前三季度，该市对欧盟进出口快速增长，贸易总值320亿元，增长15%。")
+    assert rows[0][0] == "对欧盟贸易总值"
+
+
+def test_a_service_named_after_a_foreign_region_is_no_place() -> None:
+    rows = _rows("前三季度，该市企业通过中亚班列进出口12亿元，通过东盟公路班车进出口3亿元。")
+    assert all(r[1] not in ("东盟", "中亚") for r in rows)

@@ -279,6 +279,12 @@ def _add_growths(
             if quarters:
                 start, end, label = quarters[k]
             gn = g_it.num
+            if not region:
+                # `北京推出的10条线路…，带动旅游售票类消费金额增长24.9%`: no place of its own — the place the sentence
+                # opens with, else the one the sentence's figures before it were named with
+                region = s.sent_region or next(
+                    (f.region for f in reversed(figs) if f.region not in ("", "全国") and f.region in t[: gn.start]), ""
+                )
             unit = "个百分点" if it.kind == "pp" else "%"
             fig = ExtractedFigure(
                 metric=metric,

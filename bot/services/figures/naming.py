@@ -829,6 +829,10 @@ _INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=(?:寄递
 _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 
 
+#: a partner the place trades with (`对东盟进出口`, `与欧盟贸易`)
+_PARTNER_TRADE = re.compile(r"[对与同](?P<p>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:进出口|贸易)")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -844,6 +848,15 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         industries = {m.group(1) for prev in ctx.article_metrics if (m := _INDUSTRY_NAMED.match(prev))}
         if len(industries) == 1:
             return industries.pop() + rest
+    if metric in ("贸易总值", "贸易额", "贸易总额"):
+        # `重庆对东盟进出口大幅增长，贸易总值788.1亿元`: the trade with the partner the clause before names, never the
+        # place's whole trade (else not stored)
+        at = ctx.sentence.find(metric)
+        partner = None
+        for partner in _PARTNER_TRADE.finditer(ctx.sentence, 0, at if at >= 0 else len(ctx.sentence)):
+            pass
+        if partner is not None:
+            return "对" + partner.group("p") + metric
     ana = _ANAPHORA.match(metric)
     if ana:
         rest = ana.group(2)

@@ -128,6 +128,10 @@ def titled_place(title: str) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+#: a transport service or route (`东盟公路班车`, `中亚班列`): named after the places it links
+_SERVICE_NAME = re.compile(r"(?:国际)?(?:公路|铁路|海铁|铁海|陆海)?(?:联运)?(?:班车|班列|专列|航线|快线)")
+
+
 def split_region(phrase: str) -> tuple[str, str]:
     """(region, rest) for a leading region (or region list) in `phrase`; ("", phrase) if none."""
     local = _LOCAL_SCOPE.match(phrase)
@@ -144,6 +148,8 @@ def split_region(phrase: str) -> tuple[str, str]:
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         return "", phrase
     rest = phrase[m.end() :]
+    if rest.startswith("场") and m.group().endswith("市"):
+        rest = "市" + rest  # `北京市场销售额`: the market of 北京 (北京 + 市场), not 北京市 + 场…
     names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
     canon = []
     for n in names:
@@ -153,6 +159,14 @@ def split_region(phrase: str) -> tuple[str, str]:
     # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
     if len(rest) == 1 or (rest and not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest)):
         return "", phrase
+    if (
+        len(canon) == 1
+        and _SERVICE_NAME.match(rest)
+        and canon[0] not in _province_names()
+        and not _is_city(canon[0])
+        and canon[0] != "全国"
+    ):
+        return "", phrase  # `东盟公路班车进出口`: a transport service named after a foreign region, not its trade
     if len(canon) == 1:
         rest = _past_whole(rest)  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
     return "、".join(canon), rest
