@@ -852,10 +852,9 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         # `重庆对东盟进出口大幅增长，贸易总值788.1亿元`: the trade with the partner the clause before names, never the
         # place's whole trade (else not stored)
         at = ctx.sentence.find(metric)
-        partner = None
-        for partner in _PARTNER_TRADE.finditer(ctx.sentence, 0, at if at >= 0 else len(ctx.sentence)):
-            pass
-        if partner is not None:
+        partners = list(_PARTNER_TRADE.finditer(ctx.sentence, 0, at if at >= 0 else len(ctx.sentence)))
+        if partners:
+            partner = partners[-1]
             return "对" + partner.group("p") + metric
     ana = _ANAPHORA.match(metric)
     if ana:
