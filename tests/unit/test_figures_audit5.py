@@ -79,3 +79,23 @@ def test_trade_total_after_a_partner_clause_is_the_trade_with_that_partner() -> 
 def test_a_service_named_after_a_foreign_region_is_no_place() -> None:
     rows = _rows("前三季度，该市企业通过中亚班列进出口12亿元，通过东盟公路班车进出口3亿元。")
     assert all(r[1] not in ("东盟", "中亚") for r in rows)
+
+
+def test_trade_through_a_channel_named_without_it_is_not_the_places() -> None:
+    rows = _rows("前三季度，共有12个省份的企业经中亚班列通达欧洲，实现进出口88.5亿元，其中本市企业进出口30.2亿元。")
+    assert rows == []
+    assert [r[0] for r in _rows("前三季度，全市通过铁海联运班列进出口9.2亿元。")] == ["铁海联运班列进出口"]
+
+
+def test_goods_named_alone_after_goods_measured_by_sales_are_measured_alike() -> None:
+    rows = _rows("假期前三天，有机蔬菜销售额同比增长18.2%，智能手表增长9%；空气净化器增长12.4%。")
+    assert [r[0] for r in rows] == ["有机蔬菜销售额", "智能手表销售额", "空气净化器销售额"]
+
+
+def test_a_list_cut_at_a_comma_is_not_one_name() -> None:
+    assert _rows("同期，茶叶、蜂蜜、干果及药材分别出口9.8亿、6.2亿，3.9亿元。") == []
+
+
+def test_a_bound_several_rates_share_and_a_bare_contribution_are_no_figures() -> None:
+    assert _rows("限上商品中，珠宝、家具类商品零售额下降均超过15%。") == []
+    assert _rows("上半年，服务业对经济增长的贡献率达到51.3%。") == []

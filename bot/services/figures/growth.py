@@ -154,6 +154,8 @@ def _add_growths(
     it = group[0]
     n = it.num
     over_years: tuple[date, date, str] | None = None
+    if _SHARED_BOUND.search(t, max(0, n.start - 8), n.start):
+        return  # `金银珠宝、家具类商品零售额下降均超过20%`: a bound shared by several rates, none of them stated
     if _PLAN_END_BASE.search(t, cb, n.start):
         return  # `较“十三五”末增长68.3%`: a change since the end of a plan period, not a one-period growth
     if not bases and _older_base(s.periods, pm, cb, n.start, ctx):
@@ -276,6 +278,22 @@ def _add_growths(
                 continue
             if not _MEASURE_END.search(metric):
                 metric = _indicator_of(metric, ctx)
+            before = (
+                figs[-1].metric
+                if figs and is_growth_only(figs[-1])
+                else ctx.prev_metric
+                if not figs and ctx.after_semicolon
+                else ""
+            )
+            if (
+                not _MEASURE_END.search(metric)
+                and not metric.endswith("类")  # (goods categories are named by the list they are in: _name_categories)
+                and (sold := _SOLD_MEASURE.search(before)) is not None
+                and not _SOLD_MEASURE.search(metric)
+            ):
+                # `绿色有机食品销售额增长20.1%，节能家电增长19%`: goods named alone after goods measured by their sales
+                # in the same sentence are measured alike (节能家电销售额)
+                metric += sold.group()
             if quarters:
                 start, end, label = quarters[k]
             gn = g_it.num
@@ -330,6 +348,13 @@ def _base_year_list(t: str, first: int, k: int) -> list[int]:
         return []
     years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group("ys"))]
     return years if len(years) == k else []
+
+
+#: a bound several rates share (`…下降均超过20%`, `增幅都在10%以上`)
+_SHARED_BOUND = re.compile(r"[均都皆](?:超过|高于|低于|不低于|不少于|在)\s*$")
+
+#: how goods' sales are measured (`…销售额`, `…销量`)
+_SOLD_MEASURE = re.compile(r"(?:销售额|销量|营业额|订单量)$")
 
 
 def _indicator_of(activity: str, ctx: _Ctx) -> str:

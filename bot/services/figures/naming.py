@@ -434,7 +434,7 @@ _JUNK_METRIC = re.compile(
     r"(?:增幅|增速|涨幅|增长率|增长速度)(?:均|都|皆)?(?:高于|低于|超过|不低于|不少于|在)$|"
     # `主要有以下4个特点`: what a list introduces; `春节假期湖北省600多家…`, `中心城区20个重点商圈…`: a holiday or
     # a place left over where the name was cut at the number, no indicator; `在…115个项目中`: what a count is among
-    r"(?:以下|如下)$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
+    r"(?:以下|如下)$|^贡献率$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
     r"(?:[\u4e00-\u9fff]{1,6}?[省市区县])?$|^(?:中心|主)?城区$|(?<![集空初高其])中$|"
     # `对越南增长1.3倍`: a partner named without the trade (进出口? 出口?); `三国合计进出口占…`: partners referred to
     r"^对(?!外)(?![\u4e00-\u9fff]*(?:进|出口|贸易|投资|额|值|量|顺差|逆差))[\u4e00-\u9fff]{1,8}$|"
@@ -850,7 +850,7 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             return industries.pop() + rest
     if metric in ("贸易总值", "贸易额", "贸易总额"):
         # `重庆对东盟进出口大幅增长，贸易总值788.1亿元`: the trade with the partner the clause before names, never the
-        # place's whole trade (else not stored)
+        # place's whole trade
         at = ctx.sentence.find(metric)
         partners = list(_PARTNER_TRADE.finditer(ctx.sentence, 0, at if at >= 0 else len(ctx.sentence)))
         if partners:

@@ -852,6 +852,15 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _priced_in_dollars(t, figs)
     _leading_place(t, figs, ctx)
     _share_whole_place(t, figs, ctx)
+    _channel_trade(t, figs)
+    for f in figs:
+        clause = re.split(r"[，,]", t[: f.span_start])[-1]
+        if "、" in f.metric and not is_growth_only(f) and "分别" in t[max(0, f.span_start - 40) : f.span_start] and (
+            f.metric.replace("及", "、").count("、") + 1 > sum(1 for g in figs if g.metric == f.metric)
+        ) and clause.count("、") == 0:
+            # `水果、肉类、医药材及药品分别进口29.8亿、16.2亿，12.9亿元`: a list given its values one by one, read as
+            # one name with the last value (the list was cut at a comma): not stored
+            f.metric = ""
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -933,6 +942,22 @@ def _share_whole_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
     for f in figs:
         if f.region == default and f.region != place and f.region not in t:
             f.region = place
+
+
+#: trade routed through a channel (`经中欧班列（重庆）通达欧洲`, `通过跨境电商平台`)
+_CHANNEL = re.compile(r"(?:经|通过|经由|依托|借助)[^，,。；;]{0,12}?(?:班列|班车|专列|通道|平台|航线|口岸)")
+_CHANNEL_NAMED = re.compile(r"班列|班车|专列|通道|平台|航线|口岸|联运|跨境电商|市场采购")
+
+
+def _channel_trade(t: str, figs: list[ExtractedFigure]) -> None:
+    """`29个省市区的企业经中欧班列通达欧洲，实现进出口330.3亿元，其中重庆企业进出口183.8亿元`: trade through a
+    channel, named without it, is no trade of the place (not stored)."""
+    m = _CHANNEL.search(t)
+    if m is None:
+        return
+    for f in figs:
+        if f.span_start > m.end() and re.search(r"进出口|出口|进口", f.metric) and not _CHANNEL_NAMED.search(f.metric):
+            f.metric = ""
 
 
 def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
