@@ -17,7 +17,7 @@ def test_nian_zeng_is_a_year_on_year_change_and_no_part_of_the_name() -> None:
     assert [(r[0], r[4]) for r in rows] == [("百货店客流量", 6.1), ("营业额", -1.8)]
     assert [r[0] for r in _rows("假期前两天，杭州重点商圈客流量、销售额分别年增长7.3%、5.2%。")] == [
         "重点商圈客流量",
-        "销售额",
+        "重点商圈销售额",
     ]
     # 全年/上半年/每年… stay periods, 年增量 stays a name
     assert [r[0] for r in _rows("家电零售额全年增长5%。")] == ["家电零售额"]
@@ -99,3 +99,30 @@ def test_a_list_cut_at_a_comma_is_not_one_name() -> None:
 def test_a_bound_several_rates_share_and_a_bare_contribution_are_no_figures() -> None:
     assert _rows("限上商品中，珠宝、家具类商品零售额下降均超过15%。") == []
     assert _rows("上半年，服务业对经济增长的贡献率达到51.3%。") == []
+
+
+def test_a_change_of_a_share_named_without_subject_is_the_share_of_what_was_just_measured() -> None:
+    rows = _rows("前三季度，全市锂电池出口120.5亿元，增长30.2%，占同期出口总值的比重提升3.1个百分点。")
+    assert rows[1][:4] == ("锂电池出口占同期出口总值的比重", "全市", 3.1, "个百分点")
+    assert _rows("前三季度，占同期出口总值的比重提升3.1个百分点。") == []
+
+
+def test_nian_zeng_da_and_a_measure_shared_by_a_list_of_a_places_measures() -> None:
+    assert _rows("火锅团购销售额年增达61%。")[0][0] == "火锅团购销售额"
+    rows = _rows("假期前三天，重点监测的商场客流量、营业额分别同比增长6.2%、3.5%。")
+    assert [r[0] for r in rows] == ["重点监测的商场客流量", "重点监测的商场营业额"]
+
+
+def test_a_place_named_right_before_a_count_is_the_figures_place() -> None:
+    rows = [
+        (f.metric, f.region)
+        for f in extract_figures(
+            "据省文旅厅统计，国庆假期安徽省300多家A级景区共接待游客超1500万人次。",
+            date(2024, 10, 8),
+            title="黄山风景区国庆假期游客超30万人次",
+        )
+    ]
+    assert rows == [("A级景区共接待游客", "安徽")]
+    # the last of a list of places counted is no one place
+    rows = _rows("排名居前的广东、浙江、江苏3个省份占全国比重为60.1%。")
+    assert all(r[1] != "江苏" for r in rows)

@@ -353,6 +353,9 @@ def _base_year_list(t: str, first: int, k: int) -> list[int]:
 #: a bound several rates share (`…下降均超过20%`, `增幅都在10%以上`)
 _SHARED_BOUND = re.compile(r"[均都皆](?:超过|高于|低于|不低于|不少于|在)\s*$")
 
+#: a measure of a place's trade or footfall (`客流量`, `营业额`)
+_FLOW_MEASURE = re.compile(r"(?:客流量|营业额|销售额|交易额|成交额|零售额|订单量)$")
+
 #: how goods' sales are measured (`…销售额`, `…销量`)
 _SOLD_MEASURE = re.compile(r"(?:销售额|销量|营业额|订单量)$")
 
@@ -515,7 +518,18 @@ def _growth_names(
         known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
         return [(r, known) for r in region_list] if known else []
     if ph.metric and len(group) > 1 and ph.items_for(len(group)):
-        return [(ph.region, x) for x in ph.items_for(len(group))]
+        items = ph.items_for(len(group))
+        if re.match(r"个[\u4e00-\u9fff]{2}", items[0]) and _FLOW_MEASURE.search(items[0]):
+            items = [items[0][1:]] + items[1:]  # `78个步行街客流量、…`: the count's classifier is no part of the name
+        head = _FLOW_MEASURE.search(items[0])
+        if (
+            head is not None
+            and re.search(r"(?:商圈|步行街|街区|商场|景区|门店|企业|平台|超市|店)$", items[0][: head.start()])
+            and all(_FLOW_MEASURE.fullmatch(x) for x in items[1:])
+        ):
+            # `步行街客流量、营业额分别增长4.2%、4.0%`: measures after the first item are of its subject (步行街营业额)
+            items = [items[0]] + [items[0][: head.start()] + x for x in items[1:]]
+        return [(ph.region, x) for x in items]
     if ph.metric:
         return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
     if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:

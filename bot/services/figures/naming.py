@@ -987,6 +987,12 @@ def _name_shares(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> Non
     """A percentage written as `占<whole>的N%` is a share of that whole: named as the relation (`网络购物用户规模占
     全国网民的比重`), never as the whole itself (`网民`)."""
     for k, f in enumerate(figs):
+        if f.unit == "个百分点" and f.metric.startswith("占"):
+            # `集成电路进口770.9亿元，占同期进口总值的比重提升4.5个百分点`: the change of the share of what the
+            # sentence just measured; no subject: not stored
+            subject = next((g.metric for g in reversed(figs[:k]) if "占" not in g.metric and g.unit != "个百分点"), "")
+            f.metric = subject + f.metric if subject else ""
+            continue
         if f.unit != "%" and "占" in f.metric:
             # `占全国5.38亿网民的39%`: the whole's own level, named by the noun after its number
             noun = _WHOLE_AFTER.match(t, f.span_end)

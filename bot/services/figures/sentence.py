@@ -66,6 +66,7 @@ from bot.services.figures.periods import PeriodMention, _cn_int, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
     _CITY_WORDS,
+    _regions,
     _LOCAL_ANYWHERE,
     _LOCAL_NAMES,
     _is_city,
@@ -853,6 +854,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _leading_place(t, figs, ctx)
     _share_whole_place(t, figs, ctx)
     _channel_trade(t, figs)
+    _counted_place(t, figs, ctx)
     for f in figs:
         clause = re.split(r"[，,]", t[: f.span_start])[-1]
         if "、" in f.metric and not is_growth_only(f) and "分别" in t[max(0, f.span_start - 40) : f.span_start] and (
@@ -958,6 +960,35 @@ def _channel_trade(t: str, figs: list[ExtractedFigure]) -> None:
     for f in figs:
         if f.span_start > m.end() and re.search(r"进出口|出口|进口", f.metric) and not _CHANNEL_NAMED.search(f.metric):
             f.metric = ""
+
+
+#: a place, then a count of what the figure is of (`湖北省600多家A级旅游景区共接待游客…`, `全市60个重点商圈的客流量…`)
+_PLACE_THEN_COUNT = re.compile(
+    r"(?P<r>[\u4e00-\u9fff]{2,8})[0-9]+(?:多|余)?(?:个|家|座|处)(?P<rest>[^，,。；;0-9]{2,24})$"
+)
+
+
+def _counted_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`春节假期湖北省600多家A级旅游景区共接待游客超2280万人次`: the place named right before the count of what the
+    figure is of is the figure's place (the name was cut at the count), not the article's."""
+    table, _ = _regions()
+    default = _own_region("", ctx.region, ctx.home)
+    for f in figs:
+        m = _PLACE_THEN_COUNT.search(t, 0, f.span_start)
+        if m is None or f.region != default:
+            continue
+        r = m.group("r")
+        if re.match(r"(?:省|市|城市|地区|国家|区县|县)", m.group("rest")):
+            continue  # `…上海、江苏5个省市占全国比重…`: a count of places, not of what the figure is of
+        word = next((w for w in _LOCAL_NAMES if r.endswith(w)), "")
+        place = _own_region(word, ctx.region, ctx.home) if word else ""
+        if not word:
+            at = next((i for i in range(len(r) - 1) if r[i:] in table), -1)
+            if at < 0 or t[m.start("r") + at - 1 : m.start("r") + at] in ("、", "和", "及", "与"):
+                continue  # (the last of a list of places is not the one place of the figure)
+            place = table[r[at:]]
+        if place and place != "全国" and place != f.region:
+            f.region = place
 
 
 def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
