@@ -66,11 +66,11 @@ from bot.services.figures.periods import PeriodMention, _cn_int, find_periods
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
     _CITY_WORDS,
-    _regions,
     _LOCAL_ANYWHERE,
     _LOCAL_NAMES,
     _is_city,
     _own_region,
+    _regions,
     _sentence_region,
     local_scope,
     split_region,
