@@ -592,6 +592,8 @@ def _name_trade_parts(figs: list[ExtractedFigure]) -> None:
         ):
             f.metric = _part_name(f.metric, whole.metric)
             continue
+        if whole is not None and f.metric.startswith(whole.metric + "占"):
+            continue  # `…进出口1500亿元，占服务进出口总额的比重达43.2%。其中，出口…`: the share says nothing of the parts
         whole = f if "进出口" in f.metric and "占" not in f.metric and not is_growth_only(f) else None
 
 

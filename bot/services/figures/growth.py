@@ -32,6 +32,7 @@ from bot.services.figures.multiyear import (
 )
 from bot.services.figures.naming import (
     _CHANGE_TAIL,
+    _JUNK_METRIC,
     _MEASURE_END,
     _colon_subject,
     _expand_generic,
@@ -153,6 +154,8 @@ def _add_growths(
     it = group[0]
     n = it.num
     over_years: tuple[date, date, str] | None = None
+    if _SHARED_BOUND.search(t, max(0, n.start - 8), n.start):
+        return  # `金银珠宝、家具类商品零售额下降均超过20%`: a bound shared by several rates, none of them stated
     if _PLAN_END_BASE.search(t, cb, n.start):
         return  # `较“十三五”末增长68.3%`: a change since the end of a plan period, not a one-period growth
     if not bases and _older_base(s.periods, pm, cb, n.start, ctx):
@@ -199,6 +202,22 @@ def _add_growths(
                 return
             if over is not None:
                 multi, targets = over, []
+    if targets and it.kind == "growth" and not shared and len(targets) == 1 and "占" in figs[targets[0]].metric:
+        # `民营企业进出口7.05万亿元，占…总值的55.9%，增速达到10.7%`: a rate after a share is its subject's growth,
+        # never the share's; dropped when that subject is not the level just before
+        share = figs[targets[0]]
+        subject = share.metric[: share.metric.find("占")]
+        prev = targets[0] - 1
+        if (
+            prev >= 0
+            and subject
+            and figs[prev].metric == subject
+            and figs[prev].growth_pct is None
+            and (figs[prev].period_start, figs[prev].period_end) == (share.period_start, share.period_end)
+        ):
+            targets = [prev]
+        else:
+            return
     if targets:
         for x, g_it in zip(targets, group * len(targets) if shared else group, strict=False):
             if it.kind == "growth":
@@ -255,13 +274,35 @@ def _add_growths(
             quarters = [(a, b, lb) for a, b, lb in _listed_periods(s, group, cb, ctx, forecast) if a and b]
             quarters = quarters if len(quarters) == len(group) else []
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
-            if len(metric) < 2:
+            if len(metric) < 2 or _JUNK_METRIC.search(metric):
                 continue
             if not _MEASURE_END.search(metric):
                 metric = _indicator_of(metric, ctx)
+            before = (
+                figs[-1].metric
+                if figs and is_growth_only(figs[-1])
+                else ctx.prev_metric
+                if not figs and ctx.after_semicolon
+                else ""
+            )
+            if (
+                not _MEASURE_END.search(metric)
+                and not metric.endswith("类")  # (goods categories are named by the list they are in: _name_categories)
+                and (sold := _SOLD_MEASURE.search(before)) is not None
+                and not _SOLD_MEASURE.search(metric)
+            ):
+                # `绿色有机食品销售额增长20.1%，节能家电增长19%`: goods named alone after goods measured by their sales
+                # in the same sentence are measured alike (节能家电销售额)
+                metric += sold.group()
             if quarters:
                 start, end, label = quarters[k]
             gn = g_it.num
+            if not region:
+                # `北京推出的10条线路…，带动旅游售票类消费金额增长24.9%`: no place of its own — the place the sentence
+                # opens with, else the one the sentence's figures before it were named with
+                region = s.sent_region or next(
+                    (f.region for f in reversed(figs) if f.region not in ("", "全国") and f.region in t[: gn.start]), ""
+                )
             unit = "个百分点" if it.kind == "pp" else "%"
             fig = ExtractedFigure(
                 metric=metric,
@@ -307,6 +348,16 @@ def _base_year_list(t: str, first: int, k: int) -> list[int]:
         return []
     years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group("ys"))]
     return years if len(years) == k else []
+
+
+#: a bound several rates share (`…下降均超过20%`, `增幅都在10%以上`)
+_SHARED_BOUND = re.compile(r"[均都皆](?:超过|高于|低于|不低于|不少于|在)\s*$")
+
+#: a measure of a place's trade or footfall (`客流量`, `营业额`)
+_FLOW_MEASURE = re.compile(r"(?:客流量|营业额|销售额|交易额|成交额|零售额|订单量)$")
+
+#: how goods' sales are measured (`…销售额`, `…销量`)
+_SOLD_MEASURE = re.compile(r"(?:销售额|销量|营业额|订单量)$")
 
 
 def _indicator_of(activity: str, ctx: _Ctx) -> str:
@@ -467,7 +518,18 @@ def _growth_names(
         known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
         return [(r, known) for r in region_list] if known else []
     if ph.metric and len(group) > 1 and ph.items_for(len(group)):
-        return [(ph.region, x) for x in ph.items_for(len(group))]
+        items = ph.items_for(len(group))
+        if re.match(r"个[\u4e00-\u9fff]{2}", items[0]) and _FLOW_MEASURE.search(items[0]):
+            items = [items[0][1:]] + items[1:]  # `78个步行街客流量、…`: the count's classifier is no part of the name
+        head = _FLOW_MEASURE.search(items[0])
+        if (
+            head is not None
+            and re.search(r"(?:商圈|步行街|街区|商场|景区|门店|企业|平台|超市|店)$", items[0][: head.start()])
+            and all(_FLOW_MEASURE.fullmatch(x) for x in items[1:])
+        ):
+            # `步行街客流量、营业额分别增长4.2%、4.0%`: measures after the first item are of its subject (步行街营业额)
+            items = [items[0]] + [items[0][: head.start()] + x for x in items[1:]]
+        return [(ph.region, x) for x in items]
     if ph.metric:
         return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
     if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:

@@ -432,7 +432,14 @@ _JUNK_METRIC = re.compile(
     # sources counted; `呈现10%的两位数增长`: the kind of a rate, no indicator
     r"[对向]$|^这是|综合$|^(?:双位数|两位数|个位数)|"
     # `直播电商、即时零售增幅均高于30%`: a bound on several rates of change, no level and no one rate
-    r"(?:增幅|增速|涨幅|增长率|增长速度)(?:均|都|皆)?(?:高于|低于|超过|不低于|不少于|在)$|" + SUBJECTLESS_SHARE.pattern
+    r"(?:增幅|增速|涨幅|增长率|增长速度)(?:均|都|皆)?(?:高于|低于|超过|不低于|不少于|在)$|"
+    # `主要有以下4个特点`: what a list introduces; `春节假期湖北省600多家…`, `中心城区20个重点商圈…`: a holiday or
+    # a place left over where the name was cut at the number, no indicator; `在…115个项目中`: what a count is among
+    r"(?:以下|如下)$|^贡献率$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
+    r"(?:[\u4e00-\u9fff]{1,6}?[省市区县])?$|^(?:中心|主)?城区$|(?<![集空初高其])中$|"
+    # `对越南增长1.3倍`: a partner named without the trade (进出口? 出口?); `三国合计进出口占…`: partners referred to
+    r"^对(?!外)(?![\u4e00-\u9fff]*(?:进|出口|贸易|投资|额|值|量|顺差|逆差))[\u4e00-\u9fff]{1,8}$|"
+    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|以上|这些)|" + SUBJECTLESS_SHARE.pattern
 )
 
 
@@ -823,6 +830,10 @@ _INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=(?:寄递
 _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 
 
+#: a partner the place trades with (`对东盟进出口`, `与欧盟贸易`)
+_PARTNER_TRADE = re.compile(r"[对与同](?P<p>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:进出口|贸易)")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -838,6 +849,14 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         industries = {m.group(1) for prev in ctx.article_metrics if (m := _INDUSTRY_NAMED.match(prev))}
         if len(industries) == 1:
             return industries.pop() + rest
+    if metric in ("贸易总值", "贸易额", "贸易总额"):
+        # `重庆对东盟进出口大幅增长，贸易总值788.1亿元`: the trade with the partner the clause before names, never the
+        # place's whole trade
+        at = ctx.sentence.find(metric)
+        partners = list(_PARTNER_TRADE.finditer(ctx.sentence, 0, at if at >= 0 else len(ctx.sentence)))
+        if partners:
+            partner = partners[-1]
+            return "对" + partner.group("p") + metric
     ana = _ANAPHORA.match(metric)
     if ana:
         rest = ana.group(2)
@@ -969,6 +988,12 @@ def _name_shares(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> Non
     """A percentage written as `占<whole>的N%` is a share of that whole: named as the relation (`网络购物用户规模占
     全国网民的比重`), never as the whole itself (`网民`)."""
     for k, f in enumerate(figs):
+        if f.unit == "个百分点" and f.metric.startswith("占"):
+            # `集成电路进口770.9亿元，占同期进口总值的比重提升4.5个百分点`: the change of the share of what the
+            # sentence just measured; no subject: not stored
+            subject = next((g.metric for g in reversed(figs[:k]) if "占" not in g.metric and g.unit != "个百分点"), "")
+            f.metric = subject + f.metric if subject else ""
+            continue
         if f.unit != "%" and "占" in f.metric:
             # `占全国5.38亿网民的39%`: the whole's own level, named by the noun after its number
             noun = _WHOLE_AFTER.match(t, f.span_end)

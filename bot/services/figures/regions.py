@@ -128,6 +128,10 @@ def titled_place(title: str) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+#: a transport service or route (`东盟公路班车`, `中亚班列`): named after the places it links
+_SERVICE_NAME = re.compile(r"(?:国际)?(?:公路|铁路|海铁|铁海|陆海)?(?:联运)?(?:班车|班列|专列|航线|快线)")
+
+
 def split_region(phrase: str) -> tuple[str, str]:
     """(region, rest) for a leading region (or region list) in `phrase`; ("", phrase) if none."""
     local = _LOCAL_SCOPE.match(phrase)
@@ -144,6 +148,8 @@ def split_region(phrase: str) -> tuple[str, str]:
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         return "", phrase
     rest = phrase[m.end() :]
+    if rest.startswith("场") and m.group().endswith("市"):
+        rest = "市" + rest  # `北京市场销售额`: the market of 北京 (北京 + 市场), not 北京市 + 场…
     names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
     canon = []
     for n in names:
@@ -153,6 +159,14 @@ def split_region(phrase: str) -> tuple[str, str]:
     # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
     if len(rest) == 1 or (rest and not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest)):
         return "", phrase
+    if (
+        len(canon) == 1
+        and _SERVICE_NAME.match(rest)
+        and canon[0] not in _province_names()
+        and not _is_city(canon[0])
+        and canon[0] != "全国"
+    ):
+        return "", phrase  # `东盟公路班车进出口`: a transport service named after a foreign region, not its trade
     if len(canon) == 1:
         rest = _past_whole(rest)  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
     return "、".join(canon), rest
@@ -309,13 +323,25 @@ def home_region(publication: str) -> str:
     return "" if only in _NATIONAL else only
 
 
+#: a holiday and the days of it opening a sentence (`十一假期前四天，`), before the place it is about
+_HOLIDAY_LEAD = re.compile(
+    r"^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一)(?:假期|期间|黄金周|长假)?(?:前|头|首|最后)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十两])?[天日]?[,，]?"
+)
+
+
 def _sentence_region(masked: str) -> str:
     """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`, `广州方面，…`) applies to its
     figures."""
-    head = _LEAD_RE.sub("", masked.replace("\x00", "").lstrip(" ,，"))
+    head = _LEAD_RE.sub("", _HOLIDAY_LEAD.sub("", masked.replace("\x00", "").lstrip(" ,，")))
     table, _ = _regions()
     m = re.match(
-        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|方面[,，]|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节)))", head
+        r"(?:在)?([\u4e00-\u9fff]{2,8}?)(?:以|位居|居|的|方面[,，]|[,，]|[“\"「](?=[^，,。]{0,8}(?:期间|假期|节))"
+        # `上海春节期间共接待游客…`, `…上海市共接待游客…`: the place whose holiday, or whose total, the sentence gives;
+        # `京津冀地区同240余个国家和地区保持贸易往来，进出口…`: the place trading with its partners
+        r"|(?=(?:春节|国庆|中秋|元旦|五一|端午|清明|十一)(?:假期|期间|黄金周|长假))|(?=共计?|累计)"
+        r"|(?=[同与][^，,。]{0,16}(?:国家|地区|经济体|贸易伙伴)))",
+        head,
     )
     if not m:
         return ""

@@ -70,6 +70,7 @@ from bot.services.figures.regions import (
     _LOCAL_NAMES,
     _is_city,
     _own_region,
+    _regions,
     _sentence_region,
     local_scope,
     split_region,
@@ -851,6 +852,17 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _clause_shared_subject(t, figs)
     _priced_in_dollars(t, figs)
     _leading_place(t, figs, ctx)
+    _share_whole_place(t, figs, ctx)
+    _channel_trade(t, figs)
+    _counted_place(t, figs, ctx)
+    for f in figs:
+        clause = re.split(r"[，,]", t[: f.span_start])[-1]
+        if "、" in f.metric and not is_growth_only(f) and "分别" in t[max(0, f.span_start - 40) : f.span_start] and (
+            f.metric.replace("及", "、").count("、") + 1 > sum(1 for g in figs if g.metric == f.metric)
+        ) and clause.count("、") == 0:
+            # `水果、肉类、医药材及药品分别进口29.8亿、16.2亿，12.9亿元`: a list given its values one by one, read as
+            # one name with the last value (the list was cut at a comma): not stored
+            f.metric = ""
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -913,6 +925,70 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     ctx.prev_unit = figs[-1].base_unit if figs else ""
     _attach_pending_rate(s)
     out.extend(_merge_leading_growth([f for k, f in enumerate(figs) if k not in s.undated and f.metric]))
+
+
+#: the whole a share is of, named with its place (`占长三角地区进出口总值的55.9%`, `占同期重庆外贸总值的36.2%`)
+_SHARE_OF_PLACE = re.compile(r"占(?:同期)?(?P<w>[\u4e00-\u9fff]{2,16}?)(?:总值|总额)")
+
+
+def _share_whole_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`民营企业进出口7.05万亿元，占长三角地区进出口总值的55.9%`: a sentence naming no place of its own is about the
+    place whose total its share is of (not the article's default region)."""
+    m = _SHARE_OF_PLACE.search(t)
+    if m is None:
+        return
+    place, rest = split_region(m.group("w"))
+    if not place or place == "全国" or "、" in place or place in _LOCAL_NAMES or not rest:
+        return
+    default = _own_region("", ctx.region, ctx.home)
+    for f in figs:
+        if f.region == default and f.region != place and f.region not in t:
+            f.region = place
+
+
+#: trade routed through a channel (`经中欧班列（重庆）通达欧洲`, `通过跨境电商平台`)
+_CHANNEL = re.compile(r"(?:经|通过|经由|依托|借助)[^，,。；;]{0,12}?(?:班列|班车|专列|通道|平台|航线|口岸)")
+_CHANNEL_NAMED = re.compile(r"班列|班车|专列|通道|平台|航线|口岸|联运|跨境电商|市场采购")
+
+
+def _channel_trade(t: str, figs: list[ExtractedFigure]) -> None:
+    """`29个省市区的企业经中欧班列通达欧洲，实现进出口330.3亿元，其中重庆企业进出口183.8亿元`: trade through a
+    channel, named without it, is no trade of the place (not stored)."""
+    m = _CHANNEL.search(t)
+    if m is None:
+        return
+    for f in figs:
+        if f.span_start > m.end() and re.search(r"进出口|出口|进口", f.metric) and not _CHANNEL_NAMED.search(f.metric):
+            f.metric = ""
+
+
+#: a place, then a count of what the figure is of (`湖北省600多家A级旅游景区共接待游客…`, `全市60个重点商圈的客流量…`)
+_PLACE_THEN_COUNT = re.compile(
+    r"(?P<r>[\u4e00-\u9fff]{2,8})[0-9]+(?:多|余)?(?:个|家|座|处)(?P<rest>[^，,。；;0-9]{2,24})$"
+)
+
+
+def _counted_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`春节假期湖北省600多家A级旅游景区共接待游客超2280万人次`: the place named right before the count of what the
+    figure is of is the figure's place (the name was cut at the count), not the article's."""
+    table, _ = _regions()
+    default = _own_region("", ctx.region, ctx.home)
+    for f in figs:
+        m = _PLACE_THEN_COUNT.search(t, 0, f.span_start)
+        if m is None or f.region != default:
+            continue
+        r = m.group("r")
+        if re.match(r"(?:省|市|城市|地区|国家|区县|县)", m.group("rest")):
+            continue  # `…上海、江苏5个省市占全国比重…`: a count of places, not of what the figure is of
+        word = next((w for w in _LOCAL_NAMES if r.endswith(w)), "")
+        place = _own_region(word, ctx.region, ctx.home) if word else ""
+        if not word:
+            at = next((i for i in range(len(r) - 1) if r[i:] in table), -1)
+            if at < 0 or t[m.start("r") + at - 1 : m.start("r") + at] in ("、", "和", "及", "与"):
+                continue  # (the last of a list of places is not the one place of the figure)
+            place = table[r[at:]]
+        if place and place != "全国" and place != f.region:
+            f.region = place
 
 
 def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx: _Ctx) -> None:
