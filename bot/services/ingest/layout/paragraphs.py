@@ -183,6 +183,8 @@ class ParagraphReader:
                 # its rest shorter than a line (a full line under it is the story's)
                 and (
                     cur.kind == "body"
+                    # a reprint's `【原标题】…` line wraps like text (the headline it quotes runs on to the next line)
+                    or (cur.kind == "meta" and gap == 0 and ev.ORIGINAL_TITLE_RE.match(cur.text) is not None)
                     or (
                         cur.kind == "header"
                         and gap == 0
