@@ -116,3 +116,25 @@ def test_a_bare_revenue_after_a_slashed_scope_is_that_scopes() -> None:
 def test_a_bare_revenue_after_an_activitys_volume_is_its_revenue() -> None:
     got = _rows("2019年，全省快递业务量完成12.5亿件，收入完成150.3亿元。", date(2020, 1, 10))
     assert {r[0] for r in got} == {"快递业务量", "快递业务收入"}
+
+
+def test_a_city_written_after_its_province_is_the_region() -> None:
+    got = _rows("一季度，福建泉州和江西赣州快递业务量增速分别为31.2%和28.4%。", date(2023, 4, 28))
+    assert ("快递业务量", "泉州", 31.2, date(2023, 1, 1), date(2023, 3, 31), 31.2) in got
+    assert ("快递业务量", "赣州", 28.4, date(2023, 1, 1), date(2023, 3, 31), 28.4) in got
+    assert not any(r[1] in ("福建", "江西") for r in got)
+
+
+def test_rates_named_as_such_go_on_with_the_paragraphs_period() -> None:
+    text = "一季度，全市快递业务量同比增长11.2%。部分县区增速较高，甲县和乙县快递业务量增速分别为40.5%和35.1%。"
+    got = _rows(text, date(2023, 4, 28))
+    assert all(r[3] == date(2023, 1, 1) and r[4] == date(2023, 3, 31) for r in got if r[5] in (40.5, 35.1))
+
+
+def test_a_macro_region_or_a_list_remnant_is_no_indicator() -> None:
+    text = ("一季度，从快递业务量占比看，东部降低1.2个百分点，中部和西部分别提升0.8和0.4个百分点。"
+            "西部地区四川以21.5%的增速领跑，云南、贵州等省份增速超过15%。")
+    got = _rows(text, date(2023, 4, 28))
+    assert not any(r[0] in ("东部", "中部和西部", "西部地区四川", "等省份") for r in got)
+    assert ("中部地区网络零售额", "全国", 12.1, date(2023, 1, 1), date(2023, 3, 31), 12.1) in _rows(
+        "一季度，中部地区网络零售额同比增长12.1%。", date(2023, 4, 28))
