@@ -138,3 +138,12 @@ def test_a_macro_region_or_a_list_remnant_is_no_indicator() -> None:
     assert not any(r[0] in ("东部", "中部和西部", "西部地区四川", "等省份") for r in got)
     assert ("中部地区网络零售额", "全国", 12.1, date(2023, 1, 1), date(2023, 3, 31), 12.1) in _rows(
         "一季度，中部地区网络零售额同比增长12.1%。", date(2023, 4, 28))
+
+
+def test_places_listed_without_an_indicator_go_on_with_the_activity_measured() -> None:
+    text = ("上半年，东、中、西部网络零售额比重分别为80.1%、12.4%和7.5%。东部带动明显，江苏和福建同比分别增长12.6%和9.8%。")
+    got = _rows(text, date(2022, 7, 20))
+    assert ("网络零售额", "江苏", 12.6, date(2022, 1, 1), date(2022, 6, 30), 12.6) in got
+    assert ("网络零售额", "福建", 9.8, date(2022, 1, 1), date(2022, 6, 30), 9.8) in got
+    # a population's count is no activity: its places' changes stay unnamed
+    assert {r[1] for r in _rows("上半年，全国网民规模达10亿人。江苏和福建同比分别增长3.8%和3.9%。", date(2022, 7, 20))} == {"全国"}
