@@ -147,3 +147,28 @@ def test_places_listed_without_an_indicator_go_on_with_the_activity_measured() -
     assert ("网络零售额", "福建", 9.8, date(2022, 1, 1), date(2022, 6, 30), 9.8) in got
     # a population's count is no activity: its places' changes stay unnamed
     assert {r[1] for r in _rows("上半年，全国网民规模达10亿人。江苏和福建同比分别增长3.8%和3.9%。", date(2022, 7, 20))} == {"全国"}
+
+
+def test_a_sentence_ending_at_a_full_lines_end_does_not_end_the_paragraph() -> None:
+    page = (
+        "某省电商简报　　　　　　　　　　　　2022年第7期\n\n"
+        "上半年全省电子商务运行情况\n\n"
+        "　　日前，某省商务厅通报了上半年全省电子\n"
+        "商务运行情况。上半年，全省电子商务保持平\n"
+        "稳较快增长，线上消费持续活跃，为稳定经济\n"
+        "运行作出了积极贡献。\n"
+        "　　上半年，全省网络零售额和农村网络零售\n"
+        "额完成1815.4亿元和279.3亿元，\n"
+        "分别增长19.3%和18.7%。\n"
+        "　　区域结构继续优化，山区电商发展势头不\n"
+        "减。上半年，东、中、西部网络零售额比重\n"
+        "分别为68.3%、24.3%和7.4%。\n"
+        "山区县网络零售额比重的提升幅度为近年最\n"
+        "高。沿海带动作用明显，甲市和乙市同比分别\n"
+        "增长17.8%和15.9%。\n\n- 1 -\n"
+    )
+    parsed = _parse(page)
+    assert len(parsed.articles) == 1
+    body = parsed.articles[0].body
+    assert "和7.4%。山区县网络零售额" in body
+    assert body.count("\n") == 2  # the indented paragraphs still open their own
