@@ -78,7 +78,11 @@ def _resolve(
 ) -> tuple[date | None, date | None, str]:
     if pm is None:
         return None, None, ""
-    start, end = pm.resolve(ctx.published, year if year is not None else ctx.year, future_ok=forecast)
+    if year is None:
+        # (an undated article: a year of its own earlier paragraphs, `2016年，…。` then `全年快递…`, is the one a
+        # relative period of a later paragraph falls in — there is no date to resolve it against)
+        year = ctx.year if ctx.year is not None or ctx.published is not None else ctx.story_year
+    start, end = pm.resolve(ctx.published, year, future_ok=forecast)
     return start, end, pm.label
 
 

@@ -376,6 +376,7 @@ def _extract(
                     and not _of_an_example(f, quote)
                     and not _rate_on_other_years(f, quote)
                     and not _amount_in_a_count(f)
+                    and not _names_only_a_place(f)
                 ]
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
@@ -389,6 +390,27 @@ def _extract(
     if written != text:
         _quotes_as_written(out, text, written)
     return out
+
+
+#: a macro-region opening a name (`中部地区湖南`, `东部`, `中部和西部`): no indicator
+_ETC_PLACES = re.compile(r"等?(?:省份|省区市|省市|地区|城市|地市|省|市|地)")
+_MACRO_REGION = re.compile(r"^(?:东部|中部|西部|东北|中西部)(?:地区)?[和、及与]?")
+
+
+def _names_only_a_place(f: ExtractedFigure) -> bool:
+    """`东部降低1.6个百分点`, `中部地区湖南以34%的增速领跑中部`: a number whose name is only a place (a macro-region,
+    a province) measures nothing the sentence names — not stored under the place's name as its metric."""
+    name = f.metric
+    if _ETC_PLACES.fullmatch(name):
+        return True  # `新疆、贵州、广西、甘肃和重庆等省份增速超过20%`: the list's remnant, no indicator
+    while (m := _MACRO_REGION.match(name)) is not None and m.end() > 0:
+        name = name[m.end() :]
+    if name == f.metric and not _MACRO_REGION.match(name):
+        return False
+    if not name:
+        return True
+    region, rest = split_region(name)
+    return bool(region) and not rest
 
 
 #: a threshold restricting what follows it (`使用100Mbps以上速率的`, `年收入500万元及以上的`)

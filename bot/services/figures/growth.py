@@ -506,6 +506,13 @@ _RATE_ONLY_CLAUSE = re.compile(
 )
 
 
+#: an activity's amount, or its share or rate, with or without a macro-region before it (`西部快递业务量比重`)
+_MEASURED_ACTIVITY = re.compile(
+    r"(?:(?:东部|中部|西部|东北)(?:地区)?)?(?P<a>[\u4e00-\u9fff]{2,10}?(?:业务量|业务收入|零售额|销售额|进出口额|交易额))"
+    r"(?:比重|占比|份额|增速|增幅)?"
+)
+
+
 def _growth_names(
     s: _Sentence, ctx: _Ctx, group: list[_Item], ph: _Phrase, region_list: list[str], cb: int
 ) -> list[tuple[str, str]]:
@@ -516,6 +523,11 @@ def _growth_names(
         # of which metric, when several were just stated, is not known: nothing
         open_levels = {f.metric for f in figs if f.growth_pct is None and not is_growth_only(f)}
         known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
+        if not known and not figs and ctx.prev_metric and "分别" in s.masked[cb : group[0].num.start]:
+            # `东、中、西部快递业务量比重分别为…。…，广东和浙江同比分别增长37.8%和35.9%`: places listed with no
+            # indicator, each one's change, go on with the activity the paragraph just measured (not its share)
+            activity = _MEASURED_ACTIVITY.fullmatch(ctx.prev_metric)
+            known = activity.group("a") if activity else ""
         return [(r, known) for r in region_list] if known else []
     if ph.metric and len(group) > 1 and ph.items_for(len(group)):
         items = ph.items_for(len(group))

@@ -112,7 +112,7 @@ def _name_bare_scopes(figs: list[ExtractedFigure], article_metrics: set[str]) ->
     wholes: dict[str, list[str]] = {}
     for m in sorted(article_metrics):
         act = _ACTIVITY_SUBJECT.match(m)
-        if act and not _ACTIVITY_SCOPE.match(m):
+        if act and not _ACTIVITY_SCOPE.match(m) and not re.search(r"[/／、]", act.group(1)):
             wholes.setdefault(re.sub(r"(?:服务)?企业$", "", act.group(1)), []).append(m)
     if len(wholes) != 1:
         return
@@ -788,7 +788,8 @@ _ANAPHORA = re.compile(
 _BARE_ACTIVITY = ("业务收入", "业务量", "业务总量")
 
 #: the subject of an activity's indicator (`快递业务量` → 快递, `邮政行业业务收入` → 邮政行业)
-_ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,8}?)业务(?:量|收入|总量)$")
+#: (a scope written with a slash or a comma, `国际/港澳台快递业务量`, is part of the subject)
+_ACTIVITY_SUBJECT = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff/／、]{1,10}?)业务(?:量|收入|总量)$")
 
 
 #: what an absolute change counted, in the clause before a bare `总数` (`网商较上年底增加105万家，总数达…`)
@@ -874,6 +875,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 # names the volume's kind only
                 subject = subject[: -len("寄递")]
             return subject + metric
+    if metric == "收入" and ctx.metrics and ctx.metrics[-1] in ctx.sentence:
+        # `邮政行业业务总量突破7000亿元，收入突破5000亿元`: a bare 收入 after an activity's volume in the sentence is
+        # that activity's revenue (邮政行业业务收入)
+        sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
+        if sub and not ctx.metrics[-1].endswith("收入"):
+            return sub.group(1) + "业务收入"
     counted = next((m for m in reversed(ctx.metrics) if m.endswith("网民规模")), None) if metric == "普及率" else None
     if counted is not None:
         # `我国网民规模达8.02亿，普及率为57.7%`: the internet's reach among the population just counted

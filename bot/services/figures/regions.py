@@ -34,7 +34,7 @@ def _regions(path: Path = REGIONS_FILE) -> tuple[dict[str, str], re.Pattern[str]
             table[name.strip()] = (canon or name).strip()
     alt = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)) or "(?!)"
     pat = re.compile(
-        rf"^(?P<list>(?:{alt})(?:\s*[、和及与]\s*(?:{alt}))*)(?:[两三四五六七八九十\d]+(?:个)?(?:省市?|市|国|地区|地))?"
+        rf"^(?P<list>(?:{alt}){{1,2}}(?:\s*[、和及与]\s*(?:{alt}){{1,2}})*)(?:[两三四五六七八九十\d]+(?:个)?(?:省市?|市|国|地区|地))?"
     )
     return table, pat
 
@@ -153,7 +153,9 @@ def split_region(phrase: str) -> tuple[str, str]:
     names = [n for n in re.split(r"\s*[、和及与]\s*", m.group("list")) if n]
     canon = []
     for n in names:
-        c = table.get(n, n)
+        c = table.get(n) or _city_of_province(n, table)
+        if not c:
+            return "", phrase  # two names run together that are no province and its city
         if c not in canon:
             canon.append(c)
     # "中国移动" / "上海盒马" are names, not regions: only split when something metric-like remains
@@ -188,6 +190,17 @@ def place_name(name: str) -> str:
         if n and table.get(n, n) not in canon:
             canon.append(table.get(n, n))
     return "、".join(canon)
+
+
+def _city_of_province(name: str, table: dict[str, str]) -> str:
+    """`广东潮州` → 潮州: a province written before one of its cities or counties names the place more closely
+    (`广东潮州和安徽亳州快递业务量…`); '' when `name` is not a province and a place that is none."""
+    provinces = _province_names()
+    for k in range(2, len(name) - 1):
+        head, tail = table.get(name[:k]), table.get(name[k:])
+        if head in provinces and tail and tail not in provinces and tail != "全国":
+            return tail
+    return ""
 
 
 #: `江苏全省…`, `杭州全市…`: the whole of the place just named

@@ -98,7 +98,11 @@ _OPENS_PARTS = re.compile(r"^[\s,，、“「]*其中")
 _PART_LEAD = re.compile(r"^[\s,，、“「]*(?:其中|同期[,，]?\s*(?:实现|完成|达到?|共|累计))")
 
 #: a change stated as a rate (`增长8.7%`): a flow over a period (extract: the paragraph's account continues)
-_FLOW = re.compile(r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]")
+#: (or as a rate named: `增速分别为56.8%和47.7%`, `增幅达12.3%`)
+_FLOW = re.compile(
+    r"(?:增长|下降|上涨|回落|减少|增加)[了约近超过逾]*\s*[0-9０-９.]+\s*[%％]"
+    r"|(?:增速|增幅)(?:分别)?(?:为|达到?|是)?\s*[0-9０-９.]+\s*[%％]"
+)
 
 
 def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None:

@@ -190,11 +190,35 @@ def _read_places(lines: list[str], block: list[int], rows: list[list[str]]) -> T
     return table if table.cells else None
 
 
+#: a bare year heading a column of a yearbook table (`2007`, `2011年`)
+_YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年?$")
+
+
+def _year_header(row: list[str]) -> list[str] | None:
+    """A header row of years (`| 指　标 | 2007 | 2008 | … | 2011 |`), its cells rewritten as periods (`2007年`), or
+    None. The years must run one way (a row of values that happen to look like years does not)."""
+    cells = [x.replace(" ", "") for x in row[1:]]
+    years = [int(m.group(1)) for x in cells if x and (m := _YEAR_CELL.match(x))]
+    if len(years) < 2 or len(years) != sum(1 for x in cells if x) or _YEAR_CELL.match(row[0].replace(" ", "")):
+        return None
+    steps = {b > a for a, b in zip(years, years[1:], strict=False)}
+    if len(steps) != 1 or len(set(years)) != len(years):
+        return None
+    return [row[0]] + [f"{m.group(1)}年" if (m := _YEAR_CELL.match(x)) else x for x in cells]
+
+
 def _read_block(lines: list[str], block: list[int], is_period: object) -> Table | None:
     check = is_period if callable(is_period) else (lambda _c: False)
     framed = _framed([lines[k] for k in block])
     rows = [_cells(lines[k], framed) for k in block]
     width = max(len(r) for r in rows)
+    for r, row in enumerate(rows[:3]):
+        years = _year_header(row)
+        if years:
+            rows[r] = years  # `| 指　标 | 2007 | 2008 |`: the header of a yearbook table, a year a column
+            break
+        if any(x.strip() for x in row[1:]):
+            break  # (only caption rows, with nothing beyond their first cell, come above a header of years)
     if rows[0] and _PLACE_HEAD.match(re.sub(r"\s+", "", rows[0][0])):
         return _read_places(lines, block, rows)
     # header rows: the rows before the first row with a number, at most three
@@ -258,6 +282,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
     goods_row = False  # a row of goods retail sales (`商品零售`) came before: `…类` rows are its categories
     goods_list: bool | None = False  # in the commodity list right under a goods retail row (None: not known yet)
     goods_indent = 0
+    section = ""  # a row naming a measure without values (`邮政业务量`): the rows below are its parts
+    sales_total = ""  # the first row is a sales total (`商品销售总额(亿元)`): industries below are its parts
     total_row = False  # the first row is a retail total (`社会消费品零售总额(亿元)`): parts below are its 零售额
     carried_unit = ""  # a unit written in a row name (`社会消费品零售总额(亿元)`) holds for the rows below naming none
     whole = ""  # the ordinal whole a row is part of (ranked tables)
@@ -304,13 +330,19 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
         while parents and parents[-1][0] >= indent:
             parents.pop()
         ancestors = [n for _i, n in parents]
+        has_values = any(_is_number(x.replace(" ", "")) for x in cells[1:])
+        if not has_values and not ranked:
+            # `| 邮政业务量 | | |` over `| 函件（亿件） | 69.5 |` and `| 快递（万件） | … |` at the same depth: a row naming
+            # a measure without values heads the rows below it, up to the next row without values
+            section = name if len(name) >= 3 and _HEADLESS.search(name) else ""
+        elif not ancestors and section:
+            ancestors = [section]
         if name:
             parents.append((indent, name))
         # the commodity categories listed after the goods retail row (`其中：限额以上单位商品零售 | 21762 |` then
         # `粮油、食品类 | 2473 |`): each is that category's 商品零售额 (the reporting population is no part of it)
         cat = _CATEGORY_ROW.match(name)
         retail = cat.group(1).replace("、", "") if cat and goods_row and not (ranked and whole) else ""
-        has_values = any(_is_number(x.replace(" ", "")) for x in cells[1:])
         bare = bool(_GOODS_NAME.fullmatch(name)) and not _HEADLESS.search(name) and not _GOODS_RETAIL.search(name)
         if goods_list is None and has_values:
             # the row right under the goods retail row opens its commodity list when it is one of its parts
@@ -327,6 +359,7 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
             continue  # a section row (`按经营地分`) or a blank one
         if not table.cells and not ranked:
             total_row = bool(_RETAIL_TOTAL.search(name))
+            sales_total = name if _SALES_TOTAL.search(name) else ""
         full = (
             _part_of(name, whole)
             if ranked and whole and rank != 0
@@ -344,6 +377,8 @@ def _read_block(lines: list[str], block: list[int], is_period: object) -> Table 
             and not name.endswith(("零售", "销售"))
         ):
             full = name + "零售额"  # `# 批发零售业 | 1299.92 |` under the retail total: 批发零售业零售额
+        elif sales_total and table.cells and full == name and name.endswith("业") and not _HEADLESS.search(name):
+            full = _part_of(name, sales_total)  # `# 批发业 | 34166.23 |` under 商品销售总额: 批发业商品销售额
         for period in periods:
             level: str | None = None
             unit = ""
@@ -387,6 +422,7 @@ _POPULATION = re.compile(r"限上企业|限上单位|限额以上(?:企业|单�
 #: the aggregates of a retail table a population applies to
 _POPULATION_AGGREGATES = frozenset({"消费品零售额", "餐饮收入", "商品零售", "商品零售额"})
 _RETAIL_TOTAL = re.compile(r"(?:消费品)?零售(?:总)?额$")
+_SALES_TOTAL = re.compile(r"商品销售总额$")
 
 
 def unit_of_row(cols: dict[int, tuple[str, str, str]], row_unit: str) -> str:
@@ -492,6 +528,9 @@ _REL_CURRENT = frozenset({"当月", "本月", "当期", "本期"})
 _REL_TO_DATE = frozenset(
     {"累计", "本年累计", "累计值", "年累计", "1-本月", "1至本月", "本月止累计", "1-本月累计", "1至本月累计", "年初至本月"}
 )
+#: the same of a quarterly table (`| 本季 | 比去年同季增长(%) | 1-本季 |` under `2020年3季度`)
+_REL_QUARTER = frozenset({"本季", "当季", "本季度", "当季度"})
+_REL_QUARTER_TO_DATE = frozenset({"1-本季", "1至本季", "1-本季度", "1至本季度", "本季止累计", "年初至本季"})
 
 
 def _is_period_cell(cell: str) -> bool:
@@ -501,7 +540,7 @@ def _is_period_cell(cell: str) -> bool:
         return False
     # `1-10月累计`, `10月当月`: a period and the word saying which (to date, the month alone)
     c = re.sub(r"(?<=[月年度])(?:累计|合计|当月|止累计)$", "", c)
-    if c in _REL_CURRENT or c in _REL_TO_DATE:
+    if c in _REL_CURRENT or c in _REL_TO_DATE or c in _REL_QUARTER or c in _REL_QUARTER_TO_DATE:
         return True
     pms = find_periods(c, None)
     return len(pms) == 1 and pms[0].start == 0 and pms[0].end == len(c) and pms[0].kind != "now"
@@ -514,12 +553,15 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
     and takes the table's growth if it had none."""
     year = None
     own: PeriodMention | None = None  # the table's own month or months (`（2018年12月份）`), for 当月/累计 columns
+    quarter: PeriodMention | None = None  # the table's own quarter (`2020年3季度`), for 本季/1-本季 columns
     for src in (tb.header_month, tb.caption, title):
         for p in find_periods(fold(src), published):
             if p.comparison:
                 continue
             if own is None and p.kind in ("month", "months", "half", "quarter", "q3") and not p.day:
                 own = p
+            if quarter is None and p.kind == "quarter" and not p.day:
+                quarter = p
             if year is None and p.explicit_year and p.year is not None:
                 year = p.year
         if year is not None:
@@ -535,7 +577,17 @@ def _table_figures(tb: Table, published: date | None, title: str, region: str, o
         start: date | None
         end: date | None
         written = re.sub(r"\s+", "", fold(cell.period))
-        if written in _REL_CURRENT or written in _REL_TO_DATE:
+        if written in _REL_QUARTER or written in _REL_QUARTER_TO_DATE:
+            if quarter is None:
+                continue
+            q_start, q_end = quarter.resolve(published, year)
+            if q_start is None or q_end is None:
+                continue
+            if written in _REL_QUARTER:
+                start, end, label = q_start, q_end, quarter.label if quarter.explicit_year else f"{q_end.year}年{quarter.label}"
+            else:
+                start, end, label = date(q_end.year, 1, 1), q_end, f"{q_end.year}年1—{q_end.month}月"
+        elif written in _REL_CURRENT or written in _REL_TO_DATE:
             if own is None:
                 continue
             o_start, o_end = own.resolve(published, year)

@@ -47,6 +47,7 @@ _YEARLESS_ISSUE = re.compile(r"第\s*\d{1,4}\s*期")
 _STAFF_LINE = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|撰稿|供稿|整理|排版|签发)\s*[:：]")
 
 
+
 class BulletinParser:
     def __init__(self, lines: list[Line], *, has_styles: bool) -> None:
         self.lines = lines
@@ -154,6 +155,12 @@ class BulletinParser:
         for t in text_lines[:40]:
             if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(动态|简报|周刊|月刊|快讯|参考|通讯|资讯)", t):
                 self.result.publication = t
+                return
+        for t in text_lines[:3]:
+            # a yearbook page's running head (`中国统计年鉴—2012　　　运输、邮电和软件业`): the yearbook is the container
+            m = ev.YEARBOOK_HEAD.match(t)
+            if m:
+                self.result.publication = m.group("pub")
                 return
 
     # -- article flow -------------------------------------------------------------------------------------

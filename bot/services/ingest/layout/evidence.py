@@ -90,8 +90,11 @@ PERIOD_ONLY_RE = re.compile(
 #: original headline: a restatement, never a figure of its own)
 META_FIELD_RE = re.compile(
     r"^(?:发布日期|发布时间|发稿时间|发文日期|更新时间|日期|时间|(?:信息|文章|稿件|本文)?来源于?|稿源|出处|作者|"
-    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]"
+    r"编辑|责任编辑|责编|记者|撰稿|撰文|审核|校对|编选|浏览次数|阅读次数|点击数|原标题|原题)\s*[:：]|"
+    r"^[【\[［]\s*(?:原标题|原题)\s*[】\]］]"  # (`【原标题】…`, the bracketed form)
 )
+#: a reprint's line quoting the original headline (`原标题：…`, `【原标题】…`)
+ORIGINAL_TITLE_RE = re.compile(r"^(?:(?:原标题|原题)\s*[:：]|[【\[［]\s*(?:原标题|原题)\s*[】\]］])")
 META_ANY_RE = re.compile(r"(?:发布日期|发布时间|发稿时间|信息来源|文章来源|来源于?|责任编辑|编辑|作者|编选)\s*[:：]")
 #: (an empty field is no outlet: `文章来源：　作者：` names no source, the next field's key is not one)
 SOURCE_FIELD_RE = re.compile(
@@ -349,7 +352,8 @@ WEB_FURNITURE_RE = re.compile(
     r"^" + _CONTROLS + r"$|"
     r"^(?:[^\s>›»＞。，]{1,16}\s*[>›»＞]{1,2}\s*){2,}[^\s>›»＞。，]{1,16}$|"
     r"^(?:返回|顶部|回到顶部|文章预览|发表评论(?:\s*取消回复)?|" + _RELATED + r")\s*[:：]?$|"
-    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题|上一篇|下一篇)\s*[:：]"
+    r"^(?:分享到|相关热词|热词|标签|专栏名称|原文地址|快照地址|总结与预览地址|字号|字体|原标题|原题|上一篇|下一篇)\s*[:：]|"
+    r"^[【\[［]\s*(?:原标题|原题)\s*[】\]］]"
 )
 #: a platform's byline with the date, fields set off by spaced dots: `某某邮政管理局  · 公众号  ·  · 2025-02-21 11:18`
 DOT_BYLINE_DATE_RE = re.compile(
@@ -724,6 +728,8 @@ MASTHEAD_WORD_RE = re.compile(
     r"专报|信息|观察|导刊|期刊|digest|weekly|daily)$",
     re.IGNORECASE,
 )
+#: a yearbook's running head: its name and edition year (`中国统计年鉴—2012　　运输、邮电和软件业`, `广东统计年鉴2024`)
+YEARBOOK_HEAD = re.compile(r"^(?P<pub>[\u4e00-\u9fff]{2,12}年鉴)\s*[—－\-]{0,2}\s*(?:19|20)\d{2}(?:\s|$)")
 EDITION_RE = re.compile(r"第\s*[\d一二三四五六七八九十]{1,4}\s*[版期辑号]|[A-Z]\d{1,2}\s*版?|星期.|总第?\s*\d+\s*期")
 
 

@@ -723,7 +723,10 @@ class GeneralParser(ParagraphReader):
             if not self.result.issuer and p.kind not in ("header", "section", "table") and _ISSUER_LINE.search(t):
                 self.result.issuer = t
             if not self.result.publication and p.kind not in ("header", "section", "table"):
-                if p.kind == "meta":
+                yearbook = ev.YEARBOOK_HEAD.match(t)
+                if yearbook:
+                    name = yearbook.group("pub")  # a yearbook page's running head: the yearbook is the container
+                elif p.kind == "meta":
                     name = ev.name_date(t)
                 else:
                     name = ev.masthead_name(t) if (p.tlike or ev.is_masthead_like(t)) else ""

@@ -183,6 +183,8 @@ class ParagraphReader:
                 # its rest shorter than a line (a full line under it is the story's)
                 and (
                     cur.kind == "body"
+                    # a reprint's `【原标题】…` line wraps like text (the headline it quotes runs on to the next line)
+                    or (cur.kind == "meta" and gap == 0 and ev.ORIGINAL_TITLE_RE.match(cur.text) is not None)
                     or (
                         cur.kind == "header"
                         and gap == 0
@@ -203,6 +205,7 @@ class ParagraphReader:
                     not (ends_para(cur_last) or _SIGNED_END_RE.search(cur_last.rstrip()))
                     # (a `；` closes a clause, not the paragraph, when the next line is not indented)
                     or (self._uneven_wrap(cur, ln, gap) and cur_last.rstrip()[-1:] in "；;")
+                    or self._sentence_at_line_end(cur, ln, gap, cur_last)
                 )
                 and not ev.is_table(t)
                 and not self._starts_block(t)
@@ -331,6 +334,21 @@ class ParagraphReader:
             and _NUMBERED_OPENING.match(ln.text) is None
             # (a closed bracket, `…（记者 某某 摄）`, then a line without punctuation: a headline under it)
             and not (cur.text.rstrip()[-1:] in "）)」』”" and _PROSE_RE.search(ln.text) is None)
+        )
+
+    def _sentence_at_line_end(self, cur: Para, ln: Line, gap: int, cur_last: str) -> bool:
+        """On a page that indents paragraph openings, a sentence ending right at the end of a full line (`…分别为78.3%、
+        14.3%和7.4%。`), then a full line not indented: the paragraph goes on (PDF text wrapped mid-paragraph), it
+        did not end there — a new paragraph would open indented, a sub-head would be short."""
+        return (
+            self.indents
+            and cur.indent
+            and cur.kind == "body"
+            and gap == 0
+            and cur_last.rstrip()[-1:] in "。！？!?"
+            and ln.raw[:1] not in _INDENTS
+            and (ln.width >= self.full or raw_len(ln) >= self.full_len)
+            and _NUMBERED_OPENING.match(ln.text) is None
         )
 
     @staticmethod

@@ -1,0 +1,174 @@
+"""Tables with year or quarter columns, and wrapped PDF reports (session 18g): a yearbook's header of years, a
+measure row heading its parts, `本季`/`1-本季` columns, the industries of a sales total, a reprint's `【原标题】` line,
+an undated report's `全年`, a slashed scope's revenue and a bare `收入` — on tables and sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures, figure_values
+from bot.services.ingest.layout import ParsedBulletin, parse_document
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def _rows(text: str, published: date | None = None, title: str = "") -> set[tuple[str, str, float, date | None, date | None, float | None]]:
+    return {(f.metric, f.region, f.value, f.period_start, f.period_end, f.growth_pct)
+            for f in extract_figures(text, published, title=title)}
+
+
+def _parse(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+YEARS = """| 项　目 | 2019 | 2020 | 2021 |
+| 快递业务收入（亿元） | 52.1 | 60.4 | 71.8 |
+| 寄递业务量 | | | |
+| 快递（万件） | 8120.5 | 9300.2 | 11021.7 |
+| 函件（万件） | 310.2 | 290.8 | 260.1 |"""
+
+
+def test_a_header_of_years_dates_each_column() -> None:
+    got = _rows(YEARS)
+    assert ("快递业务收入", "全国", 52.1, date(2019, 1, 1), date(2019, 12, 31), None) in got
+    assert ("快递业务收入", "全国", 71.8, date(2021, 1, 1), date(2021, 12, 31), None) in got
+
+
+def test_a_measure_row_without_values_heads_the_rows_under_it() -> None:
+    got = _rows(YEARS)
+    assert ("快递业务量", "全国", 9300.2, date(2020, 1, 1), date(2020, 12, 31), None) in got
+    assert ("函件业务量", "全国", 260.1, date(2021, 1, 1), date(2021, 12, 31), None) in got
+
+
+def test_values_that_look_like_years_are_no_header() -> None:
+    table = "| 指标 | 一月 | 二月 |\n| 网店数量（个） | 2018 | 2020 |\n| 快递业务量（万件） | 15.2 | 16.8 |"
+    assert not any(r[3] is not None and r[3].month == 1 and r[3].day == 1 and r[4] is not None
+                   and r[4].month == 12 for r in _rows(table))
+
+
+QUARTER = """2021年2季度批发零售业商品销售
+| 指标 | 本季 | 比去年同季增长(%) | 1-本季 | 比去年同期增长(%) |
+| 商品销售总额(亿元) | 2410.55 | 6.2 | 4580.12 | 8.9 |
+| # 批发业 | 2001.30 | 5.1 | 3802.64 | 7.7 |
+| 零售业 | 409.25 | 11.4 | 777.48 | 15.0 |"""
+
+
+def test_quarter_columns_are_the_quarter_and_the_year_to_its_end() -> None:
+    got = _rows(QUARTER, date(2021, 7, 20))
+    assert ("商品销售总额", "全国", 2410.55, date(2021, 4, 1), date(2021, 6, 30), 6.2) in got
+    assert ("商品销售总额", "全国", 4580.12, date(2021, 1, 1), date(2021, 6, 30), 8.9) in got
+
+
+def test_industries_under_a_sales_total_are_its_parts() -> None:
+    got = _rows(QUARTER, date(2021, 7, 20))
+    assert ("批发业商品销售额", "全国", 2001.30, date(2021, 4, 1), date(2021, 6, 30), 5.1) in got
+    assert ("零售业商品销售额", "全国", 777.48, date(2021, 1, 1), date(2021, 6, 30), 15.0) in got
+
+
+def test_a_yearbook_running_head_names_the_container_and_its_scope() -> None:
+    page = "中国统计年鉴—2021　　　　　　　　　　国内贸易\n\n12-4　邮政业务情况\n\n" + YEARS
+    parsed = _parse(page)
+    assert parsed.publication == "中国统计年鉴"
+    art = parsed.articles[0]
+    scope = " ".join(x for x in (art.outlet, parsed.publication, parsed.issuer) if x)
+    rows = figure_values(art.body, None, title=art.title, scope=scope)
+    assert any(r["metric"] == "快递业务量" and r["value"] == 9300.2 and r["region"] == "全国" for r in rows)
+
+
+def test_an_original_headline_line_is_no_text_and_the_title_stands_alone() -> None:
+    page = (
+        "某某资料汇编　　　　　　　　　　　第三辑\n\n"
+        "2019年某地电商持续快速发展 网络零售额破300亿\n"
+        "【原标题】2019年某地电子商务持续快速发展 全年\n"
+        "网络零售额突破300亿元\n"
+        "　　据统计，2019年全市网络零售额完成312.4亿元，\n"
+        "同比增长21.5%，继续保持较快增长势头。其中，农村网\n"
+        "络零售额完成80.6亿元，同比增长25.1%，增速高于全\n"
+        "市平均水平。实物商品网络零售额完成255.3亿元，同\n"
+        "比增长19.8%。\n\n— 1 —\n"
+    )
+    parsed = _parse(page)
+    assert [a.title for a in parsed.articles] == ["2019年某地电商持续快速发展 网络零售额破300亿"]
+    assert "原标题" not in parsed.articles[0].body and "突破300亿元" not in parsed.articles[0].body
+
+
+def test_an_undated_report_dates_its_years_amount_by_the_year_it_states() -> None:
+    text = "2018年，全市寄递行业保持平稳发展。\n全年快递业务量完成5.6亿件，同比增长12.3%。"
+    assert ("快递业务量", "全国", 5.6, date(2018, 1, 1), date(2018, 12, 31), 12.3) in _rows(text)
+
+
+def test_a_dated_article_still_resolves_a_years_amount_by_its_date() -> None:
+    text = "2018年，全市寄递行业保持平稳发展。\n全年快递业务量完成5.6亿件，同比增长12.3%。"
+    dated = _rows(text, date(2020, 6, 1))  # (a year not over yet: the one before, as without the earlier year)
+    assert dated == _rows(text.split("\n")[1], date(2020, 6, 1))
+    assert not any(r[3] == date(2018, 1, 1) for r in dated)
+
+
+def test_a_bare_revenue_after_a_slashed_scope_is_that_scopes() -> None:
+    text = ("2020年，同城快递业务量完成15.2亿件；实现业务收入150.1亿元。"
+            "国际/港澳台快递业务量完成1.3亿件，同比增长9.9%；实现业务收入88.6亿元，同比增长5.2%。")
+    got = _rows(text, date(2021, 3, 1))
+    assert ("国际/港澳台快递业务收入", "全国", 88.6, date(2020, 1, 1), date(2020, 12, 31), 5.2) in got
+    assert not any(r[0] == "同城快递业务收入" and r[2] == 88.6 for r in got)
+
+
+def test_a_bare_revenue_after_an_activitys_volume_is_its_revenue() -> None:
+    got = _rows("2019年，全省快递业务量完成12.5亿件，收入完成150.3亿元。", date(2020, 1, 10))
+    assert {r[0] for r in got} == {"快递业务量", "快递业务收入"}
+
+
+def test_a_city_written_after_its_province_is_the_region() -> None:
+    got = _rows("一季度，福建泉州和江西赣州快递业务量增速分别为31.2%和28.4%。", date(2023, 4, 28))
+    assert ("快递业务量", "泉州", 31.2, date(2023, 1, 1), date(2023, 3, 31), 31.2) in got
+    assert ("快递业务量", "赣州", 28.4, date(2023, 1, 1), date(2023, 3, 31), 28.4) in got
+    assert not any(r[1] in ("福建", "江西") for r in got)
+
+
+def test_rates_named_as_such_go_on_with_the_paragraphs_period() -> None:
+    text = "一季度，全市快递业务量同比增长11.2%。部分县区增速较高，甲县和乙县快递业务量增速分别为40.5%和35.1%。"
+    got = _rows(text, date(2023, 4, 28))
+    assert all(r[3] == date(2023, 1, 1) and r[4] == date(2023, 3, 31) for r in got if r[5] in (40.5, 35.1))
+
+
+def test_a_macro_region_or_a_list_remnant_is_no_indicator() -> None:
+    text = ("一季度，从快递业务量占比看，东部降低1.2个百分点，中部和西部分别提升0.8和0.4个百分点。"
+            "西部地区四川以21.5%的增速领跑，云南、贵州等省份增速超过15%。")
+    got = _rows(text, date(2023, 4, 28))
+    assert not any(r[0] in ("东部", "中部和西部", "西部地区四川", "等省份") for r in got)
+    assert ("中部地区网络零售额", "全国", 12.1, date(2023, 1, 1), date(2023, 3, 31), 12.1) in _rows(
+        "一季度，中部地区网络零售额同比增长12.1%。", date(2023, 4, 28))
+
+
+def test_places_listed_without_an_indicator_go_on_with_the_activity_measured() -> None:
+    text = ("上半年，东、中、西部网络零售额比重分别为80.1%、12.4%和7.5%。东部带动明显，江苏和福建同比分别增长12.6%和9.8%。")
+    got = _rows(text, date(2022, 7, 20))
+    assert ("网络零售额", "江苏", 12.6, date(2022, 1, 1), date(2022, 6, 30), 12.6) in got
+    assert ("网络零售额", "福建", 9.8, date(2022, 1, 1), date(2022, 6, 30), 9.8) in got
+    # a population's count is no activity: its places' changes stay unnamed
+    assert {r[1] for r in _rows("上半年，全国网民规模达10亿人。江苏和福建同比分别增长3.8%和3.9%。", date(2022, 7, 20))} == {"全国"}
+
+
+def test_a_sentence_ending_at_a_full_lines_end_does_not_end_the_paragraph() -> None:
+    page = (
+        "某省电商简报　　　　　　　　　　　　2022年第7期\n\n"
+        "上半年全省电子商务运行情况\n\n"
+        "　　日前，某省商务厅通报了上半年全省电子\n"
+        "商务运行情况。上半年，全省电子商务保持平\n"
+        "稳较快增长，线上消费持续活跃，为稳定经济\n"
+        "运行作出了积极贡献。\n"
+        "　　上半年，全省网络零售额和农村网络零售\n"
+        "额完成1815.4亿元和279.3亿元，\n"
+        "分别增长19.3%和18.7%。\n"
+        "　　区域结构继续优化，山区电商发展势头不\n"
+        "减。上半年，东、中、西部网络零售额比重\n"
+        "分别为68.3%、24.3%和7.4%。\n"
+        "山区县网络零售额比重的提升幅度为近年最\n"
+        "高。沿海带动作用明显，甲市和乙市同比分别\n"
+        "增长17.8%和15.9%。\n\n- 1 -\n"
+    )
+    parsed = _parse(page)
+    assert len(parsed.articles) == 1
+    body = parsed.articles[0].body
+    assert "和7.4%。山区县网络零售额" in body
+    assert body.count("\n") == 2  # the indented paragraphs still open their own
