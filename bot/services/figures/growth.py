@@ -33,6 +33,7 @@ from bot.services.figures.multiyear import (
 from bot.services.figures.naming import (
     _CHANGE_TAIL,
     _MEASURE_END,
+    AGE_RANGE,
     _colon_subject,
     _expand_generic,
     _same_metric,
@@ -430,7 +431,16 @@ def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> t
             ):
                 # `快递业务量、业务收入分别完成1425亿件和1.3万亿元，增速8%左右`: one rate for the list
                 targets, shared = free, True
+    if len(group) == 1 and not ph.metric and kind == "growth" and _BOTH_GREW.match(s.masked, cb, group[0].num.start):
+        # `揽收快递包裹2.2亿件，投递快递包裹3.6亿件，同比增长均达三成`: one rate for every level stated before it
+        open_levels = [x for x in range(len(figs)) if figs[x].growth_pct is None and not is_growth_only(figs[x])]
+        if len(open_levels) > 1:
+            targets, shared = open_levels, True
     return targets, shared
+
+
+#: a rate said of each of the levels before it (`同比均增长`, `增长均达`, `都增长了`)
+_BOTH_GREW = re.compile(r"[^，,；;。]*?(?:均|都)(?:增长|下降|达到?|为|超过?|在)?[^，,；;。]{0,4}$")
 
 
 def _changed_subject_before(s: _Sentence, cb: int) -> _Phrase | None:
@@ -442,7 +452,7 @@ def _changed_subject_before(s: _Sentence, cb: int) -> _Phrase | None:
     clause = s.masked[pb : cb - 1]
     tail = _CHANGE_TAIL.search(clause)
     subject = clause[: tail.start()].replace("\x00", "") if tail is not None else ""
-    if not subject or _DIGIT_RE.search(clause) or re.search(r"占|比重|比例|份额", subject):
+    if not subject or _DIGIT_RE.search(AGE_RANGE.sub("", clause)) or re.search(r"占|比重|比例|份额", subject):
         return None
     ph = _phrase(subject)
     measured = _MEASURE_END.search(ph.metric) or ph.metric.endswith(("零售", "销售"))  # (`智能手机零售`)
