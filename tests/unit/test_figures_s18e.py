@@ -132,3 +132,18 @@ def test_the_subject_of_a_turnaround_takes_the_rate_after_it() -> None:
     assert [(r[0], r[4]) for r in rows] == [("限额以上单位消费品零售额", 1.7)]
     rows = _rows("5月份，全市网上零售额增长8%，餐饮收入由负转正，同比增长0.6%。")
     assert [(r[0], r[4]) for r in rows] == [("网上零售额", 8.0), ("餐饮收入", 0.6)]
+
+
+def test_holiday_spellings_and_a_year_written_apart() -> None:
+    rows = _rows("2023年“五一”国际劳动节期间，全市快递揽收量为1.2亿件。", date(2024, 2, 1))
+    assert [(r[2], r[3]) for r in rows] == [(date(2023, 4, 29), date(2023, 5, 3))]
+    rows = _rows("2023年中秋、国庆双节期间，全市快递揽收量为3.4亿件。", date(2024, 2, 1))
+    assert [(r[2], r[3]) for r in rows] == [(date(2023, 9, 29), date(2023, 10, 6))]
+    # a holiday compared with is no period of the figure
+    rows = _rows("今年五一假期，全市快递揽收量为1.3亿件，比去年五一假期增长12%。", date(2022, 5, 6))
+    assert rows == [("快递揽收量", 1.3, date(2022, 4, 30), date(2022, 5, 4), 12.0)]
+
+
+def test_an_age_range_with_a_dash_is_one_name() -> None:
+    rows = _rows("截至2023年12月，我国20—29岁网民规模达1.7亿，30-39岁网民规模达2.1亿。")
+    assert [(r[0], r[1]) for r in rows] == [("20—29岁网民规模", 1.7), ("30-39岁网民规模", 2.1)]

@@ -399,7 +399,7 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
 
 #: a holiday named with its span (`“五一”假期`, `端午节放假期间`, `中秋小长假`, `中秋国庆假期`) or its day (`端午节当天`)
 _HOLIDAY_RE = re.compile(
-    r"[“\"「‘]?\s*(?P<h>五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋)(?:节)?\s*[”\"」’]?\s*"
+    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋)(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
     r"(?:(?P<span>小长假|长假|假期|黄金周|(?:放假|节日|节假日|假日)?期间|放假)|(?P<day>当天|当日|全天))"
 )
 #: what makes a holiday a base of comparison (`比五一放假期间`, `与去年中秋假期相比`)
@@ -410,8 +410,8 @@ def _holiday_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     for m in _HOLIDAY_RE.finditer(text):
         if any(p.start < m.end() and m.start() < p.end for p in out):
             continue
-        h = re.sub(r"[\s节、和与及]", "", m.group("h"))
-        h = {"劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
+        h = re.sub(r"[\s节、和与及”\"」’]", "", m.group("h"))
+        h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
         if m.group("day"):
             if h == "中秋国庆":
                 continue

@@ -186,7 +186,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     for ev in events:
         # `2015年“双11”期间（11月11日至16日）`: the event's dates are in the year that named it
         for p in periods:
-            if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
+            if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months", "holiday") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
