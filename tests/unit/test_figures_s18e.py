@@ -147,3 +147,15 @@ def test_holiday_spellings_and_a_year_written_apart() -> None:
 def test_an_age_range_with_a_dash_is_one_name() -> None:
     rows = _rows("截至2023年12月，我国20—29岁网民规模达1.7亿，30-39岁网民规模达2.1亿。")
     assert [(r[0], r[1]) for r in rows] == [("20—29岁网民规模", 1.7), ("30-39岁网民规模", 2.1)]
+
+
+def test_a_rate_of_the_place_named_after_qizhong_is_that_places() -> None:
+    rows = _rows("一季度，江苏快递业务量达到3.4亿件，比去年同期增长27%，其中南京增长12%。")
+    assert [(r[0], r[1], r[4]) for r in rows] == [("快递业务量", 3.4, 27.0), ("快递业务量", 12.0, 12.0)]
+    assert [f.region for f in extract_figures("一季度，江苏快递业务量达到3.4亿件，其中南京增长12%。", date(2024, 7, 1))] == [
+        "江苏",
+        "南京",
+    ]
+    # the whole's rate was over another base (the 五一 days' daily average): the part's is too — none
+    rows = _rows("端午节期间，长三角地区快递业务量达到3.4亿件，比五一放假期间日均业务量增长27%，其中上海增长近4倍。")
+    assert [(r[0], r[1], r[4]) for r in rows] == [("快递业务量", 3.4, None)]

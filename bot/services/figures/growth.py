@@ -176,6 +176,23 @@ def _add_growths(
         ph = _listed_subject(t, cb, len(group)) or ph
     # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
     region_list = ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
+    if (
+        len(group) == 1
+        and ph.region
+        and not ph.metric
+        and "、" not in ph.region
+        and figs
+        and figs[-1].region != ph.region
+        and _PART_OPENS.match(masked, cb, n.start)
+    ):
+        # `江苏快递业务量达到3.4亿件，同比增长27%，其中南京增长12%`: the rate of the place named after 其中, of the
+        # measure just stated — never the whole's; when the whole's own rate was not read (compared with another
+        # base, `比五一放假期间日均业务量增长27%，其中上海增长近4倍`), the part's is over that base too: none
+        if (len(figs) - 1 in s.undated) or (
+            figs[-1].growth_pct is None and _RATE_NUMBER.search(masked, figs[-1].span_end, cb)
+        ):
+            return
+        region_list = [ph.region]
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
@@ -393,6 +410,9 @@ def _span_over_base_level(
 #: a comparison with the end of a five-year plan period (`较“十三五”末`, `比十二五期末`)
 _PLAN_END_BASE = re.compile(r"(?:较|比|与|相比|相较)\s*[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:时期)?\s*(?:期末|末期|末)")
 
+
+#: a rate in a stretch of text (`增长27%`, `增长近4倍`)
+_RATE_NUMBER = re.compile(r"[0-9]\s*(?:%|倍)")
 
 #: a clause opening with 其中 (a part of the whole just stated)
 _PART_OPENS = re.compile(r"[\s,，;；\x00]*其中[，,：:]?")
