@@ -56,6 +56,9 @@ def test_a_holiday_of_a_year_no_table_holds_stays_undated() -> None:
     rows = _rows("2035年五一假期，全市快递揽收量为9.6亿件。", date(2035, 5, 8))
     assert [(r[2], r[3]) for r in rows] == [(None, None)]
     assert holiday_span("端午", 2031) is None and holiday_span("端午当天", 2031) is None
+    # no year written and no publication date: nothing to take the year from
+    figs = extract_figures("五一假期，全市快递揽收量为1.2亿件。", None)
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [(1.2, None, None)]
 
 
 def test_days_the_text_gives_win_and_a_holiday_compared_with_is_a_base() -> None:

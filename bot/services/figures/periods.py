@@ -8,7 +8,9 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
 * sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季/一至三季度`, `12月中旬` (as of the 20th), `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
-* spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
+* spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`;
+* holidays whose days vary by year (`五一假期`, `端午节期间`, `中秋假期`, `中秋国庆假期`, `端午节当天`): the year's
+  statutory span or festival day from tables (`holiday_span`; a year they do not hold stays unresolved).
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
 takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
