@@ -162,3 +162,8 @@ def test_a_rate_of_the_place_named_after_qizhong_is_that_places() -> None:
     # the whole's rate was over another base (the 五一 days' daily average): the part's is too — none
     rows = _rows("端午节期间，长三角地区快递业务量达到3.4亿件，比五一放假期间日均业务量增长27%，其中上海增长近4倍。")
     assert [(r[0], r[1], r[4]) for r in rows] == [("快递业务量", 3.4, None)]
+
+
+def test_may_day_golden_weeks_before_2008() -> None:
+    rows = _rows("2006年五一黄金周期间，全市重点商贸企业销售额达到12.4亿元。", date(2006, 5, 9))
+    assert [(r[2], r[3]) for r in rows] == [(date(2006, 5, 1), date(2006, 5, 7))]

@@ -345,10 +345,12 @@ _LUNAR_SPAN_RE = re.compile(
 )
 
 
-#: statutory holidays (the State Council's notice of each year: 五一 and 端午 since 2008, 中秋 — alone, or 中秋国庆 as one
+#: statutory holidays (the State Council's notice of each year: 五一 since 2000, 端午 since 2008, 中秋 — alone, or 中秋国庆 as one
 #: span where the two fell together): first and last day, by year; a year not held is not invented
 _HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
     "五一": {
+        # 2000–2007: the week-long 五一黄金周
+        **{y: ((5, 1), (5, 7)) for y in range(2000, 2008)},
         2008: ((5, 1), (5, 3)), 2009: ((5, 1), (5, 3)), 2010: ((5, 1), (5, 3)), 2011: ((4, 30), (5, 2)),
         2012: ((4, 29), (5, 1)), 2013: ((4, 29), (5, 1)), 2014: ((5, 1), (5, 3)), 2015: ((5, 1), (5, 3)),
         2016: ((4, 30), (5, 2)), 2017: ((4, 29), (5, 1)), 2018: ((4, 29), (5, 1)), 2019: ((5, 1), (5, 4)),
