@@ -207,7 +207,8 @@ def test_recovered_to_is_no_part_of_the_metric() -> None:
 def test_a_holiday_without_dates_does_not_take_the_period_before() -> None:
     text = "今年上半年全省快递业务量在4月短暂下降后迅速回升，日均业务量恢复至800万件以上。端午假期，全省揽收快递包裹约1.1亿件，同比增长9%。"
     (fig,) = [f for f in extract_figures(text, date(2023, 10, 20)) if f.value == 1.1]
-    assert (fig.period_start, fig.period_end) == (None, None)  # the holiday is not the half-year stated before
+    # the holiday is not the half-year stated before: its own days (2023's 端午 holiday, 6月22日至24日, session 18e)
+    assert (fig.period_start, fig.period_end) == (date(2023, 6, 22), date(2023, 6, 24))
 
 
 def test_a_yearly_amount_passing_a_mark_is_that_years() -> None:

@@ -598,3 +598,13 @@ def test_lookup_keeps_the_callers_transaction(engine, store: dict[str, Article])
     with session_scope(engine) as s:  # the handler's pattern: lookup, then nothing else; repeated on one pool
         for _ in range(3):
             assert lookup(s, "网上零售额").entries
+
+
+def test_age_ranged_population_is_not_the_whole(session: Session, store: dict[str, Article]) -> None:
+    """`60岁及以上网民规模达1.2亿` is a part of the net population: `/metric 网民规模` does not answer with it, and
+    asking for the age range finds it."""
+    add_figure(session, store["a5"], "60岁及以上网民规模", 1.2, "亿", 1.2 * YI, "", None, date(2023, 6, 30),
+               "截至2023年6月", quote="截至2023年6月,60岁及以上网民规模达1.2亿。")
+    session.commit()
+    assert values(lookup(session, "网民规模")) == [("全国", 10.79, date(2023, 6, 30))]
+    assert values(lookup(session, "60岁及以上网民规模")) == [("全国", 1.2, date(2023, 6, 30))]

@@ -171,8 +171,26 @@ _AT_STATED_RATE = re.compile(
 )
 
 
+#: counts of the items of a policy (`部署12项任务`, `提出5项措施`, `出台3个文件`, `明确了16项重点任务`): what a plan
+#: lists, no statistic — only a bare count (no multiplier) after a verb of issuing and before a policy noun
+_POLICY_VERB_BEFORE = re.compile(
+    r"(?:部署|提出|出台|制定|明确|印发|推出|列出|安排|梳理|细化|实施|发布)(?:了|出)?\s*(?:共|总共|合计)?\s*$"
+)
+_POLICY_ITEMS_AFTER = re.compile(
+    r"\s*(?:项|个|条|份|批|方面)?\s*[\u4e00-\u9fff]{0,4}?"
+    r"(?:任务|措施|举措|文件|政策|意见|方案|条款|办法|行动|工程|机制|条例|规定|要求|目标)"
+)
+
+
 def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None:
     before = masked[clause_start : n.start]
+    if (
+        not n.mult
+        and n.base_unit in ("", "项", "个", "条", "份")
+        and _POLICY_VERB_BEFORE.search(t, max(0, n.start - 8), n.start)
+        and _POLICY_ITEMS_AFTER.match(t, n.end)
+    ):
+        return None
     if _RANK_BEFORE.search(t, 0, n.start):
         return None
     if _EXPECTATION_BEFORE.search(t, max(0, n.start - 20), n.start):

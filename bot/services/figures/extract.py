@@ -80,6 +80,9 @@ _UNDATED_BREAKDOWN = re.compile(
     r"^[\s　]*(?:从[^，,。；;0-9年月季]{2,16}?(?:来看|看)|分[\u4e00-\u9fff]{1,6}?(?:来看|看)|按[\u4e00-\u9fff]{2,8}?分)[，,]"
 )
 
+#: a sentence that may hold a figure: digits, or tenths written 成 (`同比增长近三成`, numbers._CN_TENTHS)
+_NUMBER_HINT = re.compile(r"[0-9０-９]|[一二两三四五六七八九]成")
+
 #: a rank continuing the ranking of the sentence before in its paragraph (`美国以213亿件发货量位居第二`)
 _RANK_CONTINUES = re.compile(r"(?:位居|居|位列|排名|排)第[二三四五六七八九十2-9２-９]")
 
@@ -293,7 +296,7 @@ def _extract(
             # figures; a bare `附注` line starts the notes that close a release
             notes = notes or _NOTES_ALONE.match(head) is not None
             continue
-        if notes or li in in_table or not _DIGIT_RE.search(para):
+        if notes or li in in_table or not _NUMBER_HINT.search(para):
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
         # article only when that sentence refers back (see _Ctx.carry)
@@ -331,7 +334,7 @@ def _extract(
             quote = para[m.start() : m.end()].strip()
             if quote and not _DIGIT_RE.search(quote) and _REFERS_BACK.match(quote):
                 frame_back = True  # the sentence after it goes on with the same account
-            if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
+            if quote and (_NUMBER_HINT.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
                     or frame_back

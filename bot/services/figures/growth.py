@@ -34,6 +34,7 @@ from bot.services.figures.naming import (
     _CHANGE_TAIL,
     _JUNK_METRIC,
     _MEASURE_END,
+    AGE_RANGE,
     _colon_subject,
     _expand_generic,
     _same_metric,
@@ -178,6 +179,23 @@ def _add_growths(
         ph = _listed_subject(t, cb, len(group)) or ph
     # `其中杭州、宁波分别增长12%和8%`: one growth per region listed, of the metric just stated
     region_list = ph.region.split("、") if len(group) > 1 and ph.region.count("、") == len(group) - 1 else []
+    if (
+        len(group) == 1
+        and ph.region
+        and not ph.metric
+        and "、" not in ph.region
+        and figs
+        and figs[-1].region != ph.region
+        and _PART_OPENS.match(masked, cb, n.start)
+    ):
+        # `江苏快递业务量达到3.4亿件，同比增长27%，其中南京增长12%`: the rate of the place named after 其中, of the
+        # measure just stated — never the whole's; when the whole's own rate was not read (compared with another
+        # base, `比五一放假期间日均业务量增长27%，其中上海增长近4倍`), the part's is over that base too: none
+        if (len(figs) - 1 in s.undated) or (
+            figs[-1].growth_pct is None and _RATE_NUMBER.search(masked, figs[-1].span_end, cb)
+        ):
+            return
+        region_list = [ph.region]
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
@@ -444,6 +462,9 @@ def _span_over_base_level(
 _PLAN_END_BASE = re.compile(r"(?:较|比|与|相比|相较)\s*[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:时期)?\s*(?:期末|末期|末)")
 
 
+#: a rate in a stretch of text (`增长27%`, `增长近4倍`)
+_RATE_NUMBER = re.compile(r"[0-9]\s*(?:%|倍)")
+
 #: a clause opening with 其中 (a part of the whole just stated)
 _PART_OPENS = re.compile(r"[\s,，;；\x00]*其中[，,：:]?")
 
@@ -481,7 +502,16 @@ def _growth_targets(s: _Sentence, group: list[_Item], ph: _Phrase, cb: int) -> t
             ):
                 # `快递业务量、业务收入分别完成1425亿件和1.3万亿元，增速8%左右`: one rate for the list
                 targets, shared = free, True
+    if len(group) == 1 and not ph.metric and kind == "growth" and _BOTH_GREW.match(s.masked, cb, group[0].num.start):
+        # `揽收快递包裹2.2亿件，投递快递包裹3.6亿件，同比增长均达三成`: one rate for every level stated before it
+        open_levels = [x for x in range(len(figs)) if figs[x].growth_pct is None and not is_growth_only(figs[x])]
+        if len(open_levels) > 1:
+            targets, shared = open_levels, True
     return targets, shared
+
+
+#: a rate said of each of the levels before it (`同比均增长`, `增长均达`, `都增长了`)
+_BOTH_GREW = re.compile(r"[^，,；;。]*?(?:均|都)(?:增长|下降|达到?|为|超过?|在)?[^，,；;。]{0,4}$")
 
 
 def _changed_subject_before(s: _Sentence, cb: int) -> _Phrase | None:
@@ -493,7 +523,7 @@ def _changed_subject_before(s: _Sentence, cb: int) -> _Phrase | None:
     clause = s.masked[pb : cb - 1]
     tail = _CHANGE_TAIL.search(clause)
     subject = clause[: tail.start()].replace("\x00", "") if tail is not None else ""
-    if not subject or _DIGIT_RE.search(clause) or re.search(r"占|比重|比例|份额", subject):
+    if not subject or _DIGIT_RE.search(AGE_RANGE.sub("", clause)) or re.search(r"占|比重|比例|份额", subject):
         return None
     ph = _phrase(subject)
     measured = _MEASURE_END.search(ph.metric) or ph.metric.endswith(("零售", "销售"))  # (`智能手机零售`)

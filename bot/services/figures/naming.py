@@ -27,10 +27,17 @@ _RANK_TAIL = re.compile(
     r"(?:第[一二三四五六七八九十\d]{1,3}(?:位|名)?|首位|榜首|前列|前[一二三四五六七八九十\d]{1,2}(?:位|名)?)$|最(?:多|高|大|快)$"
 )
 #: how the subject of a clause changed, without a number (`…用户规模增长较快`, `…网上零售额保持较快增长`,
-#: `…用户规模持续扩大`): the level in the next clause (`，达5.27亿人`) is that subject's
+#: `…用户规模持续扩大`, `…网民持续增加`), or turned (`社零额止跌回升`, `…由降转升`, `…由负转正`, `…增速转正`): the
+#: level or rate in the next clause (`，达5.27亿人`, `，同比增长2.1%`) is that subject's
 _CHANGE_TAIL = re.compile(
-    r"(?:增速|增幅)?(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显|两位数|高速)*(?:增长|扩大|提升|上升|攀升)"
+    r"(?:增速|增幅)?(?:保持|实现|继续|持续|稳步|快速|大幅|较快|迅速|不断|明显|两位数|高速)*(?:增长|扩大|提升|上升|攀升|增加)"
     r"(?:较快|迅速|明显|迅猛|强劲|显著)?(?:态势)?$"
+    r"|(?:增速|增幅)?(?:明显|持续|稳步|逐步|快速)?(?:(?:止跌|止降|企稳|触底)?回升|(?:由|从)(?:降|负|跌)转(?:升|增|正)"
+    r"|扭(?:负|降|亏)为(?:正|增|升)|(?:年内)?(?:首次)?转正|恢复(?:正)?增长|实现正增长)$"
+)
+#: an age range naming a population (`60岁及以上网民`, `10-19岁网民`): part of the subject's name, no figure of it
+AGE_RANGE = re.compile(
+    r"[0-9]{1,3}\s*(?:岁|周岁)\s*(?:及以上|以上|及以下|以下|以内)?|[0-9]{1,3}\s*(?:-|—|–|至|到|~)\s*[0-9]{1,3}\s*(?:岁|周岁)"
 )
 #: a round milestone written in Chinese numerals, which are not read as numbers (`…网民规模突破一亿`,
 #: `…首次迈上十万亿元大关`): the exact level in the next clause (`，达1.03亿人`) is that subject's
@@ -324,6 +331,10 @@ _PARCEL_FIRMS = re.compile(
     r"^(?:各|全部|主要)?(?:寄递|快递|邮政快递|邮政、快递)(?:服务)?企业(?=(?:" + _PARCEL_OBJ + r")" + _PARCEL_ACT + r"$)"
 )
 _BARE_PARCEL_COUNT = re.compile(r"^" + _PARCEL_ACT + r"$")
+#: a parcel count of a part of the country (`农村地区快递揽收量`), and words naming a scope of their own between it and
+#: a sibling count
+_PART_OF_COUNTRY = re.compile(r"^(?P<q>(?:农村|城市|城镇|乡村)地区)(?:" + _PARCEL_OBJ + r")" + _PARCEL_ACT + r"$")
+_OWN_SCOPE = re.compile(r"全国|全行业|全网|农村|城市|城镇|乡村|全省|全市|其中|[。；;]")
 _BARE_PARCEL_VERB = re.compile(r"^(?:揽收|投递|派送|处理)$")
 
 
@@ -333,7 +344,19 @@ def _name_parcel_siblings(figs: list[ExtractedFigure], before: str = "") -> None
     from."""
     prev = _PARCEL_COUNT.match(before)
     obj = prev.group("o").replace("、", "").replace("和", "").replace("及", "") if prev else ""
+    part: ExtractedFigure | None = None  # the last count of a part of the country (`农村地区快递揽收量`)
     for f in figs:
+        if (
+            part is not None
+            and _PARCEL_COUNT.match(f.metric)
+            and f.region == part.region
+            and f.quote == part.quote
+            and part.span_end <= f.span_start
+            and not _OWN_SCOPE.search(f.quote, part.span_end, f.span_start)
+        ):
+            # `农村地区揽收快递包裹2.2亿件，投递快递包裹3.6亿件`: the sibling count of the same part
+            f.metric = _PART_OF_COUNTRY.match(part.metric).group("q") + f.metric  # type: ignore[union-attr]
+        part = f if _PART_OF_COUNTRY.match(f.metric) else part
         scope = _TRADE_SCOPE.match(f.metric)
         if scope and f.region == "全国":
             f.metric = f.metric[scope.end() :]
@@ -564,7 +587,11 @@ def _level_metrics(
             if region and not rest:
                 return [(region, last)] * k  # `…广东…达337亿件；其次是浙江，为280亿件`: the next place's level
         subject = prev.string[: prev.start()] if prev is not None else ""
-        if prev is not None and not _DIGIT_RE.search(subject) and not re.search(r"占|比重|比例|份额", subject):
+        if (
+            prev is not None
+            and not _DIGIT_RE.search(AGE_RANGE.sub("", subject))
+            and not re.search(r"占|比重|比例|份额", subject)
+        ):
             rp = _phrase(subject)
             if rp.metric and len(rp.metric) >= 2 and "、" not in rp.region and _unit_fits(rp.metric, group[0].num.base_unit):
                 return [(rp.region, rp.metric)] * k

@@ -2,7 +2,8 @@
 
 Arabic digits are read as numbers; Chinese numerals only as a whole amount before a multiplier and a unit
 (`两千亿元`, `_CN_AMOUNT`) and never inside words, so `零售额` stays
-`零售额` (cn2an's failure mode) and `三分之一`/`六成` are simply not figures.
+`零售额` (cn2an's failure mode) and `三分之一` is simply not a figure; tenths (`三成`, `一成八`) only as the rate of a
+change (`增长近三成` = 30%, `_CN_TENTHS`), never as a share (`占比超六成`).
 
     fold(text) -> str                      full width → ASCII, traditional → simplified, length-preserving
     parse_number(text, pos) / iter_numbers(text) -> Number(s)
@@ -275,6 +276,28 @@ def _cn_amounts(text: str, out: list[Number]) -> list[Number]:
     return sorted(out, key=lambda n: n.start)
 
 
+#: tenths written 成 (`三成` = 30%, `一成八` = 18%, `二成五` = 25%) as the rate of a change — after a verb of change
+#: and its bound (`同比增长近三成`, `增幅超两成`), and ending there (`七成商品类值`, `完成`, `成为` are no rates); a share
+#: in 成 (`占比超六成`, `占全省的六成`: mostly of surveyed people or of a part, no indicator) is not read
+_CN_TENTHS = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<t>[一二两三四五六七八九])成(?P<u>[一二三四五六七八九](?![\u4e00-\u9fff]))?"
+    r"(?=\s*(?:以上|左右|多|有余)?(?:[^\u4e00-\u9fff]|$))"
+)
+_TENTHS_BEFORE = re.compile(
+    r"(?:增长|下降|增加|减少|提高|提升|上升|回落|下滑|增幅|增速|降幅|涨幅)"
+    r"了?\s*(?:均|分别|都)?\s*(?:达到?|为|是|约为?|近|接近|将近|超过?|逾|不到|不足|大约|达)?\s*$"
+)
+
+
+def _cn_tenths(text: str, out: list[Number]) -> list[Number]:
+    for m in _CN_TENTHS.finditer(text):
+        if not _TENTHS_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        value = float(_CN_DIGITS[m.group("t")] * 10 + (_CN_DIGITS[m.group("u")] if m.group("u") else 0))
+        out.append(Number(m.start(), m.end(), value, "", "%", "%", value, False, text[m.start() : m.end()]))
+    return sorted(out, key=lambda n: n.start)
+
+
 _COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几多]\s*(?:家|个|款|名|座|只|位)")
 
 
@@ -300,4 +323,6 @@ def iter_numbers(text: str) -> list[Number]:
         out = _zhao_compounds(text, out)
     if "亿" in text or "万" in text:
         out = _cn_amounts(text, out)
+    if "成" in text:
+        out = _cn_tenths(text, out)
     return out

@@ -8,7 +8,9 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
 * sub-periods: `上半年/下半年`, `一季度/第二季度/Q3/首季`, `前三季度/首三季/一至三季度`, `12月中旬` (as of the 20th), `1月至7月/1-7月/1—7月`, `前7个月/首两个月`,
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
-* spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`.
+* spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`;
+* holidays whose days vary by year (`五一假期`, `端午节期间`, `中秋假期`, `中秋国庆假期`, `端午节当天`): the year's
+  statutory span or festival day from tables (`holiday_span`; a year they do not hold stays unresolved).
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
 takes the context year (the last explicit year seen earlier in the sentence or paragraph), else the publication
@@ -117,6 +119,7 @@ class PeriodMention:
     from_value: bool = False
     #: `截至12月20日，2016年快递业务量已突破300亿件`: as of a day, counted from the start of the year named after it
     year_to_date: bool = False
+    holiday: str = ""  # kind `holiday`: 五一 / 端午 / 中秋 / 中秋国庆 (a span by the year's calendar), or `…当天` (one day)
 
     def resolve(
         self, published: date | None, context_year: int | None, *, future_ok: bool = False
@@ -129,6 +132,8 @@ class PeriodMention:
         year = self.year
         if self.kind == "lunar" and (year if year is not None else context_year or (published.year if published else 0)) not in SPRING_FESTIVAL:
             return (None, None)  # a lunar span of a year the table does not hold: not invented
+        if self.kind == "holiday":
+            return self._holiday(published, context_year)
         guessed = False
         if year is None:
             year = context_year
@@ -150,6 +155,23 @@ class PeriodMention:
         if self.asof:
             start = date(end.year, 1, 1) if self.year_to_date else None
         return (start, end)
+
+    def _holiday(self, published: date | None, context_year: int | None) -> tuple[date | None, date | None]:
+        """The holiday's days in its year (written, else the context's, else the publication's — the last one before
+        the story when this year's has not begun); (None, None) for a year the tables do not hold."""
+        year = self.year if self.year is not None else context_year
+        if year is None and published is not None:
+            year = published.year
+            span = holiday_span(self.holiday, year)
+            # has this year's holiday begun? (a 中秋 inside 国庆 has no span of its own, but its day)
+            day = holiday_span(self.holiday.removesuffix("当天") + "当天", year)
+            first = span[0] if span is not None else day[0] if day is not None else None
+            if first is not None and first > published:
+                year -= 1
+        if year is None:
+            return (None, None)
+        span = holiday_span(self.holiday, year)
+        return span if span is not None else (None, None)
 
     def _span(self, year: int) -> tuple[date, date]:
         k = self.kind
@@ -232,6 +254,8 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         out = _day_spans(text, out)
     if "除夕" in text:
         out = _lunar_spans(text, out)
+    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text:
+        out = _holiday_spans(text, out)
     if "双" in text:
         # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
         for m in _FESTIVAL_DAY.finditer(text):
@@ -319,6 +343,101 @@ SPRING_FESTIVAL = {
 _LUNAR_SPAN_RE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*(?:春节)?\s*)?(?:除夕|大年三十)\s*(?:至|到|—|-|–|~|－)\s*(?:正月|大年)?\s*初(?P<n>[一二三四五六七八九十])"
 )
+
+
+#: statutory holidays (the State Council's notice of each year: 五一 since 2000, 端午 since 2008, 中秋 — alone, or 中秋国庆 as one
+#: span where the two fell together): first and last day, by year; a year not held is not invented
+_HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
+    "五一": {
+        # 2000–2007: the week-long 五一黄金周
+        **{y: ((5, 1), (5, 7)) for y in range(2000, 2008)},
+        2008: ((5, 1), (5, 3)), 2009: ((5, 1), (5, 3)), 2010: ((5, 1), (5, 3)), 2011: ((4, 30), (5, 2)),
+        2012: ((4, 29), (5, 1)), 2013: ((4, 29), (5, 1)), 2014: ((5, 1), (5, 3)), 2015: ((5, 1), (5, 3)),
+        2016: ((4, 30), (5, 2)), 2017: ((4, 29), (5, 1)), 2018: ((4, 29), (5, 1)), 2019: ((5, 1), (5, 4)),
+        2020: ((5, 1), (5, 5)), 2021: ((5, 1), (5, 5)), 2022: ((4, 30), (5, 4)), 2023: ((4, 29), (5, 3)),
+        2024: ((5, 1), (5, 5)), 2025: ((5, 1), (5, 5)), 2026: ((5, 1), (5, 5)),
+    },
+    "端午": {
+        2008: ((6, 7), (6, 9)), 2009: ((5, 28), (5, 30)), 2010: ((6, 14), (6, 16)), 2011: ((6, 4), (6, 6)),
+        2012: ((6, 22), (6, 24)), 2013: ((6, 10), (6, 12)), 2014: ((5, 31), (6, 2)), 2015: ((6, 20), (6, 22)),
+        2016: ((6, 9), (6, 11)), 2017: ((5, 28), (5, 30)), 2018: ((6, 16), (6, 18)), 2019: ((6, 7), (6, 9)),
+        2020: ((6, 25), (6, 27)), 2021: ((6, 12), (6, 14)), 2022: ((6, 3), (6, 5)), 2023: ((6, 22), (6, 24)),
+        2024: ((6, 8), (6, 10)), 2025: ((5, 31), (6, 2)), 2026: ((6, 19), (6, 21)),
+    },
+    "中秋": {
+        2008: ((9, 13), (9, 15)), 2010: ((9, 22), (9, 24)), 2011: ((9, 10), (9, 12)), 2013: ((9, 19), (9, 21)),
+        2014: ((9, 6), (9, 8)), 2016: ((9, 15), (9, 17)), 2018: ((9, 22), (9, 24)), 2019: ((9, 13), (9, 15)),
+        2021: ((9, 19), (9, 21)), 2022: ((9, 10), (9, 12)), 2024: ((9, 15), (9, 17)), 2026: ((9, 25), (9, 27)),
+    },
+    "中秋国庆": {
+        2009: ((10, 1), (10, 8)), 2012: ((9, 30), (10, 7)), 2017: ((10, 1), (10, 8)), 2020: ((10, 1), (10, 8)),
+        2023: ((9, 29), (10, 6)), 2025: ((10, 1), (10, 8)),
+    },
+}
+#: the festival days of the lunar calendar (五月初五, 八月十五), by Gregorian year (`端午节当天`)
+_FESTIVAL_DATES: dict[str, dict[int, tuple[int, int]]] = {
+    "端午": {
+        2010: (6, 16), 2011: (6, 6), 2012: (6, 23), 2013: (6, 12), 2014: (6, 2), 2015: (6, 20), 2016: (6, 9),
+        2017: (5, 30), 2018: (6, 18), 2019: (6, 7), 2020: (6, 25), 2021: (6, 14), 2022: (6, 3), 2023: (6, 22),
+        2024: (6, 10), 2025: (5, 31), 2026: (6, 19), 2027: (6, 9), 2028: (5, 28), 2029: (6, 16), 2030: (6, 5),
+    },
+    "中秋": {
+        2010: (9, 22), 2011: (9, 12), 2012: (9, 30), 2013: (9, 19), 2014: (9, 8), 2015: (9, 27), 2016: (9, 15),
+        2017: (10, 4), 2018: (9, 24), 2019: (9, 13), 2020: (10, 1), 2021: (9, 21), 2022: (9, 10), 2023: (9, 29),
+        2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12),
+    },
+}
+
+
+def holiday_span(name: str, year: int) -> tuple[date, date] | None:
+    """The days of a holiday (`五一`, `端午`, `中秋`, `中秋国庆`) or of one festival day (`端午当天`) in `year`."""
+    if name.endswith("当天"):
+        h = name[:-2]
+        if h == "五一":
+            return date(year, 5, 1), date(year, 5, 1)
+        md = _FESTIVAL_DATES.get(h, {}).get(year)
+        return (date(year, *md), date(year, *md)) if md else None
+    days = _HOLIDAY_DAYS.get(name, {}).get(year)
+    return (date(year, *days[0]), date(year, *days[1])) if days else None
+
+
+#: a holiday named with its span (`“五一”假期`, `端午节放假期间`, `中秋小长假`, `中秋国庆假期`) or its day (`端午节当天`)
+_HOLIDAY_RE = re.compile(
+    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋)(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
+    r"(?:(?P<span>小长假|长假|假期|黄金周|(?:放假|节日|节假日|假日)?期间|放假)|(?P<day>当天|当日|全天))"
+)
+#: what makes a holiday a base of comparison (`比五一放假期间`, `与去年中秋假期相比`)
+_HOLIDAY_BASE_AFTER = re.compile(r"\s*(?:的[^，,；;。]{0,12})?(?:相比|同期|相较|比较)")
+
+
+def _holiday_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    for m in _HOLIDAY_RE.finditer(text):
+        if any(p.start < m.end() and m.start() < p.end for p in out):
+            continue
+        h = re.sub(r"[\s节、和与及”\"」’]", "", m.group("h"))
+        h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
+        if m.group("day"):
+            if h == "中秋国庆":
+                continue
+            h += "当天"
+        start = m.start()
+        year, explicit, rel = None, False, False
+        kept = []
+        for p in out:
+            # `今年“五一”假期`, `2023年端午节期间`: the year names the holiday's year
+            if p.kind == "year" and p.end <= m.start() and not re.sub(r"[\s的“\"「‘]", "", text[p.end : m.start()]):
+                year, explicit, rel, start = p.year, p.year is not None, p.rel, p.start
+                continue
+            kept.append(p)
+        after = text[m.end() : m.end() + 4]
+        if any(p.kind == "days" and m.end() <= p.start <= m.end() + 3 for p in kept) and re.match(r"\s*[（(]", after):
+            continue  # `端午节放假期间（6月3日-5日）`: the days the text gives are the holiday's
+        comparison = bool(_COMPARE_BEFORE.search(text, 0, start)) or bool(_HOLIDAY_BASE_AFTER.match(text, m.end()))
+        label = re.sub(r"\s+", "", text[start : m.end()])
+        pm = PeriodMention(start, m.end(), label, year, explicit, "holiday", comparison=comparison, rel=rel)
+        pm.holiday = h
+        out = sorted([*kept, pm], key=lambda p: p.start)
+    return out
 
 
 def _lunar_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:

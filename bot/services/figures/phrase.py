@@ -88,7 +88,9 @@ _SCOPE_TOTALS = frozenset({"销售额", "零售额", "销售收入", "营业额"
 #: handling volume (快递揽收量, 快件处理量), not the companies — nor the industry (`全国邮政快递业揽收快递包裹…`); both
 #: activities counted together (`共揽收和投递快递包裹…件`) are one volume (快递揽收和投递量); `已累计揽收` is `累计揽收`
 _PARCEL_VERB = re.compile(
-    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?(?:已|共|累计|合计|总共|当天|当日|全天)*"
+    r"^(?:[\u4e00-\u9fff、]{0,10}?(?:企业|公司|网点|中心|行业|快递业|邮政业|全市|全省|我市|我省))?"
+    # `农村地区揽收快递包裹…`: the part of the country the parcels are of, kept (农村地区快递揽收量)
+    r"(?P<q>(?:农村|城市|城镇|乡村)地区)?(?:已|共|累计|合计|总共|当天|当日|全天)*"
     r"(?P<v>揽收(?:和|与|及|、)投递|揽投|收投|揽收|处理|派送|投递)了?(?P<o>快件|快递包裹|快递|包裹|邮件)?$"
 )
 #: both activities counted together (`共揽收和投递快递包裹7.49亿件`, `揽投快递包裹…`): the 揽投 volume
@@ -106,7 +108,7 @@ def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> 
         # follows the count (`共处理1200件投诉`)
         if m and (m.group("o") or (_POSTAL.search(t) and not _post_noun(t, end))):
             obj = "邮件" if m.group("o") == "邮件" else "快件" if m.group("v") == "处理" else "快递"
-            return f"{obj}{'揽投' if _BOTH_WAYS.match(m.group('v')) else m.group('v')}量"
+            return f"{m.group('q') or ''}{obj}{'揽投' if _BOTH_WAYS.match(m.group('v')) else m.group('v')}量"
     if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
     if base_unit == "人次" and metric.endswith("直播观看"):

@@ -191,7 +191,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     for ev in events:
         # `2015年“双11”期间（11月11日至16日）`: the event's dates are in the year that named it
         for p in periods:
-            if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
+            if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months", "holiday") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
@@ -505,7 +505,7 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         # `…总额为3014.5亿元。其中，四季度…945.7亿元。…分类别看，实物类网络零售额1769.7亿元`: a breakdown of the
         # whole, over the whole's period, not the part's just stated
         return ctx.whole_period, sent_year, forecast or ctx.period_forecast
-    if pm is None and ctx.period is not None and ctx.period.kind in ("days", "lunar"):
+    if pm is None and ctx.period is not None and ctx.period.kind in ("days", "lunar", "holiday"):
         # `2月11日至17日，…。…假期前六天网络零售额超1200亿元`: the first days of the span just stated
         first_days = _FIRST_DAYS.search(t, 0, n.start)
         if first_days is not None:
@@ -538,7 +538,7 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         # period carried is a span of days in the year that names the holiday
         carried_start = _resolve(ctx.period, ctx, False)[0]
         if (
-            ctx.period.kind not in ("days", "lunar")
+            ctx.period.kind not in ("days", "lunar", "holiday")
             or carried_start is None
             or carried_start.year not in s.holiday_years
         ):
