@@ -172,3 +172,16 @@ def test_a_sentence_ending_at_a_full_lines_end_does_not_end_the_paragraph() -> N
     body = parsed.articles[0].body
     assert "和7.4%。山区县网络零售额" in body
     assert body.count("\n") == 2  # the indented paragraphs still open their own
+
+
+def test_a_header_of_years_with_a_unit_column_and_the_last_years_change() -> None:
+    table = ("| 指标 | 单位 | 2020 | 2021 | 2021年比上年增长(%) |\n"
+             "| 快递业务量 | 万件 | 7430.2 | 8802.7 | 18.5 |\n| 快递业务收入 | 亿元 | 6.04 | 7.18 | 18.9 |")
+    got = _rows(table)
+    assert ("快递业务量", "全国", 7430.2, date(2020, 1, 1), date(2020, 12, 31), None) in got
+    assert ("快递业务收入", "全国", 7.18, date(2021, 1, 1), date(2021, 12, 31), 18.9) in got
+
+
+def test_a_change_over_more_than_a_year_is_no_yearly_growth() -> None:
+    table = "| 指标 | 2010 | 2021 | 2021年比2010年增长(%) |\n| 快递业务量（万件） | 930.2 | 8802.7 | 846.3 |"
+    assert not any(r[5] == 846.3 for r in _rows(table))
