@@ -185,3 +185,21 @@ def test_a_header_of_years_with_a_unit_column_and_the_last_years_change() -> Non
 def test_a_change_over_more_than_a_year_is_no_yearly_growth() -> None:
     table = "| 指标 | 2010 | 2021 | 2021年比2010年增长(%) |\n| 快递业务量（万件） | 930.2 | 8802.7 | 846.3 |"
     assert not any(r[5] == 846.3 for r in _rows(table))
+
+
+def test_scopes_of_the_whole_just_stated_in_a_story_of_several_activities() -> None:
+    text = ("1-5月份，全市邮政行业业务收入累计完成8.21亿元；邮政行业业务总量累计完成9.02亿元。\n"
+            "1-5月份，全市快递服务企业业务收入累计完成4.36亿元，同比增长15.2%。其中，同城业务收入累计完成0.52亿元，"
+            "同比增长9.9%；异地业务收入累计完成3.01亿元；国际及港澳台业务收入累计完成0.21亿元。")
+    names = {r[0] for r in _rows(text, date(2020, 6, 20))}
+    assert {"同城快递业务收入", "异地快递业务收入", "国际及港澳台快递业务收入"} <= names
+    assert not names & {"同城业务收入", "异地业务收入", "国际及港澳台业务收入"}
+
+
+def test_revenue_scopes_are_one_metric_with_their_short_names() -> None:
+    from bot.services.figures.model import normalise_metric
+    from bot.services.lookup import alias_groups
+    groups = alias_groups()
+    for a, b in (("国际及港澳台快递业务收入", "国际/港澳台快递业务收入"), ("同城业务收入", "同城快递业务收入"),
+                 ("异地业务收入", "异地快递业务收入")):
+        assert groups[normalise_metric(a)] == groups[normalise_metric(b)]
