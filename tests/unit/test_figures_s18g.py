@@ -203,3 +203,19 @@ def test_revenue_scopes_are_one_metric_with_their_short_names() -> None:
     for a, b in (("国际及港澳台快递业务收入", "国际/港澳台快递业务收入"), ("同城业务收入", "同城快递业务收入"),
                  ("异地业务收入", "异地快递业务收入")):
         assert groups[normalise_metric(a)] == groups[normalise_metric(b)]
+
+
+def test_a_masthead_set_out_in_parts_does_not_run_on_into_the_title() -> None:
+    page = (
+        "某某市商务局　　　　　　　　　　　　电商运行简报\n"
+        "某某市1-8月份电子商务运行情况\n"
+        "发布日期：2021-09-18\n"
+        "　　1-8月份，全市网络零售额累计完成62.35亿元，同比\n"
+        "增长14.21%；其中，实物商品网络零售额累计完成51.0\n"
+        "7亿元，同比增长12.96%，占全市网络零售额的81.9%。\n"
+        "　　8月份，全市网络零售额完成8.12亿元，同比增长10.0\n"
+        "3%，增速比上月加快1.2个百分点，继续保持平稳增长。\n"
+        "— 1 —\n"
+    )
+    parsed = _parse(page)
+    assert [a.title for a in parsed.articles] == ["某某市1-8月份电子商务运行情况"]

@@ -76,6 +76,7 @@ _HEAD_PAGE_RE = re.compile(
     r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
 )
 _INDENTS = (" ", "\u3000", "\t")
+_SET_APART = re.compile(r"\S(?:[ \t]{4,}|\u3000{3,})\S")
 #: a subtitle line opens with a double dash (`——聚焦…`)
 _SUBTITLE_DASHES = ("——", "－－", "--")
 _KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
@@ -208,6 +209,10 @@ class ParagraphReader:
                     or self._sentence_at_line_end(cur, ln, gap, cur_last)
                 )
                 and not ev.is_table(t)
+                # (a line set out in parts far apart, `某某管理局　　　　　行业简报`, is a masthead or a running head:
+                # no text runs on from it or onto it)
+                and not _SET_APART.search(cur_last.strip())
+                and not _SET_APART.search(ln.raw.strip())
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
                 and not (cur.nlines == 1 and cur.tlike and t.startswith(_SUBTITLE_DASHES))  # a title's `——` 副题
