@@ -269,3 +269,8 @@ def test_a_sub_head_under_a_photo_caption_inside_a_wrapped_story_opens_no_story(
     doc = pipeline.read(path, name="t.txt")
     parsed = pipeline.split_articles(doc, pipeline.normalise(doc))
     assert [a.title for a in parsed.articles] == ["2019年寄递业实现持续快速发展 收入破6000亿"]
+
+
+def test_short_items_share_what_follows_the_last_items_first_word() -> None:
+    got = _rows("截至6月底，全省农邮、交邮合作站点分别达到2.3万和0.9万个。", date(2022, 7, 20))
+    assert {r[0] for r in got} == {"农邮合作站点", "交邮合作站点"}
