@@ -6,6 +6,7 @@ tests."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from bot.services.figures import extract_figures, figure_values
 from bot.services.ingest.layout import ParsedBulletin, parse_document
@@ -172,3 +173,104 @@ def test_a_sentence_ending_at_a_full_lines_end_does_not_end_the_paragraph() -> N
     body = parsed.articles[0].body
     assert "和7.4%。山区县网络零售额" in body
     assert body.count("\n") == 2  # the indented paragraphs still open their own
+
+
+def test_a_header_of_years_with_a_unit_column_and_the_last_years_change() -> None:
+    table = ("| 指标 | 单位 | 2020 | 2021 | 2021年比上年增长(%) |\n"
+             "| 快递业务量 | 万件 | 7430.2 | 8802.7 | 18.5 |\n| 快递业务收入 | 亿元 | 6.04 | 7.18 | 18.9 |")
+    got = _rows(table)
+    assert ("快递业务量", "全国", 7430.2, date(2020, 1, 1), date(2020, 12, 31), None) in got
+    assert ("快递业务收入", "全国", 7.18, date(2021, 1, 1), date(2021, 12, 31), 18.9) in got
+
+
+def test_a_change_over_more_than_a_year_is_no_yearly_growth() -> None:
+    table = "| 指标 | 2010 | 2021 | 2021年比2010年增长(%) |\n| 快递业务量（万件） | 930.2 | 8802.7 | 846.3 |"
+    assert not any(r[5] == 846.3 for r in _rows(table))
+
+
+def test_scopes_of_the_whole_just_stated_in_a_story_of_several_activities() -> None:
+    text = ("1-5月份，全市邮政行业业务收入累计完成8.21亿元；邮政行业业务总量累计完成9.02亿元。\n"
+            "1-5月份，全市快递服务企业业务收入累计完成4.36亿元，同比增长15.2%。其中，同城业务收入累计完成0.52亿元，"
+            "同比增长9.9%；异地业务收入累计完成3.01亿元；国际及港澳台业务收入累计完成0.21亿元。")
+    names = {r[0] for r in _rows(text, date(2020, 6, 20))}
+    assert {"同城快递业务收入", "异地快递业务收入", "国际及港澳台快递业务收入"} <= names
+    assert not names & {"同城业务收入", "异地业务收入", "国际及港澳台业务收入"}
+
+
+def test_revenue_scopes_are_one_metric_with_their_short_names() -> None:
+    from bot.services.figures.model import normalise_metric
+    from bot.services.lookup import alias_groups
+    groups = alias_groups()
+    for a, b in (("国际及港澳台快递业务收入", "国际/港澳台快递业务收入"), ("同城业务收入", "同城快递业务收入"),
+                 ("异地业务收入", "异地快递业务收入")):
+        assert groups[normalise_metric(a)] == groups[normalise_metric(b)]
+
+
+def test_a_masthead_set_out_in_parts_does_not_run_on_into_the_title() -> None:
+    page = (
+        "某某市商务局　　　　　　　　　　　　电商运行简报\n"
+        "某某市1-8月份电子商务运行情况\n"
+        "发布日期：2021-09-18\n"
+        "　　1-8月份，全市网络零售额累计完成62.35亿元，同比\n"
+        "增长14.21%；其中，实物商品网络零售额累计完成51.0\n"
+        "7亿元，同比增长12.96%，占全市网络零售额的81.9%。\n"
+        "　　8月份，全市网络零售额完成8.12亿元，同比增长10.0\n"
+        "3%，增速比上月加快1.2个百分点，继续保持平稳增长。\n"
+        "— 1 —\n"
+    )
+    parsed = _parse(page)
+    assert [a.title for a in parsed.articles] == ["某某市1-8月份电子商务运行情况"]
+
+
+ALIGNED = """某市统计局
+
+2022年5月份全市消费品市场运行情况
+发布时间：2022-06-20
+
+　　5月份，全市消费品市场稳步恢复。
+
+指标                          5月                      1-5月
+                      绝对量(亿元)  同比增长(%)  绝对量(亿元)  同比增长(%)
+社会消费品零售总额       152.31       3.2         701.45       4.9
+其中：网上零售额           41.02       8.8         190.77       9.6
+"""
+
+
+def _article_figures(page: str) -> set[tuple[str, float, date | None, date | None, float | None]]:
+    parsed = _parse(page)
+    return {(r["metric"], r["value"], r["period_start"], r["period_end"], r["growth_pct"])
+            for a in parsed.articles for r in figure_values(a.body, a.published, title=a.title)}
+
+
+def test_a_table_set_out_with_spaces_is_read_by_its_columns() -> None:
+    got = _article_figures(ALIGNED)
+    assert ("社会消费品零售总额", 152.31, date(2022, 5, 1), date(2022, 5, 31), 3.2) in got
+    assert ("社会消费品零售总额", 701.45, date(2022, 1, 1), date(2022, 5, 31), 4.9) in got
+    assert ("网上零售额", 190.77, date(2022, 1, 1), date(2022, 5, 31), 9.6) in got
+
+
+def test_a_header_standing_over_no_column_leaves_the_lines_as_text() -> None:
+    shifted = ALIGNED.replace("指标                          5月                      1-5月",
+                              "指标  5月  1-5月  累计  本月  增长")
+    assert not any(r[4] is not None and r[1] == r[4] for r in _article_figures(shifted))
+    assert not any(r[1] in (3.2, 8.8) for r in _article_figures(shifted))
+
+
+_CAPTIONED = '寄递行业资料汇编\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000第六辑\r \t\n\r  \n2019年寄递业实现持续快速发展 收入破6000亿\r \t\n【原标题】2019年寄递业实现持续快速发展 \r  \n业务总量突破8000亿元，收入突破6000亿元\r \t\n\u3000\u3000某省寄递局日前公布的《2019年寄递行业发展\r  \n统计公报》显示，2019年，寄递行业保持持续快速\r \t\n发展。其中，寄递行业业务总量突破8000亿元，收\r  \n入突破6000亿元，快递业务量突破400亿件。\r \t\n点击查看大图\r  \n图为快递员在分拣中心整理包裹。（记者 李四 摄）\r \t\n\r  \n寄递业务总量同比增长31.2%\r \t\n\r  \n\u3000\u30002019年，寄递行业业务总量完成8512.6\r \t\n亿元，同比增长31.2%。全年寄递行业业务收入（\r  \n不包括寄递储蓄银行直接营业收入）完成6120.4\r \t\n亿元，同比增长24.6%。\r  \n\u3000\u3000快递业务增长迅速。全年快递服务企业业务量完成\r \t\n402.5亿件，同比增长28.3%；快递业务收入\r  \n完成4810.2亿元，同比增长22.1%。快递业\r \t\n\r  \n- 1 -\r \t\n\r  \n寄递行业资料汇编\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000第六辑\r \t\n\r  \n务收入占行业总收入的比重为73.9%，比上年提高\r \t\n5.3个百分点。其中，同城快递业务量完成74.1\r  \n亿件，同比增长37.2%；实现业务收入563.1\r \t\n亿元，同比增长40.5%。异地快递业务量完成23\r  \n2.5亿件，同比增长56.7%；实现业务收入20\r \t\n99.3亿元，同比增长38.8%。国际/港澳台快\r  \n递业务量完成6.2亿件，同比增长44.9%；实现\r \t\n业务收入429亿元，同比增长16.1%。\r  \n\u3000\u3000从地区看，东、中、西部地区各项快递业务都保持\r \t\n了较快的增长势头，中部和西部地区快递业务量、业务\r  \n收入的占比有所提升。\r \t\n\r  \n- 2 -\r \t\n\r  \n（完）\r \t\n责任编辑：王某\r  \n【纠错】\u3000分享到：\r \t\n打印本页\u3000关闭窗口\r  \n编辑：刘某\u3000审核：陈某\r \t\n'
+
+
+def test_a_sub_head_under_a_photo_caption_inside_a_wrapped_story_opens_no_story(tmp_path: Path) -> None:
+    # (a wrapped report copied from a web page, its lines ended `\\r`: the picture's caption sits inside the story and
+    # the sub-head under it is the story's)
+    from bot.services.ingest import pipeline
+
+    path = tmp_path / "t.txt"
+    path.write_bytes(_CAPTIONED.encode("utf-8"))
+    doc = pipeline.read(path, name="t.txt")
+    parsed = pipeline.split_articles(doc, pipeline.normalise(doc))
+    assert [a.title for a in parsed.articles] == ["2019年寄递业实现持续快速发展 收入破6000亿"]
+
+
+def test_short_items_share_what_follows_the_last_items_first_word() -> None:
+    got = _rows("截至6月底，全省农邮、交邮合作站点分别达到2.3万和0.9万个。", date(2022, 7, 20))
+    assert {r[0] for r in got} == {"农邮合作站点", "交邮合作站点"}

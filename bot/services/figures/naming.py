@@ -112,10 +112,16 @@ def _activity_part(part: str, whole: str) -> str:
     return part
 
 
-def _name_bare_scopes(figs: list[ExtractedFigure], article_metrics: set[str]) -> None:
+def _name_bare_scopes(figs: list[ExtractedFigure], article_metrics: set[str], whole: str = "") -> None:
     """`10月份，同城业务量完成449.48万件` (no whole in its sentence) in a story whose one activity measured so far is 快递
     (`全省快递服务企业业务量完成…`): a bare geographic scope of 业务量/业务收入 is of that activity (同城快递业务量).
-    Nothing changes when the story measures several activities (邮政寄递服务 and 快递) or none."""
+    Nothing changes when the story measures several activities (邮政寄递服务 and 快递) or none — unless the sentence
+    goes on with the whole just stated (`whole`: `快递服务企业业务收入…。其中，同城业务收入…`), whose activity it is."""
+    if whole:
+        for f in figs:
+            scope = _ACTIVITY_SCOPE.match(f.metric)
+            if scope and f.metric[scope.end(1) :] in ("业务量", "业务收入", "业务总量"):
+                f.metric = _activity_part(f.metric, whole)
     wholes: dict[str, list[str]] = {}
     for m in sorted(article_metrics):
         act = _ACTIVITY_SUBJECT.match(m)

@@ -495,6 +495,16 @@ def _share_heads(parts: list[str]) -> list[str]:
         "商品",
     )
     head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
+    n0 = len(parts[0])
+    if (
+        not any(h in last for h in heads)
+        and 2 <= n0 <= 3
+        and all(len(p) == n0 for p in parts[:-1])
+        and len(last) >= n0 + 2
+    ):
+        # `警邮、税邮合作网点`: items as long as the last item's first word, naming no measure, share what follows it
+        # (警邮合作网点)
+        return [p + last[n0:] for p in parts[:-1]] + [last]
     bare = [p for p in parts[:-1] if not any(p.endswith(h) for h in heads)]
     if head and bare and all(len(p) <= 4 for p in bare):
         # `城镇和乡村消费品零售额`: the items parallel the last item's first word (乡村), the rest is shared

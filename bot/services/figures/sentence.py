@@ -841,7 +841,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
                 # `汽车类商品零售额同比增长13.2%…。其中，新能源汽车同比增长84.1%`: a part named without a measure
                 # is measured as the whole just stated (新能源汽车商品零售额)
                 f.metric = _part_name(f.metric, ctx.prev_metric or s.prev_metric)
-    _name_bare_scopes(figs, ctx.article_metrics)
+    going_on = _OPENS_PARTS.match(t) is not None or ctx.after_semicolon
+    _name_bare_scopes(figs, ctx.article_metrics, (ctx.prev_metric or s.prev_metric) if going_on else "")
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_place_list(t, figs, s.fig_pos)

@@ -194,12 +194,32 @@ def _read_places(lines: list[str], block: list[int], rows: list[list[str]]) -> T
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年?$")
 
 
+def _yearly_change(head: str, years: list[int]) -> bool:
+    """A change column of a yearbook table measuring the last year on the one before (`增长(%)`, `2023年比2022年增长%`,
+    `2023年比上年增长(%)`)."""
+    named = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年?", head)]
+    if not named:
+        return True
+    last = max(years)
+    return named[0] == last and (len(named) == 1 or named[1:] == [last - 1])
+
+
 def _year_header(row: list[str]) -> list[str] | None:
     """A header row of years (`| 指　标 | 2007 | 2008 | … | 2011 |`), its cells rewritten as periods (`2007年`), or
     None. The years must run one way (a row of values that happen to look like years does not)."""
     cells = [x.replace(" ", "") for x in row[1:]]
     years = [int(m.group(1)) for x in cells if x and (m := _YEAR_CELL.match(x))]
-    if len(years) < 2 or len(years) != sum(1 for x in cells if x) or _YEAR_CELL.match(row[0].replace(" ", "")):
+    # besides the years: a unit column (`| 单位 |`) and, after them, the change of the last year (`| 增长(%) |`)
+    others = [x for x in cells if x and not _YEAR_CELL.match(x)]
+    last_year = max((k for k, x in enumerate(cells) if _YEAR_CELL.match(x)), default=-1)
+    if (
+        len(years) < 2
+        or any(not (_UNIT_HEAD.match(x) or _GROWTH_HEAD.search(x)) for x in others)
+        or any(_GROWTH_HEAD.search(x) and k < last_year for k, x in enumerate(cells))
+        or _YEAR_CELL.match(row[0].replace(" ", ""))
+        # (`2023年比2010年增长%`: a change over more than the year before is no yearly growth)
+        or any(_GROWTH_HEAD.search(x) and not _yearly_change(x, years) for x in others)
+    ):
         return None
     steps = {b > a for a, b in zip(years, years[1:], strict=False)}
     if len(steps) != 1 or len(set(years)) != len(years):

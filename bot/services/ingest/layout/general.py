@@ -155,7 +155,23 @@ class GeneralParser(ParagraphReader):
                 return False
             # a photo credit closes the picture's caption, which may sit anywhere in a story: on a page that sets
             # its titles apart with blank lines, a line right under one (no wider gap) is the story's sub-head
-            return not (spaced_titles and paras[i].gap <= typical and ev.credit_only(prev.text))
+            if not ev.credit_only(prev.text):
+                return True
+            if spaced_titles and paras[i].gap <= typical:
+                return False
+            # (a caption right under story text that has not ended, on a page of one masthead and one headline
+            # so far: the picture sits inside that story, the title-like line after it is its sub-head)
+            # (the caption may also close the story's own paragraph, wrapped on with it)
+            caption_only = prev.text.count("。") <= 1
+            above = (paras[i - 2] if i >= 2 else None) if caption_only else prev
+            return not (
+                self.wrapped
+                and above is not None
+                and above.kind == "body"
+                and not above.tlike
+                and (not caption_only or not ev.ends_article(above.text))
+                and sum(1 for q in paras[:i] if q.tlike) <= 2
+            )
 
         # pages that indent body paragraphs and not titles: an indented title-like line is a sub-head
         bodies = [p for p in paras if p.kind == "body" and not p.tlike]

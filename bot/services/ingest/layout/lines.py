@@ -112,7 +112,102 @@ def read_lines(doc: RawDocument) -> list[Line]:
         if web:
             text = ""
         out.append(Line(text, line.text, line.heading if text else 0, not text, width(text), web))
-    return out
+    return _aligned_tables(out) if any("  " in ln.text for ln in out) else out
+
+
+#: a cell of a table set out with spaces (PDF text): words apart by two spaces or more
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+_VALUE_CELL = re.compile(r"^(?:[+-]?\d[\d,]*(?:\.\d+)?|[—–-]+|…+)$")
+
+
+def _aligned_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a line, in display columns."""
+    return [(width(text[: m.start()]), width(text[: m.end()]), m.group()) for m in _ALIGNED_CELL.finditer(text)]
+
+
+def _aligned_row(cells: list[tuple[int, int, str]]) -> bool:
+    """An indicator and two values or more (`社会消费品零售总额      34395      2.5`)."""
+    return (
+        len(cells) >= 3
+        and re.search(r"[\u4e00-\u9fff]", cells[0][2]) is not None
+        and all(_VALUE_CELL.match(c[2]) for c in cells[1:])
+        and any(re.match(r"^[+-]?\d", c[2]) for c in cells[1:])
+    )
+
+
+def _aligned_tables(lines: list[Line]) -> list[Line]:
+    """Tables set out with spaces (as PDF text prints them), rewritten as `|` rows the table reader reads: the
+    header cells go over the value columns they stand above (a period over its two columns spans both). A block is
+    rewritten only when its rows agree on the columns and every header cell stands over one; else left as it is."""
+    # (offsets on the line as printed: cleaning drops the leading spaces that set a header over its columns)
+    cells = [None if ln.blank or "|" in ln.text else _aligned_cells(ln.raw.rstrip()) for ln in lines]
+    k = 0
+    while k < len(lines):
+        row = cells[k]
+        if row is None or not _aligned_row(row):
+            k += 1
+            continue
+        n = len(row) - 1
+        end = k
+        while end < len(lines) and cells[end] is not None:
+            r = cells[end]
+            assert r is not None
+            if _aligned_row(r) and len(r) - 1 != n:
+                break
+            if not _aligned_row(r) and (len(r) != 1 or re.search(r"[。；;，,]", r[0][2])):
+                break  # (a section row names only itself: `按经营地分`)
+            end += 1
+        data = [cells[i] for i in range(k, end) if _aligned_row(cells[i] or [])]
+        if len(data) < 2:
+            k = end
+            continue
+        spans = [(min(r[j][0] for r in data if r), max(r[j][1] for r in data if r)) for j in range(1, n + 1)]
+        name_end = max(r[0][1] for r in data if r)  # where the indicators' names end
+        heads: list[int] = []
+        h = k - 1
+        while h >= 0 and k - h <= 3 and cells[h] is not None and not re.search(r"[。；;，,]", lines[h].text):
+            heads.insert(0, h)
+            h -= 1
+        header_rows: list[list[str]] = []
+        for i in reversed(heads):  # (from the row right above the values up: a caption above ends the header)
+            out = [""] * (n + 1)
+            placed: list[int | None] = []
+            ok = True
+            raw = lines[i].raw.rstrip()
+            for m in re.finditer(r"\S+", raw):  # word by word: one space may part two column heads
+                s0, e0 = width(raw[: m.start()]), width(raw[: m.end()])
+                cols = [j for j, (a, b) in enumerate(spans) if s0 < b and e0 > a]
+                if cols and s0 < name_end:
+                    ok = False  # a line running from the indicators' side over the values: a caption, no header
+                elif not cols and e0 <= spans[0][0]:
+                    out[0] = out[0] + m.group()
+                    placed.append(None)
+                elif cols and (not placed or placed[-1] is None or placed[-1] <= cols[0]):
+                    sep = "" if out[cols[0] + 1] == "" else " "
+                    out[cols[0] + 1] = out[cols[0] + 1] + sep + m.group()
+                    placed.append(cols[0])
+                else:
+                    ok = False
+            if not ok or not any(out[1:]) or (out[0] and placed and placed[0] is None and len(out[0]) > 8):
+                break  # a caption or a sentence over the table: no header of its columns
+            header_rows.insert(0, out)
+        heads = heads[len(heads) - len(header_rows) :]
+        if not header_rows:
+            k = end
+            continue
+        for i, out in zip(heads, header_rows, strict=True):
+            _set_text(lines[i], " | ".join(out) + " |")
+        for i in range(k, end):
+            r = cells[i] or []
+            vals = [c[2] for c in r[1:]] if _aligned_row(r) else [""] * n
+            _set_text(lines[i], " | ".join([r[0][2]] + vals) + " |")
+        k = end
+    return lines
+
+
+def _set_text(ln: Line, text: str) -> None:
+    ln.text = ln.raw = text
+    ln.width = width(text)
 
 
 def wrap_width(lines: list[Line]) -> tuple[bool, int]:

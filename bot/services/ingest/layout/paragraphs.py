@@ -76,6 +76,7 @@ _HEAD_PAGE_RE = re.compile(
     r"^(?:(?P<a>[^\d\s][^\d]{1,30}?)\s+(?:第\s*)?\d{1,3}\s*页?|(?:第\s*)?\d{1,3}\s*页?\s+(?P<b>[^\d\s][^\d]{1,30}))$"
 )
 _INDENTS = (" ", "\u3000", "\t")
+_SET_APART = re.compile(r"\S(?:[ \t]{4,}|\u3000{3,})\S")
 #: a subtitle line opens with a double dash (`——聚焦…`)
 _SUBTITLE_DASHES = ("——", "－－", "--")
 _KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
@@ -205,9 +206,13 @@ class ParagraphReader:
                     not (ends_para(cur_last) or _SIGNED_END_RE.search(cur_last.rstrip()))
                     # (a `；` closes a clause, not the paragraph, when the next line is not indented)
                     or (self._uneven_wrap(cur, ln, gap) and cur_last.rstrip()[-1:] in "；;")
-                    or self._sentence_at_line_end(cur, ln, gap, cur_last)
+                    or self._sentence_at_line_end(cur, ln, gap, cur_last, self.lines[k + 1 : k + 2])
                 )
                 and not ev.is_table(t)
+                # (a line set out in parts far apart, `某某管理局　　　　　行业简报`, is a masthead or a running head:
+                # no text runs on from it or onto it)
+                and not _SET_APART.search(cur_last.strip())
+                and not _SET_APART.search(ln.raw.strip())
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
                 and not (cur.nlines == 1 and cur.tlike and t.startswith(_SUBTITLE_DASHES))  # a title's `——` 副题
@@ -336,19 +341,24 @@ class ParagraphReader:
             and not (cur.text.rstrip()[-1:] in "）)」』”" and _PROSE_RE.search(ln.text) is None)
         )
 
-    def _sentence_at_line_end(self, cur: Para, ln: Line, gap: int, cur_last: str) -> bool:
+    def _sentence_at_line_end(self, cur: Para, ln: Line, gap: int, cur_last: str, after: list[Line]) -> bool:
         """On a page that indents paragraph openings, a sentence ending right at the end of a full line (`…分别为78.3%、
         14.3%和7.4%。`), then a full line not indented: the paragraph goes on (PDF text wrapped mid-paragraph), it
-        did not end there — a new paragraph would open indented, a sub-head would be short."""
+        did not end there — a new paragraph would open indented, a sub-head would be short; a headline filling the
+        line has its text open indented right under it (`after`: the line after `ln`), a wrapped text goes on."""
         return (
             self.indents
             and cur.indent
             and cur.kind == "body"
             and gap == 0
             and cur_last.rstrip()[-1:] in "。！？!?"
+            and (cur.last_width >= self.full or cur.last_len >= self.full_len)  # (the sentence filled the line)
             and ln.raw[:1] not in _INDENTS
             and (ln.width >= self.full or raw_len(ln) >= self.full_len)
             and _NUMBERED_OPENING.match(ln.text) is None
+            and bool(after)
+            and not after[0].blank
+            and after[0].raw[:1] not in _INDENTS
         )
 
     @staticmethod
