@@ -271,8 +271,11 @@ def _extract(
     text: str, written: str, published: date | None, title: str, home: str, outlet: str = ""
 ) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
+    # (a place the gazetteer lacks that the title names, `乐清…上榜…`, before an authority in the lead, `浙江省商务厅
+    # 公布…名单`: the story is the place's)
     region = (
-        article_region(title, text)
+        (titled_place(title) if not _region_mentions(fold(title)) else "")
+        or article_region(title, text)
         or titled_place(title)
         or titled_home(title, home)
         or _local_article(title, home)
@@ -392,7 +395,11 @@ def _extract(
 
 
 #: a threshold restricting what follows it (`使用100Mbps以上速率的`, `年收入500万元及以上的`)
-_THRESHOLD_OF = re.compile(r"[0-9][0-9.]*\s*[A-Za-z万亿元]*\s*(?:及)?(?:以上|以下|以内)[\u4e00-\u9fff]{0,6}的$")
+_THRESHOLD_OF = re.compile(
+    r"[0-9][0-9.]*\s*[A-Za-z万亿元]*\s*(?:及)?(?:以上|以下|以内)[\u4e00-\u9fff]{0,6}的$"
+    # `农产品销售额超过500万元的淘宝村达287个`, `年交易额过亿元的淘宝村`: a lower bound restricting what is counted
+    r"|(?:超过|超|逾|高于|不低于|不少于|过)\s*(?:[0-9][0-9.]*|[一二三四五六七八九十百千]+)?\s*[万亿]*[元件个人户]的$"
+)
 
 
 def _threshold_lost(f: ExtractedFigure, quote: str) -> bool:
@@ -401,7 +408,7 @@ def _threshold_lost(f: ExtractedFigure, quote: str) -> bool:
     text = to_simplified(quote)
     # (the name as written: the metric, or its opening words when the name was composed — `…占固定宽带接入用户`;
     # its last writing before the number, and its first, where a share's subject is)
-    name = next((f.metric[:n] for n in range(len(f.metric), 3, -1) if f.metric[:n] in text[: f.span_start]), "")
+    name = next((f.metric[:n] for n in range(len(f.metric), 2, -1) if f.metric[:n] in text[: f.span_start]), "")
     if not name:
         return False
     for at in {text.find(name), text.rfind(name, 0, f.span_start)}:
@@ -545,6 +552,10 @@ _SPEAKING_CITY = re.compile(
 )
 
 
+#: a place named only as what another is measured against (`高于温州全市平均增速`, `占杭州的`)
+_MEASURED_AGAINST = re.compile(r"(?:高于|低于|超过|超出|次于|比|较|占|居|领先)$")
+
+
 def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = "") -> None:
     for f in figs:
         kind = _SCOPE_KIND.get(f.region)
@@ -553,6 +564,19 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
         named = [n for n in _PLACE_NAMED[kind].findall(before) if not _NOT_A_PLACE.search(n)]
         if not named and kind == "市":
             named = _SPEAKING_CITY.findall(to_simplified(sentence))
+        if not named and kind == "市":
+            # `近年来，河北沧州大力推进…，全市已有…`: the one city the paragraph names before the figure (not an
+            # outlet, `沧州日报`) is the city its 全市 is
+            text = fold(to_simplified(before + sentence[: max(f.span_start, 0)]))
+            cities = {
+                c
+                for b, e, c in _region_mentions(text)
+                if _is_city(c)
+                and not _OUTLET_AFTER.match(text, e)
+                and not _MEASURED_AGAINST.search(text, 0, b)
+                and not text.startswith(("全市", "市平均"), e)
+            }
+            named = list(cities) if len(cities) == 1 and not cities & _MUNICIPALITIES else []
         if named:
             f.region = named[-1]
 

@@ -1148,7 +1148,11 @@ _NATIONAL_RELEASE = re.compile(
 #: an unnamed local scope in a sentence (`全省`, `我市`)
 _LOCAL_WORD_IN = re.compile(r"全省|全市|全县|全区|本省|本市|我省|我市|我区|该省|该市")
 
-_NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
+#: (not a designation the nation confers on a place, `被列为国家电子商务进农村综合示范县`)
+_NATIONAL_BODY = re.compile(
+    r"国家(?![\u4e00-\u9fff]{0,12}?示范(?:县|区|市|基地|城市|园区|企业))"
+    r"|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院"
+)
 
 
 #: the first days of a span (`假期前六天`, `活动前3天`)

@@ -1,0 +1,62 @@
+"""Session 18b: city and county pages — the region a local scope or a county-level city stands for, summing adverbs
+in a name, existence verbs before a count, and counts restricted by a lower bound (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _rows(text: str, title: str = "", home: str = "") -> list[tuple[str, str, float | None]]:
+    return [(f.metric, f.region, f.value) for f in extract_figures(text, date(2021, 11, 8), title=title, home=home)]
+
+
+def test_summing_adverbs_are_no_part_of_the_name() -> None:
+    assert _rows("前三季度，全市12家重点商超共实现销售额3.4亿元，同比增长5.2%。", home="芜湖")[0][:2] == (
+        "重点商超销售额",
+        "芜湖",
+    )
+    assert _rows("前三季度，重庆对“一带一路”沿线国家合计进出口310.5亿元，增长9%。")[0][:2] == (
+        "对一带一路沿线国家进出口",
+        "重庆",
+    )
+
+
+def test_a_count_of_surveyed_units_after_the_scope_keeps_the_scope() -> None:
+    rows = _rows("今年1-9月，全省35家重点监测零售企业实现销售额88.6亿元。", title="消费市场稳中有升", home="江西日报")
+    assert ("重点监测零售企业销售额", "全省", 88.6) in rows or rows[0][1] != "全国"
+
+
+def test_county_level_city_named_bare_in_the_title() -> None:
+    text = "日前，省商务厅公布电商示范村名单。\n今年1-9月，青田市实现网络零售额21.4亿元，同比增长9.1%，高于丽水全市平均增速2个百分点。"
+    rows = _rows(text, title="青田12个村入选省级电商示范村")
+    assert rows[0] == ("网络零售额", "青田", 21.4)
+
+
+def test_title_place_wins_over_an_authority_in_the_lead() -> None:
+    text = "日前，浙江省商务厅公布名单，青田12个村入选。\n今年1-9月，青田市实现网络零售额21.4亿元。我市活跃网店达3200多家。"
+    rows = _rows(text, title="青田12个村入选省级电商示范村")
+    assert {r[1] for r in rows if r[0] == "网络零售额"} == {"青田"}
+    assert all(r[1] == "青田" for r in rows if r[0].endswith("活跃网店"))
+
+
+def test_whole_city_is_the_one_city_the_paragraph_named_before() -> None:
+    rows = _rows("近年来，河北衡水加快发展农村电商，全市建成电商服务站300个。今年1-9月，全市实现网络零售额96亿元。")
+    assert ("网络零售额", "衡水", 96.0) in rows
+
+
+def test_a_national_designation_does_not_make_the_sentence_national() -> None:
+    rows = _rows("全市已有3个县被列为国家电子商务进农村综合示范县，今年1-9月全市网络零售额达58亿元。", home="衡水")
+    assert ("网络零售额", "衡水", 58.0) in rows
+
+
+def test_existence_verb_before_a_count_names_the_thing_counted() -> None:
+    rows = _rows("截至2021年6月，全国涌现了7023个淘宝村。")
+    assert rows[0][:2] == ("淘宝村", "全国")
+
+
+def test_a_count_restricted_by_a_lower_bound_is_not_the_whole_count() -> None:
+    assert not [r for r in _rows("今年全年销售额超过1000万元的淘宝村达156个。") if r[0] == "淘宝村"]
+    assert not [r for r in _rows("全国已有821个年交易额过亿元的淘宝村。") if r[0] == "淘宝村"]
