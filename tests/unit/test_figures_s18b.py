@@ -60,3 +60,11 @@ def test_existence_verb_before_a_count_names_the_thing_counted() -> None:
 def test_a_count_restricted_by_a_lower_bound_is_not_the_whole_count() -> None:
     assert not [r for r in _rows("今年全年销售额超过1000万元的淘宝村达156个。") if r[0] == "淘宝村"]
     assert not [r for r in _rows("全国已有821个年交易额过亿元的淘宝村。") if r[0] == "淘宝村"]
+
+
+
+def test_a_count_built_up_over_undated_recent_years_is_no_figure() -> None:
+    rows = _rows("近年来，衡水大力发展农村电商，全市已建成电商服务站420个、淘宝村35个，位居全省前列。")
+    assert not [r for r in rows if r[0] in ("淘宝村", "电商服务站")]
+    # a dated level after it is kept
+    assert _rows("近年来，衡水电商发展较快，今年1-9月全市网络零售额58亿元。")[0][0] == "网络零售额"

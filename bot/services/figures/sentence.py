@@ -581,6 +581,10 @@ _UNDATED_SPAN_TOTAL = re.compile(
     r"(?:(?:近|过去|最近)\s*(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间|里|中)?"
     r"|(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间))[^，,。；;0-9]{0,12}?累计"
 )
+#: a sentence opening on recent years left undated (`近年来，河北沧州大力推进…，建成淘宝村61个`), and the clause's verb
+#: of what those years built up: a total over them, as `近三年累计`
+_RECENT_YEARS_OPEN = re.compile(r"^\s*(?:近年来|近几年来?|多年来|这些年来?)")
+_BUILT_UP = re.compile(r"建成|累计|培育|打造|创建|共建")
 
 
 def _add_levels(
@@ -627,7 +631,10 @@ def _add_levels(
         metrics = [(sub.region, sub.metric)] * len(group) if sub and len(sub.metric) >= 2 else None
     if metrics is None:
         return
-    if _UNDATED_SPAN_TOTAL.search(t, cb, n.start) and not (pm is not None and pm.kind == "yearrange"):
+    if (
+        _UNDATED_SPAN_TOTAL.search(t, cb, n.start)
+        or (pm is None and _RECENT_YEARS_OPEN.match(t) and _BUILT_UP.search(t, cb, n.start))
+    ) and not (pm is not None and pm.kind == "yearrange"):
         # `2023年，…近三年累计实现网络零售额2280亿元`: a total over years the text does not date is no level of the
         # sentence's year (and no reader can tell which years it sums)
         return
