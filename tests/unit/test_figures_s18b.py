@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.services.figures import extract_figures
+from bot.services.lookup import synonyms
 
 
 def _rows(text: str, title: str = "", home: str = "") -> list[tuple[str, str, float | None]]:
@@ -68,3 +69,9 @@ def test_a_count_built_up_over_undated_recent_years_is_no_figure() -> None:
     assert not [r for r in rows if r[0] in ("淘宝村", "电商服务站")]
     # a dated level after it is kept
     assert _rows("近年来，衡水电商发展较快，今年1-9月全市网络零售额58亿元。")[0][0] == "网络零售额"
+
+
+def test_a_trade_flow_is_one_metric_with_or_without_its_worth_word() -> None:
+    assert {"平板电脑出口", "平板电脑出口额"} <= set(synonyms("平板电脑出口值"))
+    assert "对东盟进出口" in synonyms("对东盟进出口总额")
+    assert "进口额" not in synonyms("进口")  # (too short a stem to spell)
