@@ -75,3 +75,23 @@ def test_a_trade_flow_is_one_metric_with_or_without_its_worth_word() -> None:
     assert {"平板电脑出口", "平板电脑出口额"} <= set(synonyms("平板电脑出口值"))
     assert "对东盟进出口" in synonyms("对东盟进出口总额")
     assert "进口额" not in synonyms("进口")  # (too short a stem to spell)
+
+
+def test_days_counted_from_the_day_a_holiday_reached() -> None:
+    text = (
+        "5月3日，“五一”假期进入第3天，全市消费市场平稳。前3天，全市20家重点商场共实现销售额2.6亿元，同比增长8%。\n"
+        "全市9家重点餐饮企业3天共实现营业额1500万元，增长12%。其中，3日当天营业额达600万元。"
+    )
+    got = {(f.metric, f.value): (f.period_start, f.period_end) for f in extract_figures(text, date(2023, 5, 4))}
+    assert got[("重点商场销售额", 2.6)] == (date(2023, 5, 1), date(2023, 5, 3))
+    assert got[("重点餐饮企业营业额", 1500.0)] == (date(2023, 5, 1), date(2023, 5, 3))
+    assert [v for (m, v), p in got.items() if v == 600.0] and got[next(k for k in got if k[1] == 600.0)] == (
+        date(2023, 5, 3),
+        date(2023, 5, 3),
+    )
+
+
+def test_a_count_of_monitored_units_is_no_figure() -> None:
+    rows = _rows("前三季度，商务部门重点监测的12个商场实现销售额1.8亿元，增长6%。")
+    assert all(r[2] != 12.0 for r in rows)
+    assert any(r[2] == 1.8 for r in rows)

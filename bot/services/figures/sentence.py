@@ -190,6 +190,10 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
+    if ctx.day_count is not None:
+        # `10月4日，国庆长假进入第4天。…前4天，全省…实现销售额12.9亿元` / `…4天共实现…` / `4日当天销售额…`: the days
+        # of a span whose day the text counted (the 4th is 10月4日: the span began on 10月1日)
+        periods = sorted(periods + _counted_days(t, ctx, periods), key=lambda p: p.start)
     for m in _PAREN_RE.finditer(t):
         # `今年双“11”期间（11月11日至11月20日）`: the article dates the span; a later `双“11”期间` means those days
         name = span_name(t[: m.start()]) if t[: m.start()].endswith(("期间", "期内")) else ""
@@ -1162,6 +1166,48 @@ _NATIONAL_BODY = re.compile(
 )
 
 
+#: a span's day counted on the day stated before it (`10月4日，国庆长假进入第4天`)
+_NTH_DAY = re.compile(
+    r"(?<![0-9])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。；;！!？?]{0,24}?(?:进入|迎来|到了)第\s*"
+    r"(?P<k>\d{1,2}|[一二三四五六七八九十两])\s*天"
+)
+#: the first days of that span, counted from its start (`前4天，`, `4天共实现`, `4天累计`), or one day of them by its
+#: day of the month (`4日当天`)
+_COUNTED_SPAN = re.compile(
+    r"(?:(?<![0-9])(?:前|头|这)\s*(?P<k>\d{1,2}|[一二三四五六七八九十两])\s*天"
+    r"|(?<![0-9第前头这])(?P<k2>\d{1,2}|[一二三四五六七八九十两])\s*天(?=\s*(?:共|累计|合计|共计|内|来)))"
+    r"|(?<![0-9月])(?P<d>\d{1,2})\s*日当天"
+)
+
+
+def _counted_days(t: str, ctx: _Ctx, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """The days of a span counted from the day the text said it reached (`10月4日，…进入第4天`): `前4天` → 10月1日至
+    4日, `4日当天` → 10月4日 — where the sentence states no period there itself."""
+    if ctx.day_count is None:
+        return []
+    month, reached_day, reached = ctx.day_count
+    first_day = reached_day - reached + 1
+    year = ctx.year if ctx.year is not None else (ctx.published.year if ctx.published else None)
+    if first_day < 1 or year is None:
+        return []  # (a span begun in the month before is not counted here)
+    out = []
+    for m in _COUNTED_SPAN.finditer(t):
+        if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in periods):
+            continue
+        label = re.sub(r"\s+", "", m.group())
+        if m.group("d"):
+            day = int(m.group("d"))
+            if first_day <= day <= reached_day:
+                out.append(PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, day, day))
+            continue
+        k = _cn_int(m.group("k") or m.group("k2"))
+        if 1 <= k <= reached:
+            out.append(
+                PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, first_day, first_day + k - 1)
+            )
+    return out
+
+
 #: the first days of a span (`假期前六天`, `活动前3天`)
 _FIRST_DAYS = re.compile(r"(?:假期|节日|活动|黄金周|节)(?:前|头)(?P<k>\d{1,2}|[一二三四五六七八九十两])(?:天|日)")
 
@@ -1193,6 +1239,9 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     """The last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，6月当月增幅…`: a
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
     t = s.t
+    nth = _NTH_DAY.search(t)
+    if nth is not None and 1 <= int(nth.group("m")) <= 12 and 1 <= int(nth.group("d")) <= 31:
+        ctx.day_count = (int(nth.group("m")), int(nth.group("d")), _cn_int(nth.group("k")))
     first = None
     last_number = max((n.start for n in s.numbers), default=-1)
     for p in s.periods:
