@@ -95,3 +95,10 @@ def test_a_count_of_monitored_units_is_no_figure() -> None:
     rows = _rows("前三季度，商务部门重点监测的12个商场实现销售额1.8亿元，增长6%。")
     assert all(r[2] != 12.0 for r in rows)
     assert any(r[2] == 1.8 for r in rows)
+
+
+def test_a_comma_for_a_list_mark_after_an_amount_with_only_its_multiplier() -> None:
+    text = "前三季度，江北区水果、肉类、乳品分别进口18.4亿、9.6亿，3.3亿元，分别增长1.5倍、20.2%、8.4%。"
+    rows = [(f.metric, f.value, f.unit) for f in extract_figures(text, date(2021, 10, 25))]
+    assert [r[1:] for r in rows] == [(18.4, "亿元"), (9.6, "亿元"), (3.3, "亿元")]
+    assert [r[0][-4:] for r in rows] == ["水果进口", "肉类进口", "乳品进口"]

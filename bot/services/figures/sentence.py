@@ -233,7 +233,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     # a multiplier listed before one with a unit (`分别出口6360.6亿、6211.9亿、2004.4亿元`, `9.76万亿和10.34万亿元`)
     # takes the unit after the multiplier (亿 → 亿元); read from the right, so a whole list shares its last unit
     for a, b in reversed(list(zip(numbers, numbers[1:], strict=False))):
-        if not b.unit or not _LIST_GAP.match(t[a.end : b.start]):
+        # (`16.2亿，12.9亿元`: a comma for a 、 after an amount with only its multiplier)
+        comma_listed = t[a.end : b.start].strip() in ("，", ",") and bool(a.mult) and a.unit == a.mult
+        if not b.unit or not (_LIST_GAP.match(t[a.end : b.start]) or comma_listed):
             continue
         if not a.unit and not a.mult:
             a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
@@ -434,7 +436,19 @@ def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
     group = [items[i]]
     j = i + 1
     while (
-        j < len(items) and items[j].kind == items[i].kind and _LIST_GAP.match(t[group[-1].num.end : items[j].num.start])
+        j < len(items)
+        and items[j].kind == items[i].kind
+        and (
+            _LIST_GAP.match(t[group[-1].num.end : items[j].num.start])
+            # `分别进口29.8亿、16.2亿，12.9亿元`: a comma for a 、 in a list whose amounts share the last one's unit (an
+            # amount with only its multiplier, `16.2亿`, is no end of a clause)
+            or (
+                t[group[-1].num.end : items[j].num.start].strip() in ("，", ",")
+                and group[-1].num.mult
+                and t[group[-1].num.end - 1 : group[-1].num.end] == group[-1].num.mult[-1:]
+                and items[j].num.unit != items[j].num.mult
+            )
+        )
     ):
         group.append(items[j])
         j += 1
