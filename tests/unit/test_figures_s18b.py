@@ -94,7 +94,14 @@ def test_days_counted_from_the_day_a_holiday_reached() -> None:
 def test_a_count_of_monitored_units_is_no_figure() -> None:
     rows = _rows("前三季度，商务部门重点监测的12个商场实现销售额1.8亿元，增长6%。")
     assert all(r[2] != 12.0 for r in rows)
-    assert any(r[2] == 1.8 for r in rows)
+    assert ("重点监测商场销售额", "全国", 1.8) in rows  # the monitored units' amount
+
+
+def test_the_other_word_for_a_trade_amount_takes_the_subject_just_named() -> None:
+    text = "前三季度，全市重点监测的6个家具市场共实现交易额8.8亿元，增长5%。其中，9月成交额达1.2亿元。"
+    rows = _rows(text)
+    assert ("重点监测家具市场交易额", "全市", 8.8) in rows
+    assert ("重点监测家具市场成交额", "全市", 1.2) in rows
 
 
 def test_a_comma_for_a_list_mark_after_an_amount_with_only_its_multiplier() -> None:

@@ -920,6 +920,10 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev
+        # `…8个农产品批发市场共实现交易额4.2亿元。仅4日当天成交额…`: the same trade's amount by its other word
+        twin = _AMOUNT_TWINS.get(metric)
+        if twin and len(prev) > len(twin) + 1 and prev.endswith(twin) and "占" not in prev:
+            return prev[: -len(twin)] + metric
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
@@ -956,6 +960,10 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         if len(named_before) == 1:
             return named_before.pop()
     return metric
+
+
+#: two words for the amount of one trade (`交易额` / `成交额`)
+_AMOUNT_TWINS = {"成交额": "交易额", "交易额": "成交额"}
 
 
 #: a total named by its activity only (`零售总额`), standing for the activity the sentence named before it

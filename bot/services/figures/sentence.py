@@ -110,12 +110,21 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
     items = _classify_numbers(s)
     prev_end = 0
+    monitored = ""  # `重点监测的15个超市…`: the survey whose count of units was just passed, naming the next level
     i = 0
     while i < len(items):
         it = items[i]
         group = _run_at(s.t, items, i)
         cb = _clause_start(s.t, it.num.start)
         window = s.masked[max(cb, prev_end) : it.num.start]
+        if monitored and it.kind == "level":
+            # `省级重点监测的8个农产品批发市场，前4天共实现交易额4.2亿元`: the monitored units' amount
+            window = monitored + re.sub(r"^[\s，,]+|[，,]", "", s.masked[prev_end : it.num.start])
+        monitored = ""
+        if it.kind == "level" and len(group) == 1 and (it.num.unit or "")[-1:] in ("个", "家"):
+            survey = _MONITORED_BEFORE.search(window)
+            if survey is not None and _DIGIT_RE.search(s.t, it.num.end, _clause_end(s.t, it.num.end) + 40):
+                monitored = survey.group("s")
         led = _AT_STATED_RATE.search(s.masked, cb, it.num.start) if it.kind == "level" else None
         if led is not None:
             # `全省网络零售额以15.2%的增速达到3200亿元`: the level is of what the clause named before its rate
@@ -1178,6 +1187,10 @@ _NATIONAL_BODY = re.compile(
     r"国家(?![\u4e00-\u9fff]{0,12}?示范(?:县|区|市|基地|城市|园区|企业))"
     r"|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院"
 )
+
+
+#: the survey a count of units is of (`省商务厅重点监测的15个…`): `重点监测`
+_MONITORED_BEFORE = re.compile(r"(?P<s>(?:重点)?监测)的?\s*$")
 
 
 #: a span's day counted on the day stated before it (`10月4日，国庆长假进入第4天`)
