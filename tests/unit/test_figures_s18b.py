@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.services.figures import extract_figures
+from bot.services.figures.wraps import repair_wraps
 from bot.services.lookup import synonyms
 
 
@@ -109,3 +110,10 @@ def test_a_comma_for_a_list_mark_after_an_amount_with_only_its_multiplier() -> N
     rows = [(f.metric, f.value, f.unit) for f in extract_figures(text, date(2021, 10, 25))]
     assert [r[1:] for r in rows] == [(18.4, "亿元"), (9.6, "亿元"), (3.3, "亿元")]
     assert [r[0][-4:] for r in rows] == ["水果进口", "肉类进口", "乳品进口"]
+
+
+def test_a_subtitle_is_not_joined_to_the_lead_under_it() -> None:
+    text = "出口、进口双双实现两位数增长\n本报讯　日前，市海关发布消息，前三季度全市外贸进出口总值120.5亿元。"
+    assert repair_wraps(text) == text
+    dashed = "——省商务厅通报前三季度电商运行情况，网络零售额增长\n全省网络零售额完成820亿元。"
+    assert repair_wraps(dashed) == dashed
