@@ -117,3 +117,15 @@ def test_a_subtitle_is_not_joined_to_the_lead_under_it() -> None:
     assert repair_wraps(text) == text
     dashed = "——省商务厅通报前三季度电商运行情况，网络零售额增长\n全省网络零售额完成820亿元。"
     assert repair_wraps(dashed) == dashed
+
+
+def test_a_place_alone_is_no_metric() -> None:
+    rows = _rows("在这21个示范村中，东溪镇有12个，西坪乡5个。今年1-9月，全省淘宝镇达到96个。")
+    assert all(not r[0].endswith(("镇", "乡")) or r[0] == "淘宝镇" for r in rows)
+    assert ("淘宝镇", "全省", 96.0) in rows or any(r[0] == "淘宝镇" for r in rows)
+
+
+def test_a_bound_in_a_sentence_stating_what_qualifies_is_no_figure() -> None:
+    text = "参评的村须列入2020年名录，全村网络销售额在2000万元以上且网店数量超过80家。今年1-9月，全县网络零售额达9.6亿元。"
+    rows = _rows(text)
+    assert [r[2] for r in rows] == [9.6]

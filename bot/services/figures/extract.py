@@ -379,6 +379,8 @@ def _extract(
                     and not _of_an_example(f, quote)
                     and not _rate_on_other_years(f, quote)
                     and not _amount_in_a_count(f)
+                    and not _place_only(f)
+                    and not _criterion(f, quote)
                 ]
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
@@ -400,6 +402,37 @@ _THRESHOLD_OF = re.compile(
     # `农产品销售额超过500万元的淘宝村达287个`, `年交易额过亿元的淘宝村`: a lower bound restricting what is counted
     r"|(?:超过|超|逾|高于|不低于|不少于|过)\s*(?:[0-9][0-9.]*|[一二三四五六七八九十百千]+)?\s*[万亿]*[元件个人户]的$"
 )
+
+
+#: a town or township named as such (`柳市镇`, `北白象镇`, `城关乡`, `东湖街道`)
+_TOWN = re.compile(r"(?![\u4e00-\u9fff]*?(?:淘宝|电商|示范|特色|专业|重点|名|强|小)镇$)[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)")
+
+
+def _place_only(f: ExtractedFigure) -> bool:
+    """A "metric" that is only a place (`乐清39个淘宝村入选…` → 乐清, `柳市镇有31个`): what the place has is unnamed,
+    so nothing is stored."""
+    m = f.metric
+    if not m or _TOWN.fullmatch(m) or m in ARTICLE_PLACES.get():
+        return True
+    region, rest = split_region(m + "xx")
+    return bool(region) and rest == "xx"
+
+
+#: a sentence stating what qualifies (`参评的淘宝村须…全村网络销售额在1500万元以上`, `淘宝村是指…交易额达到1000万元以上`)
+_QUALIFIES = re.compile(r"须|需(?!求)|应当|条件|门槛|是指|指的是|认定|参评|评选标准|标准(?:为|是)")
+_BOUND_AFTER = re.compile(r"\s*(?:及|或)?\s*(?:以上|以下|以内)")
+
+
+def _criterion(f: ExtractedFigure, quote: str) -> bool:
+    """A bound in a sentence stating what qualifies (`…网络销售额在1500万元以上且网店数量超过50家`): a condition, not
+    a figure of anything."""
+    text = to_simplified(quote)
+    if not _QUALIFIES.search(text):
+        return False
+    end = f.span_end if 0 < f.span_end <= len(text) else -1
+    if end < 0:
+        return False
+    return bool(_BOUND_AFTER.match(text, end)) or bool(re.search(r"(?:超过|不低于|不少于|达到)\s*$", text[: f.span_start]))
 
 
 def _threshold_lost(f: ExtractedFigure, quote: str) -> bool:
