@@ -129,3 +129,9 @@ def test_a_bound_in_a_sentence_stating_what_qualifies_is_no_figure() -> None:
     text = "参评的村须列入2020年名录，全村网络销售额在2000万元以上且网店数量超过80家。今年1-9月，全县网络零售额达9.6亿元。"
     rows = _rows(text)
     assert [r[2] for r in rows] == [9.6]
+
+
+def test_a_count_that_entered_a_designation_is_named_by_it() -> None:
+    text = "日前，省商务厅公布2021年名单，青田12个村入选省级电子商务示范村。今年1-9月，青田市网络零售额21.4亿元。"
+    rows = _rows(text, title="青田12个村入选省级电商示范村")
+    assert ("省级电子商务示范村", "青田", 12.0) in rows

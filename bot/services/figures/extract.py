@@ -371,6 +371,8 @@ def _extract(
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
+                for f in out[n_before:]:
+                    _name_designation(f, quote)
                 out[n_before:] = [
                     f
                     for f in _without_contradictions(out[n_before:])
@@ -406,6 +408,23 @@ _THRESHOLD_OF = re.compile(
 
 #: a town or township named as such (`柳市镇`, `北白象镇`, `城关乡`, `东湖街道`)
 _TOWN = re.compile(r"(?![\u4e00-\u9fff]*?(?:淘宝|电商|示范|特色|专业|重点|名|强|小)镇$)[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)")
+
+
+#: a count of things a place has that entered a designation (`乐清39个淘宝村入选省级电子商务示范村`): the designation
+_DESIGNATION_AFTER = re.compile(
+    r"\s*[个家座所]?[\u4e00-\u9fff]{0,8}?(?:入选|上榜|获评|被评为|被认定为|列入)(?:为)?"
+    r"(?P<d>[\u4e00-\u9fff]{2,14}?(?:村|镇|县|基地|园区|企业|示范区|示范点))(?![\u4e00-\u9fff])"
+)
+
+
+def _name_designation(f: ExtractedFigure, quote: str) -> None:
+    """`乐清39个淘宝村入选省级电子商务示范村`: a place alone before the count names no metric; what the counted things
+    entered (省级电子商务示范村) does."""
+    if not _place_only(f) or f.span_end <= 0:
+        return
+    m = _DESIGNATION_AFTER.match(to_simplified(quote), f.span_end)
+    if m is not None:
+        f.metric = m.group("d")
 
 
 def _place_only(f: ExtractedFigure) -> bool:
