@@ -47,6 +47,8 @@ class _Ctx:
     #: spans of days the article dated in brackets (`双“11”期间（11月11日至11月20日）`), by name (双11): a later
     #: paragraph naming the span again (`双“11”期间，…`) means those days
     dated_spans: dict[str, PeriodMention] = field(default_factory=dict)
+    #: a span whose day the text counted (`10月4日，国庆长假进入第4天`): (month, that day, which day of the span)
+    day_count: tuple[int, int, int] | None = None
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)

@@ -35,6 +35,7 @@ from bot.services.figures.regions import (
     article_places,
     article_region,
     local_scope,
+    place_name,
     province_over_city_home,
     sole_province,
     split_region,
@@ -274,8 +275,11 @@ def _extract(
     text: str, written: str, published: date | None, title: str, home: str, outlet: str = ""
 ) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
+    # (a place the gazetteer lacks that the title names, `乐清…上榜…`, before an authority in the lead, `浙江省商务厅
+    # 公布…名单`: the story is the place's)
     region = (
-        article_region(title, text)
+        (titled_place(title) if not _region_mentions(fold(title)) else "")
+        or article_region(title, text)
         or titled_place(title)
         or titled_home(title, home)
         or _local_article(title, home)
@@ -371,6 +375,8 @@ def _extract(
                 before = ctx.period
                 n_before = len(out)
                 _extract_sentence(quote, ctx, out)
+                for f in out[n_before:]:
+                    _name_designation(f, quote)
                 out[n_before:] = [
                     f
                     for f in _without_contradictions(out[n_before:])
@@ -380,6 +386,7 @@ def _extract(
                     and not _rate_on_other_years(f, quote)
                     and not _amount_in_a_count(f)
                     and not _names_only_a_place(f)
+                    and not _criterion(f, quote)
                 ]
                 _name_local_scope(out[n_before:], para[: m.start()], quote)
                 para_period = para_period or ctx.period is not before
@@ -404,20 +411,59 @@ def _names_only_a_place(f: ExtractedFigure) -> bool:
     """`东部降低1.6个百分点`, `中部地区湖南以34%的增速领跑中部`: a number whose name is only a place (a macro-region,
     a province) measures nothing the sentence names — not stored under the place's name as its metric."""
     name = f.metric
-    if _ETC_PLACES.fullmatch(name):
-        return True  # `新疆、贵州、广西、甘肃和重庆等省份增速超过20%`: the list's remnant, no indicator
+    if not name or _TOWN.fullmatch(name) or _ETC_PLACES.fullmatch(name):
+        # `柳市镇有31个`; `新疆、贵州、广西、甘肃和重庆等省份增速超过20%`: the list's remnant, no indicator
+        return True
     while (m := _MACRO_REGION.match(name)) is not None and m.end() > 0:
         name = name[m.end() :]
-    if name == f.metric and not _MACRO_REGION.match(name):
-        return False
-    if not name:
-        return True
-    region, rest = split_region(name)
-    return bool(region) and not rest
+    # `乐清39个淘宝村入选…` → 乐清 (what the place has is unnamed), `中部地区湖南`
+    return not name or bool(place_name(name))
 
 
 #: a threshold restricting what follows it (`使用100Mbps以上速率的`, `年收入500万元及以上的`)
-_THRESHOLD_OF = re.compile(r"[0-9][0-9.]*\s*[A-Za-z万亿元]*\s*(?:及)?(?:以上|以下|以内)[\u4e00-\u9fff]{0,6}的$")
+_THRESHOLD_OF = re.compile(
+    r"[0-9][0-9.]*\s*[A-Za-z万亿元]*\s*(?:及)?(?:以上|以下|以内)[\u4e00-\u9fff]{0,6}的$"
+    # `农产品销售额超过500万元的淘宝村达287个`, `年交易额过亿元的淘宝村`: a lower bound restricting what is counted
+    r"|(?:超过|超|逾|高于|不低于|不少于|过)\s*(?:[0-9][0-9.]*|[一二三四五六七八九十百千]+)?\s*[万亿]*[元件个人户]的$"
+)
+
+
+#: a town or township named as such (`柳市镇`, `北白象镇`, `城关乡`, `东湖街道`)
+_TOWN = re.compile(r"(?![\u4e00-\u9fff]*?(?:淘宝|电商|示范|特色|专业|重点|名|强|小)镇$)[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)")
+
+
+#: a count of things a place has that entered a designation (`乐清39个淘宝村入选省级电子商务示范村`): the designation
+_DESIGNATION_AFTER = re.compile(
+    r"\s*[个家座所]?[\u4e00-\u9fff]{0,8}?(?:入选|上榜|获评|被评为|被认定为|列入)(?:为)?"
+    r"(?P<d>[\u4e00-\u9fff]{2,14}?(?:村|镇|县|基地|园区|企业|示范区|示范点))(?![\u4e00-\u9fff])"
+)
+
+
+def _name_designation(f: ExtractedFigure, quote: str) -> None:
+    """`乐清39个淘宝村入选省级电子商务示范村`: a place alone before the count names no metric; what the counted things
+    entered (省级电子商务示范村) does."""
+    if not _names_only_a_place(f) or f.span_end <= 0:
+        return
+    m = _DESIGNATION_AFTER.match(to_simplified(quote), f.span_end)
+    if m is not None:
+        f.metric = m.group("d")
+
+
+#: a sentence stating what qualifies (`参评的淘宝村须…全村网络销售额在1500万元以上`, `淘宝村是指…交易额达到1000万元以上`)
+_QUALIFIES = re.compile(r"须|需(?!求)|应当|条件|门槛|是指|指的是|认定|参评|评选标准|标准(?:为|是)")
+_BOUND_AFTER = re.compile(r"\s*(?:及|或)?\s*(?:以上|以下|以内)")
+
+
+def _criterion(f: ExtractedFigure, quote: str) -> bool:
+    """A bound in a sentence stating what qualifies (`…网络销售额在1500万元以上且网店数量超过50家`): a condition, not
+    a figure of anything."""
+    text = to_simplified(quote)
+    if not _QUALIFIES.search(text):
+        return False
+    end = f.span_end if 0 < f.span_end <= len(text) else -1
+    if end < 0:
+        return False
+    return bool(_BOUND_AFTER.match(text, end)) or bool(re.search(r"(?:超过|不低于|不少于|达到)\s*$", text[: f.span_start]))
 
 
 def _threshold_lost(f: ExtractedFigure, quote: str) -> bool:
@@ -426,7 +472,7 @@ def _threshold_lost(f: ExtractedFigure, quote: str) -> bool:
     text = to_simplified(quote)
     # (the name as written: the metric, or its opening words when the name was composed — `…占固定宽带接入用户`;
     # its last writing before the number, and its first, where a share's subject is)
-    name = next((f.metric[:n] for n in range(len(f.metric), 3, -1) if f.metric[:n] in text[: f.span_start]), "")
+    name = next((f.metric[:n] for n in range(len(f.metric), 2, -1) if f.metric[:n] in text[: f.span_start]), "")
     if not name:
         return False
     for at in {text.find(name), text.rfind(name, 0, f.span_start)}:
@@ -570,6 +616,10 @@ _SPEAKING_CITY = re.compile(
 )
 
 
+#: a place named only as what another is measured against (`高于温州全市平均增速`, `占杭州的`)
+_MEASURED_AGAINST = re.compile(r"(?:高于|低于|超过|超出|次于|比|较|占|居|领先)$")
+
+
 def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = "") -> None:
     for f in figs:
         kind = _SCOPE_KIND.get(f.region)
@@ -578,6 +628,19 @@ def _name_local_scope(figs: list[ExtractedFigure], before: str, sentence: str = 
         named = [n for n in _PLACE_NAMED[kind].findall(before) if not _NOT_A_PLACE.search(n)]
         if not named and kind == "市":
             named = _SPEAKING_CITY.findall(to_simplified(sentence))
+        if not named and kind == "市":
+            # `近年来，河北沧州大力推进…，全市已有…`: the one city the paragraph names before the figure (not an
+            # outlet, `沧州日报`) is the city its 全市 is
+            text = fold(to_simplified(before + sentence[: max(f.span_start, 0)]))
+            cities = {
+                c
+                for b, e, c in _region_mentions(text)
+                if _is_city(c)
+                and not _OUTLET_AFTER.match(text, e)
+                and not _MEASURED_AGAINST.search(text, 0, b)
+                and not text.startswith(("全市", "市平均"), e)
+            }
+            named = list(cities) if len(cities) == 1 and not cities & _MUNICIPALITIES else []
         if named:
             f.region = named[-1]
 

@@ -432,6 +432,15 @@ _PER_UNIT_AT = re.compile(r"(?:" + _PER_UNIT + r")(?:有|约|超过?|近|达到?
 
 
 #: `N个(大中)城市` followed, in its clause, by the figures about them
+#: a count of the units a survey monitors (`重点监测的15个超市`, `省级重点监测的8个农产品批发市场`)
+_MONITORED = re.compile(r"监测(?:的)?$")
+
+
+def _clause_end_at(t: str, pos: int) -> int:
+    m = re.compile(r"[。；;！!？?]").search(t, pos)
+    return m.start() if m else len(t)
+
+
 _SURVEYED_AFTER = re.compile(r"\s*个?(?:大中|重点|主要|大)?城市(?P<rest>[^，,；;。]*)")
 
 #: a share whose subject or whole the name lost (`…的比重达23.6%`, `占比较上年提升3.2个百分点`, `…出口增长17.5%，占30.1%`),
@@ -502,6 +511,8 @@ def _level_metrics(
         return None  # `36个大中城市猪肉价格上涨24.3%`: how many cities were surveyed, not a figure
     if ph.metric.startswith("在") and split_region(ph.metric[1:] + "xx")[1] == "xx":
         return None  # `前10名有6个在浙江`: where things are, not a metric
+    if _MONITORED.search(ph.metric) and _DIGIT_RE.search(t, group[-1].num.end, _clause_end_at(t, group[-1].num.end)):
+        return None  # `省商务厅重点监测的15个超市…实现销售额1.9亿元`: how many units are monitored, not a figure
     post = _post_noun(t, group[-1].num.end)
     metric = ph.metric
     if metric and post_mode and carried is not None and metric == carried.metric and post:
@@ -969,6 +980,10 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev
+        # `…8个农产品批发市场共实现交易额4.2亿元。仅4日当天成交额…`: the same trade's amount by its other word
+        twin = _AMOUNT_TWINS.get(metric)
+        if twin and len(prev) > len(twin) + 1 and prev.endswith(twin) and "占" not in prev:
+            return prev[: -len(twin)] + metric
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
@@ -977,7 +992,8 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量") or metric in _BARE_TOTALS:
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+        # (not the tail of a word a number cut, `前4天共实现交易额` → `天共…`)
+        for m in re.finditer(r"(?<![0-9.])[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
             found = m
         if found is not None:
             named = _phrase(found.group()).metric
@@ -1004,6 +1020,10 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         if len(named_before) == 1:
             return named_before.pop()
     return metric
+
+
+#: two words for the amount of one trade (`交易额` / `成交额`)
+_AMOUNT_TWINS = {"成交额": "交易额", "交易额": "成交额"}
 
 
 #: a total named by its activity only (`零售总额`), standing for the activity the sentence named before it

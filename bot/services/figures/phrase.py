@@ -169,7 +169,8 @@ _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
 _INNER_VERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})"
+    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:共计|合计|一共|共)?(?:实现了?|完成了?)(?!的)"
+    r"(?=[\u4e00-\u9fff]{2})"
 )
 
 #: `三家基础电信企业发展蜂窝物联网终端用户26.42亿户`: the firms that signed the users up are no part of the users'
@@ -206,6 +207,8 @@ _CUMULATIVE_INSIDE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})累计(?=(?:业务量|业务收入|网络零售额|网上零售额|零售额|交易额|进出口额|销售额)$)"
     # `陕西水果累计直播观看`: what the goods were sold by (直播); a platform's `累计直播场次` keeps its running count
     r"|(?<=[\u4e00-\u9fff]{2})(?<!平台)累计(?=直播)"
+    # `对“一带一路”沿线国家合计进出口`, `4个保税物流中心共进出口`: how the trade was summed, not part of its name
+    r"|(?<=[\u4e00-\u9fff]{2})(?:合计|共计|共)(?=(?:进出口|出口|进口)(?:额|总额|总值|值)?$)"
 )
 _YEARLY_LEAD = re.compile(r"^年(?!货|轻|终|末|底|均|初|中|内|度|龄|报|会|夜|节|俗|画|味|前|后|代|份|头|收入)(?=[\u4e00-\u9fff]{4})")
 

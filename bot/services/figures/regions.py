@@ -87,8 +87,11 @@ def _whole_of_named(folded: str) -> set[str]:
     return found
 
 
-#: a county named with its suffix (`文成县网络零售额…`)
-_COUNTY_NAMED = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2})县(?![域级城乡区])|(?<=[，,。；;、：:（(“])(?P<name2>[\u4e00-\u9fff]{2})县(?![域级城乡区])")
+#: a county named with its suffix (`文成县网络零售额…`), or a county-level city (`乐清市实现网络零售额…`)
+_COUNTY_NAMED = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2})(?:县(?![域级城乡区])|市(?![场民区县级内外值面容中]))"
+    r"|(?<=[，,。；;、：:（(“])(?P<name2>[\u4e00-\u9fff]{2})(?:县(?![域级城乡区])|市(?![场民区县级内外值面容中]))"
+)
 
 
 def _county_of_title(folded: str, title: str) -> set[str]:
@@ -98,7 +101,8 @@ def _county_of_title(folded: str, title: str) -> set[str]:
     out: set[str] = set()
     for m in _COUNTY_NAMED.finditer(folded):
         name = m.group("name") or m.group("name2")
-        if name in t and name + "县" not in t and not _NOT_PLACE.match(name):
+        suffix = m.group()[-1]
+        if name in t and name + suffix not in t and not _NOT_PLACE.match(name):
             out.add(name)
     return out
 
@@ -109,7 +113,7 @@ def article_places(text: str, title: str = "") -> frozenset[str]:
     `中江县…` → 中江), and a county its title names bare (`文成…` over `文成县…`)."""
     folded = fold(text)
     found: set[str] = set()
-    if title and "县" in folded:
+    if title and ("县" in folded or "市" in folded):
         found |= _county_of_title(folded, title)
     if _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
         found |= {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
@@ -142,8 +146,10 @@ def split_region(phrase: str) -> tuple[str, str]:
     if not m:
         for place in ARTICLE_PLACES.get():
             rest = phrase[len(place) :]
-            if rest.startswith("县") and not re.match(r"县[域级城乡]", rest):
-                rest = rest[1:]  # `文成县网络零售额`: the county's own suffix, not part of the metric
+            if rest.startswith("县") and not re.match(r"县[域级城乡]", rest) or (
+                rest.startswith("市") and not re.match(r"市[场民区县级内外]", rest)
+            ):
+                rest = rest[1:]  # `文成县网络零售额`, `乐清市网络零售额`: the place's own suffix, not part of the metric
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         return "", phrase
@@ -269,12 +275,15 @@ CAPITALS = {
 #: field of a ranking or comparison (`位列全省第3`, `高出全省平均增幅`, `占全市的`)
 _LOCAL_ANYWHERE = re.compile(
     r"(?<![占居列于出比较在])(?P<w>全省|全市(?!场)|全县|全区(?!域|间)|全州|本省|本市|我省|我市|我区(?!域)|我县|本县)"
-    r"(?!第|前列|前茅|首位|平均|水平|领先|之首|的|各|[0-9一二三四五六七八九十])"
+    # (a count of the units it surveys after it, `全省54家重点监测企业…`, is the scope still)
+    r"(?!第|前列|前茅|首位|平均|水平|领先|之首|的|各|(?![0-9]{1,4}\s*[家个座所户](?:重点|大型|规模以上|限额以上|主要))[0-9一二三四五六七八九十])"
 )
 
 #: the nation named as the scope of a text (`全国`, `我国`; not `居全国第三`)
 _NATION_ANYWHERE = re.compile(
     r"(?<![比较于居占列])(?:全国|我国|中国|国内|国家)(?!第|前列|前茅|首位|平均|水平|领先|之首)"
+    # (not a designation the nation confers, `被列为国家电子商务进农村综合示范县`)
+    r"(?<!国家(?=[\u4e00-\u9fff]{0,12}?示范(?:县|区|市|基地|城市|园区|企业)))"
 )
 
 

@@ -115,12 +115,21 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
     items = _classify_numbers(s)
     prev_end = 0
+    monitored = ""  # `重点监测的15个超市…`: the survey whose count of units was just passed, naming the next level
     i = 0
     while i < len(items):
         it = items[i]
         group = _run_at(s.t, items, i)
         cb = _clause_start(s.t, it.num.start)
         window = s.masked[max(cb, prev_end) : it.num.start]
+        if monitored and it.kind == "level":
+            # `省级重点监测的8个农产品批发市场，前4天共实现交易额4.2亿元`: the monitored units' amount
+            window = monitored + re.sub(r"^[\s，,]+|[，,]", "", s.masked[prev_end : it.num.start])
+        monitored = ""
+        if it.kind == "level" and len(group) == 1 and (it.num.unit or "")[-1:] in ("个", "家"):
+            survey = _MONITORED_BEFORE.search(window)
+            if survey is not None and _DIGIT_RE.search(s.t, it.num.end, _clause_end(s.t, it.num.end) + 40):
+                monitored = survey.group("s")
         led = _AT_STATED_RATE.search(s.masked, cb, it.num.start) if it.kind == "level" else None
         if led is not None:
             # `全省网络零售额以15.2%的增速达到3200亿元`: the level is of what the clause named before its rate
@@ -195,6 +204,10 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
+    if ctx.day_count is not None:
+        # `10月4日，国庆长假进入第4天。…前4天，全省…实现销售额12.9亿元` / `…4天共实现…` / `4日当天销售额…`: the days
+        # of a span whose day the text counted (the 4th is 10月4日: the span began on 10月1日)
+        periods = sorted(periods + _counted_days(t, ctx, periods), key=lambda p: p.start)
     for m in _PAREN_RE.finditer(t):
         # `今年双“11”期间（11月11日至11月20日）`: the article dates the span; a later `双“11”期间` means those days
         name = span_name(t[: m.start()]) if t[: m.start()].endswith(("期间", "期内")) else ""
@@ -234,7 +247,9 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     # a multiplier listed before one with a unit (`分别出口6360.6亿、6211.9亿、2004.4亿元`, `9.76万亿和10.34万亿元`)
     # takes the unit after the multiplier (亿 → 亿元); read from the right, so a whole list shares its last unit
     for a, b in reversed(list(zip(numbers, numbers[1:], strict=False))):
-        if not b.unit or not _LIST_GAP.match(t[a.end : b.start]):
+        # (`16.2亿，12.9亿元`: a comma for a 、 after an amount with only its multiplier)
+        comma_listed = t[a.end : b.start].strip() in ("，", ",") and bool(a.mult) and a.unit == a.mult
+        if not b.unit or not (_LIST_GAP.match(t[a.end : b.start]) or comma_listed):
             continue
         if not a.unit and not a.mult:
             a.unit, a.base_unit, a.mult = b.unit, b.base_unit, b.mult
@@ -435,7 +450,19 @@ def _run_at(t: str, items: list[_Item], i: int) -> list[_Item]:
     group = [items[i]]
     j = i + 1
     while (
-        j < len(items) and items[j].kind == items[i].kind and _LIST_GAP.match(t[group[-1].num.end : items[j].num.start])
+        j < len(items)
+        and items[j].kind == items[i].kind
+        and (
+            _LIST_GAP.match(t[group[-1].num.end : items[j].num.start])
+            # `分别进口29.8亿、16.2亿，12.9亿元`: a comma for a 、 in a list whose amounts share the last one's unit (an
+            # amount with only its multiplier, `16.2亿`, is no end of a clause)
+            or (
+                t[group[-1].num.end : items[j].num.start].strip() in ("，", ",")
+                and group[-1].num.mult
+                and t[group[-1].num.end - 1 : group[-1].num.end] == group[-1].num.mult[-1:]
+                and items[j].num.unit != items[j].num.mult
+            )
+        )
     ):
         group.append(items[j])
         j += 1
@@ -586,6 +613,10 @@ _UNDATED_SPAN_TOTAL = re.compile(
     r"(?:(?:近|过去|最近)\s*(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间|里|中)?"
     r"|(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:来|间))[^，,。；;0-9]{0,12}?累计"
 )
+#: a sentence opening on recent years left undated (`近年来，河北沧州大力推进…，建成淘宝村61个`), and the clause's verb
+#: of what those years built up: a total over them, as `近三年累计`
+_RECENT_YEARS_OPEN = re.compile(r"^\s*(?:近年来|近几年来?|多年来|这些年来?)")
+_BUILT_UP = re.compile(r"建成|累计|培育|打造|创建|共建")
 
 
 def _add_levels(
@@ -632,7 +663,10 @@ def _add_levels(
         metrics = [(sub.region, sub.metric)] * len(group) if sub and len(sub.metric) >= 2 else None
     if metrics is None:
         return
-    if _UNDATED_SPAN_TOTAL.search(t, cb, n.start) and not (pm is not None and pm.kind == "yearrange"):
+    if (
+        _UNDATED_SPAN_TOTAL.search(t, cb, n.start)
+        or (pm is None and _RECENT_YEARS_OPEN.match(t) and _BUILT_UP.search(t, cb, n.start))
+    ) and not (pm is not None and pm.kind == "yearrange"):
         # `2023年，…近三年累计实现网络零售额2280亿元`: a total over years the text does not date is no level of the
         # sentence's year (and no reader can tell which years it sums)
         return
@@ -1229,7 +1263,57 @@ _NATIONAL_RELEASE = re.compile(
 #: an unnamed local scope in a sentence (`全省`, `我市`)
 _LOCAL_WORD_IN = re.compile(r"全省|全市|全县|全区|本省|本市|我省|我市|我区|该省|该市")
 
-_NATIONAL_BODY = re.compile(r"国家|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院")
+#: (not a designation the nation confers on a place, `被列为国家电子商务进农村综合示范县`)
+_NATIONAL_BODY = re.compile(
+    r"国家(?![\u4e00-\u9fff]{0,12}?示范(?:县|区|市|基地|城市|园区|企业))"
+    r"|商务部|海关总署|工信部|工业和信息化部|中国互联网络信息中心|CNNIC|国务院"
+)
+
+
+#: the survey a count of units is of (`省商务厅重点监测的15个…`): `重点监测`
+_MONITORED_BEFORE = re.compile(r"(?P<s>(?:重点)?监测)的?\s*$")
+
+
+#: a span's day counted on the day stated before it (`10月4日，国庆长假进入第4天`)
+_NTH_DAY = re.compile(
+    r"(?<![0-9])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。；;！!？?]{0,24}?(?:进入|迎来|到了)第\s*"
+    r"(?P<k>\d{1,2}|[一二三四五六七八九十两])\s*天"
+)
+#: the first days of that span, counted from its start (`前4天，`, `4天共实现`, `4天累计`), or one day of them by its
+#: day of the month (`4日当天`)
+_COUNTED_SPAN = re.compile(
+    r"(?:(?<![0-9])(?:前|头|这)\s*(?P<k>\d{1,2}|[一二三四五六七八九十两])\s*天"
+    r"|(?<![0-9第前头这])(?P<k2>\d{1,2}|[一二三四五六七八九十两])\s*天(?=\s*(?:共|累计|合计|共计|内|来)))"
+    r"|(?<![0-9月])(?P<d>\d{1,2})\s*日当天"
+)
+
+
+def _counted_days(t: str, ctx: _Ctx, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """The days of a span counted from the day the text said it reached (`10月4日，…进入第4天`): `前4天` → 10月1日至
+    4日, `4日当天` → 10月4日 — where the sentence states no period there itself."""
+    if ctx.day_count is None:
+        return []
+    month, reached_day, reached = ctx.day_count
+    first_day = reached_day - reached + 1
+    year = ctx.year if ctx.year is not None else (ctx.published.year if ctx.published else None)
+    if first_day < 1 or year is None:
+        return []  # (a span begun in the month before is not counted here)
+    out = []
+    for m in _COUNTED_SPAN.finditer(t):
+        if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in periods):
+            continue
+        label = re.sub(r"\s+", "", m.group())
+        if m.group("d"):
+            day = int(m.group("d"))
+            if first_day <= day <= reached_day:
+                out.append(PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, day, day))
+            continue
+        k = _cn_int(m.group("k") or m.group("k2"))
+        if 1 <= k <= reached:
+            out.append(
+                PeriodMention(m.start(), m.end(), label, year, True, "days", month, month, first_day, first_day + k - 1)
+            )
+    return out
 
 
 #: the first days of a span (`假期前六天`, `活动前3天`)
@@ -1263,6 +1347,9 @@ def _update_context(s: _Sentence, ctx: _Ctx) -> None:
     """The last explicit (non-comparison) year of this sentence; its leading period (`1—6月，…，6月当月增幅…`: a
     later sentence referring back means 1—6月), which a later sentence may take (see _Ctx.carry)."""
     t = s.t
+    nth = _NTH_DAY.search(t)
+    if nth is not None and 1 <= int(nth.group("m")) <= 12 and 1 <= int(nth.group("d")) <= 31:
+        ctx.day_count = (int(nth.group("m")), int(nth.group("d")), _cn_int(nth.group("k")))
     first = None
     last_number = max((n.start for n in s.numbers), default=-1)
     for p in s.periods:

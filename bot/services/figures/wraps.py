@@ -58,10 +58,17 @@ def repair_wraps(text: str) -> str:
     return "\n".join(out)
 
 
+#: a story's lead opening a line (`本报讯　…`, `本报北京8月15日讯`, `新华社北京4月21日电`): a line of its own however the
+#: line above it (a subtitle, `进口、出口双双实现两位数增长`) ends
+_LEAD_START = re.compile(r"^(?:本报讯|本报[^\s，,。]{0,8}[讯电]|新华社[^\s，,。]{0,8}电|中新社[^\s，,。]{0,8}电|[^\s，,。]{2,8}讯\s*[（(]记者)")
+
+
 def _joins(prev: str, line: str) -> bool:
     a, b = prev.rstrip(), line.strip()
     if not a or not b or "|" in a or "|" in b or _PARA_END.search(a):
         return False
+    if _LEAD_START.match(b) or a.lstrip().startswith(("——", "--", "－－")):
+        return False  # a subtitle over the lead, or a `——` subtitle: no sentence runs on from either
     if _CONTINUES.match(b):
         return True
     if re.search(r"[0-9０-９][.．]?$", a) and re.match(r"^[0-9０-９.．%]", b) and re.search(r"[\u4e00-\u9fff]", a):

@@ -68,6 +68,7 @@ def synonyms(name: str) -> tuple[str, ...]:
             *goods_spellings(spelling),
             *count_spellings(spelling),
             *scale_spellings(spelling),
+            *trade_spellings(spelling),
         ):
             if n not in out:
                 out.append(n)
@@ -113,6 +114,21 @@ def goods_spellings(name: str) -> tuple[str, ...]:
     if not form or _NOT_GOODS_STEM.search(stem):
         return ()
     return tuple(stem + f for f in _GOODS_FORMS if f != form)
+
+
+#: how the worth of a trade flow is written after it: `手机出口` = `手机出口额` = `手机出口值` (`出口值95.2亿元`)
+_TRADE_WORTH = ("", "额", "值", "总额", "总值")
+_TRADE_FLOW = re.compile(r"^(?P<stem>.+?(?:进出口|出口|进口))(?P<worth>总额|总值|额|值)?$")
+
+
+def trade_spellings(name: str) -> tuple[str, ...]:
+    """`笔记本电脑出口值` ↔ `笔记本电脑出口` ↔ `笔记本电脑出口额`: a trade flow is one indicator whether its worth is
+    written as 额, 值, 总额, 总值 or not at all (customs reports write `出口值1244.1亿元` and `出口1244.1亿元`)."""
+    m = _TRADE_FLOW.match(name)
+    if m is None or len(m.group("stem")) < 3:
+        return ()
+    stem = m.group("stem")
+    return tuple(stem + w for w in _TRADE_WORTH if stem + w != name)
 
 
 def scale_spellings(name: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from bot.services.ingest.layout.lines import (
     squeeze_para,
     title_key,
 )
-from bot.services.ingest.layout.paragraphs import Para, ParagraphReader
+from bot.services.ingest.layout.paragraphs import BARE_NAME_RE, Para, ParagraphReader
 from bot.services.ingest.normalise import (
     squeeze,
     width,
@@ -88,6 +88,20 @@ class GeneralParser(ParagraphReader):
         while j + 1 < len(paras) and paras[j + 1].tlike and paras[j + 1].gap == 0:
             j += 1
         return j, (paras[j + 1] if j + 1 < len(paras) else None)
+
+    @classmethod
+    def _text_under(cls, paras: list[Para], i: int) -> Para | None:
+        """The paragraph under the title block at paras[i], past the byline lines printed under it."""
+        j, q = cls._block_under(paras, i)
+        while (
+            q is not None
+            and q.kind == "meta"
+            and q.gap == 0
+            and (ev.BYLINE_LINE_RE.match(q.text) or BARE_NAME_RE.match(q.text))
+        ):
+            j += 1
+            q = paras[j + 1] if j + 1 < len(paras) else None
+        return q
 
     def _starts(self, paras: list[Para]) -> set[int]:
         n = len(paras)
@@ -350,8 +364,9 @@ class GeneralParser(ParagraphReader):
         # a page that sets its headlines apart from their stories by a blank line (every title block with strong
         # evidence over a gap, then text) prints its sub-heads glued to the paragraph they head: a single title-like
         # line right over text that opens no story of its own is a sub-head there, not a headline
-        heads = [self._block_under(paras, i) for i in sorted(strong_at) if paras[i].kind != "header"]
-        if heads and all(q is not None and q.kind == "body" and not q.tlike and q.gap > 0 for _, q in heads):
+        # (the text under a headline's byline, `本报记者　王　珂`, when a byline sits between them)
+        heads = [self._text_under(paras, i) for i in sorted(strong_at) if paras[i].kind != "header"]
+        if heads and all(q is not None and q.kind == "body" and not q.tlike and q.gap > 0 for q in heads):
             for i in sorted(starts - strong_at):
                 j, q = self._block_under(paras, i)
                 if j == i and q is not None and q.kind == "body" and not q.tlike and q.gap == 0:

@@ -80,6 +80,12 @@ _SET_APART = re.compile(r"\S(?:[ \t]{4,}|\u3000{3,})\S")
 #: a subtitle line opens with a double dash (`——聚焦…`)
 _SUBTITLE_DASHES = ("——", "－－", "--")
 _KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
+#: a verb stating a line's own predicate (`…双双实现两位数增长`, `数量居温州第一`, `…同比增长24.2%`)
+_OWN_PREDICATE_RE = re.compile(
+    r"增长|下降|实现|完成|突破|居[^，,。]{0,6}?(?:第[一二三四五六七八九十\d]|首位|前列)|[达超]到?\s*\d|翻番|上榜|入选|创新高|创历史"
+)
+#: a person's name alone on its line (`康梅`, `王　珂`, `欧阳 小明`)
+BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 _HEADER_OPENERS = frozenset("【[〖［(（0123456789")
 _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读|要\s*目|内容提要|CONTENTS)$", re.IGNORECASE)
 
@@ -429,10 +435,13 @@ class ParagraphReader:
                 )
                 # (unwrapped, a long headline over a line opening on its predicate, `同比增15.15%`, is a 副题
                 # under it, not its rest: a hard wrap breaks at the column, a plain text only where a line ends)
+                # (nor one stating a predicate of its own, `数量居温州第一`, `进口、出口双双实现两位数增长`: a 副题 printed
+                # without its `——`; the rest of a wrapped headline is the phrase its first line left open)
                 full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
                     prev.width >= 36
                     and not _KICKER_PUNCT_RE.search(prev.text)
                     and not ev.PREDICATE_OPEN_RE.match(p.text)
+                    and not _OWN_PREDICATE_RE.search(p.text)
                 )
                 wrapped = prev.tlike and full and prev.width >= p.width + 8
                 if colon or wrapped:
@@ -442,6 +451,20 @@ class ParagraphReader:
                     out[-1] = merged
                     continue
             out.append(p)
+        # a bare name right under a `——` subtitle, over the text (`——《…报告》发布` / `康梅` / `日前，…`): the
+        # story's byline printed without `记者`, not a line of its headline
+        for k in range(1, len(out) - 1):
+            p, above, below = out[k], out[k - 1], out[k + 1]
+            if (
+                p.tlike
+                and p.gap == 0
+                and BARE_NAME_RE.match(p.text)
+                and above.tlike
+                and above.text.startswith(_SUBTITLE_DASHES)
+                and below.kind == "body"
+                and not below.tlike
+            ):
+                p.kind, p.tlike = "meta", False
         return out
 
     def _mark_toc(self, paras: list[Para]) -> None:
