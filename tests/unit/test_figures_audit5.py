@@ -126,3 +126,15 @@ def test_a_place_named_right_before_a_count_is_the_figures_place() -> None:
     # the last of a list of places counted is no one place
     rows = _rows("排名居前的广东、浙江、江苏3个省份占全国比重为60.1%。")
     assert all(r[1] != "江苏" for r in rows)
+
+
+def test_a_sentence_naming_no_place_is_about_the_place_its_paragraph_opened_with() -> None:
+    text = (
+        "春节假期，各地文旅市场表现强劲。\n上海春节期间共接待游客1777.8万人次，同比增长6.1%。\n"
+        "江西省春节期间文旅市场同样活跃。江西全省接待游客3000.5万人次，同比增长6.1%。"
+        "游客人均花费同比增长2.5%，达到了720元。4A级景区接待游客1000万人次。"
+    )
+    assert [r[1] for r in _rows(text)] == ["上海", "江西", "江西", "江西"]
+    # a paper's or agency's name opening the paragraph is no place of it
+    rows = _rows("北京商报讯 国家邮政局数据显示，假期全国揽收快递包裹4.5亿件；投递快递包裹约4.1亿件。")
+    assert all(r[1] == "全国" for r in rows)

@@ -35,6 +35,7 @@ from bot.services.figures.regions import (
     article_places,
     article_region,
     local_scope,
+    paragraph_place,
     province_over_city_home,
     sole_province,
     split_region,
@@ -304,6 +305,7 @@ def _extract(
             ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
             ctx.prev_metric = ctx.prev_unit = ""
             ctx.breakdown_scope = ""
+        ctx.para_place = paragraph_place(para)
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         frame = _FRAME_LEAD.match(para)
