@@ -138,3 +138,11 @@ def test_a_sentence_naming_no_place_is_about_the_place_its_paragraph_opened_with
     # a paper's or agency's name opening the paragraph is no place of it
     rows = _rows("北京商报讯 国家邮政局数据显示，假期全国揽收快递包裹4.5亿件；投递快递包裹约4.1亿件。")
     assert all(r[1] == "全国" for r in rows)
+
+
+def test_a_list_just_published_does_not_refer_back_to_the_period_before() -> None:
+    text = (
+        "1—9月，全国服务进出口总额5万亿元。\n"
+        "在商务部最新公布的80个服务外包重点项目中，包含数字服务项目的有30个，占比达到37.5%。"
+    )
+    assert [f.period_label for f in extract_figures(text, date(2024, 10, 8))][1:] == ["", ""]

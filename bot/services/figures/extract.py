@@ -56,7 +56,8 @@ _ATTRIBUTION_OPEN = re.compile(
 #: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
     r"^[\s,，、“「]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
-    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，]"
+    # (not `在商务部最新公布的115个…项目中，`: among a list just published, no part of the account before)
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在(?![^，,。；;]{0,24}?(?:最新|公布|发布|名单))[^，,。；;]{2,24}?中[,，]"
     # `出口商品中，机电产品出口22.9亿美元`: the goods of the trade just stated
     r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
