@@ -274,8 +274,8 @@ def _add_growths(
             quarters = [(a, b, lb) for a, b, lb in _listed_periods(s, group, cb, ctx, forecast) if a and b]
             quarters = quarters if len(quarters) == len(group) else []
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
-            if len(metric) < 2 or _JUNK_METRIC.search(metric):
-                continue
+            if len(metric) < 2 or (multi != "drop" and _JUNK_METRIC.search(metric)):
+                continue  # (a rate over undated years is appended and dropped later: `s.undated` counts it)
             if not _MEASURE_END.search(metric):
                 metric = _indicator_of(metric, ctx)
             before = (

@@ -434,11 +434,11 @@ _JUNK_METRIC = re.compile(
     r"(?:增幅|增速|涨幅|增长率|增长速度)(?:均|都|皆)?(?:高于|低于|超过|不低于|不少于|在)$|"
     # `主要有以下4个特点`: what a list introduces; `春节假期湖北省600多家…`, `中心城区20个重点商圈…`: a holiday or
     # a place left over where the name was cut at the number, no indicator; `在…115个项目中`: what a count is among
-    r"(?:以下|如下)$|^贡献率$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
+    r"(?:以下|如下)$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
     r"(?:[\u4e00-\u9fff]{1,6}?[省市区县])?$|^(?:中心|主)?城区$|(?<![集空初高其])中$|"
     # `对越南增长1.3倍`: a partner named without the trade (进出口? 出口?); `三国合计进出口占…`: partners referred to
     r"^对(?!外)(?![\u4e00-\u9fff]*(?:进|出口|贸易|投资|额|值|量|顺差|逆差))[\u4e00-\u9fff]{1,8}$|"
-    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|以上|这些)|" + SUBJECTLESS_SHARE.pattern
+    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|这些)|" + SUBJECTLESS_SHARE.pattern
 )
 
 
