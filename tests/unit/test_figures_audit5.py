@@ -145,3 +145,8 @@ def test_a_list_just_published_does_not_refer_back_to_the_period_before() -> Non
         "在商务部最新公布的80个服务外包重点项目中，包含数字服务项目的有30个，占比达到37.5%。"
     )
     assert [f.period_label for f in extract_figures(text, date(2024, 10, 8))][1:] == ["", ""]
+
+
+def test_whose_footfall_or_takings_stays_in_the_name() -> None:
+    rows = _rows("国庆期间，苏州市40个重点商圈的客流量达到了1200万人次。")
+    assert rows[0][:2] == ("重点商圈客流量", "苏州")

@@ -158,6 +158,8 @@ def _apply_de(w: str) -> str:
     if after in _GENERIC_HEADS or len(after) <= 2:
         mod = before.rpartition("的")[2]
         return f"{mod}的{after}" if mod else after
+    if after in ("客流量", "营业额") and len(mod := before.rpartition("的")[2].removeprefix("个")) >= 2:
+        return mod + after  # `60个重点商圈的客流量`: whose footfall is the indicator (重点商圈客流量), never bare
     return after
 
 
