@@ -854,6 +854,10 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _leading_place(t, figs, ctx)
     _share_whole_place(t, figs, ctx)
     _channel_trade(t, figs)
+    if _EXCLUDING_PART.match(t):
+        for f in figs:
+            # `剔除旅行服务，1-11月服务进出口增长16.9%`: the total without one of its parts, no figure of the total
+            f.metric = ""
     _counted_place(t, figs, ctx)
     _paragraph_place(t, figs, ctx)
     for f in figs:
@@ -946,6 +950,9 @@ def _share_whole_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
         if f.region == default and f.region != place and f.region not in t:
             f.region = place
 
+
+#: a sentence opened by leaving a part out of the total it goes on to measure (not `剔除价格因素`: real growth)
+_EXCLUDING_PART = re.compile(r"^\s*(?:剔除|除去|不含|不包括)(?!价格因素)[^，,。；;]{1,12}(?:后|以外|之外)?[，,]")
 
 #: trade routed through a channel (`经中欧班列（重庆）通达欧洲`, `通过跨境电商平台`)
 _CHANNEL = re.compile(r"(?:经|通过|经由|依托|借助)[^，,。；;]{0,12}?(?:班列|班车|专列|通道|平台|航线|口岸)")
