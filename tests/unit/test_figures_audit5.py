@@ -165,3 +165,13 @@ def test_a_total_without_one_of_its_parts_is_no_figure_of_the_total() -> None:
 def test_qian_3_jidu_in_digits_is_the_first_three_quarters() -> None:
     figs = extract_figures("今年前3季度，全省进出口总值达到1.2万亿元。", date(2024, 10, 20))
     assert [(f.period_start, f.period_end) for f in figs] == [(date(2024, 1, 1), date(2024, 9, 30))]
+
+
+def test_trade_with_a_named_group_of_partner_countries_keeps_its_partner() -> None:
+    rows = _rows("前三季度，我国与“一带一路”沿线国家进出口总值达到5.2万亿元。其中，出口2.9万亿元。")
+    assert [r[:2] for r in rows] == [("与一带一路沿线国家进出口总值", "全国"), ("与一带一路沿线国家出口额", "全国")]
+
+
+def test_one_unnamed_venues_figure_is_no_statistic_of_the_place() -> None:
+    assert _rows("假期里，杭州一家开在商场里的科技馆人气很旺，客流量比平日增长40%。") == []
+    assert _rows("在这家主打国货的商场内，国货门店占比高达80%。") == []

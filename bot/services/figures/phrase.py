@@ -233,6 +233,8 @@ _WITH_PARTNER = re.compile(
     r"^(?P<who>[\u4e00-\u9fff]{0,8}?)(?P<prep>与|同)"
     r"(?P<partners>[\u4e00-\u9fff]{2,8}?(?:[、和及][\u4e00-\u9fff]{2,8}?)*)(?=(?:双边|之间的?|间的?)?(?:贸易|进出口|经贸))"
 )
+#: a group of partner countries named as such (`与“一带一路”相关国家进出口总值`, `与RCEP成员国贸易`)
+_PARTNER_GROUP = re.compile(r"^(?:共建)?一带一路(?:沿线|相关|共建)?国家(?:和地区)?$|^(?:RCEP|金砖)(?:成员国|国家|贸易伙伴)?$")
 #: the nation, as a trader names itself (`我国与…`, `我与…`, `中国同…`)
 _NATION_SELF = frozenset({"我", "我国", "中国", "全国"})
 
@@ -245,7 +247,7 @@ def _trade_with_partner(w: str) -> tuple[str, str]:
     if m is None:
         return "", ""
     partners = [p for p in re.split(r"[、和及]", m.group("partners")) if p]
-    if not all(split_region(p + "贸易")[0] for p in partners):
+    if not all(split_region(p + "贸易")[0] or _PARTNER_GROUP.match(p) for p in partners):
         return "", ""  # `与去年同期相比…`, `与电商平台合作…`: no place traded with
     who = m.group("who")
     if who in _NATION_SELF:

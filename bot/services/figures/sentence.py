@@ -854,6 +854,11 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _leading_place(t, figs, ctx)
     _share_whole_place(t, figs, ctx)
     _channel_trade(t, figs)
+    for f in figs:
+        if _ONE_VENUE.search(t, 0, f.span_start):
+            # `北京一家开在商场里的海洋馆…客流量比平日增长50%`, `在这家…商场内，国潮门店占比高达90%`: one unnamed
+            # venue's figure, an illustration, no statistic of the place
+            f.metric = ""
     if _EXCLUDING_PART.match(t):
         for f in figs:
             # `剔除旅行服务，1-11月服务进出口增长16.9%`: the total without one of its parts, no figure of the total
@@ -950,6 +955,9 @@ def _share_whole_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
         if f.region == default and f.region != place and f.region not in t:
             f.region = place
 
+
+#: one unnamed venue or firm (`一家海洋馆`, `这家商场`), not 一家独大 / 每一家
+_ONE_VENUE = re.compile(r"(?<!每)(?:[这那该]|(?<![0-9一二三四五六七八九十百千万])一)家(?!独大)(?=[\u4e00-\u9fff])")
 
 #: a sentence opened by leaving a part out of the total it goes on to measure (not `剔除价格因素`: real growth)
 _EXCLUDING_PART = re.compile(r"^\s*(?:剔除|除去|不含|不包括)(?!价格因素)[^，,。；;]{1,12}(?:后|以外|之外)?[，,]")
