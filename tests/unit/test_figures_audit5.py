@@ -175,3 +175,8 @@ def test_trade_with_a_named_group_of_partner_countries_keeps_its_partner() -> No
 def test_one_unnamed_venues_figure_is_no_statistic_of_the_place() -> None:
     assert _rows("假期里，杭州一家开在商场里的科技馆人气很旺，客流量比平日增长40%。") == []
     assert _rows("在这家主打国货的商场内，国货门店占比高达80%。") == []
+
+
+def test_the_other_side_and_the_balance_of_a_service_trade_are_named_with_it() -> None:
+    rows = _rows("1-9月全省服务出口800亿元，增长9.5%；进口900.2亿元，增长6.1%；逆差100.2亿元。")
+    assert [r[0] for r in rows] == ["服务出口", "服务进口", "服务贸易逆差"]

@@ -833,6 +833,10 @@ _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 _PARTNER_TRADE = re.compile(r"[对与同](?P<p>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:进出口|贸易)")
 
 
+#: one side of a service trade (`服务出口`, `知识密集型服务进口额`, `服务贸易出口`)
+_TRADE_SIDE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{0,8}服务(?:贸易)?)(?:出口|进口)(?:额)?$")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -890,6 +894,14 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 market = m
         if market is not None:
             return market.group("a") + metric
+    side = _TRADE_SIDE.match(ctx.metrics[-1]) if ctx.metrics else None
+    if side is not None and metric in ("进口", "出口", "进口额", "出口额", "逆差", "顺差"):
+        # `服务出口25835亿元…；进口28211.1亿元…；逆差2376.2亿元`: the other side, and the balance, of the same trade
+        # (服务进口, 服务贸易逆差), never the goods trade a bare 进口/逆差 reads as
+        who = side.group("p")
+        if metric in ("逆差", "顺差"):
+            return who + ("" if who.endswith("贸易") else "贸易") + metric
+        return who + metric
     if metric in ("进口", "出口") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
         metric += "额"  # `…出口额1.55万亿元，同比增长11.7%，进口同比增长4.9%`: the bare flow is the other part's amount
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):
