@@ -180,3 +180,9 @@ def test_one_unnamed_venues_figure_is_no_statistic_of_the_place() -> None:
 def test_the_other_side_and_the_balance_of_a_service_trade_are_named_with_it() -> None:
     rows = _rows("1-9月全省服务出口800亿元，增长9.5%；进口900.2亿元，增长6.1%；逆差100.2亿元。")
     assert [r[0] for r in rows] == ["服务出口", "服务进口", "服务贸易逆差"]
+
+
+def test_a_name_cut_at_with_and_a_fields_rate_without_its_measure_are_not_stored() -> None:
+    assert _rows("目前，该署已与相关45个国家签署合作文件。") == []
+    rows = _rows("数字服务出口500亿元，增长8.1%，出口增长较快的领域是云服务，增速达35.2%。")
+    assert [(r[0], r[4]) for r in rows] == [("数字服务出口", 8.1)]

@@ -429,7 +429,7 @@ _JUNK_METRIC = re.compile(
     r"(?:较|比)[^，,；;。]{0,8}(?:加快|放缓|回落|收窄|扩大|提高|提升)$|^(?:高出|低于|高于|快于|慢于)|"
     # `商务部对5000家…`: cut at a preposition; `这是继…`: a figure referred back to; `综合逾20家机构预测`: the
     # sources counted; `呈现10%的两位数增长`: the kind of a rate, no indicator
-    r"[对向]$|^这是|综合$|^(?:双位数|两位数|个位数)|"
+    r"[对向]$|(?:与|同|和)(?:相关|有关)?$|^这是|综合$|^(?:双位数|两位数|个位数)|"
     # `直播电商、即时零售增幅均高于30%`: a bound on several rates of change, no level and no one rate
     r"(?:增幅|增速|涨幅|增长率|增长速度)(?:均|都|皆)?(?:高于|低于|超过|不低于|不少于|在)$|"
     # `主要有以下4个特点`: what a list introduces; `春节假期湖北省600多家…`, `中心城区20个重点商圈…`: a holiday or
