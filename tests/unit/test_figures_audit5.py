@@ -186,3 +186,8 @@ def test_a_name_cut_at_with_and_a_fields_rate_without_its_measure_are_not_stored
     assert _rows("目前，该署已与相关45个国家签署合作文件。") == []
     rows = _rows("数字服务出口500亿元，增长8.1%，出口增长较快的领域是云服务，增速达35.2%。")
     assert [(r[0], r[4]) for r in rows] == [("数字服务出口", 8.1)]
+
+
+def test_a_bare_scale_after_an_amount_is_that_amounts() -> None:
+    rows = _rows("2023年全省数字贸易进出口320.5亿美元；2024年上半年规模为1200亿元。")
+    assert [r[0] for r in rows] == ["数字贸易进出口", "数字贸易进出口"]

@@ -833,6 +833,11 @@ _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 _PARTNER_TRADE = re.compile(r"[对与同](?P<p>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:进出口|贸易)")
 
 
+#: a bare scale, perhaps after the part of the year it is of (`规模`, `上半年规模`)
+_BARE_SCALE = re.compile(r"(?:上半年|下半年|全年|前三季度|[一二三四]季度)?规模")
+#: an amount's name (`…进出口`, `…交易额`, `…零售总额`)
+_AMOUNT_NAMED = re.compile(r"(?:进出口|出口|进口|额|总值|交易规模|市场规模)$")
+
 #: one side of a service trade (`服务出口`, `知识密集型服务进口额`, `服务贸易出口`)
 _TRADE_SIDE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{0,8}服务(?:贸易)?)(?:出口|进口)(?:额)?$")
 
@@ -894,6 +899,9 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 market = m
         if market is not None:
             return market.group("a") + metric
+    if _BARE_SCALE.fullmatch(metric) and ctx.metrics and _AMOUNT_NAMED.search(ctx.metrics[-1]) and "占" not in ctx.metrics[-1]:
+        # `2024年可数字化交付的服务进出口4067.2亿美元…；2025年上半年规模为1.5万亿元`: the scale of what was just measured
+        return ctx.metrics[-1]
     side = _TRADE_SIDE.match(ctx.metrics[-1]) if ctx.metrics else None
     if side is not None and metric in ("进口", "出口", "进口额", "出口额", "逆差", "顺差"):
         # `服务出口25835亿元…；进口28211.1亿元…；逆差2376.2亿元`: the other side, and the balance, of the same trade
