@@ -33,3 +33,9 @@ def test_one_milestone_verb_list_for_digits_and_chinese_numerals() -> None:
     # the Chinese-numeral mark before an exact amount in digits stays a milestone, whichever verb passes it
     figs = extract_figures("2018年，浙江省网络零售额首次冲破两千亿元大关，达到2087亿元。", date(2019, 2, 1))
     assert [f.value for f in figs if f.value is not None and f.value > 2000] == [2087.0]
+
+
+def test_a_last_item_joined_by_ji_shares_nothing_with_the_short_items_before_it() -> None:
+    figs = extract_figures("上半年，本市苹果、香蕉、柑橘及坚果分别出口3.1亿元、2.4亿元和1.2亿元。", date(2022, 7, 20))
+    assert [f.metric for f in figs][-1].endswith("柑橘及坚果出口")
+    assert not any("及坚果" in f.metric for f in figs[:-1])

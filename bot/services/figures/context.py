@@ -36,6 +36,9 @@ class _Ctx:
     region: str = ""  # the article's region (from its title or lead): figures naming no region of their own
     home: str = ""  # the region the publication is named after (义乌商报 → 义乌): what 我市/全市 mean there
     prev_region: str = ""  # region of the last figure of the paragraph's previous sentence (for `其中…`)
+    #: the one place the paragraph opens with (`广东省春节期间旅游市场同样不俗。…`): what its sentences naming no place
+    #: are about
+    para_place: str = ""
     prev_metric: str = ""  # metric of the last figure of the paragraph's previous sentence (for `；1-8月份增长…`)
     prev_unit: str = ""  # and its base unit
     carry: bool = False  # this sentence refers back (其中, 同期 …, or follows a ；): it may take ctx.period

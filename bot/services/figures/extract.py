@@ -35,6 +35,7 @@ from bot.services.figures.regions import (
     article_places,
     article_region,
     local_scope,
+    paragraph_place,
     place_name,
     province_over_city_home,
     sole_province,
@@ -56,7 +57,8 @@ _ATTRIBUTION_OPEN = re.compile(
 #: period of the sentence before; any other sentence without a period of its own has none
 _REFERS_BACK = re.compile(
     r"^[\s,，、“「]*(?:(?:此外|另外|同时|而|数据显示|统计显示)[,，]?\s*)?"
-    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在[^，,。；;]{2,24}?中[,，]"
+    # (not `在商务部最新公布的115个…项目中，`: among a list just published, no part of the account before)
+    r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在(?![^，,。；;]{0,24}?(?:最新|公布|发布|名单))[^，,。；;]{2,24}?中[,，]"
     # `出口商品中，机电产品出口22.9亿美元`: the goods of the trade just stated
     r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
@@ -311,6 +313,7 @@ def _extract(
             ctx.year, ctx.metrics, ctx.prev_region, ctx.month, ctx.list_whole = None, [], "", 0, ""
             ctx.prev_metric = ctx.prev_unit = ""
             ctx.breakdown_scope = ""
+        ctx.para_place = paragraph_place(para)
         follows_semicolon = False
         para_period = False  # a period was stated earlier in this paragraph
         frame = _FRAME_LEAD.match(para)

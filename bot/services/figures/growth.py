@@ -155,6 +155,8 @@ def _add_growths(
     it = group[0]
     n = it.num
     over_years: tuple[date, date, str] | None = None
+    if _NAMED_FIELD_BEFORE.search(t, 0, cb) and _RATE_ONLY_WINDOW.fullmatch(window):
+        return  # `进口增长较快的领域是保险服务，增速达51.5%`: the field's rate, no measure of it named — not stored
     if _SHARED_BOUND.search(t, max(0, n.start - 8), n.start):
         return  # `金银珠宝、家具类商品零售额下降均超过20%`: a bound shared by several rates, none of them stated
     if _PLAN_END_BASE.search(t, cb, n.start):
@@ -292,8 +294,8 @@ def _add_growths(
             quarters = [(a, b, lb) for a, b, lb in _listed_periods(s, group, cb, ctx, forecast) if a and b]
             quarters = quarters if len(quarters) == len(group) else []
         for k, ((region, metric), g_it) in enumerate(zip(names, group, strict=False)):
-            if len(metric) < 2 or _JUNK_METRIC.search(metric):
-                continue
+            if len(metric) < 2 or (multi != "drop" and _JUNK_METRIC.search(metric)):
+                continue  # (a rate over undated years is appended and dropped later: `s.undated` counts it)
             if not _MEASURE_END.search(metric):
                 metric = _indicator_of(metric, ctx)
             before = (
@@ -367,6 +369,11 @@ def _base_year_list(t: str, first: int, k: int) -> list[int]:
     years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group("ys"))]
     return years if len(years) == k else []
 
+
+#: a clause naming the field a rate after it is of (`增长较快的领域是保险服务，`)
+_NAMED_FIELD_BEFORE = re.compile(r"(?:领域|行业|品类|类别)(?:主要)?(?:是|为)[\u4e00-\u9fff、和]{2,20}[，,]\s*$")
+
+_RATE_ONLY_WINDOW = re.compile(r"[\s,，]*(?:同比)?(?:增速|增幅|增长率|增长|下降)?(?:达到?|为|是|了)?\s*")
 
 #: a bound several rates share (`…下降均超过20%`, `增幅都在10%以上`)
 _SHARED_BOUND = re.compile(r"[均都皆](?:超过|高于|低于|不低于|不少于|在)\s*$")

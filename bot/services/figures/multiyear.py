@@ -158,9 +158,26 @@ def _from_to_span(t: str, periods: list[PeriodMention], pos: int) -> tuple[date,
     return None
 
 
+#: the end of a clause comparing with the period just before it (`与2019年同期相比，`)
+_FRAMING_COMPARISON = re.compile(r"\s*(?:同期|同月|同季)?\s*(?:相比|相较|比较)\s*[，,]")
+
+
 def _older_base(periods: list[PeriodMention], pm: PeriodMention | None, cb: int, pos: int, ctx: _Ctx) -> bool:
     """A comparison period with an explicit year two or more years before the figure's own (`比2019年3月份增长`)."""
     base = next((p for p in reversed(periods) if p.comparison and cb <= p.start < pos and p.explicit_year), None)
+    if base is None:
+        # `与2019年同期相比，服务进出口增长51.1%`: a comparison opening the sentence frames every change after it
+        base = next(
+            (
+                p
+                for p in reversed(periods)
+                if p.start < cb
+                and p.explicit_year
+                and _FRAMING_COMPARISON.match(ctx.sentence, p.end)
+                and re.search(r"(?:与|和|同|较|相较于?|相比于?)\s*$", ctx.sentence[max(0, p.start - 4) : p.start])
+            ),
+            None,
+        )
     if base is None or base.year is None:
         return False
     own = pm.year if pm is not None and pm.year is not None else ctx.year

@@ -468,16 +468,16 @@ _JUNK_METRIC = re.compile(
     r"(?:较|比)[^，,；;。]{0,8}(?:加快|放缓|回落|收窄|扩大|提高|提升)$|^(?:高出|低于|高于|快于|慢于)|"
     # `商务部对5000家…`: cut at a preposition; `这是继…`: a figure referred back to; `综合逾20家机构预测`: the
     # sources counted; `呈现10%的两位数增长`: the kind of a rate, no indicator
-    r"[对向]$|^这是|综合$|^(?:双位数|两位数|个位数)|"
+    r"[对向]$|(?:与|同|和)(?:相关|有关)?$|^这是|综合$|^(?:双位数|两位数|个位数)|"
     # `直播电商、即时零售增幅均高于30%`: a bound on several rates of change, no level and no one rate
     r"(?:增幅|增速|涨幅|增长率|增长速度)(?:均|都|皆)?(?:高于|低于|超过|不低于|不少于|在)$|"
     # `主要有以下4个特点`: what a list introduces; `春节假期湖北省600多家…`, `中心城区20个重点商圈…`: a holiday or
     # a place left over where the name was cut at the number, no indicator; `在…115个项目中`: what a count is among
-    r"(?:以下|如下)$|^贡献率$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
+    r"(?:以下|如下)$|^(?:春节|国庆|中秋|元旦|五一|端午|清明|十一|节日|节假日)?(?:假期|期间|黄金周|长假|小长假)"
     r"(?:[\u4e00-\u9fff]{1,6}?[省市区县])?$|^(?:中心|主)?城区$|(?<![集空初高其])中$|"
     # `对越南增长1.3倍`: a partner named without the trade (进出口? 出口?); `三国合计进出口占…`: partners referred to
     r"^对(?!外)(?![\u4e00-\u9fff]*(?:进|出口|贸易|投资|额|值|量|顺差|逆差))[\u4e00-\u9fff]{1,8}$|"
-    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|以上|这些)|" + SUBJECTLESS_SHARE.pattern
+    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|这些)|" + SUBJECTLESS_SHARE.pattern
 )
 
 
@@ -879,6 +879,15 @@ _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 _PARTNER_TRADE = re.compile(r"[对与同](?P<p>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:进出口|贸易)")
 
 
+#: a bare scale, perhaps after the part of the year it is of (`规模`, `上半年规模`)
+_BARE_SCALE = re.compile(r"(?:上半年|下半年|全年|前三季度|[一二三四]季度)?规模")
+#: an amount's name (`…进出口`, `…交易额`, `…零售总额`)
+_AMOUNT_NAMED = re.compile(r"(?:进出口|出口|进口|额|总值|交易规模|市场规模)$")
+
+#: one side of a service trade (`服务出口`, `知识密集型服务进口额`, `服务贸易出口`)
+_TRADE_SIDE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{0,8}服务(?:贸易)?)(?:出口|进口)(?:额)?$")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -942,6 +951,17 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
                 market = m
         if market is not None:
             return market.group("a") + metric
+    if _BARE_SCALE.fullmatch(metric) and ctx.metrics and _AMOUNT_NAMED.search(ctx.metrics[-1]) and "占" not in ctx.metrics[-1]:
+        # `2024年可数字化交付的服务进出口4067.2亿美元…；2025年上半年规模为1.5万亿元`: the scale of what was just measured
+        return ctx.metrics[-1]
+    side = _TRADE_SIDE.match(ctx.metrics[-1]) if ctx.metrics else None
+    if side is not None and metric in ("进口", "出口", "进口额", "出口额", "逆差", "顺差"):
+        # `服务出口25835亿元…；进口28211.1亿元…；逆差2376.2亿元`: the other side, and the balance, of the same trade
+        # (服务进口, 服务贸易逆差), never the goods trade a bare 进口/逆差 reads as
+        who = side.group("p")
+        if metric in ("逆差", "顺差"):
+            return who + ("" if who.endswith("贸易") else "贸易") + metric
+        return who + metric
     if metric in ("进口", "出口") and ctx.metrics and ctx.metrics[-1].endswith(("出口额", "进口额")):
         metric += "额"  # `…出口额1.55万亿元，同比增长11.7%，进口同比增长4.9%`: the bare flow is the other part's amount
     if len(metric) > 4 or "占" in metric or (len(metric) < 3 and metric not in _GENERIC_HEADS):

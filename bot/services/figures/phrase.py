@@ -160,6 +160,8 @@ def _apply_de(w: str) -> str:
     if after in _GENERIC_HEADS or len(after) <= 2:
         mod = before.rpartition("的")[2]
         return f"{mod}的{after}" if mod else after
+    if after in ("客流量", "营业额") and len(mod := before.rpartition("的")[2].removeprefix("个")) >= 2:
+        return mod + after  # `60个重点商圈的客流量`: whose footfall is the indicator (重点商圈客流量), never bare
     return after
 
 
@@ -236,6 +238,8 @@ _WITH_PARTNER = re.compile(
     r"^(?P<who>[\u4e00-\u9fff]{0,8}?)(?P<prep>与|同)"
     r"(?P<partners>[\u4e00-\u9fff]{2,8}?(?:[、和及][\u4e00-\u9fff]{2,8}?)*)(?=(?:双边|之间的?|间的?)?(?:贸易|进出口|经贸))"
 )
+#: a group of partner countries named as such (`与“一带一路”相关国家进出口总值`, `与RCEP成员国贸易`)
+_PARTNER_GROUP = re.compile(r"^(?:共建)?一带一路(?:沿线|相关|共建)?国家(?:和地区)?$|^(?:RCEP|金砖)(?:成员国|国家|贸易伙伴)?$")
 #: the nation, as a trader names itself (`我国与…`, `我与…`, `中国同…`)
 _NATION_SELF = frozenset({"我", "我国", "中国", "全国"})
 
@@ -248,7 +252,7 @@ def _trade_with_partner(w: str) -> tuple[str, str]:
     if m is None:
         return "", ""
     partners = [p for p in re.split(r"[、和及]", m.group("partners")) if p]
-    if not all(place_name(p) for p in partners):
+    if not all(place_name(p) or _PARTNER_GROUP.match(p) for p in partners):
         return "", ""  # `与去年同期相比…`, `与电商平台合作…`: no place traded with
     who = m.group("who")
     if who in _NATION_SELF:
@@ -504,6 +508,7 @@ def _share_heads(parts: list[str]) -> list[str]:
         and 2 <= n0 <= 3
         and all(len(p) == n0 for p in parts[:-1])
         and len(last) >= n0 + 2
+        and last[n0] not in "及和与并或"  # `柑橘及坚果`: a last item of two joined, not a shared tail
     ):
         # `警邮、税邮合作网点`: items as long as the last item's first word, naming no measure, share what follows it
         # (警邮合作网点)

@@ -352,6 +352,23 @@ _HOLIDAY_LEAD = re.compile(
 )
 
 
+def paragraph_place(para: str) -> str:
+    """The one place a paragraph's first sentence opens with (`广东省作为经济大省，…`, `北京春节期间…`), else ''."""
+    head = _LEAD_RE.sub("", _HOLIDAY_LEAD.sub("", para.lstrip(" 　,，")))
+    _, pat = _regions()
+    m = pat.match(head)
+    if m is None or m.group() != m.group("list") or re.match(r"\s*[、和及与等]", head[m.end() :]):
+        return ""
+    table, _ = _regions()
+    place = table.get(m.group("list"), "")
+    rest = head[m.end() :]
+    if not place or place == "全国" or re.match(r"(?:市场|市民|省内|人|企业|公司|大学|海关|籍)", rest):
+        return ""
+    if re.match(r"[^，,。]{0,6}?(?:报|讯|网|台|社|电|消息)", rest):
+        return ""  # `北京商报讯（记者…）`: the paper or agency, not what the paragraph is about
+    return place
+
+
 def _sentence_region(masked: str) -> str:
     """A foreign/provincial region opening the sentence (`日本位居第三,发货量91亿件`, `广州方面，…`) applies to its
     figures."""

@@ -893,7 +893,17 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _leading_place(t, figs, ctx)
     _share_whole_place(t, figs, ctx)
     _channel_trade(t, figs)
+    for f in figs:
+        if _ONE_VENUE.search(t, 0, f.span_start):
+            # `北京一家开在商场里的海洋馆…客流量比平日增长50%`, `在这家…商场内，国潮门店占比高达90%`: one unnamed
+            # venue's figure, an illustration, no statistic of the place
+            f.metric = ""
+    if _EXCLUDING_PART.match(t):
+        for f in figs:
+            # `剔除旅行服务，1-11月服务进出口增长16.9%`: the total without one of its parts, no figure of the total
+            f.metric = ""
     _counted_place(t, figs, ctx)
+    _paragraph_place(t, figs, ctx)
     for f in figs:
         clause = re.split(r"[，,]", t[: f.span_start])[-1]
         if "、" in f.metric and not is_growth_only(f) and "分别" in t[max(0, f.span_start - 40) : f.span_start] and (
@@ -985,6 +995,12 @@ def _share_whole_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
             f.region = place
 
 
+#: one unnamed venue or firm (`一家海洋馆`, `这家商场`), not 一家独大 / 每一家
+_ONE_VENUE = re.compile(r"(?<!每)(?:[这那该]|(?<![0-9一二三四五六七八九十百千万])一)家(?!独大)(?=[\u4e00-\u9fff])")
+
+#: a sentence opened by leaving a part out of the total it goes on to measure (not `剔除价格因素`: real growth)
+_EXCLUDING_PART = re.compile(r"^\s*(?:剔除|除去|不含|不包括)(?!价格因素)[^，,。；;]{1,12}(?:后|以外|之外)?[，,]")
+
 #: trade routed through a channel (`经中欧班列（重庆）通达欧洲`, `通过跨境电商平台`)
 _CHANNEL = re.compile(r"(?:经|通过|经由|依托|借助)[^，,。；;]{0,12}?(?:班列|班车|专列|通道|平台|航线|口岸)")
 _CHANNEL_NAMED = re.compile(r"班列|班车|专列|通道|平台|航线|口岸|联运|跨境电商|市场采购")
@@ -999,6 +1015,30 @@ def _channel_trade(t: str, figs: list[ExtractedFigure]) -> None:
     for f in figs:
         if f.span_start > m.end() and re.search(r"进出口|出口|进口", f.metric) and not _CHANNEL_NAMED.search(f.metric):
             f.metric = ""
+
+
+#: a place word of any kind (`全国`, `我国`, `全省`, `该市`, `各地`, `国内`, `境外`…)
+_ANY_PLACE_WORD = re.compile(r"全国|我国|中国|国内|境外|海外|全球|世界|各地|各省|全[省市县区州]|[本我该][省市县区]|当地")
+
+
+def _paragraph_place(t: str, figs: list[ExtractedFigure], ctx: _Ctx) -> None:
+    """`广东省春节期间旅游市场同样不俗。…。游客人均花费同比增长2.0%，达到了930元。`: a sentence of a paragraph that
+    opened with one place, naming no place of its own, is about that place (not the article's default region)."""
+    place = ctx.para_place
+    if not place or not figs:
+        return
+    for f in figs:
+        if f.region in _CITY_WORDS and _is_city(place):
+            f.region = place  # `北京春节期间…。全市60个重点商圈的客流量…`: the city the paragraph is about
+    if _ANY_PLACE_WORD.search(t):
+        return
+    _, pat = _regions()
+    if any(pat.match(t, i) for i in range(len(t))):
+        return  # (the sentence names a place of its own)
+    default = _own_region("", ctx.region, ctx.home)
+    for f in figs:
+        if f.region == default and f.region != place:
+            f.region = place
 
 
 #: a place, then a count of what the figure is of (`湖北省600多家A级旅游景区共接待游客…`, `全市60个重点商圈的客流量…`)
