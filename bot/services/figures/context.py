@@ -47,6 +47,9 @@ class _Ctx:
     #: spans of days the article dated in brackets (`双“11”期间（11月11日至11月20日）`), by name (双11): a later
     #: paragraph naming the span again (`双“11”期间，…`) means those days
     dated_spans: dict[str, PeriodMention] = field(default_factory=dict)
+    #: the month a fixed-date holiday the article names starts in (国庆/十一 → 10, 五一/劳动节 → 5): its `前4天`,
+    #: `4日当天` are days of that month
+    holiday_month: int = 0
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)

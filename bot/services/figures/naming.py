@@ -17,6 +17,7 @@ from bot.services.figures.classify import _Item
 from bot.services.figures.context import _Ctx
 from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
+from bot.services.figures.periods import find_periods
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
@@ -661,7 +662,25 @@ def _level_metrics(
         cat = _CATEGORY_LEAD.match(masked, pb, max(cb - 1, pb))
         if cat is not None:
             return [(ph.region, cat.group("cat") + metric)]
+    if k == 1 and cb > 0 and _SALES_MEASURE.fullmatch(metric):
+        # `据对29家大中型百货商场销售情况的统计，10月6日零售额为7447.06万元`, `超市方面，10月6日共实现销售5078.47万元`:
+        # the surveyed businesses the clause before names are what the bare sales measure measures
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        pop = _SURVEYED_LEAD.match(t, pb, max(cb - 1, pb))
+        if pop is not None:
+            measure = metric if metric.endswith("额") else metric + "额"
+            return [(ph.region, (pop.group("pop") or pop.group("side")) + measure)]
     return [(ph.region, metric)] * k
+
+
+#: a sales measure named bare (`零售额`, `营业额`, `实现销售…万元`)
+_SALES_MEASURE = re.compile(r"(?:零售|销售|营业|成交|交易)额|销售")
+#: a clause naming the businesses surveyed (`据对29家大中型百货商场销售情况的统计`, `据对29家餐饮企业132家门店的统计`)
+#: or the kind of business a passage turns to (`超市方面`)
+_SURVEYED_LEAD = re.compile(
+    r"[\s，,]*(?:另外[\s，,]*)?(?:据对(?:全市|全省)?\d+(?:多|余)?家(?P<pop>[\u4e00-\u9fff]{2,10}?)(?:\d+家门店)?"
+    r"(?:的?(?:销售|经营)情况)?的(?:销售)?统计(?:显示)?|(?P<side>[\u4e00-\u9fff]{2,6}?)方面)[\s，,]*$"
+)
 
 
 #: a count followed by what its members do (`1亿多人当过主播`, `300余家来自外省`): the subject of a new clause
@@ -920,7 +939,7 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
             found = m
         if found is not None:
-            named = _phrase(found.group()).metric
+            named = _phrase(_without_periods(found.group())).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
         if metric in ("交易额", "销售额", "零售额") or metric in _BARE_TOTALS:
@@ -944,6 +963,18 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         if len(named_before) == 1:
             return named_before.pop()
     return metric
+
+
+#: the first days of a span (`前4天`, `头三天`) or a count of days (`4天`), read as a time, not a name
+_DAYS_COUNT = re.compile(r"(?:前|头)?(?:[0-9]{1,2}|[一二三四五六七八九十两])\s*(?:天|日)")
+
+
+def _without_periods(text: str) -> str:
+    """`前三季度共实现交易额`, `前4天共实现交易额` → `共实现交易额`: the times a sentence states are no part of a name
+    (the sentence's own reading masks them; a name looked up again in the raw sentence must drop them too)."""
+    for p in reversed(find_periods(text, None)):
+        text = text[: p.start] + text[p.end :]
+    return _DAYS_COUNT.sub("", text)
 
 
 #: a total named by its activity only (`零售总额`), standing for the activity the sentence named before it

@@ -167,7 +167,9 @@ _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
 _INNER_VERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})"
+    # `重点监测企业共实现销售额`: how many together (共) is no part of the name either
+    r"(?<=[\u4e00-\u9fff]{2})(?:共计|共|合计|总共)?(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)"
+    r"(?=[\u4e00-\u9fff]{2})"
 )
 
 #: `三家基础电信企业发展蜂窝物联网终端用户26.42亿户`: the firms that signed the users up are no part of the users'

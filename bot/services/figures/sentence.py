@@ -188,6 +188,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         for p in periods:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
+    periods = _holiday_days(t, periods, ctx)
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
     for m in _PAREN_RE.finditer(t):
@@ -291,12 +292,42 @@ _BARE_DAY_SPAN = re.compile(
 )
 
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
-_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?:仅|其中\s*[，,]?\s*)?(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+
+#: a holiday that starts on a fixed day (`国庆长假`, `“十一”黄金周`, `五一假期`): the month it starts in
+_FIXED_HOLIDAY = re.compile(
+    r"(?P<oct>国庆|[“\"「]\s*十一\s*[”\"」])\s*(?:黄金周|长假|假期|小长假|期间)"
+    r"|(?P<may>[“\"「]?\s*五一\s*[”\"」]?|劳动节)\s*(?:黄金周|长假|假期|小长假|期间)"
+)
+#: its first days (`国庆黄金周前6日`, `前4天`, `4天共实现销售额`, `4天累计营业额`)
+_HOLIDAY_FIRST_DAYS = re.compile(
+    r"(?:(?:黄金周|长假|假期|小长假)的?)?(?:前|头)(?P<k>[1-9]|[一二三四五六七八])\s*(?:天|日)(?![0-9])"
+    r"|(?<![0-9月第前头])(?P<k2>[1-9])\s*天(?=共|累计|合计|来)"
+)
 
 _MONTH_NAMED = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
 
 #: a clause about the day just named (`…，当天派件总量达到1.3亿件`)
 _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
+
+
+def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
+    """`国庆黄金周前6日，北京商场实现零售额4.98亿元`, `10月4日，国庆长假进入第4天…。前4天，全省…`: the first days of
+    a holiday that starts on a fixed day (1 October, 1 May) the article names are those days of its month."""
+    h = _FIXED_HOLIDAY.search(t)
+    if h is not None:
+        ctx.holiday_month = 10 if h.group("oct") else 5
+    if not ctx.holiday_month or ("天" not in t and "日" not in t):
+        return periods
+    out = list(periods)
+    for m in _HOLIDAY_FIRST_DAYS.finditer(t):
+        k = _cn_int(m.group("k") or m.group("k2"))
+        if k < 2 or any(p.start < m.end() and m.start() < p.end for p in out):
+            continue
+        mo = ctx.holiday_month
+        label = f"{mo}月1日至{k}日"
+        out.append(PeriodMention(m.start(), m.end(), label, None, False, "days", mo, mo, 1, k))
+    return sorted(out, key=lambda p: p.start)
 
 
 def _month_before(t: str, at: int, periods: list[PeriodMention], ctx: _Ctx) -> int:
@@ -307,7 +338,7 @@ def _month_before(t: str, at: int, periods: list[PeriodMention], ctx: _Ctx) -> i
             month = p.b if p.kind == "days" else p.a
     if not month:
         named = [int(x) for x in _MONTH_NAMED.findall(t, 0, at)]
-        month = named[-1] if named else ctx.month
+        month = named[-1] if named else (ctx.month or ctx.holiday_month)
     return month
 
 
@@ -483,6 +514,14 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             if pm is not None and pm.asof:
                 asof_pm = pm
             pm = p
+    base_day = _BASE_DAY_VALUE.search(t, cb, n.start)
+    if base_day is not None and (pm is None or pm.end <= base_day.start()):
+        # `10月6日零售额为7447.06万元，比10月5日28家商场的零售额7874.04万元减少427万元`: the amount named right after
+        # the day it is compared with is that day's, not the figure's period
+        mo, dy = int(base_day.group("m")), int(base_day.group("d"))
+        if 1 <= mo <= 12 and 1 <= dy <= 31:
+            label = re.sub(r"\s+", "", base_day.group("day"))
+            return PeriodMention(base_day.start("day"), base_day.end("day"), label, None, False, "month", a=mo, day=dy), sent_year, forecast
     if (
         pm is not None
         and pm.kind == "year"
@@ -1059,6 +1098,11 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
 #: a count of one day (`单日收件量`, `当日派件量`)
 _ONE_DAY_MEASURE = re.compile(r"(?:单日|当日|当天)[\u4e00-\u9fff]{0,4}量")
 #: a day of a month (`11月11日`)
+#: a comparison base dated by its day and stating its own amount (`比10月5日28家商场的零售额7874.04万元`), up to the amount
+_BASE_DAY_VALUE = re.compile(
+    r"(?:比|较|与)\s*(?P<day>(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号])(?:当天|当日)?[^，,。；;、]{0,16}?的"
+    r"[\u4e00-\u9fff]{0,8}?(?:为|是|达)?\s*(?:约|近)?\s*$"
+)
 _DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 
 

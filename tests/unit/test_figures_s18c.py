@@ -1,0 +1,53 @@
+"""Wire stories (session 18c: holiday sales by day, trade by quarter): the first days of a fixed-date holiday, a
+comparison base dated by its own day, the surveyed businesses naming a bare sales measure, `共实现`, and times kept
+out of a name looked up again in the raw sentence — on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _figs(text: str, published: date = date(2019, 10, 8)) -> list[tuple[str, float | None, date | None, date | None]]:
+    return [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, published)]
+
+
+def test_the_first_days_of_a_national_day_holiday_are_days_of_october() -> None:
+    got = _figs("据市商务局统计，国庆黄金周前5日，北京百货店实现零售额3.21亿元，同比增长4%。")
+    assert ("百货店零售额", 3.21, date(2019, 10, 1), date(2019, 10, 5)) in got
+
+
+def test_first_days_named_after_the_holiday_sentence_and_one_day_of_them() -> None:
+    text = ("10月3日，国庆长假进入第3天，全省市场平稳。商务厅数据显示，前3天，全省36家重点监测企业共实现销售额6.5亿元，"
+            "增长2.1%。其中，3日当天销售额达2.4亿元，同比增长3%。")
+    got = _figs(text)
+    assert ("重点监测企业销售额", 6.5, date(2019, 10, 1), date(2019, 10, 3)) in got
+    assert any(v == 2.4 and s == e == date(2019, 10, 3) for _, v, s, e in got)
+
+
+def test_may_day_first_days() -> None:
+    got = _figs("“五一”假期前3天，全市餐饮企业实现营业额1.8亿元。", date(2021, 5, 4))
+    assert any(v == 1.8 and (s, e) == (date(2021, 5, 1), date(2021, 5, 3)) for _, v, s, e in got)
+
+
+def test_an_amount_compared_with_an_earlier_day_is_that_days_amount() -> None:
+    text = "据对20家大型超市销售情况的统计，10月5日零售额为3120.5万元，比10月4日18家超市的零售额3302.7万元减少182万元。"
+    got = _figs(text)
+    assert ("大型超市零售额", 3120.5, date(2019, 10, 5), date(2019, 10, 5)) in got
+    assert ("大型超市零售额", 3302.7, date(2019, 10, 4), date(2019, 10, 4)) in got
+
+
+def test_a_passage_turning_to_a_kind_of_business_names_its_sales() -> None:
+    got = _figs("便利店方面，10月5日共实现销售806.2万元，同比增长6%。")
+    assert ("便利店销售额", 806.2, date(2019, 10, 5), date(2019, 10, 5)) in got
+
+
+def test_together_is_no_part_of_the_name() -> None:
+    got = _figs("前三季度，全省重点监测企业共实现销售额412.6亿元，同比增长5.5%。")
+    assert [m for m, *_ in got] == ["重点监测企业销售额"]
+
+
+def test_a_time_is_no_part_of_a_bare_measure_looked_up_in_the_sentence() -> None:
+    got = _figs("全省12个物流园区，前三季度共实现交易额95.3亿元，增长6%。")
+    assert not any("季度" in m for m, *_ in got)
