@@ -51,3 +51,31 @@ def test_together_is_no_part_of_the_name() -> None:
 def test_a_time_is_no_part_of_a_bare_measure_looked_up_in_the_sentence() -> None:
     got = _figs("全省12个物流园区，前三季度共实现交易额95.3亿元，增长6%。")
     assert not any("季度" in m for m, *_ in got)
+
+
+def _growths(text: str, published: date = date(2022, 7, 14)) -> dict[str, tuple[float | None, date | None, date | None]]:
+    return {f.metric: (f.growth_pct, f.period_start, f.period_end) for f in extract_figures(text, published)}
+
+
+def test_goods_within_goods_exported_after_a_share_are_exported() -> None:
+    text = "上半年，全省家电产品出口820.4亿元，增长7.7%，占出口总值的21.3%；其中，空调、冰箱分别增长12.5%、3.4%。"
+    got = _growths(text)
+    assert got.get("空调出口") == (12.5, date(2022, 1, 1), date(2022, 6, 30))
+    assert got.get("冰箱出口") == (3.4, date(2022, 1, 1), date(2022, 6, 30))
+
+
+def test_a_further_item_of_the_paragraph_takes_its_period() -> None:
+    text = "上半年，全省对东盟进出口2100亿元，增长8%。此外，对德国、法国分别进出口420亿、310亿元。"
+    got = {f.metric: (f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2022, 7, 14))}
+    assert got.get("对德国进出口") == (420.0, date(2022, 1, 1), date(2022, 6, 30))
+    assert got.get("对法国进出口") == (310.0, date(2022, 1, 1), date(2022, 6, 30))
+
+
+def test_a_flows_rate_said_year_on_year_is_its_growth() -> None:
+    got = _growths("上半年，某省的出口增速同比达9.6%。")
+    assert any(g == 9.6 and "出口" in m and "增速" not in m for m, (g, _, _) in got.items())
+
+
+def test_how_many_partners_a_flow_is_with_is_part_of_its_name() -> None:
+    got = {f.metric: f.value for f in extract_figures("上半年，全省对其他12个RCEP成员国进出口860.2亿元，增长5%。", date(2022, 7, 14))}
+    assert got == {"对其他12个RCEP成员国进出口": 860.2}

@@ -105,6 +105,7 @@ class _Sentence:
     undated: set[int] = field(default_factory=set)  # indices into figs of changes over undated spans of years
     post_mode: bool = False  # the last level took the noun after its number as its metric (`完成1100亿件快递业务量`)
     prev_metric: str = ""  # the last metric stated before this sentence in its paragraph (what `其中，…` refers to)
+    prev_whole: str = ""  # the last one that is no share (`…，占出口总值的59.2%；其中，…`: the parts are of the whole)
     #: a bare rate (`增幅收窄至15.6%，销售额增加至873.45亿元`) waiting for the level its sentence states next: (rate,
     #: decimals, offset after the rate)
     pending_rate: tuple[float, int, int] | None = None

@@ -60,6 +60,9 @@ _REFERS_BACK = re.compile(
     r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
 
+#: a sentence adding a further item to the paragraph's account (`此外，…`, `另外，…`)
+_FURTHER = re.compile(r"^[\s,，、“「]*(?:此外|另外)[,，]")
+
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
 _REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
 
@@ -341,6 +344,8 @@ def _extract(
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    # `一季度，…对东盟进出口1.6万亿元…。此外，对欧盟、美国…分别进出口…`: a further item of the account
+                    or (para_period and _FURTHER.match(quote) is not None and _OWN_TIME.search(quote) is None)
                     or (framed and not ctx.period_forecast and _OWN_TIME.search(quote) is None)
                     # `深圳、广州分别完成15亿件和12亿件`: the whole just stated, region by region
                     or (bool(ctx.metrics) and _region_breakdown(quote))

@@ -142,6 +142,11 @@ def _part_name(part: str, whole: str) -> str:
         return whole[: t.start()] + part[:2] + "额"
     if len(whole) > len(part) and whole.endswith(part):
         return whole  # `电影票房…，其中2月份票房近69亿元`: the whole's own name
+    flow = _GOODS_FLOW.fullmatch(whole)
+    if flow is not None and _BARE_GOODS.fullmatch(part):
+        # `机电产品出口3.39万亿元…；其中，电脑及其零部件、汽车、船舶分别增长…`: goods within the goods exported are
+        # exported too (电脑及其零部件出口)
+        return part + flow.group("f")
     if not _MEASURE_END.search(part):
         if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
             return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
@@ -156,6 +161,12 @@ def _part_name(part: str, whole: str) -> str:
     if _activity_part(part, whole) != part:
         return _activity_part(part, whole)
     return _population_part(part, whole)
+
+
+#: a flow of goods named by the goods (`机电产品出口`, `劳动密集型产品出口`), not by a partner (`对美国出口`)
+_GOODS_FLOW = re.compile(r"(?!对|自|向|从)[\u4e00-\u9fff]{2,12}?(?P<f>出口|进口)")
+#: goods named bare (`汽车`, `电脑及其零部件`), no flow, measure or partner of their own
+_BARE_GOODS = re.compile(r"(?!对|自|向|从|其中)(?:(?!出口|进口|进出口)[\u4e00-\u9fff]){2,10}")
 
 
 def _population_part(part: str, whole: str) -> str:
@@ -412,7 +423,8 @@ SUBJECTLESS_SHARE = re.compile(r"^(?:比重|占比|份额|比例|总投资|总�
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
     r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
-    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
+    # (`对其他9个金砖国家进出口`: how many partners a flow is with names the flow)
+    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个(?![\u4e00-\u9fffA-Z]{0,8}?(?:国家|成员国|经济体|贸易伙伴))|家|%)|"
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)|"
     # `每秒钟有超过3000个快件…`, `平均每天有7亿人次…`, `相当于全国每人至少收到71件`: a rate per second, day or
     # head, or an illustration, is no indicator's level

@@ -108,6 +108,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     (flat growth, parts, rates in brackets, regions of parts) before updating the context."""
     s = _read(quote, ctx)
     s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
+    s.prev_whole = next((m for m in reversed(ctx.metrics) if "占" not in m), "")
     items = _classify_numbers(s)
     prev_end = 0
     i = 0
@@ -226,6 +227,10 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
+    if "个" in t:
+        # `对其他9个金砖国家进出口1.49万亿元`: how many partners a trade flow is with is part of its name, no figure
+        partners = [m.start("n") for m in _PARTNER_COUNT.finditer(t)]
+        numbers = [n for n in numbers if n.start not in partners]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit; a number with only
     # a multiplier listed before one with a unit (`分别出口6360.6亿、6211.9亿、2004.4亿元`, `9.76万亿和10.34万亿元`)
     # takes the unit after the multiplier (亿 → 亿元); read from the right, so a whole list shares its last unit
@@ -870,11 +875,16 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:  # `…农村网络零售额超过3100亿元。其中，实物型网络零售额…`: kinds of the whole just stated
             f.metric = _population_part(f.metric, s.prev_metric)
     if (ctx.prev_metric or s.prev_metric) and _OPENS_PARTS.match(t):
+        whole = ctx.prev_metric or s.prev_metric
+        if "占" in whole:
+            # `机电产品出口3.39万亿元，…，占出口总值的59.2%；其中，电脑及其零部件…`: the parts are of the whole
+            # stated before its share, not of the share
+            whole = s.prev_whole
         for f in figs:
             if not _MEASURE_END.search(f.metric) and not _BARE_FLOW.fullmatch(f.metric):
                 # `汽车类商品零售额同比增长13.2%…。其中，新能源汽车同比增长84.1%`: a part named without a measure
                 # is measured as the whole just stated (新能源汽车商品零售额)
-                f.metric = _part_name(f.metric, ctx.prev_metric or s.prev_metric)
+                f.metric = _part_name(f.metric, whole)
     _name_bare_scopes(figs, ctx.article_metrics)
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
@@ -1098,6 +1108,11 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
 #: a count of one day (`单日收件量`, `当日派件量`)
 _ONE_DAY_MEASURE = re.compile(r"(?:单日|当日|当天)[\u4e00-\u9fff]{0,4}量")
 #: a day of a month (`11月11日`)
+#: a count of trade partners inside the name of the flow with them (`对其他9个金砖国家`, `对15个RCEP成员国`)
+_PARTNER_COUNT = re.compile(
+    r"(?:对|自|与)(?:其他|其余)?(?P<n>[0-9]{1,3})个[\u4e00-\u9fffA-Z]{0,8}?(?:国家|成员国|经济体|贸易伙伴)(?:和地区)?"
+    r"(?=进出口|出口|进口|贸易)"
+)
 #: a comparison base dated by its day and stating its own amount (`比10月5日28家商场的零售额7874.04万元`), up to the amount
 _BASE_DAY_VALUE = re.compile(
     r"(?:比|较|与)\s*(?P<day>(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号])(?:当天|当日)?[^，,。；;、]{0,16}?的"
