@@ -79,3 +79,18 @@ def test_a_flows_rate_said_year_on_year_is_its_growth() -> None:
 def test_how_many_partners_a_flow_is_with_is_part_of_its_name() -> None:
     got = {f.metric: f.value for f in extract_figures("上半年，全省对其他12个RCEP成员国进出口860.2亿元，增长5%。", date(2022, 7, 14))}
     assert got == {"对其他12个RCEP成员国进出口": 860.2}
+
+
+def test_monitored_businesses_are_named_without_who_monitors_or_how_many() -> None:
+    text = "国庆假期，市商务局重点监测的12个超市前3天共实现销售额0.86亿元，增长3.2%。"
+    got = {f.metric: f.value for f in extract_figures(text, date(2019, 10, 4))}
+    assert got.get("重点监测超市销售额") == 0.86
+    assert 12.0 not in got.values()
+
+
+def test_monitored_businesses_in_the_clause_before_and_a_synonym_the_next_day() -> None:
+    text = ("国庆假期，省级重点监测的6个农产品批发市场，前3天共实现交易额2.6亿元，增长5%。"
+            "仅3日当天成交额就达0.9亿元，比去年同期增长4.1%。")
+    got = {f.metric: (f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2019, 10, 4))}
+    assert got.get("重点监测农产品批发市场交易额") == (2.6, date(2019, 10, 1), date(2019, 10, 3))
+    assert got.get("重点监测农产品批发市场成交额") == (0.9, date(2019, 10, 3), date(2019, 10, 3))

@@ -681,7 +681,8 @@ def _level_metrics(
         pop = _SURVEYED_LEAD.match(t, pb, max(cb - 1, pb))
         if pop is not None:
             measure = metric if metric.endswith("额") else metric + "额"
-            return [(ph.region, (pop.group("pop") or pop.group("side")) + measure)]
+            name = pop.group("pop") or pop.group("side") or "重点监测" + pop.group("mon")
+            return [(ph.region, name + measure)]
     return [(ph.region, metric)] * k
 
 
@@ -691,7 +692,9 @@ _SALES_MEASURE = re.compile(r"(?:零售|销售|营业|成交|交易)额|销售")
 #: or the kind of business a passage turns to (`超市方面`)
 _SURVEYED_LEAD = re.compile(
     r"[\s，,]*(?:另外[\s，,]*)?(?:据对(?:全市|全省)?\d+(?:多|余)?家(?P<pop>[\u4e00-\u9fff]{2,10}?)(?:\d+家门店)?"
-    r"(?:的?(?:销售|经营)情况)?的(?:销售)?统计(?:显示)?|(?P<side>[\u4e00-\u9fff]{2,6}?)方面)[\s，,]*$"
+    r"(?:的?(?:销售|经营)情况)?的(?:销售)?统计(?:显示)?|(?P<side>[\u4e00-\u9fff]{2,6}?)方面"
+    # `省级重点监测的8个农产品批发市场，前4天共实现交易额…`: the monitored businesses the clause before names
+    r"|[\u4e00-\u9fff]{0,8}?重点监测的\s*[0-9]{1,5}\s*(?:多|余)?(?:个|家)(?P<mon>[\u4e00-\u9fff]{2,10}))[\s，,]*$"
 )
 
 
@@ -940,6 +943,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev
+    if metric in ("成交额", "交易额") and ctx.metrics:
+        # `…农产品批发市场…共实现交易额4.2亿元。仅4日当天成交额就高达1.1亿元`: the same trading, named by its synonym
+        other = "交易额" if metric == "成交额" else "成交额"
+        last = ctx.metrics[-1]
+        if len(last) > 3 and last.endswith(other) and "占" not in last:
+            return last[:-3] + metric
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])

@@ -166,6 +166,9 @@ _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额
 #: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
+#: who monitors how many businesses (`省商务厅重点监测的15个`, `省级重点监测的8个`), before the businesses' name
+MONITORED_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?重点监测的\s*[0-9]{1,5}\s*(?:多|余)?(?:个|家)(?=[\u4e00-\u9fff]{2})")
+
 _INNER_VERB = re.compile(
     # `重点监测企业共实现销售额`: how many together (共) is no part of the name either
     r"(?<=[\u4e00-\u9fff]{2})(?:共计|共|合计|总共)?(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)"
@@ -272,6 +275,8 @@ def _phrase(w: str) -> _Phrase:
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _SHARE_MODIFIER_LEAD.sub("", w)  # `占比7.9%的服装类`: the share describes the subject, it is not its name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
+    # `省商务厅重点监测的15个超市共实现销售额`: the monitored businesses (重点监测超市), without who monitors or how many
+    w = MONITORED_LEAD.sub("重点监测", w)
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)

@@ -227,10 +227,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
-    if "个" in t:
-        # `对其他9个金砖国家进出口1.49万亿元`: how many partners a trade flow is with is part of its name, no figure
-        partners = [m.start("n") for m in _PARTNER_COUNT.finditer(t)]
-        numbers = [n for n in numbers if n.start not in partners]
+    if "个" in t or "家" in t:
+        # `对其他9个金砖国家进出口1.49万亿元`: how many partners a trade flow is with is part of its name, no figure;
+        # `重点监测的15个超市…共实现销售额1.9亿元`: how many businesses are monitored is no figure either
+        named = [m.start("n") for m in _PARTNER_COUNT.finditer(t)]
+        named += [m.start("n") for m in _MONITORED_COUNT.finditer(t)]
+        numbers = [n for n in numbers if n.start not in named]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit; a number with only
     # a multiplier listed before one with a unit (`分别出口6360.6亿、6211.9亿、2004.4亿元`, `9.76万亿和10.34万亿元`)
     # takes the unit after the multiplier (亿 → 亿元); read from the right, so a whole list shares its last unit
@@ -1113,6 +1115,8 @@ _PARTNER_COUNT = re.compile(
     r"(?:对|自|与)(?:其他|其余)?(?P<n>[0-9]{1,3})个[\u4e00-\u9fffA-Z]{0,8}?(?:国家|成员国|经济体|贸易伙伴)(?:和地区)?"
     r"(?=进出口|出口|进口|贸易)"
 )
+#: how many businesses a monitoring covers (`省商务厅重点监测的15个超市`)
+_MONITORED_COUNT = re.compile(r"重点监测的\s*(?P<n>[0-9]{1,5})\s*(?:多|余)?(?:个|家)")
 #: a comparison base dated by its day and stating its own amount (`比10月5日28家商场的零售额7874.04万元`), up to the amount
 _BASE_DAY_VALUE = re.compile(
     r"(?:比|较|与)\s*(?P<day>(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号])(?:当天|当日)?[^，,。；;、]{0,16}?的"
