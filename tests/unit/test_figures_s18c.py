@@ -94,3 +94,9 @@ def test_monitored_businesses_in_the_clause_before_and_a_synonym_the_next_day() 
     got = {f.metric: (f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2019, 10, 4))}
     assert got.get("重点监测农产品批发市场交易额") == (2.6, date(2019, 10, 1), date(2019, 10, 3))
     assert got.get("重点监测农产品批发市场成交额") == (0.9, date(2019, 10, 3), date(2019, 10, 3))
+
+
+def test_what_businesses_sold_is_their_sales_amount() -> None:
+    text = "黄金周期间，河北重点监测企业服装销售同比增长21%。"
+    got = {f.metric: f.growth_pct for f in extract_figures(text, date(2019, 10, 8))}
+    assert got.get("重点监测企业服装销售额") == 21.0

@@ -958,6 +958,12 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         if _PART_LEAD.match(t):  # `农村网络零售额…。其中，实物型网络零售额…` (not a breakdown: `分类别看，…`)
             f.metric = _population_part(f.metric, ctx.whole_metric)
     ctx.in_breakdown, ctx.in_parts = breaks, parts
+    for f in figs:
+        if f.metric.endswith("销售") and len(f.metric) > 2 and (
+            f.base_unit == "元" or ("企业" in f.metric and is_growth_only(f))
+        ):
+            # `山东重点监测企业家电销售同比增长53%`, `共实现销售806万元`: what the businesses sold, in money (销售额)
+            f.metric += "额"
     if figs:
         ctx.prev_region = figs[-1].region
     ctx.prev_metric = figs[-1].metric if figs else ""
