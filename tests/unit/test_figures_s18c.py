@@ -100,3 +100,8 @@ def test_what_businesses_sold_is_their_sales_amount() -> None:
     text = "黄金周期间，河北重点监测企业服装销售同比增长21%。"
     got = {f.metric: f.growth_pct for f in extract_figures(text, date(2019, 10, 8))}
     assert got.get("重点监测企业服装销售额") == 21.0
+
+
+def test_a_surplus_shrinking_is_its_fall() -> None:
+    got = {f.metric: f.growth_pct for f in extract_figures("前两个月，全省贸易顺差收窄8.6%。", date(2021, 3, 20))}
+    assert got.get("贸易顺差") == -8.6
