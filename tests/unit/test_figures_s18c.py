@@ -105,3 +105,12 @@ def test_what_businesses_sold_is_their_sales_amount() -> None:
 def test_a_surplus_shrinking_is_its_fall() -> None:
     got = {f.metric: f.growth_pct for f in extract_figures("前两个月，全省贸易顺差收窄8.6%。", date(2021, 3, 20))}
     assert got.get("贸易顺差") == -8.6
+
+
+def test_a_value_of_the_same_period_a_year_before_is_dated_a_year_earlier() -> None:
+    for text in ("前三季度，全市网络零售额412亿元，同比增长9%。去年同期，这一数字为378亿元。",
+                 "前三季度，全市网络零售额412亿元，而去年同期为378亿元。"):
+        got = [(f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2021, 10, 25))]
+        assert (412.0, date(2021, 1, 1), date(2021, 9, 30)) in got
+        assert (378.0, date(2021, 1, 1), date(2021, 9, 30)) not in got
+        assert all(v != 378.0 or (s, e) == (date(2020, 1, 1), date(2020, 9, 30)) for v, s, e in got)

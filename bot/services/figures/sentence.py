@@ -503,7 +503,27 @@ def _clause_end(t: str, pos: int) -> int:
     return m.start() if m else len(t)
 
 
+#: the same period a year before, stated as the subject of a value (`去年同期为6.3万亿元`, `而上年同期，这一数字为…`)
+_YEAR_BEFORE_VALUE = re.compile(
+    r"(?:^|[，,；;])\s*(?:而|但|相比之下\s*[，,]?)?\s*(?:去年|上年|上一年)同期\s*[，,]?\s*(?:这一数字|该数字|这一数据|此数)?\s*"
+    r"(?:为|是|达到?|仅为?|只有|约为?)\s*(?:约|近|超过?)?\s*$"
+)
+
+
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
+    """The period of the number `n` (see _period_of_stated); a value said to be the same period's a year before
+    (`上半年，…7.16万亿元。去年同期，这一数字为6.3万亿元`) is of that period one year earlier."""
+    pm, sent_year, forecast = _period_of_stated(s, ctx, n, cb)
+    if _YEAR_BEFORE_VALUE.search(s.t, 0, n.start) is None:
+        return pm, sent_year, forecast
+    start, _end = pm.resolve(ctx.published, sent_year if sent_year is not None else ctx.year) if pm else (None, None)
+    if pm is None or start is None or pm.kind in ("now", "yearrange") or pm.asof:
+        return None, sent_year, forecast  # a base of no period the text gives: not dated at all
+    label = f"{start.year - 1}年同期"
+    return dataclasses.replace(pm, year=start.year - 1, explicit_year=True, label=label), sent_year, forecast
+
+
+def _period_of_stated(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
     """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
     from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
     t, masked = s.t, s.masked
