@@ -114,3 +114,9 @@ def test_a_value_of_the_same_period_a_year_before_is_dated_a_year_earlier() -> N
         assert (412.0, date(2021, 1, 1), date(2021, 9, 30)) in got
         assert (378.0, date(2021, 1, 1), date(2021, 9, 30)) not in got
         assert all(v != 378.0 or (s, e) == (date(2020, 1, 1), date(2020, 9, 30)) for v, s, e in got)
+
+
+def test_one_month_of_a_running_total_is_the_same_indicator() -> None:
+    text = "1-8月，全省快递业务量累计完成61亿件，其中，8月份单月完成8.3亿件。"
+    got = [(f.metric, f.value, f.period_start) for f in extract_figures(text, date(2023, 9, 20))]
+    assert ("快递业务量", 8.3, date(2023, 8, 1)) in got
