@@ -120,3 +120,10 @@ def test_one_month_of_a_running_total_is_the_same_indicator() -> None:
     text = "1-8月，全省快递业务量累计完成61亿件，其中，8月份单月完成8.3亿件。"
     got = [(f.metric, f.value, f.period_start) for f in extract_figures(text, date(2023, 9, 20))]
     assert ("快递业务量", 8.3, date(2023, 8, 1)) in got
+
+
+def test_quarters_listed_with_the_word_written_once_date_their_rates() -> None:
+    text = "前三季度，全省网络零售额2100亿元，一、二、三季度同比分别增长5%、7%和9%。"
+    got = [(f.metric, f.growth_pct, f.period_start, f.period_end) for f in extract_figures(text, date(2023, 10, 20))]
+    assert ("网络零售额", 7.0, date(2023, 4, 1), date(2023, 6, 30)) in got
+    assert ("网络零售额", 9.0, date(2023, 7, 1), date(2023, 9, 30)) in got

@@ -99,19 +99,26 @@ def _increment_subject(t: str, n0: int, k: int) -> _Phrase | None:
 
 #: `一至四季度同比分别增长5.0%、32.0%、34.5%、30.4%`: a range of quarters, one rate each
 _QUARTER_RANGE = re.compile(r"([一二三四1-4])\s*(?:至|到|—|-|~)\s*([一二三四1-4])\s*季度(?=[^，,。；;]*分别)")
+#: `一、二季度分别增长8%和11%`: quarters listed with the word 季度 written once, one rate each
+_QUARTER_ABBREV = re.compile(r"(?<![0-9一二三四])([一二三四](?:\s*、\s*[一二三四])+)\s*季度(?=[^，,。；;]*分别)")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _quarter_list(t: str, pos: int, k: int, end: date | None) -> list[tuple[date, date, str]]:
     """The quarters of `一至四季度…分别…` (k of them, in the year of the period resolved), else none."""
     m = next(reversed(list(_QUARTER_RANGE.finditer(t, 0, pos))), None)
-    if m is None or end is None:
+    listed = next(reversed(list(_QUARTER_ABBREV.finditer(t, 0, pos))), None)
+    if end is None or (m is None and listed is None):
         return []
-    q1, q2 = _QUARTER_NO[m.group(1)], _QUARTER_NO[m.group(2)]
-    if q2 - q1 + 1 != k:
+    if listed is not None and (m is None or listed.start() > m.start()):
+        qs = [_QUARTER_NO[x.strip()] for x in listed.group(1).split("、")]
+    else:
+        assert m is not None
+        qs = list(range(_QUARTER_NO[m.group(1)], _QUARTER_NO[m.group(2)] + 1))
+    if len(qs) != k or qs != sorted(set(qs)):
         return []
     out = []
-    for q in range(q1, q2 + 1):
+    for q in qs:
         first = 3 * (q - 1) + 1
         last = date(end.year + (first + 3 > 12), (first + 3 - 1) % 12 + 1, 1) - timedelta(days=1)
         out.append((date(end.year, first, 1), last, f"{end.year}年{'一二三四'[q - 1]}季度"))

@@ -20,7 +20,13 @@ from datetime import date, timedelta
 
 from bot.services.figures.classify import _AT_STATED_RATE, _FLAT_AFTER, _classify, _Item, _mask, _qualifier
 from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence, span_name
-from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
+from bot.services.figures.growth import (
+    _QUARTER_ABBREV,
+    _add_growths,
+    _attach_pending_rate,
+    _bracketed_rates,
+    _merge_leading_growth,
+)
 from bot.services.figures.lexicon import (
     _BAD_AFTER,
     _CLAUSE_BOUNDARY,
@@ -211,6 +217,8 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     if lead is not None:  # `新华社杭州1月5日电（记者…）2025年快递业务量…`: the dateline names no part of the metric
         blocked.append((lead.start(), lead.end()))
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
+    if "季度" in t:
+        blocked += [(m.start(), m.end()) for m in _QUARTER_ABBREV.finditer(t)]  # `一、二季度分别…`: times, no name
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
