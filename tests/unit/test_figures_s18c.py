@@ -127,3 +127,17 @@ def test_quarters_listed_with_the_word_written_once_date_their_rates() -> None:
     got = [(f.metric, f.growth_pct, f.period_start, f.period_end) for f in extract_figures(text, date(2023, 10, 20))]
     assert ("网络零售额", 7.0, date(2023, 4, 1), date(2023, 6, 30)) in got
     assert ("网络零售额", 9.0, date(2023, 7, 1), date(2023, 9, 30)) in got
+
+
+def test_the_amount_of_what_a_level_is_compared_with_is_named_by_it() -> None:
+    text = "上半年，全省一般贸易进出口5120亿元，高于加工贸易进出口额的3310亿元。"
+    got = {f.metric: f.value for f in extract_figures(text, date(2022, 7, 14))}
+    assert got.get("加工贸易进出口额") == 3310.0
+
+
+def test_a_trade_flow_is_one_indicator_with_or_without_e() -> None:
+    from bot.services.lookup.aliases import synonyms
+
+    assert "民营企业进出口额" in synonyms("民营企业进出口")
+    assert "汽车出口" in synonyms("汽车出口额")
+    assert "出口额" not in synonyms("出口")

@@ -68,6 +68,7 @@ def synonyms(name: str) -> tuple[str, ...]:
             *goods_spellings(spelling),
             *count_spellings(spelling),
             *scale_spellings(spelling),
+            *flow_spellings(spelling),
         ):
             if n not in out:
                 out.append(n)
@@ -122,6 +123,17 @@ def scale_spellings(name: str) -> tuple[str, ...]:
         return (name[:-2],)
     if name.endswith(("用户", "网民")) and len(name) > 2:
         return (name + "规模",)
+    return ()
+
+
+def flow_spellings(name: str) -> tuple[str, ...]:
+    """`外商投资企业进出口` ↔ `外商投资企业进出口额`, `机电产品出口` ↔ `机电产品出口额`: a trade flow of a named
+    trader, partner or goods is one indicator with or without 额 (reports write both)."""
+    for flow in ("进出口", "出口", "进口"):
+        if name.endswith(flow + "额") and len(name) - len(flow) - 1 >= 2:
+            return (name[:-1],)
+        if name.endswith(flow) and len(name) - len(flow) >= 2:
+            return (name + "额",)
     return ()
 
 
