@@ -141,3 +141,9 @@ def test_a_trade_flow_is_one_indicator_with_or_without_e() -> None:
     assert "民营企业进出口额" in synonyms("民营企业进出口")
     assert "汽车出口" in synonyms("汽车出口额")
     assert "出口额" not in synonyms("出口")
+
+
+def test_that_months_level_after_a_semicolon_goes_on_with_the_indicator() -> None:
+    text = "1-9月，全省快递业务量累计完成26亿件，同比增长14%；9月当月完成3.1亿件，同比增长11%。"
+    got = [(f.metric, f.value, f.period_start, f.growth_pct) for f in extract_figures(text, date(2023, 10, 20))]
+    assert ("快递业务量", 3.1, date(2023, 9, 1), 11.0) in got

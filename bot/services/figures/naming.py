@@ -824,7 +824,9 @@ _CHANGED_SUBJECT = re.compile(
 
 #: `其中，7月份完成…`: a part of the period just stated (masked), with a verb of completion and nothing else
 #: a clause that is a period and a verb before its number (`2019年达`, `2020年为`)
-_PERIOD_THEN_LEVEL = re.compile(r"[\s,，]*\x00+[\s,，]*(?:完成|实现|达到?|为|增至|增加至|增长至|升至)\s*(?:约|近)?\s*")
+_PERIOD_THEN_LEVEL = re.compile(
+    r"[\s,，]*\x00+[\s,，]*(?:当月|单月|当季)?\s*(?:完成|实现|达到?|为|增至|增加至|增长至|升至)\s*(?:约|近)?\s*"
+)
 
 _PART_OF_PERIOD = re.compile(r"[\s,，]*其中[\s,，]*\x00+[\s,，]*(?:当月|单月)?\s*(?:完成|实现|达到?|为|共)\s*(?:约|近)?\s*")
 
