@@ -147,3 +147,10 @@ def test_that_months_level_after_a_semicolon_goes_on_with_the_indicator() -> Non
     text = "1-9月，全省快递业务量累计完成26亿件，同比增长14%；9月当月完成3.1亿件，同比增长11%。"
     got = [(f.metric, f.value, f.period_start, f.growth_pct) for f in extract_figures(text, date(2023, 10, 20))]
     assert ("快递业务量", 3.1, date(2023, 9, 1), 11.0) in got
+
+
+def test_imports_and_exports_written_with_one_kou() -> None:
+    text = "前两个月，全省外贸进出口1320亿元，同比增长5%。其中，进、出口分别增长3.5%和6.1%。"
+    got = {f.metric: f.growth_pct for f in extract_figures(text, date(2022, 3, 20))}
+    assert got.get("外贸进口额") == 3.5
+    assert got.get("外贸出口额") == 6.1

@@ -170,6 +170,8 @@ _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]�
 _COMPARED_LEAD = re.compile(
     r"^[\s，,]*(?:超过|超出|高于|低于|多于|少于)(?=[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:额|总值|总额|业务量|收入)的?\s*$)"
 )
+#: `进、出口`: imports and exports written with the 口 they share once
+_SHARED_TAIL_LIST = re.compile(r"(?<![\u4e00-\u9fff、])进\s*、\s*出口")
 #: who monitors how many businesses (`省商务厅重点监测的15个`, `省级重点监测的8个`), before the businesses' name
 MONITORED_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?重点监测的\s*[0-9]{1,5}\s*(?:多|余)?(?:个|家)(?=[\u4e00-\u9fff]{2})")
 
@@ -281,6 +283,8 @@ def _phrase(w: str) -> _Phrase:
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     # `省商务厅重点监测的15个超市共实现销售额`: the monitored businesses (重点监测超市), without who monitors or how many
     w = MONITORED_LEAD.sub("重点监测", w)
+    # `进、出口分别增长4%和7%`: imports and exports, written with the 口 they share once
+    w = _SHARED_TAIL_LIST.sub("进口、出口", w)
     # `民营企业进出口7462.2亿元，超过外商投资企业进出口额的7097.5亿元`: the amount is of what it is compared with
     w = _COMPARED_LEAD.sub("", w)
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
