@@ -154,3 +154,9 @@ def test_imports_and_exports_written_with_one_kou() -> None:
     got = {f.metric: f.growth_pct for f in extract_figures(text, date(2022, 3, 20))}
     assert got.get("外贸进口额") == 3.5
     assert got.get("外贸出口额") == 6.1
+
+
+def test_a_story_naming_this_year_reposted_months_later_reads_its_dateline_year() -> None:
+    text = "某某网北京8月12日电 今年上半年，全省网络零售额2360亿元，同比增长9.4%。"
+    (fig,) = extract_figures(text, date(2024, 2, 20))
+    assert (fig.period_start, fig.period_end) == (date(2023, 1, 1), date(2023, 6, 30))

@@ -129,7 +129,11 @@ def _kind_of_stated_flow(quote: str, metrics: list[str]) -> bool:
 _FILED_RE = re.compile(r"^\s*[^\s，,。；;：:、“”]{0,16}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)")
 
 
-def _filed_on(lead: str, published: date | None) -> date | None:
+#: a year named relative to the writer's now (`今年上半年`): what a dateline's filing day dates
+_REL_NOW = re.compile(r"今年|本年|去年|上年")
+
+
+def _filed_on(lead: str, published: date | None, text: str = "") -> date | None:
     """`新华社北京12月31日电 …今年我国快递业务量突破1700亿件` reposted on 2 January: the story was filed the year before,
     and its 今年 is that year — the reference date for its relative periods is the filing day. Only a dateline in an
     earlier year (a month after the publication's, within two months of it) moves the reference. `lead`: the story's
@@ -143,7 +147,12 @@ def _filed_on(lead: str, published: date | None) -> date | None:
         filed = date(published.year - 1, int(m.group("m")), int(m.group("d")))
     except ValueError:
         return published
-    return filed if (published - filed).days <= 62 else published
+    if (published - filed).days <= 62:
+        return filed
+    # `人民网北京7月20日电 …今年上半年…` reposted the next January: a story that names its year relative to when it
+    # was written (今年) was written on its dateline's day, however late the repost (a dateline far from the page's
+    # date that the story does not lean on changes nothing)
+    return filed if _REL_NOW.search(text[:400]) else published
 
 
 _CAPITAL_DATELINE_RE = re.compile(
@@ -196,7 +205,7 @@ def extract_figures(
     the article names no region.
     `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
     lead = _lead(text)
-    published = _filed_on(lead, published)
+    published = _filed_on(lead, published, text)
     home = home or _dateline_province(lead) or sole_province(text) or _title_abbreviation(title, text)
     home = province_over_city_home(home, text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
