@@ -160,3 +160,12 @@ def test_a_story_naming_this_year_reposted_months_later_reads_its_dateline_year(
     text = "某某网北京8月12日电 今年上半年，全省网络零售额2360亿元，同比增长9.4%。"
     (fig,) = extract_figures(text, date(2024, 2, 20))
     assert (fig.period_start, fig.period_end) == (date(2023, 1, 1), date(2023, 6, 30))
+
+
+def test_the_days_before_a_holiday_or_of_another_are_not_its_first_days() -> None:
+    for text in ("国庆长假期间全市消费旺盛。国庆节前3天，全市超市销售额1.2亿元。",
+                 "国庆长假期间全市消费旺盛。春节前3天，全市超市销售额1.2亿元。"):
+        (fig,) = extract_figures(text, date(2023, 10, 5))
+        assert fig.period_start != date(2023, 10, 1)
+    (fig,) = extract_figures("国庆长假期间全市消费旺盛。前3天，全市超市销售额1.2亿元。", date(2023, 10, 5))
+    assert (fig.period_start, fig.period_end) == (date(2023, 10, 1), date(2023, 10, 3))

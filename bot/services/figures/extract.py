@@ -42,7 +42,7 @@ from bot.services.figures.regions import (
     titled_place,
 )
 from bot.services.figures.script import to_simplified
-from bot.services.figures.sentence import _FLOW, _MONEY, _extract_sentence
+from bot.services.figures.sentence import _FLOW, _MONEY, FIXED_HOLIDAY, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
 from bot.services.figures.wraps import repair_wraps
 
@@ -343,6 +343,9 @@ def _extract(
             quote = para[m.start() : m.end()].strip()
             if quote and not _DIGIT_RE.search(quote) and _REFERS_BACK.match(quote):
                 frame_back = True  # the sentence after it goes on with the same account
+            if quote and not _DIGIT_RE.search(quote) and (h := FIXED_HOLIDAY.search(quote)) is not None:
+                # `国庆长假期间，全市消费旺盛。前3天，…`: a sentence without figures names the holiday its days are of
+                ctx.holiday_month = 10 if h.group("oct") else 5
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon

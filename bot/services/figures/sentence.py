@@ -310,10 +310,12 @@ _BARE_DAY_SPAN = re.compile(
 _BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?:仅|其中\s*[，,]?\s*)?(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
 
 #: a holiday that starts on a fixed day (`国庆长假`, `“十一”黄金周`, `五一假期`): the month it starts in
-_FIXED_HOLIDAY = re.compile(
+FIXED_HOLIDAY = re.compile(
     r"(?P<oct>国庆|[“\"「]\s*十一\s*[”\"」])\s*(?:黄金周|长假|假期|小长假|期间)"
     r"|(?P<may>[“\"「]?\s*五一\s*[”\"」]?|劳动节)\s*(?:黄金周|长假|假期|小长假|期间)"
 )
+#: a holiday of no fixed day, or a festival of shopping: its days are not the fixed holiday's
+_OTHER_HOLIDAY = re.compile(r"春节|元旦|端午|中秋|清明|除夕|双\s*1[12]|双十[一二]|年货节|618|购物节")
 #: its first days (`国庆黄金周前6日`, `前4天`, `4天共实现销售额`, `4天累计营业额`)
 _HOLIDAY_FIRST_DAYS = re.compile(
     r"(?:(?:黄金周|长假|假期|小长假)的?)?(?:前|头)(?P<k>[1-9]|[一二三四五六七八])\s*(?:天|日)(?![0-9])"
@@ -329,7 +331,7 @@ _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
 def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
     """`国庆黄金周前6日，北京商场实现零售额4.98亿元`, `10月4日，国庆长假进入第4天…。前4天，全省…`: the first days of
     a holiday that starts on a fixed day (1 October, 1 May) the article names are those days of its month."""
-    h = _FIXED_HOLIDAY.search(t)
+    h = FIXED_HOLIDAY.search(t)
     if h is not None:
         ctx.holiday_month = 10 if h.group("oct") else 5
     if not ctx.holiday_month or ("天" not in t and "日" not in t):
@@ -339,6 +341,8 @@ def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[Perio
         k = _cn_int(m.group("k") or m.group("k2"))
         if k < 2 or any(p.start < m.end() and m.start() < p.end for p in out):
             continue
+        if t[max(0, m.start() - 1) : m.start()] == "节" or _OTHER_HOLIDAY.search(t, max(0, m.start() - 8), m.start()):
+            continue  # `国庆节前3天` (the days before it), `春节前3天` (another holiday's days)
         mo = ctx.holiday_month
         label = f"{mo}月1日至{k}日"
         out.append(PeriodMention(m.start(), m.end(), label, None, False, "days", mo, mo, 1, k))
