@@ -169,3 +169,10 @@ def test_the_days_before_a_holiday_or_of_another_are_not_its_first_days() -> Non
         assert fig.period_start != date(2023, 10, 1)
     (fig,) = extract_figures("国庆长假期间全市消费旺盛。前3天，全市超市销售额1.2亿元。", date(2023, 10, 5))
     assert (fig.period_start, fig.period_end) == (date(2023, 10, 1), date(2023, 10, 3))
+
+
+def test_a_spoken_lists_point_and_the_history_it_is_compared_with_are_no_part_of_a_name() -> None:
+    got = {f.metric for f in extract_figures("上半年，全省电商呈现三个特点：一是网络零售额较快增长，达到2100亿元。", date(2023, 7, 20))}
+    assert got == {"网络零售额"}
+    got = {f.metric for f in extract_figures("一季度，全省外贸进出口规模历史同期首次突破3000亿元。", date(2023, 4, 20))}
+    assert got == {"外贸进出口规模"}

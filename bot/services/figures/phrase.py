@@ -189,7 +189,9 @@ _FIRMS_GAINED = re.compile(r"^[^，,；;]*?(?:企业|公司|运营商)(?:累计|
 _RELATED_TO = re.compile(r"^(?:与|和|同)?[\u4e00-\u9fff]{2,12}?(?:密切|紧密|直接)?(?:相关|有关)的(?=[\u4e00-\u9fff]{3})")
 
 _ENUM_LEAD = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）]"
+    # `一是网络零售额保持较快增长`: a point of a spoken list (一是…，二是…)
+    r"|(?:[一二三四五六七八九]|第[一二三四五六七八九十])是(?=[\u4e00-\u9fff]{2}))\s*"
 )
 
 _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
@@ -390,7 +392,10 @@ def _category_runs(parts: list[str]) -> list[str]:
 #: a share describing the subject after it (`占比7.9%的`, `占限上单位消费品零售额比重14.3%的`)
 _SHARE_MODIFIER_LEAD = re.compile(r"^[^，,；;。]*?(?:占比|比重|所占比例)\s*(?:为|达到?|约|是)?\s*[0-9.]+\s*%\s*的")
 
-_MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
+_MEASURE_THEN_WHERE = re.compile(
+    r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$"
+    r"|(?<=[额量模数])历史同期(?:首次|再次)?$"
+)
 
 #: `A、B分别出口` / `A和B分别进口了`: the flow each listed item is measured by
 _LISTED_FLOW = re.compile(r"(?<=[\u4e00-\u9fff])\s*分别\s*(?P<v>进出口|出口|进口)(?:了|额)?(?:达到?|为|约|超过?)*\s*$")
