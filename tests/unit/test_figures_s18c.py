@@ -176,3 +176,11 @@ def test_a_spoken_lists_point_and_the_history_it_is_compared_with_are_no_part_of
     assert got == {"网络零售额"}
     got = {f.metric for f in extract_figures("一季度，全省外贸进出口规模历史同期首次突破3000亿元。", date(2023, 4, 20))}
     assert got == {"外贸进出口规模"}
+
+
+def test_points_of_a_list_announced_over_a_period_are_over_it() -> None:
+    text = ("今年一季度，全省邮政快递业运行平稳。\n具体来看，主要呈现以下两个方面的特点：\n"
+            "一是业务量快速增长，快递业务量完成12亿件，同比增长15%。\n二是收入稳步提升，快递业务收入完成95亿元。")
+    got = [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2023, 4, 20))]
+    assert ("快递业务量", 12.0, date(2023, 1, 1), date(2023, 3, 31)) in got
+    assert ("快递业务收入", 95.0, date(2023, 1, 1), date(2023, 3, 31)) in got

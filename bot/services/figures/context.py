@@ -50,6 +50,9 @@ class _Ctx:
     #: the month a fixed-date holiday the article names starts in (国庆/十一 → 10, 五一/劳动节 → 5): its `前4天`,
     #: `4日当天` are days of that month
     holiday_month: int = 0
+    #: the period a sentence announcing a list of points was about (`一季度，…呈现以下特点：`): the period of each
+    #: point (`一是…`, `二是…`) that states none of its own
+    points_period: PeriodMention | None = None
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)

@@ -60,6 +60,34 @@ _REFERS_BACK = re.compile(
     r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
 
+#: a sentence announcing a list of points (`主要呈现以下五个方面的特点：`, `呈现三个特点`)
+_ANNOUNCE = re.compile(
+    r"(?:呈现|具有|表现出|体现在|主要有|有)[^。；;]{0,8}?(?:以下|如下|[一二三四五六七八九十两]个|几个)(?:方面的?)?(?:特点|特征|亮点|方面)"
+)
+#: a point of a spoken list (`一是…`, `第二，…`)
+_POINT_LEAD = re.compile(r"^[\s　]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]\s*[，,、])")
+
+
+def _read_points(para: str, ctx: _Ctx, before: str = "") -> None:
+    """`今年一季度…。具体来看，主要呈现以下五个方面的特点：` / `一是…` / `二是…`: a list of points announced over a
+    period (the announcing sentence's own, else the one just stated) — each point that names no period is over it.
+    A paragraph that neither announces nor makes a point ends the list."""
+    ann = _ANNOUNCE.search(para)
+    if ann is not None:
+        sent_start = max(para.rfind(c, 0, ann.start()) for c in "。；;") + 1
+        own = [p for p in find_periods(fold(para[sent_start : ann.start()]), ctx.published) if not p.comparison]
+        own = [p for p in own if p.kind not in ("now", "yearrange")]
+        carried = ctx.period if ctx.period is not None and not ctx.period_forecast else None
+        if not own and sent_start == 0 and before:
+            # `今年一季度，我国经济运行…。` / `具体来看，主要呈现以下五个方面的特点：`: the period the paragraph before
+            # the announcement closed on (a sentence of no figures still states it)
+            prior = [p for p in find_periods(fold(before), ctx.published) if not p.comparison and p.kind not in ("now", "yearrange")]
+            own = prior[-1:]
+        ctx.points_period = own[0] if own else carried
+    elif ctx.points_period is not None and _POINT_LEAD.match(para) is None:
+        ctx.points_period = None
+
+
 #: a sentence adding a further item to the paragraph's account (`此外，…`, `另外，…`)
 _FURTHER = re.compile(r"^[\s,，、“「]*(?:此外|另外)[,，]")
 
@@ -305,6 +333,8 @@ def _extract(
             # figures; a bare `附注` line starts the notes that close a release
             notes = notes or _NOTES_ALONE.match(head) is not None
             continue
+        if not notes and li not in in_table:
+            _read_points(para, ctx, lines[li - 1] if li > 0 else "")
         if notes or li in in_table or not _DIGIT_RE.search(para):
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
@@ -346,9 +376,13 @@ def _extract(
             if quote and not _DIGIT_RE.search(quote) and (h := FIXED_HOLIDAY.search(quote)) is not None:
                 # `国庆长假期间，全市消费旺盛。前3天，…`: a sentence without figures names the holiday its days are of
                 ctx.holiday_month = 10 if h.group("oct") else 5
+            point = ctx.points_period is not None and _POINT_LEAD.match(quote) is not None
+            if point:
+                ctx.period = ctx.points_period  # `一是…`: a point of the list announced, over the announced period
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
+                    or point
                     or frame_back
                     # `…全省实现网络零售额12578.2亿元…。` / `金华市实现网络零售额2453.6亿元…`: a place's share of the
                     # whole the paragraph before stated, over its period
