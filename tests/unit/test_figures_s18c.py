@@ -184,3 +184,8 @@ def test_points_of_a_list_announced_over_a_period_are_over_it() -> None:
     got = [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2023, 4, 20))]
     assert ("快递业务量", 12.0, date(2023, 1, 1), date(2023, 3, 31)) in got
     assert ("快递业务收入", 95.0, date(2023, 1, 1), date(2023, 3, 31)) in got
+
+
+def test_a_point_stating_a_stock_now_is_not_over_the_announced_period() -> None:
+    (fig,) = extract_figures("一季度，全省快递业务呈现以下特点。一是网点加密，目前已建成快递网点1200个。", date(2023, 4, 20))
+    assert fig.period_start is None

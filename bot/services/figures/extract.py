@@ -64,6 +64,8 @@ _REFERS_BACK = re.compile(
 _ANNOUNCE = re.compile(
     r"(?:呈现|具有|表现出|体现在|主要有|有)[^。；;]{0,8}?(?:以下|如下|[一二三四五六七八九十两]个|几个)(?:方面的?)?(?:特点|特征|亮点|方面)"
 )
+#: a point's own time (a stock now, a plan, the years so far): not the announced period
+_POINT_OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|过去|此前|预计|计划|有望|力争|将(?!近)|累计|截至|截止")
 #: a point of a spoken list (`一是…`, `第二，…`)
 _POINT_LEAD = re.compile(r"^[\s　]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]\s*[，,、])")
 
@@ -382,7 +384,8 @@ def _extract(
             if quote and (_DIGIT_RE.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
-                    or point
+                    # (`创6个季度以来新高` does not date the point; `目前`, `预计` do)
+                    or (point and _POINT_OWN_TIME.search(quote) is None)
                     or frame_back
                     # `…全省实现网络零售额12578.2亿元…。` / `金华市实现网络零售额2453.6亿元…`: a place's share of the
                     # whole the paragraph before stated, over its period
