@@ -189,3 +189,10 @@ def test_points_of_a_list_announced_over_a_period_are_over_it() -> None:
 def test_a_point_stating_a_stock_now_is_not_over_the_announced_period() -> None:
     (fig,) = extract_figures("一季度，全省快递业务呈现以下特点。一是网点加密，目前已建成快递网点1200个。", date(2023, 4, 20))
     assert fig.period_start is None
+
+
+def test_a_rate_of_a_flow_named_after_it_is_that_flows_growth() -> None:
+    text = "上半年，全省外贸进出口4100亿元，增长6%；进口增速达9.3%，明显高于同期4.1%的出口增速。"
+    got = {f.metric: f.growth_pct for f in extract_figures(text, date(2022, 7, 20))}
+    assert got.get("外贸出口额") == 4.1
+    assert not any(m.startswith(("明显", "高于")) for m in got)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.services.figures.classify import _SEQUENTIAL_BEFORE, _Item, _qualifier
+from bot.services.figures.classify import _SEQUENTIAL_BEFORE, RATE_OF_FLOW_AFTER, _Item, _qualifier
 from bot.services.figures.context import _Ctx, _resolve, _Sentence
 from bot.services.figures.lexicon import (
     _CLAUSE_BOUNDARY,
@@ -176,6 +176,13 @@ def _add_growths(
     if gm:
         own_raw = own_raw[: gm.start()]
     ph = _phrase(own_raw)
+    flow_after = RATE_OF_FLOW_AFTER.match(t, n.end) if len(group) == 1 else None
+    if flow_after is not None:
+        # `一季度进口增速达17.3%，远高于该季度2.5%的出口增速`: the growth of the flow named after the rate, in the
+        # region the clause before it named
+        region = ph.region or (figs[-1].region if figs else "")
+        ph = _phrase(flow_after.group("flow"))
+        ph.region = ph.region or region
     if len(ph.metric) < 2 or _SPAN_WORD.fullmatch(ph.metric):
         ph.metric = ""  # `年增长45.9%`, `半年度增长率为9.8%`: the span a rate is over names no metric
     if not ph.metric and len(group) > 1 and "分别" in masked[cb : n.start]:
