@@ -196,3 +196,9 @@ def test_a_rate_of_a_flow_named_after_it_is_that_flows_growth() -> None:
     got = {f.metric: f.growth_pct for f in extract_figures(text, date(2022, 7, 20))}
     assert got.get("外贸出口额") == 4.1
     assert not any(m.startswith(("明显", "高于")) for m in got)
+
+
+def test_a_further_stock_of_things_built_keeps_no_period() -> None:
+    text = "上半年，全省网络零售额2100亿元，增长8%。此外，全省已建成县级电商服务中心80个。"
+    got = {f.metric: f.period_start for f in extract_figures(text, date(2023, 7, 20))}
+    assert got.get("县级电商服务中心", "absent") is None or "县级电商服务中心" not in got

@@ -92,6 +92,8 @@ def _read_points(para: str, ctx: _Ctx, before: str = "") -> None:
 
 #: a sentence adding a further item to the paragraph's account (`此外，…`, `另外，…`)
 _FURTHER = re.compile(r"^[\s,，、“「]*(?:此外|另外)[,，]")
+#: a stock of things built or held such an item states (`此外，全省已建成…个`): no period carried to it
+_FURTHER_STOCK = re.compile(r"建成|设立|拥有|共有|开通|覆盖|入驻|培育|认定|获批|网点|站点|企业数|店铺数")
 
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
 _REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
@@ -394,7 +396,12 @@ def _extract(
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
                     # `一季度，…对东盟进出口1.6万亿元…。此外，对欧盟、美国…分别进出口…`: a further item of the account
-                    or (para_period and _FURTHER.match(quote) is not None and _OWN_TIME.search(quote) is None)
+                    or (
+                        para_period
+                        and _FURTHER.match(quote) is not None
+                        and _OWN_TIME.search(quote) is None
+                        and _FURTHER_STOCK.search(quote) is None
+                    )
                     or (framed and not ctx.period_forecast and _OWN_TIME.search(quote) is None)
                     # `深圳、广州分别完成15亿件和12亿件`: the whole just stated, region by region
                     or (bool(ctx.metrics) and _region_breakdown(quote))
