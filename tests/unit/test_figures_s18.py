@@ -39,3 +39,14 @@ def test_a_last_item_joined_by_ji_shares_nothing_with_the_short_items_before_it(
     figs = extract_figures("上半年，本市苹果、香蕉、柑橘及坚果分别出口3.1亿元、2.4亿元和1.2亿元。", date(2022, 7, 20))
     assert [f.metric for f in figs][-1].endswith("柑橘及坚果出口")
     assert not any("及坚果" in f.metric for f in figs[:-1])
+
+
+def test_first_days_of_may_day_count_from_the_years_statutory_start() -> None:
+    # 2023's 五一 holiday began on 29 April (the State Council's calendar), 2021's on 1 May
+    figs = extract_figures("“五一”假期前2天，本市重点商贸企业实现销售额3.2亿元。", date(2023, 5, 3))
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [(3.2, date(2023, 4, 29), date(2023, 4, 30))]
+    text = "今年五一假期，全市消费市场平稳。前3天，全市重点商贸企业实现销售额2.1亿元。"
+    figs = extract_figures(text, date(2023, 5, 3))
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [(2.1, date(2023, 4, 29), date(2023, 5, 1))]
+    figs = extract_figures("国庆长假期间，全市消费旺盛。前4天，全市重点商贸企业实现销售额5.6亿元。", date(2021, 10, 5))
+    assert [(f.value, f.period_start, f.period_end) for f in figs] == [(5.6, date(2021, 10, 1), date(2021, 10, 4))]

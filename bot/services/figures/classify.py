@@ -304,6 +304,11 @@ _SHARE_END = re.compile(r"(?:占比|比重|所占比例)\s*(?:为|达到?|约|�
 #: `…的增长`, `保持30%以上的高速增长`: the percentage is the growth it names
 _RATE_OF_GROWTH_AFTER = re.compile(
     r"\s*(?:以上|左右|上下)?\s*的\s*(?:高速|较快|快速|稳定|平稳|稳步)?(?:增长|增幅|增速)"
+    # `远高于该季度2.5%的出口增速`: the growth rate of the flow named between 的 and 增速
+    r"|\s*的\s*(?P<flow>[\u4e00-\u9fff]{0,6}?(?:进出口|出口|进口|零售额|销售额|业务量|业务收入|交易额))(?:增速|增幅|增长率)"
+)
+RATE_OF_FLOW_AFTER = re.compile(
+    r"\s*的\s*(?P<flow>[\u4e00-\u9fff]{0,6}?(?:进出口|出口|进口|零售额|销售额|业务量|业务收入|交易额))(?:增速|增幅|增长率)"
 )
 
 

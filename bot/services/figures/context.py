@@ -52,6 +52,12 @@ class _Ctx:
     dated_spans: dict[str, PeriodMention] = field(default_factory=dict)
     #: a span whose day the text counted (`10月4日，国庆长假进入第4天`): (month, that day, which day of the span)
     day_count: tuple[int, int, int] | None = None
+    #: the month a fixed-date holiday the article names starts in (国庆/十一 → 10, 五一/劳动节 → 5): its `前4天`,
+    #: `4日当天` are days of that month
+    holiday_month: int = 0
+    #: the period a sentence announcing a list of points was about (`一季度，…呈现以下特点：`): the period of each
+    #: point (`一是…`, `二是…`) that states none of its own
+    points_period: PeriodMention | None = None
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)
@@ -111,6 +117,7 @@ class _Sentence:
     undated: set[int] = field(default_factory=set)  # indices into figs of changes over undated spans of years
     post_mode: bool = False  # the last level took the noun after its number as its metric (`完成1100亿件快递业务量`)
     prev_metric: str = ""  # the last metric stated before this sentence in its paragraph (what `其中，…` refers to)
+    prev_whole: str = ""  # the last one that is no share (`…，占出口总值的59.2%；其中，…`: the parts are of the whole)
     #: a bare rate (`增幅收窄至15.6%，销售额增加至873.45亿元`) waiting for the level its sentence states next: (rate,
     #: decimals, offset after the rate)
     pending_rate: tuple[float, int, int] | None = None

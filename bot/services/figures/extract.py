@@ -44,7 +44,7 @@ from bot.services.figures.regions import (
     titled_place,
 )
 from bot.services.figures.script import to_simplified
-from bot.services.figures.sentence import _FLOW, _MONEY, _extract_sentence
+from bot.services.figures.sentence import _FLOW, _MONEY, FIXED_HOLIDAY, _extract_sentence
 from bot.services.figures.tables import _is_period_cell, _table_figures, find_tables, split_glued_rows
 from bot.services.figures.wraps import repair_wraps
 
@@ -62,6 +62,41 @@ _REFERS_BACK = re.compile(
     # `出口商品中，机电产品出口22.9亿美元`: the goods of the trade just stated
     r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
 )
+
+#: a sentence announcing a list of points (`主要呈现以下五个方面的特点：`, `呈现三个特点`)
+_ANNOUNCE = re.compile(
+    r"(?:呈现|具有|表现出|体现在|主要有|有)[^。；;]{0,8}?(?:以下|如下|[一二三四五六七八九十两]个|几个)(?:方面的?)?(?:特点|特征|亮点|方面)"
+)
+#: a point's own time (a stock now, a plan, the years so far): not the announced period
+_POINT_OWN_TIME = re.compile(r"目前|当前|现在|如今|未来|近年|过去|此前|预计|计划|有望|力争|将(?!近)|累计|截至|截止")
+#: a point of a spoken list (`一是…`, `第二，…`)
+_POINT_LEAD = re.compile(r"^[\s　]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]\s*[，,、])")
+
+
+def _read_points(para: str, ctx: _Ctx, before: str = "") -> None:
+    """`今年一季度…。具体来看，主要呈现以下五个方面的特点：` / `一是…` / `二是…`: a list of points announced over a
+    period (the announcing sentence's own, else the one just stated) — each point that names no period is over it.
+    A paragraph that neither announces nor makes a point ends the list."""
+    ann = _ANNOUNCE.search(para)
+    if ann is not None:
+        sent_start = max(para.rfind(c, 0, ann.start()) for c in "。；;") + 1
+        own = [p for p in find_periods(fold(para[sent_start : ann.start()]), ctx.published) if not p.comparison]
+        own = [p for p in own if p.kind not in ("now", "yearrange")]
+        carried = ctx.period if ctx.period is not None and not ctx.period_forecast else None
+        if not own and sent_start == 0 and before:
+            # `今年一季度，我国经济运行…。` / `具体来看，主要呈现以下五个方面的特点：`: the period the paragraph before
+            # the announcement closed on (a sentence of no figures still states it)
+            prior = [p for p in find_periods(fold(before), ctx.published) if not p.comparison and p.kind not in ("now", "yearrange")]
+            own = prior[-1:]
+        ctx.points_period = own[0] if own else carried
+    elif ctx.points_period is not None and _POINT_LEAD.match(para) is None:
+        ctx.points_period = None
+
+
+#: a sentence adding a further item to the paragraph's account (`此外，…`, `另外，…`)
+_FURTHER = re.compile(r"^[\s,，、“「]*(?:此外|另外)[,，]")
+#: a stock of things built or held such an item states (`此外，全省已建成…个`): no period carried to it
+_FURTHER_STOCK = re.compile(r"建成|设立|拥有|共有|开通|覆盖|入驻|培育|认定|获批|网点|站点|企业数|店铺数")
 
 #: anywhere in a sentence: a change on the same period a year before (同比 = 与上年同期相比)
 _REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
@@ -132,7 +167,11 @@ def _kind_of_stated_flow(quote: str, metrics: list[str]) -> bool:
 _FILED_RE = re.compile(r"^\s*[^\s，,。；;：:、“”]{0,16}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|電|訊)")
 
 
-def _filed_on(lead: str, published: date | None) -> date | None:
+#: a year named relative to the writer's now (`今年上半年`): what a dateline's filing day dates
+_REL_NOW = re.compile(r"今年|本年|去年|上年")
+
+
+def _filed_on(lead: str, published: date | None, text: str = "") -> date | None:
     """`新华社北京12月31日电 …今年我国快递业务量突破1700亿件` reposted on 2 January: the story was filed the year before,
     and its 今年 is that year — the reference date for its relative periods is the filing day. Only a dateline in an
     earlier year (a month after the publication's, within two months of it) moves the reference. `lead`: the story's
@@ -146,7 +185,12 @@ def _filed_on(lead: str, published: date | None) -> date | None:
         filed = date(published.year - 1, int(m.group("m")), int(m.group("d")))
     except ValueError:
         return published
-    return filed if (published - filed).days <= 62 else published
+    if (published - filed).days <= 62:
+        return filed
+    # `人民网北京7月20日电 …今年上半年…` reposted the next January: a story that names its year relative to when it
+    # was written (今年) was written on its dateline's day, however late the repost (a dateline far from the page's
+    # date that the story does not lean on changes nothing)
+    return filed if _REL_NOW.search(text[:400]) else published
 
 
 _CAPITAL_DATELINE_RE = re.compile(
@@ -199,7 +243,7 @@ def extract_figures(
     the article names no region.
     `outlet`: the article's source as its release line names it (`来源：市统计局` → 市统计局), when known."""
     lead = _lead(text)
-    published = _filed_on(lead, published)
+    published = _filed_on(lead, published, text)
     home = home or _dateline_province(lead) or sole_province(text) or _title_abbreviation(title, text)
     home = province_over_city_home(home, text)
     # traditional characters are read as simplified (same length: the wrap repair joins the same lines of both)
@@ -302,6 +346,8 @@ def _extract(
             # figures; a bare `附注` line starts the notes that close a release
             notes = notes or _NOTES_ALONE.match(head) is not None
             continue
+        if not notes and li not in in_table:
+            _read_points(para, ctx, lines[li - 1] if li > 0 else "")
         if notes or li in in_table or not _NUMBER_HINT.search(para):
             continue
         # a year resolves month-only periods within its paragraph; a period carries to a later sentence of the
@@ -341,9 +387,17 @@ def _extract(
             quote = para[m.start() : m.end()].strip()
             if quote and not _DIGIT_RE.search(quote) and _REFERS_BACK.match(quote):
                 frame_back = True  # the sentence after it goes on with the same account
+            if quote and not _DIGIT_RE.search(quote) and (h := FIXED_HOLIDAY.search(quote)) is not None:
+                # `国庆长假期间，全市消费旺盛。前3天，…`: a sentence without figures names the holiday its days are of
+                ctx.holiday_month = 10 if h.group("oct") else 5
+            point = ctx.points_period is not None and _POINT_LEAD.match(quote) is not None
+            if point:
+                ctx.period = ctx.points_period  # `一是…`: a point of the list announced, over the announced period
             if quote and (_NUMBER_HINT.search(quote) or (_SPEECH_QUOTE.search(para) and _PERIOD_WORDS.search(quote))):
                 ctx.carry = (
                     follows_semicolon
+                    # (`创6个季度以来新高` does not date the point; `目前`, `预计` do)
+                    or (point and _POINT_OWN_TIME.search(quote) is None)
                     or frame_back
                     # `…全省实现网络零售额12578.2亿元…。` / `金华市实现网络零售额2453.6亿元…`: a place's share of the
                     # whole the paragraph before stated, over its period
@@ -351,6 +405,13 @@ def _extract(
                     or _REFERS_BACK.match(quote) is not None
                     or _REFERS_BACK_ANY.search(quote) is not None
                     or (para_period and _RANK_CONTINUES.search(quote) is not None)
+                    # `一季度，…对东盟进出口1.6万亿元…。此外，对欧盟、美国…分别进出口…`: a further item of the account
+                    or (
+                        para_period
+                        and _FURTHER.match(quote) is not None
+                        and _OWN_TIME.search(quote) is None
+                        and _FURTHER_STOCK.search(quote) is None
+                    )
                     or (framed and not ctx.period_forecast and _OWN_TIME.search(quote) is None)
                     # `深圳、广州分别完成15亿件和12亿件`: the whole just stated, region by region
                     or (bool(ctx.metrics) and _region_breakdown(quote))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.services.figures.classify import _SEQUENTIAL_BEFORE, _Item, _qualifier
+from bot.services.figures.classify import _SEQUENTIAL_BEFORE, RATE_OF_FLOW_AFTER, _Item, _qualifier
 from bot.services.figures.context import _Ctx, _resolve, _Sentence
 from bot.services.figures.lexicon import (
     _CLAUSE_BOUNDARY,
@@ -101,19 +101,26 @@ def _increment_subject(t: str, n0: int, k: int) -> _Phrase | None:
 
 #: `一至四季度同比分别增长5.0%、32.0%、34.5%、30.4%`: a range of quarters, one rate each
 _QUARTER_RANGE = re.compile(r"([一二三四1-4])\s*(?:至|到|—|-|~)\s*([一二三四1-4])\s*季度(?=[^，,。；;]*分别)")
+#: `一、二季度分别增长8%和11%`: quarters listed with the word 季度 written once, one rate each
+_QUARTER_ABBREV = re.compile(r"(?<![0-9一二三四])([一二三四](?:\s*、\s*[一二三四])+)\s*季度(?=[^，,。；;]*分别)")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _quarter_list(t: str, pos: int, k: int, end: date | None) -> list[tuple[date, date, str]]:
     """The quarters of `一至四季度…分别…` (k of them, in the year of the period resolved), else none."""
     m = next(reversed(list(_QUARTER_RANGE.finditer(t, 0, pos))), None)
-    if m is None or end is None:
+    listed = next(reversed(list(_QUARTER_ABBREV.finditer(t, 0, pos))), None)
+    if end is None or (m is None and listed is None):
         return []
-    q1, q2 = _QUARTER_NO[m.group(1)], _QUARTER_NO[m.group(2)]
-    if q2 - q1 + 1 != k:
+    if listed is not None and (m is None or listed.start() > m.start()):
+        qs = [_QUARTER_NO[x.strip()] for x in listed.group(1).split("、")]
+    else:
+        assert m is not None
+        qs = list(range(_QUARTER_NO[m.group(1)], _QUARTER_NO[m.group(2)] + 1))
+    if len(qs) != k or qs != sorted(set(qs)):
         return []
     out = []
-    for q in range(q1, q2 + 1):
+    for q in qs:
         first = 3 * (q - 1) + 1
         last = date(end.year + (first + 3 > 12), (first + 3 - 1) % 12 + 1, 1) - timedelta(days=1)
         out.append((date(end.year, first, 1), last, f"{end.year}年{'一二三四'[q - 1]}季度"))
@@ -175,6 +182,13 @@ def _add_growths(
     if gm:
         own_raw = own_raw[: gm.start()]
     ph = _phrase(own_raw)
+    flow_after = RATE_OF_FLOW_AFTER.match(t, n.end) if len(group) == 1 else None
+    if flow_after is not None:
+        # `一季度进口增速达17.3%，远高于该季度2.5%的出口增速`: the growth of the flow named after the rate, in the
+        # region the clause before it named
+        region = ph.region or (figs[-1].region if figs else "")
+        ph = _phrase(flow_after.group("flow"))
+        ph.region = ph.region or region
     if len(ph.metric) < 2 or _SPAN_WORD.fullmatch(ph.metric):
         ph.metric = ""  # `年增长45.9%`, `半年度增长率为9.8%`: the span a rate is over names no metric
     if not ph.metric and len(group) > 1 and "分别" in masked[cb : n.start]:

@@ -18,6 +18,7 @@ from bot.services.figures.context import _Ctx
 from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.numbers import MILESTONE_VERB
+from bot.services.figures.periods import find_periods
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
 from bot.services.figures.regions import _region_list_before, split_region
 
@@ -155,6 +156,11 @@ def _part_name(part: str, whole: str) -> str:
         return whole[: t.start()] + part[:2] + "额"
     if len(whole) > len(part) and whole.endswith(part):
         return whole  # `电影票房…，其中2月份票房近69亿元`: the whole's own name
+    flow = _GOODS_FLOW.fullmatch(whole)
+    if flow is not None and _BARE_GOODS.fullmatch(part):
+        # `机电产品出口3.39万亿元…；其中，电脑及其零部件、汽车、船舶分别增长…`: goods within the goods exported are
+        # exported too (电脑及其零部件出口)
+        return part + flow.group("f")
     if not _MEASURE_END.search(part):
         if part.endswith("商品") and "商品" in whole and not whole.endswith("商品"):
             return part + whole[whole.rfind("商品") + 2 :]  # 吃类商品 under 实物商品网上零售额
@@ -169,6 +175,12 @@ def _part_name(part: str, whole: str) -> str:
     if _activity_part(part, whole) != part:
         return _activity_part(part, whole)
     return _population_part(part, whole)
+
+
+#: a flow of goods named by the goods (`机电产品出口`, `劳动密集型产品出口`), not by a partner (`对美国出口`)
+_GOODS_FLOW = re.compile(r"(?!对|自|向|从)[\u4e00-\u9fff]{2,12}?(?P<f>出口|进口)")
+#: goods named bare (`汽车`, `电脑及其零部件`), no flow, measure or partner of their own
+_BARE_GOODS = re.compile(r"(?!对|自|向|从|其中)(?:(?!出口|进口|进出口)[\u4e00-\u9fff]){2,10}")
 
 
 def _population_part(part: str, whole: str) -> str:
@@ -450,7 +462,8 @@ SUBJECTLESS_SHARE = re.compile(r"^(?:比重|占比|份额|比例|总投资|总�
 #: what is left of a clause that names no metric: a duration (`从39天破100亿件`), a bare verb
 _JUNK_METRIC = re.compile(
     r"(?:量|额|数)(?:日|月)$|"  # `快递业务量日均超过5亿件`: an average per day, not the indicator's level
-    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个|家|%)|"
+    # (`对其他9个金砖国家进出口`: how many partners a flow is with names the flow)
+    r"[0-9](?:\.[0-9]+)?\s*(?:万亿|亿|万|千)?(?:元|件|人|个(?![\u4e00-\u9fffA-Z]{0,8}?(?:国家|成员国|经济体|贸易伙伴))|家|%)|"
     r"\d\s*(?:天|个月|年|小时|周)|^(?:仅用|用了|每人|增加至|增长至|上升至|提高至)$|^(?:前|第)\s*\d+\s*(?:名|位|强)|"
     # `每秒钟有超过3000个快件…`, `平均每天有7亿人次…`, `相当于全国每人至少收到71件`: a rate per second, day or
     # head, or an illustration, is no indicator's level
@@ -713,7 +726,28 @@ def _level_metrics(
         cat = _CATEGORY_LEAD.match(masked, pb, max(cb - 1, pb))
         if cat is not None:
             return [(ph.region, cat.group("cat") + metric)]
+    if k == 1 and cb > 0 and _SALES_MEASURE.fullmatch(metric):
+        # `据对29家大中型百货商场销售情况的统计，10月6日零售额为7447.06万元`, `超市方面，10月6日共实现销售5078.47万元`:
+        # the surveyed businesses the clause before names are what the bare sales measure measures
+        pb = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(t, 0, max(cb - 1, 0))), default=0)
+        pop = _SURVEYED_LEAD.match(t, pb, max(cb - 1, pb))
+        if pop is not None:
+            measure = metric if metric.endswith("额") else metric + "额"
+            name = pop.group("pop") or pop.group("side") or "重点监测" + pop.group("mon")
+            return [(ph.region, name + measure)]
     return [(ph.region, metric)] * k
+
+
+#: a sales measure named bare (`零售额`, `营业额`, `实现销售…万元`)
+_SALES_MEASURE = re.compile(r"(?:零售|销售|营业|成交|交易)额|销售")
+#: a clause naming the businesses surveyed (`据对29家大中型百货商场销售情况的统计`, `据对29家餐饮企业132家门店的统计`)
+#: or the kind of business a passage turns to (`超市方面`)
+_SURVEYED_LEAD = re.compile(
+    r"[\s，,]*(?:另外[\s，,]*)?(?:据对(?:全市|全省)?\d+(?:多|余)?家(?P<pop>[\u4e00-\u9fff]{2,10}?)(?:\d+家门店)?"
+    r"(?:的?(?:销售|经营)情况)?的(?:销售)?统计(?:显示)?|(?P<side>[\u4e00-\u9fff]{2,6}?)方面"
+    # `省级重点监测的8个农产品批发市场，前4天共实现交易额…`: the monitored businesses the clause before names
+    r"|[\u4e00-\u9fff]{0,8}?重点监测的\s*[0-9]{1,5}\s*(?:多|余)?(?:个|家)(?P<mon>[\u4e00-\u9fff]{2,10}))[\s，,]*$"
+)
 
 
 #: a count followed by what its members do (`1亿多人当过主播`, `300余家来自外省`): the subject of a new clause
@@ -843,7 +877,9 @@ _CHANGED_SUBJECT = re.compile(
 
 #: `其中，7月份完成…`: a part of the period just stated (masked), with a verb of completion and nothing else
 #: a clause that is a period and a verb before its number (`2019年达`, `2020年为`)
-_PERIOD_THEN_LEVEL = re.compile(r"[\s,，]*\x00+[\s,，]*(?:完成|实现|达到?|为|增至|增加至|增长至|升至)\s*(?:约|近)?\s*")
+_PERIOD_THEN_LEVEL = re.compile(
+    r"[\s,，]*\x00+[\s,，]*(?:当月|单月|当季)?\s*(?:完成|实现|达到?|为|增至|增加至|增长至|升至)\s*(?:约|近)?\s*"
+)
 
 _PART_OF_PERIOD = re.compile(r"[\s,，]*其中[\s,，]*\x00+[\s,，]*(?:当月|单月)?\s*(?:完成|实现|达到?|为|共)\s*(?:约|近)?\s*")
 
@@ -1016,7 +1052,7 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         for m in re.finditer(r"(?<![0-9.])[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
             found = m
         if found is not None:
-            named = _phrase(found.group()).metric
+            named = _phrase(_without_periods(found.group())).metric
             if len(named) > len(metric) and named.endswith(metric) and "占" not in named:
                 return named
         if metric in ("交易额", "销售额", "零售额") or metric in _BARE_TOTALS:
@@ -1044,6 +1080,18 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
 
 #: two words for the amount of one trade (`交易额` / `成交额`)
 _AMOUNT_TWINS = {"成交额": "交易额", "交易额": "成交额"}
+
+
+#: the first days of a span (`前4天`, `头三天`) or a count of days (`4天`), read as a time, not a name
+_DAYS_COUNT = re.compile(r"(?:前|头)?(?:[0-9]{1,2}|[一二三四五六七八九十两])\s*(?:天|日)")
+
+
+def _without_periods(text: str) -> str:
+    """`前三季度共实现交易额`, `前4天共实现交易额` → `共实现交易额`: the times a sentence states are no part of a name
+    (the sentence's own reading masks them; a name looked up again in the raw sentence must drop them too)."""
+    for p in reversed(find_periods(text, None)):
+        text = text[: p.start] + text[p.end :]
+    return _DAYS_COUNT.sub("", text)
 
 
 #: a total named by its activity only (`零售总额`), standing for the activity the sentence named before it

@@ -120,6 +120,8 @@ class PeriodMention:
     #: `截至12月20日，2016年快递业务量已突破300亿件`: as of a day, counted from the start of the year named after it
     year_to_date: bool = False
     holiday: str = ""  # kind `holiday`: 五一 / 端午 / 中秋 / 中秋国庆 (a span by the year's calendar), or `…当天` (one day)
+    #: kind `holiday`: only its first days (`“五一”假期前3天`): counted from the day the year's holiday began
+    first_days: int = 0
 
     def resolve(
         self, published: date | None, context_year: int | None, *, future_ok: bool = False
@@ -171,7 +173,11 @@ class PeriodMention:
         if year is None:
             return (None, None)
         span = holiday_span(self.holiday, year)
-        return span if span is not None else (None, None)
+        if span is None:
+            return (None, None)
+        if self.first_days:
+            return span[0], min(span[1], span[0] + timedelta(days=self.first_days - 1))
+        return span
 
     def _span(self, year: int) -> tuple[date, date]:
         k = self.kind

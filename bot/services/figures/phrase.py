@@ -170,8 +170,18 @@ _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额
 #: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
+#: a clause opening on a comparison with an indicator's amount (`超过外商投资企业进出口额的`)
+_COMPARED_LEAD = re.compile(
+    r"^[\s，,]*(?:超过|超出|高于|低于|多于|少于)(?=[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:额|总值|总额|业务量|收入)的?\s*$)"
+)
+#: `进、出口`: imports and exports written with the 口 they share once
+_SHARED_TAIL_LIST = re.compile(r"(?<![\u4e00-\u9fff、])进\s*、\s*出口")
+#: who monitors how many businesses (`省商务厅重点监测的15个`, `省级重点监测的8个`), before the businesses' name
+MONITORED_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?重点监测的\s*[0-9]{1,5}\s*(?:多|余)?(?:个|家)(?=[\u4e00-\u9fff]{2})")
+
 _INNER_VERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:共计|合计|一共|共)?(?:实现了?|完成了?)(?!的)"
+    # `重点监测企业共实现销售额`: how many together (共) is no part of the name either
+    r"(?<=[\u4e00-\u9fff]{2})(?:共计|合计|一共|总共|共)?(?:要|将|力争|争取)*(?:分别|均)?(?:共计|合计|一共|总共|共)?(?:实现了?|完成了?)(?!的)"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -183,7 +193,9 @@ _FIRMS_GAINED = re.compile(r"^[^，,；;]*?(?:企业|公司|运营商)(?:累计|
 _RELATED_TO = re.compile(r"^(?:与|和|同)?[\u4e00-\u9fff]{2,12}?(?:密切|紧密|直接)?(?:相关|有关)的(?=[\u4e00-\u9fff]{3})")
 
 _ENUM_LEAD = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）])\s*"
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．](?![一二三四五六七八九十两])|[0-9]{1,2}\s*[、．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）]"
+    # `一是网络零售额保持较快增长`: a point of a spoken list (一是…，二是…)
+    r"|(?:[一二三四五六七八九]|第[一二三四五六七八九十])是(?=[\u4e00-\u9fff]{2}))\s*"
 )
 
 _UNOPENED_CLOSE = re.compile(r"^[^（(]*[)）]\s*")
@@ -279,6 +291,12 @@ def _phrase(w: str) -> _Phrase:
     w = w.rpartition("|")[2]  # `2020.07.30 | 标题…`: a header's date cell is no part of a name
     w = _SHARE_MODIFIER_LEAD.sub("", w)  # `占比7.9%的服装类`: the share describes the subject, it is not its name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
+    # `省商务厅重点监测的15个超市共实现销售额`: the monitored businesses (重点监测超市), without who monitors or how many
+    w = MONITORED_LEAD.sub("重点监测", w)
+    # `进、出口分别增长4%和7%`: imports and exports, written with the 口 they share once
+    w = _SHARED_TAIL_LIST.sub("进口、出口", w)
+    # `民营企业进出口7462.2亿元，超过外商投资企业进出口额的7097.5亿元`: the amount is of what it is compared with
+    w = _COMPARED_LEAD.sub("", w)
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
@@ -382,7 +400,10 @@ def _category_runs(parts: list[str]) -> list[str]:
 #: a share describing the subject after it (`占比7.9%的`, `占限上单位消费品零售额比重14.3%的`)
 _SHARE_MODIFIER_LEAD = re.compile(r"^[^，,；;。]*?(?:占比|比重|所占比例)\s*(?:为|达到?|约|是)?\s*[0-9.]+\s*%\s*的")
 
-_MEASURE_THEN_WHERE = re.compile(r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$")
+_MEASURE_THEN_WHERE = re.compile(
+    r"(?<=[额量模数])在(?:历史同期|同期|全国|全球|全省|全市|国内)(?:首次|再次|继续|均|都)?$"
+    r"|(?<=[额量模数])历史同期(?:首次|再次)?$"
+)
 
 #: `A、B分别出口` / `A和B分别进口了`: the flow each listed item is measured by
 _LISTED_FLOW = re.compile(r"(?<=[\u4e00-\u9fff])\s*分别\s*(?P<v>进出口|出口|进口)(?:了|额)?(?:达到?|为|约|超过?)*\s*$")

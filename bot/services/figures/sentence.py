@@ -20,7 +20,13 @@ from datetime import date, timedelta
 
 from bot.services.figures.classify import _AT_STATED_RATE, _FLAT_AFTER, _classify, _Item, _mask, _qualifier
 from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx, _resolve, _Sentence, span_name
-from bot.services.figures.growth import _add_growths, _attach_pending_rate, _bracketed_rates, _merge_leading_growth
+from bot.services.figures.growth import (
+    _QUARTER_ABBREV,
+    _add_growths,
+    _attach_pending_rate,
+    _bracketed_rates,
+    _merge_leading_growth,
+)
 from bot.services.figures.lexicon import (
     _BAD_AFTER,
     _CLAUSE_BOUNDARY,
@@ -62,7 +68,7 @@ from bot.services.figures.naming import (
     _scope_breakdown,
 )
 from bot.services.figures.numbers import MILESTONE_VERB, Number, fold, iter_numbers
-from bot.services.figures.periods import PeriodMention, _cn_int, find_periods
+from bot.services.figures.periods import PeriodMention, _cn_int, find_periods, holiday_span
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
     _CITY_WORDS,
@@ -113,6 +119,7 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     (flat growth, parts, rates in brackets, regions of parts) before updating the context."""
     s = _read(quote, ctx)
     s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
+    s.prev_whole = next((m for m in reversed(ctx.metrics) if "占" not in m), "")
     items = _classify_numbers(s)
     prev_end = 0
     monitored = ""  # `重点监测的15个超市…`: the survey whose count of units was just passed, naming the next level
@@ -202,6 +209,7 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
         for p in periods:
             if p.start >= ev.end and p.year is None and p.kind in ("days", "month", "months", "holiday") and ev.year is not None:
                 p.year, p.explicit_year = ev.year, True
+    periods = _holiday_days(t, periods, ctx)
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
     if ctx.day_count is not None:
@@ -227,6 +235,8 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     if lead is not None:  # `新华社杭州1月5日电（记者…）2025年快递业务量…`: the dateline names no part of the metric
         blocked.append((lead.start(), lead.end()))
     blocked += [(m.start(), m.end()) for m in _DATE_RE.finditer(t)]
+    if "季度" in t:
+        blocked += [(m.start(), m.end()) for m in _QUARTER_ABBREV.finditer(t)]  # `一、二季度分别…`: times, no name
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(t)]
     multi_year = _MULTI_YEAR_HINT.search(t) is not None
     if multi_year:
@@ -243,6 +253,12 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
             blocked.append((m.start(), m.end()))
     masked = _mask(t, blocked)
     numbers = [n for n in iter_numbers(t) if not any(s <= n.start < e for s, e in blocked)]
+    if "个" in t or "家" in t:
+        # `对其他9个金砖国家进出口1.49万亿元`: how many partners a trade flow is with is part of its name, no figure;
+        # `重点监测的15个超市…共实现销售额1.9亿元`: how many businesses are monitored is no figure either
+        named = [m.start("n") for m in _PARTNER_COUNT.finditer(t)]
+        named += [m.start("n") for m in _MONITORED_COUNT.finditer(t)]
+        numbers = [n for n in numbers if n.start not in named]
     # "提升0.6和4.5个百分点": a bare number listed before a number with a unit takes that unit; a number with only
     # a multiplier listed before one with a unit (`分别出口6360.6亿、6211.9亿、2004.4亿元`, `9.76万亿和10.34万亿元`)
     # takes the unit after the multiplier (亿 → 亿元); read from the right, so a whole list shares its last unit
@@ -311,12 +327,62 @@ _BARE_DAY_SPAN = re.compile(
 )
 
 #: a day named without its month at the start of a clause (`13日起派件进入高峰`, `14日进一步升至1.6亿件`)
-_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+_BARE_DAY = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?:仅|其中\s*[，,]?\s*)?(?P<d>[0-9]{1,2})\s*[日号](?![0-9])")
+
+#: a holiday that starts on a fixed day (`国庆长假`, `“十一”黄金周`, `五一假期`): the month it starts in
+FIXED_HOLIDAY = re.compile(
+    r"(?P<oct>国庆|[“\"「]\s*十一\s*[”\"」])\s*(?:黄金周|长假|假期|小长假|期间)"
+    r"|(?P<may>[“\"「]?\s*五一\s*[”\"」]?|劳动节)\s*(?:黄金周|长假|假期|小长假|期间)"
+)
+#: a holiday of no fixed day, or a festival of shopping: its days are not the fixed holiday's
+_OTHER_HOLIDAY = re.compile(r"春节|元旦|端午|中秋|清明|除夕|双\s*1[12]|双十[一二]|年货节|618|购物节")
+#: its first days (`国庆黄金周前6日`, `前4天`, `4天共实现销售额`, `4天累计营业额`)
+_HOLIDAY_FIRST_DAYS = re.compile(
+    r"(?:(?:黄金周|长假|假期|小长假)的?)?(?:前|头)(?P<k>[1-9]|[一二三四五六七八])\s*(?:天|日)(?![0-9])"
+    r"|(?<![0-9月第前头])(?P<k2>[1-9])\s*天(?=共|累计|合计)"
+)
 
 _MONTH_NAMED = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
 
 #: a clause about the day just named (`…，当天派件总量达到1.3亿件`)
 _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
+
+
+def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
+    """`国庆黄金周前6日，北京商场实现零售额4.98亿元`, `10月4日，国庆长假进入第4天…。前4天，全省…`: the first days of
+    a holiday that starts on a fixed day (1 October, 1 May) the article names are those days of its month."""
+    h = FIXED_HOLIDAY.search(t)
+    if h is not None:
+        ctx.holiday_month = 10 if h.group("oct") else 5
+    if not ctx.holiday_month or ("天" not in t and "日" not in t) or ctx.day_count is not None:
+        return periods  # (a span whose day the text counted, `5月3日，…进入第3天`: its days, see _counted_days)
+    out = list(periods)
+    for m in _HOLIDAY_FIRST_DAYS.finditer(t):
+        k = _cn_int(m.group("k") or m.group("k2"))
+        if k < 2:
+            continue
+        covering = [p for p in out if p.start < m.end() and m.start() < p.end]
+        if len(covering) == 1 and covering[0].kind == "holiday" and not covering[0].holiday.endswith("当天"):
+            covering[0].first_days = k  # `“五一”假期前3天`: the first days of the year's statutory holiday
+            continue
+        if covering:
+            continue
+        if t[max(0, m.start() - 1) : m.start()] == "节" or _OTHER_HOLIDAY.search(t, max(0, m.start() - 8), m.start()):
+            continue  # `国庆节前3天` (the days before it), `春节前3天` (another holiday's days)
+        mo = ctx.holiday_month
+        year = ctx.year or ctx.story_year or (ctx.published.year if ctx.published else None)
+        span = holiday_span("五一", year) if mo == 5 and year is not None else None
+        if span is not None:
+            # 五一 began on 29 or 30 April in some years (the State Council's calendar): its first days from there
+            first, last = span[0], min(span[1], span[0] + timedelta(days=k - 1))
+            label = f"{first.month}月{first.day}日至{last.month}月{last.day}日"
+            out.append(
+                PeriodMention(m.start(), m.end(), label, None, False, "days", first.month, last.month, first.day, last.day)
+            )
+            continue
+        label = f"{mo}月1日至{k}日"
+        out.append(PeriodMention(m.start(), m.end(), label, None, False, "days", mo, mo, 1, k))
+    return sorted(out, key=lambda p: p.start)
 
 
 def _month_before(t: str, at: int, periods: list[PeriodMention], ctx: _Ctx) -> int:
@@ -327,7 +393,7 @@ def _month_before(t: str, at: int, periods: list[PeriodMention], ctx: _Ctx) -> i
             month = p.b if p.kind == "days" else p.a
     if not month:
         named = [int(x) for x in _MONTH_NAMED.findall(t, 0, at)]
-        month = named[-1] if named else ctx.month
+        month = named[-1] if named else (ctx.month or ctx.holiday_month)
     return month
 
 
@@ -497,7 +563,27 @@ def _clause_end(t: str, pos: int) -> int:
     return m.start() if m else len(t)
 
 
+#: the same period a year before, stated as the subject of a value (`去年同期为6.3万亿元`, `而上年同期，这一数字为…`)
+_YEAR_BEFORE_VALUE = re.compile(
+    r"(?:^|[，,；;])\s*(?:而|但|相比之下\s*[，,]?)?\s*(?:去年|上年|上一年)同期\s*[，,]?\s*(?:这一数字|该数字|这一数据|此数)?\s*"
+    r"(?:为|是|达到?|仅为?|只有|约为?)\s*(?:约|近|超过?)?\s*$"
+)
+
+
 def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
+    """The period of the number `n` (see _period_of_stated); a value said to be the same period's a year before
+    (`上半年，…7.16万亿元。去年同期，这一数字为6.3万亿元`) is of that period one year earlier."""
+    pm, sent_year, forecast = _period_of_stated(s, ctx, n, cb)
+    if _YEAR_BEFORE_VALUE.search(s.t, 0, n.start) is None:
+        return pm, sent_year, forecast
+    start, _end = pm.resolve(ctx.published, sent_year if sent_year is not None else ctx.year) if pm else (None, None)
+    if pm is None or start is None or pm.kind in ("now", "yearrange") or pm.asof:
+        return None, sent_year, forecast  # a base of no period the text gives: not dated at all
+    label = f"{start.year - 1}年同期"
+    return dataclasses.replace(pm, year=start.year - 1, explicit_year=True, label=label), sent_year, forecast
+
+
+def _period_of_stated(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMention | None, int | None, bool]:
     """The period of the number `n` (the last non-comparison period before it in the sentence, else the one carried
     from an earlier sentence), an explicit year stated earlier in the sentence, and whether it is a forecast."""
     t, masked = s.t, s.masked
@@ -515,6 +601,14 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             if pm is not None and pm.asof:
                 asof_pm = pm
             pm = p
+    base_day = _BASE_DAY_VALUE.search(t, cb, n.start)
+    if base_day is not None and (pm is None or pm.end <= base_day.start()):
+        # `10月6日零售额为7447.06万元，比10月5日28家商场的零售额7874.04万元减少427万元`: the amount named right after
+        # the day it is compared with is that day's, not the figure's period
+        mo, dy = int(base_day.group("m")), int(base_day.group("d"))
+        if 1 <= mo <= 12 and 1 <= dy <= 31:
+            label = re.sub(r"\s+", "", base_day.group("day"))
+            return PeriodMention(base_day.start("day"), base_day.end("day"), label, None, False, "month", a=mo, day=dy), sent_year, forecast
     if (
         pm is not None
         and pm.kind == "year"
@@ -870,11 +964,16 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:  # `…农村网络零售额超过3100亿元。其中，实物型网络零售额…`: kinds of the whole just stated
             f.metric = _population_part(f.metric, s.prev_metric)
     if (ctx.prev_metric or s.prev_metric) and _OPENS_PARTS.match(t):
+        whole = ctx.prev_metric or s.prev_metric
+        if "占" in whole:
+            # `机电产品出口3.39万亿元，…，占出口总值的59.2%；其中，电脑及其零部件…`: the parts are of the whole
+            # stated before its share, not of the share
+            whole = s.prev_whole
         for f in figs:
             if not _MEASURE_END.search(f.metric) and not _BARE_FLOW.fullmatch(f.metric):
                 # `汽车类商品零售额同比增长13.2%…。其中，新能源汽车同比增长84.1%`: a part named without a measure
                 # is measured as the whole just stated (新能源汽车商品零售额)
-                f.metric = _part_name(f.metric, ctx.prev_metric or s.prev_metric)
+                f.metric = _part_name(f.metric, whole)
     going_on = _OPENS_PARTS.match(t) is not None or ctx.after_semicolon
     _name_bare_scopes(figs, ctx.article_metrics, (ctx.prev_metric or s.prev_metric) if going_on else "")
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
@@ -968,6 +1067,12 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         if _PART_LEAD.match(t):  # `农村网络零售额…。其中，实物型网络零售额…` (not a breakdown: `分类别看，…`)
             f.metric = _population_part(f.metric, ctx.whole_metric)
     ctx.in_breakdown, ctx.in_parts = breaks, parts
+    for f in figs:
+        if f.metric.endswith("销售") and len(f.metric) > 2 and (
+            f.base_unit == "元" or ("企业" in f.metric and is_growth_only(f))
+        ):
+            # `山东重点监测企业家电销售同比增长53%`, `共实现销售806万元`: what the businesses sold, in money (销售额)
+            f.metric += "额"
     if figs:
         ctx.prev_region = figs[-1].region
     ctx.prev_metric = figs[-1].metric if figs else ""
@@ -1214,6 +1319,18 @@ def _list_shared_subject(t: str, figs: list[ExtractedFigure]) -> None:
 #: a count of one day (`单日收件量`, `当日派件量`)
 _ONE_DAY_MEASURE = re.compile(r"(?:单日|当日|当天)[\u4e00-\u9fff]{0,4}量")
 #: a day of a month (`11月11日`)
+#: a count of trade partners inside the name of the flow with them (`对其他9个金砖国家`, `对15个RCEP成员国`)
+_PARTNER_COUNT = re.compile(
+    r"(?:对|自|与)(?:其他|其余)?(?P<n>[0-9]{1,3})个[\u4e00-\u9fffA-Z]{0,8}?(?:国家|成员国|经济体|贸易伙伴)(?:和地区)?"
+    r"(?=进出口|出口|进口|贸易)"
+)
+#: how many businesses a monitoring covers (`省商务厅重点监测的15个超市`)
+_MONITORED_COUNT = re.compile(r"重点监测的\s*(?P<n>[0-9]{1,5})\s*(?:多|余)?(?:个|家)")
+#: a comparison base dated by its day and stating its own amount (`比10月5日28家商场的零售额7874.04万元`), up to the amount
+_BASE_DAY_VALUE = re.compile(
+    r"(?:比|较|与)\s*(?P<day>(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号])(?:当天|当日)?[^，,。；;、]{0,16}?的"
+    r"[\u4e00-\u9fff]{0,8}?(?:为|是|达)?\s*(?:约|近)?\s*$"
+)
 _DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 
 

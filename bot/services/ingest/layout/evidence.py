@@ -342,6 +342,8 @@ _CONTROL = (
 )
 _CONTROLS = r"(?:" + _CONTROL + r")(?:[\s|｜/:：]*(?:" + _CONTROL + r"))*[\s|｜/:：]*"
 WEB_CONTROLS_RE = re.compile(r"^" + _CONTROLS + r"$")
+#: controls opening a page's date line (`【字体：大 中 小】 2023-05-12 10:21 来源：央视网`): no part of it
+_LEADING_CONTROLS_RE = re.compile(r"^" + _CONTROLS + r"(?=(?:19|20)\d{2}\s*[-年./／])")
 #: the heading of a list of links to other pages (`相关新闻`, `推荐阅读：`)
 _RELATED = r"相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢"
 RELATED_HEADING_RE = re.compile(r"^(?:" + _RELATED + r")\s*[:：]?$")
@@ -364,6 +366,12 @@ DOT_BYLINE_DATE_RE = re.compile(
 def _credit_date(t: str) -> bool:
     """A byline or credit line carrying the story's date (see _CREDIT_DATE_RE): short, no clause punctuation."""
     return len(t) <= 60 and not re.search(r"[，,；;！？。]", t) and bool(_CREDIT_DATE_RE.match(t) and YMD_RE.search(t))
+
+
+def strip_leading_controls(text: str) -> str:
+    """A date line with a web page's controls before it, without them (see _LEADING_CONTROLS_RE)."""
+    m = _LEADING_CONTROLS_RE.match(text)
+    return text[m.end() :] if m and m.end() > 0 else text
 
 
 def is_web_controls(text: str) -> bool:

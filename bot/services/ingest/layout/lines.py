@@ -107,7 +107,7 @@ def read_lines(doc: RawDocument) -> list[Line]:
     evidence of being a web page)."""
     out = []
     for line in doc.lines:
-        text = clean_line(line.text)
+        text = ev.strip_leading_controls(clean_line(line.text))
         web = bool(text) and ev.is_web_controls(text)
         if web:
             text = ""
