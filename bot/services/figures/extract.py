@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from bot.db.models import Article, Figure
-from bot.services.figures.context import _OWN_TIME, _Ctx
+from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx
 from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.naming import SUBJECTLESS_SHARE, _part_name
@@ -727,8 +727,15 @@ def figure_values(
     # (`全省` in a story about 南通, a city whose province it cannot tell) is some other place — not stored, so that it
     # is never listed as a figure of an unknown region beside the named ones
     named = any(f.region not in _LOCAL_NAMES and f.region not in ("全国", "") for f in figs)
+    # metrics the article dates: an undated figure of one of them (`淘宝村61个` beside `截至2020年6月，…5425个淘宝村`)
+    # is of a time no reader can tell, next to figures that say theirs
+    dated_metrics = {normalise_metric(f.metric) for f in figs if f.period_end is not None}
     for f in figs:
-        if dated and _undated_flow(f):
+        if _undated_flow(f) and (dated or NAMED_SPAN.search(fold(f.quote))):
+            # (an article dating nothing keeps its undated flows — they are of its own time — unless the sentence
+            # names a span of days the reader could not date: `2022年中秋假期，…共揽收快递包裹8.52亿件`)
+            continue
+        if f.period_end is None and f.period_start is None and normalise_metric(f.metric) in dated_metrics:
             continue
         if named and f.region in _LOCAL_NAMES:
             continue

@@ -136,7 +136,10 @@ _ACTIVITY_DE_VOLUME = re.compile(r"(?P<verb>处理|揽收|投递|派送|收寄|�
 _ALT_NOUN_BEFORE_VOLUME = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?P<alt>[\u4e00-\u9fff]{1,3})[)）](?=量)")
 
 
-def _apply_de(w: str) -> str:
+_DEFINED_TERM = re.compile(r"的\s*[“\"「‘]")
+
+
+def _apply_de(w: str, *, defined: bool = False) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
         return w
@@ -149,6 +152,10 @@ def _apply_de(w: str) -> str:
     if _BARE_AGGREGATE.fullmatch(after) and _CONDITION_BEFORE_DE.search(before):
         # `能效等级为1级和2级的商品零售额`: a condition on the goods counted — the head alone (商品零售额) is the
         # aggregate of all goods, another indicator
+        return w
+    if not defined and len(after) >= 2 and _THRESHOLD_BEFORE_DE.search(before):
+        # `农产品销售额超过500万元的淘宝村`, `年交易额过亿元的淘宝村`: only the things over a threshold are counted —
+        # the head alone (淘宝村) is all of them, another indicator
         return w
     if len(after) < 2:
         return before if len(before) >= 2 else w
@@ -163,6 +170,11 @@ def _apply_de(w: str) -> str:
 
 #: an aggregate retail or sales amount, which a modifier before 的 may restrict (`…的商品零售额`)
 _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额")
+#: a threshold closing a modifier (`超过500万元`, `过亿元`, `1000万元以上`): it restricts what is counted
+_THRESHOLD_BEFORE_DE = re.compile(
+    r"(?:超过|超出|超|过|突破|达到|高于|不低于|不少于)\s*[0-9.]*\s*[十百千万亿]*\s*(?:元|美元|件|单|人|个)(?:以上|及以上)?$"
+    r"|[0-9.]+\s*[十百千万亿]*\s*(?:元|美元|件|单|人|个)\s*(?:以上|及以上)$"
+)
 #: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
@@ -271,6 +283,8 @@ def _phrase(w: str) -> _Phrase:
     w = _SHARE_MODIFIER_LEAD.sub("", w)  # `占比7.9%的服装类`: the share describes the subject, it is not its name
     w = _PAREN_RE.sub("", _ALT_NOUN_BEFORE_VOLUME.sub(r"\g<alt>", w))
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
+    # `年交易额超过3000万元的“淘宝镇”`: a quoted term after 的 is the term the clause defines, not a part of it
+    defined = _DEFINED_TERM.search(w) is not None
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
     # `排第二的绵阳为2902.09亿元`: the rank a place holds is no part of its name or of the measure
@@ -325,7 +339,7 @@ def _phrase(w: str) -> _Phrase:
         if 2 <= len(runs) < len(parts):
             category_items = _share_heads(runs)
     if not share:
-        w = _strip_scope(_apply_de(w))
+        w = _strip_scope(_apply_de(w, defined=defined))
         if not region:
             # `支付端大数据监测的全市线下实物消费`: an unnamed local scope after the last 的 is the figure's region
             late, rest = split_region(w)

@@ -68,8 +68,11 @@ from bot.services.figures.regions import (
     _CITY_WORDS,
     _LOCAL_ANYWHERE,
     _LOCAL_NAMES,
+    _OUTLET_AFTER,
     _is_city,
     _own_region,
+    _province_names,
+    _region_mentions,
     _sentence_region,
     local_scope,
     split_region,
@@ -926,12 +929,45 @@ def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx:
             f.metric = f.metric[: -len(word)]
             if f.region == "全国" or f.region == ctx.region:
                 f.region = _own_region(word, ctx.region, ctx.home)
-    if not figs or _NATIONAL_BODY.search(t) or not local_scope(t):
-        return
     for k, f in enumerate(figs):
-        m = _LOCAL_ANYWHERE.search(t, 0, fig_pos[k])
-        if m is not None and f.region == "全国":
-            f.region = _own_region(m.group("w"), ctx.region, ctx.home)
+        # `河北沧州大力推进…，全市已有…，建成淘宝村61个`: the place the sentence named, then took whole (全市 after a
+        # city, 全省 after a province) — also when the sentence names a national programme (`国家…示范县`)
+        if k >= len(fig_pos) or (f.region not in ("全国", ctx.region) and f.region not in _LOCAL_NAMES):
+            continue
+        wholes = list(_LOCAL_ANYWHERE.finditer(t, 0, fig_pos[k]))
+        if not wholes or _NATIONAL_WORD.search(t, wholes[-1].end(), fig_pos[k]):
+            continue
+        place = _place_before_whole(t[: wholes[-1].start()], wholes[-1].group("w"))
+        if place:
+            f.region = place
+    if figs and not _NATIONAL_BODY.search(t) and local_scope(t):
+        for k, f in enumerate(figs):
+            m = _LOCAL_ANYWHERE.search(t, 0, fig_pos[k])
+            if m is not None and f.region == "全国":
+                f.region = _own_region(m.group("w"), ctx.region, ctx.home)
+    for f in figs:
+        # `…河北沧州…，建成淘宝村61个。今年1-8月份，全市实现电子商务交易额1711亿元`: an unnamed whole no one named,
+        # in the paragraph of a sentence about a place of its kind — that place
+        if f.region in _LOCAL_NAMES and _place_before_whole(ctx.prev_region, f.region) == ctx.prev_region != "":
+            f.region = ctx.prev_region
+
+
+def _place_before_whole(head: str, word: str) -> str:
+    """The last place of `word`'s kind named in `head` (a city before 全市/本市/我市, a province before 全省/本省/我省),
+    or ""."""
+    if word in _CITY_WORDS:
+        kind = _is_city
+    elif word in ("全省", "本省", "我省"):
+        kind = _is_province
+    else:
+        return ""
+    # (not a dateline's or an outlet's place: `某某社长沙2月20日电`, `长沙晚报`)
+    places = [c for _s, e, c in _region_mentions(head) if kind(c) and not _OUTLET_AFTER.match(head, e)]
+    return places[-1] if places else ""
+
+
+def _is_province(region: str) -> bool:
+    return region in _province_names() and region not in ("北京", "天津", "上海", "重庆")
 
 
 #: `农村在线旅游持续火热，上半年网络零售额445.35亿元`: a clause saying a business is popular, then a bare amount — the

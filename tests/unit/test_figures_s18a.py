@@ -1,0 +1,63 @@
+"""Session 18a (dated digests): a flow no period dates is never stored, a city written after its province
+(`河北沧州`) is the figure's region, an unnamed whole (`全市`) after a place of its kind is that place, a count of
+things over a threshold is not the count of them all, `涌现出N个…` counts the noun after the number, and an undated
+figure of a metric the article dates elsewhere is not stored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.figures.extract import figure_values
+from bot.services.figures.regions import split_region
+
+PUB = date(2023, 6, 20)
+
+
+def test_an_undated_flow_is_not_stored_even_when_the_article_dates_nothing() -> None:
+    body = "端午假期，全国揽收快递包裹3.4亿件，投递快递包裹3.2亿件。"
+    assert figure_values(body, PUB, title="端午假期快递运行平稳") == []
+
+
+def test_a_city_written_right_after_its_province_is_the_region() -> None:
+    assert split_region("山东潍坊网络零售额") == ("潍坊", "网络零售额")
+    assert split_region("江苏省无锡市快递业务量") == ("无锡", "快递业务量")
+    assert split_region("江苏全省快递业务量") == ("江苏", "快递业务量")  # the province taken whole stays the province
+    figs = extract_figures("2022年，浙江湖州网络零售额达900亿元。", PUB)
+    assert [(f.metric, f.region) for f in figs] == [("网络零售额", "湖州")]
+
+
+def test_an_unnamed_whole_after_a_place_of_its_kind_is_that_place() -> None:
+    text = (
+        "近年来，浙江湖州大力发展农村电商，全市已有4个县被列为国家级电子商务示范县，建成电商专业村120个。"
+        "今年1-5月，全市实现网络零售额300亿元。"
+    )
+    got = {(f.metric, f.region, f.value) for f in extract_figures(text, PUB)}
+    assert ("电商专业村", "湖州", 120) in got
+    assert ("网络零售额", "湖州", 300) in got
+
+
+def test_a_count_over_a_threshold_is_not_the_count_of_all() -> None:
+    figs = extract_figures("2022年，年网络销售额超过1000万元的电商企业达85家。", PUB)
+    assert not [f for f in figs if f.metric == "电商企业"]
+    figs = extract_figures("2022年，全国年交易额过亿元的淘宝村有745个。", PUB)
+    assert not [f for f in figs if f.metric == "淘宝村"]
+
+
+def test_a_count_of_what_emerged_is_named_by_the_noun_after_it() -> None:
+    figs = extract_figures("截至2022年底，全省涌现出320个电商专业村。", PUB)
+    assert [(f.metric, f.value, f.period_end) for f in figs] == [("电商专业村", 320, date(2022, 12, 31))]
+
+
+def test_an_undated_figure_of_a_metric_the_article_dates_is_not_stored() -> None:
+    body = "截至2022年底，全国电商专业村达7780个。\n近年来，河南大力发展农村电商，建成电商专业村210个。"
+    rows = figure_values(body, PUB, title="电商专业村数量持续增长")
+    assert [(r["metric"], r["value"]) for r in rows] == [("电商专业村", 7780)]
+
+
+def test_a_place_opening_a_sentence_as_the_subject_of_what_it_does_is_the_region() -> None:
+    figs = extract_figures("2022年，湖南大力发展农村电商，农村网络零售额达1200亿元，同比增长9%。", PUB)
+    assert [(f.metric, f.region) for f in figs] == [("农村网络零售额", "湖南")]
+    # a number in the opening clause, or the nation named in the figure's own phrase, keeps its own region
+    figs = extract_figures("2022年，湖南积极推进电商进农村，全国农村网络零售额2.17万亿元。", PUB)
+    assert [f.region for f in figs] == ["全国"]
