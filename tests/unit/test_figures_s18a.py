@@ -61,3 +61,22 @@ def test_a_place_opening_a_sentence_as_the_subject_of_what_it_does_is_the_region
     # a number in the opening clause, or the nation named in the figure's own phrase, keeps its own region
     figs = extract_figures("2022年，湖南积极推进电商进农村，全国农村网络零售额2.17万亿元。", PUB)
     assert [f.region for f in figs] == ["全国"]
+
+
+def test_a_holiday_named_as_a_comparison_base_keeps_the_carried_span_and_a_daily_rate_stays_off_the_total() -> None:
+    text = (
+        "今年端午假期（6月22日-24日），全国共揽投快递包裹9.1亿件。"
+        "其中，揽收快递包裹4.6亿件，日均揽收量与2019年端午假期相比增长48.2%，与2022年端午假期相比增长9.8%。"
+    )
+    got = [(f.metric, f.value, f.period_start, f.period_end, f.growth_pct) for f in extract_figures(text, PUB)]
+    assert ("快递揽收量", 4.6, date(2023, 6, 22), date(2023, 6, 24), None) in got
+
+
+def test_what_was_completed_goes_on_with_the_period_its_paragraph_opened_with() -> None:
+    text = "5月份，全市邮政业务总量完成1.2亿元。全市快递业务量完成310.5万件，快递业务收入完成0.3亿元。"
+    got = [(f.metric, f.period_start, f.period_end) for f in extract_figures(text, PUB)]
+    may = (date(2023, 5, 1), date(2023, 5, 31))
+    assert got == [("邮政业务总量", *may), ("快递业务量", *may), ("快递业务收入", *may)]
+    # a stock built (no 完成) does not take the period
+    got = extract_figures("5月份，全市快递业务量完成310.5万件。全市已建成快递网点120个。", PUB)
+    assert [(f.value, f.period_end) for f in got] == [(310.5, date(2023, 5, 31)), (120, None)]

@@ -65,6 +65,10 @@ _REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
 
 #: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
 #: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
+#: an amount or volume completed (`业务量完成643.34万件`, `业务收入完成0.06亿元`): a flow over some period
+_COMPLETED_FLOW = re.compile(
+    r"完成[了约近超过逾]*\s*[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|件|笔|吨|单|票)"
+)
 _RUNNING_TOTAL = re.compile(
     r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
 )
@@ -356,6 +360,9 @@ def _extract(
                         and (
                             _FLOW.search(quote) is not None
                             or ("累计" in quote and _RUNNING_TOTAL.search(quote) is not None)
+                            # `6月份，全市邮政服务业务总量完成0.90亿元。全市邮政寄递服务业务量完成643.34万件`: what
+                            # was completed goes on with the account of the period just stated
+                            or _COMPLETED_FLOW.search(quote) is not None
                             # `…网络零售额58.2亿元，同比增长6.7%。农产品网络零售额12.4亿元。`: a kind of the flow
                             # just stated (its name ending with the whole's), level only
                             or _kind_of_stated_flow(quote, ctx.metrics)

@@ -178,9 +178,13 @@ def _add_growths(
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
-    if it.kind == "growth" and _DAILY_AVERAGE.search(masked[cb : n.start]):
+    last_level = max(
+        (p for f, p in zip(figs, s.fig_pos, strict=False) if p < n.start and not is_growth_only(f)), default=cb
+    )
+    if it.kind == "growth" and _DAILY_AVERAGE.search(masked, min(cb, last_level), n.start):
         # `…达到1.2万亿元，订单9.1亿笔，日均较去年黄金周分别增长21.9%和14.5%`: the change of a per-day average,
-        # not the growth of the totals before it
+        # not the growth of the totals before it; nor is a rate after it (`日均揽收量与2019年…相比增长122.6%，与2022年…
+        # 相比增长8.6%`), until the sentence states another level
         multi = "drop"
     if over_years is not None:
         multi = over_years

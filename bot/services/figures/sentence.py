@@ -1203,9 +1203,14 @@ def _first_days_of(span: PeriodMention, ctx: _Ctx, k: int, m: re.Match[str]) -> 
     return PeriodMention(m.start(), m.end(), label, start.year, True, "days", start.month, last.month, start.day, last.day)
 
 
+#: what opens a span of days the figures are compared with (`与2022年国庆长假相比`, `比去年春节`)
+_COMPARED_SPAN = re.compile(r"(?:与|比|较|同|相较于?|相比于?)\s*(?:(?:19|20)\d{2}\s*年?|去年|上年|前年|今年)?\s*$")
+
+
 def _own_named_span(t: str, ctx: _Ctx) -> bool:
     """The sentence dates its figures by a named span of days (`春节期间`) the sentence of ctx.period does not name."""
-    spans = [m.group("name") for m in NAMED_SPAN.finditer(t)]
+    # (not a span the figures are compared with: `日均揽收量与2022年国庆长假相比增长8.6%`)
+    spans = [m.group("name") for m in NAMED_SPAN.finditer(t) if not _COMPARED_SPAN.search(t, 0, m.start())]
     return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
 
 
