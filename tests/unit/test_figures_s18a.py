@@ -80,3 +80,19 @@ def test_what_was_completed_goes_on_with_the_period_its_paragraph_opened_with() 
     # a stock built (no 完成) does not take the period
     got = extract_figures("5月份，全市快递业务量完成310.5万件。全市已建成快递网点120个。", PUB)
     assert [(f.value, f.period_end) for f in got] == [(310.5, date(2023, 5, 31)), (120, None)]
+
+
+def test_days_counted_from_a_day_named_as_the_kth_of_a_span() -> None:
+    text = (
+        "2月12日，春节假期进入第3天。据省商务厅监测，前3天，全省80家重点零售企业共实现销售额9.6亿元，同比增长6%。"
+        "其中，12日当天销售额达3.5亿元。\n"
+        "农贸市场交易活跃。全省重点监测的6个农贸市场，前3天共实现交易额1.2亿元，增长5%。仅12日当天成交额就达0.5亿元。"
+    )
+    got = [(f.metric, f.value, f.period_start, f.period_end) for f in extract_figures(text, date(2024, 2, 13))]
+    three, day = (date(2024, 2, 10), date(2024, 2, 12)), (date(2024, 2, 12), date(2024, 2, 12))
+    assert ("重点零售企业销售额", 9.6, *three) in got
+    assert ("重点零售企业销售额", 3.5, *day) in got
+    # the units an amount is summed over are no figure, and name the amount (and the bare amount after it)
+    assert ("农贸市场交易额", 1.2, *three) in got
+    assert ("农贸市场成交额", 0.5, *day) in got
+    assert not [g for g in got if g[1] in (80, 6)]

@@ -47,6 +47,9 @@ class _Ctx:
     #: spans of days the article dated in brackets (`双“11”期间（11月11日至11月20日）`), by name (双11): a later
     #: paragraph naming the span again (`双“11”期间，…`) means those days
     dated_spans: dict[str, PeriodMention] = field(default_factory=dict)
+    #: the first day and the day named of a span the article counts the days of (`10月4日，国庆长假进入第4天`):
+    #: what a later `前4天` / `4天共…` / `4日当天` of the article means
+    day_anchor: tuple[date, date] | None = None
 
 
 #: a named span of days the period reader cannot date (`春节期间`, `国庆假期`, `网上年货节期间`, `黄金周期间`)

@@ -822,6 +822,12 @@ _INDUSTRY_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,4}(?:行业|业))(?=(?:寄递
 _WHOLE_INDUSTRY = re.compile(r"^全?行业(?=业务)")
 
 
+#: amounts a paragraph's units made (see _expand_generic)
+_UNIT_AMOUNTS = ("交易额", "销售额", "营业额", "成交额", "零售额", "销售收入", "营业收入")
+#: the units themselves: firms, shops, markets (`重点监测企业`, `农产品批发市场`, `大型商超`)
+_UNITS_NOUN = re.compile(r"(?:企业|商场|超市|商超|市场|门店|商户|商家|网店|店铺|酒店|饭店|综合体)$")
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -909,6 +915,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
             return prev
+    if metric in _UNIT_AMOUNTS and ctx.metrics:
+        # `8个农产品批发市场，…共实现交易额4.2亿元…。仅4日当天成交额就高达1.1亿元`: a bare amount right after the
+        # amount a paragraph's units made is those units' (农产品批发市场成交额)
+        last = ctx.metrics[-1]
+        head = next((h for h in _UNIT_AMOUNTS if last.endswith(h) and len(last) > len(h)), "")
+        if head and _UNITS_NOUN.search(last[: -len(head)]):
+            return last[: -len(head)] + metric
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
@@ -917,7 +930,8 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量") or metric in _BARE_TOTALS:
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+        # (not from the middle of a count: `前4天共实现交易额` names no 天共交易额)
+        for m in re.finditer(r"(?<![0-9０-９])[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
             found = m
         if found is not None:
             named = _phrase(found.group()).metric

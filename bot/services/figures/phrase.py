@@ -179,7 +179,7 @@ _THRESHOLD_BEFORE_DE = re.compile(
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
 _INNER_VERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})"
+    r"(?<=[\u4e00-\u9fff]{2})(?:要|将|力争|争取)*(?:分别|均)?(?:共计?|合计)?(?:实现了?|完成了?)(?!的)(?=[\u4e00-\u9fff]{2})"
 )
 
 #: `三家基础电信企业发展蜂窝物联网终端用户26.42亿户`: the firms that signed the users up are no part of the users'

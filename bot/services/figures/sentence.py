@@ -111,6 +111,14 @@ def _extract_sentence(quote: str, ctx: _Ctx, out: list[ExtractedFigure]) -> None
     (flat growth, parts, rates in brackets, regions of parts) before updating the context."""
     s = _read(quote, ctx)
     s.prev_metric = ctx.metrics[-1] if ctx.metrics else ""
+    _note_day_anchor(s.t, ctx)
+    if ctx.day_anchor is not None:
+        # `前4天`, `4日当天`: days of the anchored span, a period — no part of a name
+        days = [(m.start(), m.end()) for m in _COUNTED_DAYS.finditer(s.t)]
+        for a, b in days:
+            s.masked = s.masked[:a] + "\x00" * (b - a) + s.masked[b:]
+        if days:
+            s.numbers = [x for x in s.numbers if not any(a <= x.start < b for a, b in days)]
     items = _classify_numbers(s)
     prev_end = 0
     i = 0
@@ -510,6 +518,10 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             span = _first_days_of(ctx.period, ctx, _cn_int(first_days.group("k")), first_days)
             if span is not None:
                 return span, sent_year, forecast
+    if pm is None and ctx.day_anchor is not None:
+        counted = _counted_days(t, n.start, ctx.day_anchor)
+        if counted is not None:
+            return counted, sent_year, forecast
     if _ONE_DAY_MEASURE.search(masked, cb, n.start):
         # `收件量峰值出现在11月11日，单日收件量达到285万件`: a one day's count is of the day the sentence names
         days = [m for m in _DAY_RE.finditer(t, 0, n.start)]
@@ -600,6 +612,8 @@ def _add_levels(
     and add it to the sentence's figures."""
     t, masked, figs = s.t, s.masked, s.figs
     n = group[0].num
+    if len(group) == 1 and n.unit in ("个", "家", "户") and not n.mult and _POPULATION_SUBJECT.match(masked, n.end):
+        return  # `重点监测的8个农产品批发市场，前4天共实现交易额4.2亿元`: how many the amount after it sums over
     qual = _qualifier(t, masked[cb : n.start], n)
     if t[n.start - 1 : n.start] in ("（", "("):
         # `在社会消费品零售总额（18.12万亿元）中`: the aside's indicator, without the clause's `在`
@@ -637,6 +651,10 @@ def _add_levels(
     if carried is not None and not ph.metric and carried.is_forecast:
         forecast = True
     s.post_mode = metrics[0][1] == _post_noun(t, group[-1].num.end)
+    pop = _POPULATION_BEFORE.search(masked, 0, cb) if cb > 0 else None
+    if pop is not None and pop.end() == cb:
+        # `8个农产品批发市场，前4天共实现交易额4.2亿元`: the amount those units made together (农产品批发市场交易额)
+        metrics = [(r, pop.group("pop") + m if m in _UNITS_AMOUNTS else m) for r, m in metrics]
     sent_region = s.sent_region
     fallback_region = sent_region or (carried.region if carried is not None and carried.region != "全国" else "")
     metrics = [
@@ -1201,6 +1219,68 @@ def _first_days_of(span: PeriodMention, ctx: _Ctx, k: int, m: re.Match[str]) -> 
         return None
     label = re.sub(r"\s+", "", m.group())
     return PeriodMention(m.start(), m.end(), label, start.year, True, "days", start.month, last.month, start.day, last.day)
+
+
+#: what follows a count of the units an amount is summed over (`8个农产品批发市场，前4天共实现交易额4.2亿元`,
+#: `15个超市前4天共实现销售额1.9亿元`): the units, then what they achieved together
+_POPULATION_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:[，,\x00]|[^。；;0-9，,]){0,10}?(?:共|共计|累计|合计)(?:实现|完成)了?"
+    r"[\u4e00-\u9fff]{0,8}?(?:额|收入)"
+)
+#: the units counted at the end of the clause before (`…的8个农产品批发市场，`)
+_POPULATION_BEFORE = re.compile(r"[0-9]\s*(?:个|家|户)(?P<pop>[\u4e00-\u9fff]{2,10})[，,]\s*")
+#: amounts a clause may name bare after its units
+_UNITS_AMOUNTS = frozenset({"交易额", "销售额", "营业额", "成交额", "零售额", "销售收入", "营业收入"})
+
+#: `10月4日，国庆长假进入第4天`, `2月12日是春节假期第3天`: a day named as the k-th day of a span
+_DAY_OF_SPAN = re.compile(
+    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日[，,\s]*(?:是|为)?[\u4e00-\u9fff“”\"]{2,10}?"
+    r"(?:进入|迎来|到了)?第\s*(?P<k>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:天|日)"
+)
+#: `前4天`, `头三天`, `4天共实现…`, `4天累计…`: the first days of the span counted; `4日当天`: one day of it
+_COUNTED_DAYS = re.compile(
+    r"(?:(?:前|头)\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:天|日)"
+    r"|(?<![0-9月第前头])(?P<n2>[0-9]{1,2}|[两三四五六七八九十]{1,3})\s*天(?=来|内|里|累计|共|合计|以来|[，,]|[\u4e00-\u9fff]{0,4}(?:实现|销售|营业|交易|成交)))"
+    r"|(?<![0-9月])(?P<d>[0-9]{1,2})\s*日\s*当天"
+)
+
+
+def _note_day_anchor(t: str, ctx: _Ctx) -> None:
+    """Remember `10月4日，…进入第4天` (see _Ctx.day_anchor)."""
+    m = _DAY_OF_SPAN.search(t)
+    if m is None:
+        return
+    year = ctx.year or ctx.story_year or (ctx.published.year if ctx.published is not None else None)
+    k = _cn_int(m.group("k"))
+    if year is None or not k:
+        return
+    try:
+        day = date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return
+    ctx.day_anchor = (day - timedelta(days=k - 1), day)
+
+
+def _counted_days(t: str, pos: int, anchor: tuple[date, date]) -> PeriodMention | None:
+    """The days a sentence counts before `pos` (the last `前N天` / `N天…` / `D日当天`) within the anchored span."""
+    counted = list(_COUNTED_DAYS.finditer(t, 0, pos))
+    if not counted:
+        return None
+    found = counted[-1]
+    first, named = anchor
+    if found.group("d"):
+        day = int(found.group("d"))
+        if day != named.day:
+            return None
+        start = end = named
+    else:
+        n = _cn_int(found.group("n") or found.group("n2"))
+        if not n or n > (named - first).days + 1:
+            return None
+        start, end = first, first + timedelta(days=n - 1)
+    label = re.sub(r"\s+", "", found.group())
+    return PeriodMention(found.start(), found.end(), label, start.year, True, "days", start.month, end.month,
+                         start.day, end.day)
 
 
 #: what opens a span of days the figures are compared with (`与2022年国庆长假相比`, `比去年春节`)
