@@ -96,3 +96,11 @@ def test_days_counted_from_a_day_named_as_the_kth_of_a_span() -> None:
     assert ("农贸市场交易额", 1.2, *three) in got
     assert ("农贸市场成交额", 0.5, *day) in got
     assert not [g for g in got if g[1] in (80, 6)]
+
+
+def test_money_spent_online_and_the_other_party_of_a_comparison() -> None:
+    figs = extract_figures("2022年，日本消费者网上消费了2000亿美元，仅略少于英国的2100亿美元。", PUB)
+    assert [(f.metric, f.region, f.value) for f in figs] == [("网上消费额", "日本", 2000), ("网上消费额", "英国", 2100)]
+    # a comparison whose party is no place is not stored as a figure of the sentence's place
+    figs = extract_figures("2022年，全省网络零售额1200亿元，高于去年同期的1100亿元。", PUB)
+    assert [f.value for f in figs if f.value == 1100] == []

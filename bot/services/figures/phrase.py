@@ -97,6 +97,13 @@ _BOTH_WAYS = re.compile(r"^(?:揽收.投递|揽投|收投)$")
 _POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
 
 
+_MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
+#: a phrase ending on what was done with the money (`在线消费`, `网上消费`, `线上交易`): the amount is that activity's
+_SPENDING_VERB = re.compile(r"(?:在线|网上|线上|网络)(?:消费|购物|交易)$")
+#: who spent it, opening the phrase (`消费者在线消费` → 在线消费)
+_SPENDER = re.compile(r"^(?:消费者|居民|网民|用户|网购用户)")
+
+
 def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
     sessions held (`电商直播超1000万场` → 电商直播场次); views (`直播观看1.3亿人次` → 直播观看人次)."""
@@ -107,6 +114,9 @@ def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> 
         if m and (m.group("o") or (_POSTAL.search(t) and not _post_noun(t, end))):
             obj = "邮件" if m.group("o") == "邮件" else "快件" if m.group("v") == "处理" else "快递"
             return f"{obj}{'揽投' if _BOTH_WAYS.match(m.group('v')) else m.group('v')}量"
+    if base_unit in _MONEY_UNITS and _SPENDING_VERB.search(metric):
+        # `中国消费者在线消费了1.3万亿元`: the amount spent (在线消费额); who spent it is no part of the name
+        return _SPENDER.sub("", metric) + "额"
     if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
     if base_unit == "人次" and metric.endswith("直播观看"):

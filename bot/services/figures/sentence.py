@@ -631,6 +631,13 @@ def _add_levels(
         ctx,
         [(figs[x].region, figs[x].metric) for x in s.last_level_group],
     )
+    party = _COMPARED_PARTY.match(window.replace("\x00", ""))
+    if party is not None and len(group) == 1:
+        # `去年中国…在线消费了1.3万亿元，仅略少于美国的2250亿美元`: the other party's level of what was just stated
+        region, rest = split_region(party.group("x") + "xx")
+        if not region or rest != "xx" or carried is None:
+            return
+        metrics = [(region, carried.metric)]
     fromto = s.fromto_at(n.start)
     if metrics is None and fromto is not None:
         # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
@@ -1220,6 +1227,12 @@ def _first_days_of(span: PeriodMention, ctx: _Ctx, k: int, m: re.Match[str]) -> 
     label = re.sub(r"\s+", "", m.group())
     return PeriodMention(m.start(), m.end(), label, start.year, True, "days", start.month, last.month, start.day, last.day)
 
+
+#: a level of the other party of a comparison (`仅略少于美国的2250亿美元`, `高于日本的…`)
+_COMPARED_PARTY = re.compile(
+    r"^[\s，,]*(?:仅|只|仍|但)?(?:略|稍|远|大大)?(?:少于|低于|多于|高于|超过|超出|不及|次于|落后于|领先于)"
+    r"(?P<x>[\u4e00-\u9fff]{2,6}?)的\s*$"
+)
 
 #: what follows a count of the units an amount is summed over (`8个农产品批发市场，前4天共实现交易额4.2亿元`,
 #: `15个超市前4天共实现销售额1.9亿元`): the units, then what they achieved together
