@@ -104,3 +104,11 @@ def test_money_spent_online_and_the_other_party_of_a_comparison() -> None:
     # a comparison whose party is no place is not stored as a figure of the sentence's place
     figs = extract_figures("2022年，全省网络零售额1200亿元，高于去年同期的1100亿元。", PUB)
     assert [f.value for f in figs if f.value == 1100] == []
+
+
+def test_each_item_of_a_list_keeps_its_own_place_and_a_firms_figure_is_not_stored() -> None:
+    text = "2023年，合肥市蔬菜批发市场、芜湖市农产品物流园销售额同比分别增长12%和9%。"
+    got = [(f.metric, f.region, f.growth_pct) for f in extract_figures(text, PUB)]
+    assert ("农产品物流园销售额", "芜湖", 9.0) in got
+    rows = figure_values("2023年，某某商贸股份有限公司营业额同比增长25%，全省社会消费品零售总额增长6%。", PUB)
+    assert [r["metric"] for r in rows] == ["社会消费品零售总额"]

@@ -707,6 +707,10 @@ def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
 _FLOW_NAME = re.compile(r"(?:额|业务量|处理量|揽收量|派送量|投递量|交易规模|市场规模)$")
 
 
+#: a firm named in a metric (`…股份有限公司营业额`, `同庆楼集团…`): its own account, not an indicator of a place
+_FIRM_NAMED = re.compile(r"有限(?:责任)?公司|股份公司|集团(?!采购|消费|客户)")
+
+
 def _undated_flow(f: ExtractedFigure) -> bool:
     """A flow given no period in an article that dates its other figures (`“618”期间，重点平台网络零售额超过5000亿元`
     for an undated event): no reader can tell what it measures, so it is not stored. (extract_figures, which reads
@@ -746,6 +750,8 @@ def figure_values(
             continue
         if named and f.region in _LOCAL_NAMES:
             continue
+        if _FIRM_NAMED.search(f.metric):
+            continue  # `安徽金满楼酒店发展股份有限公司4天累计营业额增幅…22%`: one firm's, no place's indicator
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]

@@ -39,7 +39,7 @@ from bot.services.figures.naming import (
 )
 from bot.services.figures.numbers import Number
 from bot.services.figures.periods import PeriodMention
-from bot.services.figures.phrase import _Phrase, _phrase
+from bot.services.figures.phrase import _Phrase, _phrase, item_regions
 from bot.services.figures.regions import _own_region
 
 #: `社会消费品零售总额增速（0.7%）`: a bracket holding only the rate just named is that rate, not an aside
@@ -471,7 +471,7 @@ def _growth_names(
         known = ph.metric or (figs[-1].metric if figs and len(open_levels) <= 1 else "")
         return [(r, known) for r in region_list] if known else []
     if ph.metric and len(group) > 1 and ph.items_for(len(group)):
-        return [(ph.region, x) for x in ph.items_for(len(group))]
+        return item_regions(ph.region, ph.items_for(len(group)))
     if ph.metric:
         return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
     if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:

@@ -17,7 +17,7 @@ from bot.services.figures.classify import _Item
 from bot.services.figures.context import _Ctx
 from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_HEADS, _POST_VERBS
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
-from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
+from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun, item_regions
 from bot.services.figures.regions import _region_list_before, split_region
 
 #: a rank or superlative closing a subject clause (`…快递业务量居全国第一`, `…最多`, `…连续5年位居全国首位`)
@@ -528,7 +528,7 @@ def _level_metrics(
             subj = subj[: cut.start()]
         sp = _phrase(subj)
         if sp.items and len(sp.items) == k:
-            return [(sp.region, x) for x in sp.items]
+            return item_regions(sp.region, sp.items)
         if sp.metric:
             # `全国快递业务量排名前三的省份为广东、浙江、江苏，分别完成…`: the regions listed before, one each
             regions = _region_list_before(t, cb, k) if k > 1 else []
@@ -631,7 +631,7 @@ def _level_metrics(
     if _POST_STOP.fullmatch(metric):
         return None
     if k > 1 and ph.items_for(k):
-        return [(ph.region, x) for x in ph.items_for(k)]
+        return item_regions(ph.region, ph.items_for(k))
     if k > 1 and ph.region.count("、") == k - 1:
         return [(r, metric) for r in ph.region.split("、")]  # `杭州、金华电商发展指数分别为327.55和251`
     if k > 1:

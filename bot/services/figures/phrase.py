@@ -104,6 +104,16 @@ _SPENDING_VERB = re.compile(r"(?:在线|网上|线上|网络)(?:消费|购物|�
 _SPENDER = re.compile(r"^(?:消费者|居民|网民|用户|网购用户)")
 
 
+def item_regions(region: str, items: list[str]) -> list[tuple[str, str]]:
+    """(region, metric) of each item of a list the phrase's region opened (`铜陵市蔬菜批发交易市场、蚌埠市…市场销售额`):
+    an item naming a place of its own is that place's, the others the list's."""
+    out = []
+    for x in items:
+        r, rest = split_region(x)
+        out.append((r, rest) if r and len(rest) >= 2 else (region, x))
+    return out
+
+
 def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
     sessions held (`电商直播超1000万场` → 电商直播场次); views (`直播观看1.3亿人次` → 直播观看人次)."""
