@@ -112,3 +112,10 @@ def test_each_item_of_a_list_keeps_its_own_place_and_a_firms_figure_is_not_store
     assert ("农产品物流园销售额", "芜湖", 9.0) in got
     rows = figure_values("2023年，某某商贸股份有限公司营业额同比增长25%，全省社会消费品零售总额增长6%。", PUB)
     assert [r["metric"] for r in rows] == ["社会消费品零售总额"]
+
+
+def test_a_headline_announcing_a_notice_dated_after_it_is_a_header() -> None:
+    from bot.services.ingest.layout import evidence as ev
+
+    assert ev.date_after_title("潍坊一季度快递业务运行情况通报（2023年4月18日）") == (date(2023, 4, 18), "潍坊一季度快递业务运行情况通报")
+    assert ev.date_after_title("商务通报　2023年5月5日") is None  # a masthead still is none
