@@ -119,3 +119,14 @@ def test_a_headline_announcing_a_notice_dated_after_it_is_a_header() -> None:
 
     assert ev.date_after_title("潍坊一季度快递业务运行情况通报（2023年4月18日）") == (date(2023, 4, 18), "潍坊一季度快递业务运行情况通报")
     assert ev.date_after_title("商务通报　2023年5月5日") is None  # a masthead still is none
+
+
+def test_a_kind_of_goods_under_a_county_total_is_the_counties_and_undated_trade_is_not_stored() -> None:
+    text = "今年1—5月，全省县域网络零售额达612.3亿元，增长21.5%。其中，农产品网络零售额98.6亿元。"
+    got = [(f.metric, f.value) for f in extract_figures(text, PUB)]
+    assert ("县域农产品网络零售额", 98.6) in got
+    # under a rural total, 农产品网络零售额 is an indicator of its own (not 农村农产品…)
+    text = "2022年，全省农村网络零售额2588亿元。其中，农产品网络零售额454.6亿元。"
+    assert ("农产品网络零售额", 454.6) in [(f.metric, f.value) for f in extract_figures(text, PUB)]
+    rows = figure_values("一季度，山东跨境电商进出口152.6亿元。\n青岛关区跨境电商进出口89.5亿元。", PUB)
+    assert [r["value"] for r in rows] == [152.6]

@@ -704,7 +704,7 @@ def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
 
 
 #: an amount over time (a flow: 零售额, 进出口额, 业务量 …), as opposed to a stock or a rate
-_FLOW_NAME = re.compile(r"(?:额|业务量|处理量|揽收量|派送量|投递量|交易规模|市场规模)$")
+_FLOW_NAME = re.compile(r"(?:额|业务量|处理量|揽收量|派送量|投递量|交易规模|市场规模|进出口|出口|进口)$")
 
 
 #: a firm named in a metric (`…股份有限公司营业额`, `同庆楼集团…`): its own account, not an indicator of a place

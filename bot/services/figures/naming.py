@@ -77,7 +77,12 @@ _ACTIVITY_SCOPE_WORD = re.compile(r"^(?:同城|异地|国际(?:及|和|与|/|、
 _PART_HEADS = ("网上零售额", "网络零售额", "商品零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
 
 #: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
-_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|县域|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+#: populations of places (counties) whose total a kind of goods is a part of: `农村` is none — 农产品网络零售额 is an
+#: indicator of its own beside 农村网络零售额, not a part of it
+_AREA_POPULATION = re.compile(r"^(?:县域|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+#: kinds of goods a population's total breaks into (`农产品`, `实物商品`)
+_GOODS_KINDS = frozenset({"农产品", "农特产品", "生鲜农产品", "实物商品", "实物", "服务", "工业品"})
 
 #: the nation named as a scope — not as what a figure is compared with (`增速比全国高4.5个百分点`) or ranked in
 #: (`升至全国第7`, `居全国首位`)
@@ -164,7 +169,12 @@ def _population_part(part: str, whole: str) -> str:
         if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
             pop = whole[: -len(h)]
             kind = part[: -len(h)]
-            if _PART_POPULATION.match(pop) and kind.endswith(("型", "类")) and not part.startswith(pop):
+            # (a kind of goods too: `…县域网络零售额…。其中，农产品网络零售额…` → 县域农产品网络零售额)
+            if (
+                _PART_POPULATION.match(pop)
+                and (kind.endswith(("型", "类")) or (kind in _GOODS_KINDS and _AREA_POPULATION.match(pop)))
+                and not part.startswith(pop)
+            ):
                 return pop + part
             break
     return part
