@@ -130,3 +130,8 @@ def test_a_kind_of_goods_under_a_county_total_is_the_counties_and_undated_trade_
     assert ("农产品网络零售额", 454.6) in [(f.metric, f.value) for f in extract_figures(text, PUB)]
     rows = figure_values("一季度，山东跨境电商进出口152.6亿元。\n青岛关区跨境电商进出口89.5亿元。", PUB)
     assert [r["value"] for r in rows] == [152.6]
+
+
+def test_an_undated_amount_of_money_in_a_dated_article_is_not_stored() -> None:
+    body = "6月1日至18日，全省重点电商企业实现网络零售额156.3亿元。全省36个县开展直播带货，带动农产品销售8.6亿元。"
+    assert [r["value"] for r in figure_values(body, PUB, title="湖北促销活动")] == [156.3]

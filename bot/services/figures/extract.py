@@ -715,7 +715,16 @@ def _undated_flow(f: ExtractedFigure) -> bool:
     """A flow given no period in an article that dates its other figures (`“618”期间，重点平台网络零售额超过5000亿元`
     for an undated event): no reader can tell what it measures, so it is not stored. (extract_figures, which reads
     sentences without the article's verdict, still returns it.)"""
-    return f.period_start is None and f.period_end is None and _FLOW_NAME.search(f.metric) is not None
+    return (
+        f.period_start is None
+        and f.period_end is None
+        # (an amount of money, or of parcels and orders, is over some time: `带动农产品销售8.6亿元`)
+        and (_FLOW_NAME.search(f.metric) is not None or (f.base_unit in _FLOW_UNITS and not is_growth_only(f)))
+    )
+
+
+#: units only flows are counted in
+_FLOW_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "件", "票", "单", "笔"})
 
 
 def figure_values(
