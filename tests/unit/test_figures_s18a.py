@@ -135,3 +135,17 @@ def test_a_kind_of_goods_under_a_county_total_is_the_counties_and_undated_trade_
 def test_an_undated_amount_of_money_in_a_dated_article_is_not_stored() -> None:
     body = "6月1日至18日，全省重点电商企业实现网络零售额156.3亿元。全省36个县开展直播带货，带动农产品销售8.6亿元。"
     assert [r["value"] for r in figure_values(body, PUB, title="湖北促销活动")] == [156.3]
+
+
+def test_a_title_dated_after_it_on_a_digest_of_dated_headers_is_an_item_of_its_own() -> None:
+    from bot.services.ingest.layout import parse_document
+    from bot.services.ingest.readers import RawDocument, RawLine
+
+    text = (
+        "电商要闻\n2023年第5期　2023年5月20日\n\n【5月12日】江西一季度网络零售额增长\n一季度，江西网络零售额410亿元。\n\n"
+        "【5月8日】湖南4月快递业务量增长\n4月份，湖南快递业务量完成3.6亿件。\n\n"
+        "江西农村电商发展 2023-04-28\n一季度，全省农村网络零售额120亿元。"
+    )
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(x) for x in text.split("\n")])
+    parsed = parse_document(doc)
+    assert [(a.title, a.published) for a in parsed.articles][-1] == ("江西农村电商发展", date(2023, 4, 28))
