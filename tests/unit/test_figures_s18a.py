@@ -149,3 +149,13 @@ def test_a_title_dated_after_it_on_a_digest_of_dated_headers_is_an_item_of_its_o
     doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(x) for x in text.split("\n")])
     parsed = parse_document(doc)
     assert [(a.title, a.published) for a in parsed.articles][-1] == ("江西农村电商发展", date(2023, 4, 28))
+
+
+def test_a_running_total_after_a_months_part_is_over_the_wholes_months() -> None:
+    text = (
+        "1-4月，全省快递业务量完成12.7亿件，同比增长21.9%。其中，4月份快递业务量完成3.4亿件。"
+        "同城快递业务量累计完成2.2亿件，同比增长5.1%。"
+    )
+    got = {f.value: (f.period_start, f.period_end) for f in extract_figures(text, PUB)}
+    assert got[3.4] == (date(2023, 4, 1), date(2023, 4, 30))
+    assert got[2.2] == (date(2023, 1, 1), date(2023, 4, 30))

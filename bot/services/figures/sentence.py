@@ -565,6 +565,14 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
             # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
             # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
             forecast = forecast or ctx.period_forecast
+            whole = ctx.whole_period
+            if whole is not None and whole is not pm and "累计" in t[cb : n.start] and not ctx.period_forecast:
+                # `1-2月，…完成252.7亿件。其中，2月份…93.7亿件。同城快递业务量累计完成23.2亿件`: a running total is
+                # over the whole's months, not the part's just named
+                w_start, w_end = _resolve(whole, ctx, False)[:2]
+                p_start, p_end = _resolve(pm, ctx, False)[:2]
+                if None not in (w_start, w_end, p_start, p_end) and w_start < p_start and w_end == p_end:  # type: ignore[operator]
+                    pm = whole
     if (
         not own
         and (pm is None or pm is ctx.period)
