@@ -159,3 +159,12 @@ def test_a_running_total_after_a_months_part_is_over_the_wholes_months() -> None
     got = {f.value: (f.period_start, f.period_end) for f in extract_figures(text, PUB)}
     assert got[3.4] == (date(2023, 4, 1), date(2023, 4, 30))
     assert got[2.2] == (date(2023, 1, 1), date(2023, 4, 30))
+
+
+def test_a_county_a_title_opens_with_is_what_its_body_calls_our_county() -> None:
+    rows = figure_values(
+        "今年前三季度，我县实现网络零售额112.6亿元，同比增长15.2%。全县快递业务量完成1.2亿件。",
+        date(2023, 10, 16),
+        title="泗洪前三季度网络零售额突破百亿元",
+    )
+    assert {r["region"] for r in rows} == {"泗洪"}

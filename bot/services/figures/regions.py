@@ -91,6 +91,10 @@ def _whole_of_named(folded: str) -> set[str]:
 _COUNTY_NAMED = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2})县(?![域级城乡区])|(?<=[，,。；;、：:（(“])(?P<name2>[\u4e00-\u9fff]{2})县(?![域级城乡区])")
 
 
+#: a title opening with a bare name before a period or a count (`沭阳前三季度…`, `沭阳1—8月…`, `沭阳今年…`)
+_TITLE_COUNTY = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2})(?=前三季度|上半年|下半年|[一二三四]季度|前[0-9一二三四五六七八九十]|[0-9]|今年|去年|全年|全县)"
+)
 def _county_of_title(folded: str, title: str) -> set[str]:
     """Counties the body names with their suffix (`…，文成县网络零售额…`) and the title names bare
     (`今年文成网络零售发展劲头十足`): the title's place."""
@@ -111,6 +115,10 @@ def article_places(text: str, title: str = "") -> frozenset[str]:
     found: set[str] = set()
     if title and "县" in folded:
         found |= _county_of_title(folded, title)
+    if title and any(w in folded for w in _COUNTY_WORDS):
+        lead = _TITLE_COUNTY.match(fold(title))
+        if lead and not _NOT_PLACE.match(lead.group("name")) and lead.group("name") not in _regions()[0]:
+            found.add(lead.group("name"))  # `沭阳前三季度网络零售额…` over `我县实现…`: the county the title names
     if _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
         found |= {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
     if "全" in folded:
