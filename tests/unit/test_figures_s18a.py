@@ -168,3 +168,10 @@ def test_a_county_a_title_opens_with_is_what_its_body_calls_our_county() -> None
         title="泗洪前三季度网络零售额突破百亿元",
     )
     assert {r["region"] for r in rows} == {"泗洪"}
+
+
+def test_a_report_date_is_not_carried_onto_what_was_done() -> None:
+    text = "截至8月底，全省网商数量达12.6万家。快递业务量完成2.3亿件，同比增长18%。"
+    got = [(f.metric, f.period_end) for f in extract_figures(text, date(2023, 9, 20))]
+    assert ("网商数量", date(2023, 8, 31)) in got
+    assert ("快递业务量", date(2023, 8, 31)) not in got

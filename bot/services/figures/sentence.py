@@ -554,6 +554,16 @@ def _period_of(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[PeriodMenti
         ):
             return None, sent_year, forecast
     own = pm is not None  # the sentence states the number's period itself
+    if (
+        pm is None
+        and ctx.period is not None
+        and ctx.period.asof
+        and not ctx.period.year_to_date
+        and _DONE_IN.search(t, cb, n.start)
+    ):
+        # `截至8月底，全省网商数量达38.6万家。快递业务量完成4.3亿件，同比增长22%`: a report date holds for stocks; what
+        # was done (a flow) over which months, the text does not say
+        return None, sent_year, forecast
     if pm is None and ctx.period is not None:
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
@@ -1241,6 +1251,9 @@ _COMPARED_PARTY = re.compile(
     r"^[\s，,]*(?:仅|只|仍|但)?(?:略|稍|远|大大)?(?:少于|低于|多于|高于|超过|超出|不及|次于|落后于|领先于)"
     r"(?P<x>[\u4e00-\u9fff]{2,6}?)的\s*$"
 )
+
+#: a flow's verb before its number (`快递业务量完成4.3亿件`, `实现网络零售额…`)
+_DONE_IN = re.compile(r"完成|实现")
 
 #: what follows a count of the units an amount is summed over (`8个农产品批发市场，前4天共实现交易额4.2亿元`,
 #: `15个超市前4天共实现销售额1.9亿元`): the units, then what they achieved together
