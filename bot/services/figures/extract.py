@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from bot.db.models import Article, Figure
-from bot.services.figures.context import _OWN_TIME, _Ctx
+from bot.services.figures.context import _OWN_TIME, NAMED_SPAN, _Ctx
 from bot.services.figures.lexicon import _ASCII_STOP, _DIGIT_RE, _SENT_RE
 from bot.services.figures.model import FIGURE_FIELDS, ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.naming import SUBJECTLESS_SHARE, _part_name
@@ -103,6 +103,10 @@ _REFERS_BACK_ANY = re.compile(r"同比|按年|(?:上年|去年)同期")
 
 #: a running total of money (`电影票房累计超过112亿元`, `平台累计直播销售额1.27万亿元`): a flow over the period the
 #: paragraph just stated — unlike a count of things built or held to date (`累计建成5G基站…个`), a stock
+#: an amount or volume completed (`业务量完成643.34万件`, `业务收入完成0.06亿元`): a flow over some period
+_COMPLETED_FLOW = re.compile(
+    r"完成[了约近超过逾]*\s*[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|件|笔|吨|单|票)"
+)
 _RUNNING_TOTAL = re.compile(
     r"累计[^，,。；;0-9０-９]{0,10}?[0-9０-９][0-9０-９.,．]*\s*(?:万亿|千亿|亿|万|千)?\s*(?:元|美元|欧元)"
 )
@@ -427,6 +431,9 @@ def _extract(
                         and (
                             _FLOW.search(quote) is not None
                             or ("累计" in quote and _RUNNING_TOTAL.search(quote) is not None)
+                            # `6月份，全市邮政服务业务总量完成0.90亿元。全市邮政寄递服务业务量完成643.34万件`: what
+                            # was completed goes on with the account of the period just stated
+                            or _COMPLETED_FLOW.search(quote) is not None
                             # `…网络零售额58.2亿元，同比增长6.7%。农产品网络零售额12.4亿元。`: a kind of the flow
                             # just stated (its name ending with the whole's), level only
                             or _kind_of_stated_flow(quote, ctx.metrics)
@@ -851,14 +858,27 @@ def _restates(qualifier: str, bound: float, exact: float, limit: float) -> bool:
 
 
 #: an amount over time (a flow: 零售额, 进出口额, 业务量 …), as opposed to a stock or a rate
-_FLOW_NAME = re.compile(r"(?:额|业务量|处理量|揽收量|派送量|投递量|交易规模|市场规模)$")
+_FLOW_NAME = re.compile(r"(?:额|业务量|处理量|揽收量|派送量|投递量|交易规模|市场规模|进出口|出口|进口)$")
+
+
+#: a firm named in a metric (`…股份有限公司营业额`, `同庆楼集团…`): its own account, not an indicator of a place
+_FIRM_NAMED = re.compile(r"有限(?:责任)?公司|股份公司|集团(?!采购|消费|客户)")
 
 
 def _undated_flow(f: ExtractedFigure) -> bool:
     """A flow given no period in an article that dates its other figures (`“618”期间，重点平台网络零售额超过5000亿元`
     for an undated event): no reader can tell what it measures, so it is not stored. (extract_figures, which reads
     sentences without the article's verdict, still returns it.)"""
-    return f.period_start is None and f.period_end is None and _FLOW_NAME.search(f.metric) is not None
+    return (
+        f.period_start is None
+        and f.period_end is None
+        # (an amount of money, or of parcels and orders, is over some time: `带动农产品销售8.6亿元`)
+        and (_FLOW_NAME.search(f.metric) is not None or (f.base_unit in _FLOW_UNITS and not is_growth_only(f)))
+    )
+
+
+#: units only flows are counted in
+_FLOW_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑", "件", "票", "单", "笔"})
 
 
 def figure_values(
@@ -881,11 +901,20 @@ def figure_values(
     # (`全省` in a story about 南通, a city whose province it cannot tell) is some other place — not stored, so that it
     # is never listed as a figure of an unknown region beside the named ones
     named = any(f.region not in _LOCAL_NAMES and f.region not in ("全国", "") for f in figs)
+    # metrics the article dates: an undated figure of one of them (`淘宝村61个` beside `截至2020年6月，…5425个淘宝村`)
+    # is of a time no reader can tell, next to figures that say theirs
+    dated_metrics = {normalise_metric(f.metric) for f in figs if f.period_end is not None}
     for f in figs:
-        if dated and _undated_flow(f):
+        if _undated_flow(f) and (dated or NAMED_SPAN.search(fold(f.quote))):
+            # (an article dating nothing keeps its undated flows — they are of its own time — unless the sentence
+            # names a span of days the reader could not date: `2022年中秋假期，…共揽收快递包裹8.52亿件`)
+            continue
+        if f.period_end is None and f.period_start is None and normalise_metric(f.metric) in dated_metrics:
             continue
         if named and f.region in _LOCAL_NAMES:
             continue
+        if _FIRM_NAMED.search(f.metric):
+            continue  # `安徽金满楼酒店发展股份有限公司4天累计营业额增幅…22%`: one firm's, no place's indicator
         data: dict[str, Any] = {k: getattr(f, k) for k in FIGURE_FIELDS}
         data["metric"] = f.metric[:200]
         data["region"] = f.region[:100]

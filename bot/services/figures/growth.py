@@ -41,7 +41,7 @@ from bot.services.figures.naming import (
 )
 from bot.services.figures.numbers import Number
 from bot.services.figures.periods import PeriodMention
-from bot.services.figures.phrase import _Phrase, _phrase
+from bot.services.figures.phrase import _Phrase, _phrase, item_regions
 from bot.services.figures.regions import _own_region
 
 #: `社会消费品零售总额增速（0.7%）`: a bracket holding only the rate just named is that rate, not an aside
@@ -215,9 +215,13 @@ def _add_growths(
     multi = _multi_year_span(t, s.periods, n.start) if s.multi_year else None
     if it.kind == "growth" and _AVERAGE_RATE.search(masked[cb : n.start]):
         multi = "drop"  # `年均增速达71.4%`: a yearly average over years, neither one period's nor the span's
-    if it.kind == "growth" and _DAILY_AVERAGE.search(masked[cb : n.start]):
+    last_level = max(
+        (p for f, p in zip(figs, s.fig_pos, strict=False) if p < n.start and not is_growth_only(f)), default=cb
+    )
+    if it.kind == "growth" and _DAILY_AVERAGE.search(masked, min(cb, last_level), n.start):
         # `…达到1.2万亿元，订单9.1亿笔，日均较去年黄金周分别增长21.9%和14.5%`: the change of a per-day average,
-        # not the growth of the totals before it
+        # not the growth of the totals before it; nor is a rate after it (`日均揽收量与2019年…相比增长122.6%，与2022年…
+        # 相比增长8.6%`), until the sentence states another level
         multi = "drop"
     if over_years is not None:
         multi = over_years
@@ -592,7 +596,7 @@ def _growth_names(
         ):
             # `步行街客流量、营业额分别增长4.2%、4.0%`: measures after the first item are of its subject (步行街营业额)
             items = [items[0]] + [items[0][: head.start()] + x for x in items[1:]]
-        return [(ph.region, x) for x in items]
+        return item_regions(ph.region, items)
     if ph.metric:
         return [(ph.region, _expand_generic(ph.metric, ctx))] * len(group)
     if not figs and (colon := _colon_subject(t, s.masked, cb)) is not None:

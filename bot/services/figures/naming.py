@@ -19,7 +19,7 @@ from bot.services.figures.lexicon import _CLAUSE_BOUNDARY, _DIGIT_RE, _GENERIC_H
 from bot.services.figures.model import ExtractedFigure, is_growth_only, normalise_metric
 from bot.services.figures.numbers import MILESTONE_VERB
 from bot.services.figures.periods import find_periods
-from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun
+from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun, item_regions
 from bot.services.figures.regions import _region_list_before, split_region
 
 #: a rank or superlative closing a subject clause (`…快递业务量居全国第一`, `…最多`, `…连续5年位居全国首位`)
@@ -86,7 +86,12 @@ _ACTIVITY_SCOPE_WORD = re.compile(r"^(?:同城|异地|国际(?:及|和|与|/|、
 _PART_HEADS = ("网上零售额", "网络零售额", "商品零售额", "零售额", "销售额", "交易额", "成交额", "消费", "支出", "业务量", "收入")
 
 #: populations a part of a total belongs to (`农村网络零售额…，其中实物型网络零售额…` → 农村实物型网络零售额)
-_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+_PART_POPULATION = re.compile(r"^(?:农村|乡村|城镇|城市|农村地区|县域|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+#: populations of places (counties) whose total a kind of goods is a part of: `农村` is none — 农产品网络零售额 is an
+#: indicator of its own beside 农村网络零售额, not a part of it
+_AREA_POPULATION = re.compile(r"^(?:县域|(?:国家级)?贫困县|脱贫县|贫困地区|脱贫地区)$")
+#: kinds of goods a population's total breaks into (`农产品`, `实物商品`)
+_GOODS_KINDS = frozenset({"农产品", "农特产品", "生鲜农产品", "实物商品", "实物", "服务", "工业品"})
 
 #: the nation named as a scope — not as what a figure is compared with (`增速比全国高4.5个百分点`) or ranked in
 #: (`升至全国第7`, `居全国首位`)
@@ -190,7 +195,12 @@ def _population_part(part: str, whole: str) -> str:
         if whole.endswith(h) and part.endswith(h) and len(part) > len(h):
             pop = whole[: -len(h)]
             kind = part[: -len(h)]
-            if _PART_POPULATION.match(pop) and kind.endswith(("型", "类")) and not part.startswith(pop):
+            # (a kind of goods too: `…县域网络零售额…。其中，农产品网络零售额…` → 县域农产品网络零售额)
+            if (
+                _PART_POPULATION.match(pop)
+                and (kind.endswith(("型", "类")) or (kind in _GOODS_KINDS and _AREA_POPULATION.match(pop)))
+                and not part.startswith(pop)
+            ):
                 return pop + part
             break
     return part
@@ -589,7 +599,7 @@ def _level_metrics(
             subj = subj[: cut.start()]
         sp = _phrase(subj)
         if sp.items and len(sp.items) == k:
-            return [(sp.region, x) for x in sp.items]
+            return item_regions(sp.region, sp.items)
         if sp.metric:
             # `全国快递业务量排名前三的省份为广东、浙江、江苏，分别完成…`: the regions listed before, one each
             regions = _region_list_before(t, cb, k) if k > 1 else []
@@ -696,7 +706,7 @@ def _level_metrics(
     if _POST_STOP.fullmatch(metric):
         return None
     if k > 1 and ph.items_for(k):
-        return [(ph.region, x) for x in ph.items_for(k)]
+        return item_regions(ph.region, ph.items_for(k))
     if k > 1 and ph.region.count("、") == k - 1:
         return [(r, metric) for r in ph.region.split("、")]  # `杭州、金华电商发展指数分别为327.55和251`
     if k > 1:
@@ -923,6 +933,11 @@ _AMOUNT_NAMED = re.compile(r"(?:进出口|出口|进口|额|总值|交易规模|
 #: one side of a service trade (`服务出口`, `知识密集型服务进口额`, `服务贸易出口`)
 _TRADE_SIDE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{0,8}服务(?:贸易)?)(?:出口|进口)(?:额)?$")
 
+#: amounts a paragraph's units made (see _expand_generic)
+_UNIT_AMOUNTS = ("交易额", "销售额", "营业额", "成交额", "零售额", "销售收入", "营业收入")
+#: the units themselves: firms, shops, markets (`重点监测企业`, `农产品批发市场`, `大型商超`)
+_UNITS_NOUN = re.compile(r"(?:企业|商场|超市|商超|市场|门店|商户|商家|网店|店铺|酒店|饭店|综合体)$")
+
 
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
@@ -1040,6 +1055,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         twin = _AMOUNT_TWINS.get(metric)
         if twin and len(prev) > len(twin) + 1 and prev.endswith(twin) and "占" not in prev:
             return prev[: -len(twin)] + metric
+    if metric in _UNIT_AMOUNTS and ctx.metrics:
+        # `8个农产品批发市场，…共实现交易额4.2亿元…。仅4日当天成交额就高达1.1亿元`: a bare amount right after the
+        # amount a paragraph's units made is those units' (农产品批发市场成交额)
+        last = ctx.metrics[-1]
+        head = next((h for h in _UNIT_AMOUNTS if last.endswith(h) and len(last) > len(h)), "")
+        if head and _UNITS_NOUN.search(last[: -len(head)]):
+            return last[: -len(head)] + metric
     if metric in _SUBJECTLESS and ctx.metrics:
         # `网络购物用户规模达7.10亿，2019年交易规模达10.63万亿元`: the amount of the activity just measured
         sub = _MEASURE_SUBJECT.match(ctx.metrics[-1])
@@ -1049,7 +1071,7 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
         # (not the tail of a word a number cut, `前4天共实现交易额` → `天共…`)
-        for m in re.finditer(r"(?<![0-9.])[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+        for m in re.finditer(r"(?<![0-9.０-９])[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
             found = m
         if found is not None:
             named = _phrase(_without_periods(found.group())).metric

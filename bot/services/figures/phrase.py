@@ -99,6 +99,23 @@ _BOTH_WAYS = re.compile(r"^(?:揽收.投递|揽投|收投)$")
 _POSTAL = re.compile(r"快递|快件|邮政|寄递|物流")
 
 
+_MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
+#: a phrase ending on what was done with the money (`在线消费`, `网上消费`, `线上交易`): the amount is that activity's
+_SPENDING_VERB = re.compile(r"(?:在线|网上|线上|网络)(?:消费|购物|交易)$")
+#: who spent it, opening the phrase (`消费者在线消费` → 在线消费)
+_SPENDER = re.compile(r"^(?:消费者|居民|网民|用户|网购用户)")
+
+
+def item_regions(region: str, items: list[str]) -> list[tuple[str, str]]:
+    """(region, metric) of each item of a list the phrase's region opened (`铜陵市蔬菜批发交易市场、蚌埠市…市场销售额`):
+    an item naming a place of its own is that place's, the others the list's."""
+    out = []
+    for x in items:
+        r, rest = split_region(x)
+        out.append((r, rest) if r and len(rest) >= 2 else (region, x))
+    return out
+
+
 def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
     sessions held (`电商直播超1000万场` → 电商直播场次); views (`直播观看1.3亿人次` → 直播观看人次)."""
@@ -109,6 +126,9 @@ def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> 
         if m and (m.group("o") or (_POSTAL.search(t) and not _post_noun(t, end))):
             obj = "邮件" if m.group("o") == "邮件" else "快件" if m.group("v") == "处理" else "快递"
             return f"{m.group('q') or ''}{obj}{'揽投' if _BOTH_WAYS.match(m.group('v')) else m.group('v')}量"
+    if base_unit in _MONEY_UNITS and _SPENDING_VERB.search(metric):
+        # `中国消费者在线消费了1.3万亿元`: the amount spent (在线消费额); who spent it is no part of the name
+        return _SPENDER.sub("", metric) + "额"
     if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
     if base_unit == "人次" and metric.endswith("直播观看"):
@@ -138,7 +158,10 @@ _ACTIVITY_DE_VOLUME = re.compile(r"(?P<verb>处理|揽收|投递|派送|收寄|�
 _ALT_NOUN_BEFORE_VOLUME = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?P<alt>[\u4e00-\u9fff]{1,3})[)）](?=量)")
 
 
-def _apply_de(w: str) -> str:
+_DEFINED_TERM = re.compile(r"的\s*[“\"「‘]")
+
+
+def _apply_de(w: str, *, defined: bool = False) -> str:
     """Keep the head after the last 的 unless it is a generic head (then keep one more modifier)."""
     if "的" not in w:
         return w
@@ -151,6 +174,10 @@ def _apply_de(w: str) -> str:
     if _BARE_AGGREGATE.fullmatch(after) and _CONDITION_BEFORE_DE.search(before):
         # `能效等级为1级和2级的商品零售额`: a condition on the goods counted — the head alone (商品零售额) is the
         # aggregate of all goods, another indicator
+        return w
+    if not defined and len(after) >= 2 and _THRESHOLD_BEFORE_DE.search(before):
+        # `农产品销售额超过500万元的淘宝村`, `年交易额过亿元的淘宝村`: only the things over a threshold are counted —
+        # the head alone (淘宝村) is all of them, another indicator
         return w
     if len(after) < 2:
         return before if len(before) >= 2 else w
@@ -167,6 +194,11 @@ def _apply_de(w: str) -> str:
 
 #: an aggregate retail or sales amount, which a modifier before 的 may restrict (`…的商品零售额`)
 _BARE_AGGREGATE = re.compile(r"(?:商品|消费品)?(?:零售|销售)(?:总)?额")
+#: a threshold closing a modifier (`超过500万元`, `过亿元`, `1000万元以上`): it restricts what is counted
+_THRESHOLD_BEFORE_DE = re.compile(
+    r"(?:超过|超出|超|过|突破|达到|高于|不低于|不少于)\s*[0-9.]*\s*[十百千万亿]*\s*(?:元|美元|件|单|人|个)(?:以上|及以上)?$"
+    r"|[0-9.]+\s*[十百千万亿]*\s*(?:元|美元|件|单|人|个)\s*(?:以上|及以上)$"
+)
 #: a condition in a modifier (`能效等级为1级和2级`, `售价在5000元以上`): it restricts what is counted
 _CONDITION_BEFORE_DE = re.compile(r"等级|[0-9一二三四五六七八九十]级|在[^的]{1,12}?(?:以上|以下|之间)")
 
@@ -298,6 +330,8 @@ def _phrase(w: str) -> _Phrase:
     # `民营企业进出口7462.2亿元，超过外商投资企业进出口额的7097.5亿元`: the amount is of what it is compared with
     w = _COMPARED_LEAD.sub("", w)
     w = _KIND_THEN_NAME.sub(r"\g<name>\g<kind>\g<measure>", w)
+    # `年交易额超过3000万元的“淘宝镇”`: a quoted term after 的 is the term the clause defines, not a part of it
+    defined = _DEFINED_TERM.search(w) is not None
     w = _QUOTED_TERM.sub(r"\1", w)
     w = _USERS_OF_SERVICE.sub(r"\g<service>\g<who>", w)
     # `排第二的绵阳为2902.09亿元`: the rank a place holds is no part of its name or of the measure
@@ -352,7 +386,7 @@ def _phrase(w: str) -> _Phrase:
         if 2 <= len(runs) < len(parts):
             category_items = _share_heads(runs)
     if not share:
-        w = _strip_scope(_apply_de(w))
+        w = _strip_scope(_apply_de(w, defined=defined))
         if not region:
             # `支付端大数据监测的全市线下实物消费`: an unnamed local scope after the last 的 is the figure's region
             late, rest = split_region(w)

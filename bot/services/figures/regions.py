@@ -94,6 +94,10 @@ _COUNTY_NAMED = re.compile(
 )
 
 
+#: a title opening with a bare name before a period or a count (`沭阳前三季度…`, `沭阳1—8月…`, `沭阳今年…`)
+_TITLE_COUNTY = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2})(?=前三季度|上半年|下半年|[一二三四]季度|前[0-9一二三四五六七八九十]|[0-9]|今年|去年|全年|全县)"
+)
 def _county_of_title(folded: str, title: str) -> set[str]:
     """Counties the body names with their suffix (`…，文成县网络零售额…`) and the title names bare
     (`今年文成网络零售发展劲头十足`): the title's place."""
@@ -115,6 +119,10 @@ def article_places(text: str, title: str = "") -> frozenset[str]:
     found: set[str] = set()
     if title and ("县" in folded or "市" in folded):
         found |= _county_of_title(folded, title)
+    if title and any(w in folded for w in _COUNTY_WORDS):
+        lead = _TITLE_COUNTY.match(fold(title))
+        if lead and not _NOT_PLACE.match(lead.group("name")) and lead.group("name") not in _regions()[0]:
+            found.add(lead.group("name"))  # `沭阳前三季度网络零售额…` over `我县实现…`: the county the title names
     if _OFFICE.search(folded):  # (most articles name no office: one quick scan instead of the look-behinds)
         found |= {m.group("name") or m.group("name2") for m in _CITY_OFFICE.finditer(folded)}
     if "全" in folded:
@@ -177,6 +185,9 @@ def split_region(phrase: str) -> tuple[str, str]:
         return "", phrase  # `东盟公路班车进出口`: a transport service named after a foreign region, not its trade
     if len(canon) == 1:
         rest = _past_whole(rest)  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
+        inner = _city_after_province(canon[0], rest)
+        if inner is not None:
+            return inner
     return "、".join(canon), rest
 
 
@@ -207,6 +218,24 @@ def _city_of_province(name: str, table: dict[str, str]) -> str:
         if head in provinces and tail and tail not in provinces and tail != "全国":
             return tail
     return ""
+
+
+def _city_after_province(province: str, rest: str) -> tuple[str, str] | None:
+    """`河北沧州电子商务交易额`, `山东省烟台市快递业务量`: a province, then a city named right after it — the city's
+    figure, not the province's (None when no city follows)."""
+    if province not in _province_names() or province in _MUNICIPALITIES:
+        return None
+    table, pat = _regions()
+    m = pat.match(rest)
+    if m is None or m.group("list") != m.group() or not re.fullmatch(r"[\u4e00-\u9fff]+", m.group()):
+        return None
+    city = table.get(m.group(), "")
+    after = rest[m.end() :]
+    if not _is_city(city) or city in _MUNICIPALITIES or len(after) < 2:
+        return None
+    if not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", after):
+        return None
+    return city, _past_whole(after)
 
 
 #: `江苏全省…`, `杭州全市…`: the whole of the place just named
@@ -383,9 +412,37 @@ def _sentence_region(masked: str) -> str:
         head,
     )
     if not m:
-        return ""
+        return _acting_place(head)
     region = table.get(m.group(1), "")
     return "" if region in ("", "全国") else region
+
+
+#: what a place does, written right after its name opening a sentence (`河南大力发展农村电商，…`)
+_PLACE_ACTS = re.compile(
+    r"(?:省|市)?(?:大力|积极|全力|持续|不断|加快|深入|着力|坚持|扎实|主动|全面|进一步)?"
+    r"(?:推进|推动|发展|实施|打造|培育|建设|促进|依托|围绕|抢抓|立足|聚焦|深化|开展)"
+)
+
+
+def _acting_place(head: str) -> str:
+    """`河南大力发展农村电商，全年农村网络零售额…`: a province or city opening the sentence as the subject of what it
+    does (its first clause holds no number) — the figures of the sentence are that place's."""
+    clause = re.split(r"[，,。；;：:]", head, maxsplit=1)[0]
+    if _DIGITS.search(clause):
+        return ""
+    mentions = _region_mentions(clause)
+    if not mentions or mentions[0][0] != 0:
+        return ""
+    end, region = mentions[0][1], mentions[0][2]
+    inner = _city_after_province(region, clause[end:] + "xx") if len(mentions) > 1 else None
+    if inner is not None and mentions[1][0] == end:
+        end, region = mentions[1][1], mentions[1][2]  # `河北沧州大力推进…`: the city
+    if region in _NATIONAL or not (_is_city(region) or region in _province_names()):
+        return ""
+    return region if _PLACE_ACTS.match(clause, end) else ""
+
+
+_DIGITS = re.compile(r"[0-9０-９]")
 
 
 _LIST_INTRO = re.compile(r"^[\u4e00-\u9fff]*?(?:依次为|分别为|分别是|包括|为|是|有)(?P<first>[\u4e00-\u9fff]{2,8})$")

@@ -52,6 +52,7 @@ from bot.services.figures.naming import (
     _NATIONAL_WORD,
     _PER_UNIT_AT,
     _SUMMED,
+    _UNIT_AMOUNTS,
     _activity_part,
     _expand_generic,
     _level_metrics,
@@ -74,8 +75,11 @@ from bot.services.figures.regions import (
     _CITY_WORDS,
     _LOCAL_ANYWHERE,
     _LOCAL_NAMES,
+    _OUTLET_AFTER,
     _is_city,
     _own_region,
+    _province_names,
+    _region_mentions,
     _regions,
     _sentence_region,
     local_scope,
@@ -665,6 +669,16 @@ def _period_of_stated(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[Peri
         ):
             return None, sent_year, forecast
     own = pm is not None  # the sentence states the number's period itself
+    if (
+        pm is None
+        and ctx.period is not None
+        and ctx.period.asof
+        and not ctx.period.year_to_date
+        and _DONE_IN.search(t, cb, n.start)
+    ):
+        # `截至8月底，全省网商数量达38.6万家。快递业务量完成4.3亿件，同比增长22%`: a report date holds for stocks; what
+        # was done (a flow) over which months, the text does not say
+        return None, sent_year, forecast
     if pm is None and ctx.period is not None:
         if ctx.carry or (
             # `截至2023年6月，我国网民规模达10.79亿人。…网络购物用户规模达8.84亿人`: the stock date of a report
@@ -676,6 +690,14 @@ def _period_of_stated(s: _Sentence, ctx: _Ctx, n: Number, cb: int) -> tuple[Peri
             # `预计2024年…将完成1715亿件；快递业务量…分别完成1425亿件`: a period carried from a forecast is still
             # the forecast's (a carry from a forecast happens only on a refer-back or after a ；)
             forecast = forecast or ctx.period_forecast
+            whole = ctx.whole_period
+            if whole is not None and whole is not pm and "累计" in t[cb : n.start] and not ctx.period_forecast:
+                # `1-2月，…完成252.7亿件。其中，2月份…93.7亿件。同城快递业务量累计完成23.2亿件`: a running total is
+                # over the whole's months, not the part's just named
+                w_start, w_end = _resolve(whole, ctx, False)[:2]
+                p_start, p_end = _resolve(pm, ctx, False)[:2]
+                if None not in (w_start, w_end, p_start, p_end) and w_start < p_start and w_end == p_end:  # type: ignore[operator]
+                    pm = whole
     if (
         not own
         and (pm is None or pm is ctx.period)
@@ -727,6 +749,8 @@ def _add_levels(
     and add it to the sentence's figures."""
     t, masked, figs = s.t, s.masked, s.figs
     n = group[0].num
+    if len(group) == 1 and n.unit in ("个", "家", "户") and not n.mult and _POPULATION_SUBJECT.match(masked, n.end):
+        return  # `重点监测的8个农产品批发市场，前4天共实现交易额4.2亿元`: how many the amount after it sums over
     qual = _qualifier(t, masked[cb : n.start], n)
     if t[n.start - 1 : n.start] in ("（", "("):
         # `在社会消费品零售总额（18.12万亿元）中`: the aside's indicator, without the clause's `在`
@@ -744,6 +768,13 @@ def _add_levels(
         ctx,
         [(figs[x].region, figs[x].metric) for x in s.last_level_group],
     )
+    party = _COMPARED_PARTY.match(window.replace("\x00", ""))
+    if party is not None and len(group) == 1:
+        # `去年中国…在线消费了1.3万亿元，仅略少于美国的2250亿美元`: the other party's level of what was just stated
+        region, rest = split_region(party.group("x") + "xx")
+        if not region or rest != "xx" or carried is None:
+            return
+        metrics = [(region, carried.metric)]
     fromto = s.fromto_at(n.start)
     if metrics is None and fromto is not None:
         # `从2018年的1.06万亿元到2023年的2.38万亿元，5年间，我国跨境电商进出口增长了1.2倍`: both ends are
@@ -767,6 +798,10 @@ def _add_levels(
     if carried is not None and not ph.metric and carried.is_forecast:
         forecast = True
     s.post_mode = metrics[0][1] == _post_noun(t, group[-1].num.end)
+    pop = _POPULATION_BEFORE.search(masked, 0, cb) if cb > 0 else None
+    if pop is not None and pop.end() == cb:
+        # `8个农产品批发市场，前4天共实现交易额4.2亿元`: the amount those units made together (农产品批发市场交易额)
+        metrics = [(r, pop.group("pop") + m if m in _UNIT_AMOUNTS else m) for r, m in metrics]
     sent_region = s.sent_region
     fallback_region = sent_region or (carried.region if carried is not None and carried.region != "全国" else "")
     metrics = [
@@ -1186,12 +1221,45 @@ def _local_figures(t: str, figs: list[ExtractedFigure], fig_pos: list[int], ctx:
             f.metric = f.metric[: -len(word)]
             if f.region == "全国" or f.region == ctx.region:
                 f.region = _own_region(word, ctx.region, ctx.home)
-    if not figs or _NATIONAL_BODY.search(t) or not local_scope(t):
-        return
     for k, f in enumerate(figs):
-        m = _LOCAL_ANYWHERE.search(t, 0, fig_pos[k])
-        if m is not None and f.region == "全国":
-            f.region = _own_region(m.group("w"), ctx.region, ctx.home)
+        # `河北沧州大力推进…，全市已有…，建成淘宝村61个`: the place the sentence named, then took whole (全市 after a
+        # city, 全省 after a province) — also when the sentence names a national programme (`国家…示范县`)
+        if k >= len(fig_pos) or (f.region not in ("全国", ctx.region) and f.region not in _LOCAL_NAMES):
+            continue
+        wholes = list(_LOCAL_ANYWHERE.finditer(t, 0, fig_pos[k]))
+        if not wholes or _NATIONAL_WORD.search(t, wholes[-1].end(), fig_pos[k]):
+            continue
+        place = _place_before_whole(t[: wholes[-1].start()], wholes[-1].group("w"))
+        if place:
+            f.region = place
+    if figs and not _NATIONAL_BODY.search(t) and local_scope(t):
+        for k, f in enumerate(figs):
+            m = _LOCAL_ANYWHERE.search(t, 0, fig_pos[k])
+            if m is not None and f.region == "全国":
+                f.region = _own_region(m.group("w"), ctx.region, ctx.home)
+    for f in figs:
+        # `…河北沧州…，建成淘宝村61个。今年1-8月份，全市实现电子商务交易额1711亿元`: an unnamed whole no one named,
+        # in the paragraph of a sentence about a place of its kind — that place
+        if f.region in _LOCAL_NAMES and _place_before_whole(ctx.prev_region, f.region) == ctx.prev_region != "":
+            f.region = ctx.prev_region
+
+
+def _place_before_whole(head: str, word: str) -> str:
+    """The last place of `word`'s kind named in `head` (a city before 全市/本市/我市, a province before 全省/本省/我省),
+    or ""."""
+    if word in _CITY_WORDS:
+        kind = _is_city
+    elif word in ("全省", "本省", "我省"):
+        kind = _is_province
+    else:
+        return ""
+    # (not a dateline's or an outlet's place: `某某社长沙2月20日电`, `长沙晚报`)
+    places = [c for _s, e, c in _region_mentions(head) if kind(c) and not _OUTLET_AFTER.match(head, e)]
+    return places[-1] if places else ""
+
+
+def _is_province(region: str) -> bool:
+    return region in _province_names() and region not in ("北京", "天津", "上海", "重庆")
 
 
 #: `农村在线旅游持续火热，上半年网络零售额445.35亿元`: a clause saying a business is popular, then a bare amount — the
@@ -1489,9 +1557,32 @@ def _first_days_of(span: PeriodMention, ctx: _Ctx, k: int, m: re.Match[str]) -> 
     return PeriodMention(m.start(), m.end(), label, start.year, True, "days", start.month, last.month, start.day, last.day)
 
 
+#: a level of the other party of a comparison (`仅略少于美国的2250亿美元`, `高于日本的…`)
+_COMPARED_PARTY = re.compile(
+    r"^[\s，,]*(?:仅|只|仍|但)?(?:略|稍|远|大大)?(?:少于|低于|多于|高于|超过|超出|不及|次于|落后于|领先于)"
+    r"(?P<x>[\u4e00-\u9fff]{2,6}?)的\s*$"
+)
+
+#: a flow's verb before its number (`快递业务量完成4.3亿件`, `实现网络零售额…`)
+_DONE_IN = re.compile(r"完成|实现")
+
+#: what follows a count of the units an amount is summed over (`8个农产品批发市场，前4天共实现交易额4.2亿元`,
+#: `15个超市前4天共实现销售额1.9亿元`): the units, then what they achieved together
+_POPULATION_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:[，,\x00]|[^。；;0-9，,]){0,10}?(?:共|共计|累计|合计)(?:实现|完成)了?"
+    r"[\u4e00-\u9fff]{0,8}?(?:额|收入)"
+)
+#: the units counted at the end of the clause before (`…的8个农产品批发市场，`)
+_POPULATION_BEFORE = re.compile(r"[0-9]\s*(?:个|家|户)(?P<pop>[\u4e00-\u9fff]{2,10})[，,]\s*")
+
+#: what opens a span of days the figures are compared with (`与2022年国庆长假相比`, `比去年春节`)
+_COMPARED_SPAN = re.compile(r"(?:与|比|较|同|相较于?|相比于?)\s*(?:(?:19|20)\d{2}\s*年?|去年|上年|前年|今年)?\s*$")
+
+
 def _own_named_span(t: str, ctx: _Ctx) -> bool:
     """The sentence dates its figures by a named span of days (`春节期间`) the sentence of ctx.period does not name."""
-    spans = [m.group("name") for m in NAMED_SPAN.finditer(t)]
+    # (not a span the figures are compared with: `日均揽收量与2022年国庆长假相比增长8.6%`)
+    spans = [m.group("name") for m in NAMED_SPAN.finditer(t) if not _COMPARED_SPAN.search(t, 0, m.start())]
     return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
 
 

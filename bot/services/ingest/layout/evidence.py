@@ -206,6 +206,10 @@ def header_date(text: str) -> tuple[date | None, str] | None:
     return None
 
 
+#: a headline announcing a notice (`烟台上半年邮政行业运行情况通报`): long, and about a state of affairs — no masthead
+_NOTICE_HEADLINE = re.compile(r"^[\u4e00-\u9fff“”]{4,}(?:情况|形势|数据|结果)通报$")
+
+
 def date_after_title(text: str) -> tuple[date | None, str] | None:
     """`前三季度网上零售额增长8.6%（2024-10-18）` → (date, title): a headline with its date after it (a header when
     the page prints several). Not a masthead (`中国邮政快递报 2023年5月5日`: a publication's name), an issuer's line
@@ -216,7 +220,7 @@ def date_after_title(text: str) -> tuple[date | None, str] | None:
     title = m.group("title").strip()
     if (
         _OUTLET_ONLY.match(title)
-        or MASTHEAD_WORD_RE.search(title.strip("《》"))
+        or (MASTHEAD_WORD_RE.search(title.strip("《》")) and not _NOTICE_HEADLINE.search(title))
         or EDITION_RE.search(title)
         or YMD_RE.search(title)
         or META_ANY_RE.search(title)

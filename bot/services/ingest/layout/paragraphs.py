@@ -255,8 +255,15 @@ class ParagraphReader:
         dated_after = [p for p in paras if p.hafter is not None]
         # (or one in brackets, `标题（2021年1月25日）`, on a page whose other stories are dated by their own lines)
         dated_meta = sum(1 for p in paras if p.kind == "meta" and ev.find_date(p.text) is not None)
+        # (or one on a digest whose other items are headed by dated headers of another style: `【5月8日】标题` …
+        # `标题 2023-04-28`)
+        headed = sum(1 for p in paras if p.kind == "header" and (p.hdate is not None or p.hmd))
         for p in dated_after:  # `标题（2024-10-18）` lines are headers when the page has several of them
-            if len(dated_after) >= 2 or (dated_meta >= 2 and p.text.rstrip().endswith(("）", ")"))):
+            if (
+                len(dated_after) >= 2
+                or (dated_meta >= 2 and p.text.rstrip().endswith(("）", ")")))
+                or (headed >= 2 and p.gap > 0)
+            ):
                 p.kind, p.tlike, p.hdate = "header", False, p.hafter
             else:
                 p.hafter, p.htitle = None, ""
