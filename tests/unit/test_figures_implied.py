@@ -174,9 +174,16 @@ def test_what_an_event_drove_is_not_the_indicator() -> None:
 def test_an_undated_flow_in_a_dated_article_is_not_stored() -> None:
     from bot.services.figures import figure_values
 
-    body = "前三季度，全省网络零售额3920亿元，同比增长8.6%。\n“国庆”期间，重点平台网络零售额超过150亿元。"
+    body = "前三季度，全省网络零售额3920亿元，同比增长8.6%。\n“双品网购节”期间，重点平台网络零售额超过150亿元。"
     rows = figure_values(body, date(2024, 10, 20))
     assert [(r["metric"], r["value"]) for r in rows] == [("网络零售额", 3920.0)]
+    # (a holiday named without its days is dated by the year's statutory calendar since session 18: `“国庆”期间`
+    # is 2024-10-01..2024-10-07, no undated flow)
+    body = "前三季度，全省网络零售额3920亿元，同比增长8.6%。\n“国庆”期间，重点平台网络零售额超过150亿元。"
+    rows = figure_values(body, date(2024, 10, 20))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows][1:] == [
+        (150.0, date(2024, 10, 1), date(2024, 10, 7))
+    ]
     # an article with no period at all keeps what it says (nothing tells an event from the article's own time)
     rows = figure_values("其中，全市快递业务量完成6.2亿件。", date(2024, 10, 20))
     assert [(r["metric"], r["value"]) for r in rows] == [("快递业务量", 6.2)]

@@ -50,3 +50,15 @@ def test_first_days_of_may_day_count_from_the_years_statutory_start() -> None:
     assert [(f.value, f.period_start, f.period_end) for f in figs] == [(2.1, date(2023, 4, 29), date(2023, 5, 1))]
     figs = extract_figures("国庆长假期间，全市消费旺盛。前4天，全市重点商贸企业实现销售额5.6亿元。", date(2021, 10, 5))
     assert [(f.value, f.period_start, f.period_end) for f in figs] == [(5.6, date(2021, 10, 1), date(2021, 10, 4))]
+
+
+def test_national_day_named_without_its_days_takes_the_years_statutory_span() -> None:
+    def span(text: str, published: date) -> list[tuple[date | None, date | None]]:
+        return [(f.period_start, f.period_end) for f in extract_figures(text, published)]
+
+    # 2023: 中秋 and 国庆 joined, 29 September to 6 October
+    assert span("国庆假期，全市重点商贸企业实现销售额3.2亿元。", date(2023, 10, 8)) == [(date(2023, 9, 29), date(2023, 10, 6))]
+    assert span("“十一”黄金周期间，全市餐饮企业实现营业额1.8亿元。", date(2021, 10, 8)) == [(date(2021, 10, 1), date(2021, 10, 7))]
+    assert span("国庆当天，全市快递业务量达1200万件。", date(2021, 10, 20)) == [(date(2021, 10, 1), date(2021, 10, 1))]
+    # 双十一 is a shopping festival, 十一月 a month: no National Day
+    assert span("双十一期间，全市快递业务量达1.2亿件。", date(2021, 11, 20)) == [(None, None)]

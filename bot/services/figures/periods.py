@@ -260,7 +260,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         out = _day_spans(text, out)
     if "除夕" in text:
         out = _lunar_spans(text, out)
-    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text:
+    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text or "国庆" in text or "十一" in text:
         out = _holiday_spans(text, out)
     if "双" in text:
         # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
@@ -375,6 +375,12 @@ _HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
         2014: ((9, 6), (9, 8)), 2016: ((9, 15), (9, 17)), 2018: ((9, 22), (9, 24)), 2019: ((9, 13), (9, 15)),
         2021: ((9, 19), (9, 21)), 2022: ((9, 10), (9, 12)), 2024: ((9, 15), (9, 17)), 2026: ((9, 25), (9, 27)),
     },
+    "国庆": {
+        # 2000–2025 (years with 中秋 inside it give the joined span); 2008 moved to 29 September
+        **{y: ((10, 1), (10, 7)) for y in range(2000, 2026)},
+        2008: ((9, 29), (10, 5)), 2009: ((10, 1), (10, 8)), 2012: ((9, 30), (10, 7)), 2017: ((10, 1), (10, 8)),
+        2020: ((10, 1), (10, 8)), 2023: ((9, 29), (10, 6)), 2025: ((10, 1), (10, 8)),
+    },
     "中秋国庆": {
         2009: ((10, 1), (10, 8)), 2012: ((9, 30), (10, 7)), 2017: ((10, 1), (10, 8)), 2020: ((10, 1), (10, 8)),
         2023: ((9, 29), (10, 6)), 2025: ((10, 1), (10, 8)),
@@ -399,8 +405,8 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
     """The days of a holiday (`五一`, `端午`, `中秋`, `中秋国庆`) or of one festival day (`端午当天`) in `year`."""
     if name.endswith("当天"):
         h = name[:-2]
-        if h == "五一":
-            return date(year, 5, 1), date(year, 5, 1)
+        if h in ("五一", "国庆"):
+            return (date(year, 5, 1),) * 2 if h == "五一" else (date(year, 10, 1),) * 2
         md = _FESTIVAL_DATES.get(h, {}).get(year)
         return (date(year, *md), date(year, *md)) if md else None
     days = _HOLIDAY_DAYS.get(name, {}).get(year)
@@ -409,7 +415,7 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
 
 #: a holiday named with its span (`“五一”假期`, `端午节放假期间`, `中秋小长假`, `中秋国庆假期`) or its day (`端午节当天`)
 _HOLIDAY_RE = re.compile(
-    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋)(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
+    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋|国庆|(?<!双)[“\"「‘]\s*十一\s*[”\"」’]|(?<![双第])十一(?=\s*(?:黄金周|长假|小长假|假期)))(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
     r"(?:(?P<span>小长假|长假|假期|黄金周|(?:放假|节日|节假日|假日)?期间|放假)|(?P<day>当天|当日|全天))"
 )
 #: what makes a holiday a base of comparison (`比五一放假期间`, `与去年中秋假期相比`)
@@ -422,6 +428,7 @@ def _holiday_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
             continue
         h = re.sub(r"[\s节、和与及”\"」’]", "", m.group("h"))
         h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
+        h = "国庆" if h.strip("“\"「‘") == "十一" else h  # `“十一”黄金周`: the National Day holiday
         if m.group("day"):
             if h == "中秋国庆":
                 continue
