@@ -62,3 +62,14 @@ def test_national_day_named_without_its_days_takes_the_years_statutory_span() ->
     assert span("国庆当天，全市快递业务量达1200万件。", date(2021, 10, 20)) == [(date(2021, 10, 1), date(2021, 10, 1))]
     # 双十一 is a shopping festival, 十一月 a month: no National Day
     assert span("双十一期间，全市快递业务量达1.2亿件。", date(2021, 11, 20)) == [(None, None)]
+
+
+def test_an_article_speaking_only_of_its_province_keeps_placeless_figures_there() -> None:
+    from bot.services.figures import figure_values
+
+    body = "前三季度，全省快递业务量完成32亿件，同比增长15.1%。\n9月份，重点企业快递业务量完成4.1亿件。"
+    rows = figure_values(body, date(2024, 10, 20))
+    assert {r["region"] for r in rows} == {"全省"}  # never the nation's 快递业务量
+    # the nation named anywhere: figures without a place stay the nation's
+    body = "前三季度，全国快递业务量完成1200亿件。\n9月份，重点企业快递业务量完成140亿件。"
+    assert {r["region"] for r in figure_values(body, date(2024, 10, 20))} == {"全国"}

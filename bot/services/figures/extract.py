@@ -305,6 +305,18 @@ def _sole_city(title: str, text: str) -> str:
     return place if _is_city(place) or place in _MUNICIPALITIES else ""
 
 
+def _sole_scope(title: str, text: str) -> str:
+    """An article that speaks only of an unnamed local scope (`前三季度，全省网络零售额…` … `“国庆”期间，重点平台网络零售额…`),
+    naming neither the nation nor any place: its figures named without a place are that scope's, never the nation's."""
+    whole = fold(f"{title}\n{text}")
+    word = local_scope(whole)
+    if not word:
+        return ""
+    if any(not _OUTLET_AFTER.match(whole, e) and c not in ("全球",) for _s, e, c in _region_mentions(whole)):
+        return ""
+    return word
+
+
 #: a paragraph that is a part of the whole the paragraph before measured
 _PART_PARAGRAPH = re.compile(r"^[\s\u3000“「]*其中[，,：:]")
 
@@ -335,6 +347,7 @@ def _extract(
         or _local_article(title, home)
         or _locally_issued(text, home, outlet)
         or _sole_city(title, text)
+        or _sole_scope(title, text)
     )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
