@@ -273,8 +273,11 @@ def test_a_part_after_qizhong_in_the_next_sentence_keeps_the_local_region() -> N
     # paragraph that does not refer back starts afresh
     text = "前三季度，全省网络零售额1.8万亿元。\n其中，跨境电商出口额2000亿元。"
     assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全省"]
+    text = "前三季度，全省网络零售额1.8万亿元，全国网络零售额10万亿元。\n跨境电商出口额2000亿元。"
+    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国", "全国"]  # another paragraph
+    # (an article naming neither the nation nor any place keeps its placeless figures in its scope: session 18)
     text = "前三季度，全省网络零售额1.8万亿元。\n跨境电商出口额2000亿元。"
-    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全国"]  # another paragraph
+    assert [f.region for f in extract_figures(text, PUB)] == ["全省", "全省"]
 
 
 def test_a_change_over_an_older_base_year_is_not_a_yearly_growth() -> None:

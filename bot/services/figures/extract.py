@@ -305,16 +305,16 @@ def _sole_city(title: str, text: str) -> str:
     return place if _is_city(place) or place in _MUNICIPALITIES else ""
 
 
-def _sole_scope(title: str, text: str) -> str:
+def _sole_scope(title: str, text: str, home: str) -> str:
     """An article that speaks only of an unnamed local scope (`前三季度，全省网络零售额…` … `“国庆”期间，重点平台网络零售额…`),
     naming neither the nation nor any place: its figures named without a place are that scope's, never the nation's."""
     whole = fold(f"{title}\n{text}")
     word = local_scope(whole)
     if not word:
         return ""
-    if any(not _OUTLET_AFTER.match(whole, e) and c not in ("全球",) for _s, e, c in _region_mentions(whole)):
-        return ""
-    return word
+    if any(c != "全球" for _s, _e, c in _region_mentions(whole)):
+        return ""  # (a place named anywhere, a dateline's city too, `长沙2月20日电`: the other rules read it)
+    return _own_region(word, "", home)  # (the publication's place when it is of that kind)
 
 
 #: a paragraph that is a part of the whole the paragraph before measured
@@ -347,7 +347,7 @@ def _extract(
         or _local_article(title, home)
         or _locally_issued(text, home, outlet)
         or _sole_city(title, text)
-        or _sole_scope(title, text)
+        or _sole_scope(title, text, home)
     )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
