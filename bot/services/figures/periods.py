@@ -321,6 +321,65 @@ _LUNAR_SPAN_RE = re.compile(
 )
 
 
+#: the official days of the National Day and Labour Day holidays (国务院办公厅's yearly arrangement), by year: a story
+#: that names the holiday without its days (`国庆假期本市共揽收快递包裹…`, `五一假期…网络零售额同比增长36.3%`) means these
+NATIONAL_DAY_HOLIDAY = {
+    **{y: ((10, 1), (10, 7)) for y in range(2000, 2026)},
+    2008: ((9, 29), (10, 5)), 2009: ((10, 1), (10, 8)), 2012: ((9, 30), (10, 7)), 2017: ((10, 1), (10, 8)),
+    2020: ((10, 1), (10, 8)), 2023: ((9, 29), (10, 6)), 2025: ((10, 1), (10, 8)),
+}
+LABOUR_DAY_HOLIDAY = {
+    **{y: ((5, 1), (5, 7)) for y in range(2000, 2008)},
+    2008: ((5, 1), (5, 3)), 2009: ((5, 1), (5, 3)), 2010: ((5, 1), (5, 3)), 2011: ((4, 30), (5, 2)),
+    2012: ((4, 29), (5, 1)), 2013: ((4, 29), (5, 1)), 2014: ((5, 1), (5, 3)), 2015: ((5, 1), (5, 3)),
+    2016: ((4, 30), (5, 2)), 2017: ((4, 29), (5, 1)), 2018: ((4, 29), (5, 1)), 2019: ((5, 1), (5, 4)),
+    2020: ((5, 1), (5, 5)), 2021: ((5, 1), (5, 5)), 2022: ((4, 30), (5, 4)), 2023: ((4, 29), (5, 3)),
+    2024: ((5, 1), (5, 5)), 2025: ((5, 1), (5, 5)),
+}
+#: the holiday named as a span (`国庆假期`, `“十一”黄金周`, `中秋国庆长假`, `“五一”期间`, `劳动节小长假`); not a day
+#: before or after it (`国庆前夕`, `五一以来`)
+_HOLIDAY_SPAN_RE = re.compile(
+    r"(?:中秋\s*[、和与及]?\s*)?(?:(?P<nd>国庆节?|[“\"「‘]\s*十一\s*[”\"」’]|十一(?=\s*(?:黄金周|长假|假期)))"
+    r"|(?P<ld>[“\"「‘]\s*五一\s*[”\"」’]|五一|劳动节))"
+    r"\s*(?:[、和与及]?\s*中秋节?)?\s*(?:劳动节)?\s*(?:黄金周|小?长假|假期|期间|七天|八天|[78]天)"
+)
+_HOLIDAY_BASE_BEFORE = re.compile(r"(?:较|比|与|相较于?|对比|超过|高于|低于)\s*(?:今年|去年|上年|(?:19|20)\d{2}\s*年)?\s*(?:的)?\s*$")
+
+
+def holiday_spans(
+    text: str, published: date | None, out: list[PeriodMention], years: list[PeriodMention]
+) -> list[PeriodMention]:
+    """The days of a National Day / Labour Day holiday the sentence names without them, from the official calendar.
+
+    Only when the sentence states no days, month or lunar span of its own, and not for a holiday compared against
+    (`比去年“十一”黄金周增长4.9%`). The year is the one written before the holiday (`2019年国庆假期`, `去年五一`),
+    else the last such holiday that began by the story's date."""
+    if any(p.kind in ("days", "lunar", "month", "months") and not p.comparison for p in out):
+        return out
+    for m in _HOLIDAY_SPAN_RE.finditer(text):
+        if _HOLIDAY_BASE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        table = NATIONAL_DAY_HOLIDAY if m.group("nd") else LABOUR_DAY_HOLIDAY
+        named = [p for p in years if p.kind == "year" and p.year is not None and p.end <= m.start() and not p.comparison
+                 and not re.sub(r"[\s的“”\"「」‘’]", "", text[p.end : m.start()])]
+        if named:
+            year = named[-1].year
+        elif published is not None:
+            year = published.year
+            if year in table and date(year, *table[year][0]) > published:
+                year -= 1
+        else:
+            continue
+        if year not in table:
+            continue
+        (m1, d1), (m2, d2) = table[year]
+        label = re.sub(r"\s+", "", m.group())
+        out.append(PeriodMention(m.start(), m.end(), label, year, True, "days", m1, m2, d1, d2))
+        out.sort(key=lambda p: p.start)
+        break
+    return out
+
+
 def _lunar_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     for m in _LUNAR_SPAN_RE.finditer(text):
         if any(p.start < m.end() and m.start() < p.end for p in out if p.kind != "year"):

@@ -62,7 +62,7 @@ from bot.services.figures.naming import (
     _scope_breakdown,
 )
 from bot.services.figures.numbers import Number, fold, iter_numbers
-from bot.services.figures.periods import PeriodMention, _cn_int, find_periods
+from bot.services.figures.periods import PeriodMention, _cn_int, find_periods, holiday_spans
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
     _CITY_WORDS,
@@ -84,6 +84,8 @@ _EVENT_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fff]{2,3}(?=[“\"「]))?[“\"「]?\s*[\u4e00-\u9fff]{0,3}?(?:国庆|春节|元旦|五一|劳动节|中秋|端午|清明|"
     r"双\s*[“\"「]?\s*(?:11|十一|12|十二)|十一\s*[”\"」]|618|年货节|购物节|网购节|黄金周|小长假|假期|春运|暑期|寒假|开学季|消费季|促销季)"
 )
+
+_HOLIDAY_HINT = re.compile(r"国庆|十一|五一|劳动节")
 
 _FORECAST_LEAD = re.compile(r"(?:预计|预测|展望)\s*[，,:：]")
 
@@ -190,6 +192,8 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
                 p.year, p.explicit_year = ev.year, True
     periods = _bare_days(t, periods, ctx)
     periods = _days_opening_clauses(t, periods)
+    if _HOLIDAY_HINT.search(t) and not ctx.dated_spans:
+        periods = holiday_spans(t, ctx.published, periods, events)
     for m in _PAREN_RE.finditer(t):
         # `今年双“11”期间（11月11日至11月20日）`: the article dates the span; a later `双“11”期间` means those days
         name = span_name(t[: m.start()]) if t[: m.start()].endswith(("期间", "期内")) else ""
