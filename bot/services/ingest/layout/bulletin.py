@@ -258,7 +258,10 @@ class BulletinParser:
                     blank_after_title = False
                     continue
                 # a second title line: wrapped (or styled) titles span two lines
-                if (self.wrapped or self.has_styles) and len(self.pending_title) < 3 and self._is_title_like(ln):
+                # (unwrapped too when the first line breaks off mid-phrase: `…进出口额达` over `412.6亿元`)
+                if (
+                    self.wrapped or self.has_styles or ev.title_continues(self.pending_title[-1], t)
+                ) and len(self.pending_title) < 3 and self._is_title_like(ln):
                     if not self.has_styles or ln.heading:
                         self.pending_title.append(t)
                         continue

@@ -33,6 +33,8 @@ from bot.services.ingest.normalise import (
     width,
 )
 
+#: a shopping festival's name holding digits (`“双11”`, `双12`, `618`): no figure of a headline
+_FESTIVAL_NAME_RE = re.compile(r"[“\"「]?\s*双\s*[“\"「]?\s*1[12]\s*[”\"」]?|(?<!\d)618(?!\d)")
 #: clause punctuation: a line holding it is a wrapped sentence's fragment rather than a headline
 _CLAUSE_RE = re.compile(r"[，,；;]")
 
@@ -182,7 +184,8 @@ class GeneralParser(ParagraphReader):
             if t == i + 1 and (
                 paras[i].width > paras[t].width
                 or (
-                    any(c.isdigit() for c in paras[i].text)
+                    # (a festival's name, `“双11”快递业务高峰来临`, states no figure)
+                    any(c.isdigit() for c in _FESTIVAL_NAME_RE.sub("", paras[i].text))
                     and not re.match(r"(?:比|较|与|同比|环比)", paras[i].text)
                     and not ev.PREDICATE_OPEN_RE.match(paras[i].text)
                 )

@@ -407,7 +407,9 @@ class ParagraphReader:
                     and not ev.PREDICATE_OPEN_RE.match(p.text)
                 )
                 wrapped = prev.tlike and full and prev.width >= p.width + 8
-                if colon or wrapped:
+                # (or a break neither line can stand alone with: `…进出口额增长` over `三成以上`)
+                broken = prev.tlike and ev.title_continues(prev.text, p.text)
+                if colon or wrapped or broken:
                     text = prev.text + p.text
                     merged = Para(text, width(text), prev.gap, prev.heading, p.last_width)
                     merged.indent, merged.kind, merged.tlike = prev.indent, "body", True

@@ -1,0 +1,80 @@
+"""Headlines broken over two lines (session 18f): the second line is the headline's rest when neither line stands
+alone (a mark opened and closed across them, a word broken, a subject without its predicate, an amount without its
+verb), else a subtitle — on pages written for these tests."""
+
+from __future__ import annotations
+
+from bot.services.ingest.layout import evidence as ev
+from bot.services.ingest.layout import parse_document
+from bot.services.ingest.layout.lines import ParsedBulletin
+from bot.services.ingest.readers import RawDocument, RawLine
+
+
+def parse_text(text: str) -> ParsedBulletin:
+    doc = RawDocument(name="t.txt", fmt="txt", size_bytes=len(text), lines=[RawLine(t) for t in text.split("\n")])
+    return parse_document(doc)
+
+
+def _titles(text: str) -> list[str]:
+    return [a.title.replace(" ", "").replace("\u3000", "") for a in parse_text(text).articles]
+
+
+def test_line_evidence_for_a_broken_headline() -> None:
+    assert ev.title_continues("某研究院发布《县域农产品网络销", "售监测报告（2023）》")
+    assert ev.title_continues("上半年全省网络零售额完成1563.1亿", "元　同比增长11.4%")
+    assert ev.title_continues("前三季度全市跨境电商进出口额达", "86.2亿元")
+    assert ev.title_continues("上半年全省跨境电商进出口额增长", "三成以上")
+    assert ev.title_continues("9月份全省快递业务量", "达4.1亿件　同比增长12.5%")
+    # a complete headline over a subtitle, a kicker over a headline: statements of their own
+    assert not ev.title_continues("前4月全国货物贸易进出口总值9.8万亿元", "出口增长5.1%　贸易顺差扩大31%")
+    assert not ev.title_continues("网络消费持续升温", "上半年全市网络零售额增长18.3%")
+    assert not ev.title_continues("全市快递业务量保持较快增长", "同比增长11.2%")
+
+
+def test_a_pdf_headline_broken_after_its_verb_keeps_its_amount() -> None:
+    page = (
+        "电商运行简报　　　　　　　　　　　　　　2022年第4期\n\n"
+        "一季度全省网络零售额完成862.4亿元\n"
+        "　　一季度，全省网络零售额完成862.4亿元，同比增长9.1%，高于全国平均\n"
+        "水平2.6个百分点。其中，实物商品网络零售额701.3亿元，同比增长8.2%。\n\n"
+        "— 2 —\n"
+        "电商运行简报　　　　　　　　　　　　　　2022年第4期\n\n"
+        "一季度全省农产品网络零售额增长\n"
+        "两成以上\n"
+        "　　一季度，全省农产品网络零售额达104.5亿元，同比增长21.7%。其中，生\n"
+        "鲜类农产品网络零售额同比增长26.3%。\n"
+    )
+    assert _titles(page)[-1] == "一季度全省农产品网络零售额增长两成以上"
+
+
+def test_a_subject_line_over_its_predicate_is_one_headline_in_an_issue() -> None:
+    issue = (
+        "　　　　　商务信息参考\n"
+        "　　　2023年第7期（总第70期）\n"
+        "　　　　　　　　　　　　　2023年7月25日\n\n"
+        "6月份全省快递业务量\n"
+        "达5.3亿件　同比增长14.2%\n"
+        "　　6月份，全省快递业务量完成5.3亿件，同比增长14.2%；快递业务收入完成36.1亿元，同比增长8.8%。\n"
+        "（来源：省邮政管理局　2023年7月15日）\n\n"
+        "上半年全省货物贸易进出口总值4.2万亿元\n"
+        "出口增长6.3%　进口增长2.1%\n"
+        "　　上半年，全省货物贸易进出口总值4.2万亿元，同比增长4.6%。其中，出口2.6万亿元，增长6.3%。\n"
+        "（来源：省商务厅　2023年7月20日）\n"
+    )
+    assert _titles(issue) == ["6月份全省快递业务量达5.3亿件同比增长14.2%", "上半年全省货物贸易进出口总值4.2万亿元"]
+
+
+def test_a_festival_name_in_a_kicker_states_no_figure() -> None:
+    page = (
+        "某某晚报\n"
+        "2023年11月15日　第2版　要闻\n"
+        "“双11”寄递高峰如期而至\n"
+        "全市快递揽收量\n"
+        "同比增长近两成\n"
+        "　　本报讯（记者　赵一）记者从市邮政管理局获悉，11月1日至11日，全市共揽收快递包裹1.46亿件，同比增长18.7%。\n"
+        "农村寄递\n"
+        "县域快递网点实现全覆盖\n"
+        "——村级寄递物流综合服务站达820个\n"
+        "　　本报讯（记者　钱二）目前，全市县域快递网点已实现乡镇全覆盖，村级寄递物流综合服务站达820个。\n"
+    )
+    assert _titles(page) == ["全市快递揽收量同比增长近两成", "县域快递网点实现全覆盖"]
