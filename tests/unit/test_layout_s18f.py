@@ -78,3 +78,26 @@ def test_a_festival_name_in_a_kicker_states_no_figure() -> None:
         "　　本报讯（记者　钱二）目前，全市县域快递网点已实现乡镇全覆盖，村级寄递物流综合服务站达820个。\n"
     )
     assert _titles(page) == ["全市快递揽收量同比增长近两成", "县域快递网点实现全覆盖"]
+
+
+def test_a_two_line_headline_under_a_story_closed_by_its_end_mark_without_blank_lines() -> None:
+    page = (
+        "某某周刊　2021年10月9日　第3版\n"
+        "　　新华社北京10月8日电（记者　孙某）\n"
+        "记者8日从商务部获悉，国庆假期全国\n"
+        "重点零售企业销售额同比增长5.2%。\n"
+        "　　商务部有关负责人表示，各地促消\n"
+        "费活动丰富，线上线下融合加快。\n"
+        "（完）\n"
+        "国庆假期全国重点零售\n"
+        "企业销售额增长5.2%\n"
+        "　　今年国庆假期，全市快递业务量达\n"
+        "1.2亿件，同比增长8.1%，日均业务量\n"
+        "较平日有所回落。\n"
+        "（记者　王某）\n"
+        "全市快递业务量\n"
+        "国庆假期达1.2亿件\n"
+    )
+    titles = _titles(page)
+    assert titles[0] == "国庆假期全国重点零售企业销售额增长5.2%"
+    assert len(titles) == 2

@@ -73,6 +73,7 @@ class NewspaperParser:
     def _blocks(self) -> list[list[Line]]:
         blocks: list[list[Line]] = []
         cur: list[Line] = []
+        close_after = -1  # the last line of a headline printed under a story its end mark closed
         for k, ln in enumerate(self.lines):
             if ln.blank:
                 if cur:
@@ -81,6 +82,13 @@ class NewspaperParser:
                 continue
             if is_footer(ln.text):
                 continue
+            if 0 <= close_after < k:
+                # the story closed by `（完）` has its headline under it: what follows opens another story, blank
+                # line or not
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                close_after = -1
             if ev.END_LINE_RE.match(ln.text.strip()):
                 # a story's closing line (`（完）`, `编辑：…　审核：…`): the block ends there, the line is no text —
                 # unless the story's headline follows it, printed under the story (`…。` / `值班主任：…` / headline)
@@ -93,6 +101,17 @@ class NewspaperParser:
                     and ev.is_title_like(nxt.text, nxt.width)
                     and not _story_opening(nxt)
                 ):
+                    # (one headline line, or two when the second is no story's indented opening and the two read
+                    # as one headline)
+                    two = self.lines[k + 2] if k + 2 < len(self.lines) else None
+                    two_lines = (
+                        two is not None
+                        and not two.blank
+                        and ev.is_title_like(two.text, two.width)
+                        and not _opens_story(two)
+                        and ev.is_title_like(nxt.text + two.text, nxt.width + two.width)
+                    )
+                    close_after = k + (2 if two_lines else 1)
                     continue
                 if cur:
                     blocks.append(cur)
