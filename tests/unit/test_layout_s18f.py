@@ -101,3 +101,40 @@ def test_a_two_line_headline_under_a_story_closed_by_its_end_mark_without_blank_
     titles = _titles(page)
     assert titles[0] == "国庆假期全国重点零售企业销售额增长5.2%"
     assert len(titles) == 2
+
+
+def test_an_issue_without_blank_lines_keeps_its_contents_and_source_lines_out_of_titles() -> None:
+    issue = (
+        "　　　　　　消费市场信息 \t\n"
+        "　　　　　第４期（总第３１期）  \n"
+        "　　　　　　　　　　　　　　　２０２２年５月９日 \t\n"
+        "目　录  \n"
+        "【市场运行】 \t\n"
+        "　一季度全市社会消费品零售总额增长４．２％ ………………… １  \n"
+        "【行业动态】 \t\n"
+        "　直播电商带动农产品上行 ……………………………………… ２  \n"
+        "一季度全市社会消费品零售总额增长４．２％ \t\n"
+        "本文来源：市统计局  \n"
+        "　　一季度，全市社会消费品零售总额４１２．６亿元，同比增长４．２％。 \t\n"
+        "（来源：市统计局　２０２２年４月２２日）  \n"
+        "直播电商带动农产品上行 \t\n"
+        "本文来源：某某日报  \n"
+        "　　一季度，全市农产品网络零售额８．３亿元，同比增长１６．５％。 \t\n"
+        "（来源：某某日报　２０２２年４月２８日）  \n"
+    )
+    assert _titles(issue) == ["一季度全市社会消费品零售总额增长4.2%", "直播电商带动农产品上行"]
+
+
+def test_a_masthead_with_its_issue_right_over_the_headline_is_no_part_of_it() -> None:
+    page = (
+        "某某行业信息摘编　　　　　　　　2024年第3期\n"
+        "2023年全省快递业务量完成52.6亿件\n"
+        "发布时间：2024-03-02\n"
+        "　　本报讯　3月1日，省邮政管理局发布202\n"
+        "3年全省邮政行业发展统计公报。公报显示，\n"
+        "2023年，全省快递业务量完成52.6亿件，同\n"
+        "比增长17.3%；快递业务收入完成386.4亿元\n"
+        "，同比增长9.2%。\n"
+    )
+    parsed = parse_text(page)
+    assert [a.title for a in parsed.articles] == ["2023年全省快递业务量完成52.6亿件"]

@@ -227,6 +227,15 @@ class BulletinParser:
                 self._close(tm)
                 prev = None
                 continue
+            if self.article is None and not self.pending_title and is_toc_line(ln.raw) and not self.articles:
+                continue  # a contents entry before the first story (the contents under a section name)
+            if self.pending_title and ev.is_meta(t) and not TRAILER_RE.search(t):
+                # `本文来源：经济日报` right under the headline: the title is complete, the line is no text of it
+                self._start_article()
+                assert self.article is not None
+                self.article.outlet = self.article.outlet or clean_outlet(ev.meta_outlet(t))
+                prev = None
+                continue
             if self.expect_title:
                 if not self.pending_title and _STAFF_LINE.match(t) and len(t) <= 60 and "。" not in t:
                     continue  # `编辑：刘某　审核：陈某` after an article's trailer: its staff, not the next title

@@ -87,6 +87,14 @@ _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读
 _ASKED_END_RE = re.compile(r"[？?！!][”’」』\"]?$")
 
 
+def _masthead_line(text: str) -> bool:
+    """The container's name with its issue or date (`某某信息摘编　　2023年第5期`) opening the page: a line of its own,
+    never wrapped onto the headline under it."""
+    if re.search(r"[，,。；;：:]", text) or not (ev.EDITION_RE.search(text) or ev.YMD_RE.search(text)):
+        return False
+    return bool(ev.masthead_name(text))
+
+
 def _asked_headline(p: Para) -> bool:
     """A short line ending `？`/`！` with no full stop, clause break or list inside: a headline written as a question
     or an exclamation, never a sentence of text (which the caller knows by the meta line under it)."""
@@ -208,6 +216,7 @@ class ParagraphReader:
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
                 and not (cur.nlines == 1 and cur.tlike and t.startswith(_SUBTITLE_DASHES))  # a title's `——` 副题
+                and not (cur.nlines == 1 and len(paras) == 1 and _masthead_line(cur.text))
             ):
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
