@@ -138,3 +138,44 @@ def test_a_masthead_with_its_issue_right_over_the_headline_is_no_part_of_it() ->
     )
     parsed = parse_text(page)
     assert [a.title for a in parsed.articles] == ["2023年全省快递业务量完成52.6亿件"]
+
+
+def _wrap(text: str, n: int = 36) -> str:
+    return "\n".join(text[k : k + n] for k in range(0, len(text), n))
+
+
+def test_a_flush_kicker_and_title_over_indented_text_open_a_story_on_a_page_without_blank_lines() -> None:
+    story1 = (
+        "　　本报讯　近年来，县邮政管理部门加强寄递服务网络建设，全县邮政快递业加快发展，农村寄递物流体系不断完善。"
+        "2021年，全县快递业务量累计完成1268.35万件，比上年增长41.26%，增速居全市第一。"
+    )
+    story2 = (
+        "　　2021年，全省实现网络零售额3562.8亿元，比上年增长16.2%，增速比前三季度提高0.6个百分点。其中，"
+        "实物商品网络零售额3012.4亿元，增长14.8%，吃类、穿类和用类商品分别增长21.3%、9.6%和14.2%。"
+    )
+    page = (
+        "某某县域报\n2022年3月4日　星期五　第2版　综合\n全县快递业务量增速居全市第一\n"
+        + _wrap(story1)
+        + "\n数据链接\n2021年全省网络零售额3562.8亿元\n"
+        + _wrap(story2)
+        + "\n"
+    )
+    assert _titles(page) == ["全县快递业务量增速居全市第一", "2021年全省网络零售额3562.8亿元"]
+
+
+def test_a_full_stop_wrapped_alone_twice_is_no_running_head() -> None:
+    p1 = (
+        "　　本报讯　2021年，全市农产品网络零售额达86.45亿元，同比增长21.3%，占全市网络零售额的比重由2020年的"
+        "11.2%提高到2021年的12.6%，提高了1.4个百分点"
+    )
+    p2 = (
+        "　　2021年，农产品网络零售额在亿元以上的乡镇共12个，其中在十亿元以上的乡镇有两个，均较上年有所增加，"
+        "带动就业的效果进一步显现，电商从业人员较上年明显增加"
+    )
+    p3 = "　　本报讯　2021年，全市社会消费品零售总额1123.6亿元，比上年增长11.8%，两年平均增速为4.1%。"
+    page = (
+        "某某经济导报\n2022年3月8日　星期二　第3版　数据\n农产品网络零售额保持较快增长\n本报记者　钱　某\n"
+        + _wrap(p1, 40) + "\n。\n" + _wrap(p2, 40) + "\n。\n"
+        + "全市社会消费品零售总额1123.6亿元\n两年平均增长4.1%\n" + _wrap(p3, 40) + "\n"
+    )
+    assert _titles(page) == ["农产品网络零售额保持较快增长", "全市社会消费品零售总额1123.6亿元"]

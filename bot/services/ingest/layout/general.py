@@ -285,7 +285,20 @@ class GeneralParser(ParagraphReader):
                     j += 1
                 # (set apart by a wider gap; or, where every paragraph has the same gap, closed by a `——` subtitle)
                 dashed = any(paras[k].text.startswith(("——", "－－", "--")) for k in range(i + 1, j + 1))
-                apart = paras[i].gap > typical or (dashed and paras[i].gap == typical)
+                # (or, on a page that indents its text and not its titles, a flush block of two or three lines after
+                # a finished paragraph, over indented text: 引题 and title set off as a blank line would set them; a
+                # sub-head is one line)
+                flush_block = (
+                    indented
+                    and not lone
+                    and j + 1 < n
+                    and paras[j + 1].indent
+                    and not any(paras[k].indent for k in range(i, j + 1))
+                    and paras[i - 1].kind == "body"
+                    and ends_para(paras[i - 1].text)
+                    and not any(_CLAUSE_RE.search(paras[k].text) for k in range(i, j + 1))
+                )
+                apart = paras[i].gap > typical or (dashed and paras[i].gap == typical) or flush_block
                 if not (paras[i].tlike and apart and 1 <= j - i <= 2 and body_next(j)):
                     continue
                 prev = paras[i - 1]

@@ -166,6 +166,7 @@ class ParagraphReader:
                 continue
             if (
                 t in repeated
+                and not ends_para(t)  # (a sentence's last character wrapped onto a line alone, `。`, is no running head)
                 and self.wrapped
                 and cur is not None
                 and cur.kind == "body"
