@@ -88,11 +88,13 @@ _ASKED_END_RE = re.compile(r"[？?！!][”’」』\"]?$")
 
 
 def _masthead_line(text: str) -> bool:
-    """The container's name with its issue or date (`某某信息摘编　　2023年第5期`) opening the page: a line of its own,
-    never wrapped onto the headline under it."""
+    """The container's name with its issue or date (`某某信息摘编　　2023年第5期`), or its issue and date alone, in the
+    front matter: a line of its own, never wrapped onto the headline under it."""
     if re.search(r"[，,。；;：:]", text) or not (ev.EDITION_RE.search(text) or ev.YMD_RE.search(text)):
         return False
-    return bool(ev.masthead_name(text))
+    # (the name, or only the issue and its date: `第12期　　　　2024年1月15日`)
+    rest = re.sub(r"\s+", "", ev._MARKS_RE.sub("", text))
+    return bool(ev.masthead_name(text)) or not rest
 
 
 def _asked_headline(p: Para) -> bool:
@@ -217,7 +219,11 @@ class ParagraphReader:
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
                 and not (cur.nlines == 1 and cur.tlike and t.startswith(_SUBTITLE_DASHES))  # a title's `——` 副题
-                and not (cur.nlines == 1 and len(paras) == 1 and _masthead_line(cur.text))
+                and not (
+                    cur.nlines == 1
+                    and _masthead_line(cur.text)
+                    and not any(q.kind == "body" and not q.tlike for q in paras)
+                )
             ):
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
