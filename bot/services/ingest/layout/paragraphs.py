@@ -94,7 +94,8 @@ def _masthead_line(text: str) -> bool:
         return False
     # (the name, or only the issue and its date: `第12期　　　　2024年1月15日`)
     rest = re.sub(r"\s+", "", ev._MARKS_RE.sub("", text))
-    return bool(ev.masthead_name(text)) or not rest
+    name = ev.masthead_name(text)
+    return (len(name) >= 2 and bool(ev.MASTHEAD_WORD_RE.search(name))) or not rest
 
 
 def _asked_headline(p: Para) -> bool:
