@@ -204,3 +204,18 @@ def test_an_issue_and_date_line_over_the_first_numbered_item_is_no_part_of_its_t
         + "\n"
     )
     assert _titles(page)[0] == "市邮政管理局：2023年全市快递业务量8.6亿件"
+
+
+def test_a_three_line_title_block_without_dashes_is_kicker_headline_subtitle() -> None:
+    page = (
+        "某某晚报　2022年9月14日　第5版　经济\n"
+        "假日消费热度不减\n"
+        "前8月全市社零总额增长5.1%\n"
+        "限额以上单位消费品零售额增长6.2%\n"
+        "　　记者从市统计局获悉，1—8月，全市社会消费品零售总额完成1836.2亿元，同比增长5.1%。其中，限额以上单位消费品零售额742.6亿元，增长6.2%。\n"
+        "　　市统计局有关负责人介绍，各项促消费政策效果持续显现。\n"
+        "新业态加快成长\n"
+        "直播电商交易额增长两成\n"
+        "　　记者从市商务局获悉，1—8月，全市直播电商交易额完成64.1亿元，同比增长21.5%。\n"
+    )
+    assert _titles(page) == ["前8月全市社零总额增长5.1%", "直播电商交易额增长两成"]

@@ -177,6 +177,8 @@ class GeneralParser(ParagraphReader):
             t = j
             while t > i and paras[t].text.startswith(("—", "－－", "--")):
                 t -= 1
+            if t == i + 2:
+                return i + 1  # 引题, 主题, 副题 (a subtitle without its `——`): the middle line
             # (a first line stating a figure of its own is the headline, a second figure under it its 副题, however
             # wide; a first one stating none, or only a comparison `比2023年…提前71天`, and no wider is a kicker)
             if t == i + 1 and ev.PERIOD_ONLY_RE.match(paras[i].text.strip()):
