@@ -219,3 +219,55 @@ def test_a_three_line_title_block_without_dashes_is_kicker_headline_subtitle() -
         "　　记者从市商务局获悉，1—8月，全市直播电商交易额完成64.1亿元，同比增长21.5%。\n"
     )
     assert _titles(page) == ["前8月全市社零总额增长5.1%", "直播电商交易额增长两成"]
+
+
+def _pdf_page(second_title: str) -> str:
+    a0 = (
+        "　　前三季度，全市社会消费品零售总额完成2362.3亿元，同比增长4.2%，增速比上半年加快0.8个百分点。其中，"
+        "限额以上单位消费品零售额915.4亿元，增长5.1%。"
+    )
+    a1 = (
+        "　　据海关统计，前三季度全市跨境电商进出口额达63.6亿元，同比增长16.8%。其中，出口额52.1亿元，同比增长"
+        "18.2%；进口额11.5亿元，同比增长10.6%。"
+    )
+    return (
+        "商贸运行监测　　　　　　　　　　　　　2023年第10期\n\n前三季度全市社会消费品零售总额增长4.2%\n"
+        + _wrap(a0, 30)
+        + "\n\n"
+        + second_title
+        + "\n"
+        + _wrap(a1, 30)
+        + "\n"
+    )
+
+
+def test_a_pdf_headline_broken_by_a_page_break_is_one_title() -> None:
+    page = _pdf_page("前三季度全市跨境电商进出口额同比增长\n\n— 5 —\n商贸运行监测　　　　　　　　　　　　　2023年第10期\n\n16.8%")
+    assert _titles(page)[-1] == "前三季度全市跨境电商进出口额同比增长16.8%"
+
+
+def test_a_subtitle_of_clauses_under_a_short_headline_of_a_wrapped_page_is_no_part_of_it() -> None:
+    page = _pdf_page("前三季度全市跨境电商进出口额同比增长16.8%\n出口额增长18.2%　进口额增长10.6%")
+    assert _titles(page)[-1] == "前三季度全市跨境电商进出口额同比增长16.8%"
+
+
+def test_a_subtitle_of_clauses_in_a_wrapped_issue_closed_by_trailers_is_no_part_of_the_headline() -> None:
+    a0 = (
+        "　　前三季度，全市社会消费品零售总额完成2362.3亿元，同比增长4.2%，增速比上半年加快0.8个百分点。其中，"
+        "限额以上单位消费品零售额915.4亿元，增长5.1%。"
+    )
+    a1 = (
+        "　　据海关统计，前三季度全市跨境电商进出口额达63.6亿元，同比增长16.8%。其中，出口额52.1亿元，同比增长"
+        "18.2%；进口额11.5亿元，同比增长10.6%。"
+    )
+    issue = (
+        "　　　　　商贸运行参考\n　　　　2023年第10期（总第88期）\n\n"
+        "前三季度全市社会消费品零售总额增长4.2%\n"
+        + _wrap(a0, 30)
+        + "\n（来源：市统计局　2023年10月20日）\n\n"
+        "前三季度全市跨境电商进出口额增长16.8%\n出口额增长18.2%　进口额增长10.6%\n"
+        + _wrap(a1, 30)
+        + "\n（来源：市商务局　2023年10月24日）\n"
+    )
+    assert parse_text(issue).layout == "bulletin"
+    assert _titles(issue) == ["前三季度全市社会消费品零售总额增长4.2%", "前三季度全市跨境电商进出口额增长16.8%"]

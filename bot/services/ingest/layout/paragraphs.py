@@ -399,7 +399,9 @@ class ParagraphReader:
             prev = out[-1] if out else None
             if (
                 prev is not None
-                and p.gap == 0
+                # (a page break may come between the two lines of a broken headline: `…进出口额同比增长` / page number,
+                # running head / `15.8%`)
+                and (p.gap == 0 or (p.gap <= 1 and self.wrapped and prev.tlike and ev.title_continues(prev.text, p.text)))
                 and p.tlike
                 and prev.kind == "body"
                 and prev.nlines == 1
@@ -420,6 +422,8 @@ class ParagraphReader:
                 # under it, not its rest: a hard wrap breaks at the column, a plain text only where a line ends)
                 full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
                     prev.width >= 36
+                    # (a line of clauses set apart by a space, `出口额增长18.2%　进口额增长10.6%`, is a 副题)
+                    and not re.search(r"\S(?:\u3000|\s{2,})\S", p.text)
                     and not _KICKER_PUNCT_RE.search(prev.text)
                     and not ev.PREDICATE_OPEN_RE.match(p.text)
                 )
