@@ -271,3 +271,26 @@ def test_a_subtitle_of_clauses_in_a_wrapped_issue_closed_by_trailers_is_no_part_
     )
     assert parse_text(issue).layout == "bulletin"
     assert _titles(issue) == ["前三季度全市社会消费品零售总额增长4.2%", "前三季度全市跨境电商进出口额增长16.8%"]
+
+
+def test_a_flush_title_over_indented_text_inside_a_section_of_an_issue_opens_a_story() -> None:
+    issue = (
+        "　　　　　　　　商 贸 简 报\n"
+        "　　　　　　　第3期（总第40期）\n"
+        "　　　　　　　　　　　　　　　　　　2022年4月8日\n\n"
+        "【消费市场】\n"
+        "清明假期全市消费市场平稳有序\n"
+        "　　清明假期，全市重点监测商贸企业实现销售额6.3亿元，同比增长4.5%。\n"
+        "　　其中，重点超市销售额2.1亿元，同比增长6.2%。\n"
+        "【电子商务】\n"
+        "一季度全市网络零售额增长11.6%\n"
+        "　　一季度，全市网络零售额完成186.2亿元，同比增长11.6%。\n"
+        "农产品网销势头良好\n"
+        "　　一季度，全市农产品网络零售额完成21.4亿元，同比增长16.8%。\n"
+        "【快递物流】\n"
+        "一季度全市快递业务量增长9.4%\n"
+        "　　一季度，全市快递业务量完成2.8亿件，同比增长9.4%。\n"
+    )
+    assert _titles(issue) == [
+        "清明假期全市消费市场平稳有序", "一季度全市网络零售额增长11.6%", "农产品网销势头良好", "一季度全市快递业务量增长9.4%",
+    ]

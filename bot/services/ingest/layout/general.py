@@ -236,7 +236,9 @@ class GeneralParser(ParagraphReader):
                     # its titles: a flush title over indented text, after a finished paragraph and spaced no closer
                     # than the paragraphs are, is set apart as a wider blank line would set it (a lone story's
                     # flush lines are its sub-heads)
-                    len(strong_at) >= 2
+                    # (several stories: two or more titles known by strong evidence or by the story before ending,
+                    # `【电子商务】` over its first title)
+                    len(strong_at | ended_at) >= 2
                     and not lone
                     and p.gap >= typical
                     and indented
