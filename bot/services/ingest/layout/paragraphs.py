@@ -87,11 +87,16 @@ _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读
 _ASKED_END_RE = re.compile(r"[？?！!][”’」』\"]?$")
 
 
+_ISSUE_MARK_RE = re.compile(r"第\s*[\d一二三四五六七八九十]{1,4}\s*[期版辑]|总第?\s*\d+\s*期")
+
+
 def _masthead_line(text: str) -> bool:
     """The container's name with its issue or date (`某某信息摘编　　2023年第5期`), or its issue and date alone, in the
     front matter: a line of its own, never wrapped onto the headline under it."""
     if re.search(r"[，,。；;：:]", text) or not (ev.EDITION_RE.search(text) or ev.YMD_RE.search(text)):
         return False
+    if _ISSUE_MARK_RE.search(text):
+        return True  # an issue or page mark (`2023年第10期`, `总第88期`, `第4版`): the container's line
     # (the name, or only the issue and its date: `第12期　　　　2024年1月15日`)
     rest = re.sub(r"\s+", "", ev._MARKS_RE.sub("", text))
     name = ev.masthead_name(text)
