@@ -295,6 +295,9 @@ class GeneralParser(ParagraphReader):
                 flush_block = (
                     indented
                     and not lone
+                    # (a page of two or more stories opening on datelines sets its stories apart by them: a block over
+                    # text without one is a sub-head, `超4万亿元` / `网上零售额再创新高`)
+                    and len(strong_at) <= 1
                     and j + 1 < n
                     and paras[j + 1].indent
                     and not any(paras[k].indent for k in range(i, j + 1))
