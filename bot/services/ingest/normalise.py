@@ -165,7 +165,7 @@ _ADDRESS_RE = re.compile(
     re.IGNORECASE,
 )
 _TOC_RE = re.compile(
-    r"(\t|\.{4,}|…{2,}|·{4,}).*\d{1,3}\s*$|^\s*[>▶•●]\s*\S.*\d{1,3}\s*$|^(目\s*录|本期要目|CONTENTS)$", re.IGNORECASE
+    r"(\t|\.{4,}|…{2,}|·{4,}).*\d{1,3}\s*$|^\s*[>▶•●]\s*\S.*\d{1,3}\s*$|^\s*(目\s*录|本期要目|CONTENTS)\s*$", re.IGNORECASE
 )
 
 

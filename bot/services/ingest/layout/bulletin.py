@@ -234,6 +234,15 @@ class BulletinParser:
                 self._close(tm)
                 prev = None
                 continue
+            if self.article is None and not self.pending_title and is_toc_line(ln.raw) and not self.articles:
+                continue  # a contents entry before the first story (the contents under a section name)
+            if self.pending_title and ev.is_meta(t) and not TRAILER_RE.search(t):
+                # `本文来源：经济日报` right under the headline: the title is complete, the line is no text of it
+                self._start_article()
+                assert self.article is not None
+                self.article.outlet = self.article.outlet or clean_outlet(ev.meta_outlet(t))
+                prev = None
+                continue
             if self.expect_title:
                 if not self.pending_title and _STAFF_LINE.match(t) and len(t) <= 60 and "。" not in t:
                     continue  # `编辑：刘某　审核：陈某` after an article's trailer: its staff, not the next title
@@ -265,7 +274,10 @@ class BulletinParser:
                     blank_after_title = False
                     continue
                 # a second title line: wrapped (or styled) titles span two lines
-                if (self.wrapped or self.has_styles) and len(self.pending_title) < 3 and self._is_title_like(ln):
+                # (unwrapped too when the first line breaks off mid-phrase: `…进出口额达` over `412.6亿元`)
+                if (
+                    self.wrapped or self.has_styles or ev.title_continues(self.pending_title[-1], t)
+                ) and len(self.pending_title) < 3 and self._is_title_like(ln):
                     if not self.has_styles or ln.heading:
                         self.pending_title.append(t)
                         continue

@@ -730,6 +730,53 @@ def is_title_like(text: str, width: int) -> bool:
     return True
 
 
+#: paired marks a headline may break inside (`《中国…农产` / `品电商报告（2020）》`)
+_PAIRED_MARKS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("‘", "’"))
+#: a headline line ending on a word that needs what follows: a conjunction, 的, 同比, or an indicator's verb of amount
+#: (`…跨境电商进出口额达` / `1.2万亿元`; not `…如期而至`, `…送达`)
+_DANGLING_END_RE = re.compile(
+    r"(?:的|和|与|及|或|同比|环比|(?<=[量额值模数入率计])(?:达|为|占|超|逾|近|约|比|较|达到|超过|突破))$"
+)
+#: a headline line that is only an amount or its complement (`三成以上`, `超千亿元`, `18.3%`, `两位数`): no headline
+#: of its own, the rest of the line above
+_AMOUNT_ONLY_RE = re.compile(
+    r"^(?:超|逾|近|约|达|超过|突破)?[\d.一二三四五六七八九十百千两半]+\s*(?:万亿|千亿|百亿|亿|万|千)?"
+    r"(?:个百分点|%|成|倍|元|件|人|户|家|位数)?(?:以上|左右|多)?$"
+)
+#: a line opening inside the word the line above broke: a unit, or a closing mark
+_CONTINUED_OPEN_RE = re.compile(
+    r"^(?:[》”）)」’]|(?:(?:万亿|千亿|亿|万)?(?:元|件|人次|人|户|家)|%|个百分点)(?=$|[\s，,、；;（(]|同比|增长|下降))"
+)
+_GROWTH_END_RE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|增|降|扩大|翻)了?$")
+#: a headline line that is only its subject, an indicator named without a predicate (`8月份全省快递业务量`)
+_SUBJECT_END_RE = re.compile(r"(?:业务量|揽收量|投递量|处理量|零售额|销售额|交易额|进出口额|进出口总值|总额|总值|规模|收入|用户数|人数)$")
+_PREDICATE_WORD_RE = re.compile(r"增|降|达|破|超|创|居|为|是|迎|升|跃|翻|实现|完成|保持|来临|回暖|提升|提高|减少|上涨|下跌|走强|领跑")
+#: the predicate a headline's second line opens on after a subject-only first line (`达6.2亿件`, `同比增长两成`)
+_PREDICATE_START_RE = re.compile(r"^(?:同比|环比|累计|达|超|逾|破|突破|首破|首超|增长|增|下降|降|实现|完成|创|跃居|位居|居)")
+
+
+def title_continues(first: str, second: str) -> bool:
+    """Is `second` the rest of a headline broken after `first` (not a subtitle or a headline of its own)? Scored on
+    what neither line can do alone: a mark opened on the first line and closed on the second (`…《中国…农产` /
+    `品电商报告（2020）》`), a second line opening inside a word (a unit, a closing mark: `…2563.1亿` / `元　同比增长…`),
+    a first line ending on a word that needs its object (`…进出口额达` / `412.6亿元`), a first line that is only the
+    subject of a predicate the second opens on (`8月份全省快递业务量` / `达6.2亿件`), or a second line that is only
+    an amount completing the first's growth (`…进出口额增长` / `三成以上`)."""
+    a, b = first.strip(), second.strip()
+    if not a or not b:
+        return False
+    for o, c in _PAIRED_MARKS:
+        if a.count(o) > a.count(c) and b.count(c) > b.count(o):
+            return True
+    if _CONTINUED_OPEN_RE.match(b):
+        return True
+    if _DANGLING_END_RE.search(a) and not PREDICATE_OPEN_RE.match(b):
+        return True
+    if _SUBJECT_END_RE.search(a) and not _PREDICATE_WORD_RE.search(_SUBJECT_END_RE.sub("", a)) and _PREDICATE_START_RE.match(b):
+        return True  # `8月份全省快递业务量` over `达6.2亿件`: a subject alone is no headline, its predicate under it
+    return bool(_AMOUNT_ONLY_RE.match(b)) and bool(_GROWTH_END_RE.search(a) or _DANGLING_END_RE.search(a))
+
+
 #: a photo's caption (`图为某地电商直播基地（资料图）`, `上图：分拣中心`): part of the story around it, never a title
 PHOTO_CAPTION_RE = re.compile(r"^[(（]?\s*(?:[上下左右]{1,2})?图\s*(?:为|[:：])")
 

@@ -33,6 +33,8 @@ from bot.services.ingest.normalise import (
     width,
 )
 
+#: a shopping festival's name holding digits (`“双11”`, `双12`, `618`): no figure of a headline
+_FESTIVAL_NAME_RE = re.compile(r"[“\"「]?\s*双\s*[“\"「]?\s*1[12]\s*[”\"」]?|(?<!\d)618(?!\d)")
 #: clause punctuation: a line holding it is a wrapped sentence's fragment rather than a headline
 _CLAUSE_RE = re.compile(r"[，,；;]")
 
@@ -205,6 +207,8 @@ class GeneralParser(ParagraphReader):
             t = j
             while t > i and paras[t].text.startswith(("—", "－－", "--")):
                 t -= 1
+            if t == i + 2:
+                return i + 1  # 引题, 主题, 副题 (a subtitle without its `——`): the middle line
             # (a first line stating a figure of its own is the headline, a second figure under it its 副题, however
             # wide; a first one stating none, or only a comparison `比2023年…提前71天`, and no wider is a kicker)
             if t == i + 1 and ev.PERIOD_ONLY_RE.match(paras[i].text.strip()):
@@ -212,7 +216,8 @@ class GeneralParser(ParagraphReader):
             if t == i + 1 and (
                 paras[i].width > paras[t].width
                 or (
-                    any(c.isdigit() for c in paras[i].text)
+                    # (a festival's name, `“双11”快递业务高峰来临`, states no figure)
+                    any(c.isdigit() for c in _FESTIVAL_NAME_RE.sub("", paras[i].text))
                     and not re.match(r"(?:比|较|与|同比|环比)", paras[i].text)
                     and not ev.PREDICATE_OPEN_RE.match(paras[i].text)
                 )
@@ -261,7 +266,9 @@ class GeneralParser(ParagraphReader):
                     # its titles: a flush title over indented text, after a finished paragraph and spaced no closer
                     # than the paragraphs are, is set apart as a wider blank line would set it (a lone story's
                     # flush lines are its sub-heads)
-                    len(strong_at) >= 2
+                    # (several stories: two or more titles known by strong evidence or by the story before ending,
+                    # `【电子商务】` over its first title)
+                    len(strong_at | ended_at) >= 2
                     and not lone
                     and p.gap >= typical
                     and indented
@@ -312,7 +319,23 @@ class GeneralParser(ParagraphReader):
                     j += 1
                 # (set apart by a wider gap; or, where every paragraph has the same gap, closed by a `——` subtitle)
                 dashed = any(paras[k].text.startswith(("——", "－－", "--")) for k in range(i + 1, j + 1))
-                apart = paras[i].gap > typical or (dashed and paras[i].gap == typical)
+                # (or, on a page that indents its text and not its titles, a flush block of two or three lines after
+                # a finished paragraph, over indented text: 引题 and title set off as a blank line would set them; a
+                # sub-head is one line)
+                flush_block = (
+                    indented
+                    and not lone
+                    # (a page of two or more stories opening on datelines sets its stories apart by them: a block over
+                    # text without one is a sub-head, `超4万亿元` / `网上零售额再创新高`)
+                    and len(strong_at) <= 1
+                    and j + 1 < n
+                    and paras[j + 1].indent
+                    and not any(paras[k].indent for k in range(i, j + 1))
+                    and paras[i - 1].kind == "body"
+                    and ends_para(paras[i - 1].text)
+                    and not any(_CLAUSE_RE.search(paras[k].text) for k in range(i, j + 1))
+                )
+                apart = paras[i].gap > typical or (dashed and paras[i].gap == typical) or flush_block
                 if not (paras[i].tlike and apart and 1 <= j - i <= 2 and body_next(j)):
                     continue
                 prev = paras[i - 1]

@@ -73,6 +73,7 @@ class NewspaperParser:
     def _blocks(self) -> list[list[Line]]:
         blocks: list[list[Line]] = []
         cur: list[Line] = []
+        close_after = -1  # the last line of a headline printed under a story its end mark closed
         for k, ln in enumerate(self.lines):
             if ln.blank:
                 if cur:
@@ -81,6 +82,13 @@ class NewspaperParser:
                 continue
             if is_footer(ln.text):
                 continue
+            if 0 <= close_after < k:
+                # the story closed by `（完）` has its headline under it: what follows opens another story, blank
+                # line or not
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                close_after = -1
             if ev.END_LINE_RE.match(ln.text.strip()):
                 # a story's closing line (`（完）`, `编辑：…　审核：…`): the block ends there, the line is no text —
                 # unless the story's headline follows it, printed under the story (`…。` / `值班主任：…` / headline)
@@ -93,6 +101,17 @@ class NewspaperParser:
                     and ev.is_title_like(nxt.text, nxt.width)
                     and not _story_opening(nxt)
                 ):
+                    # (one headline line, or two when the second is no story's indented opening and the two read
+                    # as one headline)
+                    two = self.lines[k + 2] if k + 2 < len(self.lines) else None
+                    two_lines = (
+                        two is not None
+                        and not two.blank
+                        and ev.is_title_like(two.text, two.width)
+                        and not _opens_story(two)
+                        and ev.is_title_like(nxt.text + two.text, nxt.width + two.width)
+                    )
+                    close_after = k + (2 if two_lines else 1)
                     continue
                 if cur:
                     blocks.append(cur)
@@ -110,14 +129,38 @@ class NewspaperParser:
         # a page whose blocks mostly end with a headline under a finished paragraph prints headlines after bodies
         tailed = sum(1 for bl in blocks if _tail_lines(bl))
         tail_page = tailed >= 2 and tailed * 2 >= sum(1 for bl in blocks if len(bl) >= 2)
+        # a page closing on a headline under a finished paragraph prints its headlines under its stories: there a
+        # headline line between a finished paragraph and an indented opening is one too, whatever that opening
+        closes_on_head = bool(blocks) and _tail_lines(blocks[-1]) > 0
         for b, block in enumerate(blocks):
             after = blocks[b + 1][0] if b + 1 < len(blocks) else None
             # split bylines / photo credits out of the block
             groups: list[tuple[str, list[Line]]] = []
             cur: list[Line] = []
+            skip = -1
             for k, ln in enumerate(block):
+                if k <= skip:
+                    continue
                 kind = "credit" if CREDIT_RE.match(ln.text) else "byline" if BYLINE_RE.match(ln.text) else ""
-                if not kind and 0 < k < len(block) - 1 and _head_between(block[k - 1], ln, block[k + 1]):
+                if (
+                    not kind
+                    and closes_on_head
+                    and 0 < k < len(block) - 2
+                    and _head_between(block[k - 1], ln, block[k + 2], loose=True)
+                    and _head_between(block[k - 1], block[k + 1], block[k + 2], loose=True)
+                    and ev.is_title_like(ln.text + block[k + 1].text, ln.width + block[k + 1].width)
+                    and not _opens_story(block[k + 1])
+                ):
+                    # a two-line headline between a finished paragraph and the next story's indented opening
+                    if cur:
+                        groups.append(("text", cur))
+                        cur = []
+                    groups.append(("tail", [ln, block[k + 1]]))
+                    skip = k + 1
+                    continue
+                if not kind and 0 < k < len(block) - 1 and _head_between(
+                    block[k - 1], ln, block[k + 1], loose=closes_on_head
+                ):
                     # a headline under its story with no blank line around it: the next story opens right below
                     if cur:
                         groups.append(("text", cur))
@@ -409,15 +452,16 @@ def _tail_lines(block: list[Line]) -> int:
     return 0
 
 
-def _head_between(above: Line, ln: Line, below: Line) -> bool:
+def _head_between(above: Line, ln: Line, below: Line, *, loose: bool = False) -> bool:
     """Is `ln` a headline printed under the finished paragraph `above`, with the next story (or a boxed item,
-    `相关链接　…`) opening on `below`?"""
+    `相关链接　…`) opening on `below` — or, `loose` (a page closing on a headline under its story), any indented
+    opening?"""
     return (
         ends_paragraph(above.text)
         and ev.is_title_like(ln.text, ln.width)
         and not NEWS_START_RE.match(ln.text)
         and not ln.raw.startswith(("\u3000", "  "))
-        and _story_opening(below)
+        and (_story_opening(below) or (loose and _opens_story(below)))
     )
 
 

@@ -94,6 +94,22 @@ _TOC_HEAD_RE = re.compile(r"^(?:目\s*录|本期要目|本期目录|本期导读
 _ASKED_END_RE = re.compile(r"[？?！!][”’」』\"]?$")
 
 
+_ISSUE_MARK_RE = re.compile(r"第\s*[\d一二三四五六七八九十]{1,4}\s*[期版辑]|总第?\s*\d+\s*期")
+
+
+def _masthead_line(text: str) -> bool:
+    """The container's name with its issue or date (`某某信息摘编　　2023年第5期`), or its issue and date alone, in the
+    front matter: a line of its own, never wrapped onto the headline under it."""
+    if re.search(r"[，,。；;：:]", text) or not (ev.EDITION_RE.search(text) or ev.YMD_RE.search(text)):
+        return False
+    if _ISSUE_MARK_RE.search(text):
+        return True  # an issue or page mark (`2023年第10期`, `总第88期`, `第4版`): the container's line
+    # (the name, or only the issue and its date: `第12期　　　　2024年1月15日`)
+    rest = re.sub(r"\s+", "", ev._MARKS_RE.sub("", text))
+    name = ev.masthead_name(text)
+    return (len(name) >= 2 and bool(ev.MASTHEAD_WORD_RE.search(name))) or not rest
+
+
 def _asked_headline(p: Para) -> bool:
     """A short line ending `？`/`！` with no full stop, clause break or list inside: a headline written as a question
     or an exclamation, never a sentence of text (which the caller knows by the meta line under it)."""
@@ -165,6 +181,7 @@ class ParagraphReader:
                 continue
             if (
                 t in repeated
+                and not ends_para(t)  # (a sentence's last character wrapped onto a line alone, `。`, is no running head)
                 and self.wrapped
                 and cur is not None
                 and cur.kind == "body"
@@ -222,6 +239,11 @@ class ParagraphReader:
                 and not self._starts_block(t)
                 and not (self.indents and ln.raw[:1] in _INDENTS)
                 and not (cur.nlines == 1 and cur.tlike and t.startswith(_SUBTITLE_DASHES))  # a title's `——` 副题
+                and not (
+                    cur.nlines == 1
+                    and _masthead_line(cur.text)
+                    and not any(q.kind == "body" and not q.tlike for q in paras)
+                )
             ):
                 cur.text = join_pair(cur.text, t, left_had_space=cur_last != cur_last.rstrip())
                 cur.width = width(cur.text)
@@ -423,7 +445,9 @@ class ParagraphReader:
             prev = out[-1] if out else None
             if (
                 prev is not None
-                and p.gap == 0
+                # (a page break may come between the two lines of a broken headline: `…进出口额同比增长` / page number,
+                # running head / `15.8%`)
+                and (p.gap == 0 or (p.gap <= 1 and self.wrapped and prev.tlike and ev.title_continues(prev.text, p.text)))
                 and p.tlike
                 and prev.kind == "body"
                 and prev.nlines == 1
@@ -446,12 +470,16 @@ class ParagraphReader:
                 # without its `——`; the rest of a wrapped headline is the phrase its first line left open)
                 full = (self.wrapped and (prev.width >= self.full or len(prev.text) >= self.full_len)) or (
                     prev.width >= 36
+                    # (a line of clauses set apart by a space, `出口额增长18.2%　进口额增长10.6%`, is a 副题)
+                    and not re.search(r"\S(?:\u3000|\s{2,})\S", p.text)
                     and not _KICKER_PUNCT_RE.search(prev.text)
                     and not ev.PREDICATE_OPEN_RE.match(p.text)
                     and not _OWN_PREDICATE_RE.search(p.text)
                 )
                 wrapped = prev.tlike and full and prev.width >= p.width + 8
-                if colon or wrapped:
+                # (or a break neither line can stand alone with: `…进出口额增长` over `三成以上`)
+                broken = prev.tlike and ev.title_continues(prev.text, p.text)
+                if colon or wrapped or broken:
                     text = prev.text + p.text
                     merged = Para(text, width(text), prev.gap, prev.heading, p.last_width)
                     merged.indent, merged.kind, merged.tlike = prev.indent, "body", True
