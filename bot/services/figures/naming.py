@@ -500,7 +500,13 @@ _JUNK_METRIC = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?[省市区县])?$|^(?:中心|主)?城区$|(?<![集空初高其])中$|"
     # `对越南增长1.3倍`: a partner named without the trade (进出口? 出口?); `三国合计进出口占…`: partners referred to
     r"^对(?!外)(?![\u4e00-\u9fff]*(?:进|出口|贸易|投资|额|值|量|顺差|逆差))[\u4e00-\u9fff]{1,8}$|"
-    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|这些)|" + SUBJECTLESS_SHARE.pattern
+    r"^(?:[两二三四五六七八九十]{1,2}(?:国|省|市|地)|上述|这些)|"
+    # `从1亿件增至两亿件，用了两年时间`: an amount written in characters inside the name, or a span `从…到…`, tells a
+    # story, names no indicator; `节前发放了第一期200万元…`, `首轮投放160万份`, `按每份50元额度发放4万份`: a tranche or
+    # a per-piece amount of what is handed out, the thing itself unnamed; `服务33亿人次`, `组织137家企业`: a bare verb
+    r"[两二三四五六七八九十]+[百千]?(?:万亿|亿|万)(?:元|件|人|个)|从[^，,]{1,8}?到|"
+    r"第[一二三四五六七八九十0-9]+(?:期|轮|批)$|每(?:份|张|笔|单)$|^额度|(?:投放|发放)了?$|"
+    r"^(?:服务|零售|组织|企业|消费)$|" + SUBJECTLESS_SHARE.pattern
 )
 
 
@@ -984,6 +990,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         # that activity's revenue (邮政行业业务收入)
         sub = _ACTIVITY_SUBJECT.match(ctx.metrics[-1])
         if sub and not ctx.metrics[-1].endswith("收入"):
+            return sub.group(1) + "业务收入"
+    if metric == "收入" and ctx.metrics:
+        # `快递企业累计完成业务量4.24亿件，占全省总量的50.52%…；收入累计完成51.8亿元`: the activity the sentence
+        # measured (its share after it aside), its subject written before the verb, is whose revenue it is
+        volume = next((m for m in reversed(ctx.metrics) if "占" not in m), "")
+        sub = _ACTIVITY_SUBJECT.match(volume)
+        if sub and not volume.endswith("收入") and (ctx.after_semicolon or sub.group(1) in ctx.sentence):
             return sub.group(1) + "业务收入"
     counted = next((m for m in reversed(ctx.metrics) if m.endswith("网民规模")), None) if metric == "普及率" else None
     if counted is not None:

@@ -405,6 +405,10 @@ def _phrase(w: str) -> _Phrase:
     w = _CUSTOMS_EC_PLATFORM.sub("跨境电商", w)
     # `纺织品、服装、箱包等七大类劳动密集型产品出口`: the examples listed before a counted class are not its name
     w = _EXAMPLES_OF_CLASS.sub("", w)
+    # `快递日处理能力最高超过3000万件`: 最 cut from 最高/最多 is no part of the name; `105个县（市、区）共建成…配送中心
+    # 98个`: what is left of the units that built them before 共建成 is no part of what was built
+    w = _CUT_SUPERLATIVE.sub("", w)
+    w = _BUILT_BY_UNITS.sub("", w)
     if flow:
         verb = flow.group("v")
         items = [x if x.endswith(verb) else x + verb for x in items]
@@ -412,6 +416,10 @@ def _phrase(w: str) -> _Phrase:
         category_items = [x if x.endswith(verb) else x + verb for x in category_items]
         w = w + verb
     return _Phrase(region, w, trailing, items, major_items, category_items)
+
+
+_CUT_SUPERLATIVE = re.compile(r"(?<=[\u4e00-\u9fff]{3})最$")
+_BUILT_BY_UNITS = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:共|累计)建成(?=[\u4e00-\u9fff]{2})")
 
 
 #: the end of a commodity category, alone or with its measure (`针纺织品类`, `针纺织品类商品零售额`)

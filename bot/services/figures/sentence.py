@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from bot.services.figures.classify import _AT_STATED_RATE, _FLAT_AFTER, _classify, _Item, _mask, _qualifier
@@ -1046,6 +1047,19 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             # `水果、肉类、医药材及药品分别进口29.8亿、16.2亿，12.9亿元`: a list given its values one by one, read as
             # one name with the last value (the list was cut at a comma): not stored
             f.metric = ""
+    shares = [
+        f
+        for f in figs
+        if re.search(r"占(?!比$)", f.metric)  # (a bare `…占比` is left as it is labelled: fixture s220)
+        and not re.search(r"[、和及与]", f.metric.split("占", 1)[0])  # (`IPO数量和筹资额占全球`: the list is named)
+        and not is_growth_only(f)
+    ]
+    twin_counts = Counter((f.metric, f.period_start) for f in shares)
+    for f in shares:
+        if twin_counts[(f.metric, f.period_start)] > 1 and "分别" in t[max(0, f.span_start - 40) : f.span_start]:
+            # `…；业务收入分别占全部快递收入的10.74%、60.67%和3.23%`: the shares of a list named in the clause before
+            # (同城、异地、国际), read as one name's several shares: none of them is stored
+            f.metric = ""
     local_before = ctx.prev_region in _LOCAL_NAMES or (bool(ctx.home) and ctx.prev_region == ctx.home)
     if (
         ctx.prev_region not in ("", "全国")
@@ -1074,6 +1088,16 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             # `国家统计局数据显示，前三季度，实物商品网上零售额9.1万亿元` in a story about 浙江: the national body's
             # figure, not the province's the article is about
             if f.region == ctx.region:
+                f.region = "全国"
+    if (
+        ctx.prev_region == "全国"
+        and (ctx.after_semicolon or _PART_LEAD.match(t))
+        and not _LOCAL_WORD_IN.search(t)
+    ):
+        for f in figs:
+            # `全国快递业务量累计完成131.1亿件…；业务收入累计完成…。其中，同城业务量…` in a story about 湖北: the
+            # clause going on with (or the part of) a national figure is national, not the article's place
+            if f.region not in ("", "全国") and f.region not in _LOCAL_NAMES and f.region not in t:
                 f.region = "全国"
     if ctx.prev_region not in ("", "全国") and ctx.prev_region not in _LOCAL_NAMES:
         for f in figs:
