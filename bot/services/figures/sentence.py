@@ -735,6 +735,10 @@ _RECENT_YEARS_OPEN = re.compile(r"^\s*(?:近年来|近几年来?|多年来|这�
 _BUILT_UP = re.compile(r"建成|累计|培育|打造|创建|共建")
 
 
+#: the amount of the trades a count before it counted (`…133.92亿笔、金额7.23万亿元`, `…18.47亿笔，金额超过…`)
+_AMOUNT_OF_COUNT = re.compile(r"[\s、，,和及]*金额\s*(?:为|达到?|约|超过?|近|共计?)?\s*")
+
+
 def _add_levels(
     s: _Sentence,
     ctx: _Ctx,
@@ -802,6 +806,17 @@ def _add_levels(
     if pop is not None and pop.end() == cb:
         # `8个农产品批发市场，前4天共实现交易额4.2亿元`: the amount those units made together (农产品批发市场交易额)
         metrics = [(r, pop.group("pop") + m if m in _UNIT_AMOUNTS else m) for r, m in metrics]
+    # `网联平台共处理支付交易133.92亿笔、金额7.23万亿元`: the amount of the trades just counted (never an amount named
+    # elsewhere in the paragraph, `日均交易金额`)
+    traded = (
+        carried.metric[: -len("笔数")] + "金额"
+        if carried is not None
+        and carried.base_unit == "笔"
+        and carried.metric.endswith("笔数")
+        and all(m == "金额" for _, m in metrics)
+        and _AMOUNT_OF_COUNT.fullmatch(t, carried.span_end, n.start) is not None
+        else ""
+    )
     sent_region = s.sent_region
     fallback_region = sent_region or (carried.region if carried is not None and carried.region != "全国" else "")
     metrics = [
@@ -812,6 +827,8 @@ def _add_levels(
         )
         for r, m in metrics
     ]
+    if traded and carried is not None:
+        metrics = [(r or carried.region, traded) for r, _ in metrics]
     if carried is not None and carried.base_unit != "元" and all(m in _WORTH for _, m in metrics):
         # `手机出口1296.5万台，货值330.8亿元`: the worth of the quantity just counted is that same flow's amount
         metrics = [(r or carried.region, carried.metric) for r, _ in metrics]
