@@ -69,3 +69,11 @@ def test_two_platforms_joint_amount_of_trades_handled() -> None:
     assert [(r[0], r[1], r[2]) for r in rows] == [("甲联乙联网络支付交易金额", 8.6, "万亿元")]
     rows = _rows("2月1日至7日，甲联、乙联共处理交易95.2亿笔、金额4.1万亿元。")
     assert [(r[0], r[1]) for r in rows] == [("甲联乙联交易笔数", 95.2), ("甲联乙联交易金额", 4.1)]
+
+
+def test_a_demonstrative_names_again_the_span_just_stated() -> None:
+    text = "国庆假期（10月1日至7日），全市商品零售额同比增长8.1%。\n\n在这个黄金周里，全市网络零售额达到12.4亿元。"
+    rows = _rows(text)
+    assert ("网络零售额", 12.4, "亿元", date(2022, 10, 1), date(2022, 10, 7), None) in rows
+    text = "国庆假期（10月1日至7日），全市商品零售额同比增长8.1%。\n\n春节期间，全市网络零售额达到12.4亿元。"
+    assert [(r[3], r[4]) for r in _rows(text) if r[1] == 12.4] == [(None, None)]

@@ -1600,6 +1600,8 @@ def _own_named_span(t: str, ctx: _Ctx) -> bool:
     """The sentence dates its figures by a named span of days (`春节期间`) the sentence of ctx.period does not name."""
     # (not a span the figures are compared with: `日均揽收量与2022年国庆长假相比增长8.6%`)
     spans = [m.group("name") for m in NAMED_SPAN.finditer(t) if not _COMPARED_SPAN.search(t, 0, m.start())]
+    # (`在这个黄金周里`: a demonstrative names again the span just stated)
+    spans = [x for x in spans if not re.search(r"这个|这一|这次|此次|本次", x)]
     return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
 
 
