@@ -77,3 +77,12 @@ def test_a_demonstrative_names_again_the_span_just_stated() -> None:
     assert ("网络零售额", 12.4, "亿元", date(2022, 10, 1), date(2022, 10, 7), None) in rows
     text = "国庆假期（10月1日至7日），全市商品零售额同比增长8.1%。\n\n春节期间，全市网络零售额达到12.4亿元。"
     assert [(r[3], r[4]) for r in _rows(text) if r[1] == 12.4] == [(None, None)]
+
+
+def test_a_platforms_figure_after_a_semicolon_is_no_place_figure() -> None:
+    text = "国庆假期（10月1日至7日），某岛免税店销售额8.1亿元，增长5%；支付宝线下交易笔数同比增长20%。"
+    rows = [(f.metric, f.region) for f in extract_figures(text, date(2022, 10, 9))]
+    assert ("支付宝线下交易笔数", "全国") in rows
+    text = "国庆假期（10月1日至7日），海南免税店销售额8.1亿元，增长5%；快递业务量同比增长20%。"
+    rows = [(f.metric, f.region) for f in extract_figures(text, date(2022, 10, 9))]
+    assert ("快递业务量", "海南") in rows

@@ -995,6 +995,10 @@ def _day_named(t: str, published: date) -> date:
     return found
 
 
+#: a nationwide platform named as what a figure measures (`微信支付…交易笔数`, `支付宝…用户数`, `银联网络交易金额`)
+_PLATFORM_LEAD = re.compile(r"^(?:微信|支付宝|银联|网联|云闪付|京东|淘宝|天猫|美团|饿了么|抖音|快手|拼多多|唯品会)")
+
+
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     """After every number is read: flat growth (`同比持平`), the city the sentence opened with, parts of a whole,
     rates in brackets and the region of a part of a local whole; then the sentence's figures go to `out`."""
@@ -1078,6 +1082,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local; so is the
         # clause after `；` going on with it (`全市快递业务量…；快递业务收入完成…`)
         for f in figs:
+            if ctx.after_semicolon and _PLATFORM_LEAD.match(f.metric):
+                continue  # `海南离岛免税购物金额…；微信支付线下交易笔数…`: a nationwide platform's figure, no place's
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
     if (
