@@ -86,3 +86,16 @@ def test_a_platforms_figure_after_a_semicolon_is_no_place_figure() -> None:
     text = "国庆假期（10月1日至7日），海南免税店销售额8.1亿元，增长5%；快递业务量同比增长20%。"
     rows = [(f.metric, f.region) for f in extract_figures(text, date(2022, 10, 9))]
     assert ("快递业务量", "海南") in rows
+
+
+def test_one_days_trades_are_the_platforms_just_measured() -> None:
+    text = "10月1日至7日，某支付平台共处理网络支付交易52.6亿笔、金额3.18万亿元。其中10月1日交易最多，当天单日处理交易9.4亿笔，金额超过5120.5亿元。"
+    rows = [(r[0], r[1], r[3], r[4]) for r in _rows(text)]
+    assert ("某支付平台网络支付交易笔数", 9.4, date(2022, 10, 1), date(2022, 10, 1)) in rows
+    assert ("某支付平台网络支付交易金额", 5120.5, date(2022, 10, 1), date(2022, 10, 1)) in rows
+
+
+def test_the_peak_day_named_before_its_that_day_clause_dates_the_figure() -> None:
+    text = "10月1日至7日，某平台共处理网络支付交易52.6亿笔。其中10月3日交易最多，当天处理交易9.4亿笔。"
+    rows = [(r[1], r[3], r[4]) for r in _rows(text)]
+    assert (9.4, date(2022, 10, 3), date(2022, 10, 3)) in rows

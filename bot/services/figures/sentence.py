@@ -350,6 +350,8 @@ _MONTH_NAMED = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
 
 #: a clause about the day just named (`…，当天派件总量达到1.3亿件`)
 _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
+#: a clause saying a day was the busiest (`交易最多`, `业务量最高`)
+_PEAK_DAY = re.compile(r"\s*[^，,。；;0-9]{0,10}(?:最多|最高|最大|最旺|峰值)")
 
 
 def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
@@ -462,6 +464,9 @@ def _days_opening_clauses(t: str, periods: list[PeriodMention]) -> list[PeriodMe
             # `5月6日，全行业揽收量达到3.16亿件`: a day alone before a comma, then a clause stating a figure of no
             # period of its own and reporting no event: that day's figure
             alone = re.match(r"\s*[，,]", t[m.end() :])
+            if not alone and _PEAK_DAY.fullmatch(t, m.end(), end) and _THAT_DAY.match(t, end):
+                # `其中10月1日交易最多，当天处理交易18.47亿笔`: the peak day, whose figure the `当天` clause gives
+                alone = re.match(r"[^，,]*[，,]", t[m.end() :])
             if not alone:
                 continue
             nxt = m.end() + alone.end()
@@ -735,6 +740,8 @@ _RECENT_YEARS_OPEN = re.compile(r"^\s*(?:近年来|近几年来?|多年来|这�
 _BUILT_UP = re.compile(r"建成|累计|培育|打造|创建|共建")
 
 
+#: one day's trades, named without whose (`单日交易笔数`, `当天交易金额`)
+_ONE_DAY_TRADES = re.compile(r"^(?:单日|当天|当日)+(?P<m>(?:支付)?交易(?:笔数|金额))$")
 #: the amount of the trades a count before it counted (`…133.92亿笔、金额7.23万亿元`, `…18.47亿笔，金额超过…`)
 _AMOUNT_OF_COUNT = re.compile(r"[\s、，,和及]*金额\s*(?:为|达到?|约|超过?|近|共计?)?\s*")
 
@@ -912,6 +919,12 @@ def _add_levels(
             # `邮政寄递服务完成209546.4万件` → 邮政寄递服务业务量: pieces handled are the service's business volume
             metric += "业务量"
         metric = _activity_metric(metric, gn.base_unit, t, gn.end)
+        one_day = _ONE_DAY_TRADES.match(metric)
+        if one_day is not None:
+            # `网联平台共处理…支付交易133.92亿笔、金额7.23万亿元…。当天单日处理交易18.47亿笔，金额超过…`: one day's
+            # trades of the platform the paragraph just measured (its indicator, for that day)
+            rest = one_day.group("m")
+            metric = next((m for m in reversed(ctx.metrics) if m.endswith(rest) and len(m) > len(rest) + 1), metric)
         annual = _ANNUAL_MEASURE.match(metric)
         if annual and start is not None and end is not None and (start.year, start.month, start.day) == (end.year, 1, 1):
             # `2021年，我国快递年业务量首次突破1000亿件`: a year's amount of the activity, its measure
