@@ -60,7 +60,9 @@ _REFERS_BACK = re.compile(
     # (not `在商务部最新公布的115个…项目中，`: among a list just published, no part of the account before)
     r"(?:其中|同期|当年|当月|当季|同一时期|这一时期|此期间|期间|在(?![^，,。；;]{0,24}?(?:最新|公布|发布|名单))[^，,。；;]{2,24}?中[,，]"
     # `出口商品中，机电产品出口22.9亿美元`: the goods of the trade just stated
-    r"|(?:进出口|出口|进口)(?:商品|产品)中[,，])"
+    r"|(?:进出口|出口|进口)(?:商品|产品)中[,，]"
+    # `在这个最长的春节假期里，…`: the span of days just stated, named again with a demonstrative
+    r"|在?(?:这个|这一|这次|此次|本次)[^，,。；;\d]{0,8}?(?:假期|长假|黄金周|小长假|节日|时期)(?:里|中|内|期间)?[,，])"
 )
 
 #: a sentence announcing a list of points (`主要呈现以下五个方面的特点：`, `呈现三个特点`)

@@ -1083,8 +1083,12 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
     if metric in _GENERIC_HEADS or metric in ("交易额", "销售额", "零售额", "业务量") or metric in _BARE_TOTALS:
         # `我国电子商务交易额在2008、2009两年连创新高，2009年交易额达3.8万亿元`: named earlier in the sentence
         found = None
+        # only a name written before the bare one's own number (`…133.92亿笔、金额7.23万亿元，日均交易金额…` is
+        # no name of the 7.23万亿元: it comes after it)
+        own = _BARE_BEFORE_NUMBER(metric).search(ctx.sentence)
+        limit = own.start() + len(metric) if own is not None else len(ctx.sentence)
         # (not the tail of a word a number cut, `前4天共实现交易额` → `天共…`)
-        for m in re.finditer(r"(?<![0-9.０-９])[\u4e00-\u9fff]{2,10}?" + re.escape(metric), ctx.sentence):
+        for m in re.compile(r"(?<![0-9.０-９])[\u4e00-\u9fff]{2,10}?" + re.escape(metric)).finditer(ctx.sentence, 0, limit):
             found = m
         if found is not None:
             named = _phrase(_without_periods(found.group())).metric
@@ -1111,6 +1115,11 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
         if len(named_before) == 1:
             return named_before.pop()
     return metric
+
+
+def _BARE_BEFORE_NUMBER(metric: str) -> re.Pattern[str]:
+    """A bare measure written right before its number (`金额7.23万亿元`, `交易额达3.8万亿元`)."""
+    return re.compile(re.escape(metric) + r"\s*(?:为|达到?|约|超过?|近|共计?|累计)?\s*[0-9０-９]")
 
 
 #: two words for the amount of one trade (`交易额` / `成交额`)

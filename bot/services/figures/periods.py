@@ -175,6 +175,8 @@ class PeriodMention:
         span = holiday_span(self.holiday, year)
         if span is None:
             return (None, None)
+        if self.holiday == "双节" and published is not None and not -30 <= (published - span[0]).days <= 90:
+            return (None, None)  # a bare `双节` far from that autumn span (元旦春节, the winter pair) is not dated
         if self.first_days:
             return span[0], min(span[1], span[0] + timedelta(days=self.first_days - 1))
         return span
@@ -260,7 +262,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         out = _day_spans(text, out)
     if "除夕" in text:
         out = _lunar_spans(text, out)
-    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text or "国庆" in text or "十一" in text:
+    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text or "国庆" in text or "十一" in text or "双节" in text:
         out = _holiday_spans(text, out)
     if "双" in text:
         # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
@@ -409,13 +411,17 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
             return (date(year, 5, 1),) * 2 if h == "五一" else (date(year, 10, 1),) * 2
         md = _FESTIVAL_DATES.get(h, {}).get(year)
         return (date(year, *md), date(year, *md)) if md else None
+    if name == "双节":
+        name = "中秋国庆"  # `“双节”期间` in a year 中秋 and 国庆 made one span (see _holiday for the season)
     days = _HOLIDAY_DAYS.get(name, {}).get(year)
     return (date(year, *days[0]), date(year, *days[1])) if days else None
 
 
 #: a holiday named with its span (`“五一”假期`, `端午节放假期间`, `中秋小长假`, `中秋国庆假期`) or its day (`端午节当天`)
 _HOLIDAY_RE = re.compile(
-    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋|国庆|(?<!双)[“\"「‘]\s*十一\s*[”\"」’]|(?<![双第])十一(?=\s*(?:黄金周|长假|小长假|假期)))(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
+    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋|国庆|(?<!双)[“\"「‘]\s*十一\s*[”\"」’]|(?<![双第])十一(?=\s*(?:黄金周|长假|小长假|假期))|"
+    # a bare `“双节”` (resolved as 中秋国庆 near that season only, see PeriodMention._holiday)
+    r"(?<![中秋国庆节”\"」’])[“\"「‘]?双节)(?:节)?\s*[”\"」’]?\s*(?:[“\"「‘]?(?:双节|两节)[”\"」’]?)?\s*"
     r"(?:(?P<span>小长假|长假|假期|黄金周|(?:放假|节日|节假日|假日)?期间|放假)|(?P<day>当天|当日|全天))"
 )
 #: what makes a holiday a base of comparison (`比五一放假期间`, `与去年中秋假期相比`)
@@ -426,7 +432,8 @@ def _holiday_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     for m in _HOLIDAY_RE.finditer(text):
         if any(p.start < m.end() and m.start() < p.end for p in out):
             continue
-        h = re.sub(r"[\s节、和与及”\"」’]", "", m.group("h"))
+        h = re.sub(r"[\s节、和与及“”\"「」‘’]", "", m.group("h"))
+        h = "双节" if h == "双" else h
         h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
         h = "国庆" if h.strip("“\"「‘") == "十一" else h  # `“十一”黄金周`: the National Day holiday
         if m.group("day"):

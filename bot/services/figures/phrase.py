@@ -116,6 +116,12 @@ def item_regions(region: str, items: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+#: trades (payments) named without their measure (`网络支付交易`, `支付`), counted in 笔
+_TRADES_COUNTED = re.compile(r"(?:交易|支付)$")
+#: the verb a platform's count of trades is written with (`共处理`, `累计处理了`)
+_HANDLED_VERB = re.compile(r"(?:共|累计|合计)?处理(?:了)?")
+
+
 def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> str:
     """Name a count by the activity counted: parcels handled (`共揽收快件` in 件 → 快递揽收量, `处理快件` → 快件处理量);
     sessions held (`电商直播超1000万场` → 电商直播场次); views (`直播观看1.3亿人次` → 直播观看人次)."""
@@ -131,6 +137,13 @@ def _activity_metric(metric: str, base_unit: str, t: str = "", end: int = 0) -> 
         return _SPENDER.sub("", metric) + "额"
     if base_unit == "场" and "直播" in metric and not metric.endswith(("场次", "场", "次", "数", "量")):
         return metric + "场次"
+    if base_unit == "笔" and _TRADES_COUNTED.search(metric):
+        # `网联平台共处理网络支付交易133.92亿笔` → 网联平台网络支付交易笔数: the count of trades, without the verb
+        # (`银联、网联共处理交易…亿笔`: the platforms' joint count, one name — 银联网联交易笔数)
+        return _HANDLED_VERB.sub("", metric).replace("、", "") + "笔数"
+    if base_unit in _MONEY_UNITS and _HANDLED_VERB.search(metric) and metric.endswith("支付交易"):
+        # `网联、银联共处理网络支付交易近10万亿元` → 网联银联网络支付交易金额: the amount of the trades handled
+        return _HANDLED_VERB.sub("", metric).replace("、", "") + "金额"
     if base_unit == "人次" and metric.endswith("直播观看"):
         return metric + "人次"  # `直播观看1.3亿人次` → 直播观看人次, as sessions are 场次
     return metric

@@ -351,6 +351,8 @@ _MONTH_NAMED = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
 
 #: a clause about the day just named (`…，当天派件总量达到1.3亿件`)
 _THAT_DAY = re.compile(r"[，,]\s*(?:当天|当日)")
+#: a clause saying a day was the busiest (`交易最多`, `业务量最高`)
+_PEAK_DAY = re.compile(r"\s*[^，,。；;0-9]{0,10}(?:最多|最高|最大|最旺|峰值)")
 
 
 def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[PeriodMention]:
@@ -463,6 +465,9 @@ def _days_opening_clauses(t: str, periods: list[PeriodMention]) -> list[PeriodMe
             # `5月6日，全行业揽收量达到3.16亿件`: a day alone before a comma, then a clause stating a figure of no
             # period of its own and reporting no event: that day's figure
             alone = re.match(r"\s*[，,]", t[m.end() :])
+            if not alone and _PEAK_DAY.fullmatch(t, m.end(), end) and _THAT_DAY.match(t, end):
+                # `其中10月1日交易最多，当天处理交易18.47亿笔`: the peak day, whose figure the `当天` clause gives
+                alone = re.match(r"[^，,]*[，,]", t[m.end() :])
             if not alone:
                 continue
             nxt = m.end() + alone.end()
@@ -736,6 +741,12 @@ _RECENT_YEARS_OPEN = re.compile(r"^\s*(?:近年来|近几年来?|多年来|这�
 _BUILT_UP = re.compile(r"建成|累计|培育|打造|创建|共建")
 
 
+#: one day's trades, named without whose (`单日交易笔数`, `当天交易金额`)
+_ONE_DAY_TRADES = re.compile(r"^(?:单日|当天|当日)+(?P<m>(?:支付)?交易(?:笔数|金额))$")
+#: the amount of the trades a count before it counted (`…133.92亿笔、金额7.23万亿元`, `…18.47亿笔，金额超过…`)
+_AMOUNT_OF_COUNT = re.compile(r"[\s、，,和及]*金额\s*(?:为|达到?|约|超过?|近|共计?)?\s*")
+
+
 def _add_levels(
     s: _Sentence,
     ctx: _Ctx,
@@ -803,6 +814,17 @@ def _add_levels(
     if pop is not None and pop.end() == cb:
         # `8个农产品批发市场，前4天共实现交易额4.2亿元`: the amount those units made together (农产品批发市场交易额)
         metrics = [(r, pop.group("pop") + m if m in _UNIT_AMOUNTS else m) for r, m in metrics]
+    # `网联平台共处理支付交易133.92亿笔、金额7.23万亿元`: the amount of the trades just counted (never an amount named
+    # elsewhere in the paragraph, `日均交易金额`)
+    traded = (
+        carried.metric[: -len("笔数")] + "金额"
+        if carried is not None
+        and carried.base_unit == "笔"
+        and carried.metric.endswith("笔数")
+        and all(m == "金额" for _, m in metrics)
+        and _AMOUNT_OF_COUNT.fullmatch(t, carried.span_end, n.start) is not None
+        else ""
+    )
     sent_region = s.sent_region
     fallback_region = sent_region or (carried.region if carried is not None and carried.region != "全国" else "")
     metrics = [
@@ -813,6 +835,8 @@ def _add_levels(
         )
         for r, m in metrics
     ]
+    if traded and carried is not None:
+        metrics = [(r or carried.region, traded) for r, _ in metrics]
     if carried is not None and carried.base_unit != "元" and all(m in _WORTH for _, m in metrics):
         # `手机出口1296.5万台，货值330.8亿元`: the worth of the quantity just counted is that same flow's amount
         metrics = [(r or carried.region, carried.metric) for r, _ in metrics]
@@ -896,6 +920,12 @@ def _add_levels(
             # `邮政寄递服务完成209546.4万件` → 邮政寄递服务业务量: pieces handled are the service's business volume
             metric += "业务量"
         metric = _activity_metric(metric, gn.base_unit, t, gn.end)
+        one_day = _ONE_DAY_TRADES.match(metric)
+        if one_day is not None:
+            # `网联平台共处理…支付交易133.92亿笔、金额7.23万亿元…。当天单日处理交易18.47亿笔，金额超过…`: one day's
+            # trades of the platform the paragraph just measured (its indicator, for that day)
+            rest = one_day.group("m")
+            metric = next((m for m in reversed(ctx.metrics) if m.endswith(rest) and len(m) > len(rest) + 1), metric)
         annual = _ANNUAL_MEASURE.match(metric)
         if annual and start is not None and end is not None and (start.year, start.month, start.day) == (end.year, 1, 1):
             # `2021年，我国快递年业务量首次突破1000亿件`: a year's amount of the activity, its measure
@@ -977,6 +1007,10 @@ def _day_named(t: str, published: date) -> date:
         if 1 <= month <= 12 and 1 <= day <= 31 and (month, day) <= (published.month, published.day):
             found = date(published.year, month, day)
     return found
+
+
+#: a nationwide platform named as what a figure measures (`微信支付…交易笔数`, `支付宝…用户数`, `银联网络交易金额`)
+_PLATFORM_LEAD = re.compile(r"^(?:微信|支付宝|银联|网联|云闪付|京东|淘宝|天猫|美团|饿了么|抖音|快手|拼多多|唯品会)")
 
 
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
@@ -1075,6 +1109,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         # `全省实现网络零售额1.8万亿元；其中，跨境电商出口额2000亿元`: a part of a local whole is local; so is the
         # clause after `；` going on with it (`全市快递业务量…；快递业务收入完成…`)
         for f in figs:
+            if ctx.after_semicolon and _PLATFORM_LEAD.match(f.metric):
+                continue  # `海南离岛免税购物金额…；微信支付线下交易笔数…`: a nationwide platform's figure, no place's
             if f.region == "全国" or (not s.sent_region and ctx.region and f.region == ctx.region):
                 f.region = ctx.prev_region  # (or of a city's whole in a province's story: 宁波…。其中，出口额…)
     if (
@@ -1607,6 +1643,8 @@ def _own_named_span(t: str, ctx: _Ctx) -> bool:
     """The sentence dates its figures by a named span of days (`春节期间`) the sentence of ctx.period does not name."""
     # (not a span the figures are compared with: `日均揽收量与2022年国庆长假相比增长8.6%`)
     spans = [m.group("name") for m in NAMED_SPAN.finditer(t) if not _COMPARED_SPAN.search(t, 0, m.start())]
+    # (`在这个黄金周里`: a demonstrative names again the span just stated)
+    spans = [x for x in spans if not re.search(r"这个|这一|这次|此次|本次", x)]
     return bool(spans) and not any(name[-4:] in ctx.period_text or name[-2:] + "期间" in ctx.period_text for name in spans)
 
 

@@ -372,6 +372,18 @@ def _credit_date(t: str) -> bool:
     return len(t) <= 60 and not re.search(r"[，,；;！？。]", t) and bool(_CREDIT_DATE_RE.match(t) and YMD_RE.search(t))
 
 
+#: a page's font-size toggles closing its date line (`三江都市报 2020-10-13 08:47 大字`): no part of it
+_TRAILING_CONTROLS_RE = re.compile(
+    r"(?:\s+(?:大字|小字|中字|[【\[]?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*[】\]]?))+$"
+)
+
+
+def _without_trailing_controls(t: str) -> str:
+    """A date line without the font-size toggles after it (see _TRAILING_CONTROLS_RE), when a date comes before."""
+    m = _TRAILING_CONTROLS_RE.search(t)
+    return t[: m.start()] if m and YMD_RE.search(t, 0, m.start()) else t
+
+
 def strip_leading_controls(text: str) -> str:
     """A date line with a web page's controls before it, without them (see _LEADING_CONTROLS_RE)."""
     m = _LEADING_CONTROLS_RE.match(text)
@@ -393,7 +405,7 @@ def is_web_furniture(text: str) -> bool:
 def is_meta(text: str) -> bool:
     """A short metadata line (`发布日期:2020-12-15　来源:国家统计局`, `来源：商务部网站`, `2024-08-02 10:30`), in simplified or
     traditional characters (`來源：每日經濟新聞`)."""
-    t = _bar_to_space(to_simplified(text.strip()))
+    t = _without_trailing_controls(_bar_to_space(to_simplified(text.strip())))
     if release_fields(t) is not None:
         return True
     if not t or len(t) > 90 or "。" in t:
@@ -433,7 +445,7 @@ NAME_DATE_RE = re.compile(
 
 def name_date(text: str) -> str:
     """The issuer of a `name date` / `date name` line ('' when the line is not one)."""
-    t = _bar_to_space(text.strip())
+    t = _without_trailing_controls(_bar_to_space(text.strip()))
     m = NAME_DATE_RE.match(t)
     if m:
         return "" if _ROLE_NAME.fullmatch(m.group("name")) else m.group("name")
