@@ -305,7 +305,9 @@ def test_a_title_region_before_a_network_word_or_a_share_of_the_nation() -> None
 def test_a_year_naming_a_holiday_is_not_the_figures_period() -> None:
     (f, _g) = extract_figures("今年国庆假期，宁波市重点零售企业销售额同比增长6.1%，其中家电类销售额增长12.0%。",
                               date(2025, 10, 9))
-    assert (f.metric, f.growth_pct, f.period_start, f.period_end) == ("重点零售企业销售额", 6.1, None, None)
+    # (not the year: the holiday's statutory days, 2025's 国庆 joined with 中秋 — dated since session 18i)
+    assert (f.metric, f.growth_pct, f.period_start, f.period_end) == (
+        "重点零售企业销售额", 6.1, date(2025, 10, 1), date(2025, 10, 8))
     # the holiday's own dates are its period
     (f,) = extract_figures("2025年“双11”期间（11月1日至11日），全国快递业务量达60.5亿件。", date(2025, 11, 13))
     assert (f.period_start, f.period_end) == (date(2025, 11, 1), date(2025, 11, 11))

@@ -9,7 +9,7 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
 * spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`;
-* holidays whose days vary by year (`五一假期`, `端午节期间`, `中秋假期`, `中秋国庆假期`, `端午节当天`): the year's
+* holidays whose days vary by year (`五一假期`, `端午节期间`, `春节假期`, `中秋假期`, `中秋国庆假期`, `端午节当天`): the year's
   statutory span or festival day from tables (`holiday_span`; a year they do not hold stays unresolved).
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
@@ -119,7 +119,7 @@ class PeriodMention:
     from_value: bool = False
     #: `截至12月20日，2016年快递业务量已突破300亿件`: as of a day, counted from the start of the year named after it
     year_to_date: bool = False
-    holiday: str = ""  # kind `holiday`: 五一 / 端午 / 中秋 / 中秋国庆 (a span by the year's calendar), or `…当天` (one day)
+    holiday: str = ""  # kind `holiday`: 五一 / 端午 / 春节 / 中秋 / 中秋国庆 (a span by the year's calendar), or `…当天` (one day)
     #: kind `holiday`: only its first days (`“五一”假期前3天`): counted from the day the year's holiday began
     first_days: int = 0
 
@@ -260,7 +260,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         out = _day_spans(text, out)
     if "除夕" in text:
         out = _lunar_spans(text, out)
-    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text:
+    if any(w in text for w in ("五一", "劳动节", "端午", "中秋", "春节", "国庆", "十一")):
         out = _holiday_spans(text, out)
     if "双" in text:
         # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
@@ -351,7 +351,8 @@ _LUNAR_SPAN_RE = re.compile(
 )
 
 
-#: statutory holidays (the State Council's notice of each year: 五一 since 2000, 端午 since 2008, 中秋 — alone, or 中秋国庆 as one
+#: statutory holidays (the State Council's notice of each year: 五一 since 2000, 端午 since 2008, 春节 (2020's, extended by a
+#: later notice, left out), 中秋 — alone, or 中秋国庆 as one
 #: span where the two fell together): first and last day, by year; a year not held is not invented
 _HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
     "五一": {
@@ -374,6 +375,19 @@ _HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
         2008: ((9, 13), (9, 15)), 2010: ((9, 22), (9, 24)), 2011: ((9, 10), (9, 12)), 2013: ((9, 19), (9, 21)),
         2014: ((9, 6), (9, 8)), 2016: ((9, 15), (9, 17)), 2018: ((9, 22), (9, 24)), 2019: ((9, 13), (9, 15)),
         2021: ((9, 19), (9, 21)), 2022: ((9, 10), (9, 12)), 2024: ((9, 15), (9, 17)), 2026: ((9, 25), (9, 27)),
+    },
+    "春节": {
+        2010: ((2, 13), (2, 19)), 2011: ((2, 2), (2, 8)), 2012: ((1, 22), (1, 28)), 2013: ((2, 9), (2, 15)),
+        2014: ((1, 31), (2, 6)), 2015: ((2, 18), (2, 24)), 2016: ((2, 7), (2, 13)), 2017: ((1, 27), (2, 2)),
+        2018: ((2, 15), (2, 21)), 2019: ((2, 4), (2, 10)), 2021: ((2, 11), (2, 17)), 2022: ((1, 31), (2, 6)),
+        2023: ((1, 21), (1, 27)), 2024: ((2, 10), (2, 17)), 2025: ((1, 28), (2, 4)), 2026: ((2, 15), (2, 23)),
+    },
+    # 国庆 alone: 1–7 October; where 中秋 joined it, the joint span (2023's 国庆假期 is 9月29日至10月6日)
+    "国庆": {
+        **{y: ((10, 1), (10, 7)) for y in (*range(2000, 2009), 2010, 2011, 2013, 2014, 2015, 2016, 2018, 2019, 2021,
+                                             2022, 2024, 2026)},
+        2009: ((10, 1), (10, 8)), 2012: ((9, 30), (10, 7)), 2017: ((10, 1), (10, 8)), 2020: ((10, 1), (10, 8)),
+        2023: ((9, 29), (10, 6)), 2025: ((10, 1), (10, 8)),
     },
     "中秋国庆": {
         2009: ((10, 1), (10, 8)), 2012: ((9, 30), (10, 7)), 2017: ((10, 1), (10, 8)), 2020: ((10, 1), (10, 8)),
@@ -409,7 +423,7 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
 
 #: a holiday named with its span (`“五一”假期`, `端午节放假期间`, `中秋小长假`, `中秋国庆假期`) or its day (`端午节当天`)
 _HOLIDAY_RE = re.compile(
-    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋)(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
+    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|春节|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋|国庆|(?<![双光棍])(?<=[“\"「‘])十一)(?:节)?\s*[”\"」’]?\s*(?:双节|两节)?\s*"
     r"(?:(?P<span>小长假|长假|假期|黄金周|(?:放假|节日|节假日|假日)?期间|放假)|(?P<day>当天|当日|全天))"
 )
 #: what makes a holiday a base of comparison (`比五一放假期间`, `与去年中秋假期相比`)
@@ -421,7 +435,7 @@ def _holiday_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
         if any(p.start < m.end() and m.start() < p.end for p in out):
             continue
         h = re.sub(r"[\s节、和与及”\"」’]", "", m.group("h"))
-        h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
+        h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆", "春": "春节", "十一": "国庆"}.get(h, h)
         if m.group("day"):
             if h == "中秋国庆":
                 continue
