@@ -80,3 +80,11 @@ def test_spring_festival_and_national_day_holidays_take_their_statutory_days() -
 
 def test_tourist_arrivals_are_one_metric_with_receiving_tourists() -> None:
     assert "接待游客" in synonyms("游客接待量")
+
+
+def test_a_demonstrative_is_no_part_of_the_metric() -> None:
+    figs = extract_figures("2023年，该平台实现跨境电商交易额约36亿元，同比增长21.5%。", date(2024, 1, 20))
+    assert [f.metric for f in figs] == ["平台跨境电商交易额"]
+    # 该市 still names the city the text named before it
+    figs = extract_figures("其中，温州市网络零售额1200亿元；该市跨境电商出口额300亿元。", date(2024, 1, 20))
+    assert [f.region for f in figs] == ["温州", "温州"]
