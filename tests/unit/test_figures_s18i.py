@@ -88,3 +88,8 @@ def test_a_demonstrative_is_no_part_of_the_metric() -> None:
     # 该市 still names the city the text named before it
     figs = extract_figures("其中，温州市网络零售额1200亿元；该市跨境电商出口额300亿元。", date(2024, 1, 20))
     assert [f.region for f in figs] == ["温州", "温州"]
+
+
+def test_national_day_itself() -> None:
+    figs = extract_figures("国庆节当天，全市重点商超销售额同比增长6.3%。", date(2024, 10, 3))
+    assert [(f.period_start, f.period_end) for f in figs] == [(date(2024, 10, 1), date(2024, 10, 1))]

@@ -415,6 +415,8 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
         h = name[:-2]
         if h == "五一":
             return date(year, 5, 1), date(year, 5, 1)
+        if h == "国庆":
+            return date(year, 10, 1), date(year, 10, 1)
         md = _FESTIVAL_DATES.get(h, {}).get(year)
         return (date(year, *md), date(year, *md)) if md else None
     days = _HOLIDAY_DAYS.get(name, {}).get(year)
