@@ -9,7 +9,7 @@ prefix (which makes the period a stock *as of* its end: `start` is None):
   `8月/8月份`, `6月底/6月末`, `二季度末`, `年底/年末`, `全年`;
 * as-of days: `截至5月31日`, `截至2023年6月28日`; `截至目前/截至当前/至今` (= the publication date);
 * spans of days `11月1日至11日`, `11月11日至16日`, and one day `11月11日当天`;
-* holidays whose days vary by year (`五一假期`, `端午节期间`, `中秋假期`, `中秋国庆假期`, `端午节当天`): the year's
+* holidays whose days vary by year (`五一假期`, `端午节期间`, `春节假期`, `中秋假期`, `中秋国庆假期`, `端午节当天`): the year's
   statutory span or festival day from tables (`holiday_span`; a year they do not hold stays unresolved).
 
 Resolution: an explicit year wins; relative years count from the publication year; a sub-period without a year
@@ -119,7 +119,7 @@ class PeriodMention:
     from_value: bool = False
     #: `截至12月20日，2016年快递业务量已突破300亿件`: as of a day, counted from the start of the year named after it
     year_to_date: bool = False
-    holiday: str = ""  # kind `holiday`: 五一 / 端午 / 中秋 / 中秋国庆 (a span by the year's calendar), or `…当天` (one day)
+    holiday: str = ""  # kind `holiday`: 五一 / 端午 / 春节 / 中秋 / 中秋国庆 (a span by the year's calendar), or `…当天` (one day)
     #: kind `holiday`: only its first days (`“五一”假期前3天`): counted from the day the year's holiday began
     first_days: int = 0
 
@@ -262,7 +262,7 @@ def find_periods(text: str, published: date | None, context_year: int | None = N
         out = _day_spans(text, out)
     if "除夕" in text:
         out = _lunar_spans(text, out)
-    if "五一" in text or "劳动节" in text or "端午" in text or "中秋" in text or "国庆" in text or "十一" in text or "双节" in text:
+    if any(w in text for w in ("五一", "劳动节", "端午", "中秋", "春节", "国庆", "十一", "双节")):
         out = _holiday_spans(text, out)
     if "双" in text:
         # `在刚刚过去的“双12”，…全天共揽收快递包裹1.76亿件`: the day of the festival, when the text says one day
@@ -353,7 +353,8 @@ _LUNAR_SPAN_RE = re.compile(
 )
 
 
-#: statutory holidays (the State Council's notice of each year: 五一 since 2000, 端午 since 2008, 中秋 — alone, or 中秋国庆 as one
+#: statutory holidays (the State Council's notice of each year: 五一 since 2000, 端午 since 2008, 春节 (2020's, extended by a
+#: later notice, left out), 中秋 — alone, or 中秋国庆 as one
 #: span where the two fell together): first and last day, by year; a year not held is not invented
 _HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
     "五一": {
@@ -376,6 +377,12 @@ _HOLIDAY_DAYS: dict[str, dict[int, tuple[tuple[int, int], tuple[int, int]]]] = {
         2008: ((9, 13), (9, 15)), 2010: ((9, 22), (9, 24)), 2011: ((9, 10), (9, 12)), 2013: ((9, 19), (9, 21)),
         2014: ((9, 6), (9, 8)), 2016: ((9, 15), (9, 17)), 2018: ((9, 22), (9, 24)), 2019: ((9, 13), (9, 15)),
         2021: ((9, 19), (9, 21)), 2022: ((9, 10), (9, 12)), 2024: ((9, 15), (9, 17)), 2026: ((9, 25), (9, 27)),
+    },
+    "春节": {
+        2010: ((2, 13), (2, 19)), 2011: ((2, 2), (2, 8)), 2012: ((1, 22), (1, 28)), 2013: ((2, 9), (2, 15)),
+        2014: ((1, 31), (2, 6)), 2015: ((2, 18), (2, 24)), 2016: ((2, 7), (2, 13)), 2017: ((1, 27), (2, 2)),
+        2018: ((2, 15), (2, 21)), 2019: ((2, 4), (2, 10)), 2021: ((2, 11), (2, 17)), 2022: ((1, 31), (2, 6)),
+        2023: ((1, 21), (1, 27)), 2024: ((2, 10), (2, 17)), 2025: ((1, 28), (2, 4)), 2026: ((2, 15), (2, 23)),
     },
     "国庆": {
         # 2000–2025 (years with 中秋 inside it give the joined span); 2008 moved to 29 September
@@ -419,7 +426,7 @@ def holiday_span(name: str, year: int) -> tuple[date, date] | None:
 
 #: a holiday named with its span (`“五一”假期`, `端午节放假期间`, `中秋小长假`, `中秋国庆假期`) or its day (`端午节当天`)
 _HOLIDAY_RE = re.compile(
-    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋|国庆|(?<!双)[“\"「‘]\s*十一\s*[”\"」’]|(?<![双第])十一(?=\s*(?:黄金周|长假|小长假|假期))|"
+    r"[“\"「‘]?\s*(?P<h>五一\s*[”\"」’]?\s*(?:国际)?劳动节|五一|劳动节|端午|春节|中秋(?:节)?\s*[、和与及]?\s*国庆|国庆(?:节)?\s*[、和与及]?\s*中秋|中秋|国庆|(?<!双)[“\"「‘]\s*十一\s*[”\"」’]|(?<![双第])十一(?=\s*(?:黄金周|长假|小长假|假期))|"
     # a bare `“双节”` (resolved as 中秋国庆 near that season only, see PeriodMention._holiday)
     r"(?<![中秋国庆节”\"」’])[“\"「‘]?双节)(?:节)?\s*[”\"」’]?\s*(?:[“\"「‘]?(?:双节|两节)[”\"」’]?)?\s*"
     r"(?:(?P<span>小长假|长假|假期|黄金周|(?:放假|节日|节假日|假日)?期间|放假)|(?P<day>当天|当日|全天))"
@@ -434,7 +441,7 @@ def _holiday_spans(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
             continue
         h = re.sub(r"[\s节、和与及“”\"「」‘’]", "", m.group("h"))
         h = "双节" if h == "双" else h
-        h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆"}.get(h, h)
+        h = {"劳动": "五一", "五一劳动": "五一", "五一国际劳动": "五一", "国庆中秋": "中秋国庆", "春": "春节"}.get(h, h)
         h = "国庆" if h.strip("“\"「‘") == "十一" else h  # `“十一”黄金周`: the National Day holiday
         if m.group("day"):
             if h == "中秋国庆":

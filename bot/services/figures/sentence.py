@@ -252,7 +252,10 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
     for m in _PAREN_RE.finditer(t):
         if m.start() in alt_names:
             continue
-        if _AMOUNT_ASIDE.fullmatch(m.group()) and _MEASURE_BEFORE.search(t, 0, m.start()):
+        if (_AMOUNT_ASIDE.fullmatch(m.group()) and _MEASURE_BEFORE.search(t, 0, m.start())) or _PART_ASIDE.match(
+            m.group()
+        ):
+            # (`…增长18.7%（其中汽车制造业增加值增长48.1%）`: a part's own figure in brackets is read as a clause)
             blocked += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
         else:
             blocked.append((m.start(), m.end()))
@@ -298,6 +301,8 @@ def _read(quote: str, ctx: _Ctx) -> _Sentence:
 
 #: an amount alone in brackets (`（18.12万亿元）`) and an indicator's name right before it (`…零售总额`)
 _AMOUNT_ASIDE = re.compile(r"[（(]\s*[0-9][0-9.,]*\s*(?:万亿|千亿|亿|万)?\s*(?:元|件|人|户|家)\s*[)）]")
+#: a bracketed clause naming a part of the whole before it, with its own rate (`（其中，汽车制造业增加值增长48.1%）`)
+_PART_ASIDE = re.compile(r"[（(]\s*其中\s*[，,]?\s*[\u4e00-\u9fff]{2,}[^（()）]*?(?:增长|下降)\s*[0-9.]+\s*[%％][)）]$")
 _MEASURE_BEFORE = re.compile(r"(?:总额|零售额|销售额|交易额|业务量|规模)$")
 
 

@@ -37,6 +37,8 @@ from bot.services.ingest.normalise import (
 _FESTIVAL_NAME_RE = re.compile(r"[“\"「]?\s*双\s*[“\"「]?\s*1[12]\s*[”\"」]?|(?<!\d)618(?!\d)")
 #: clause punctuation: a line holding it is a wrapped sentence's fragment rather than a headline
 _CLAUSE_RE = re.compile(r"[，,；;]")
+#: a slogan of parallel phrases set apart by spaces, no figure (`全力以赴拼经济 勇挑大梁争出彩`, `稳外贸 促发展·奋战二季度`)
+_SLOGAN_RE = re.compile(r"[\u4e00-\u9fff“”·]{3,}(?:[ \u3000]+[\u4e00-\u9fff“”·]{3,})+$")
 
 
 #: a front-matter line naming the issuing body (`江苏省商务厅电子商务处`, `市商务局电子商务科编`)
@@ -213,6 +215,19 @@ class GeneralParser(ParagraphReader):
             # wide; a first one stating none, or only a comparison `比2023年…提前71天`, and no wider is a kicker)
             if t == i + 1 and ev.PERIOD_ONLY_RE.match(paras[i].text.strip()):
                 return t  # (a first line that is only a span of time, `…双“11”期间`, is a kicker however wide)
+            if t == i + 1 and t < j and not any(c.isdigit() for c in paras[i].text):
+                # 引题 / 主题 / `——` 副题: the line right over the dashed subtitle is the headline, the first line its
+                # kicker however wide (`新时代 新征程·全力拼经济` over `前两个月…加快恢复` over `——拼抢开局…`)
+                return t
+            if (
+                t == i + 1
+                and _SLOGAN_RE.match(paras[i].text.strip())
+                and not re.search(r"[\s\d]", paras[t].text.strip())
+                and not ev.PREDICATE_OPEN_RE.match(paras[t].text)
+            ):
+                # (a first line of parallel phrases set apart by spaces, `全力以赴拼经济 勇挑大梁争出彩`, over a plain
+                # line is a slogan kicker (引题), however wide)
+                return t
             if t == i + 1 and (
                 paras[i].width > paras[t].width
                 or (

@@ -79,7 +79,7 @@ _INDENTS = (" ", "\u3000", "\t")
 _SET_APART = re.compile(r"\S(?:[ \t]{4,}|\u3000{3,})\S")
 #: a subtitle line opens with a double dash (`——聚焦…`)
 _SUBTITLE_DASHES = ("——", "－－", "--")
-_KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？]")
+_KICKER_PUNCT_RE = re.compile(r"[：:，,“”\"'‘’!！?？·•‧]")  # (`新时代 新征程·全力拼经济`: a column's kicker)
 #: a verb stating a line's own predicate (`…双双实现两位数增长`, `数量居温州第一`, `…同比增长24.2%`)
 _OWN_PREDICATE_RE = re.compile(
     r"增长|下降|实现|完成|突破|居[^，,。]{0,6}?(?:第[一二三四五六七八九十\d]|首位|前列)|[达超]到?\s*\d|翻番|上榜|入选|创新高|创历史"
