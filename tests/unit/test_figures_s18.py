@@ -73,3 +73,11 @@ def test_an_article_speaking_only_of_its_province_keeps_placeless_figures_there(
     # the nation named anywhere: figures without a place stay the nation's
     body = "前三季度，全国快递业务量完成1200亿件。\n9月份，重点企业快递业务量完成140亿件。"
     assert {r["region"] for r in figure_values(body, date(2024, 10, 20))} == {"全国"}
+
+
+def test_an_undated_article_dates_its_full_year_by_the_year_it_states_but_never_its_this_year() -> None:
+    text = "2018年，全市寄递行业保持平稳发展。\n全年快递业务量完成5.6亿件，同比增长12.3%。"
+    assert [(f.period_start, f.period_end) for f in extract_figures(text, None)] == [(date(2018, 1, 1), date(2018, 12, 31))]
+    # 今年 counts from the article's date, which is unknown: `2022年…。今年以来…` may well be 2023 — unresolved
+    text = "2022年，全市寄递行业保持平稳发展。\n今年以来，全市快递业务量完成5.6亿件。"
+    assert [(f.period_start, f.period_end) for f in extract_figures(text, None)] == [(None, None)]

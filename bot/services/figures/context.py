@@ -91,8 +91,9 @@ def _resolve(
         return None, None, ""
     if year is None:
         # (an undated article: a year of its own earlier paragraphs, `2016年，…。` then `全年快递…`, is the one a
-        # relative period of a later paragraph falls in — there is no date to resolve it against)
-        year = ctx.year if ctx.year is not None or ctx.published is not None else ctx.story_year
+        # period of a later paragraph without its year falls in — there is no date to resolve it against; but not
+        # a year counted from the unknown date, `今年以来`/`去年`: `2022年…。今年以来…` may well be 2023)
+        year = ctx.year if ctx.year is not None or ctx.published is not None or pm.rel else ctx.story_year
     start, end = pm.resolve(ctx.published, year, future_ok=forecast)
     return start, end, pm.label
 
