@@ -140,6 +140,19 @@ def titled_place(title: str) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+#: a county or district named with its suffix before a metric (`沭阳县进出口额`, `川汇区港口货物吞吐量`), even one the
+#: gazetteer lacks
+_SUFFIXED_COUNTY = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)[县区](?![域级城乡间内外块划属])(?=[\u4e00-\u9fff]{2})"
+)
+#: names before 县/区 that make no place (`高新区`, `试点县`, `产业园区`, `老城区`, `冰雪景区`, `产粮大县`, `浦东新区`
+#: read whole)
+_NOT_COUNTY = re.compile(
+    r"^(?:高新|经开|综保|核心|中心|主城|老城|先行|重点|试点|边境|功能|商贸|物流|产业|工业|经济|沿海|沿边|口岸|港|县|区)"
+    r"|[城园大强新社达级港景街校片厂矿营小商展专分务税辖湾业住作聚集心能验范发贸保场站口点线带圈游宅居]$"
+)
+
+
 #: a transport service or route (`东盟公路班车`, `中亚班列`): named after the places it links
 _SERVICE_NAME = re.compile(r"(?:国际)?(?:公路|铁路|海铁|铁海|陆海)?(?:联运)?(?:班车|班列|专列|航线|快线)")
 
@@ -160,6 +173,9 @@ def split_region(phrase: str) -> tuple[str, str]:
                 rest = rest[1:]  # `文成县网络零售额`, `乐清市网络零售额`: the place's own suffix, not part of the metric
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
+        county = _SUFFIXED_COUNTY.match(phrase)
+        if county and not _NOT_PLACE.match(county.group("name")) and not _NOT_COUNTY.search(county.group("name")):
+            return county.group("name"), phrase[county.end() :]  # `沭阳县进出口额`: the county's, not its city's
         return "", phrase
     rest = phrase[m.end() :]
     if rest.startswith("场") and m.group().endswith("市"):

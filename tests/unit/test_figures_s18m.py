@@ -1,0 +1,36 @@
+"""Session 18m (issue 9): regions a story about a city leaves to its counties and districts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+from bot.services.figures.regions import split_region
+
+_D = date(2025, 3, 10)
+
+
+def _regions(text: str, title: str = "") -> list[tuple[str, str, float]]:
+    return [(f.metric, f.region, f.value) for f in extract_figures(text, _D, title=title)]
+
+
+def test_a_county_named_with_its_suffix_keeps_its_figure() -> None:
+    got = _regions(
+        "据宿迁海关统计，2024年全市进出口总额达到520亿元，同比增长8.1%。其中，沭阳县进出口额为130亿元，同比增长12.5%。",
+        title="宿迁外贸稳步增长",
+    )
+    assert [r for _m, r, _v in got] == ["宿迁", "沭阳"]
+
+
+def test_a_district_and_its_part_but_the_whole_city_stays_the_city() -> None:
+    got = _regions(
+        "2024年，川汇区港口完成货物吞吐量800万吨，其中进港量为450万吨。全市快递业务量达到2.1亿件。",
+        title="周口港口吞吐量稳步增长",
+    )
+    assert [(r, v) for _m, r, v in got] == [("川汇", 800.0), ("川汇", 450.0), ("周口", 2.1)]
+
+
+def test_zones_and_words_ending_in_a_county_suffix_are_no_places() -> None:
+    for phrase in ("高新区进出口额", "冰雪景区交易额", "产业园区网络零售额", "老城区客流量", "产粮大县农产品网络零售额"):
+        assert split_region(phrase) == ("", phrase)
+    assert split_region("沭阳县网络零售额") == ("沭阳", "网络零售额")
