@@ -34,3 +34,13 @@ def test_zones_and_words_ending_in_a_county_suffix_are_no_places() -> None:
     for phrase in ("高新区进出口额", "冰雪景区交易额", "产业园区网络零售额", "老城区客流量", "产粮大县农产品网络零售额"):
         assert split_region(phrase) == ("", phrase)
     assert split_region("沭阳县网络零售额") == ("沭阳", "网络零售额")
+
+
+def test_a_district_as_the_part_of_a_city_total_is_the_totals_measure_of_it() -> None:
+    got = _regions("2024年，全市快递业务量达到2.1亿件。其中，川汇区9500万件，同比增长20%。", title="周口快递业务量")
+    assert got == [("快递业务量", "周口", 2.1), ("快递业务量", "川汇", 9500.0)]
+
+
+def test_a_sentence_opening_in_a_county_is_that_countys() -> None:
+    got = _regions("2024年宿迁全市进出口额520亿元。在沭阳县，进出口额达到130亿元。", title="宿迁外贸")
+    assert [(r, v) for _m, r, v in got] == [("宿迁", 520.0), ("沭阳", 130.0)]

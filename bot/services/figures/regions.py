@@ -153,6 +153,16 @@ _NOT_COUNTY = re.compile(
 )
 
 
+def _county_name(name: str) -> bool:
+    return not _NOT_PLACE.match(name) and not _NOT_COUNTY.search(name) and name not in _regions()[0]
+
+
+def suffixed_county(word: str) -> str:
+    """`川汇区` → 川汇: a word that is wholly a county or district named with its suffix (not a zone, `高新区`), else ''."""
+    m = re.fullmatch(r"(?P<name>[\u4e00-\u9fff]{2,3})[县区]", word)
+    return m.group("name") if m and _county_name(m.group("name")) else ""
+
+
 #: a transport service or route (`东盟公路班车`, `中亚班列`): named after the places it links
 _SERVICE_NAME = re.compile(r"(?:国际)?(?:公路|铁路|海铁|铁海|陆海)?(?:联运)?(?:班车|班列|专列|航线|快线)")
 
@@ -174,7 +184,7 @@ def split_region(phrase: str) -> tuple[str, str]:
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
         county = _SUFFIXED_COUNTY.match(phrase)
-        if county and not _NOT_PLACE.match(county.group("name")) and not _NOT_COUNTY.search(county.group("name")):
+        if county and _county_name(county.group("name")):
             return county.group("name"), phrase[county.end() :]  # `沭阳县进出口额`: the county's, not its city's
         return "", phrase
     rest = phrase[m.end() :]
@@ -429,7 +439,7 @@ def _sentence_region(masked: str) -> str:
     )
     if not m:
         return _acting_place(head)
-    region = table.get(m.group(1), "")
+    region = table.get(m.group(1), "") or suffixed_county(m.group(1))  # (`在沭阳县，进出口额…`: a county)
     return "" if region in ("", "全国") else region
 
 

@@ -55,6 +55,7 @@ from bot.services.figures.naming import (
     _SUMMED,
     _UNIT_AMOUNTS,
     _activity_part,
+    _county_part,
     _expand_generic,
     _level_metrics,
     _metric_ahead,
@@ -1048,7 +1049,8 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if not _MEASURE_END.search(f.metric) and not _BARE_FLOW.fullmatch(f.metric):
                 # `汽车类商品零售额同比增长13.2%…。其中，新能源汽车同比增长84.1%`: a part named without a measure
                 # is measured as the whole just stated (新能源汽车商品零售额)
-                f.metric = _part_name(f.metric, whole)
+                if not _county_part(f, whole):
+                    f.metric = _part_name(f.metric, whole)
     going_on = _OPENS_PARTS.match(t) is not None or ctx.after_semicolon
     _name_bare_scopes(figs, ctx.article_metrics, (ctx.prev_metric or s.prev_metric) if going_on else "")
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
