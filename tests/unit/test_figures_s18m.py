@@ -44,3 +44,15 @@ def test_a_district_as_the_part_of_a_city_total_is_the_totals_measure_of_it() ->
 def test_a_sentence_opening_in_a_county_is_that_countys() -> None:
     got = _regions("2024年宿迁全市进出口额520亿元。在沭阳县，进出口额达到130亿元。", title="宿迁外贸")
     assert [(r, v) for _m, r, v in got] == [("宿迁", 520.0), ("沭阳", 130.0)]
+
+
+def test_a_city_named_only_in_the_opening_scene_is_the_storys_place() -> None:
+    scene = "在福州街头，市民们排队领取消费券。\n"
+    got = _regions(scene + "据统计，春节期间消费券核销金额达到3.2亿元，同比增长15%。", title="消费券带动节日消费")
+    assert [(m, r) for m, r, _v in got] == [("消费券核销金额", "福州")]
+    # a national body named: its figures are the nation's, whatever city the scene opened in
+    got = _regions(scene + "商务部数据显示，春节期间重点零售企业销售额同比增长4.1%。", title="消费券带动节日消费")
+    assert {r for _m, r, _v in got} == {"全国"}
+    # another place named: the scene does not decide
+    got = _regions(scene + "据统计，春节期间消费券核销金额达到3.2亿元，厦门也在发放。", title="消费券带动节日消费")
+    assert {r for _m, r, _v in got} != {"福州"}

@@ -307,6 +307,30 @@ def _sole_city(title: str, text: str) -> str:
     return place if _is_city(place) or place in _MUNICIPALITIES else ""
 
 
+#: the nation, or a body or platform whose figures are the nation's (`商务部数据显示…`, `据美团数据…`), named anywhere
+_NATION_NAMED = re.compile(
+    r"全国|我国|中国|国内|全球|国家|中央|商务部|海关总署|工信部|工业和信息化部|国务院|人民银行|央行|CNNIC|"
+    r"美团|阿里|淘宝|天猫|京东|抖音|快手|拼多多|支付宝|微信|银联|网联|携程|飞猪|饿了么|去哪儿|同程|大众点评"
+)
+
+
+def _scene_city(title: str, text: str) -> str:
+    """`在福州街头，市民排队领取消费券。…消费券核销金额…`: a city named only in the story's opening paragraph, when the
+    story names no other place and neither the nation nor a national body or platform, is what the story is about."""
+    whole = fold(f"{title}\n{text}")
+    if _NATION_NAMED.search(whole):
+        return ""
+    opening = next((x for x in fold(text).split("\n") if x.strip()), "")
+    scene = {c for _s, _e, c in _region_mentions(opening)}
+    if len(scene) != 1:
+        return ""  # (the opening paragraph first: most stories name none there, and the whole text is not read)
+    (place,) = scene
+    if not (_is_city(place) or place in _MUNICIPALITIES):
+        return ""
+    mentions = [m for m in _region_mentions(whole) if not _OUTLET_AFTER.match(whole, m[1])]
+    return place if {c for _s, _e, c in mentions} == {place} else ""
+
+
 def _sole_scope(title: str, text: str, home: str) -> str:
     """An article that speaks only of an unnamed local scope (`前三季度，全省网络零售额…` … `“国庆”期间，重点平台网络零售额…`),
     naming neither the nation nor any place: its figures named without a place are that scope's, never the nation's."""
@@ -350,6 +374,7 @@ def _extract(
         or _locally_issued(text, home, outlet)
         or _sole_city(title, text)
         or _sole_scope(title, text, home)
+        or _scene_city(title, text)
     )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
