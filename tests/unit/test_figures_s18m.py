@@ -67,3 +67,16 @@ def test_whole_city_in_a_digest_item_is_the_city_of_its_dateline() -> None:
     # the dateline's city is no guide when the item names the nation
     got = _regions("本报北京3月5日讯 1-2月，全国网络零售额2.1万亿元。全市网络零售额210亿元。", title="网络零售额增长")
     assert [r for _m, r, _v in got] == ["全国", "全市"]
+
+
+def test_county_level_cities_and_listed_counties_keep_their_amounts() -> None:
+    got = _regions("2024年，全市进出口额1200亿元。其中，邳州市150亿元，新沂市80亿元。", title="徐州外贸")
+    assert [(m, r, v) for m, r, v in got] == [
+        ("进出口额", "徐州", 1200.0),
+        ("进出口额", "邳州", 150.0),
+        ("进出口额", "新沂", 80.0),
+    ]
+    got = _regions("2024年，全市快递业务量2.1亿件，川汇区、沈丘县分别完成9500万件、3000万件。", title="周口快递")
+    assert [(m, r) for m, r, _v in got] == [("快递业务量", "周口"), ("快递业务量", "川汇"), ("快递业务量", "沈丘")]
+    for phrase in ("连锁超市销售额", "二手车市场交易额", "地级市网络零售额", "省会城市网络零售额", "上市公司营业收入"):
+        assert split_region(phrase) == ("", phrase)

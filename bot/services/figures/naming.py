@@ -157,6 +157,25 @@ def _county_part(f: ExtractedFigure, whole: str) -> bool:
     return True
 
 
+def _name_county_items(figs: list[ExtractedFigure], before: str = "", before_unit: str = "") -> None:
+    """`全市快递业务量2.1亿件，川汇区、沈丘县分别完成9500万件、3000万件`: amounts named only by a county or district
+    (its suffix written) are each that county's amount of the measure stated before them in the sentence — else of
+    the sentence before's last (`before`) — when counted in the same unit."""
+    for k, f in enumerate(figs):
+        if not suffixed_county(f.metric):
+            continue
+        whole = next(
+            (
+                w.metric
+                for w in reversed(figs[:k])
+                if not suffixed_county(w.metric) and w.metric and "占" not in w.metric and w.base_unit == f.base_unit
+            ),
+            before if before_unit == f.base_unit else "",
+        )
+        if whole and f.base_unit:
+            _county_part(f, whole)
+
+
 def _part_name(part: str, whole: str) -> str:
     """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
     `part` unchanged when nothing safe applies."""

@@ -61,6 +61,7 @@ from bot.services.figures.naming import (
     _metric_ahead,
     _name_bare_scopes,
     _name_categories,
+    _name_county_items,
     _name_listed_amounts,
     _name_parcel_siblings,
     _name_parts,
@@ -1056,6 +1057,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_place_list(t, figs, s.fig_pos)
+    _name_county_items(figs, ctx.prev_metric, ctx.prev_unit)
     _name_parcel_siblings(figs, ctx.prev_metric if ctx.after_semicolon or _PART_LEAD.match(t) else "")
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
