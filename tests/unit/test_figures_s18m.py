@@ -80,3 +80,8 @@ def test_county_level_cities_and_listed_counties_keep_their_amounts() -> None:
     assert [(m, r) for m, r, _v in got] == [("快递业务量", "周口"), ("快递业务量", "川汇"), ("快递业务量", "沈丘")]
     for phrase in ("连锁超市销售额", "二手车市场交易额", "地级市网络零售额", "省会城市网络零售额", "上市公司营业收入"):
         assert split_region(phrase) == ("", phrase)
+
+
+def test_whole_county_after_a_named_county_in_a_city_story_is_that_county() -> None:
+    got = _regions("前三季度，宿迁全市网络零售额600亿元。沭阳县网络零售额210亿元，全县快递业务量3亿件。", title="宿迁电商")
+    assert [r for _m, r, _v in got] == ["宿迁", "沭阳", "沭阳"]

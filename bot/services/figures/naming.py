@@ -174,6 +174,12 @@ def _name_county_items(figs: list[ExtractedFigure], before: str = "", before_uni
         )
         if whole and f.base_unit:
             _county_part(f, whole)
+    counties = [f.region for f in figs if f.region and suffixed_county(f.region + "县")]
+    for k, f in enumerate(figs):
+        # `沭阳县网络零售额210亿元，全县快递业务量3亿件`: 全县 is the county the sentence just named
+        named = {g.region for g in figs[:k] if g.region in counties}
+        if f.region in ("全县", "我县", "本县") and len(named) == 1:
+            f.region = named.pop()
 
 
 def _part_name(part: str, whole: str) -> str:
