@@ -62,7 +62,9 @@ def test_whole_city_in_a_digest_item_is_the_city_of_its_dateline() -> None:
     body = " 1-2月，全市实现网络零售额210亿元，同比增长10.2%。"
     assert [r for _m, r, _v in _regions("本报泉州3月5日讯" + body, title="1-2月网络零售额增长10%")] == ["泉州"]
     assert [r for _m, r, _v in _regions(body, title="泉州1-2月网络零售额增长10%")] == ["泉州"]
-    # no city named anywhere: the word stays as written
+    assert [r for _m, r, _v in _regions("据泉州晚报报道，" + body, title="1-2月网络零售额增长10%")] == ["泉州"]
+    # no city named anywhere (a province's paper names none): the word stays as written
+    assert [r for _m, r, _v in _regions("据浙江日报报道，" + body, title="1-2月网络零售额增长10%")] == ["全市"]
     assert [r for _m, r, _v in _regions(body, title="1-2月网络零售额增长10%")] == ["全市"]
     # the dateline's city is no guide when the item names the nation
     got = _regions("本报北京3月5日讯 1-2月，全国网络零售额2.1万亿元。全市网络零售额210亿元。", title="网络零售额增长")

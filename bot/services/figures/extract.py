@@ -291,10 +291,6 @@ def _locally_issued(text: str, home: str, outlet: str = "") -> str:
     return ""
 
 
-#: a dateline after a place (`泉州3月5日讯`, `长沙2月20日电`)
-_DATELINE_AFTER = re.compile(r"\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:电|讯)")
-
-
 def _sole_city(title: str, text: str) -> str:
     """The one city an article names, when it speaks of `全市`/`我市` and names no other place nor the nation
     (`作为杭州首创的…` … `全市线下消费…`): the city its unnamed city scope is."""
@@ -307,9 +303,9 @@ def _sole_city(title: str, text: str) -> str:
     mentions = [m for m in named if not _OUTLET_AFTER.match(whole, m[1])]
     places = {c for _s, _e, c in mentions if c not in ("全国", "全球")}
     if not places and not any(c in ("全国", "全球") for _s, _e, c in named):
-        # `本报泉州3月5日讯 1-2月，全市…` (an item of a digest naming its city nowhere else): the city the story was
-        # filed from is the one its 全市 speaks of, when it names no other place
-        places = {c for s, e, c in named if _DATELINE_AFTER.match(whole, e)}
+        # `本报泉州3月5日讯 1-2月，全市…`, `据泉州晚报报道，…全市…` (an item of a digest naming its city nowhere else):
+        # the city the story was filed from, or whose paper printed it, is the one its 全市 speaks of
+        places = {c for _s, _e, c in named}
     if len(places) != 1:
         return ""
     (place,) = places
