@@ -31,7 +31,8 @@ def test_a_district_and_its_part_but_the_whole_city_stays_the_city() -> None:
 
 
 def test_zones_and_words_ending_in_a_county_suffix_are_no_places() -> None:
-    for phrase in ("高新区进出口额", "冰雪景区交易额", "产业园区网络零售额", "老城区客流量", "产粮大县农产品网络零售额"):
+    for phrase in ("高新区进出口额", "冰雪景区交易额", "产业园区网络零售额", "老城区客流量", "产粮大县农产品网络零售额",
+                   "其他地区网络零售额", "边远地区快递业务量", "革命老区网络零售额", "度假区接待游客"):
         assert split_region(phrase) == ("", phrase)
     assert split_region("沭阳县网络零售额") == ("沭阳", "网络零售额")
 
