@@ -54,6 +54,9 @@ def test_a_city_named_only_in_the_opening_scene_is_the_storys_place() -> None:
     # a national body named: its figures are the nation's, whatever city the scene opened in
     got = _regions(scene + "商务部数据显示，春节期间重点零售企业销售额同比增长4.1%。", title="消费券带动节日消费")
     assert {r for _m, r, _v in got} == {"全国"}
+    # a city that is only an event's venue, or a story speaking of a province's office: the scene does not decide
+    got = _regions("在杭州举行的新闻发布会上，省商务厅介绍了有关情况。\n1-9月，网络零售额达到1.8万亿元。", title="网络零售增长")
+    assert {r for _m, r, _v in got} != {"杭州"}
     # another place named: the scene does not decide
     got = _regions(scene + "据统计，春节期间消费券核销金额达到3.2亿元，厦门也在发放。", title="消费券带动节日消费")
     assert {r for _m, r, _v in got} != {"福州"}

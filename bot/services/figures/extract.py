@@ -319,6 +319,13 @@ _NATION_NAMED = re.compile(
 )
 
 
+#: a city that is only the venue of an event (`在杭州举行的…博览会上`), or a story speaking of a province (`全省`,
+#: `省商务厅`): the city named is no scope of its figures
+_VENUE_OR_PROVINCE = re.compile(
+    r"举行|举办|召开|开幕|闭幕|峰会|论坛|博览会|展会|交易会|大会|全省|我省|本省|该省|省(?:商务厅|统计局|邮政管理局|政府|委|级|内)"
+)
+
+
 def _scene_city(title: str, text: str) -> str:
     """`在福州街头，市民排队领取消费券。…消费券核销金额…`: a city named only in the story's opening paragraph, when the
     story names no other place and neither the nation nor a national body or platform, is what the story is about."""
@@ -330,7 +337,7 @@ def _scene_city(title: str, text: str) -> str:
     if len(scene) != 1:
         return ""  # (the opening paragraph first: most stories name none there, and the whole text is not read)
     (place,) = scene
-    if not (_is_city(place) or place in _MUNICIPALITIES):
+    if not (_is_city(place) or place in _MUNICIPALITIES) or _VENUE_OR_PROVINCE.search(whole):
         return ""
     mentions = [m for m in _region_mentions(whole) if not _OUTLET_AFTER.match(whole, m[1])]
     return place if {c for _s, _e, c in mentions} == {place} else ""
