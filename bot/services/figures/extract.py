@@ -291,6 +291,10 @@ def _locally_issued(text: str, home: str, outlet: str = "") -> str:
     return ""
 
 
+#: an agency's dateline after a place (`长沙2月20日电`)
+_WIRE_DATELINE = re.compile(r"\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*电")
+
+
 def _sole_city(title: str, text: str) -> str:
     """The one city an article names, when it speaks of `全市`/`我市` and names no other place nor the nation
     (`作为杭州首创的…` … `全市线下消费…`): the city its unnamed city scope is."""
@@ -299,12 +303,56 @@ def _sole_city(title: str, text: str) -> str:
         return ""
     # (the nation or the world as a word inside a name, `新世界百货`: local_scope has ruled the nation out)
     # (a place naming an outlet or a dateline, `长沙2月20日电`, is where the story was filed, not its scope)
-    mentions = [m for m in _region_mentions(whole) if not _OUTLET_AFTER.match(whole, m[1])]
+    named = _region_mentions(whole)
+    mentions = [m for m in named if not _OUTLET_AFTER.match(whole, m[1])]
     places = {c for _s, _e, c in mentions if c not in ("全国", "全球")}
+    if not places and not any(c in ("全国", "全球") for _s, _e, c in named):
+        # `本报泉州3月5日讯 1-2月，全市…`, `据泉州晚报报道，…全市…` (an item of a digest naming its city nowhere else):
+        # the city of the local paper that printed it is the one its 全市 speaks of — an agency's dateline
+        # (`某某社长沙2月20日电`) is only where a reporter filed from
+        places = {c for _s, e, c in named if not _WIRE_DATELINE.match(whole, e)}
     if len(places) != 1:
         return ""
     (place,) = places
     return place if _is_city(place) or place in _MUNICIPALITIES else ""
+
+
+#: the nation, or a body or platform whose figures are the nation's (`商务部数据显示…`, `据美团数据…`), named anywhere
+_NATION_OR_PLATFORM = re.compile(
+    r"全国|我国|中国|国内|全球|世界|国家|中央|商务部|海关总署|工信部|工业和信息化部|国务院|国新办|人民银行|央行|CNNIC|"
+    r"新华社|人民网|美团|阿里|淘宝|天猫|京东|抖音|快手|拼多多|支付宝|微信|银联|网联|携程|飞猪|饿了么|去哪儿|同程|大众点评"
+)
+
+#: a city set as the scene a story opens in (`在福州街头`, `走进杭州的商场`, `福州市民…`), not part of a name (`上海盒马`)
+_SCENE = re.compile(r"(?:在|于|走进|来到|走在|漫步|穿行在)$")
+_SCENE_AFTER = re.compile(r"(?:市)?(?:街头|街巷|市民|各大|多家|城区|市区|的街|的商|的超市|的夜市)")
+
+
+#: a city that is only the venue of an event (`在杭州举行的…博览会上`), or a story speaking of a province (`全省`,
+#: `省商务厅`): the city named is no scope of its figures
+_VENUE_OR_PROVINCE = re.compile(
+    r"举行|举办|召开|开幕|闭幕|峰会|论坛|博览会|展会|交易会|大会|全省|我省|本省|该省|省(?:商务厅|统计局|邮政管理局|政府|委|级|内)"
+)
+
+
+def _scene_city(title: str, text: str) -> str:
+    """`在福州街头，市民排队领取消费券。…消费券核销金额…`: a city named only in the story's opening paragraph, when the
+    story names no other place and neither the nation nor a national body or platform, is what the story is about."""
+    whole = fold(f"{title}\n{text}")
+    if _NATION_OR_PLATFORM.search(whole):
+        return ""
+    opening = next((x for x in fold(text).split("\n") if x.strip()), "")
+    named = _region_mentions(opening)
+    scene = {c for _s, _e, c in named}
+    if len(scene) != 1:
+        return ""  # (the opening paragraph first: most stories name none there, and the whole text is not read)
+    (place,) = scene
+    if not (_is_city(place) or place in _MUNICIPALITIES) or _VENUE_OR_PROVINCE.search(whole):
+        return ""
+    if not any(_SCENE.search(opening, 0, s) or _SCENE_AFTER.match(opening, e) for s, e, _c in named):
+        return ""  # (`上海盒马互联网信息…`: a name, not a scene)
+    mentions = [m for m in _region_mentions(whole) if not _OUTLET_AFTER.match(whole, m[1])]
+    return place if {c for _s, _e, c in mentions} == {place} else ""
 
 
 def _sole_scope(title: str, text: str, home: str) -> str:
@@ -350,6 +398,7 @@ def _extract(
         or _locally_issued(text, home, outlet)
         or _sole_city(title, text)
         or _sole_scope(title, text, home)
+        or _scene_city(title, text)
     )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)

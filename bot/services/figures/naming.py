@@ -20,7 +20,7 @@ from bot.services.figures.model import ExtractedFigure, is_growth_only, normalis
 from bot.services.figures.numbers import MILESTONE_VERB
 from bot.services.figures.periods import find_periods
 from bot.services.figures.phrase import _POST_STOP, _PRED_CUT, _Phrase, _phrase, _post_noun, item_regions
-from bot.services.figures.regions import _region_list_before, split_region
+from bot.services.figures.regions import _region_list_before, split_region, suffixed_county
 
 #: a rank or superlative closing a subject clause (`…快递业务量居全国第一`, `…最多`, `…连续5年位居全国首位`)
 _RANK_TAIL = re.compile(
@@ -147,6 +147,41 @@ def _name_bare_scopes(figs: list[ExtractedFigure], article_metrics: set[str], wh
 _TRADED = re.compile(r"(?:交易|成交)(?:额|规模|总额)$")
 
 
+def _county_part(f: ExtractedFigure, whole: str) -> bool:
+    """`全市快递业务量2.1亿件，其中川汇区9500万件`: a part that is wholly a county or district named with its suffix is
+    the whole's measure of that county (快递业务量 of 川汇), never `川汇区业务量` of the city. True when applied."""
+    county = suffixed_county(f.metric)
+    if not county or not whole or "占" in whole:
+        return False
+    f.metric, f.region = whole, county
+    return True
+
+
+def _name_county_items(figs: list[ExtractedFigure], before: str = "", before_unit: str = "") -> None:
+    """`全市快递业务量2.1亿件，川汇区、沈丘县分别完成9500万件、3000万件`: amounts named only by a county or district
+    (its suffix written) are each that county's amount of the measure stated before them in the sentence — else of
+    the sentence before's last (`before`) — when counted in the same unit."""
+    for k, f in enumerate(figs):
+        if not suffixed_county(f.metric):
+            continue
+        whole = next(
+            (
+                w.metric
+                for w in reversed(figs[:k])
+                if not suffixed_county(w.metric) and w.metric and "占" not in w.metric and w.base_unit == f.base_unit
+            ),
+            before if before_unit == f.base_unit else "",
+        )
+        if whole and f.base_unit:
+            _county_part(f, whole)
+    counties = [f.region for f in figs if f.region and suffixed_county(f.region + "县")]
+    for k, f in enumerate(figs):
+        # `沭阳县网络零售额210亿元，全县快递业务量3亿件`: 全县 is the county the sentence just named
+        named = {g.region for g in figs[:k] if g.region in counties}
+        if f.region in ("全县", "我县", "本县") and len(named) == 1:
+            f.region = named.pop()
+
+
 def _part_name(part: str, whole: str) -> str:
     """The full name of `part`, named inside `whole` (`其中进口…` under 跨境电商零售进出口商品总额 → 跨境电商零售进口额);
     `part` unchanged when nothing safe applies."""
@@ -242,7 +277,8 @@ def _name_parts(t: str, figs: list[ExtractedFigure], fig_pos: list[int]) -> None
                 whole = ""
         if whole:
             wholes[k] = whole
-            f.metric = _part_name(f.metric, whole)
+            if not _county_part(f, whole):
+                f.metric = _part_name(f.metric, whole)
 
 
 #: `…分别实现1119.2亿元、720.5亿元，在实物型网络零售额中分别占27%、17.4%`: the whole a list of amounts is a share of,

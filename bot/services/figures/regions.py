@@ -140,6 +140,39 @@ def titled_place(title: str) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+#: a county or district named with its suffix before a metric (`沭阳县进出口额`, `川汇区港口货物吞吐量`), even one the
+#: gazetteer lacks
+_SUFFIXED_COUNTY = re.compile(
+    r"(?:(?P<name>[\u4e00-\u9fff]{2,3}?)[县区](?![域级城乡间内外块划属])"
+    # a county-level city (`邳州市进出口额`): a two-character name, 市 not the start of a word (市场, 市民, 市区)
+    r"|(?P<city>[\u4e00-\u9fff]{2})市(?![场民区县级内外值面容中长委政属辖域]))(?=[\u4e00-\u9fff]{2})"
+)
+#: names before 县/区 that make no place (`高新区`, `试点县`, `产业园区`, `老城区`, `冰雪景区`, `产粮大县`, `浦东新区`
+#: read whole)
+_NOT_COUNTY = re.compile(
+    r"^(?:高新|经开|综保|核心|中心|主城|老城|先行|重点|试点|边境|功能|商贸|物流|产业|工业|经济|沿海|沿边|口岸|港|县|区)"
+    r"|[城园大强新社达级港景街校片厂矿营小商展专分务税辖湾业住作聚集心能验范发贸保场站口点线带圈游宅居超车夜上早集股楼菜门地假放储产费老苏他]$"
+)
+
+
+def _county_name(name: str, city: bool = False) -> bool:
+    """A name before 县/区 (or 市, `city`) that can be a county's: no zone or word (`高新`, `冰雪景`), no place the
+    gazetteer knows (read by it); before 市 a leading 新 is a name's (新沂市), before 区 a new district's (新区)."""
+    if _NOT_PLACE.match(name) and not (city and name[0] == "新"):
+        return False
+    return not _NOT_COUNTY.search(name) and name not in _regions()[0]
+
+
+def suffixed_county(word: str) -> str:
+    """`川汇区` → 川汇: a word that is wholly a county or district named with its suffix (not a zone, `高新区`), else ''."""
+    m = _COUNTY_WORD.fullmatch(word)
+    name = (m.group("name") or m.group("city")) if m else ""
+    return name if m and _county_name(name, city=not m.group("name")) else ""
+
+
+_COUNTY_WORD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[县区]|(?P<city>[\u4e00-\u9fff]{2})市")
+
+
 #: a transport service or route (`东盟公路班车`, `中亚班列`): named after the places it links
 _SERVICE_NAME = re.compile(r"(?:国际)?(?:公路|铁路|海铁|铁海|陆海)?(?:联运)?(?:班车|班列|专列|航线|快线)")
 
@@ -160,6 +193,10 @@ def split_region(phrase: str) -> tuple[str, str]:
                 rest = rest[1:]  # `文成县网络零售额`, `乐清市网络零售额`: the place's own suffix, not part of the metric
             if phrase.startswith(place) and len(rest) >= 2 and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
                 return place, _past_whole(rest)  # `中江全县社会消费品零售额`: the place, then all of it
+        county = _SUFFIXED_COUNTY.match(phrase)
+        name = (county.group("name") or county.group("city")) if county else ""
+        if county and _county_name(name, city=not county.group("name")):
+            return name, phrase[county.end() :]  # `沭阳县进出口额`: the county's, not its city's
         return "", phrase
     rest = phrase[m.end() :]
     if rest.startswith("场") and m.group().endswith("市"):
@@ -413,7 +450,7 @@ def _sentence_region(masked: str) -> str:
     )
     if not m:
         return _acting_place(head)
-    region = table.get(m.group(1), "")
+    region = table.get(m.group(1), "") or suffixed_county(m.group(1))  # (`在沭阳县，进出口额…`: a county)
     return "" if region in ("", "全国") else region
 
 

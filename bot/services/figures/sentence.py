@@ -55,11 +55,13 @@ from bot.services.figures.naming import (
     _SUMMED,
     _UNIT_AMOUNTS,
     _activity_part,
+    _county_part,
     _expand_generic,
     _level_metrics,
     _metric_ahead,
     _name_bare_scopes,
     _name_categories,
+    _name_county_items,
     _name_listed_amounts,
     _name_parcel_siblings,
     _name_parts,
@@ -1048,12 +1050,14 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             if not _MEASURE_END.search(f.metric) and not _BARE_FLOW.fullmatch(f.metric):
                 # `汽车类商品零售额同比增长13.2%…。其中，新能源汽车同比增长84.1%`: a part named without a measure
                 # is measured as the whole just stated (新能源汽车商品零售额)
-                f.metric = _part_name(f.metric, whole)
+                if not _county_part(f, whole):
+                    f.metric = _part_name(f.metric, whole)
     going_on = _OPENS_PARTS.match(t) is not None or ctx.after_semicolon
     _name_bare_scopes(figs, ctx.article_metrics, (ctx.prev_metric or s.prev_metric) if going_on else "")
     _name_listed_amounts(t, figs, s.fig_pos, ctx)
     _name_categories(t, figs, s.fig_pos)
     _name_place_list(t, figs, s.fig_pos)
+    _name_county_items(figs, ctx.prev_metric, ctx.prev_unit)
     _name_parcel_siblings(figs, ctx.prev_metric if ctx.after_semicolon or _PART_LEAD.match(t) else "")
     _name_shares(t, figs, s.fig_pos)
     _bracketed_rates(t, s.masked, s.periods, ctx, figs, s.quote)
