@@ -507,7 +507,11 @@ _JUNK_METRIC = re.compile(
     # a per-piece amount of what is handed out, the thing itself unnamed; `服务33亿人次`, `组织137家企业`: a bare verb
     r"[两二三四五六七八九十]+[百千]?(?:万亿|亿|万)(?:元|件|人|个)|从[^，,]{1,8}?到|"
     r"第[一二三四五六七八九十0-9]+(?:期|轮|批)$|每(?:份|张|笔|单)$|^额度|(?:投放|发放)了?$|"
-    r"^(?:服务|零售|组织|企业|消费)$|" + SUBJECTLESS_SHARE.pattern
+    r"^(?:服务|零售|组织|企业|消费)$|"
+    # `…寄递企业复工率为62%，返岗率为70%`, `从业人员累计返岗4.2万人`: a resumption rate or count named without whose
+    # work resumes (an industry's, stored under the place, would read as the place's all-industry rate)
+    r"^(?:整体|总体|平均|累计)?(?:从业人员|员工|职工|人员|工人|企业)?(?:累计)?(?:复工复产|复工|复产|返岗|到岗|开工)"
+    r"(?:率|人数|人员)?$|" + SUBJECTLESS_SHARE.pattern
 )
 
 

@@ -1,0 +1,30 @@
+"""Precision rules of branch s18l (the error classes left by audit rounds 5 and 6, tests/corpus/AUDIT.md): each on an
+invented sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.services.figures import extract_figures
+
+
+def _rows(text: str) -> list[tuple[str, str, float, str, float | None]]:
+    return [(f.metric, f.region, f.value, f.unit, f.growth_pct) for f in extract_figures(text, date(2024, 3, 25))]
+
+
+def test_a_rate_measured_against_the_nations_is_no_growth() -> None:
+    assert _rows("1月份，四川出口增幅比全国高出1倍多。") == []
+    rows = _rows("1月份，我省出口增长45.3%，比全国12.1%的平均增幅高出2.7倍。")
+    assert [(r[0], r[4]) for r in rows] == [("出口", 45.3)]
+    assert _rows("一季度，该市网络零售额增速较全省快1.5倍。") == []
+
+
+def test_a_growth_against_last_year_is_still_read() -> None:
+    rows = _rows("一季度，我省网络零售额比上年同期增长12.5%，同比增速高达12.5%。")
+    assert rows and all(r[4] == 12.5 for r in rows)
+
+
+def test_a_resumption_rate_without_whose_work_is_not_stored() -> None:
+    rows = _rows("截至3月20日，湖北省快递企业复工率为76%，返岗率为68%，从业人员累计返岗2.1万人。")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("快递企业复工率", "湖北", 76.0)]
+    assert _rows("截至2月底，全市整体复工率为83%。") == []
