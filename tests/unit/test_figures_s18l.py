@@ -28,3 +28,10 @@ def test_a_resumption_rate_without_whose_work_is_not_stored() -> None:
     rows = _rows("截至3月20日，湖北省快递企业复工率为76%，返岗率为68%，从业人员累计返岗2.1万人。")
     assert [(r[0], r[1], r[2]) for r in rows] == [("快递企业复工率", "湖北", 76.0)]
     assert _rows("截至2月底，全市整体复工率为83%。") == []
+
+
+def test_the_rest_of_the_places_is_no_figure_of_the_whole() -> None:
+    rows = _rows("全省寄递企业复工率为76%，其中武汉为62%，其余各市均在90%以上。")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("寄递企业复工率", "全省", 76.0), ("寄递企业复工率", "武汉", 62.0)]
+    assert [r[2] for r in _rows("一季度全省快递业务量5亿件，其他城市合计完成1.2亿件。")] == [5.0]
+    assert [r[2] for r in _rows("全省寄递企业复工率为76%，除武汉外其他市州复工率为95%。")] == [76.0]

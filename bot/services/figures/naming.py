@@ -511,7 +511,11 @@ _JUNK_METRIC = re.compile(
     # `…寄递企业复工率为62%，返岗率为70%`, `从业人员累计返岗4.2万人`: a resumption rate or count named without whose
     # work resumes (an industry's, stored under the place, would read as the place's all-industry rate)
     r"^(?:整体|总体|平均|累计)?(?:从业人员|员工|职工|人员|工人|企业)?(?:累计)?(?:复工复产|复工|复产|返岗|到岗|开工)"
-    r"(?:率|人数|人员)?$|" + SUBJECTLESS_SHARE.pattern
+    r"(?:率|人数|人员)?$|"
+    # `其余各市均在90%以上`, `除武汉外其他市州复工率为95%`, `其他城市合计完成1.2亿件`: the rest of the places, a part
+    # with no place of its own (stored under the whole's, it would read as the whole's figure)
+    r"^(?:除[^，,]{1,10}?外)?(?:其他|其它|其余|余)(?:各)?(?:[\u4e00-\u9fff]{0,2}?)"
+    r"(?:市州|地市|城市|省份|省区|地区|市县|区县|国家|市|省|县|州)|" + SUBJECTLESS_SHARE.pattern
 )
 
 
