@@ -35,3 +35,8 @@ def test_the_rest_of_the_places_is_no_figure_of_the_whole() -> None:
     assert [(r[0], r[1], r[2]) for r in rows] == [("寄递企业复工率", "全省", 76.0), ("寄递企业复工率", "武汉", 62.0)]
     assert [r[2] for r in _rows("一季度全省快递业务量5亿件，其他城市合计完成1.2亿件。")] == [5.0]
     assert [r[2] for r in _rows("全省寄递企业复工率为76%，除武汉外其他市州复工率为95%。")] == [76.0]
+
+
+def test_a_bare_amount_after_the_sibling_part_is_that_parts() -> None:
+    rows = _rows("前三季度全市消费品零售总额800亿元，其中城镇实现零售额650亿元，乡村市场相对平淡，实现零售额150亿元。")
+    assert [(r[0], r[2]) for r in rows] == [("消费品零售总额", 800.0), ("城镇零售额", 650.0), ("乡村零售额", 150.0)]

@@ -954,6 +954,11 @@ _UNIT_AMOUNTS = ("交易额", "销售额", "营业额", "成交额", "零售额"
 _UNITS_NOUN = re.compile(r"(?:企业|商场|超市|商超|市场|门店|商户|商家|网店|店铺|酒店|饭店|综合体)$")
 
 
+#: a part of the population (town or country) a name opens with, and the other part of the pair
+_POPULATION_LEAD = re.compile(r"城镇|乡村|农村|城市")
+_POPULATION_SIBLING = {"城镇": "乡村", "乡村": "城镇", "城市": "农村", "农村": "城市"}
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -1072,6 +1077,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             return sibling + metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
+            part = _POPULATION_LEAD.match(prev)
+            parts = list(_POPULATION_LEAD.finditer(ctx.sentence))
+            if part and parts and parts[-1].group() != part.group() and ctx.sentence.rfind(prev) < parts[-1].start():
+                # `其中城镇实现零售额4300亿元，乡村消费增长相对较慢，实现零售额900亿元`: the sibling part the clause
+                # names is whose amount it is (乡村零售额), never the part before it
+                other = _POPULATION_SIBLING.get(part.group(), "")
+                return other + metric if other == parts[-1].group() else ""
             return prev
         # `…8个农产品批发市场共实现交易额4.2亿元。仅4日当天成交额…`: the same trade's amount by its other word
         twin = _AMOUNT_TWINS.get(metric)
