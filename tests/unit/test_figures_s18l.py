@@ -40,3 +40,10 @@ def test_the_rest_of_the_places_is_no_figure_of_the_whole() -> None:
 def test_a_bare_amount_after_the_sibling_part_is_that_parts() -> None:
     rows = _rows("前三季度全市消费品零售总额800亿元，其中城镇实现零售额650亿元，乡村市场相对平淡，实现零售额150亿元。")
     assert [(r[0], r[2]) for r in rows] == [("消费品零售总额", 800.0), ("城镇零售额", 650.0), ("乡村零售额", 150.0)]
+
+
+def test_a_ratio_to_last_year_and_a_cut_plan_share_are_not_stored() -> None:
+    rows = _rows("一季度全县限上企业实现零售额32亿元，为去年同期的61.2%。")
+    assert [r[2] for r in rows] == [32.0]
+    rows = _rows("一季度，全县完成固定资产投资40亿元，占全县年度计划的22.5%。")
+    assert [r[2] for r in rows] == [40.0]

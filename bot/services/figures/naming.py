@@ -515,7 +515,10 @@ _JUNK_METRIC = re.compile(
     # `其余各市均在90%以上`, `除武汉外其他市州复工率为95%`, `其他城市合计完成1.2亿件`: the rest of the places, a part
     # with no place of its own (stored under the whole's, it would read as the whole's figure)
     r"^(?:除[^，,]{1,10}?外)?(?:其他|其它|其余|余)(?:各)?(?:[\u4e00-\u9fff]{0,2}?)"
-    r"(?:市州|地市|城市|省份|省区|地区|市县|区县|国家|市|省|县|州)|" + SUBJECTLESS_SHARE.pattern
+    r"(?:市州|地市|城市|省份|省区|地区|市县|区县|国家|市|省|县|州)|"
+    # `…，为去年同期的57.5%`: a ratio to the level of the year before, neither a level nor a growth; `占全市年度计划的
+    # 28.6%`: a share of a plan cut before the plan (read as a share of the place's whole)
+    r"^为(?:去年|上年|上年度)?同期|占[^占，,]{0,8}(?:年度|全年)$|" + SUBJECTLESS_SHARE.pattern
 )
 
 
