@@ -47,3 +47,10 @@ def test_a_ratio_to_last_year_and_a_cut_plan_share_are_not_stored() -> None:
     assert [r[2] for r in rows] == [32.0]
     rows = _rows("一季度，全县完成固定资产投资40亿元，占全县年度计划的22.5%。")
     assert [r[2] for r in rows] == [40.0]
+
+
+def test_a_measure_of_businesses_the_sentence_opens_with_is_not_the_places() -> None:
+    assert _rows("广州老字号茶楼企业国庆期间人气旺盛，早茶翻台率在2.5次以上。") == []
+    assert _rows("苏州多家连锁餐厅假期客流明显回升，晚市翻台率达到4轮，客单价增长12%。") == []
+    rows = _rows("据重点监测企业统计，春节期间全市餐饮企业营业额同比增长15%。")
+    assert [r[4] for r in rows] == [15.0]
