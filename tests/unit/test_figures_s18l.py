@@ -54,3 +54,10 @@ def test_a_measure_of_businesses_the_sentence_opens_with_is_not_the_places() -> 
     assert _rows("苏州多家连锁餐厅假期客流明显回升，晚市翻台率达到4轮，客单价增长12%。") == []
     rows = _rows("据重点监测企业统计，春节期间全市餐饮企业营业额同比增长15%。")
     assert [r[4] for r in rows] == [15.0]
+
+
+def test_a_city_named_in_the_opening_scene_is_the_paragraphs() -> None:
+    rows = _rows("在厦门街头，不少市民拿着手机领取消费券。截至5月5日，消费券核销金额达0.8亿元，带动消费5.1亿元。")
+    assert {r[1] for r in rows} == {"厦门"}
+    rows = _rows("在北京举行的发布会上，有关负责人介绍，一季度网上零售额同比增长12%。")
+    assert {r[1] for r in rows} == {"全国"}

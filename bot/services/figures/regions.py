@@ -381,10 +381,18 @@ _HOLIDAY_LEAD = re.compile(
 )
 
 
+#: a scene opening a story (`在福州街头，`): 在, a place, then where in it
+_SCENE_LEAD = re.compile(r"在(?=[\u4e00-\u9fff])")
+_SCENE_WORD = re.compile(r"(?:市)?(?:的)?(?:街头|街道|街上|大街小巷|街巷|市区|城区|各大商场|商场|商圈|步行街|夜市|景区|超市)")
+
+
 def paragraph_place(para: str) -> str:
     """The one place a paragraph's first sentence opens with (`广东省作为经济大省，…`, `北京春节期间…`), else ''."""
     head = _LEAD_RE.sub("", _HOLIDAY_LEAD.sub("", para.lstrip(" 　,，")))
     _, pat = _regions()
+    at = pat.match(head[1:]) if _SCENE_LEAD.match(head) else None
+    if at is not None and _SCENE_WORD.match(head, 1 + at.end()):
+        head = head[1:]  # `在福州街头，市民纷纷…`: the city a story's opening scene is set in (not `在北京举行的…`)
     m = pat.match(head)
     if m is None or m.group() != m.group("list") or re.match(r"\s*[、和及与等]", head[m.end() :]):
         return ""
