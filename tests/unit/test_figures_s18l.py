@@ -61,3 +61,10 @@ def test_a_city_named_in_the_opening_scene_is_the_paragraphs() -> None:
     assert {r[1] for r in rows} == {"厦门"}
     rows = _rows("在北京举行的发布会上，有关负责人介绍，一季度网上零售额同比增长12%。")
     assert {r[1] for r in rows} == {"全国"}
+
+
+def test_a_figure_after_a_places_part_named_without_a_number_is_not_the_wholes() -> None:
+    rows = _rows("国庆期间，浙江全省A级景区接待游客900万人次，其中杭州西湖景区累计接待游客超百万人次，单日最高客流达9万人次。")
+    assert [r[2] for r in rows] == [900.0]
+    rows = _rows("一季度全省网络零售额120亿元，其中出口表现突出，出口额45亿元。")
+    assert 45.0 in [r[2] for r in rows]

@@ -1086,6 +1086,21 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:
             # `剔除旅行服务，1-11月服务进出口增长16.9%`: the total without one of its parts, no figure of the total
             f.metric = ""
+    for f in figs:
+        part = t.rfind("其中", 0, f.span_start)
+        cut = max(t.rfind("，", 0, f.span_start), t.rfind(",", 0, f.span_start))
+        if part < 0 or cut < part or any(part < g.span_start < f.span_start for g in figs if g is not f):
+            continue
+        clause = re.split(r"[，,；;]", t[part + 2 :], maxsplit=1)[0] if t[part + 2 : part + 3] not in "，," else ""
+        if (
+            len(clause) >= 4
+            and f.metric
+            and _regions()[1].match(clause) is not None
+            and not any(f.metric[i : i + 2] in clause for i in range(len(f.metric) - 1))
+        ):
+            # `其中武汉东湖风景区累计接待游客超百万人次，单日最高客流达12万人次`: a place's part the sentence named in a
+            # clause storing no figure (its amount in characters) is whose figure follows, not the whole's
+            f.metric = ""
     lead = _BUSINESS_LEAD.match(t)
     if lead and not _SOURCE_WORDS.search(lead.group()):
         for f in figs:
