@@ -1018,7 +1018,7 @@ def _day_named(t: str, published: date) -> date:
 _PLATFORM_LEAD = re.compile(r"^(?:微信|支付宝|银联|网联|云闪付|京东|淘宝|天猫|美团|饿了么|抖音|快手|拼多多|唯品会)")
 
 
-#: a sentence opening with a group of businesses as its subject, in a clause with no figure (`北京老字号餐饮企业春节期间
+#: a sentence opening with a place's group of businesses as its subject, in a clause with no figure (`北京老字号餐饮企业春节期间
 #:生意火爆，`, `杭州多家连锁餐厅假期客流明显回升，`)
 _BUSINESS_LEAD = re.compile(
     r"^[^，,。；;:：0-9０-９%]{0,16}?(?P<n>企业|餐厅|餐馆|饭店|门店|商家|商户|酒店|宾馆|老字号|店铺|商场|超市)"
@@ -1102,7 +1102,7 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
             # clause storing no figure (its amount in characters) is whose figure follows, not the whole's
             f.metric = ""
     lead = _BUSINESS_LEAD.match(t)
-    if lead and not _SOURCE_WORDS.search(lead.group()):
+    if lead and not _SOURCE_WORDS.search(lead.group()) and _regions()[1].match(t) is not None:
         for f in figs:
             if f.span_start > lead.end() and lead.group("n") not in f.metric:
                 # `北京老字号餐饮企业春节期间生意火爆，午餐翻台率在3次以上`: the businesses the sentence opens with,
