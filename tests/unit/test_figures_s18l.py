@@ -68,3 +68,10 @@ def test_a_figure_after_a_places_part_named_without_a_number_is_not_the_wholes()
     assert [r[2] for r in rows] == [900.0]
     rows = _rows("一季度全省网络零售额120亿元，其中出口表现突出，出口额45亿元。")
     assert 45.0 in [r[2] for r in rows]
+
+
+def test_a_city_set_as_the_storys_opening_scene_is_the_storys_place() -> None:
+    text = "在厦门街头，不少市民拿着手机领取消费券。\n截至5月5日，消费券核销金额达0.8亿元，带动消费5.1亿元。"
+    assert {r[1] for r in _rows(text)} == {"厦门"}
+    text = "在北京举行的发布会上，商务部有关负责人介绍了情况。\n一季度，网上零售额同比增长12%。"
+    assert {r[1] for r in _rows(text)} == {"全国"}

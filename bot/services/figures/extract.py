@@ -335,6 +335,18 @@ def _amount_in_a_count(f: ExtractedFigure) -> bool:
     return f.base_unit not in _MONEY and f.base_unit != ""  # (a bare 亿/万: its currency unwritten, not a count)
 
 
+def _scene_city(text: str) -> str:
+    """`在福州街头，市民纷纷…`: the city a story's first lines set its scene in, when nothing else names the story's
+    place (its figures are that city's, not the nation's)."""
+    lines = [ln.strip(" 　\t") for ln in text.split("\n") if ln.strip(" 　\t")][:3]
+    for ln in lines:
+        if ln.startswith("在"):
+            place = paragraph_place(ln)
+            if place and _is_city(place):
+                return place
+    return ""
+
+
 def _extract(
     text: str, written: str, published: date | None, title: str, home: str, outlet: str = ""
 ) -> list[ExtractedFigure]:
@@ -350,6 +362,7 @@ def _extract(
         or _locally_issued(text, home, outlet)
         or _sole_city(title, text)
         or _sole_scope(title, text, home)
+        or _scene_city(text)
     )
     lines = text.split("\n")
     ctx = _Ctx(published, region=region, home=home)
