@@ -75,3 +75,8 @@ def test_a_city_set_as_the_storys_opening_scene_is_the_storys_place() -> None:
     assert {r[1] for r in _rows(text)} == {"厦门"}
     text = "在北京举行的发布会上，商务部有关负责人介绍了情况。\n一季度，网上零售额同比增长12%。"
     assert {r[1] for r in _rows(text)} == {"全国"}
+
+
+def test_a_level_against_a_base_periods_is_not_stored() -> None:
+    assert _rows("全县重点商圈客流量恢复至去年同期的87%。") == []
+    assert _rows("全县旅游收入恢复到2019年同期的103%。") == []

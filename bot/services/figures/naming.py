@@ -518,7 +518,8 @@ _JUNK_METRIC = re.compile(
     r"(?:市州|地市|城市|省份|省区|地区|市县|区县|国家|市|省|县|州)|"
     # `…，为去年同期的57.5%`: a ratio to the level of the year before, neither a level nor a growth; `占全市年度计划的
     # 28.6%`: a share of a plan cut before the plan (read as a share of the place's whole)
-    r"^为(?:去年|上年|上年度)?同期|占[^占，,]{0,8}(?:年度|全年)$|" + SUBJECTLESS_SHARE.pattern
+    r"^为(?:去年|上年|上年度)?同期|(?:为|恢复至|恢复到|恢复|相当于|达到?)(?:去年|上年|上年度)?同期$|"
+    r"占[^占，,]{0,8}(?:年度|全年)$|" + SUBJECTLESS_SHARE.pattern
 )
 
 
