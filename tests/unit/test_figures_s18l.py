@@ -80,3 +80,7 @@ def test_a_city_set_as_the_storys_opening_scene_is_the_storys_place() -> None:
 def test_a_level_against_a_base_periods_is_not_stored() -> None:
     assert _rows("全县重点商圈客流量恢复至去年同期的87%。") == []
     assert _rows("全县旅游收入恢复到2019年同期的103%。") == []
+
+
+def test_the_places_outside_one_are_no_figure_of_it() -> None:
+    assert [r[2] for r in _rows("全省网络零售额90亿元，西安以外地区实现30亿元。")] == [90.0]

@@ -516,6 +516,7 @@ _JUNK_METRIC = re.compile(
     # with no place of its own (stored under the whole's, it would read as the whole's figure)
     r"^(?:除[^，,]{1,10}?外)?(?:其他|其它|其余|余)(?:各)?(?:[\u4e00-\u9fff]{0,2}?)"
     r"(?:市州|地市|城市|省份|省区|地区|市县|区县|国家|市|省|县|州)|"
+    r"^(?:以外|之外)的?(?:其他|其余)?(?:地区|城市|市州|各市|地市|市县|区县|省份)|"  # `成都以外地区实现40亿元`
     # `…，为去年同期的57.5%`: a ratio to the level of the year before, neither a level nor a growth; `占全市年度计划的
     # 28.6%`: a share of a plan cut before the plan (read as a share of the place's whole)
     r"^为(?:去年|上年|上年度)?同期|(?:为|恢复至|恢复到|恢复|相当于|达到?)(?:去年|上年|上年度)?同期$|"
