@@ -84,3 +84,8 @@ def test_a_level_against_a_base_periods_is_not_stored() -> None:
 
 def test_the_places_outside_one_are_no_figure_of_it() -> None:
     assert [r[2] for r in _rows("全省网络零售额90亿元，西安以外地区实现30亿元。")] == [90.0]
+
+
+def test_a_city_scene_opening_a_story_of_national_figures_stays_national() -> None:
+    text = "在义乌街头，快递车辆穿梭不停。\n国家邮政局监测数据显示，11月11日当天共处理快件6.39亿件，同比增长12%。"
+    assert {r[1] for r in _rows(text)} == {"全国"}

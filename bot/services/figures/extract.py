@@ -29,6 +29,7 @@ from bot.services.figures.regions import (
     _OUTLET_AFTER,
     ARTICLE_PLACES,
     CAPITALS,
+    NATIONAL_SOURCE,
     _is_city,
     _own_region,
     _region_mentions,
@@ -338,6 +339,8 @@ def _amount_in_a_count(f: ExtractedFigure) -> bool:
 def _scene_city(text: str) -> str:
     """`在福州街头，市民纷纷…`: the city a story's first lines set its scene in, when nothing else names the story's
     place (its figures are that city's, not the nation's)."""
+    if NATIONAL_SOURCE.search(text):
+        return ""  # (`在义乌街头，…。国家邮政局监测数据显示，…`: the nation's figures, a city's scene)
     lines = [ln.strip(" 　\t") for ln in text.split("\n") if ln.strip(" 　\t")][:3]
     for ln in lines:
         if ln.startswith("在"):

@@ -383,6 +383,9 @@ _HOLIDAY_LEAD = re.compile(
 
 #: a scene opening a story (`在福州街头，`): 在, a place, then where in it
 _SCENE_LEAD = re.compile(r"在(?=[\u4e00-\u9fff])")
+#: a national authority or scope cited (`国家邮政局监测数据显示`, `商务部`, `全国`): a scene set in a city opens a story
+#: about the nation's figures
+NATIONAL_SOURCE = re.compile(r"国家|商务部|海关总署|全国|我国|中国|国务院|央行|人民银行")
 _SCENE_WORD = re.compile(r"(?:市)?(?:的)?(?:街头|街道|街上|大街小巷|街巷|市区|城区|各大商场|商场|商圈|步行街|夜市|景区|超市)")
 
 
@@ -390,7 +393,7 @@ def paragraph_place(para: str) -> str:
     """The one place a paragraph's first sentence opens with (`广东省作为经济大省，…`, `北京春节期间…`), else ''."""
     head = _LEAD_RE.sub("", _HOLIDAY_LEAD.sub("", para.lstrip(" 　,，")))
     _, pat = _regions()
-    at = pat.match(head[1:]) if _SCENE_LEAD.match(head) else None
+    at = pat.match(head[1:]) if _SCENE_LEAD.match(head) and not NATIONAL_SOURCE.search(para) else None
     if at is not None and _SCENE_WORD.match(head, 1 + at.end()):
         head = head[1:]  # `在福州街头，市民纷纷…`: the city a story's opening scene is set in (not `在北京举行的…`)
     m = pat.match(head)
