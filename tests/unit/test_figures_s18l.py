@@ -89,3 +89,8 @@ def test_the_places_outside_one_are_no_figure_of_it() -> None:
 def test_a_city_scene_opening_a_story_of_national_figures_stays_national() -> None:
     text = "在义乌街头，快递车辆穿梭不停。\n国家邮政局监测数据显示，11月11日当天共处理快件6.39亿件，同比增长12%。"
     assert {r[1] for r in _rows(text)} == {"全国"}
+
+
+def test_a_scene_entered_in_a_city_names_the_storys_place() -> None:
+    text = "走进苏州观前街步行街，人流如织。\n国庆期间，重点商圈客流量达到210万人次，同比增长9%。"
+    assert {r[1] for r in _rows(text)} == {"苏州"}

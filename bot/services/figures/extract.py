@@ -343,7 +343,7 @@ def _scene_city(text: str) -> str:
         return ""  # (`在义乌街头，…。国家邮政局监测数据显示，…`: the nation's figures, a city's scene)
     lines = [ln.strip(" 　\t") for ln in text.split("\n") if ln.strip(" 　\t")][:3]
     for ln in lines:
-        if ln.startswith("在"):
+        if ln.startswith(("在", "走进", "来到", "记者在", "记者走进", "记者来到")):
             place = paragraph_place(ln)
             if place and _is_city(place):
                 return place
