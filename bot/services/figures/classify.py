@@ -55,6 +55,13 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 _RATE_SUBJECT = re.compile(r"[\s\x00]*(?:其|整体|总体)?(?:增速|增幅|增长率|增长速度|涨幅|降幅)")
 #: `网上零售额的增速比社会消费品零售总额高出3.8个百分点`: the rate compared, within the clause
 _RATE_COMPARED = re.compile(r"(?:增速|增幅|增长率|增长速度|涨幅|降幅)[^，,；;。\d]{0,2}?(?:比|较|高于|低于|快于|慢于)")
+#: one rate measured against another's (`出口增幅比全国高出1倍多`, `比全国12.1%的平均增幅高出2.7倍`): how far the
+#: rates differ, neither rate itself
+_RATE_AGAINST_RATE = re.compile(
+    r"(?:(?:增速|增幅|增长率|增长速度|涨幅)[^，,；;。\d]{0,2}?(?<![同环])(?:比|较)(?!重|例)[^，,；;。]{0,16}"
+    r"|(?<![同环])(?:比|较)(?!重|例)[^，,；;。]{0,16}(?:增速|增幅|增长率|增长速度|涨幅|平均水平)[^，,；;。\d]{0,2}?)"
+    r"(?:高出|高|快|多出|低|慢)了?(?:约|近|超过?)?$"
+)
 
 #: a price-adjusted growth: `实际增长` (or any growth after `扣除价格因素` in the sentence, see _real_growth)
 _REAL_GROWTH = re.compile(r"实际\s*(?:增长|下降|增|降)[^，,；;。]{0,6}$")
@@ -270,6 +277,8 @@ def _classify(t: str, masked: str, n: Number, clause_start: int) -> _Item | None
             or _SEQUENTIAL_BEFORE.search(t, clause_start + max(0, g.start() - 8), clause_start + g.start() + 1)
         ):
             return None  # `环比增长0.35%`, `比上月增长2%`: a change on the period before, not the year-on-year growth
+        if g and _RATE_AGAINST_RATE.search(before.replace("\x00", "")):
+            return None  # `增幅比全国高出1倍多`: a rate measured against another, not a growth of the metric
         if g and _SEQUENTIAL_FRAME.search(t, 0, n.start):
             return None  # `从环比看，3月份…增长1.18%`: the sentence compares with the month before
         if g:

@@ -543,7 +543,20 @@ _JUNK_METRIC = re.compile(
     # a per-piece amount of what is handed out, the thing itself unnamed; `服务33亿人次`, `组织137家企业`: a bare verb
     r"[两二三四五六七八九十]+[百千]?(?:万亿|亿|万)(?:元|件|人|个)|从[^，,]{1,8}?到|"
     r"第[一二三四五六七八九十0-9]+(?:期|轮|批)$|每(?:份|张|笔|单)$|^额度|(?:投放|发放)了?$|"
-    r"^(?:服务|零售|组织|企业|消费)$|" + SUBJECTLESS_SHARE.pattern
+    r"^(?:服务|零售|组织|企业|消费)$|"
+    # `…寄递企业复工率为62%，返岗率为70%`, `从业人员累计返岗4.2万人`: a resumption rate or count named without whose
+    # work resumes (an industry's, stored under the place, would read as the place's all-industry rate)
+    r"^(?:整体|总体|平均|累计)?(?:从业人员|员工|职工|人员|工人|企业)?(?:累计)?(?:复工复产|复工|复产|返岗|到岗|开工)"
+    r"(?:率|人数|人员)?$|"
+    # `其余各市均在90%以上`, `除武汉外其他市州复工率为95%`, `其他城市合计完成1.2亿件`: the rest of the places, a part
+    # with no place of its own (stored under the whole's, it would read as the whole's figure)
+    r"^(?:除[^，,]{1,10}?外)?(?:其他|其它|其余|余)(?:各)?(?:[\u4e00-\u9fff]{0,2}?)"
+    r"(?:市州|地市|城市|省份|省区|地区|市县|区县|国家|市|省|县|州)|"
+    r"^(?:以外|之外)的?(?:其他|其余)?(?:地区|城市|市州|各市|地市|市县|区县|省份)|"  # `成都以外地区实现40亿元`
+    # `…，为去年同期的57.5%`: a ratio to the level of the year before, neither a level nor a growth; `占全市年度计划的
+    # 28.6%`: a share of a plan cut before the plan (read as a share of the place's whole)
+    r"^为(?:去年|上年|上年度)?同期|(?:为|恢复至|恢复到|恢复|相当于|达到?)(?:去年|上年|上年度)?同期$|"
+    r"占[^占，,]{0,8}(?:年度|全年)$|" + SUBJECTLESS_SHARE.pattern
 )
 
 
@@ -982,6 +995,11 @@ _UNIT_AMOUNTS = ("交易额", "销售额", "营业额", "成交额", "零售额"
 _UNITS_NOUN = re.compile(r"(?:企业|商场|超市|商超|市场|门店|商户|商家|网店|店铺|酒店|饭店|综合体)$")
 
 
+#: a part of the population (town or country) a name opens with, and the other part of the pair
+_POPULATION_LEAD = re.compile(r"城镇|乡村|农村|城市")
+_POPULATION_SIBLING = {"城镇": "乡村", "乡村": "城镇", "城市": "农村", "农村": "城市"}
+
+
 def _expand_generic(metric: str, ctx: _Ctx) -> str:
     """`交易规模` after `直播电商交易规模` earlier in the paragraph → 直播电商交易规模; `该指数`/`这一指标` → the
     indicator named before (or nothing: a pronoun is no metric)."""
@@ -1100,6 +1118,13 @@ def _expand_generic(metric: str, ctx: _Ctx) -> str:
             return sibling + metric
     for prev in reversed(ctx.metrics):
         if len(prev) > len(metric) and prev.endswith(metric) and "占" not in prev and not prev.endswith("进" + metric):
+            part = _POPULATION_LEAD.match(prev)
+            parts = list(_POPULATION_LEAD.finditer(ctx.sentence))
+            if part and parts and parts[-1].group() != part.group() and ctx.sentence.rfind(prev) < parts[-1].start():
+                # `其中城镇实现零售额4300亿元，乡村消费增长相对较慢，实现零售额900亿元`: the sibling part the clause
+                # names is whose amount it is (乡村零售额), never the part before it
+                other = _POPULATION_SIBLING.get(part.group(), "")
+                return other + metric if other == parts[-1].group() else ""
             return prev
         # `…8个农产品批发市场共实现交易额4.2亿元。仅4日当天成交额…`: the same trade's amount by its other word
         twin = _AMOUNT_TWINS.get(metric)

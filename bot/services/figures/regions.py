@@ -418,10 +418,24 @@ _HOLIDAY_LEAD = re.compile(
 )
 
 
+#: a scene opening a story (`在福州街头，`): 在, a place, then where in it
+_SCENE_LEAD = re.compile(r"(?:记者)?(?:在|走进|来到)(?=[\u4e00-\u9fff])")
+#: a national authority or scope cited (`国家邮政局监测数据显示`, `商务部`, `全国`): a scene set in a city opens a story
+#: about the nation's figures
+NATIONAL_SOURCE = re.compile(r"国家|商务部|海关总署|全国|我国|中国|国务院|央行|人民银行")
+_SCENE_WORD = re.compile(r"(?:市)?(?:的)?[\u4e00-\u9fff]{0,4}?(?:街头|街道|街上|大街小巷|街巷|市区|城区|各大商场|商场|商圈|步行街|夜市|景区|超市)")
+
+
 def paragraph_place(para: str) -> str:
     """The one place a paragraph's first sentence opens with (`广东省作为经济大省，…`, `北京春节期间…`), else ''."""
     head = _LEAD_RE.sub("", _HOLIDAY_LEAD.sub("", para.lstrip(" 　,，")))
     _, pat = _regions()
+    lead = _SCENE_LEAD.match(head) if not NATIONAL_SOURCE.search(para) else None
+    at = pat.match(head[lead.end() :]) if lead is not None else None
+    if lead is not None and at is not None and _SCENE_WORD.match(head, lead.end() + at.end()):
+        # `在福州街头，市民纷纷…`, `走进杭州湖滨步行街，…`: the city a story's opening scene is set in (not
+        # `在北京举行的…`)
+        head = head[lead.end() :]
     m = pat.match(head)
     if m is None or m.group() != m.group("list") or re.match(r"\s*[、和及与等]", head[m.end() :]):
         return ""

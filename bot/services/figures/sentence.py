@@ -1020,6 +1020,16 @@ def _day_named(t: str, published: date) -> date:
 _PLATFORM_LEAD = re.compile(r"^(?:微信|支付宝|银联|网联|云闪付|京东|淘宝|天猫|美团|饿了么|抖音|快手|拼多多|唯品会)")
 
 
+#: a sentence opening with a place's group of businesses as its subject, in a clause with no figure (`北京老字号餐饮企业春节期间
+#:生意火爆，`, `杭州多家连锁餐厅假期客流明显回升，`)
+_BUSINESS_LEAD = re.compile(
+    r"^[^，,。；;:：0-9０-９%]{0,16}?(?P<n>企业|餐厅|餐馆|饭店|门店|商家|商户|酒店|宾馆|老字号|店铺|商场|超市)"
+    r"[^，,。；;:：0-9０-９%]{0,20}[，,]"
+)
+#: a lead clause citing where the figures come from (`据重点监测企业统计，`), not a subject
+_SOURCE_WORDS = re.compile(r"据|显示|统计|监测|调查|数据|报告|发布|表示|介绍|看|其中|来看")
+
+
 def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
     """After every number is read: flat growth (`同比持平`), the city the sentence opened with, parts of a whole,
     rates in brackets and the region of a part of a local whole; then the sentence's figures go to `out`."""
@@ -1080,6 +1090,28 @@ def _finish(s: _Sentence, ctx: _Ctx, out: list[ExtractedFigure]) -> None:
         for f in figs:
             # `剔除旅行服务，1-11月服务进出口增长16.9%`: the total without one of its parts, no figure of the total
             f.metric = ""
+    for f in figs:
+        part = t.rfind("其中", 0, f.span_start)
+        cut = max(t.rfind("，", 0, f.span_start), t.rfind(",", 0, f.span_start))
+        if part < 0 or cut < part or any(part < g.span_start < f.span_start for g in figs if g is not f):
+            continue
+        clause = re.split(r"[，,；;]", t[part + 2 :], maxsplit=1)[0] if t[part + 2 : part + 3] not in "，," else ""
+        if (
+            len(clause) >= 4
+            and f.metric
+            and _regions()[1].match(clause) is not None
+            and not any(f.metric[i : i + 2] in clause for i in range(len(f.metric) - 1))
+        ):
+            # `其中武汉东湖风景区累计接待游客超百万人次，单日最高客流达12万人次`: a place's part the sentence named in a
+            # clause storing no figure (its amount in characters) is whose figure follows, not the whole's
+            f.metric = ""
+    lead = _BUSINESS_LEAD.match(t)
+    if lead and not _SOURCE_WORDS.search(lead.group()) and _regions()[1].match(t) is not None:
+        for f in figs:
+            if f.span_start > lead.end() and lead.group("n") not in f.metric:
+                # `北京老字号餐饮企业春节期间生意火爆，午餐翻台率在3次以上`: the businesses the sentence opens with,
+                # in a clause with no figure, are whose measure it is — named without them it reads as the place's
+                f.metric = ""
     _counted_place(t, figs, ctx)
     _paragraph_place(t, figs, ctx)
     for f in figs:
