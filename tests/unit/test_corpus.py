@@ -131,6 +131,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.72 to 0.70, max wrong from 5 to 16: the fresh documents' wrong answers are what unseen wording costs today),
     # not lowered for a change of code; rules that raised blind wrong answers (branches s17b, s17p, s17n) were
     # reverted or not merged.
+    # session 18: on the 65 blind documents of its start, this session's code reads 585/804 72.8% (was 579/804),
+    # titles 113/118, wrong 12 (was 14); 8 fresh blind documents were placed by fix branches before any code ran on
+    # them and one went to dev (it shared a page with a dev document written in parallel): the 7 read 56/84, titles
+    # 11/11, wrong 2. All 72: 641/888 72.2%, titles 124/129 96.1%, merged 0, split 1, dates 93.8%, wrong 14 (floors
+    # unchanged)
     "blind": {"title_recall": 0.94, "date_accuracy": 0.90, "figure_recall": 0.70, "max_merged": 0, "max_wrong": 16},
 }
 MIN_DOCUMENTS = 30
