@@ -81,3 +81,13 @@ def test_an_undated_article_dates_its_full_year_by_the_year_it_states_but_never_
     # 今年 counts from the article's date, which is unknown: `2022年…。今年以来…` may well be 2023 — unresolved
     text = "2022年，全市寄递行业保持平稳发展。\n今年以来，全市快递业务量完成5.6亿件。"
     assert [(f.period_start, f.period_end) for f in extract_figures(text, None)] == [(None, None)]
+
+
+def test_a_place_acting_after_its_province_is_the_sentences_region() -> None:
+    # one reading of "province, then its city" (regions._city_of_province) for names and for acting subjects
+    for text, region in (
+        ("河北沧州大力推进农村电商，全年网络零售额达500亿元。", "沧州"),
+        ("浙江义乌大力发展跨境电商，全年跨境电商进出口额达1000亿元。", "义乌"),
+        ("河南大力发展农村电商，全年农村网络零售额达800亿元。", "河南"),
+    ):
+        assert [f.region for f in extract_figures(text, date(2022, 2, 1))] == [region]

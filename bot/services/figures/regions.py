@@ -222,9 +222,6 @@ def split_region(phrase: str) -> tuple[str, str]:
         return "", phrase  # `东盟公路班车进出口`: a transport service named after a foreign region, not its trade
     if len(canon) == 1:
         rest = _past_whole(rest)  # `江苏全省快递业务量`: the place named, then all of it — the place's 快递业务量
-        inner = _city_after_province(canon[0], rest)
-        if inner is not None:
-            return inner
     return "、".join(canon), rest
 
 
@@ -255,24 +252,6 @@ def _city_of_province(name: str, table: dict[str, str]) -> str:
         if head in provinces and tail and tail not in provinces and tail != "全国":
             return tail
     return ""
-
-
-def _city_after_province(province: str, rest: str) -> tuple[str, str] | None:
-    """`河北沧州电子商务交易额`, `山东省烟台市快递业务量`: a province, then a city named right after it — the city's
-    figure, not the province's (None when no city follows)."""
-    if province not in _province_names() or province in _MUNICIPALITIES:
-        return None
-    table, pat = _regions()
-    m = pat.match(rest)
-    if m is None or m.group("list") != m.group() or not re.fullmatch(r"[\u4e00-\u9fff]+", m.group()):
-        return None
-    city = table.get(m.group(), "")
-    after = rest[m.end() :]
-    if not _is_city(city) or city in _MUNICIPALITIES or len(after) < 2:
-        return None
-    if not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", after):
-        return None
-    return city, _past_whole(after)
 
 
 #: `江苏全省…`, `杭州全市…`: the whole of the place just named
@@ -485,10 +464,13 @@ def _acting_place(head: str) -> str:
     if not mentions or mentions[0][0] != 0:
         return ""
     end, region = mentions[0][1], mentions[0][2]
-    inner = _city_after_province(region, clause[end:] + "xx") if len(mentions) > 1 else None
-    if inner is not None and mentions[1][0] == end:
-        end, region = mentions[1][1], mentions[1][2]  # `河北沧州大力推进…`: the city
-    if region in _NATIONAL or not (_is_city(region) or region in _province_names()):
+    inner = ""
+    if len(mentions) > 1 and mentions[1][0] == end:
+        # `河北沧州大力推进…`, `江苏沭阳大力发展…`: the city or county written right after its province
+        inner = _city_of_province(clause[mentions[0][0] : mentions[1][1]], _regions()[0])
+        if inner and inner not in _MUNICIPALITIES:
+            end, region = mentions[1][1], inner
+    if region in _NATIONAL or not (region == inner or _is_city(region) or region in _province_names()):
         return ""
     return region if _PLACE_ACTS.match(clause, end) else ""
 
