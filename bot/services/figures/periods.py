@@ -177,9 +177,7 @@ class PeriodMention:
             return (None, None)
         if self.holiday == "双节" and published is not None and not -30 <= (published - span[0]).days <= 90:
             return (None, None)  # a bare `双节` far from that autumn span (元旦春节, the winter pair) is not dated
-        if self.first_days:
-            return span[0], min(span[1], span[0] + timedelta(days=self.first_days - 1))
-        return span
+        return first_days(span, self.first_days) if self.first_days else span
 
     def _span(self, year: int) -> tuple[date, date]:
         k = self.kind
@@ -408,6 +406,11 @@ _FESTIVAL_DATES: dict[str, dict[int, tuple[int, int]]] = {
         2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12),
     },
 }
+
+
+def first_days(span: tuple[date, date], k: int) -> tuple[date, date]:
+    """The first `k` days of a holiday's `span` (`“五一”假期前3天`), never past its last day."""
+    return span[0], min(span[1], span[0] + timedelta(days=k - 1))
 
 
 def holiday_span(name: str, year: int) -> tuple[date, date] | None:

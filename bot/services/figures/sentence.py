@@ -72,7 +72,7 @@ from bot.services.figures.naming import (
     _scope_breakdown,
 )
 from bot.services.figures.numbers import MILESTONE_VERB, Number, fold, iter_numbers
-from bot.services.figures.periods import PeriodMention, _cn_int, find_periods, holiday_span
+from bot.services.figures.periods import PeriodMention, _cn_int, find_periods, first_days, holiday_span
 from bot.services.figures.phrase import _ALT_NOUN_BEFORE_VOLUME, _activity_metric, _phrase, _post_noun
 from bot.services.figures.regions import (
     _CITY_WORDS,
@@ -388,7 +388,7 @@ def _holiday_days(t: str, periods: list[PeriodMention], ctx: _Ctx) -> list[Perio
         span = holiday_span("五一", year) if mo == 5 and year is not None else None
         if span is not None:
             # 五一 began on 29 or 30 April in some years (the State Council's calendar): its first days from there
-            first, last = span[0], min(span[1], span[0] + timedelta(days=k - 1))
+            first, last = first_days(span, k)
             label = f"{first.month}月{first.day}日至{last.month}月{last.day}日"
             out.append(
                 PeriodMention(m.start(), m.end(), label, None, False, "days", first.month, last.month, first.day, last.day)
